@@ -1,0 +1,21 @@
+"""Article → analysed document: the text layer and quotation spans together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from framing.articles import Article
+from framing.quotes import Quote, find_quotes
+from framing.text import Doc, tokenize
+
+
+@dataclass(frozen=True, slots=True)
+class Analysed:
+    article: Article
+    doc: Doc
+    quotes: tuple[Quote, ...]
+
+
+def analyse(article: Article) -> Analysed:
+    doc = tokenize(article.text)
+    return Analysed(article, doc, find_quotes(doc))

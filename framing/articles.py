@@ -1,0 +1,352 @@
+"""The `Article` record and how a raw text becomes one: header, parts, boilerplate, outlet.
+
+`build_article` is the single place where a text that was read (from a .txt file, a CSV/JSONL
+row, an HTML page or stdin) is turned into an `Article`: the scraped boilerplate is removed from
+the scored text and kept in `Article.removed`, the headline, lead, body, subheading and caption
+parts are marked, and the outlet is taken from metadata or inferred with its evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from framing.outlets import infer_outlet, outlet_from_url
+
+PART_KINDS = ("headline", "lead", "body", "subheading", "caption")
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A marked stretch of `Article.text`: headline, lead, body, subheading or caption."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A piece of boilerplate removed from the scored text, with where it was and why."""
+
+    line: int  # 1-based line in the source text (0 when unknown)
+    text: str
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    text: str  # the text that is scored: headline, then the cleaned body
+    source: str  # path (and row) it was read from
+    outlet: str | None = None
+    outlet_inferred: bool = False
+    outlet_evidence: str = ""
+    date: str | None = None
+    title: str | None = None
+    url: str | None = None
+    reprint_of: str | None = None  # whose text this is when it republishes another outlet
+    author: str | None = None
+    event: str | None = None
+    parts: tuple[Part, ...] = ()
+    removed: tuple[Removed, ...] = field(default=())
+
+    def part_at(self, offset: int) -> str:
+        """Kind of the part containing a character offset ('body' when none is marked)."""
+        for p in self.parts:
+            if p.start <= offset < p.end:
+                return p.kind
+        return "body"
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """Metadata known from outside the text (manifest, CSV columns, HTML metadata)."""
+
+    id: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    title: str | None = None
+    url: str | None = None
+    origin: str | None = None
+    evidence: str = ""
+    inferred: frozenset[str] = frozenset()  # fields that are inferred, not confirmed
+    event: str | None = None
+
+    def merged(self, other: Meta) -> Meta:
+        """Self, with empty fields filled from `other`."""
+        return Meta(
+            id=self.id or other.id,
+            outlet=self.outlet or other.outlet,
+            date=self.date or other.date,
+            title=self.title or other.title,
+            url=self.url or other.url,
+            origin=self.origin or other.origin,
+            evidence="; ".join(e for e in (self.evidence, other.evidence) if e),
+            inferred=self.inferred | other.inferred,
+            event=self.event or other.event,
+        )
+
+
+# --- header line --------------------------------------------------------------------------
+
+_HEADER_RE = re.compile(r"^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\s*(.*)$")
+_DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"'“”»«’)]*\s+[\"„»A-ZÄÖÜ]")
+
+# A title is short and does not read like running text; a lead paragraph has several
+# sentences or ends like one. Seed titles are 8-16 words; the seed lead in 003 is 41 words.
+TITLE_MAX_WORDS = 25
+TITLE_MAX_CHARS = 200
+
+
+def looks_like_title(line: str) -> bool:
+    """True if a line reads like a headline rather than a lead paragraph or body text."""
+    s = line.strip()
+    if not s or len(s) > TITLE_MAX_CHARS or len(s.split()) > TITLE_MAX_WORDS:
+        return False
+    if len(s.split()) < 2:
+        return False
+    if _SENTENCE_END_RE.search(s):
+        return False  # two sentences: a lead, not a title
+    return not (s.endswith(".") and len(s.split()) > 12)
+
+
+def normalise_date(value: str | None) -> str | None:
+    """ISO date prefix (YYYY, YYYY-MM or YYYY-MM-DD) from a metadata value, else None."""
+    if not value:
+        return None
+    v = value.strip()
+    m = re.match(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", v)
+    if m:
+        parts = [m.group(1)] + [p.zfill(2) for p in m.groups()[1:] if p]
+        return "-".join(parts)
+    m = re.match(r"(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})", v)  # 19.06.2024
+    if m:
+        return f"{m.group(3)}-{m.group(2).zfill(2)}-{m.group(1).zfill(2)}"
+    return None
+
+
+# --- boilerplate rules --------------------------------------------------------------------
+
+# Whole lines that are page furniture, not article text. Each has a name shown to the user.
+_LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("comments-print", re.compile(r"^\s*(Kommentare\s*Drucken|Drucken\s*Kommentare)\s*$", re.I)),
+    ("comments", re.compile(r"^\s*(Kommentare|Kommentar schreiben|Kommentare anzeigen)\s*$", re.I)),
+    ("print-share", re.compile(r"^\s*(Drucken|Teilen|Merken|Artikel teilen|Teilen auf .*)\s*$", re.I)),
+    ("also-interesting",
+     re.compile(r"^\s*(Auch interessant|Lesen Sie auch|Das könnte Sie auch interessieren)\s*:?.*$", re.I)),
+    ("more-on-topic", re.compile(r"^\s*Mehr zum Thema\s*[-–—:]\s*.*$", re.I)),
+    ("photo-credit", re.compile(r"^\s*(©|\(c\)\s|Foto:|Fotos:|Bild:|Bildquelle:|Quelle Foto:).*$", re.I)),
+    ("ad", re.compile(r"^\s*(Anzeige|Werbung|Newsletter abonnieren|Jetzt abonnieren)\s*$", re.I)),
+)
+_BREADCRUMB_RE = re.compile(r"^\s*(\d{1,2})\.\s+\S.{0,60}$")
+_BYLINE_RE = re.compile(r"^\s*Von\s+((?:[A-ZÄÖÜ][\w.'-]+\s*){1,4}(?:und\s+(?:[A-ZÄÖÜ][\w.'-]+\s*){1,3})?)$")
+_SOURCE_LINE_RE = re.compile(r"^\s*Quelle\s*:\s*(.{2,60}?)\s*$")
+_CREDIT_TAIL_RE = re.compile(r"\s*©\s*\S.*$")
+_AUTHOR_CODE_RE = re.compile(r"\s*\(([a-zäöü]{2,8}(?:/[a-zäöü]{2,8})*)\)\s*$")
+_TERMINAL = tuple(".!?:…\"“”»«’')]")
+
+
+@dataclass(slots=True)
+class _Line:
+    no: int  # 1-based source line
+    text: str
+    kind: str = "body"
+
+
+def _strip_boilerplate(lines: list[_Line], removed: list[Removed], meta: dict[str, str]) -> list[_Line]:
+    kept: list[_Line] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        s = ln.text.strip()
+        if not s:
+            kept.append(ln)
+            i += 1
+            continue
+        # breadcrumbs: a run of numbered short lines starting at 1 ("1. Startseite", "2. Politik")
+        bm = _BREADCRUMB_RE.match(ln.text)
+        if bm and bm.group(1) == "1":
+            j = i
+            expected = 1
+            while j < len(lines) and (m := _BREADCRUMB_RE.match(lines[j].text)) and int(m.group(1)) == expected:
+                j += 1
+                expected += 1
+            nxt = lines[j].text.strip() if j < len(lines) else ""
+            if j - i >= 1 and (j - i >= 2 or not nxt or len(s) < 30):
+                for k in range(i, j):
+                    removed.append(Removed(lines[k].no, lines[k].text.strip(), "breadcrumb"))
+                i = j
+                continue
+        rule = next((name for name, rx in _LINE_RULES if rx.match(ln.text)), None)
+        if rule:
+            removed.append(Removed(ln.no, s, rule))
+            i += 1
+            continue
+        if m := _SOURCE_LINE_RE.match(ln.text):
+            meta.setdefault("source_line", m.group(1))
+            removed.append(Removed(ln.no, s, "source-line"))
+            i += 1
+            continue
+        if (m := _BYLINE_RE.match(ln.text)) and len(s.split()) <= 7:
+            meta.setdefault("author", m.group(1).strip())
+            removed.append(Removed(ln.no, s, "byline"))
+            i += 1
+            continue
+        if cm := _CREDIT_TAIL_RE.search(ln.text):
+            # "Zwei Diktatoren unter sich: … © IMAGO/…": keep the caption, drop the credit
+            removed.append(Removed(ln.no, cm.group().strip(), "photo-credit"))
+            ln = _Line(ln.no, ln.text[: cm.start()], "caption")
+            # an image description on the line right above belongs to the caption block
+            if kept and kept[-1].text.strip() and kept[-1].kind == "body":
+                kept[-1].kind = "caption"
+        am = _AUTHOR_CODE_RE.search(ln.text)
+        if am and len(ln.text.strip()) > len(am.group()) + 20:  # at the end of a paragraph
+                removed.append(Removed(ln.no, am.group().strip(), "author-code"))
+                meta.setdefault("author_code", am.group(1))
+                ln = _Line(ln.no, ln.text[: am.start()], ln.kind)
+        kept.append(ln)
+        i += 1
+    return kept
+
+
+def _mark_subheadings(lines: list[_Line]) -> None:
+    """Short lines without closing punctuation, followed by a paragraph, are subheadings."""
+    for i, ln in enumerate(lines):
+        s = ln.text.strip()
+        if ln.kind != "body" or not s or s.endswith(_TERMINAL):
+            continue
+        words = len(s.split())
+        if 2 <= words <= 20 and i + 1 < len(lines):
+            ln.kind = "subheading"
+
+
+def build_article(
+    raw: str,
+    *,
+    id: str,
+    source: str,
+    meta: Meta | None = None,
+    parse_header: bool = True,
+) -> Article:
+    """Turn a raw text into an `Article` (see the module docstring)."""
+    meta = meta or Meta()
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [_Line(n, t) for n, t in enumerate(raw.split("\n"), start=1)]
+    date = meta.date
+    title = meta.title
+    removed: list[Removed] = []
+    head: list[_Line] = []
+    found: dict[str, str] = {}
+
+    # the first non-empty line: " date YYYY-MM <title or lead>", or a bare title, or text
+    first = next((ln for ln in lines if ln.text.strip()), None)
+    if parse_header and first is not None:
+        hm = _HEADER_RE.match(first.text)
+        if hm:
+            date = date or hm.group(1)
+            rest = hm.group(2).strip()
+            removed.append(Removed(first.no, f"date {hm.group(1)}", "date-header"))
+            first.text = rest
+            if rest and looks_like_title(rest):
+                title = title or rest
+                first.kind = "headline"
+            elif rest:
+                first.kind = "lead"
+        elif looks_like_title(first.text) and _followed_by_blank(lines, first):
+            title = title or first.text.strip()
+            first.kind = "headline"
+        if first.kind == "headline":
+            lines.remove(first)
+            head = [first]
+    elif title and first is not None and first.text.strip() == title.strip():
+        lines.remove(first)
+
+    body = _strip_boilerplate(lines, removed, found)
+    # a body that repeats the title as its first line (HTML extraction) keeps one copy
+    firstbody = next((ln for ln in body if ln.text.strip()), None)
+    if title and firstbody is not None and firstbody.text.strip() == title.strip() and firstbody.kind == "body":
+        body.remove(firstbody)
+    _mark_subheadings(body)
+    # the first body paragraph after the headline is the lead
+    lead_given = any(ln.kind == "lead" for ln in body)
+    if not lead_given:
+        for ln in body:
+            if ln.text.strip() and ln.kind == "body":
+                ln.kind = "lead"
+                break
+            if ln.text.strip() and ln.kind not in ("subheading",):
+                break
+
+    text, parts = _assemble(title if not head else head[0].text.strip(), head, body)
+
+    outlet, inferred, evidence = meta.outlet, "outlet" in meta.inferred, meta.evidence
+    if not outlet and meta.url:
+        guess = outlet_from_url(meta.url)
+        if guess:
+            outlet, inferred, evidence = guess, True, f"URL domain of {meta.url}"
+    reprint_of = None
+    if meta.origin and meta.origin.lower().startswith("reprint of "):
+        reprint_of = meta.origin[len("reprint of ") :].strip()
+    signal = infer_outlet(text, found.get("source_line"), found.get("author_code"), removed)
+    if signal is not None:
+        if not outlet:
+            outlet, inferred, evidence = signal.outlet, True, signal.evidence
+        if signal.reprint and not reprint_of:
+            reprint_of = signal.outlet
+    return Article(
+        id=meta.id or id,
+        text=text,
+        source=source,
+        outlet=outlet or None,
+        outlet_inferred=inferred if outlet else False,
+        outlet_evidence=evidence if outlet else "",
+        date=normalise_date(date),
+        title=title.strip() if title else None,
+        url=meta.url or None,
+        reprint_of=reprint_of,
+        author=found.get("author"),
+        event=meta.event or None,
+        parts=parts,
+        removed=tuple(removed),
+    )
+
+
+def _followed_by_blank(lines: list[_Line], first: _Line) -> bool:
+    i = lines.index(first)
+    return i + 1 >= len(lines) or not lines[i + 1].text.strip()
+
+
+def _assemble(title: str | None, head: list[_Line], body: list[_Line]) -> tuple[str, tuple[Part, ...]]:
+    """Join headline and body lines into the scored text, marking parts; blank runs collapse."""
+    chunks: list[str] = []
+    parts: list[Part] = []
+    pos = 0
+
+    def add(text: str, kind: str, sep: str) -> None:
+        nonlocal pos
+        if chunks:
+            chunks.append(sep)
+            pos += len(sep)
+        chunks.append(text)
+        parts.append(Part(kind, pos, pos + len(text)))
+        pos += len(text)
+
+    if head and title:
+        add(title, "headline", "")
+    blank = True
+    for ln in body:
+        s = ln.text.strip()
+        if not s:
+            blank = True
+            continue
+        add(s, ln.kind, "\n\n" if blank else "\n")
+        blank = False
+    merged: list[Part] = []
+    for p in parts:  # neighbouring lines of the same kind form one part
+        if merged and merged[-1].kind == p.kind and p.kind == "caption":
+            merged[-1] = replace(merged[-1], end=p.end)
+        else:
+            merged.append(p)
+    return "".join(chunks), tuple(merged)

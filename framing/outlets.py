@@ -1,0 +1,108 @@
+"""Outlets: the shipped outlet table (`lexicons/outlets.csv`) and outlet inference.
+
+Metadata always wins; this module only answers when metadata is silent, and every answer
+carries its evidence so the user sees that (and why) the outlet was inferred.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from functools import cache
+from urllib.parse import urlparse
+
+from framing.resources import read_data_text
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    name: str
+    aliases: tuple[str, ...]
+    domains: tuple[str, ...]
+    group: str
+    notes: str
+
+
+@dataclass(frozen=True, slots=True)
+class OutletSignal:
+    outlet: str
+    evidence: str
+    reprint: bool = False
+
+
+@cache
+def load_outlets() -> tuple[Outlet, ...]:
+    rows = csv.DictReader(io.StringIO(read_data_text("outlets.csv")))
+    return tuple(
+        Outlet(
+            r["outlet"],
+            tuple(a for a in r["aliases"].split("|") if a),
+            tuple(d for d in r["domains"].split("|") if d),
+            r["group"],
+            r["notes"],
+        )
+        for r in rows
+    )
+
+
+def canonical_outlet(name: str) -> str:
+    """The table's name for an outlet name or alias (case-insensitive); else the name itself."""
+    key = name.strip().strip("\"'„“”»«").strip()
+    low = key.casefold()
+    for o in load_outlets():
+        if low == o.name.casefold() or low in (a.casefold() for a in o.aliases):
+            return o.name
+    return key
+
+
+def outlet_from_url(url: str) -> str | None:
+    """Outlet whose domain (or a parent domain) hosts the URL."""
+    host = (urlparse(url if "//" in url else "//" + url).hostname or "").lower()
+    host = host.removeprefix("www.")
+    for o in load_outlets():
+        for d in o.domains:
+            if host == d or host.endswith("." + d):
+                return o.name
+    return None
+
+
+# "Dies berichtet das Magazin "RT DE"" / "Weiter berichtet RT DE:" - a text that hands over to
+# another outlet's report. "Das berichtet das WSJ" alone only names a source, so a media noun or
+# the hand-over colon is required, and the name must be a known outlet.
+_REPRINT_RE = re.compile(
+    r"(?:Dies|Das)\s+berichtet\s+(?:das\s+Magazin|der\s+Sender|die\s+Zeitung|das\s+Portal|"
+    r"das\s+Nachrichtenportal|das\s+Medium)\s+[\"„“»]?([^\"“”«\n.]{2,40})[\"“”«]?"
+    r"|Weiter\s+berichtet\s+([^:\n]{2,40}):",
+)
+
+
+def _known(name: str) -> bool:
+    low = canonical_outlet(name).casefold()
+    return any(low == o.name.casefold() for o in load_outlets())
+
+
+def infer_outlet(
+    text: str, source_line: str | None, author_code: str | None, removed: list
+) -> OutletSignal | None:
+    """Outlet named by the text itself: a source line, a reprint formula or a house style."""
+    if source_line:
+        name = canonical_outlet(source_line)
+        reprint = any(_known(m.group(1) or m.group(2)) for m in _REPRINT_RE.finditer(text))
+        how = "reprint formula and " if reprint else ""
+        return OutletSignal(name, f"{how}source line \"Quelle: {source_line}\"", reprint)
+    for rm in _REPRINT_RE.finditer(text):
+        name = rm.group(1) or rm.group(2)
+        if _known(name):
+            formula = rm.group().strip()
+            return OutletSignal(canonical_outlet(name), f"reprint formula \"{formula}\"", True)
+    rules = {r.rule for r in removed}
+    if "more-on-topic" in rules:
+        return OutletSignal("RT DE", "house style: footer \"Mehr zum Thema – …\" (RT DE)")
+    if "comments-print" in rules and author_code:
+        return OutletSignal(
+            "Ippen Media",
+            f"house style: \"KommentareDrucken\" and author code \"({author_code})\" (Ippen Media)",
+        )
+    return None

@@ -1,0 +1,785 @@
+"""Quotation spans: direct quotes with speakers, reported speech, scare quotes.
+
+Voice matters for framing: a loaded word inside a quotation belongs to the quoted speaker, a
+word in reported speech is a paraphrase, and a word put in quotes with no speaker is the
+outlet's own distancing (a scare quote). This module finds those spans with character offsets
+into the article text.
+
+Steps: (1) pair quotation marks with explicit tables for German, English, French/Swiss and
+straight quotes; (2) dissolve a quote that wraps another outlet's whole report (a reprint is in
+that outlet's voice; the quotations inside it are the real ones); (3) attribute each quote to a
+speaker (after it: "…", sagte X / so X; before it: X erklärte: "…"; around it in the same
+sentence; or continuing the previous quote); (4) mark reported speech (laut X, X zufolge, nach
+Angaben, unter Berufung auf, "X sagte, …" with Konjunktiv I or a dass-clause, and sentences
+continuing it in Konjunktiv I).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import simplemma
+
+from framing.text import Doc, Token
+
+KINDS = ("direct", "reported", "scare", "title")
+VOICE_OF_KIND = {"direct": "quote", "reported": "reported", "scare": "scare-quote", "title": "outlet"}
+
+# A quote of at most this many words with no speaker is a scare quote ("Gegnern").
+SCARE_MAX_WORDS = 4
+# A quote that holds at least two other quotes, is at least WRAPPER_MIN_CHARS long and covers
+# this share of the text (or this many paragraphs) wraps another outlet's report: seed 003
+# wraps 90% of its 3,000 characters, 11 paragraphs, 8 quotes. Real long quotations of one
+# speaker rarely hold two quotations of their own.
+WRAPPER_MIN_SHARE = 0.4
+WRAPPER_MIN_PARAGRAPHS = 3
+WRAPPER_MIN_INNER = 2
+WRAPPER_MIN_CHARS = 800
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    kind: str  # direct, reported, scare, title
+    start: int  # offsets of the quoted text itself (inside the marks) in the article text
+    end: int
+    text: str
+    speaker: str  # "" when the text names none
+    cue: str  # the attribution verb or marker ("sagte", "laut", "zufolge"), "" when none
+    sentence: int
+
+    @property
+    def voice(self) -> str:
+        return VOICE_OF_KIND[self.kind]
+
+
+# --- 1. pairing quotation marks -----------------------------------------------------------
+
+# opening mark -> closing marks that can end it
+_PAIRS: dict[str, str] = {
+    "„": "“”\"",  # German „…“ (also „…” and „…")
+    "‚": "‘’'",  # German ‚…‘
+    "“": "”",  # English “…”
+    "‘": "’",  # English ‘…’
+    "»": "«",  # German »…«
+    "«": "»",  # French/Swiss «…»
+    '"': '"',
+    "'": "'",
+}
+_QUOTE_CHARS = "„“”‚‘’»«\"'"
+_QUOTE_RE = re.compile(r"[„“”‚‘’»«\"']")
+_OPEN_CONTEXT = " \t\n([{/–-—:"
+
+
+def pair_quotes(text: str) -> list[tuple[int, int]]:
+    """Pairs (open, close) of quotation mark positions; unclosed quotes end with their paragraph."""
+    pairs: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    n = len(text)
+    german_guillemets = text.find("»") != -1 and (text.find("«") == -1 or text.find("»") < text.find("«"))
+    for m in _QUOTE_RE.finditer(text):
+        i = m.start()
+        c = m.group()
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 1] if i + 1 < n else " "
+        if c in "'’" and prev.isalnum() and nxt.isalnum():
+            continue  # apostrophe: geht's, O’Brien
+        opens = {o for o, closers in _PAIRS.items() if c in closers}
+        top = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] in opens), None)
+        if c in ('"', "'"):
+            can_open = (prev.isspace() or prev in _OPEN_CONTEXT or prev in _QUOTE_CHARS) and not nxt.isspace()
+            can_close = not prev.isspace() and (not nxt.isalnum())
+            if c == "'" and not (can_open and nxt.isalpha()) and not (can_close and top is not None):
+                continue
+            if can_close and top is not None and not (can_open and stack[top][1] == i - 1):
+                _close(stack, top, i, pairs)
+            elif can_open:
+                stack.append((c, i))
+            elif top is not None and not nxt.isalnum():
+                _close(stack, top, i, pairs)
+            continue
+        if c == "“" and top is not None:
+            _close(stack, top, i, pairs)
+        elif c in "„‚":
+            stack.append((c, i))
+        elif c == "»":
+            if not german_guillemets and top is not None:
+                _close(stack, top, i, pairs)
+            else:
+                stack.append((c, i))
+        elif c == "«":
+            if german_guillemets and top is not None:
+                _close(stack, top, i, pairs)
+            else:
+                stack.append((c, i))
+        elif c == "‘" and top is not None:
+            _close(stack, top, i, pairs)  # ‚…‘
+        elif c in "“‘":
+            stack.append((c, i))
+        elif top is not None:  # ” ’
+            _close(stack, top, i, pairs)
+    for _, i in stack:  # unbalanced: the quote runs to the end of its paragraph
+        end = text.find("\n\n", i)
+        end = n if end == -1 else end
+        if end - i > 1:
+            pairs.append((i, end))
+    pairs.sort()
+    return pairs
+
+
+def _close(stack: list[tuple[str, int]], k: int, i: int, pairs: list[tuple[int, int]]) -> None:
+    _, o = stack[k]
+    del stack[k:]  # marks opened inside and never closed are dropped
+    pairs.append((o, i))
+
+
+# --- 2. word lists ------------------------------------------------------------------------
+
+SPEECH_VERBS = frozenset(
+    """
+    sagen erklären mitteilen betonen behaupten warnen drohen fordern schreiben berichten melden
+    äußern hinzufügen hervorheben ankündigen versprechen bezeichnen nennen loben kritisieren
+    zitieren antworten unterstreichen bekräftigen einräumen zugeben bestreiten dementieren
+    verkünden bestätigen heißen pochen mahnen appellieren klagen beklagen beschuldigen vorwerfen
+    unterstellen prahlen ergänzen fragen rufen kommentieren andeuten signalisieren erläutern
+    darlegen beteuern versichern zurückweisen argumentieren festhalten klarstellen verlangen
+    twittern posten verweisen anmerken ausführen bemerken feststellen kontern monieren schimpfen
+    spotten wettern verlauten beschreiben anführen urteilen bilanzieren insistieren jubeln
+    prophezeien vorhersagen einwenden entgegnen erwidern protestieren verurteilen anprangern
+    bekunden bekennen beharren beschwören zusichern zusagen eingestehen unterrichten informieren
+    """.split()
+)
+# verbs of belief that introduce reported content but do not attribute a direct quote
+COGNITION_VERBS = frozenset(["glauben", "meinen", "vermuten", "befürchten", "fürchten", "annehmen"])
+# separable verbs: lemma of the finite part -> particles that complete it
+SEPARABLE = {
+    "fügen": {"hinzu"}, "heben": {"hervor"}, "kündigen": {"an"}, "teilen": {"mit"},
+    "weisen": {"zurück", "hin"}, "werfen": {"vor"}, "räumen": {"ein"}, "geben": {"bekannt", "zu"},
+    "deuten": {"an"}, "stellen": {"klar", "fest"}, "halten": {"fest", "entgegen"},
+    "merken": {"an"}, "führen": {"aus", "an"}, "bringen": {"vor"}, "sichern": {"zu"},
+    "sagen": {"zu", "voraus"}, "stehen": {"ein"}, "gestehen": {"ein"}, "wenden": {"ein"},
+}
+_REPORT_MARKERS = {"laut", "zufolge", "demnach"}
+_PREPOSITIONS = frozenset(
+    """
+    am im in vor gegenüber bei beim auf laut nach während mit zu zum zur unter seit über für
+    gegen um aus an vom von angesichts trotz wegen hinsichtlich bezüglich diesbezüglich
+    """.split()
+)
+_NP_STOP = _PREPOSITIONS | frozenset(
+    """
+    und oder aber doch dass ob weil wenn als wie jedoch auch zudem bereits nun dabei damals dann
+    heute gestern morgen ebenfalls außerdem erneut wiederholt zuletzt später kürzlich derzeit
+    jetzt noch schon sich es nicht offenbar demnach zufolge bislang bisher daher deshalb
+    allerdings zunächst weiter weiterhin so dazu dort hier zuvor sogar ausdrücklich mehrfach
+    montag dienstag mittwoch donnerstag freitag samstag sonntag anfang ende mitte
+    """.split()
+)
+_SKIP_AFTER_VERB = frozenset(
+    """
+    jedoch auch zudem dabei nun bereits diesbezüglich damals ebenfalls außerdem erneut
+    wiederholt zuletzt später kürzlich derzeit jetzt noch schon sogar ausdrücklich mehrfach
+    offenbar dann daher deshalb allerdings zunächst weiter weiterhin zumindest immerhin
+    übereinstimmend gleichzeitig indes unterdessen
+    """.split()
+)
+_DETERMINERS = frozenset(
+    """
+    der die das den dem des ein eine einen einem einer eines sein seine seinen seinem seiner ihr
+    ihre ihren ihrem ihrer dessen deren mehrere einige viele zwei drei alle
+    """.split()
+)
+_NP_BREAKERS = frozenset(["die", "das", "den", "dem", "ein", "eine", "einen", "einem"])  # start a new phrase
+_PRONOUNS = frozenset(["er", "sie", "ihn", "ihm", "ihnen", "diese", "dieser"])
+_DEMONSTRATIVES = frozenset(["das", "dies"])  # "Das berichtet das WSJ": object, not subject
+_SUBORDINATORS = frozenset("dass ob weil wenn als wie nachdem obwohl während wobei da sodass".split())
+_AUXILIARIES = frozenset(
+    """
+    hat haben hatte hatten habe ist sind war waren sei wird werden wurde wurden werde kann
+    können konnte konnten soll sollen sollte sollten will wollen wollte wollten
+    """.split()
+)
+_ANONYMOUS = frozenset(["man"])
+_MEDIA_NOUNS = frozenset(
+    """
+    magazin zeitung sender portal nachrichtenportal agentur nachrichtenagentur blatt medium
+    titel buch film sendung operation programm schiff kampagne app plattform
+    """.split()
+)
+_KONJ1 = frozenset(
+    """
+    sei seien seiest habe werde könne müsse solle wolle dürfe möge wisse gebe liege stehe gehe
+    komme lasse bleibe
+    """.split()
+)
+_KONJ2_REPORT = frozenset(["wäre", "wären", "hätte", "hätten", "würde", "würden"])
+
+
+@lru_cache(maxsize=100_000)
+def _known_word(norm: str) -> bool:
+    return simplemma.is_known(norm, lang="de")
+
+
+def _is_name(t: Token) -> bool:
+    """A capitalised token the German dictionary does not know: a proper name (Kirby, Peskow)."""
+    return t.is_word and t.text[:1].isupper() and not t.text.isupper() and not _known_word(t.norm)
+
+
+def _is_konj(t: Token, report: bool) -> bool:
+    low = t.norm.lower()
+    if low in _KONJ1 or (report and low in _KONJ2_REPORT):
+        return True
+    lem = t.lemma
+    # 3rd person Konjunktiv I of regular verbs is the stem + e: plane, zeige, erhalte
+    return (
+        t.is_word and t.text[:1].islower() and len(low) >= 4 and lem.endswith("en")
+        and low == lem[:-1] and not t.text.endswith("ee")
+    )
+
+
+def _is_speech(t: Token, toks: tuple[Token, ...], i: int, verbs: frozenset[str] = SPEECH_VERBS) -> bool:
+    low = t.norm.lower()
+    lem = t.lemma.lower()
+    if low == "so" and i > 0 and toks[i - 1].text == ",":
+        return True  # "…", so Shin
+    if not t.is_word:
+        return False
+    if lem in verbs and t.text[:1].islower():
+        return True
+    parts = SEPARABLE.get(lem)
+    if parts and t.text[:1].islower():
+        # the particle closes the clause: "fügte … hinzu", "hob … hervor:"
+        j = i + 1
+        while j < len(toks) and toks[j].text not in (",", ".", ":", ";", "?", "!"):
+            if toks[j].norm.lower() in parts and (j + 1 >= len(toks) or not toks[j + 1].is_word):
+                return True
+            j += 1
+    return False
+
+
+# --- 3. speakers ---------------------------------------------------------------------------
+
+
+def _np_after(toks: tuple[Token, ...], i: int) -> tuple[int, int] | None:
+    """Token range of the noun phrase starting at or after index i (subject after the verb)."""
+    n = len(toks)
+    while i < n and toks[i].is_word and toks[i].norm.lower() in _SKIP_AFTER_VERB:
+        i += 1
+    start = i
+    has_noun = False
+    last_name = False
+    while i < n:
+        t = toks[i]
+        low = t.norm.lower()
+        if not t.is_word:
+            if t.text == "," and has_noun and i + 1 < n and _is_name(toks[i + 1]):
+                # apposition: "der Sprecher des Ministeriums, Vedant Patel, …"
+                j = i + 1
+                while j < n and toks[j].is_word and toks[j].text[:1].isupper():
+                    j += 1
+                i = j
+                has_noun = last_name = True
+                break
+            break
+        if low in _NP_STOP and not (low == "und" and has_noun and i + 1 < n and _is_name(toks[i + 1])):
+            break
+        if has_noun and (last_name or low in _NP_BREAKERS) and low in _DETERMINERS:
+            break
+        if t.text[:1].isupper():
+            has_noun = True
+            last_name = _is_name(t)
+        elif low in _DETERMINERS or low in _PRONOUNS or low in _ANONYMOUS:
+            if low in _PRONOUNS or low in _ANONYMOUS:
+                return (i, i + 1) if i == start else (start, i)
+        elif not re.search(r"(e|en|er|es|em|ste|sten)$", low) or _is_speech(t, toks, i):
+            break  # not an attributive adjective: the phrase has ended
+        i += 1
+    # drop trailing words that are not nouns or names
+    while i > start and not toks[i - 1].text[:1].isupper():
+        i -= 1
+    return (start, i) if i > start and has_noun else None
+
+
+def _np_before(toks: tuple[Token, ...], start: int, verb: int) -> tuple[int, int] | None:
+    """The subject before the verb, when the clause starts with it (German verb-second)."""
+    if verb <= start:
+        return None
+    low = toks[start].norm.lower()
+    if low in ("und", "doch", "aber", "denn") or low in _SUBORDINATORS:
+        start += 1
+        if start >= verb:
+            return None
+        low = toks[start].norm.lower()
+    first = toks[start]
+    if low in _DEMONSTRATIVES and verb == start + 1:
+        return None
+    if low in _PRONOUNS or low in _ANONYMOUS:
+        return (start, start + 1) if verb == start + 1 else None
+    if low in _PREPOSITIONS or low in _NP_STOP or not (first.text[:1].isupper() or low in _DETERMINERS):
+        return None
+    rng = _np_after(toks, start)
+    if rng is None or rng[1] > verb:
+        return None
+    return rng
+
+
+def _subject(toks: tuple[Token, ...], lo: int, v: int) -> tuple[int, int] | None:
+    """Subject of the speech verb at v: before it (verb-second), after it, or after an auxiliary."""
+    cs = _clause_start(toks, lo, v)
+    if cs == v and v - 1 > lo and toks[v - 1].text == ",":
+        # "Jake Sullivan, der Sicherheitsberater, sagte": an apposition between commas
+        k = v - 2
+        while k > lo and toks[k].text != ",":
+            k -= 1
+        if k > lo and toks[k].text == ",":
+            head = _np_before(toks, _clause_start(toks, lo, k), k)
+            if head is not None:
+                return (head[0], v - 1)
+        return None
+    before = _np_before(toks, cs, v)
+    if before is not None:
+        return before
+    first = toks[cs] if cs < v else None
+    if cs > lo and first is not None and first.text[:1].islower() and first.norm.lower() not in (
+        _DETERMINERS | _PRONOUNS | _SUBORDINATORS | _PREPOSITIONS | _ANONYMOUS | {"und", "aber"}
+    ) and toks[lo].text[:1].isupper():
+        # "China wies … zurück, bezeichnete … und warf … vor": the subject opens the sentence
+        head = _np_after(toks, lo)
+        if head is not None and head[1] <= cs:
+            return head
+    # "wie Reuters berichtet", "Wie der Economist anführt"
+    for k in range(cs, v):
+        if toks[k].norm.lower() == "wie":
+            return _np_after(toks, k + 1)
+    # "hatte der russische Botschafter … geäußert": subject after the finite auxiliary
+    for k in range(cs, v):
+        if toks[k].norm.lower() in _AUXILIARIES and k + 1 < v:
+            rng = _np_after(toks, k + 1)
+            if rng is not None:
+                return rng
+    return None
+
+
+def _span_text(doc: Doc, toks: tuple[Token, ...], rng: tuple[int, int]) -> str:
+    a, b = rng
+    s = doc.text[toks[a].start : toks[b - 1].end].strip(" ,")
+    s = re.sub(r"\s+", " ", s)
+    words = s.split(" ")
+    if len(words) > 1 and words[0].lower() in _DETERMINERS:
+        s = " ".join(words[1:])
+    return s
+
+
+@dataclass(slots=True)
+class _Frame:
+    verb: int  # token index in the sentence of the cue
+    speaker: str
+    cue: str
+    content: tuple[int, int] | None  # token range of the reported content, if any
+    named: bool
+
+
+class _Speakers:
+    """Resolves pronouns to the last named speaker or person mentioned."""
+
+    def __init__(self) -> None:
+        self.last = ""
+
+    def resolve(self, doc: Doc, toks: tuple[Token, ...], rng: tuple[int, int] | None) -> str:
+        if rng is None:
+            return ""
+        text = _span_text(doc, toks, rng)
+        low = text.lower()
+        if low in _PRONOUNS:
+            return self.last or _name_before(doc, toks[rng[0]].start)
+        if low in _ANONYMOUS:
+            return "man"
+        if any(_is_name(t) for t in toks[rng[0] : rng[1]]) or text[:1].isupper():
+            self.last = text
+        return text
+
+
+def _name_before(doc: Doc, offset: int, window: int = 200) -> str:
+    """The nearest proper name mentioned before an offset ("Dmitri Peskow sprach … Er …")."""
+    i = doc.token_index(offset)
+    for k in range(i - 1, max(-1, i - window), -1):
+        t = doc.tokens[k]
+        if _is_name(t):
+            a = k
+            while a > 0 and doc.tokens[a - 1].is_word and doc.tokens[a - 1].text[:1].isupper() \
+                    and doc.tokens[a - 1].sentence == t.sentence and k - a < 3:
+                a -= 1
+            return doc.text[doc.tokens[a].start : t.end]
+    return ""
+
+
+def _frame(doc: Doc, toks: tuple[Token, ...], speakers: _Speakers, lo: int, hi: int,
+           prefer_after: int | None = None, verbs: frozenset[str] = SPEECH_VERBS,
+           pairs: list[tuple[int, int]] | None = None) -> _Frame | None:
+    """Attribution frame in toks[lo:hi]: cue, speaker and the reported content's range."""
+    cands = [i for i in range(lo, hi) if (not pairs or not _in_pairs(toks[i].start, pairs)) and (
+             _is_speech(toks[i], toks, i, verbs)
+             or toks[i].norm.lower() in _REPORT_MARKERS
+             or (toks[i].norm.lower() == "angaben" and i > 0 and toks[i - 1].norm.lower() == "nach")
+             or (toks[i].norm.lower() == "berufung" and i > 0 and toks[i - 1].norm.lower() == "unter"))]
+    if not cands:
+        return None
+    if prefer_after in cands:
+        v = prefer_after
+    else:
+        # the verb governing the reported content is the last one before it; a trailing
+        # "…, sagten die Quellen." governs the whole sentence
+        verbs_ = [i for i in cands if not _is_marker(toks, i)]
+        markers = [i for i in cands if _is_marker(toks, i)]
+        with_content = [i for i in verbs_ if _content_of_verb(toks, lo, hi, i)]
+        if with_content:
+            v = with_content[-1]
+        elif markers and (not verbs_ or markers[0] < verbs_[0]):
+            v = markers[0]  # "Berichten zufolge haben … versichert"
+        else:
+            v = verbs_[0]
+    t = toks[v]
+    low = t.norm.lower()
+    content: tuple[int, int] | None = None
+    rng: tuple[int, int] | None = None
+    if low == "laut" or low == "angaben" or low == "berufung":
+        k = v + 1
+        if low == "angaben" and k < hi and toks[k].norm.lower() in ("von", "aus"):
+            k += 1
+        if low == "berufung" and k < hi and toks[k].norm.lower() == "auf":
+            k += 1
+        rng = _np_after(toks, k)
+        end = rng[1] if rng else v + 1
+        content = _content_around(toks, lo, hi, v - (1 if low in ("angaben", "berufung") else 0), end)
+        cue = {"angaben": "nach Angaben", "berufung": "unter Berufung auf"}.get(low, t.text)
+    elif low == "zufolge":
+        j = v
+        while j > lo and toks[j - 1].is_word and (
+            toks[j - 1].text[:1].isupper() or toks[j - 1].norm.lower() in _DETERMINERS
+            or re.search(r"(e|en|er|es|em)$", toks[j - 1].norm)
+        ) and not _is_speech(toks[j - 1], toks, j - 1):
+            j -= 1
+        rng = (j, v) if v > j else None
+        content = _content_around(toks, lo, hi, j, v + 1)
+        cue = t.text
+    elif low == "demnach":
+        content = (v + 1, hi)
+        cue = t.text
+        return _Frame(v, speakers.last, cue, content, False)
+    else:
+        cue = t.text
+        if low == "so":
+            rng = _np_after(toks, v + 1)
+        elif low == "heißen" or t.lemma == "heißen":
+            # "hieß es in dem WSJ-Bericht" / "In der New York Times hieß es": the source
+            # follows a preposition
+            for k in [*range(_clause_start(toks, lo, v), v), *range(v + 1, min(hi, v + 8))]:
+                if toks[k].norm.lower() in ("in", "im", "bei", "aus"):
+                    rng = _np_after(toks, k + 1)
+                    if rng is not None:
+                        break
+        else:
+            after = _np_after(toks, v + 1)
+            if t.lemma == "zitieren" and after and toks[after[0]].norm.lower() in _PRONOUNS | {"sie"}:
+                rng = (after[0], after[0] + 1)  # "zitiert ihn der Guardian": the speaker is "ihn"
+            elif v > lo and toks[v - 1].text == "," and after is not None and not _apposition(toks, lo, v):
+                rng = after  # "…, sagte der Minister"
+            else:
+                rng = _subject(toks, lo, v) or after
+        content = _content_of_verb(toks, lo, hi, v)
+    speaker = speakers.resolve(doc, toks, rng)
+    named = rng is not None and any(_is_name(x) for x in toks[rng[0] : rng[1]])
+    return _Frame(v, speaker, cue, content, named)
+
+
+def _is_marker(toks: tuple[Token, ...], i: int) -> bool:
+    low = toks[i].norm.lower()
+    return low in _REPORT_MARKERS or low in ("angaben", "berufung")
+
+
+def _apposition(toks: tuple[Token, ...], lo: int, v: int) -> bool:
+    """'Jake Sullivan, der Sicherheitsberater, sagte …': a subject with an apposition."""
+    k = v - 2
+    while k > lo and toks[k].text != ",":
+        k -= 1
+    return (k > lo and toks[k].text == "," and k + 1 < v
+            and toks[k + 1].norm.lower() in ("der", "die", "das", "ein", "eine")
+            and _np_before(toks, _clause_start(toks, lo, k), k) is not None)
+
+
+def _clause_start(toks: tuple[Token, ...], lo: int, v: int) -> int:
+    k = v
+    while k > lo and toks[k - 1].text not in (":", ";", ",", "“", "”", '"', "„", "«", "»"):
+        k -= 1
+    return k
+
+
+def _content_around(toks: tuple[Token, ...], lo: int, hi: int, a: int, b: int) -> tuple[int, int] | None:
+    """Content of a sentence around a marker phrase toks[a:b]: the larger side.
+
+    Only called when the segment holds no speech verb (a verb's content takes precedence)."""
+    left = (lo, a)
+    right = (b, hi)
+    while right[0] < hi and toks[right[0]].text == ",":
+        right = (right[0] + 1, hi)
+    while left[1] > lo and toks[left[1] - 1].text == ",":
+        left = (lo, left[1] - 1)
+    best = max((left, right), key=lambda r: r[1] - r[0])
+    return best if best[1] - best[0] >= 3 else None
+
+
+def _content_of_verb(toks: tuple[Token, ...], lo: int, hi: int, v: int) -> tuple[int, int] | None:
+    """Reported content of a speech verb: the clause after its comma, or before the comma."""
+    # "X sagte am Dienstag, die USA seien …" / "X drohte, Nordkorea werde …" / "…, dass …"
+    end = next((k for k in range(v + 1, hi) if toks[k].text in (":", ";")), hi)
+    comma = next((k for k in range(v + 1, end) if toks[k].text in (",", "dass", "ob")), None)
+    if comma is not None and toks[comma].text == "," and _apposition_after(toks, comma, end):
+        # "erklärte Juri Uschakow, der Berater des Staatschefs, dass …"
+        comma = next((k for k in range(comma + 1, end) if toks[k].text in ("dass", "ob")), comma)
+    if comma is not None:
+        start = comma + 1 if toks[comma].text == "," else comma
+        if start < end and (toks[start].norm.lower() in ("dass", "ob") or _reports(toks, (start, end))):
+            return (start, end)
+    # "Die Versuche … seien gescheitert, sagte X." / "…, wie Reuters berichtet."
+    k = v - 1
+    while k > lo and toks[k].text != ",":
+        k -= 1
+    if k > lo and toks[k].text == ",":
+        rng = (lo, k)
+        if _reports(toks, rng) or any(toks[m].norm.lower() == "wie" for m in range(k, v)):
+            return rng
+    return None
+
+
+def _apposition_after(toks: tuple[Token, ...], comma: int, end: int) -> bool:
+    nxt = toks[comma + 1] if comma + 1 < end else None
+    if nxt is None or nxt.norm.lower() not in ("der", "die", "das"):
+        return False
+    k = comma + 2
+    while k < end and toks[k].text != ",":
+        if _is_konj(toks[k], report=True) or not (toks[k].text[:1].isupper() or toks[k].norm.lower()
+                                                   in _DETERMINERS or re.search(r"(e|en|er|es|em)$", toks[k].norm)):
+            return False
+        k += 1
+    return k < end
+
+
+def _reports(toks: tuple[Token, ...], rng: tuple[int, int]) -> bool:
+    seg = toks[rng[0] : rng[1]]
+    if not seg:
+        return False
+    if seg[0].norm.lower() in ("dass", "ob"):
+        return True
+    return any(_is_konj(t, report=True) for t in seg)
+
+
+# --- 4. putting it together ----------------------------------------------------------------
+
+
+def find_quotes(doc: Doc) -> tuple[Quote, ...]:
+    """All quotation spans of a document, in text order (see the module docstring)."""
+    pairs = _dissolve_wrappers(doc.text, pair_quotes(doc.text))
+    speakers = _Speakers()
+    quotes: list[Quote] = []
+    reported: list[Quote] = []
+    by_sentence: dict[int, list[tuple[int, int]]] = {}
+    for o, c in pairs:
+        by_sentence.setdefault(doc.sentence_at(o + 1), []).append((o, c))
+    prev: Quote | None = None
+    prev_end = -1
+    last_reported: int | None = None
+    last_speaker = ""
+    for s in doc.sentences:
+        toks = doc.sentence_tokens(s.index)
+        inside = any(o < s.start and c >= s.end - 1 for o, c in pairs)
+        frames = [] if inside else _segment_frames(doc, toks, speakers, pairs)
+        content_frame = next((f for f in frames if f.content is not None), None)
+        rep: tuple[int, int, str, str] | None = None
+        if content_frame is not None and content_frame.content is not None:
+            rep = (*content_frame.content, content_frame.speaker, content_frame.cue)
+        elif not frames and toks and not inside:
+            outside = [t for t in toks if not _in_pairs(t.start, pairs)]
+            if any(t.norm.lower() in _KONJ1 for t in outside) or (
+                last_reported == s.index - 1 and any(_is_konj(t, report=False) for t in outside)
+            ):
+                # Konjunktiv I in a main clause is itself the mark of reported speech
+                spk = last_speaker if last_reported == s.index - 1 else ""
+                rep = (0, len(toks), spk, "")
+        rep_quote = None
+        if rep is not None:
+            a, b, spk, cue = rep
+            while a < b and not toks[a].is_word and toks[a].text not in "„\"»«“‚":
+                a += 1
+            while b > a and toks[b - 1].text in ".,;:!?":
+                b -= 1
+            if b > a:
+                rep_quote = _reported(doc, toks, (a, b), spk, cue, s.index)
+                reported.append(rep_quote)
+                last_reported, last_speaker = s.index, spk
+        elif frames and frames[0].verb <= 3 and toks[0].norm.lower() in _DEMONSTRATIVES \
+                and s.index > 0 and last_reported != s.index - 1:
+            # "Das berichtet das WSJ": the previous sentence is reported
+            ps = doc.sentence_tokens(s.index - 1)
+            if ps and not any(o < ps[0].start and c >= ps[-1].end - 1 for o, c in pairs):
+                reported.append(_reported(doc, ps, (0, len(ps)), frames[0].speaker, frames[0].cue,
+                                          s.index - 1))
+        for o, c in by_sentence.get(s.index, []):
+            frame = _frame_for(frames, toks, o)
+            q = _classify(doc, speakers, o, c, frame, prev, prev_end)
+            if q.kind == "scare" and rep_quote is not None and rep_quote.speaker \
+                    and rep_quote.start <= q.start and q.end <= rep_quote.end:
+                q = Quote("direct", q.start, q.end, q.text, rep_quote.speaker, rep_quote.cue, q.sentence)
+            quotes.append(q)
+            if q.kind == "direct":
+                prev, prev_end = q, c
+    allq = quotes + reported
+    allq.sort(key=lambda q: (q.start, -q.end))
+    return tuple(allq)
+
+
+def _segment_frames(doc: Doc, toks: tuple[Token, ...], speakers: _Speakers,
+                    pairs: list[tuple[int, int]]) -> list[_Frame]:
+    """Attribution frames of a sentence, one per colon-separated segment, outside quotes."""
+    frames: list[_Frame] = []
+    lo = 0
+    bounds = [k for k, t in enumerate(toks) if t.text == ":" and not _in_pairs(t.start, pairs)]
+    ends = [*bounds, len(toks)]
+    for n, hi in enumerate(ends):
+        if hi > lo:
+            f = _frame(doc, toks, speakers, lo, hi, verbs=SPEECH_VERBS | COGNITION_VERBS,
+                       pairs=pairs)
+            if f is not None:
+                if f.content is None and n + 1 < len(ends) and _reports(toks, (hi + 1, ends[n + 1])):
+                    f.content = (hi + 1, ends[n + 1])  # "… hieß es: Kim plane einen Besuch"
+                frames.append(f)
+        lo = hi + 1
+    return frames
+
+
+def _frame_for(frames: list[_Frame], toks: tuple[Token, ...], o: int) -> _Frame | None:
+    """The frame of the segment holding a quote, else the nearest one before it."""
+    best = None
+    for f in frames:
+        if toks[f.verb].start < o or best is None:
+            best = f
+    return best
+
+
+def _reported(doc: Doc, toks: tuple[Token, ...], rng: tuple[int, int], speaker: str, cue: str,
+              sentence: int) -> Quote:
+    start, end = toks[rng[0]].start, toks[rng[1] - 1].end
+    return Quote("reported", start, end, doc.text[start:end], speaker, cue, sentence)
+
+
+def _in_pairs(pos: int, pairs: list[tuple[int, int]]) -> bool:
+    return any(o < pos < c for o, c in pairs)
+
+
+def _dissolve_wrappers(text: str, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drop quotes that wrap another outlet's whole report (see WRAPPER_MIN_SHARE)."""
+    out = []
+    n = max(1, len(text))
+    for o, c in pairs:
+        inner = sum(1 for a, b in pairs if o < a and b < c)
+        paragraphs = text.count("\n\n", o, c) + 1
+        if inner >= WRAPPER_MIN_INNER and c - o >= WRAPPER_MIN_CHARS and (
+            (c - o) / n >= WRAPPER_MIN_SHARE or paragraphs >= WRAPPER_MIN_PARAGRAPHS
+        ):
+            continue
+        out.append((o, c))
+    return out
+
+
+_FULL_SENTENCE_RE = re.compile(r"^[A-ZÄÖÜ\d].*[.!?…]$", re.S)
+
+
+def _classify(doc: Doc, speakers: _Speakers, o: int, c: int, frame: _Frame | None,
+              prev: Quote | None, prev_end: int) -> Quote:
+    text = doc.text
+    inner = text[o + 1 : c]
+    lstrip = len(inner) - len(inner.lstrip())
+    start, end = o + 1 + lstrip, o + 1 + len(inner.rstrip())
+    if end <= start:
+        start, end = o + 1, max(o + 1, c)
+    qtext = text[start:end]
+    si = doc.sentence_at(start)
+    words = len(qtext.split())
+    if words <= SCARE_MAX_WORDS:
+        before_word = re.search(r"(\w+)\s*$", text[max(0, o - 40) : o])
+        if before_word and before_word.group(1).lower() in _MEDIA_NOUNS:
+            return Quote("title", start, end, qtext, "", "", si)  # das Magazin "RT DE"
+    speaker, cue = "", ""
+    # (a) after the quote: „…“, sagte X / „…“, so X
+    after = _tokens_after(doc, c)
+    if after is not None:
+        atoks, k = after
+        if k < len(atoks) and _is_speech(atoks[k], atoks, k):
+            f = _frame(doc, atoks, speakers, k, min(len(atoks), k + 12), prefer_after=k)
+            if f is not None:
+                speaker, cue = f.speaker, f.cue
+    # (b) before the quote: X erklärte: „…“
+    if not cue:
+        before = _colon_clause_before(doc, o)
+        if before is not None:
+            btoks, lo, hi = before
+            f = _frame(doc, btoks, speakers, lo, hi)
+            if f is not None:
+                speaker, cue = f.speaker, f.cue
+    # (c) a speech verb or marker in the same sentence, outside any quote
+    if not cue and frame is not None:
+        speaker, cue = frame.speaker, frame.cue
+    # (d) a quote that continues the previous attributed quote in the same paragraph
+    if not cue and prev is not None and prev.speaker and (
+        words > SCARE_MAX_WORDS or _FULL_SENTENCE_RE.match(qtext)
+    ):
+        gap = text[prev_end + 1 : o]
+        if "\n\n" not in gap.strip() and doc.sentence_at(o + 1) <= doc.sentence_at(prev_end) + 1:
+            speaker, cue = prev.speaker, prev.cue
+    if not cue:
+        short = words <= SCARE_MAX_WORDS and not _FULL_SENTENCE_RE.match(qtext)
+        return Quote("scare" if short else "direct", start, end, qtext, "", "", si)
+    return Quote("direct", start, end, qtext, speaker, cue, si)
+
+
+def _tokens_after(doc: Doc, c: int) -> tuple[tuple[Token, ...], int] | None:
+    """Tokens of the sentence holding the text right after a closing mark, and the first index."""
+    si = doc.sentence_at(c)
+    toks = doc.sentence_tokens(si)
+    k = 0
+    while k < len(toks) and toks[k].start <= c:
+        k += 1
+    if k < len(toks) and toks[k].text == ",":
+        k += 1
+    elif k < len(toks) and toks[k].text in (".", "!", "?"):
+        return None
+    if k >= len(toks) or doc.text.count("\n", c, toks[k].start):
+        return None
+    return toks, k
+
+
+def _colon_clause_before(doc: Doc, o: int) -> tuple[tuple[Token, ...], int, int] | None:
+    """The clause ending with a colon right before an opening mark: 'Kirby fügte hinzu:'."""
+    j = o - 1
+    while j >= 0 and doc.text[j].isspace():
+        j -= 1
+    if j < 0 or doc.text[j] != ":":
+        return None
+    si = doc.sentence_at(j)
+    toks = doc.sentence_tokens(si)
+    hi = next((k for k, t in enumerate(toks) if t.start >= j), len(toks))
+    lo = hi
+    while lo > 0 and toks[lo - 1].text not in (":", ";", "“", "”", '"', "„"):
+        lo -= 1
+    return toks, lo, hi
+
+
+def voice_at(quotes: tuple[Quote, ...], start: int, end: int) -> tuple[str, str]:
+    """Voice (outlet, quote, reported, scare-quote) and speaker of a character range."""
+    best: Quote | None = None
+    for q in quotes:
+        if q.start <= start and end <= q.end and (best is None or q.end - q.start < best.end - best.start):
+            best = q
+    if best is None:
+        return "outlet", ""
+    return best.voice, best.speaker

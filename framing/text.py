@@ -1,0 +1,259 @@
+"""The German text layer: normalisation, sentences, tokens and lemmas with exact offsets.
+
+Offsets are never lost because the text is never re-flowed: `normalise` maps characters one to
+one (spaces, dashes), and everything that would change the length (NFC composition, soft
+hyphens, zero-width characters, gendered forms) happens per token, in `Token.norm`. Every
+`Token.start/end` therefore slices the article text back to `Token.text`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+import simplemma
+
+# --- normalisation (length-preserving) -------------------------------------------------------
+
+_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
+_DASHES = {"\u2012": "–", "\u2014": "–", "\u2015": "–", "\u2212": "–", "\u2010": "-", "\u2011": "-"}
+_TRANSLATE = {ord(c): " " for c in _SPACES} | {ord(k): v for k, v in _DASHES.items()}
+# characters that vanish inside a token's normal form
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+
+
+def normalise(text: str) -> str:
+    """Map exotic spaces and dashes to plain ones without changing the length."""
+    return text.translate(_TRANSLATE)
+
+
+# --- tokens ----------------------------------------------------------------------------------
+
+_WCH = r"(?:[^\W_]|[\u00ad\u0300-\u036f\u200b-\u200d])"
+_GENDER = r"[*:_](?=[Ii]nnen\b|[Ii]n\b)"
+TOKEN_RE = re.compile(
+    rf"""
+    \d+(?:[.,]\d+)+                                   # 10.000  4,8
+  | {_WCH}+(?:(?:-|['’]|{_GENDER}){_WCH}+)*           # Kreml-Propaganda, Bürger*innen, geht's
+    (?:-(?=\s+(?:und|oder|bzw\.|sowie|wie)\b))?       # Asyl- und … : keep the hyphen, never join
+  | \S                                                # any other visible character
+    """,
+    re.VERBOSE,
+)
+_GENDER_SUFFIX = re.compile(r"(?:[*:_][Ii]nnen|[*:_][Ii]n|(?<=[a-zäöüß])Innen)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str  # surface, exactly text[start:end]
+    norm: str  # NFC, no soft hyphens, gendered forms folded: used for matching
+    lemma: str
+    sentence: int
+    is_word: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    first_token: int  # index into Doc.tokens
+    last_token: int  # exclusive
+
+
+@lru_cache(maxsize=200_000)
+def token_norm(surface: str) -> str:
+    """Normal form of one token: NFC, invisible characters removed, gendered forms folded."""
+    s = surface
+    if not s.isascii():
+        s = unicodedata.normalize("NFC", s.translate(_INVISIBLE))
+    if ("innen" in s or "Innen" in s or s.endswith(("*in", ":in", "_in"))) and len(s) > 6:
+        s = _GENDER_SUFFIX.sub("", s)
+    return s
+
+
+@lru_cache(maxsize=200_000)
+def lemmatise(norm: str) -> str:
+    """Lemma of a normalised word, computed once per word type (simplemma, offline).
+
+    Hyphenated compounds keep their modifiers and lemmatise the head: US-Gegnern → US-Gegner.
+    """
+    if not norm or not norm[0].isalpha():
+        return norm
+    if "-" in norm:
+        head_start = norm.rfind("-") + 1
+        head = norm[head_start:]
+        if not head:
+            return norm
+        lemma = lemmatise(head[0].upper() + head[1:] if head[:1].islower() else head)
+        if head[:1].islower():
+            lemma = lemma[:1].lower() + lemma[1:]
+        return norm[:head_start] + lemma
+    return simplemma.lemmatize(norm, lang="de")
+
+
+# --- sentences -------------------------------------------------------------------------------
+
+# Abbreviations that end with a dot but rarely end a sentence (lower-cased, without the dot).
+ABBREVIATIONS = frozenset(
+    """
+    abs anm art bd bspw bzgl bzw ca chr co corp dipl dr ebd etc evtl gem gen ggf hl hrsg inkl
+    insb jh jhd jr kap kl lt max min mio mrd mr mrs ms nr o.ä og prof red rd s sog st std str
+    tel tsd usw vgl vs z.b zit zt jan feb febr mär apr aug sep sept okt nov dez mo di mi do fr
+    sa so bzw abt ausg dt engl franz frz geb gest hr hrn frl ital jun sen lat mind mrs nachf no
+    orig phil pkt qm rev russ span stellv urspr verf vorm zb zzt zugl ltd inc bsp mwst ehem
+    """.split()
+)
+MONTHS = frozenset(
+    """
+    januar februar märz april mai juni juli august september oktober november dezember jänner
+    jan feb mär apr jun jul aug sep sept okt nov dez
+    """.split()
+)
+# words after which a number followed by a dot is an ordinal ("am 12. September")
+_ORDINAL_CUES = frozenset(
+    """
+    am vom zum zur im beim bis seit ab der die das dem den des dieser diesem diesen ihrem seinem
+    seinen jedem jeden nr nummer platz rang den zu für
+    """.split()
+)
+_BOUNDARY_RE = re.compile(r"[.!?…]+[\"'“”„»«’‘)\]]*(?=\s|$)|\n[ \t]*\n|\n")
+_LAST_WORD_RE = re.compile(r"([\w\u00ad.]+)[.!?…]*$")
+
+
+def _is_boundary(text: str, m: re.Match[str]) -> bool:
+    punct = m.group()
+    if punct[0] == "\n":
+        return True
+    end = m.end()
+    nxt = end
+    n = len(text)
+    while nxt < n and text[nxt] in " \t":
+        nxt += 1
+    if nxt >= n or text[nxt] == "\n":
+        return True
+    following = text[nxt]
+    # skip opening quotes/brackets to see the first letter of the next sentence
+    k = nxt
+    while k < n and text[k] in "\"'„“”»«‚‘(–-[":
+        k += 1
+    first = text[k] if k < n else ""
+    if first and first.islower():
+        return False  # "z. B. die …", "Mikroelektronik ... optik", "„Hilfe!“, rief er"
+    if following in ",;:":
+        return False
+    core = punct.rstrip("\"'“”„»«’‘)]")
+    if core in ("!", "?") or "!" in core or "?" in core:
+        return True
+    if core.startswith(("...", "…")):
+        # an omission mark " ... " inside a sentence, not a trailing ellipsis "Und dann…"
+        return not (m.start() > 0 and text[m.start() - 1] == " ")
+    if core != ".":
+        return True
+    # a single dot: look at the word before it
+    wm = _LAST_WORD_RE.search(text, max(0, m.start() - 40), m.start() + 1)
+    if not wm:
+        return True
+    word = wm.group(1).rstrip(".")
+    low = word.lower()
+    if low in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        return False  # Dr., Nr., z. B., u. a., initials (John F. Kennedy)
+    if "." in word and all(len(p) <= 3 for p in word.split(".") if p):
+        return False  # "z.B.", "u.a.", "U.S."
+    if word.isdigit() and len(word) <= 3:
+        nword = re.match(r"\w+", text[k:k + 20])
+        if nword and nword.group().lower() in MONTHS:
+            return False  # 12. September
+        prev = re.search(r"(\w+)\W+\d+$", text[max(0, m.start() - 40) : m.start()])
+        if prev and prev.group(1).lower() in _ORDINAL_CUES:
+            return False  # am 4. Tag, der 2. Weltkrieg
+    return True
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) over the text, trimmed of surrounding whitespace.
+
+    Line breaks end sentences (headlines and captions stand alone); dots after German
+    abbreviations, initials, ordinals and omission marks do not.
+    """
+    norm = normalise(text)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY_RE.finditer(norm):
+        if not _is_boundary(norm, m):
+            continue
+        end = m.end() if m.group()[0] != "\n" else m.start()
+        _add_span(norm, start, end, spans)
+        start = m.end()
+    _add_span(norm, start, len(norm), spans)
+    return spans
+
+
+def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+# --- the document ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """A text split into sentences and tokens, with quotation spans added by `framing.quotes`."""
+
+    text: str
+    sentences: tuple[Sentence, ...]
+    tokens: tuple[Token, ...]
+
+    @property
+    def words(self) -> int:
+        return sum(1 for t in self.tokens if t.is_word)
+
+    def sentence_at(self, offset: int) -> int:
+        """Index of the sentence containing (or nearest before) a character offset."""
+        lo, hi = 0, len(self.sentences) - 1
+        best = 0
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            if self.sentences[mid].start <= offset:
+                best = mid
+                lo = mid + 1
+            else:
+                hi = mid - 1
+        return best
+
+    def token_index(self, offset: int) -> int:
+        """Index of the first token starting at or after a character offset."""
+        return bisect_left(self.tokens, offset, key=lambda t: t.start)
+
+    def sentence_tokens(self, index: int) -> tuple[Token, ...]:
+        s = self.sentences[index]
+        return self.tokens[s.first_token : s.last_token]
+
+
+def tokenize(text: str) -> Doc:
+    """Split a text into sentences and tokens with lemmas; offsets index `text` itself."""
+    norm = normalise(text)
+    spans = split_sentences(text)
+    tokens: list[Token] = []
+    sentences: list[Sentence] = []
+    for si, (s_start, s_end) in enumerate(spans):
+        first = len(tokens)
+        for m in TOKEN_RE.finditer(norm, s_start, s_end):
+            surface = text[m.start() : m.end()]
+            n = token_norm(surface)
+            is_word = n[:1].isalnum()
+            tokens.append(
+                Token(m.start(), m.end(), surface, n, lemmatise(n) if is_word else n, si, is_word)
+            )
+        sentences.append(Sentence(si, s_start, s_end, first, len(tokens)))
+    return Doc(text, tuple(sentences), tuple(tokens))

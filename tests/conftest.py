@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from framing.analysis import Analysed, analyse
+from framing.ingest import read_articles
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def seed_articles():
+    result = read_articles([str(SEEDS)])
+    assert not result.problems
+    return {a.id[:3]: a for a in result.articles}
+
+
+@pytest.fixture(scope="session")
+def seed_analysed(seed_articles) -> dict[str, Analysed]:
+    return {k: analyse(a) for k, a in seed_articles.items()}

@@ -1,0 +1,89 @@
+import json
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from framing import __version__
+from framing.cli import main
+
+from .conftest import SEEDS
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+def test_version():
+    r = run("--version")
+    assert r.exit_code == 0 and __version__ in r.output
+
+
+def test_python_dash_m():
+    r = subprocess.run([sys.executable, "-m", "framing", "--version"], capture_output=True, text=True)
+    assert r.returncode == 0 and __version__ in r.stdout
+
+
+def test_articles_json_on_seeds():
+    r = run("articles", str(SEEDS), "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    recs = json.loads(r.stdout)
+    assert len(recs) == 5
+    for rec in recs:
+        assert {"id", "outlet", "date", "title", "words", "sentences"} <= rec.keys()
+    by = {rec["id"][:3]: rec for rec in recs}
+    assert by["002"]["outlet"] == "Ippen Media" and by["002"]["outlet_inferred"] is True
+    assert by["000"]["outlet_inferred"] is False
+    assert by["003"]["title"] is None
+    assert "read 5 articles from 5 files; skipped 0" in r.stderr
+
+
+def test_articles_table_marks_inferred_outlets():
+    r = run("articles", str(SEEDS))
+    assert r.exit_code == 0
+    assert "RT DE*" in r.stdout and "Ippen Media*" in r.stdout
+    assert r.stdout.splitlines()[0].split()[:4] == ["id", "outlet", "date", "title"]
+
+
+def test_articles_removed_lists_boilerplate():
+    r = run("articles", str(SEEDS / "002_fb5708521e04c5c4.txt"), "--removed", "--format", "csv")
+    assert r.exit_code == 0
+    assert "breadcrumb,1. Startseite" in r.stdout and "author-code,(sischr)" in r.stdout
+
+
+def test_quotes_csv_offsets_slice_text():
+    from framing.ingest import read_articles
+
+    art = read_articles([str(SEEDS / "000_5a3915b3181bdd4f.txt")]).articles[0]
+    r = run("quotes", str(SEEDS / "000_5a3915b3181bdd4f.txt"), "--format", "jsonl", "--kind", "scare")
+    recs = [json.loads(line) for line in r.stdout.splitlines()]
+    assert {"Gegnern", "überrascht"} <= {q["text"] for q in recs}
+    for q in recs:
+        assert q["kind"] == "scare" and q["speaker"] == ""
+        assert art.text[q["start"] : q["end"]] == q["text"]
+
+
+def test_stdin_input():
+    r = run("articles", "-", "--format", "csv", input="Ein Titel für den Test\n\nPutin sprach lange.")
+    assert r.exit_code == 0 and "Ein Titel für den Test" in r.stdout
+
+
+def test_nothing_readable_is_an_error(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    r = run("articles", str(tmp_path / "empty.txt"))
+    assert r.exit_code == 1
+    assert "Warning:" in r.stderr and "empty file" in r.stderr
+    assert r.stderr.strip().splitlines()[-1].startswith("Error: no article could be read")
+    assert "Traceback" not in r.output
+
+
+def test_missing_path_with_good_one_is_not_an_error(tmp_path):
+    r = run("articles", str(SEEDS / "000_5a3915b3181bdd4f.txt"), str(tmp_path / "nope.txt"))
+    assert r.exit_code == 0
+    assert "nope.txt: no such file or folder" in r.stderr
+    assert "skipped 1" in r.stderr
+
+
+def test_usage_error_exit_code():
+    r = run("articles", str(SEEDS), "--format", "xml")
+    assert r.exit_code == 2

@@ -1,0 +1,122 @@
+import pytest
+
+from framing.quotes import find_quotes, pair_quotes, voice_at
+from framing.text import tokenize
+
+# (text, kind, quoted text (or reported span start), speaker) – sentences written by the team.
+# The expected quote must be among those found; speaker "" means "no speaker named".
+QUOTE_CASES = [
+    ("„Wir erwarten viel“, sagte Peskow am Montag.", "direct", "Wir erwarten viel", "Peskow"),
+    ("„Das ist gut“, so Shin.", "direct", "Das ist gut", "Shin"),
+    ("Shin warnte und sagte: „Wir erwarten Lieferungen.“", "direct", "Wir erwarten Lieferungen.", "Shin"),
+    ('"Wir haben nichts zu sagen", erklärte der Sprecher des Kremls.', "direct",
+     "Wir haben nichts zu sagen", "Sprecher des Kremls"),
+    ("Kirby fügte hinzu:\n\n\"Das ist alarmierend.\"", "direct", "Das ist alarmierend.", "Kirby"),
+    ("Uschakow hob hervor:\n\n\"Er kennt das Problem.\"", "direct", "Er kennt das Problem.", "Uschakow"),
+    ("Die Lage sei „völlig gescheitert“, sagte der russische Außenminister Sergei Lawrow im Februar.",
+     "direct", "völlig gescheitert", "russische Außenminister Sergei Lawrow"),
+    ("Putin bezeichnete das Abkommen als \"neues Grundlagendokument für unsere Beziehungen\".",
+     "direct", "neues Grundlagendokument für unsere Beziehungen", "Putin"),
+    ("Moskaus Partner und andere \"Gegnern\" der USA wurden nicht vorhergesehen.", "scare", "Gegnern", ""),
+    ('Washington zeigt sich "überrascht".', "scare", "überrascht", ""),
+    ("Die sogenannte »Friedensmission« begann im Frühjahr.", "scare", "Friedensmission", ""),
+    ("Die «Spezialoperation» dauert an.", "scare", "Spezialoperation", ""),
+    ("Das Magazin \"RT DE\" berichtete darüber.", "title", "RT DE", ""),
+    ("Dmitri Peskow sprach lange. „Es ist unser Nachbar“, zitiert ihn der Guardian.", "direct",
+     "Es ist unser Nachbar", "Dmitri Peskow"),
+    ("„Es ist unser Nachbar“, sagte Peskow. „Das Potenzial ist groß.“", "direct",
+     "Das Potenzial ist groß.", "Peskow"),
+    # a short quote nested in a direct quote stays in the speaker's voice
+    ("„Wir glauben an ‚gute‘ Beziehungen“, sagte Peskow.", "direct", "gute", "Peskow"),
+    ("Putin sagte: „Die Zusammenarbeit wird wachsen. Wir sind bereit. Niemand hält uns auf.“",
+     "direct", "Die Zusammenarbeit wird wachsen. Wir sind bereit. Niemand hält uns auf.", "Putin"),
+    ("Er sagte „Wir sind bereit und das Treffen beginnt bald\n\nDanach kam nichts.", "direct",
+     "Wir sind bereit und das Treffen beginnt bald", ""),
+    ("“Wir sind jederzeit dazu bereit”, sagte Biden.", "direct", "Wir sind jederzeit dazu bereit", "Biden"),
+    ("Ein Beamter drohte, Nordkorea werde „einen Preis“ zahlen.", "direct", "einen Preis",
+     "Beamter"),
+    ("Laut dem Verteidigungsminister Shin soll Nordkorea Container geschickt haben.", "reported",
+     "soll Nordkorea Container geschickt haben", "Verteidigungsminister Shin"),
+    ("Dem Pressesprecher zufolge ist die Lage ernst.", "reported", "ist die Lage ernst", "Pressesprecher"),
+    ("Nach Angaben des Ministeriums wurden die Truppen abgezogen.", "reported",
+     "wurden die Truppen abgezogen", "Ministeriums"),
+    ("Jake Sullivan sagte am Dienstag, die Verhandlungen seien weit fortgeschritten.", "reported",
+     "die Verhandlungen seien weit fortgeschritten", "Jake Sullivan"),
+    ("Der Kreml bestreitet, dass er Angriffspläne hat.", "reported", "dass er Angriffspläne hat", "Kreml"),
+    ("Die Lieferungen seien gestoppt worden, sagte ein Sprecher.", "reported",
+     "Die Lieferungen seien gestoppt worden", "Sprecher"),
+    ("Das Treffen sei alarmierend, wie Reuters berichtet.", "reported", "Das Treffen sei alarmierend",
+     "Reuters"),
+    ("Putin sagte, Russland plane eine neue Ordnung. Sie sei gerecht.", "reported", "Sie sei gerecht",
+     "Putin"),
+    ("Peking habe Verständnis für die Sorgen, so der Kreml.", "reported",
+     "Peking habe Verständnis für die Sorgen", "Kreml"),
+    ("Berichten zufolge haben beide Seiten Briefe ausgetauscht.", "reported",
+     "haben beide Seiten Briefe ausgetauscht", "Berichten"),
+    ("Die Generalin erklärte: \"Wir haben 'keine' Wahl.\"", "direct", "Wir haben 'keine' Wahl.", "Generalin"),
+    ("Er sagte, es gehe um „Sicherheit“.", "direct", "Sicherheit", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "quoted", "speaker"), QUOTE_CASES)
+def test_quote_cases(text, kind, quoted, speaker):
+    qs = find_quotes(tokenize(text))
+    for q in qs:
+        assert text[q.start : q.end] == q.text
+    match = [q for q in qs if q.kind == kind and q.text == quoted]
+    assert match, [(q.kind, q.text, q.speaker) for q in qs]
+    if speaker:
+        assert speaker in match[0].speaker
+    elif kind in ("scare", "title"):
+        assert match[0].speaker == ""
+
+
+def test_at_least_thirty_quote_cases():
+    assert len(QUOTE_CASES) >= 30
+
+
+def test_pairs_nested_and_apostrophes():
+    text = "„Er sagte ‚nein‘ und geht's weiter“, so sie."
+    pairs = pair_quotes(text)
+    assert (0, text.index("“")) in pairs
+    assert (text.index("‚"), text.index("‘")) in pairs
+    assert len(pairs) == 2
+
+
+def test_voice_prefers_innermost_span():
+    text = "Putin sagte, der Westen sei „imperialistisch“ geworden."
+    qs = find_quotes(tokenize(text))
+    i = text.index("imperialistisch")
+    voice, speaker = voice_at(qs, i, i + len("imperialistisch"))
+    assert voice == "quote" and speaker == "Putin"
+    j = text.index("Westen")
+    assert voice_at(qs, j, j + 6)[0] == "reported"
+    k = text.index("sagte")
+    assert voice_at(qs, k, k + 5)[0] == "outlet"
+
+
+def test_seed_000_gegnern_is_scare_quote(seed_analysed):
+    qs = seed_analysed["000"].quotes
+    assert any(q.kind == "scare" and q.text == "Gegnern" for q in qs)
+
+
+def test_seed_003_wrapper_is_dissolved(seed_analysed):
+    """003 quotes RT DE's whole report; the real quotations are the ones inside it."""
+    qs = seed_analysed["003"].quotes
+    assert not any(q.kind == "direct" and len(q.text) > 1500 for q in qs)
+    kirby = [q for q in qs if q.kind == "direct" and q.text.startswith("Ihre gemeinsame Erklärung")]
+    assert kirby and "Kirby" in kirby[0].speaker
+    panic = seed_analysed["003"].doc.text.index("schüren")
+    assert voice_at(qs, panic, panic + 7)[0] == "outlet"
+
+
+def test_seed_004_putin_quote(seed_analysed):
+    qs = seed_analysed["004"].quotes
+    q = next(q for q in qs if "imperialistische Hegemonialpolitik" in q.text and q.kind == "direct")
+    assert q.speaker == "Putin"
+
+
+def test_seed_002_peskow_continuation(seed_analysed):
+    qs = seed_analysed["002"].quotes
+    q = next(q for q in qs if q.text.startswith("Das Potenzial"))
+    assert "Peskow" in q.speaker
