@@ -10,15 +10,20 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
 
 from framing import __version__
 from framing.analysis import analyse
-from framing.errors import FramingError
+from framing.errors import FramingError, LexiconError
+from framing.evaluation import evaluate_hits, load_gold
 from framing.ingest import ReadOptions, ReadResult, read_articles
+from framing.lexicon import Entry, Lexicon, default_lexicon, load_lexicon
+from framing.matching import Matcher
 from framing.render import FORMATS, render
+from framing.scoring import score_article
 
 
 def _fail(message: str) -> None:
@@ -168,3 +173,152 @@ def quotes(paths: tuple[str, ...], fmt: str, kinds: tuple[str, ...], **kw: Any) 
                          "start": q.start, "end": q.end, "sentence": q.sentence, "text": q.text})
     cols = ["id", "kind", "speaker", "cue", "start", "end", "text"]
     click.echo(render(recs, cols, fmt), nl=False)
+
+
+def lexicon_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = click.option("--lexicon-dir", type=click.Path(), default=None,
+                        help="Use this lexicon folder (manifest.toml + CSV) instead of the shipped one.")(func)
+    func = click.option("--lexicon", "extra_lexicons", multiple=True, type=click.Path(),
+                        help="Add a CSV of your own entries on top (repeatable), e.g. a class list.")(func)
+    return func
+
+
+def get_lexicon(kw: dict[str, Any]) -> Lexicon:
+    lexicon_dir = kw.pop("lexicon_dir", None)
+    extra = tuple(kw.pop("extra_lexicons", ()) or ())
+    if lexicon_dir is None and not extra:
+        return default_lexicon()
+    return load_lexicon(lexicon_dir, extra)
+
+
+@main.command()
+@input_options
+@lexicon_options
+@format_option()
+@handle_errors
+def score(paths: tuple[str, ...], fmt: str, **kw: Any) -> None:
+    """Score loaded wording per article: own-voice loaded words per 1,000 words and the terms.
+
+    Own voice = the outlet's words and its scare quotes; words in quotations and reported
+    speech are listed separately as quoted. JSON/JSONL records carry every hit with its voice.
+    """
+    lexicon = get_lexicon(kw)
+    result = load(paths, kw)
+    matcher = Matcher(lexicon)
+    recs = [score_article(analyse(a), matcher).record() for a in result.articles]
+    cols = ["outlet", "date", "title", "words", "loaded_per_1000", "intensity", "top_terms", "quoted_terms"]
+    if fmt == "csv":
+        cols = ["id", *cols, "own_hits", "quoted_hits", "lexicon_version"]
+    headers = {"loaded_per_1000": "loaded/1000", "top_terms": "top own-voice terms",
+               "quoted_terms": "quoted terms"}
+    click.echo(render(recs, cols, fmt, headers=headers, max_cell=40), nl=False)
+
+
+@main.group()
+def lexicon() -> None:
+    """Browse and check the loaded-wording lexicon."""
+
+
+@lexicon.command("list")
+@lexicon_options
+@format_option()
+@click.option("--category", help="Only this category.")
+@handle_errors
+def lexicon_list(fmt: str, category: str | None, **kw: Any) -> None:
+    """List lexicon entries (term, category, leaning, weight, neutral wording)."""
+    lex = get_lexicon(kw)
+    if category and category not in lex.categories:
+        raise LexiconError(f"unknown category '{category}'; choose from {', '.join(lex.categories)}")
+    recs = [{"id": e.id, "term": e.term, "match": e.match, "category": e.category,
+             "leaning": e.leaning, "weight": e.weight, "contested": e.contested,
+             "neutral": "; ".join(e.neutral), "explanation": e.explanation,
+             "target_note": e.target_note, "source": e.source, "lexicon_version": lex.version}
+            for e in lex.entries if not category or e.category == category]
+    cols = ["term", "category", "leaning", "weight", "neutral"]
+    if fmt == "csv":
+        cols = ["id", "term", "match", "category", "leaning", "weight", "contested", "neutral", "explanation"]
+    click.echo(render(recs, cols, fmt, max_cell=45), nl=False)
+
+
+@lexicon.command("show")
+@click.argument("term")
+@lexicon_options
+@handle_errors
+def lexicon_show(term: str, **kw: Any) -> None:
+    """Show the entry for TERM (any inflected form): why it is loaded, a neutral wording, examples."""
+    lex = get_lexicon(kw)
+    found = lex.find(term)
+    if not found:
+        raise LexiconError(f"'{term}' is not in the lexicon ({lex.version}); see 'framing lexicon list'")
+    for e in found:
+        click.echo(f"{e.term}  [{e.id}]")
+        click.echo(f"  category:    {e.category} ({lex.categories.get(e.category, '')})")
+        click.echo(f"  leaning:     {e.leaning} (axis {lex.axis}){'  – contested' if e.contested else ''}")
+        if e.target_note:
+            click.echo(f"  target:      {e.target_note}")
+        click.echo(f"  weight:      {e.weight:g}")
+        click.echo(f"  matches:     {e.match}")
+        click.echo(f"  why loaded:  {e.explanation}")
+        click.echo(f"  neutral:     {'; '.join(e.neutral)}")
+        click.echo(f"  source:      {e.source} ({e.origin})")
+        examples = seed_examples(e)
+        if examples:
+            click.echo("  examples:")
+            for ex in examples:
+                click.echo(f"    – {ex}")
+
+
+@lexicon.command("check")
+@click.argument("directory", required=False, type=click.Path())
+@click.option("--lexicon", "extra_lexicons", multiple=True, type=click.Path(),
+              help="Also check this CSV of your own entries (repeatable).")
+@handle_errors
+def lexicon_check(directory: str | None, extra_lexicons: tuple[str, ...]) -> None:
+    """Validate a lexicon folder (default: the shipped one); errors name FILE:LINE."""
+    lex = load_lexicon(directory, extra_lexicons)
+    click.echo(f"ok: {lex.version}: {len(lex.entries)} entries in {len(lex.categories)} categories")
+
+
+@main.group()
+def evaluate() -> None:
+    """Measure the lexicon (and later the stance model) against hand-annotated data."""
+
+
+@evaluate.command("lexicon")
+@click.option("--gold", "gold_path", required=True, type=click.Path(),
+              help="Gold JSONL (see docs/annotation-guidelines.md), e.g. eval/gold-seeds.jsonl.")
+@lexicon_options
+@format_option()
+@handle_errors
+def evaluate_lexicon(gold_path: str, fmt: str, **kw: Any) -> None:
+    """Precision, recall and F1 of the loaded-word hits against gold spans: overall, by
+    category and by voice."""
+    lex = get_lexicon(kw)
+    report = evaluate_hits(load_gold(gold_path), Matcher(lex))
+    recs = report.rows()
+    click.echo(f"gold: {gold_path} ({report.documents} documents, {report.gold_total} gold spans); "
+               f"lexicon: {lex.version}")
+    click.echo(render(recs, ["scope", "group", "gold", "predicted", "tp", "precision", "recall", "f1"], fmt),
+               nl=False)
+
+
+def seed_examples(entry: Entry, limit: int = 3) -> list[str]:
+    """Sentences from the bundled seeds where an entry matches (when the seeds are present)."""
+    from framing.resources import lexicon_root
+
+    seeds = Path(str(lexicon_root())).parent / "seeds"
+    if not seeds.is_dir():
+        seeds = Path(__file__).resolve().parent.parent / "seeds"
+    if not seeds.is_dir():
+        return []
+    matcher = Matcher(Lexicon("one", "", "", ("", ""), {}, (entry,)))
+    out = []
+    for a in read_articles([str(seeds)]).articles:
+        an = analyse(a)
+        for h in matcher.find_hits(an):
+            if h.entry.id == entry.id:
+                s = an.doc.sentences[h.sentence]
+                out.append(f"{a.id[:3]}: {' '.join(a.text[s.start:s.end].split())[:160]} ({h.voice})")
+                if len(out) >= limit:
+                    return out
+    return out
