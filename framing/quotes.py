@@ -17,6 +17,7 @@ continuing it in Konjunktiv I).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -416,7 +417,7 @@ def _name_before(doc: Doc, offset: int, window: int = 200) -> str:
 
 def _frame(doc: Doc, toks: tuple[Token, ...], speakers: _Speakers, lo: int, hi: int,
            prefer_after: int | None = None, verbs: frozenset[str] = SPEECH_VERBS,
-           pairs: list[tuple[int, int]] | None = None) -> _Frame | None:
+           pairs: _Mask | None = None) -> _Frame | None:
     """Attribution frame in toks[lo:hi]: cue, speaker and the reported content's range."""
     cands = [i for i in range(lo, hi) if (not pairs or not _in_pairs(toks[i].start, pairs)) and (
              _is_speech(toks[i], toks, i, verbs)
@@ -580,6 +581,7 @@ def _reports(toks: tuple[Token, ...], rng: tuple[int, int]) -> bool:
 def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     """All quotation spans of a document, in text order (see the module docstring)."""
     pairs = _dissolve_wrappers(doc.text, pair_quotes(doc.text))
+    mask = _Mask(pairs)
     speakers = _Speakers()
     quotes: list[Quote] = []
     reported: list[Quote] = []
@@ -593,13 +595,13 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     for s in doc.sentences:
         toks = doc.sentence_tokens(s.index)
         inside = any(o < s.start and c >= s.end - 1 for o, c in pairs)
-        frames = [] if inside else _segment_frames(doc, toks, speakers, pairs)
+        frames = [] if inside else _segment_frames(doc, toks, speakers, mask)
         content_frame = next((f for f in frames if f.content is not None), None)
         rep: tuple[int, int, str, str] | None = None
         if content_frame is not None and content_frame.content is not None:
             rep = (*content_frame.content, content_frame.speaker, content_frame.cue)
         elif not frames and toks and not inside:
-            outside = [t for t in toks if not _in_pairs(t.start, pairs)]
+            outside = [t for t in toks if t.start not in mask]
             if any(t.norm.lower() in _KONJ1 for t in outside) or (
                 last_reported == s.index - 1 and any(_is_konj(t, report=False) for t in outside)
             ):
@@ -638,8 +640,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     return tuple(allq)
 
 
-def _segment_frames(doc: Doc, toks: tuple[Token, ...], speakers: _Speakers,
-                    pairs: list[tuple[int, int]]) -> list[_Frame]:
+def _segment_frames(doc: Doc, toks: tuple[Token, ...], speakers: _Speakers, pairs: _Mask) -> list[_Frame]:
     """Attribution frames of a sentence, one per colon-separated segment, outside quotes."""
     frames: list[_Frame] = []
     lo = 0
@@ -672,7 +673,27 @@ def _reported(doc: Doc, toks: tuple[Token, ...], rng: tuple[int, int], speaker: 
     return Quote("reported", start, end, doc.text[start:end], speaker, cue, sentence)
 
 
-def _in_pairs(pos: int, pairs: list[tuple[int, int]]) -> bool:
+class _Mask:
+    """The union of quotation intervals, for fast 'is this offset inside a quotation?'."""
+
+    def __init__(self, pairs: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for o, c in sorted(pairs):
+            if merged and o <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], c)
+            else:
+                merged.append([o, c])
+        self.starts = [o for o, _ in merged]
+        self.ends = [c for _, c in merged]
+
+    def __contains__(self, pos: int) -> bool:
+        k = bisect_right(self.starts, pos - 1) - 1
+        return k >= 0 and pos < self.ends[k]
+
+
+def _in_pairs(pos: int, pairs: list[tuple[int, int]] | _Mask) -> bool:
+    if isinstance(pairs, _Mask):
+        return pos in pairs
     return any(o < pos < c for o, c in pairs)
 
 

@@ -87,3 +87,52 @@ def test_missing_path_with_good_one_is_not_an_error(tmp_path):
 def test_usage_error_exit_code():
     r = run("articles", str(SEEDS), "--format", "xml")
     assert r.exit_code == 2
+
+
+def test_score_jsonl_contract_and_version():
+    r = run("score", str(SEEDS), "--format", "jsonl")
+    assert r.exit_code == 0, r.stderr
+    recs = [json.loads(line) for line in r.stdout.splitlines()]
+    assert len(recs) == 5
+    for rec in recs:
+        assert {"id", "outlet", "date", "title", "words", "loaded_per_1000", "hits"} <= rec.keys()
+        assert rec["lexicon_version"].startswith("de-loaded ")
+    by = {rec["id"][:3]: rec for rec in recs}
+    assert any(h["lemma"] == "Autokrat" and h["voice"] == "outlet" for h in by["002"]["hits"])
+
+
+def test_score_table_is_readable():
+    r = run("score", str(SEEDS))
+    assert r.exit_code == 0
+    assert "loaded/1000" in r.stdout and "Diktator (3)" in r.stdout
+
+
+def test_broken_user_lexicon_is_one_line_error(tmp_path):
+    p = tmp_path / "klasse.csv"
+    p.write_text("id,term,match,category,leaning,weight,neutral,explanation\nk1,Wort,lemma,hype,none,1,n,W.\n")
+    r = run("score", str(SEEDS), "--lexicon", str(p))
+    assert r.exit_code == 1
+    assert r.stderr.strip() == f"Error: {p}:2: unknown category 'hype'; allowed: " + r.stderr.split("allowed: ")[1].strip()
+    assert "Traceback" not in r.output
+
+
+def test_lexicon_commands():
+    r = run("lexicon", "list", "--category", "fear-alarm", "--format", "csv")
+    assert r.exit_code == 0 and "Angstmodus" in r.stdout
+    r = run("lexicon", "show", "Diktatoren")
+    assert r.exit_code == 0 and "why loaded:" in r.stdout and "neutral:" in r.stdout
+    assert "002:" in r.stdout  # an example from the seeds
+    r = run("lexicon", "show", "Fahrrad")
+    assert r.exit_code == 1 and r.stderr.startswith("Error: 'Fahrrad' is not in the lexicon")
+    r = run("lexicon", "check")
+    assert r.exit_code == 0 and r.stdout.startswith("ok: de-loaded")
+
+
+def test_evaluate_lexicon_on_gold():
+    gold = SEEDS.parent / "eval" / "gold-seeds.jsonl"
+    r = run("evaluate", "lexicon", "--gold", str(gold), "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    rows = json.loads(r.stdout.split("\n", 1)[1])
+    overall = next(x for x in rows if x["scope"] == "overall")
+    assert overall["gold"] == 50 and 0 < overall["f1"] <= 1
+    assert {x["group"] for x in rows if x["scope"] == "voice"} == {"outlet", "scare-quote", "quote", "reported"}

@@ -1,0 +1,79 @@
+import pytest
+
+from framing.analysis import analyse
+from framing.articles import build_article
+from framing.lexicon import default_lexicon
+from framing.matching import Matcher
+from framing.scoring import score_article
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return Matcher(default_lexicon())
+
+
+def hits(matcher, text):
+    an = analyse(build_article(text, id="t", source="t", parse_header=False))
+    return matcher.find_hits(an)
+
+
+# (sentence, expected (lexicon term, voice) pairs) – written by the team
+CASES = [
+    ("Die Autokraten trafen sich.", {("Autokrat", "outlet")}),
+    ("Zwei Diktatoren unter sich.", {("Diktator", "outlet")}),
+    ("Der Regimentskommandeur sprach.", set()),
+    ("Die Kreml-Propaganda wirkt.", {("Kreml-Propaganda", "outlet")}),
+    ("Die Kremlpropaganda wirkt.", {("Kremlpropaganda", "outlet")}),
+    ("Das Terrorregime wankt.", {("Terrorregime", "outlet")}),
+    ("Das Mullah-Regime wankt.", {("Mullah-Regime", "outlet")}),
+    ("Sie schüren seit Monaten Panik.", {("Panik schüren", "outlet")}),
+    ("Die militärische Sonderoperation begann.", {("militärische Sonderoperation", "outlet")}),
+    ("Washington alarmierte die Partner.", {("alarmieren", "outlet")}),
+    ("„Das ist imperialistische Politik“, sagte Putin.", {("imperialistisch", "quote")}),
+    ("Der Minister sagte, die Lage sei alarmierend.", {("alarmierend", "reported")}),
+    ("Moskaus \"Partner\" zögern.", {("„…“ (Anführungszeichen ohne Sprecher)", "scare-quote")}),
+    ("Die Spionagesatelliten starten bald.", set()),
+    ("Der Luftalarm endete.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_matching_cases(matcher, text, expected):
+    found = {(h.entry.term, h.voice) for h in hits(matcher, text)}
+    assert found == expected
+
+
+def test_hit_record_has_contract_keys(matcher):
+    rec = hits(matcher, "Der Autokrat sprach.")[0].record()
+    assert {"term", "lemma", "category", "leaning", "voice", "speaker", "sentence", "start", "end"} <= rec.keys()
+    assert rec["term"] == "Autokrat" and rec["lemma"] == "Autokrat" and rec["leaning"] == "critical"
+
+
+def test_offsets_slice_surface(matcher, seed_analysed):
+    for an in seed_analysed.values():
+        for h in matcher.find_hits(an):
+            assert an.article.text[h.start : h.end] == h.surface
+
+
+def test_seed_must_shows(matcher, seed_analysed):
+    def voices(seed, needle):
+        return {h.voice for h in matcher.find_hits(seed_analysed[seed])
+                if needle in (h.surface + " " + h.lemma).lower()}
+
+    assert "outlet" in voices("002", "autokrat")
+    assert "outlet" in voices("002", "diktator")
+    assert "outlet" in voices("004", "angstmodus")
+    assert voices("004", "hegemonial") & {"quote", "reported"}
+    assert "scare-quote" in voices("000", "gegner")
+    assert "outlet" in voices("001", "droh")
+    assert "outlet" in voices("003", "panik")
+    assert "outlet" in voices("003", "angeblich")
+
+
+def test_score_per_1000(matcher):
+    an = analyse(build_article("Der Autokrat und der Diktator trafen sich heute in der Stadt.",
+                               id="t", source="t", parse_header=False))
+    sc = score_article(an, matcher)
+    assert sc.words == 11
+    assert sc.loaded_per_1000 == pytest.approx(2000 / 11)
+    assert sc.record()["by_category"] == {"pejorative-label": 2}
