@@ -304,11 +304,7 @@ def evaluate_lexicon(gold_path: str, fmt: str, **kw: Any) -> None:
 
 def seed_examples(entry: Entry, limit: int = 3) -> list[str]:
     """Sentences from the bundled seeds where an entry matches (when the seeds are present)."""
-    from framing.resources import lexicon_root
-
-    seeds = Path(str(lexicon_root())).parent / "seeds"
-    if not seeds.is_dir():
-        seeds = Path(__file__).resolve().parent.parent / "seeds"
+    seeds = Path(__file__).resolve().parent.parent / "seeds"  # only in a source checkout
     if not seeds.is_dir():
         return []
     matcher = Matcher(Lexicon("one", "", "", ("", ""), {}, (entry,)))
