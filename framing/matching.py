@@ -18,7 +18,7 @@ import simplemma
 from framing.analysis import Analysed
 from framing.lexicon import Entry, Lexicon
 from framing.quotes import voice_at
-from framing.text import Token
+from framing.text import TokenType
 
 # Shortest term that may match inside a compound; shorter ones ("Ork", "Held") only match
 # whole words or hyphenated parts. 5 follows the issue's measured rule for the fallback.
@@ -90,7 +90,7 @@ class Matcher:
             if e.match == "phrase":
                 self.phrases.setdefault(e.lemmas[0], []).append(e)
             elif e.match == "split":
-                self.splits.setdefault(min(e.lemmas, key=len), []).append(e)
+                self.splits.setdefault(max(e.lemmas, key=len), []).append(e)  # the longest word: rarest
             elif e.match == "pattern":
                 self.patterns.append((re.compile(e.term, re.I), e))
             else:
@@ -105,6 +105,7 @@ class Matcher:
                     for k in keys:
                         self.modifiers.setdefault(k, []).append(e)
         self._word_matches = lru_cache(maxsize=100_000)(self._match_word)
+        self._types: dict[str, tuple[tuple[tuple[Entry, str], ...], tuple[Entry, ...], frozenset[str]]] = {}
 
     def _match_word(self, norm: str, lemma: str) -> tuple[tuple[Entry, str], ...]:
         """Entries matching one word type, with how they matched."""
@@ -145,34 +146,53 @@ class Matcher:
                 uniq.append((e, how))
         return tuple(uniq)
 
+    def _type_info(self, tt: TokenType) -> tuple[tuple[tuple[Entry, str], ...], tuple[Entry, ...], frozenset[str]]:
+        """Word matches, phrases starting here and split-phrase keys of one token type."""
+        got = self._types.get(tt.text)
+        if got is None:
+            if tt.is_word:
+                low, lem = tt.low, tt.lemma_low
+                phrases = self.phrases.get(lem, []) + (self.phrases.get(low, []) if low != lem else [])
+                got = (self._word_matches(tt.norm, tt.lemma), tuple(phrases),
+                       frozenset(k for k in (low, lem) if k in self.splits))
+                if not any(got):
+                    got = _NOTHING
+            else:
+                got = _NOTHING
+            if len(self._types) >= 200_000:
+                self._types.clear()
+            self._types[tt.text] = got
+        return got
+
     def find_hits(self, an: Analysed) -> list[Hit]:
         """All lexicon hits of an analysed article, with voice; overlapping hits keep the most
         specific entry (a phrase over its words, an exact word over a compound part)."""
         doc = an.doc
-        toks = doc.tokens
+        types = doc.types
         cands: list[tuple[tuple[int, ...], Entry, str]] = []
-        for i, t in enumerate(toks):
-            if not t.is_word:
+        split_sentences: dict[int, set[str]] = {}
+        info = self._type_info
+        cache = self._types
+        for i, tt in enumerate(types):
+            got = cache.get(tt.text) or info(tt)
+            if got is _NOTHING:
                 continue
-            for e, how in self._word_matches(t.norm, t.lemma):
+            words, phrases, split_keys = got
+            for e, how in words:
                 cands.append(((i,), e, how))
-            low, lem = t.norm.lower(), t.lemma.lower()
-            phrases = self.phrases.get(lem, []) + (self.phrases.get(low, []) if low != lem else [])
             for e in phrases:
-                idx = _phrase_at(toks, i, e.lemmas)
+                idx = _phrase_at(types, i, e.lemmas)
                 if idx:
                     cands.append((idx, e, "phrase"))
-        if self.splits:
-            for s in doc.sentences:
-                stoks = toks[s.first_token : s.last_token]
-                lemmas = {t.lemma.lower() for t in stoks} | {t.norm.lower() for t in stoks}
-                for key, entries in self.splits.items():
-                    if key not in lemmas:
-                        continue
-                    for e in entries:
-                        idx = _split_in(stoks, s.first_token, e.lemmas)
-                        if idx:
-                            cands.append((idx, e, "split"))
+            if split_keys:
+                split_sentences.setdefault(doc.sent[i], set()).update(split_keys)
+        for si, keys in sorted(split_sentences.items()):
+            s = doc.sentences[si]
+            for key in sorted(keys):
+                for e in self.splits[key]:
+                    idx = _split_in(types, s.first_token, s.last_token, e.lemmas)
+                    if idx:
+                        cands.append((idx, e, "split"))
         rank = {"phrase": 0, "split": 0, "exact": 1, "pattern": 2, "compound": 3}
         cands.sort(key=lambda c: (-len(c[0]), rank[c[2]], -len(c[1].term), c[0][0], c[1].id))
         taken: set[int] = set()
@@ -181,40 +201,48 @@ class Matcher:
             if taken.intersection(idx):
                 continue
             taken.update(idx)
-            first, last = toks[idx[0]], toks[idx[-1]]
-            start, end = first.start, last.end
-            voice, speaker = voice_at(an.quotes, first.start, first.end)
-            lemma = " ".join(toks[k].lemma for k in idx)
-            hits.append(Hit(e, doc.text[start:end], lemma, start, end, first.sentence, voice, speaker,
+            start, end = doc.starts[idx[0]], doc.ends[idx[-1]]
+            voice, speaker = voice_at(an.quotes, start, end)
+            lemma = " ".join(types[k].lemma for k in idx)
+            hits.append(Hit(e, doc.text[start:end], lemma, start, end, doc.sent[idx[0]], voice, speaker,
                             an.article.part_at(start), how))
         for q in an.quotes:
             if q.kind != "scare" or any(q.start <= h.start and h.end <= q.end for h in hits):
                 continue
-            qt = [t for t in toks[doc.token_index(q.start) :] if t.end <= q.end and t.is_word]
-            lemma = " ".join(t.lemma for t in qt)
-            hits.append(Hit(SCARE_QUOTE, q.text, lemma, q.start, q.end, q.sentence, "scare-quote", "",
-                            an.article.part_at(q.start), "scare-quote"))
+            k = doc.token_index(q.start)
+            lemmas = []
+            while k < len(types) and doc.ends[k] <= q.end:
+                if types[k].is_word:
+                    lemmas.append(types[k].lemma)
+                k += 1
+            hits.append(Hit(SCARE_QUOTE, q.text, " ".join(lemmas), q.start, q.end, q.sentence, "scare-quote",
+                            "", an.article.part_at(q.start), "scare-quote"))
         hits.sort(key=lambda h: (h.start, h.end, h.entry.id))
         return hits
 
 
-def _phrase_at(toks: tuple[Token, ...], i: int, lemmas: tuple[str, ...]) -> tuple[int, ...] | None:
+_NOTHING: tuple[tuple[tuple[Entry, str], ...], tuple[Entry, ...], frozenset[str]] = ((), (), frozenset())
+
+
+def _phrase_at(types: list[TokenType], i: int, lemmas: tuple[str, ...]) -> tuple[int, ...] | None:
     idx = []
     k = i
+    n = len(types)
     for lem in lemmas:
-        while k < len(toks) and not toks[k].is_word and toks[k].text not in ".!?":
+        while k < n and not types[k].is_word and types[k].text not in ".!?":
             k += 1
-        if k >= len(toks) or lem not in (toks[k].lemma.lower(), toks[k].norm.lower()):
+        if k >= n or lem not in (types[k].lemma_low, types[k].low):
             return None
         idx.append(k)
         k += 1
     return tuple(idx)
 
 
-def _split_in(stoks: tuple[Token, ...], offset: int, lemmas: tuple[str, ...]) -> tuple[int, ...] | None:
+def _split_in(types: list[TokenType], first: int, last: int, lemmas: tuple[str, ...]) -> tuple[int, ...] | None:
+    """The tightest tokens of one sentence (first..last) carrying all words of a split phrase."""
     positions = []
     for lem in lemmas:
-        pos = [k for k, t in enumerate(stoks) if lem in (t.lemma.lower(), t.norm.lower())]
+        pos = [k for k in range(first, last) if lem in (types[k].lemma_low, types[k].low)]
         if not pos:
             return None
         positions.append(pos)
@@ -225,7 +253,7 @@ def _split_in(stoks: tuple[Token, ...], offset: int, lemmas: tuple[str, ...]) ->
             near = min(pos, key=lambda p: abs(p - p0))
             chosen.append(near)
         if max(chosen) - min(chosen) <= SPLIT_MAX_GAP and len(set(chosen)) == len(chosen):
-            cand = tuple(sorted(offset + c for c in chosen))
+            cand = tuple(sorted(chosen))
             if best is None or cand[-1] - cand[0] < best[-1] - best[0]:
                 best = cand
     return best

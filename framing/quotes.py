@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import simplemma
 
-from framing.text import Doc, Token
+from framing.text import Doc, Token, TokenType, token_type
 
 KINDS = ("direct", "reported", "scare", "title")
 VOICE_OF_KIND = {"direct": "quote", "reported": "reported", "scare": "scare-quote", "title": "outlet"}
@@ -162,6 +162,7 @@ SEPARABLE = {
     "sagen": {"zu", "voraus"}, "stehen": {"ein"}, "gestehen": {"ein"}, "wenden": {"ein"},
 }
 _REPORT_MARKERS = {"laut", "zufolge", "demnach"}
+_SPEECH_OR_COGNITION = SPEECH_VERBS | COGNITION_VERBS
 _PREPOSITIONS = frozenset(
     """
     am im in vor gegenüber bei beim auf laut nach während mit zu zum zur unter seit über für
@@ -227,8 +228,8 @@ def _is_name(t: Token) -> bool:
     return t.is_word and t.text[:1].isupper() and not t.text.isupper() and not _known_word(t.norm)
 
 
-def _is_konj(t: Token, report: bool) -> bool:
-    low = t.norm.lower()
+def _konj_form(t: TokenType, report: bool) -> bool:
+    low = t.low
     if low in _KONJ1 or (report and low in _KONJ2_REPORT):
         return True
     lem = t.lemma
@@ -237,6 +238,40 @@ def _is_konj(t: Token, report: bool) -> bool:
         t.is_word and t.text[:1].islower() and len(low) >= 4 and lem.endswith("en")
         and low == lem[:-1] and not t.text.endswith("ee")
     )
+
+
+def _is_konj(t: Token | TokenType, report: bool) -> bool:
+    """Is the token a Konjunktiv form (with report: also wäre/hätte/würde)? Cached per type."""
+    f = _FLAGS.get(t.text) or _type_flags(token_type(t.text))
+    return bool(f & (_MAY_KONJ_REPORT if report else _MAY_KONJ))
+
+
+# Per token type: may it be an attribution cue, a Konjunktiv I form, any Konjunktiv form?
+# A sentence with none of these and no quotation mark cannot hold quoted or reported speech,
+# so find_quotes skips it without building its tokens.
+_MAY_CUE, _MAY_KONJ1, _MAY_KONJ, _MAY_KONJ_REPORT = 1, 2, 4, 16
+_SEEN = 8  # set on every stored value, so a cached 'nothing' is not falsy
+_CUE_WORDS = frozenset([*_REPORT_MARKERS, "so", "angaben", "berufung"])
+_FLAGS: dict[str, int] = {}
+
+
+def _type_flags(tt: TokenType) -> int:
+    f = _FLAGS.get(tt.text)
+    if f is None:
+        f = _SEEN
+        if tt.low in _CUE_WORDS or (tt.is_word and tt.text[:1].islower() and (
+                tt.lemma_low in SPEECH_VERBS or tt.lemma_low in COGNITION_VERBS or tt.lemma_low in SEPARABLE)):
+            f |= _MAY_CUE
+        if tt.low in _KONJ1:
+            f |= _MAY_KONJ1
+        if _konj_form(tt, report=False):
+            f |= _MAY_KONJ
+        if _konj_form(tt, report=True):
+            f |= _MAY_KONJ_REPORT
+        if len(_FLAGS) >= 500_000:
+            _FLAGS.clear()
+        _FLAGS[tt.text] = f
+    return f
 
 
 def _is_speech(t: Token, toks: tuple[Token, ...], i: int, verbs: frozenset[str] = SPEECH_VERBS) -> bool:
@@ -417,9 +452,12 @@ def _name_before(doc: Doc, offset: int, window: int = 200) -> str:
 
 def _frame(doc: Doc, toks: tuple[Token, ...], speakers: _Speakers, lo: int, hi: int,
            prefer_after: int | None = None, verbs: frozenset[str] = SPEECH_VERBS,
-           pairs: _Mask | None = None) -> _Frame | None:
-    """Attribution frame in toks[lo:hi]: cue, speaker and the reported content's range."""
-    cands = [i for i in range(lo, hi) if (not pairs or not _in_pairs(toks[i].start, pairs)) and (
+           pairs: _Mask | None = None, maybe: list[int] | None = None) -> _Frame | None:
+    """Attribution frame in toks[lo:hi]: cue, speaker and the reported content's range.
+
+    `maybe`, when given, lists the only token indices that can be cues (see _type_flags)."""
+    span = range(lo, hi) if maybe is None else [i for i in maybe if lo <= i < hi]
+    cands = [i for i in span if (not pairs or not _in_pairs(toks[i].start, pairs)) and (
              _is_speech(toks[i], toks, i, verbs)
              or toks[i].norm.lower() in _REPORT_MARKERS
              or (toks[i].norm.lower() == "angaben" and i > 0 and toks[i - 1].norm.lower() == "nach")
@@ -592,10 +630,19 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     prev_end = -1
     last_reported: int | None = None
     last_speaker = ""
+    flags = [_FLAGS.get(tt.text) or _type_flags(tt) for tt in doc.types]
     for s in doc.sentences:
+        first, last = s.first_token, s.last_token
+        any_flag = 0
+        for f in flags[first:last]:
+            any_flag |= f
+        if s.index not in by_sentence and not any_flag & (_MAY_CUE | _MAY_KONJ1) and not (
+                any_flag & _MAY_KONJ and last_reported == s.index - 1):
+            continue  # no quotation mark, cue or Konjunktiv: nothing to find here
         toks = doc.sentence_tokens(s.index)
         inside = any(o < s.start and c >= s.end - 1 for o, c in pairs)
-        frames = [] if inside else _segment_frames(doc, toks, speakers, mask)
+        maybe = [k - first for k in range(first, last) if flags[k] & _MAY_CUE]
+        frames = [] if inside else _segment_frames(doc, toks, speakers, mask, maybe)
         content_frame = next((f for f in frames if f.content is not None), None)
         rep: tuple[int, int, str, str] | None = None
         if content_frame is not None and content_frame.content is not None:
@@ -640,7 +687,8 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     return tuple(allq)
 
 
-def _segment_frames(doc: Doc, toks: tuple[Token, ...], speakers: _Speakers, pairs: _Mask) -> list[_Frame]:
+def _segment_frames(doc: Doc, toks: tuple[Token, ...], speakers: _Speakers, pairs: _Mask,
+                    maybe: list[int] | None = None) -> list[_Frame]:
     """Attribution frames of a sentence, one per colon-separated segment, outside quotes."""
     frames: list[_Frame] = []
     lo = 0
@@ -648,8 +696,7 @@ def _segment_frames(doc: Doc, toks: tuple[Token, ...], speakers: _Speakers, pair
     ends = [*bounds, len(toks)]
     for n, hi in enumerate(ends):
         if hi > lo:
-            f = _frame(doc, toks, speakers, lo, hi, verbs=SPEECH_VERBS | COGNITION_VERBS,
-                       pairs=pairs)
+            f = _frame(doc, toks, speakers, lo, hi, verbs=_SPEECH_OR_COGNITION, pairs=pairs, maybe=maybe)
             if f is not None:
                 if f.content is None and n + 1 < len(ends) and _reports(toks, (hi + 1, ends[n + 1])):
                     f.content = (hi + 1, ends[n + 1])  # "… hieß es: Kim plane einen Besuch"

@@ -12,7 +12,9 @@ import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from operator import add, attrgetter
+from typing import NamedTuple
 
 import simplemma
 
@@ -25,8 +27,13 @@ _TRANSLATE = {ord(c): " " for c in _SPACES} | {ord(k): v for k, v in _DASHES.ite
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 
 
+_EXOTIC_RE = re.compile("[" + _SPACES + "".join(_DASHES) + "]")
+
+
 def normalise(text: str) -> str:
     """Map exotic spaces and dashes to plain ones without changing the length."""
+    if _EXOTIC_RE.search(text) is None:
+        return text  # the common case: nothing to map (translate() would copy the text)
     return text.translate(_TRANSLATE)
 
 
@@ -46,14 +53,15 @@ TOKEN_RE = re.compile(
 _GENDER_SUFFIX = re.compile(r"(?:[*:_][Ii]nnen|[*:_][Ii]n|(?<=[a-zäöüß])Innen)$")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One token with its offsets; a named tuple because documents build hundreds of them."""
+
     start: int
     end: int
+    sentence: int
     text: str  # surface, exactly text[start:end]
     norm: str  # NFC, no soft hyphens, gendered forms folded: used for matching
     lemma: str
-    sentence: int
     is_word: bool
 
 
@@ -207,16 +215,85 @@ def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> 
 
 
 @dataclass(frozen=True, slots=True)
-class Doc:
-    """A text split into sentences and tokens, with quotation spans added by `framing.quotes`."""
+class TokenType:
+    """What every occurrence of one surface form shares, computed once per corpus."""
 
     text: str
-    sentences: tuple[Sentence, ...]
-    tokens: tuple[Token, ...]
+    norm: str
+    lemma: str
+    is_word: bool
+    low: str  # norm.lower()
+    lemma_low: str  # lemma.lower()
+    tail: tuple[str, str, str, bool]  # (text, norm, lemma, is_word): the type's part of a Token
+
+
+_TYPES: dict[str, TokenType] = {}
+_CHUNKS: dict[str, tuple[tuple[int, int, TokenType], ...]] = {}
+_CACHE_LIMIT = 500_000  # type and chunk caches are cleared when they grow past this many entries
+
+
+def token_type(surface: str) -> TokenType:
+    """The shared analysis of a surface form (normal form, lemma, lower-cased forms)."""
+    tt = _TYPES.get(surface)
+    if tt is None:
+        n = token_norm(surface)
+        is_word = n[:1].isalnum()
+        lemma = lemmatise(n) if is_word else n
+        tt = TokenType(surface, n, lemma, is_word, n.lower(), lemma.lower(), (surface, n, lemma, is_word))
+        if len(_TYPES) >= _CACHE_LIMIT:
+            _TYPES.clear()
+        _TYPES[surface] = tt
+    return tt
+
+
+def _chunk_tokens(chunk: str) -> tuple[tuple[int, int, TokenType], ...]:
+    """Tokens of one whitespace-free chunk, as (relative start, relative end, type)."""
+    got = _CHUNKS.get(chunk)
+    if got is None:
+        got = tuple((m.start(), m.end(), token_type(m.group())) for m in TOKEN_RE.finditer(chunk))
+        if len(_CHUNKS) >= _CACHE_LIMIT:
+            _CHUNKS.clear()
+        _CHUNKS[chunk] = got
+    return got
+
+
+_TAIL = attrgetter("tail")
+_NEW_TOKEN = partial(tuple.__new__, Token)
+
+
+class Doc:
+    """A text split into sentences and tokens, with quotation spans added by `framing.quotes`.
+
+    Tokens are stored column-wise (`starts`, `ends`, `types`, `sent`): matching and the
+    quotation finder read those lists directly, and `Token` objects are only built for the
+    sentences (or the whole text) that ask for them. That keeps the text layer cheap enough
+    for archives of millions of articles (see bench/run.py).
+    """
+
+    __slots__ = ("_sent_tokens", "_tokens", "ends", "sent", "sentences", "starts", "text", "types", "words")
+
+    def __init__(self, text: str, sentences: tuple[Sentence, ...], starts: list[int], ends: list[int],
+                 types: list[TokenType], sent: list[int], words: int) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.starts = starts
+        self.ends = ends
+        self.types = types
+        self.sent = sent
+        self.words = words
+        self._tokens: tuple[Token, ...] | None = None
+        self._sent_tokens: dict[int, tuple[Token, ...]] = {}
+
+    def _build(self, first: int, last: int) -> tuple[Token, ...]:
+        heads = zip(self.starts[first:last], self.ends[first:last], self.sent[first:last], strict=True)
+        tails = map(_TAIL, self.types[first:last])
+        return tuple(map(_NEW_TOKEN, map(add, heads, tails)))  # all in C: no per-token Python frame
 
     @property
-    def words(self) -> int:
-        return sum(1 for t in self.tokens if t.is_word)
+    def tokens(self) -> tuple[Token, ...]:
+        if self._tokens is None:
+            self._tokens = self._build(0, len(self.types))
+        return self._tokens
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence containing (or nearest before) a character offset."""
@@ -233,27 +310,76 @@ class Doc:
 
     def token_index(self, offset: int) -> int:
         """Index of the first token starting at or after a character offset."""
-        return bisect_left(self.tokens, offset, key=lambda t: t.start)
+        return bisect_left(self.starts, offset)
 
     def sentence_tokens(self, index: int) -> tuple[Token, ...]:
         s = self.sentences[index]
-        return self.tokens[s.first_token : s.last_token]
+        if self._tokens is not None:
+            return self._tokens[s.first_token : s.last_token]
+        got = self._sent_tokens.get(index)
+        if got is None:
+            got = self._sent_tokens[index] = self._build(s.first_token, s.last_token)
+        return got
+
+
+_TRAILING_HYPHEN_CUE = re.compile(r"-\s+(?:und|oder|bzw\.|sowie|wie)\b")
 
 
 def tokenize(text: str) -> Doc:
-    """Split a text into sentences and tokens with lemmas; offsets index `text` itself."""
+    """Split a text into sentences and tokens with lemmas; offsets index `text` itself.
+
+    Every whitespace-separated chunk lies inside one sentence, and its tokens depend on the
+    chunk alone, so tokens are looked up per chunk type; only a chunk that ends in a hyphen
+    ("Asyl- und …") looks past its end.
+    """
     norm = normalise(text)
     spans = split_sentences(text)
-    tokens: list[Token] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    types: list[TokenType] = []
+    sent: list[int] = []
     sentences: list[Sentence] = []
+    words = 0
+    find = norm.find
+    chunk_cache = _CHUNKS
+    pos = 0
+    chunks = norm.split()
+    ci = 0
+    n_chunks = len(chunks)
+    slow = text is not norm
     for si, (s_start, s_end) in enumerate(spans):
-        first = len(tokens)
-        for m in TOKEN_RE.finditer(norm, s_start, s_end):
-            surface = text[m.start() : m.end()]
-            n = token_norm(surface)
-            is_word = n[:1].isalnum()
-            tokens.append(
-                Token(m.start(), m.end(), surface, n, lemmatise(n) if is_word else n, si, is_word)
-            )
-        sentences.append(Sentence(si, s_start, s_end, first, len(tokens)))
-    return Doc(text, tuple(sentences), tuple(tokens))
+        first = len(types)
+        while ci < n_chunks:
+            chunk = chunks[ci]
+            p = find(chunk, pos)
+            if p >= s_end:
+                break
+            ci += 1
+            pos = p + len(chunk)
+            if slow or (chunk[-1] == "-" and _TRAILING_HYPHEN_CUE.match(norm, pos - 1, s_end)):
+                # the slow path: mapped spaces or dashes in the text, or a hyphen that looks ahead
+                for m in TOKEN_RE.finditer(norm, p, s_end):
+                    if m.start() >= pos:
+                        break
+                    tt = token_type(text[m.start() : m.end()])
+                    starts.append(m.start())
+                    ends.append(m.end())
+                    types.append(tt)
+                    words += tt.is_word
+                continue
+            got = chunk_cache.get(chunk) or _chunk_tokens(chunk)
+            if len(got) == 1:  # most chunks are one word
+                a, b, tt = got[0]
+                starts.append(p)
+                ends.append(pos)
+                types.append(tt)
+                words += tt.is_word
+                continue
+            for a, b, tt in got:
+                starts.append(p + a)
+                ends.append(p + b)
+                types.append(tt)
+                words += tt.is_word
+        sent.extend([si] * (len(types) - first))
+        sentences.append(Sentence(si, s_start, s_end, first, len(types)))
+    return Doc(text, tuple(sentences), starts, ends, types, sent, words)
