@@ -1,0 +1,225 @@
+"""Actors (people, states, alliances) and where a document mentions them.
+
+The actor list lives in `lexicons/actors.csv`: a canonical name, aliases (names, capitals used
+as metonyms, "Weißes Haus"), epithets that name the actor without its name ("Kremlchef"), and
+the actor's camp on the stance axis (russia, ally, west, ukraine, other). Mentions are found on
+token normal forms, longest alias first; a genitive -s is accepted on the last word ("Putins",
+"Russlands"). Descriptors are the words an outlet puts around a mention ("der russische
+Autokrat Wladimir Putin", "Putin, der Kremlchef,"): they show how each outlet names an actor.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from functools import cache
+
+from framing.errors import LexiconError
+from framing.resources import lexicon_root
+from framing.text import Doc, TokenType
+
+CAMPS = ("russia", "ally", "west", "ukraine", "other")
+ACTOR_COLUMNS = ("id", "name", "kind", "camp", "aliases", "epithets", "note")
+# Words before a name that belong to its descriptor: articles, adjectives, titles. A descriptor
+# stops at punctuation, a verb-like lower-case word or a preposition.
+_ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
+# Function words (also capitalised at a sentence start) never belong to a descriptor.
+_FUNCTION = frozenset(
+    """
+    und oder aber sowie mit von vom zu zum zur bei beim nach in im an am auf für gegen um über
+    unter vor hinter seit als wie dass ob wenn weil auch nur noch schon sich es er sie wir ihr
+    neben da sowohl zwischen während trotz wegen laut dessen deren sein seine seines seinem
+    seinen seiner ihre ihres ihrem ihren ihrer unser unsere dieser diese dieses diesem diesen
+    jener jene denn doch so dann damit somit dabei hier dort heute gestern morgen
+    """.split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    camp: str
+    aliases: tuple[str, ...]
+    epithets: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    actor: Actor
+    first: int  # token indices [first, last)
+    last: int
+    start: int  # character offsets
+    end: int
+    sentence: int
+    surface: str
+    epithet: bool  # named by an epithet ("Kremlchef"), not by a name
+    genitive: bool  # matched with a genitive -s ("Putins")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorList:
+    actors: tuple[Actor, ...]
+    index: dict[tuple[str, ...], tuple[Actor, bool]]  # lower-cased alias words -> actor, epithet?
+    longest: int
+
+    def get(self, actor_id: str) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in cell.split(";") if p.strip())
+
+
+def _words(alias: str) -> tuple[str, ...]:
+    return tuple(alias.lower().split())
+
+
+def parse_actors(text: str, shown: str) -> ActorList:
+    """Read and validate an actor CSV; the first problem raises LexiconError(FILE:LINE: …)."""
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    missing = [c for c in ACTOR_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise LexiconError(f"{shown}:1: missing column '{missing[0]}'")
+    actors: list[Actor] = []
+    index: dict[tuple[str, ...], tuple[Actor, bool]] = {}
+    for row in reader:
+        line = reader.line_num
+        aid = (row["id"] or "").strip()
+        if not aid:
+            raise LexiconError(f"{shown}:{line}: empty id")
+        camp = (row["camp"] or "").strip()
+        if camp not in CAMPS:
+            raise LexiconError(f"{shown}:{line}: unknown camp '{camp}'; allowed: {', '.join(CAMPS)}")
+        actor = Actor(aid, row["name"].strip(), row["kind"].strip(), camp, _split(row["aliases"] or ""),
+                      _split(row["epithets"] or ""), (row["note"] or "").strip())
+        if not actor.aliases:
+            raise LexiconError(f"{shown}:{line}: actor '{aid}' has no alias")
+        for alias, epithet in [(a, False) for a in actor.aliases] + [(e, True) for e in actor.epithets]:
+            key = _words(alias)
+            if key in index and index[key][0].id != aid:
+                raise LexiconError(f"{shown}:{line}: alias '{alias}' already belongs to '{index[key][0].id}'")
+            index[key] = (actor, epithet)
+        actors.append(actor)
+    return ActorList(tuple(actors), index, max((len(k) for k in index), default=1))
+
+
+@cache
+def default_actors() -> ActorList:
+    text = (lexicon_root() / "actors.csv").read_text(encoding="utf-8")
+    return parse_actors(text, "lexicons/actors.csv")
+
+
+def find_mentions(doc: Doc, actors: ActorList | None = None) -> list[Mention]:
+    """Every actor mention in a document, longest alias first, in text order."""
+    actors = actors or default_actors()
+    index = actors.index
+    types = doc.types
+    n = len(types)
+    out: list[Mention] = []
+    i = 0
+    while i < n:
+        tt = types[i]
+        if not tt.is_word or not tt.text[:1].isupper():
+            i += 1
+            continue
+        found = None
+        for length in range(min(actors.longest, n - i), 0, -1):
+            if doc.sent[i + length - 1] != doc.sent[i]:
+                continue
+            words = [types[k].low for k in range(i, i + length)]
+            got = index.get(tuple(words))
+            genitive = False
+            if got is None and len(words[-1]) > 3 and words[-1].endswith("s"):
+                got = index.get((*words[:-1], words[-1][:-1]))  # genitive: Putins, Russlands
+                genitive = True
+            if got is not None:
+                found = (length, got, genitive)
+                break
+        if found is None:
+            i += 1
+            continue
+        length, (actor, epithet), genitive = found
+        nxt = i + length
+        if actor.kind == "person" and length == 1 and nxt < n and doc.sent[nxt] == doc.sent[i] \
+                and types[nxt].is_word and types[nxt].text[:1].isupper() and (types[nxt].low,) not in index:
+            i += 1  # "Kim Hong-kyun" is not Kim Jong-un: a different full name
+            continue
+        start, end = doc.starts[i], doc.ends[i + length - 1]
+        out.append(Mention(actor, i, i + length, start, end, doc.sent[i], doc.text[start:end], epithet, genitive))
+        i += length
+    return out
+
+
+def _is_adjective(tt: TokenType) -> bool:
+    """An inflected attributive adjective ("russische", "nordkoreanischen"), not a verb form."""
+    return (tt.is_word and tt.text[:1].islower() and tt.low.endswith(("e", "en", "er", "es", "em"))
+            and tt.lemma_low != tt.low and not tt.lemma_low.endswith("n") and tt.low not in _FUNCTION
+            and tt.low not in _ARTICLES)
+
+
+def _is_title(tt: TokenType) -> bool:
+    return (tt.is_word and tt.text[:1].isupper() and tt.low not in _FUNCTION and tt.low not in _ARTICLES
+            and not tt.text.isupper())
+
+
+def _title_before(doc: Doc, k: int, floor: int, taken: set[int], person: bool) -> int | None:
+    """Start token of '(adjectives) Title (des/der (adjectives) Noun)' ending at token k."""
+    types = doc.types
+    if k < floor or k in taken or not _is_title(types[k]):
+        return None
+    begin = k
+    j = k - 1
+    while j >= floor and _is_adjective(types[j]):
+        begin, j = j, j - 1
+    if j - 1 >= floor and types[j].low == "des" and types[k].low.endswith("s") and _is_title(types[j - 1]) \
+            and j - 1 not in taken:
+        # "Sprecher des US-Außenministeriums Vedant Patel": the title has a genitive attribute
+        begin, j = j - 1, j - 2
+        while j >= floor and _is_adjective(types[j]):
+            begin, j = j, j - 1
+    if j >= floor and types[j].low in _ARTICLES:
+        return begin
+    if person and (j < floor or not types[j].is_word or types[j].low in _FUNCTION):
+        return begin  # "Präsident Putin", "sein Sprecher Dmitri Peskow"
+    return None
+
+
+def descriptor(doc: Doc, m: Mention, taken: set[int] | frozenset[int] = frozenset()) -> str:
+    """The words naming the actor at a mention, as written: an epithet itself ("Kremlchef"),
+    the title before the name ("russische Präsident", "nordkoreanischen Diktator"), or an
+    apposition ("Putin, der Kremlchef," / "Der Sprecher des Ministeriums, Vedant Patel,").
+    `taken` holds the token indices of all mentions, so another actor's name never becomes
+    a descriptor. Empty when the name stands alone or in the genitive ("Putins Besuch")."""
+    if m.epithet:
+        return m.surface
+    if m.genitive:
+        return ""
+    types = doc.types
+    s = doc.sentences[m.sentence]
+    begin = _title_before(doc, m.first - 1, s.first_token, set(taken), m.actor.kind == "person")
+    if begin is not None:
+        return doc.text[doc.starts[begin] : doc.ends[m.first - 1]]
+    last = s.last_token
+    # apposition before: "Der nationale Sicherheitsberater der USA, Jake Sullivan, sagte"
+    if m.first - 2 >= s.first_token and types[m.first - 1].text == "," and m.last < last \
+            and types[m.last].text in (",", "–"):
+        k = m.first - 2
+        while k > s.first_token and m.first - k <= 10 and types[k - 1].text not in (",", ":", ";", "–", "("):
+            k -= 1
+        if types[k].low in ("der", "die") and k + 1 < m.first - 1 and _is_title(types[m.first - 2]) or (
+                types[k].low in ("der", "die") and k + 2 < m.first - 1):
+            return doc.text[doc.starts[k + 1] : doc.ends[m.first - 2]]
+    # apposition after: "Juri Uschakow, der außenpolitische Berater des russischen Staatschefs,"
+    j = m.last
+    if j + 2 < last and types[j].text == "," and types[j + 1].low in ("der", "die"):
+        k = j + 2
+        while k < last and types[k].text not in (",", ".", ";", ":", "–") and k - j <= 8:
+            k += 1
+        if k < last and types[k].text in (",", "–") and _is_title(types[j + 2]) or (
+                k < last and types[k].text in (",", "–") and _is_adjective(types[j + 2])):
+            return doc.text[doc.starts[j + 2] : doc.ends[k - 1]]
+    return ""
