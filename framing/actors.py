@@ -210,7 +210,7 @@ def descriptor(doc: Doc, m: Mention, taken: set[int] | frozenset[int] = frozense
         k = m.first - 2
         while k > s.first_token and m.first - k <= 10 and types[k - 1].text not in (",", ":", ";", "–", "("):
             k -= 1
-        if types[k].low in ("der", "die") and k + 1 < m.first - 1 and _is_title(types[m.first - 2]) or (
+        if (types[k].low in ("der", "die") and k + 1 < m.first - 1 and _is_title(types[m.first - 2])) or (
                 types[k].low in ("der", "die") and k + 2 < m.first - 1):
             return doc.text[doc.starts[k + 1] : doc.ends[m.first - 2]]
     # apposition after: "Juri Uschakow, der außenpolitische Berater des russischen Staatschefs,"
@@ -219,7 +219,7 @@ def descriptor(doc: Doc, m: Mention, taken: set[int] | frozenset[int] = frozense
         k = j + 2
         while k < last and types[k].text not in (",", ".", ";", ":", "–") and k - j <= 8:
             k += 1
-        if k < last and types[k].text in (",", "–") and _is_title(types[j + 2]) or (
+        if (k < last and types[k].text in (",", "–") and _is_title(types[j + 2])) or (
                 k < last and types[k].text in (",", "–") and _is_adjective(types[j + 2])):
             return doc.text[doc.starts[j + 2] : doc.ends[k - 1]]
     return ""

@@ -22,8 +22,20 @@ from framing.evaluation import evaluate_hits, load_gold
 from framing.ingest import ReadOptions, ReadResult, read_articles
 from framing.lexicon import Entry, Lexicon, default_lexicon, load_lexicon
 from framing.matching import Matcher
+from framing.pipeline import score_articles
 from framing.render import FORMATS, render
-from framing.scoring import score_article
+from framing.stance import (
+    LABELS,
+    CVReport,
+    StanceModel,
+    cross_validate,
+    default_model,
+    load_model,
+    read_labelled,
+    save_model,
+    shipped_data,
+    train,
+)
 
 
 def _fail(message: str) -> None:
@@ -191,26 +203,52 @@ def get_lexicon(kw: dict[str, Any]) -> Lexicon:
     return load_lexicon(lexicon_dir, extra)
 
 
+def model_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = click.option("--no-stance", is_flag=True, help="Skip the stance model (loaded wording only).")(func)
+    return click.option("--model", "model_path", type=click.Path(), default=None,
+                        help="Stance model written by `framing train` (default: the shipped model).")(func)
+
+
+def get_model(kw: dict[str, Any], matcher: Matcher) -> StanceModel | None:
+    """The stance model the options ask for; notes about it go to stderr."""
+    path = kw.pop("model_path", None)
+    if kw.pop("no_stance", False):
+        return None
+    model = load_model(path, matcher) if path else default_model(matcher)
+    for note in model.notes:
+        click.echo(f"Note: {note}", err=True)
+    return model
+
+
 @main.command()
 @input_options
 @lexicon_options
+@model_option
 @format_option()
 @handle_errors
 def score(paths: tuple[str, ...], fmt: str, **kw: Any) -> None:
-    """Score loaded wording per article: own-voice loaded words per 1,000 words and the terms.
+    """Score each article: stance on the axis, and own-voice loaded words per 1,000 words.
 
     Own voice = the outlet's words and its scare quotes; words in quotations and reported
-    speech are listed separately as quoted. JSON/JSONL records carry every hit with its voice.
+    speech are listed separately as quoted. JSON/JSONL records carry every hit with its voice,
+    the stance with its confidence and up to three evidence sentences.
     """
     lexicon = get_lexicon(kw)
-    result = load(paths, kw)
     matcher = Matcher(lexicon)
-    recs = [score_article(analyse(a), matcher).record() for a in result.articles]
-    cols = ["outlet", "date", "title", "words", "loaded_per_1000", "intensity", "top_terms", "quoted_terms"]
+    model = get_model(kw, matcher)
+    result = load(paths, kw)
+    recs = [s.record() for s in score_articles(result.articles, matcher, model)]
+    for r in recs:
+        if "stance" in r:
+            r["stance_shown"] = f"{r['stance']:+.2f} {r['stance_label']} ({r['stance_confidence']:.2f})"
+    stance_cols = ["stance_shown"] if model is not None else []
+    cols = ["outlet", "date", "title", "words", *stance_cols, "loaded_per_1000", "top_terms", "quoted_terms"]
     if fmt == "csv":
-        cols = ["id", *cols, "own_hits", "quoted_hits", "lexicon_version"]
+        stance_csv = ["stance", "stance_label", "stance_axis", "stance_confidence"] if model is not None else []
+        cols = ["id", "outlet", "date", "title", "words", *stance_csv, "loaded_per_1000", "intensity", "top_terms",
+                "quoted_terms", "own_hits", "quoted_hits", "lexicon_version"]
     headers = {"loaded_per_1000": "loaded/1000", "top_terms": "top own-voice terms",
-               "quoted_terms": "quoted terms"}
+               "quoted_terms": "quoted terms", "stance_shown": "stance (confidence)"}
     click.echo(render(recs, cols, fmt, headers=headers, max_cell=40), nl=False)
 
 
@@ -281,7 +319,7 @@ def lexicon_check(directory: str | None, extra_lexicons: tuple[str, ...]) -> Non
 
 @main.group()
 def evaluate() -> None:
-    """Measure the lexicon (and later the stance model) against hand-annotated data."""
+    """Measure the lexicon and the stance model against hand-annotated data."""
 
 
 @evaluate.command("lexicon")
@@ -300,6 +338,88 @@ def evaluate_lexicon(gold_path: str, fmt: str, **kw: Any) -> None:
                f"lexicon: {lex.version}")
     click.echo(render(recs, ["scope", "group", "gold", "predicted", "tp", "precision", "recall", "f1"], fmt),
                nl=False)
+
+
+def labelled_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = click.option("--label-column", default="label", show_default=True,
+                        help=f"Column holding the label ({', '.join(LABELS)}).")(func)
+    func = click.option("--text-column", default="text", show_default=True,
+                        help="Column holding the sentence or article text.")(func)
+    return click.option("--folds", default=5, show_default=True, type=click.IntRange(2, 20),
+                        help="Folds of the stratified cross-validation.")(func)
+
+
+def _examples(data: str | None, text_column: str, label_column: str) -> tuple[list[Any], str]:
+    if data:
+        return read_labelled(data, text_column, label_column), data
+    d = shipped_data()
+    return list(d.team), f"team-written sentences, {d.version}"
+
+
+def _print_cv(report: CVReport, what: str, fmt: str) -> None:
+    click.echo(f"data: {what}: {report.n} examples; stratified {report.folds}-fold cross-validation")
+    recs = []
+    for system, sc in report.scores.items():
+        per = sc["per_class"]
+        rec: dict[str, object] = {"system": system, "macro_f1": sc["macro_f1"], "accuracy": sc["accuracy"]}
+        for lab in LABELS:
+            rec[f"{lab}_p"] = per[lab]["precision"]  # type: ignore[index]
+            rec[f"{lab}_r"] = per[lab]["recall"]  # type: ignore[index]
+        recs.append(rec)
+    cols = ["system", "macro_f1", "accuracy", *[f"{lab}_{m}" for lab in LABELS for m in ("p", "r")]]
+    headers = {f"{lab}_{m}": f"{lab} {'P' if m == 'p' else 'R'}" for lab in LABELS for m in ("p", "r")}
+    headers |= {"macro_f1": "macro-F1"}
+    click.echo(render(recs, cols, fmt, headers=headers), nl=False)
+    if fmt in ("table", "markdown"):
+        conf = report.scores["classifier"]["confusion"]
+        rows = [{"gold": g, **{f"→ {q}": conf[g][q] for q in LABELS}} for g in LABELS]  # type: ignore[index]
+        click.echo("\nclassifier confusion matrix (rows: gold, columns: predicted)")
+        click.echo(render(rows, ["gold", *[f"→ {q}" for q in LABELS]], fmt), nl=False)
+
+
+@evaluate.command("stance")
+@click.argument("data", required=False, type=click.Path())
+@labelled_options
+@lexicon_options
+@format_option(("table", "markdown", "csv", "json"))
+@handle_errors
+def evaluate_stance(data: str | None, text_column: str, label_column: str, folds: int, fmt: str,
+                    **kw: Any) -> None:
+    """Cross-validate the stance classifier on DATA (default: the shipped team-written
+    sentences): macro-F1, per-class precision/recall and the confusion matrix, beside a
+    lexicon-only and a majority baseline."""
+    matcher = Matcher(get_lexicon(kw))
+    examples, what = _examples(data, text_column, label_column)
+    _print_cv(cross_validate(examples, matcher, folds), what, fmt)
+
+
+@main.command("train")
+@click.argument("data", required=False, type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(), help="Where to write the model (.skops).")
+@labelled_options
+@lexicon_options
+@handle_errors
+def train_command(data: str | None, output: str, text_column: str, label_column: str, folds: int,
+                  **kw: Any) -> None:
+    """Train a stance model on DATA.csv (sentences or whole articles with labels), print its
+    cross-validated report and save it; use it with `framing score --model MODEL`. Without
+    DATA, trains the default model from the shipped sentences and seed annotations."""
+    matcher = Matcher(get_lexicon(kw))
+    if data:
+        examples = read_labelled(data, text_column, label_column)
+        version, what = f"{Path(data).name} ({len(examples)} rows)", data
+    else:
+        d = shipped_data()
+        examples, version, what = [*d.team, *d.seeds], d.version, f"shipped data, {d.version}"
+    counts = {lab: sum(1 for e in examples if e.label == lab) for lab in LABELS}
+    if min(c for c in counts.values() if c) >= folds:
+        _print_cv(cross_validate(examples, matcher, folds), what, "table")
+    else:
+        click.echo(f"Note: too few examples per label for {folds}-fold cross-validation; no report", err=True)
+    model = train(examples, matcher, data_version=version, origin=Path(output).name)
+    save_model(model, output)
+    click.echo(f"model written to {output} (labels {', '.join(model.labels)}; lexicon {model.lexicon_version}; "
+               f"scikit-learn {model.sklearn_version})")
 
 
 def seed_examples(entry: Entry, limit: int = 3) -> list[str]:

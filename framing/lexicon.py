@@ -105,6 +105,26 @@ def read_manifest(folder: Traversable | Path, shown: str) -> Manifest:
         raise LexiconError(f"{shown}/manifest.toml: missing key {e.args[0]}") from None
 
 
+@dataclass(frozen=True, slots=True)
+class Axis:
+    name: str
+    description: str
+    negative: str
+    positive: str
+    camps: dict[str, float]  # actor camp -> sign of a word aimed against that camp
+
+
+@cache
+def read_axis(name: str) -> Axis:
+    """A stance axis defined in lexicons/axes.toml (data, not code)."""
+    data = tomllib.loads((lexicon_root() / "axes.toml").read_text(encoding="utf-8"))
+    if name not in data:
+        raise LexiconError(f"lexicons/axes.toml: no axis '{name}'; defined: {', '.join(data)}")
+    v = data[name]
+    camps = {str(k): float(x) for k, x in v.get("camps", {}).items()}
+    return Axis(name, str(v.get("description", "")), str(v["negative"]), str(v["positive"]), camps)
+
+
 @cache
 def read_axes() -> dict[str, tuple[str, str]]:
     data = tomllib.loads((lexicon_root() / "axes.toml").read_text(encoding="utf-8"))

@@ -17,9 +17,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from framing.analysis import Analysed
 from framing.matching import Hit, Matcher
+
+if TYPE_CHECKING:
+    from framing.stance import Stance
 
 OWN_VOICES = frozenset({"outlet", "scare-quote"})
 QUOTED_VOICES = frozenset({"quote", "reported"})
@@ -32,6 +36,8 @@ class ArticleScore:
     analysed: Analysed
     hits: tuple[Hit, ...]
     lexicon_version: str
+    stance: Stance | None = None
+    model_version: str = ""
 
     @property
     def words(self) -> int:
@@ -71,6 +77,8 @@ class ArticleScore:
             "quoted_terms": [f"{t} ({c})" for t, c in self.top_terms(self.quoted)],
             "reprint_of": a.reprint_of, "source": a.source,
             "lexicon_version": self.lexicon_version,
+            **(self.stance.record() if self.stance is not None else {}),
+            **({"model_version": self.model_version} if self.stance is not None else {}),
             "hits": [h.record() for h in self.hits],
         }
 

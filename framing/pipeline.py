@@ -1,0 +1,39 @@
+"""The scoring pipeline: articles → analysed documents → loaded-word hits → stance, in batches.
+
+Batches let the stance classifier run once for the sentences of many articles (the vectoriser
+and the linear model cost far less per row in one call), while memory stays bounded for
+archives of any size: articles stream in, scores stream out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from itertools import islice
+
+from framing.analysis import analyse
+from framing.articles import Article
+from framing.matching import Matcher
+from framing.scoring import ArticleScore, score_article
+from framing.stance import StanceModel, article_stances
+
+BATCH = 256
+
+
+def model_version(model: StanceModel) -> str:
+    return f"{model.origin} (data {model.data_version}; scikit-learn {model.sklearn_version})"
+
+
+def score_articles(articles: Iterable[Article], matcher: Matcher, model: StanceModel | None = None,
+                   batch: int = BATCH) -> Iterator[ArticleScore]:
+    """Scores in input order; with a model, each score carries the article's stance."""
+    it = iter(articles)
+    while chunk := list(islice(it, batch)):
+        scores = [score_article(analyse(a), matcher) for a in chunk]
+        if model is None:
+            yield from scores
+            continue
+        stances = article_stances([(s.analysed, s.hits) for s in scores], model)
+        version = model_version(model)
+        for s, st in zip(scores, stances, strict=True):
+            yield replace(s, stance=st, model_version=version)

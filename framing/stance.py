@@ -1,0 +1,579 @@
+"""Stance on a named axis: a sentence classifier, lexicon leanings and sourcing, per article.
+
+Signals (all on the axis -1 … +1; for `kremlin`: -1 critical of the Russian government,
++1 sympathetic to it or hostile to its Western opponents):
+
+* classifier C: a calibrated linear model (LinearSVC + sigmoid calibration) over hashed lemma
+  word 1–2-grams, hashed lemma affixes and lexicon features, applied to every sentence with the
+  quotations and reported speech masked out (a quoted Kremlin statement is not the outlet's
+  stance). Per sentence p(aligned) - p(critical); averaged with the part factors of
+  `framing.scoring` (headlines count more) and the share of own-voice words as weights.
+* lexicon L: own-voice hits, +weight for aligned, -weight for critical, target-dependent words
+  resolved by the camp of the actor they are aimed at (lexicons/axes.toml); shrunk towards 0
+  by LEXICON_PRIOR so that one word is weak evidence.
+* sourcing S: quoted words of speakers in the Russian camp minus those of its opponents,
+  shrunk by SOURCING_PRIOR words.
+
+stance = W_CLASSIFIER·C + W_LEXICON·L + W_SOURCING·S, clipped to [-1, 1]. The weights are the
+team's choice (the classifier is the broadest signal, the lexicon the most explainable, sourcing
+the weakest: quoting one side is also what balanced reporting does) and are not fitted.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import math
+import tomllib
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import pairwise
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+from framing.actors import ActorList, default_actors, find_mentions
+from framing.analysis import Analysed, analyse
+from framing.articles import Article
+from framing.errors import InputError, ModelError
+from framing.lexicon import read_axis
+from framing.matching import Hit, Matcher
+from framing.resources import lexicon_root
+from framing.scoring import OWN_VOICES, PART_FACTOR
+
+LABELS = ("critical", "neutral", "aligned")
+W_CLASSIFIER, W_LEXICON, W_SOURCING = 0.6, 0.3, 0.1
+LEXICON_PRIOR = 3.0  # Σ|weight| of own-voice hits that counts as half-way to full evidence
+SOURCING_PRIOR = 60.0  # quoted words that count as half-way to full evidence
+NEUTRAL_BAND = 0.1  # |stance| below this is "neutral"
+MIN_EVIDENCE = 2  # fewer evidential sentences + directed hits: "insufficient evidence"
+EVIDENCE_SCALE = 6.0  # confidence reaches 63% of its agreement at this much evidence
+EVIDENCE_SENTENCES = 3
+N_FEATURES = 2**18
+MODEL_FORMAT = 1
+MASK = "⟨zitat⟩"
+_TRUSTED_TYPES = frozenset({
+    "sklearn.calibration.CalibratedClassifierCV", "sklearn.calibration._CalibratedClassifier",
+    "sklearn.calibration._SigmoidCalibration", "sklearn.svm._classes.LinearSVC",
+    "sklearn.preprocessing._label.LabelEncoder", "sklearn.model_selection._split.StratifiedKFold",
+    "builtins.dict", "builtins.list", "builtins.str", "builtins.tuple", "builtins.int", "builtins.float",
+    "numpy.ndarray", "numpy.dtype", "numpy.int64", "numpy.float64", "numpy.core.multiarray._reconstruct",
+})
+
+
+# --- labelled data ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    id: str
+    text: str
+    label: str
+    source: str  # file:line, or the seed and sentence it was annotated from
+    topic: str = ""
+    case: str = ""
+
+
+def read_labelled(path: str | Path, text_column: str = "text", label_column: str = "label",
+                  labels: Sequence[str] = LABELS) -> list[Example]:
+    """Labelled texts from a CSV (or TSV); the first bad row raises InputError(FILE:LINE: …)."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as e:
+        raise InputError(f"{p}: cannot read ({e.strerror}); check the path") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(f"{p}: not UTF-8 (byte {e.start}); save the file as UTF-8") from None
+    return parse_labelled(text, str(p), text_column, label_column, labels)
+
+
+def parse_labelled(text: str, shown: str, text_column: str = "text", label_column: str = "label",
+                   labels: Sequence[str] = LABELS) -> list[Example]:
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    columns = reader.fieldnames or []
+    for col, opt in ((text_column, "--text-column"), (label_column, "--label-column")):
+        if col not in columns:
+            raise InputError(f"{shown}:1: no column '{col}' (columns: {', '.join(columns) or 'none'}); "
+                             f"name it with {opt}")
+    out: list[Example] = []
+    for row in reader:
+        line = reader.line_num
+        t = (row.get(text_column) or "").strip()
+        lab = (row.get(label_column) or "").strip().lower()
+        if not t:
+            raise InputError(f"{shown}:{line}: empty text; fill it in or delete the row")
+        if lab not in labels:
+            raise InputError(f"{shown}:{line}: unknown label '{lab}'; use one of {', '.join(labels)}")
+        out.append(Example((row.get("id") or f"row{line}").strip(), t, lab, (row.get("source") or f"{shown}:{line}"),
+                           (row.get("topic") or "").strip(), (row.get("case") or "").strip()))
+    if not out:
+        raise InputError(f"{shown}: no labelled rows")
+    present = sorted({e.label for e in out})
+    if len(present) < 2:
+        raise InputError(f"{shown}: only one label ('{present[0]}'); a classifier needs at least two")
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ShippedData:
+    version: str  # name, version and a digest of the files
+    team: tuple[Example, ...]
+    seeds: tuple[Example, ...]
+
+
+@cache
+def shipped_data() -> ShippedData:
+    folder = lexicon_root() / "de"
+    manifest = tomllib.loads((folder / "stance.toml").read_text(encoding="utf-8"))
+    digest = hashlib.sha256()
+    parts = []
+    for key in ("team", "seeds"):
+        text = (folder / manifest[key]).read_text(encoding="utf-8")
+        digest.update(text.encode("utf-8"))
+        parts.append(tuple(parse_labelled(text, f"lexicons/de/{manifest[key]}")))
+    version = f"{manifest['name']} {manifest['version']} ({digest.hexdigest()[:12]})"
+    return ShippedData(version, parts[0], parts[1])
+
+
+# --- features --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceView:
+    """One sentence as the classifier sees it: own-voice lemmas, quotations masked."""
+
+    index: int
+    text: str
+    lemmas: tuple[str, ...]
+    own_words: int
+    words: int
+    part: str
+    lexicon: tuple[float, float, float, float]  # critical, aligned, resolved target, scare quotes
+
+
+def _camp_sign(axis_camps: dict[str, float], hit: Hit, mentions_by_sentence: dict[int, list[tuple[int, str]]]) -> float:
+    """Direction of a target-dependent hit: the camp of the nearest actor in its sentence."""
+    near = mentions_by_sentence.get(hit.sentence)
+    if not near:
+        return 0.0
+    _, camp = min(near, key=lambda m: (abs(m[0] - hit.start), m[0]))
+    return axis_camps.get(camp, 0.0)
+
+
+def sentence_views(an: Analysed, hits: Iterable[Hit], axis_camps: dict[str, float],
+                   actors: ActorList | None = None) -> list[SentenceView]:
+    """The sentences of an analysed article, with quoted and reported words masked."""
+    actors = actors or default_actors()
+    doc = an.doc
+    masked = [q for q in an.quotes if q.kind in ("direct", "reported")]
+    starts = sorted((q.start, q.end) for q in masked)
+    mentions: dict[int, list[tuple[int, str]]] = {}
+    for m in find_mentions(doc, actors):
+        if not m.genitive:  # "Invasion Russlands": the genitive names what is talked about, not the target
+            mentions.setdefault(m.sentence, []).append((m.start, m.actor.camp))
+    lex: dict[int, list[float]] = {}
+    for h in hits:
+        if h.voice not in OWN_VOICES:
+            continue
+        row = lex.setdefault(h.sentence, [0.0, 0.0, 0.0, 0.0])
+        w = h.entry.weight
+        if h.how == "scare-quote":
+            row[3] += 1
+        elif h.entry.leaning == "critical":
+            row[0] += w
+        elif h.entry.leaning == "aligned":
+            row[1] += w
+        elif h.entry.leaning == "target":
+            row[2] += w * _camp_sign(axis_camps, h, mentions)  # the word is negative about its target
+    views = []
+    k = 0
+    for s in doc.sentences:
+        lemmas: list[str] = []
+        own = words = 0
+        in_mask = False
+        for i in range(s.first_token, s.last_token):
+            tt = doc.types[i]
+            pos = doc.starts[i]
+            while k < len(starts) and starts[k][1] <= pos:
+                k += 1
+            inside = k < len(starts) and starts[k][0] <= pos < starts[k][1]
+            if not tt.is_word:
+                continue
+            words += 1
+            if inside:
+                if not in_mask:
+                    lemmas.append(MASK)
+                in_mask = True
+                continue
+            in_mask = False
+            own += 1
+            lemmas.append(tt.lemma_low)
+        views.append(SentenceView(s.index, doc.text[s.start : s.end], tuple(lemmas), own, words,
+                                  an.article.part_at(s.start), tuple(lex.get(s.index, (0.0, 0.0, 0.0, 0.0)))))
+    return views
+
+
+def _affixes(lemmas: Sequence[str]) -> list[str]:
+    """Cheap morphology: word 1–2-grams plus 4-character prefixes and suffixes of long lemmas
+    (stands in for character n-grams at a fraction of their cost: Angriffskrieg → angr, rieg)."""
+    out = list(lemmas)
+    out += [f"{a} {b}" for a, b in pairwise(lemmas)]
+    for w in lemmas:
+        if len(w) >= 7 and w != MASK:
+            out.append(f"<{w[:4]}")
+            out.append(f"{w[-4:]}>")
+    return out
+
+
+@cache
+def _hasher() -> object:
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    return HashingVectorizer(analyzer=_affixes, n_features=N_FEATURES, alternate_sign=False, norm="l2")
+
+
+def featurise(views: Sequence[SentenceView]) -> sparse.csr_matrix:
+    """Feature matrix: hashed lemma n-grams and affixes, then 5 dense lexicon columns."""
+    words = _hasher().transform([v.lemmas for v in views])  # type: ignore[attr-defined]
+    dense = np.array([[min(v.lexicon[0], 4) / 2, min(v.lexicon[1], 4) / 2, max(-2.0, min(2.0, v.lexicon[2])),
+                       min(v.lexicon[3], 2), 1.0 - (v.own_words / v.words if v.words else 1.0)]
+                      for v in views], dtype=np.float64).reshape(len(views), 5)
+    return sparse.hstack([words, sparse.csr_matrix(dense)], format="csr")
+
+
+def views_of_texts(texts: Sequence[str], matcher: Matcher, axis_camps: dict[str, float]) -> list[SentenceView]:
+    """One view per labelled text (a sentence or a whole article, pooled into one row)."""
+    out = []
+    for i, t in enumerate(texts):
+        an = analyse(Article(id=f"t{i}", text=t, source="training"))
+        vs = sentence_views(an, matcher.find_hits(an), axis_camps)
+        lemmas = tuple(lem for v in vs for lem in v.lemmas)
+        lex = tuple(sum(v.lexicon[j] for v in vs) for j in range(4))
+        out.append(SentenceView(0, t, lemmas, sum(v.own_words for v in vs), sum(v.words for v in vs), "body",
+                                lex))  # type: ignore[arg-type]
+    return out
+
+
+# --- the model -------------------------------------------------------------------------------
+
+
+def new_classifier() -> object:
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.svm import LinearSVC
+
+    return CalibratedClassifierCV(LinearSVC(C=0.5, class_weight="balanced", random_state=0, max_iter=5000),
+                                  method="sigmoid", cv=3, ensemble=False)
+
+
+@dataclass
+class StanceModel:
+    classifier: object
+    labels: tuple[str, ...]
+    axis: str
+    sklearn_version: str
+    lexicon_version: str
+    data_version: str
+    origin: str = "shipped data"
+    notes: list[str] = field(default_factory=list)
+
+    def proba(self, x: sparse.csr_matrix) -> np.ndarray:
+        """Probabilities per row for (critical, neutral, aligned), whatever labels were trained."""
+        p = self.classifier.predict_proba(x)  # type: ignore[attr-defined]
+        classes = list(self.classifier.classes_)  # type: ignore[attr-defined]
+        out = np.zeros((x.shape[0], 3))
+        for j, lab in enumerate(LABELS):
+            if lab in classes:
+                out[:, j] = p[:, classes.index(lab)]
+        return out
+
+
+def train(examples: Sequence[Example], matcher: Matcher, axis: str = "kremlin",
+          data_version: str = "user data", origin: str = "user data") -> StanceModel:
+    import sklearn
+
+    counts = {lab: sum(1 for e in examples if e.label == lab) for lab in LABELS}
+    small = [f"{lab} ({n})" for lab, n in counts.items() if 0 < n < 3]
+    if small:
+        raise ModelError(f"too few examples for {', '.join(small)}: each label needs at least 3")
+    camps = read_axis(axis).camps
+    x = featurise(views_of_texts([e.text for e in examples], matcher, camps))
+    clf = new_classifier()
+    clf.fit(x, [e.label for e in examples])  # type: ignore[attr-defined]
+    return StanceModel(clf, tuple(lab for lab in LABELS if counts[lab]), axis, sklearn.__version__,
+                       matcher.lexicon.version, data_version, origin)
+
+
+def save_model(model: StanceModel, path: str | Path) -> None:
+    import skops.io as sio
+
+    payload = {"framing_model": "stance", "format": MODEL_FORMAT, "labels": list(model.labels),
+               "axis": model.axis, "sklearn": model.sklearn_version, "lexicon": model.lexicon_version,
+               "data": model.data_version, "origin": model.origin, "classifier": model.classifier}
+    try:
+        sio.dump(payload, str(path), compression=zipfile.ZIP_DEFLATED, compresslevel=9)
+    except OSError as e:
+        raise ModelError(f"{path}: cannot write the model ({e.strerror})") from None
+
+
+def load_model(path: str | Path, matcher: Matcher, strict: bool = True) -> StanceModel:
+    """Load a model file safely: only scikit-learn types a framing model holds are trusted.
+
+    A file that is not a framing model raises ModelError. A model trained with another
+    scikit-learn or lexicon version raises ModelError when strict, else carries a note."""
+    import sklearn
+    import skops.io as sio
+
+    p = Path(path)
+    try:
+        untrusted = set(sio.get_untrusted_types(file=str(p)))
+    except FileNotFoundError:
+        raise ModelError(f"{p}: no such model file") from None
+    except Exception:  # skops raises zipfile/json/key errors for foreign files
+        raise ModelError(f"{p}: not a framing model (not a skops file); train one with `framing train`") from None
+    foreign = sorted(untrusted - _TRUSTED_TYPES)
+    if foreign:
+        raise ModelError(f"{p}: not a framing model (it holds {foreign[0]}); only files written by "
+                         "`framing train` are loaded")
+    try:
+        payload = sio.load(str(p), trusted=sorted(untrusted))
+    except Exception as e:
+        raise ModelError(f"{p}: cannot load the model ({type(e).__name__}); train it again with `framing train`") \
+            from None
+    if not isinstance(payload, dict) or payload.get("framing_model") != "stance":
+        raise ModelError(f"{p}: not a framing stance model; train one with `framing train`")
+    model = StanceModel(payload["classifier"], tuple(payload["labels"]), str(payload["axis"]),
+                        str(payload["sklearn"]), str(payload["lexicon"]), str(payload["data"]), str(p))
+    problems = []
+    if model.sklearn_version != sklearn.__version__:
+        problems.append(f"trained with scikit-learn {model.sklearn_version}, this is {sklearn.__version__}")
+    if model.lexicon_version != matcher.lexicon.version:
+        problems.append(f"trained with lexicon {model.lexicon_version}, this is {matcher.lexicon.version}")
+    if problems:
+        if strict:
+            raise ModelError(f"{p}: {'; '.join(problems)}; train it again with `framing train`")
+        model.notes.extend(problems)
+    return model
+
+
+SHIPPED_MODEL = ("models", "stance-de.skops")
+
+
+_DEFAULT_CACHE: dict[str, StanceModel] = {}
+
+
+def default_model(matcher: Matcher) -> StanceModel:
+    """The shipped model; retrained in memory from the shipped data (and said so in its notes)
+    when it was built with another scikit-learn, lexicon or data version than the installed ones."""
+    key = matcher.lexicon.version
+    if key in _DEFAULT_CACHE:
+        return _DEFAULT_CACHE[key]
+    data = shipped_data()
+    node = lexicon_root()
+    for part in SHIPPED_MODEL:
+        node = node / part
+    model: StanceModel | None = None
+    reason = "no shipped model file"
+    if node.is_file():
+        try:
+            model = load_model(Path(str(node)), matcher, strict=False)
+            if model.data_version != data.version:
+                model.notes.append(f"built from data {model.data_version}, shipped data is {data.version}")
+            if model.notes:
+                reason, model = "; ".join(model.notes), None
+        except ModelError as e:
+            reason = str(e)
+    if model is None:
+        model = train([*data.team, *data.seeds], matcher, data_version=data.version, origin="shipped data")
+        model.notes.append(f"default model retrained from the shipped data ({reason})")
+    _DEFAULT_CACHE[key] = model
+    return model
+
+
+# --- evaluation ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CVReport:
+    folds: int
+    n: int
+    scores: dict[str, dict[str, object]]  # system -> macro_f1, per-class precision/recall/f1, confusion
+
+
+def _metrics(gold: Sequence[str], pred: Sequence[str]) -> dict[str, object]:
+    per: dict[str, dict[str, float]] = {}
+    for lab in LABELS:
+        tp = sum(1 for g, q in zip(gold, pred, strict=True) if g == lab and q == lab)
+        fp = sum(1 for g, q in zip(gold, pred, strict=True) if g != lab and q == lab)
+        fn = sum(1 for g, q in zip(gold, pred, strict=True) if g == lab and q != lab)
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        per[lab] = {"precision": prec, "recall": rec, "f1": f1, "support": float(tp + fn)}
+    present = [lab for lab in LABELS if per[lab]["support"]]
+    macro = sum(per[lab]["f1"] for lab in present) / len(present) if present else 0.0
+    confusion = {g: {q: sum(1 for a, b in zip(gold, pred, strict=True) if a == g and b == q) for q in LABELS}
+                 for g in LABELS}
+    accuracy = sum(1 for g, q in zip(gold, pred, strict=True) if g == q) / len(gold) if gold else 0.0
+    return {"macro_f1": macro, "accuracy": accuracy, "per_class": per, "confusion": confusion}
+
+
+def lexicon_label(view: SentenceView) -> str:
+    """The lexicon-only baseline: the direction of the own-voice loaded words, else neutral."""
+    d = view.lexicon[1] - view.lexicon[0] + view.lexicon[2]
+    return "aligned" if d > 0 else "critical" if d < 0 else "neutral"
+
+
+def cross_validate(examples: Sequence[Example], matcher: Matcher, folds: int = 5, axis: str = "kremlin") -> CVReport:
+    """Stratified k-fold cross-validation of the classifier, beside the lexicon-only and the
+    majority baselines (deterministic: fixed fold seed)."""
+    from collections import Counter
+
+    from sklearn.model_selection import StratifiedKFold
+
+    labels = [e.label for e in examples]
+    smallest = min(Counter(labels).values())
+    if smallest < folds:
+        raise ModelError(f"{folds}-fold cross-validation needs at least {folds} examples of every label "
+                         f"(smallest has {smallest}); use fewer folds")
+    camps = read_axis(axis).camps
+    views = views_of_texts([e.text for e in examples], matcher, camps)
+    x = featurise(views)
+    pred = [""] * len(examples)
+    major = [""] * len(examples)
+    skf = StratifiedKFold(n_splits=folds, shuffle=True, random_state=0)
+    for train_idx, test_idx in skf.split(np.zeros(len(labels)), labels):
+        clf = new_classifier()
+        clf.fit(x[train_idx], [labels[i] for i in train_idx])  # type: ignore[attr-defined]
+        got = clf.predict(x[test_idx])  # type: ignore[attr-defined]
+        common = Counter(labels[i] for i in train_idx).most_common(1)[0][0]
+        for i, g in zip(test_idx, got, strict=True):
+            pred[i] = str(g)
+            major[i] = common
+    lexicon = [lexicon_label(v) for v in views]
+    scores = {"classifier": _metrics(labels, pred), "lexicon-only": _metrics(labels, lexicon),
+              "majority": _metrics(labels, major)}
+    return CVReport(folds, len(examples), scores)
+
+
+# --- article stance --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    sentence: int
+    text: str
+    contribution: float  # signed share of the stance this sentence carries
+    p_critical: float
+    p_aligned: float
+    terms: tuple[str, ...]
+
+    def record(self) -> dict[str, object]:
+        return {"sentence": self.sentence, "text": self.text, "contribution": round(self.contribution, 3),
+                "p_critical": round(self.p_critical, 3), "p_aligned": round(self.p_aligned, 3),
+                "terms": list(self.terms)}
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    axis: str
+    score: float | None
+    label: str  # critical, neutral, aligned, or "insufficient evidence"
+    confidence: float
+    classifier: float
+    lexicon: float
+    sourcing: float
+    evidence: tuple[Evidence, ...]
+
+    def record(self) -> dict[str, object]:
+        return {"stance": None if self.score is None else round(self.score, 3), "stance_label": self.label,
+                "stance_axis": self.axis, "stance_confidence": round(self.confidence, 3),
+                "stance_signals": {"classifier": round(self.classifier, 3), "lexicon": round(self.lexicon, 3),
+                                   "sourcing": round(self.sourcing, 3)},
+                "evidence": [e.record() for e in self.evidence]}
+
+
+def _label(score: float) -> str:
+    if score <= -NEUTRAL_BAND:
+        return "critical"
+    if score >= NEUTRAL_BAND:
+        return "aligned"
+    return "neutral"
+
+
+def _sourcing(an: Analysed, camps: dict[str, float], actors: ActorList) -> float:
+    """Quoted words by camp of the speaker: + for the Russian camp, - for its opponents."""
+    total = 0.0
+    weight = 0.0
+    for q in an.quotes:
+        if q.kind not in ("direct", "reported") or not q.speaker:
+            continue
+        from framing.text import tokenize
+
+        ms = find_mentions(tokenize(q.speaker), actors)
+        if not ms:
+            continue
+        sign = -camps.get(ms[0].actor.camp, 0.0)  # quoting the Russian camp leans towards it
+        n = len(q.text.split())
+        total += sign * n
+        weight += n
+    return total / (weight + SOURCING_PRIOR) if weight else 0.0
+
+
+def article_stances(items: Sequence[tuple[Analysed, Sequence[Hit]]], model: StanceModel,
+                    actors: ActorList | None = None) -> list[Stance]:
+    """Stance of many articles at once (one classifier call for all their sentences)."""
+    actors = actors or default_actors()
+    camps = read_axis(model.axis).camps
+    all_views = [sentence_views(an, hits, camps, actors) for an, hits in items]
+    flat = [v for vs in all_views for v in vs if v.own_words >= 3]
+    probs = model.proba(featurise(flat)) if flat else np.zeros((0, 3))
+    out = []
+    row = 0
+    for (an, hits), views in zip(items, all_views, strict=True):
+        used = [v for v in views if v.own_words >= 3]
+        p = probs[row : row + len(used)]
+        row += len(used)
+        out.append(_combine(an, hits, used, p, model.axis, camps, actors))
+    return out
+
+
+def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np.ndarray, axis: str,
+             camps: dict[str, float], actors: ActorList) -> Stance:
+    weights = np.array([PART_FACTOR.get(v.part, 1.0) * v.own_words / max(1, v.words) for v in views])
+    signal = p[:, 2] - p[:, 0] if len(views) else np.zeros(0)
+    clf = float((weights * signal).sum() / weights.sum()) if len(views) and weights.sum() else 0.0
+    directed = [v.lexicon[1] - v.lexicon[0] + v.lexicon[2] for v in views]
+    lex_total = sum(directed)
+    lex_abs = sum(abs(d) for d in directed)
+    lex = lex_total / (lex_abs + LEXICON_PRIOR) if lex_abs else 0.0
+    src = _sourcing(an, camps, actors)
+    score = max(-1.0, min(1.0, W_CLASSIFIER * clf + W_LEXICON * lex + W_SOURCING * src))
+    # evidence: sentences the classifier is sure about, and sentences with directed loaded words
+    contrib = [W_CLASSIFIER * w * s / max(weights.sum(), 1e-9) + W_LEXICON * d / (lex_abs + LEXICON_PRIOR)
+               for w, s, d in zip(weights, signal, directed, strict=True)]
+    evidential = [i for i, v in enumerate(views) if max(p[i, 0], p[i, 2]) > 0.5 or abs(directed[i]) > 0]
+    n = len(evidential)
+    signed = sum(contrib[i] for i in evidential)
+    spread = sum(abs(contrib[i]) for i in evidential)
+    agreement = abs(signed) / spread if spread else 0.0
+    confidence = (1 - math.exp(-n / EVIDENCE_SCALE)) * agreement
+    terms_by_sentence: dict[int, list[str]] = {}
+    for h in hits:
+        if h.voice in OWN_VOICES:
+            terms_by_sentence.setdefault(h.sentence, []).append(h.surface)
+    order = sorted(range(len(views)), key=lambda i: (-abs(contrib[i]), views[i].index))
+    evidence = tuple(
+        Evidence(views[i].index, views[i].text, contrib[i], float(p[i, 0]), float(p[i, 2]),
+                 tuple(terms_by_sentence.get(views[i].index, ())))
+        for i in order[:EVIDENCE_SENTENCES] if abs(contrib[i]) > 1e-6
+    )
+    label = "insufficient evidence" if n < MIN_EVIDENCE else _label(score)
+    return Stance(axis, score, label, confidence, clf, lex, src, evidence)
