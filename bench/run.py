@@ -5,7 +5,8 @@
 Builds N articles by cycling the bundled seeds with a counter appended to every word-final
 position of the first sentence (so the per-type caches see some new word types, as in a real
 corpus), then prints articles/s and words/s for (1) the text layer with quotations and (2) the
-text layer plus lexicon matching and scoring. Figures are for this machine only.
+text layer plus lexicon matching and scoring, and (3) all of that plus the article stance
+(sentence classifier, lexicon and sourcing signals). Figures are for this machine only.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from framing.articles import Article
 from framing.ingest import read_articles
 from framing.lexicon import default_lexicon
 from framing.matching import Matcher
+from framing.pipeline import score_articles
 from framing.scoring import score_article
+from framing.stance import article_stances, default_model
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -40,19 +43,24 @@ def main() -> None:
     n = ap.parse_args().articles
     arts = corpus(n)
     matcher = Matcher(default_lexicon())
-    score_article(analyse(arts[0]), matcher)  # warm-up: lexicon index, imports
+    model = default_model(matcher)
+    list(score_articles(arts[:5], matcher, model))  # warm-up: lexicon index, model, imports
 
     t0 = time.perf_counter()
     analysed = [analyse(a) for a in arts]
     t1 = time.perf_counter()
     words = sum(an.doc.words for an in analysed)
-    for an in analysed:
-        score_article(an, matcher)
+    scores = [score_article(an, matcher) for an in analysed]
     t2 = time.perf_counter()
-    text_s, total_s = t1 - t0, t2 - t0
+    for k in range(0, n, 256):  # stance in the batches the pipeline uses
+        article_stances([(s.analysed, s.hits) for s in scores[k : k + 256]], model)
+    t3 = time.perf_counter()
+    text_s, lex_s, stance_s = t1 - t0, t2 - t0, t3 - t0
     print(f"articles: {n}, words: {words} ({words / n:.0f} per article)")
-    print(f"text layer + quotes:            {n / text_s:8.0f} articles/s  {words / text_s:10.0f} words/s")
-    print(f"text layer + quotes + lexicon:  {n / total_s:8.0f} articles/s  {words / total_s:10.0f} words/s")
+    print(f"text layer + quotes:                    {n / text_s:8.0f} articles/s  {words / text_s:10.0f} words/s")
+    print(f"text layer + quotes + lexicon:          {n / lex_s:8.0f} articles/s  {words / lex_s:10.0f} words/s")
+    print(f"text layer + quotes + lexicon + stance: {n / stance_s:8.0f} articles/s  {words / stance_s:10.0f} words/s")
+    print(f"stance adds {100 * (t3 - t2) / lex_s:.0f}% to the scoring time")
 
 
 if __name__ == "__main__":

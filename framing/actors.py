@@ -65,6 +65,7 @@ class ActorList:
     actors: tuple[Actor, ...]
     index: dict[tuple[str, ...], tuple[Actor, bool]]  # lower-cased alias words -> actor, epithet?
     longest: int
+    firsts: dict[str, tuple[int, ...]]  # first alias word -> alias lengths, longest first
 
     def get(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
@@ -104,7 +105,13 @@ def parse_actors(text: str, shown: str) -> ActorList:
                 raise LexiconError(f"{shown}:{line}: alias '{alias}' already belongs to '{index[key][0].id}'")
             index[key] = (actor, epithet)
         actors.append(actor)
-    return ActorList(tuple(actors), index, max((len(k) for k in index), default=1))
+    firsts: dict[str, set[int]] = {}
+    for key in index:
+        firsts.setdefault(key[0], set()).add(len(key))
+        if len(key) == 1:
+            firsts.setdefault(key[0] + "s", set()).add(1)  # genitive of a one-word alias
+    return ActorList(tuple(actors), index, max((len(k) for k in index), default=1),
+                     {w: tuple(sorted(ls, reverse=True)) for w, ls in firsts.items()})
 
 
 @cache
@@ -120,14 +127,19 @@ def find_mentions(doc: Doc, actors: ActorList | None = None) -> list[Mention]:
     types = doc.types
     n = len(types)
     out: list[Mention] = []
-    i = 0
-    while i < n:
+    firsts = actors.firsts
+    after = -1  # tokens before this index belong to the previous mention
+    for i in [k for k, tt in enumerate(types) if tt.low in firsts]:
+        if i < after:
+            continue
         tt = types[i]
         if not tt.is_word or not tt.text[:1].isupper():
-            i += 1
             continue
+        lengths = firsts[tt.low]
         found = None
-        for length in range(min(actors.longest, n - i), 0, -1):
+        for length in lengths:
+            if i + length > n:
+                continue
             if doc.sent[i + length - 1] != doc.sent[i]:
                 continue
             words = [types[k].low for k in range(i, i + length)]
@@ -140,17 +152,15 @@ def find_mentions(doc: Doc, actors: ActorList | None = None) -> list[Mention]:
                 found = (length, got, genitive)
                 break
         if found is None:
-            i += 1
             continue
         length, (actor, epithet), genitive = found
         nxt = i + length
         if actor.kind == "person" and length == 1 and nxt < n and doc.sent[nxt] == doc.sent[i] \
                 and types[nxt].is_word and types[nxt].text[:1].isupper() and (types[nxt].low,) not in index:
-            i += 1  # "Kim Hong-kyun" is not Kim Jong-un: a different full name
-            continue
+            continue  # "Kim Hong-kyun" is not Kim Jong-un: a different full name
         start, end = doc.starts[i], doc.ends[i + length - 1]
         out.append(Mention(actor, i, i + length, start, end, doc.sent[i], doc.text[start:end], epithet, genitive))
-        i += length
+        after = i + length
     return out
 
 

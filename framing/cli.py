@@ -17,7 +17,7 @@ import click
 
 from framing import __version__
 from framing.analysis import analyse
-from framing.errors import FramingError, LexiconError
+from framing.errors import FramingError, LexiconError, ModelError
 from framing.evaluation import evaluate_hits, load_gold
 from framing.ingest import ReadOptions, ReadResult, read_articles
 from framing.lexicon import Entry, Lexicon, default_lexicon, load_lexicon
@@ -411,11 +411,10 @@ def train_command(data: str | None, output: str, text_column: str, label_column:
     else:
         d = shipped_data()
         examples, version, what = [*d.team, *d.seeds], d.version, f"shipped data, {d.version}"
-    counts = {lab: sum(1 for e in examples if e.label == lab) for lab in LABELS}
-    if min(c for c in counts.values() if c) >= folds:
+    try:
         _print_cv(cross_validate(examples, matcher, folds), what, "table")
-    else:
-        click.echo(f"Note: too few examples per label for {folds}-fold cross-validation; no report", err=True)
+    except ModelError as e:
+        click.echo(f"Note: no cross-validated report: {e}", err=True)
     model = train(examples, matcher, data_version=version, origin=Path(output).name)
     save_model(model, output)
     click.echo(f"model written to {output} (labels {', '.join(model.labels)}; lexicon {model.lexicon_version}; "

@@ -8,9 +8,10 @@ Signals (all on the axis -1 … +1; for `kremlin`: -1 critical of the Russian go
   quotations and reported speech masked out (a quoted Kremlin statement is not the outlet's
   stance). Per sentence p(aligned) - p(critical); averaged with the part factors of
   `framing.scoring` (headlines count more) and the share of own-voice words as weights.
-* lexicon L: own-voice hits, +weight for aligned, -weight for critical, target-dependent words
-  resolved by the camp of the actor they are aimed at (lexicons/axes.toml); shrunk towards 0
-  by LEXICON_PRIOR so that one word is weak evidence.
+* lexicon L: own-voice hits, +weight for aligned, -weight for critical; target-dependent words
+  and pejorative labels follow the camp of the nearest actor named in their sentence
+  (lexicons/axes.toml, lexicons/actors.csv); shrunk towards 0 by LEXICON_PRIOR so that one
+  word is weak evidence.
 * sourcing S: quoted words of speakers in the Russian camp minus those of its opponents,
   shrunk by SOURCING_PRIOR words.
 
@@ -44,6 +45,7 @@ from framing.lexicon import read_axis
 from framing.matching import Hit, Matcher
 from framing.resources import lexicon_root
 from framing.scoring import OWN_VOICES, PART_FACTOR
+from framing.text import tokenize
 
 LABELS = ("critical", "neutral", "aligned")
 W_CLASSIFIER, W_LEXICON, W_SOURCING = 0.6, 0.3, 0.1
@@ -56,6 +58,10 @@ EVIDENCE_SENTENCES = 3
 N_FEATURES = 2**18
 MODEL_FORMAT = 1
 MASK = "⟨zitat⟩"
+# Labels aimed at a person or state ("Autokrat", "Regime"): their direction follows the actor
+# they name in the sentence, whatever the entry's default leaning (which is kept when no actor
+# is named): "Autokrat Putin" is critical, "Autokrat Selenskyj" aligned on the kremlin axis.
+AIMED_CATEGORIES = frozenset({"pejorative-label"})
 _TRUSTED_TYPES = frozenset({
     "sklearn.calibration.CalibratedClassifierCV", "sklearn.calibration._CalibratedClassifier",
     "sklearn.calibration._SigmoidCalibration", "sklearn.svm._classes.LinearSVC",
@@ -185,18 +191,28 @@ def sentence_views(an: Analysed, hits: Iterable[Hit], axis_camps: dict[str, floa
             continue
         row = lex.setdefault(h.sentence, [0.0, 0.0, 0.0, 0.0])
         w = h.entry.weight
+        sign = _camp_sign(axis_camps, h, mentions) if h.entry.leaning == "target" or (
+            h.entry.category in AIMED_CATEGORIES) else 0.0
         if h.how == "scare-quote":
             row[3] += 1
+        elif sign:
+            row[2] += w * sign  # the word is negative about the actor it is aimed at
         elif h.entry.leaning == "critical":
             row[0] += w
         elif h.entry.leaning == "aligned":
             row[1] += w
-        elif h.entry.leaning == "target":
-            row[2] += w * _camp_sign(axis_camps, h, mentions)  # the word is negative about its target
     views = []
     k = 0
+    types = doc.types
     for s in doc.sentences:
-        lemmas: list[str] = []
+        while k < len(starts) and starts[k][1] <= s.start:
+            k += 1
+        if k >= len(starts) or starts[k][0] >= s.end:  # no quotation in this sentence: the fast path
+            lemmas = [tt.lemma_low for tt in types[s.first_token : s.last_token] if tt.is_word]
+            views.append(SentenceView(s.index, doc.text[s.start : s.end], tuple(lemmas), len(lemmas), len(lemmas),
+                                      an.article.part_at(s.start), tuple(lex.get(s.index, (0.0, 0.0, 0.0, 0.0)))))
+            continue
+        lemmas = []
         own = words = 0
         in_mask = False
         for i in range(s.first_token, s.last_token):
@@ -265,12 +281,24 @@ def views_of_texts(texts: Sequence[str], matcher: Matcher, axis_camps: dict[str,
 # --- the model -------------------------------------------------------------------------------
 
 
-def new_classifier() -> object:
+def new_classifier(smallest: int = 3) -> object:
+    """LinearSVC with sigmoid calibration fitted on 3 internal folds (2 for tiny label sets)."""
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.svm import LinearSVC
 
     return CalibratedClassifierCV(LinearSVC(C=0.5, class_weight="balanced", random_state=0, max_iter=5000),
-                                  method="sigmoid", cv=3, ensemble=False)
+                                  method="sigmoid", cv=max(2, min(3, smallest)), ensemble=False)
+
+
+def _fit(x: sparse.csr_matrix, y: list[str]) -> object:
+    from collections import Counter
+
+    clf = new_classifier(min(Counter(y).values()))
+    try:
+        clf.fit(x, y)  # type: ignore[attr-defined]
+    except ValueError as e:
+        raise ModelError(f"cannot train on these examples: {e}") from None
+    return clf
 
 
 @dataclass
@@ -300,13 +328,12 @@ def train(examples: Sequence[Example], matcher: Matcher, axis: str = "kremlin",
     import sklearn
 
     counts = {lab: sum(1 for e in examples if e.label == lab) for lab in LABELS}
-    small = [f"{lab} ({n})" for lab, n in counts.items() if 0 < n < 3]
+    small = [f"{lab} ({n})" for lab, n in counts.items() if 0 < n < 2]
     if small:
-        raise ModelError(f"too few examples for {', '.join(small)}: each label needs at least 3")
+        raise ModelError(f"too few examples for {', '.join(small)}: each label needs at least 2")
     camps = read_axis(axis).camps
     x = featurise(views_of_texts([e.text for e in examples], matcher, camps))
-    clf = new_classifier()
-    clf.fit(x, [e.label for e in examples])  # type: ignore[attr-defined]
+    clf = _fit(x, [e.label for e in examples])
     return StanceModel(clf, tuple(lab for lab in LABELS if counts[lab]), axis, sklearn.__version__,
                        matcher.lexicon.version, data_version, origin)
 
@@ -347,8 +374,12 @@ def load_model(path: str | Path, matcher: Matcher, strict: bool = True) -> Stanc
     except Exception as e:
         raise ModelError(f"{p}: cannot load the model ({type(e).__name__}); train it again with `framing train`") \
             from None
-    if not isinstance(payload, dict) or payload.get("framing_model") != "stance":
+    needed = ("labels", "axis", "sklearn", "lexicon", "data", "classifier")
+    if not isinstance(payload, dict) or payload.get("framing_model") != "stance" or any(k not in payload for k in needed):
         raise ModelError(f"{p}: not a framing stance model; train one with `framing train`")
+    if payload.get("format") != MODEL_FORMAT:
+        raise ModelError(f"{p}: model format {payload.get('format')} is not {MODEL_FORMAT}; train it again "
+                         "with `framing train`")
     model = StanceModel(payload["classifier"], tuple(payload["labels"]), str(payload["axis"]),
                         str(payload["sklearn"]), str(payload["lexicon"]), str(payload["data"]), str(p))
     problems = []
@@ -440,9 +471,9 @@ def cross_validate(examples: Sequence[Example], matcher: Matcher, folds: int = 5
 
     labels = [e.label for e in examples]
     smallest = min(Counter(labels).values())
-    if smallest < folds:
-        raise ModelError(f"{folds}-fold cross-validation needs at least {folds} examples of every label "
-                         f"(smallest has {smallest}); use fewer folds")
+    if smallest < folds or smallest - math.ceil(smallest / folds) < 2:
+        raise ModelError(f"{folds}-fold cross-validation needs more examples of every label (the smallest "
+                         f"label has {smallest}); add examples or use fewer folds (--folds)")
     camps = read_axis(axis).camps
     views = views_of_texts([e.text for e in examples], matcher, camps)
     x = featurise(views)
@@ -450,8 +481,7 @@ def cross_validate(examples: Sequence[Example], matcher: Matcher, folds: int = 5
     major = [""] * len(examples)
     skf = StratifiedKFold(n_splits=folds, shuffle=True, random_state=0)
     for train_idx, test_idx in skf.split(np.zeros(len(labels)), labels):
-        clf = new_classifier()
-        clf.fit(x[train_idx], [labels[i] for i in train_idx])  # type: ignore[attr-defined]
+        clf = _fit(x[train_idx], [labels[i] for i in train_idx])
         got = clf.predict(x[test_idx])  # type: ignore[attr-defined]
         common = Counter(labels[i] for i in train_idx).most_common(1)[0][0]
         for i, g in zip(test_idx, got, strict=True):
@@ -508,6 +538,20 @@ def _label(score: float) -> str:
     return "neutral"
 
 
+_SPEAKER_CAMPS: dict[tuple[int, str], str | None] = {}
+
+
+def _speaker_camp(speaker: str, actors: ActorList) -> str | None:
+    """Camp of the first actor named in a speaker string ("Kreml-Sprecher Peskow" → russia)."""
+    key = (id(actors), speaker)
+    if key not in _SPEAKER_CAMPS:
+        ms = find_mentions(tokenize(speaker), actors)
+        if len(_SPEAKER_CAMPS) > 100_000:
+            _SPEAKER_CAMPS.clear()
+        _SPEAKER_CAMPS[key] = ms[0].actor.camp if ms else None
+    return _SPEAKER_CAMPS[key]
+
+
 def _sourcing(an: Analysed, camps: dict[str, float], actors: ActorList) -> float:
     """Quoted words by camp of the speaker: + for the Russian camp, - for its opponents."""
     total = 0.0
@@ -515,12 +559,10 @@ def _sourcing(an: Analysed, camps: dict[str, float], actors: ActorList) -> float
     for q in an.quotes:
         if q.kind not in ("direct", "reported") or not q.speaker:
             continue
-        from framing.text import tokenize
-
-        ms = find_mentions(tokenize(q.speaker), actors)
-        if not ms:
+        camp = _speaker_camp(q.speaker, actors)
+        if camp is None:
             continue
-        sign = -camps.get(ms[0].actor.camp, 0.0)  # quoting the Russian camp leans towards it
+        sign = -camps.get(camp, 0.0)  # quoting the Russian camp leans towards it
         n = len(q.text.split())
         total += sign * n
         weight += n
