@@ -375,7 +375,8 @@ def load_model(path: str | Path, matcher: Matcher, strict: bool = True) -> Stanc
         raise ModelError(f"{p}: cannot load the model ({type(e).__name__}); train it again with `framing train`") \
             from None
     needed = ("labels", "axis", "sklearn", "lexicon", "data", "classifier")
-    if not isinstance(payload, dict) or payload.get("framing_model") != "stance" or any(k not in payload for k in needed):
+    if not isinstance(payload, dict) or payload.get("framing_model") != "stance" \
+            or any(k not in payload for k in needed):
         raise ModelError(f"{p}: not a framing stance model; train one with `framing train`")
     if payload.get("format") != MODEL_FORMAT:
         raise ModelError(f"{p}: model format {payload.get('format')} is not {MODEL_FORMAT}; train it again "
