@@ -167,7 +167,8 @@ def find_mentions(doc: Doc, actors: ActorList | None = None) -> list[Mention]:
 def _is_adjective(tt: TokenType) -> bool:
     """An inflected attributive adjective ("russische", "nordkoreanischen"), not a verb form."""
     return (tt.is_word and tt.text[:1].islower() and tt.low.endswith(("e", "en", "er", "es", "em"))
-            and tt.lemma_low != tt.low and not tt.lemma_low.endswith("n") and tt.low not in _FUNCTION
+            and (tt.lemma_low != tt.low or tt.low.endswith(("ische", "ischen", "ischer", "ischem")))
+            and not tt.lemma_low.endswith("n") and tt.low not in _FUNCTION
             and tt.low not in _ARTICLES)
 
 

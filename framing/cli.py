@@ -8,7 +8,9 @@ and exit code 1; nothing else is caught, so real bugs still show.
 from __future__ import annotations
 
 import functools
+import shutil
 import sys
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,8 @@ import click
 
 from framing import __version__
 from framing.analysis import analyse
+from framing.compare import WINDOW_DAYS, Event, compare_event, find_reprints, group_events, lemma_counts
+from framing.compare_view import render_csv, render_html, render_json, render_table
 from framing.errors import FramingError, LexiconError, ModelError
 from framing.evaluation import evaluate_hits, load_gold
 from framing.ingest import ReadOptions, ReadResult, read_articles
@@ -250,6 +254,78 @@ def score(paths: tuple[str, ...], fmt: str, **kw: Any) -> None:
     headers = {"loaded_per_1000": "loaded/1000", "top_terms": "top own-voice terms",
                "quoted_terms": "quoted terms", "stance_shown": "stance (confidence)"}
     click.echo(render(recs, cols, fmt, headers=headers, max_cell=40), nl=False)
+
+
+def _events_from(paths: tuple[str, ...], kw: dict[str, Any], window: int,
+                 with_stance: bool) -> tuple[list[Event], list[Any]]:
+    lexicon = get_lexicon(kw)
+    matcher = Matcher(lexicon)
+    model = get_model(kw, matcher) if with_stance else None
+    result = load(paths, kw)
+    scores = list(score_articles(result.articles, matcher, model))
+    return group_events(scores, window_days=window), scores
+
+
+def window_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--window", default=WINDOW_DAYS, show_default=True, type=click.IntRange(0, 3650),
+                        help="Most days between two articles of one event (partial dates count as ranges).")(func)
+
+
+@main.command()
+@input_options
+@lexicon_options
+@window_option
+@format_option(("table", "markdown", "csv", "json"))
+@handle_errors
+def events(paths: tuple[str, ...], window: int, fmt: str, **kw: Any) -> None:
+    """List the events the articles are grouped into (same dates, similar words and actors;
+    an `event` column in the input wins), with their key terms, dates and articles."""
+    kw.pop("model_path", None)
+    evs, _ = _events_from(paths, kw, window, with_stance=False)
+    recs = [{"event": e.id, "label": e.label, "dates": e.dates, "outlets": e.outlets,
+             "articles": [s.analysed.article.id for s in e.scores], "n": len(e.scores)} for e in evs]
+    click.echo(render(recs, ["event", "label", "dates", "n", "outlets", "articles"], fmt, max_cell=60), nl=False)
+
+
+@main.command()
+@input_options
+@lexicon_options
+@model_option
+@window_option
+@click.option("--by", type=click.Choice(["outlet", "article"]), default="outlet", show_default=True,
+              help="One column per outlet (its articles in the event pooled) or per article.")
+@click.option("--event", "event_id", default=None, help="Only this event (ids from `framing events`).")
+@click.option("--width", type=click.IntRange(40, 1000), default=None,
+              help="Table width in characters (default: the terminal's, else 120).")
+@format_option(("table", "markdown", "csv", "json", "html"))
+@handle_errors
+def compare(paths: tuple[str, ...], window: int, by: str, event_id: str | None, width: int | None, fmt: str,
+            **kw: Any) -> None:
+    """Compare how outlets cover the same events, side by side: headlines with loaded words
+    marked, stance, loaded words in their own voice and quoted, how each actor is named, whom
+    they quote, distinctive words (log-odds, z-scores) and reprints."""
+    evs, scores = _events_from(paths, kw, window, with_stance=True)
+    if event_id:
+        evs = [e for e in evs if e.id == event_id]
+        if not evs:
+            ids = ", ".join(e.id for e in _events_from_cache(scores, window))
+            raise FramingError(f"no event '{event_id}'; the events are {ids} (see `framing events`)")
+    background = sum((lemma_counts(s) for s in scores), Counter())
+    reprints = find_reprints(scores)
+    items = [(e, compare_event(e, by=by, reprints=reprints, background=background)) for e in evs]
+    if fmt == "json":
+        click.echo(render_json(items), nl=False)
+    elif fmt == "csv":
+        click.echo(render_csv(items), nl=False)
+    elif fmt == "html":
+        click.echo(render_html(items), nl=False)
+    else:
+        w = width or shutil.get_terminal_size((120, 24)).columns
+        click.echo("\n".join(render_table(e, cols, w, markdown=fmt == "markdown") for e, cols in items), nl=False)
+
+
+def _events_from_cache(scores: list[Any], window: int) -> list[Event]:
+    return group_events(scores, window_days=window)
 
 
 @main.group()

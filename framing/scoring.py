@@ -62,7 +62,7 @@ class ArticleScore:
         return 1000 * sum(h.entry.weight * PART_FACTOR.get(h.part, 1.0) for h in self.own) / self.words
 
     def top_terms(self, hits: tuple[Hit, ...], n: int = TOP_TERMS) -> list[tuple[str, int]]:
-        counts = Counter(f"„{h.surface}“" if h.how == "scare-quote" else h.entry.term for h in hits)
+        counts = Counter(shown_term(h) for h in hits)
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].lower()))[:n]
 
     def record(self) -> dict[str, object]:
@@ -81,6 +81,16 @@ class ArticleScore:
             **({"model_version": self.model_version} if self.stance is not None else {}),
             "hits": [h.record() for h in self.hits],
         }
+
+
+def shown_term(h: Hit) -> str:
+    """How a hit is listed for people: the lexicon term; the words as written for a scare quote
+    or a pattern entry (whose term is a regular expression)."""
+    if h.how == "scare-quote":
+        return f"„{h.surface}“"
+    if h.entry.match == "pattern":
+        return h.surface
+    return h.entry.term
 
 
 def score_article(an: Analysed, matcher: Matcher) -> ArticleScore:

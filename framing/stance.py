@@ -607,7 +607,7 @@ def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np
     signed = sum(contrib[i] for i in evidential)
     spread = sum(abs(contrib[i]) for i in evidential)
     agreement = abs(signed) / spread if spread else 0.0
-    confidence = (1 - math.exp(-n / EVIDENCE_SCALE)) * agreement
+    confidence = float((1 - math.exp(-n / EVIDENCE_SCALE)) * agreement)
     terms_by_sentence: dict[int, list[str]] = {}
     for h in hits:
         if h.voice in OWN_VOICES:
@@ -619,4 +619,4 @@ def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np
         for i in order[:EVIDENCE_SENTENCES] if abs(contrib[i]) > 1e-6
     )
     label = "insufficient evidence" if n < MIN_EVIDENCE else _label(score)
-    return Stance(axis, score, label, confidence, clf, lex, src, evidence)
+    return Stance(axis, float(score), label, confidence, float(clf), float(lex), float(src), evidence)

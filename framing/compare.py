@@ -1,0 +1,403 @@
+"""Events and side-by-side comparisons of how outlets cover them.
+
+Events: articles are linked when their dates are compatible (full or partial dates; at most
+WINDOW_DAYS apart; an undated article is compatible with any date) and their content is
+similar (cosine of content-lemma counts, actors counted double, at least SIMILARITY); an
+event is a connected group of linked articles. An explicit `event` value in the input wins.
+Groups, their order and their ids depend only on the articles, not on the input order.
+
+Per event and outlet (or article): headlines with own-voice loaded words marked, stance,
+loaded words, how each actor is named, whom the outlet quotes, distinctive words (log-odds
+ratio with an informative Dirichlet prior, Monroe, Colaresi & Quinn 2008, "Fightin' Words",
+Political Analysis 16(4)), reprints (near-identical texts: word 5-gram overlap).
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from framing.actors import ActorList, default_actors, descriptor, find_mentions
+from framing.scoring import OWN_VOICES, QUOTED_VOICES, ArticleScore, shown_term
+from framing.text import tokenize
+
+WINDOW_DAYS = 14  # news about one event clusters within about two weeks
+SIMILARITY = 0.25  # cosine of content-lemma counts; seeds on the same visit score 0.3–0.5
+REPRINT_OVERLAP = 0.5  # share of word 5-grams two texts share to count as a reprint
+SHINGLE = 5
+PRIOR_STRENGTH = 100.0  # α0 of the Dirichlet prior: pseudo-counts spread by background frequency
+Z_MIN = 1.96  # z above the 95% normal quantile: marked "*" as distinctive beyond chance
+Z_SHOWN = 1.0  # words with smaller z are not shown at all
+TOP = 5
+ACTOR_ROWS = 4  # the most-mentioned actors of an event get a "named as" row
+UNKNOWN_OUTLET = "unknown outlet"
+
+_STOP = frozenset(
+    """
+    der die das den dem des ein eine einer eines einem einen und oder aber auch nicht nur noch
+    schon sich sie er es wir ihr ich man sein seine ihre ihren seinen haben hat hatte hatten sind
+    ist war waren wird werden wurde wurden würde würden sei seien kann können könnte dass als wie
+    wenn weil ob zu zum zur im in am an auf aus bei mit nach von vom vor für gegen über unter um
+    bis seit durch zwischen sowie so dies diese dieser dieses diesem diesen jeder jede jedes mehr
+    sehr bereits dabei damit dann denn doch hier dort heute etwa rund laut zufolge demnach andere
+    anderen einige viele alle allem beide beiden wieder weiter immer neue neuen neuer ersten erste
+    sollen soll müssen muss dürfen wollen will unser unsere ihr ihm ihn ihnen uns euch mich dich
+    """.split()
+)
+
+
+# --- events ----------------------------------------------------------------------------------
+
+
+def date_range(value: str | None) -> tuple[date, date] | None:
+    """First and last day a full or partial ISO date (YYYY, YYYY-MM, YYYY-MM-DD) can mean."""
+    if not value:
+        return None
+    try:
+        parts = [int(p) for p in value.split("-")]
+        if len(parts) == 1:
+            return date(parts[0], 1, 1), date(parts[0], 12, 31)
+        if len(parts) == 2:
+            last = calendar.monthrange(parts[0], parts[1])[1]
+            return date(parts[0], parts[1], 1), date(parts[0], parts[1], last)
+        d = date(parts[0], parts[1], parts[2])
+        return d, d
+    except (ValueError, IndexError):
+        return None
+
+
+def _gap_days(a: tuple[date, date] | None, b: tuple[date, date] | None) -> int:
+    if a is None or b is None:
+        return 0
+    if a[1] < b[0]:
+        return (b[0] - a[1]).days
+    if b[1] < a[0]:
+        return (a[0] - b[1]).days
+    return 0
+
+
+def content_counts(s: ArticleScore, actors: ActorList) -> Counter[str]:
+    """Content lemmas of an article (no function words, no short words) plus its actors ×2."""
+    doc = s.analysed.doc
+    c: Counter[str] = Counter(tt.lemma_low for tt in doc.types
+                              if tt.is_word and len(tt.low) >= 4 and tt.low not in _STOP and tt.lemma_low not in _STOP
+                              and not tt.low.isdigit())
+    for m in find_mentions(doc, actors):
+        c[f"@{m.actor.id}"] += 2
+    return c
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(v * b[k] for k, v in a.items() if k in b)
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb)
+
+
+@dataclass
+class Event:
+    id: str
+    label: str
+    first: str  # date range as written ("2024-06", "2024-06-18 – 2024-06-20", "undated")
+    last: str
+    scores: list[ArticleScore]
+    explicit: bool = False
+    terms: list[str] = field(default_factory=list)
+
+    @property
+    def dates(self) -> str:
+        if not self.first:
+            return "undated"
+        return self.first if self.first == self.last else f"{self.first} – {self.last}"
+
+    @property
+    def outlets(self) -> list[str]:
+        return sorted({outlet_of(s) for s in self.scores})
+
+
+def outlet_of(s: ArticleScore) -> str:
+    return s.analysed.article.outlet or UNKNOWN_OUTLET
+
+
+def group_events(scores: Sequence[ArticleScore], window_days: int = WINDOW_DAYS, similarity: float = SIMILARITY,
+                 actors: ActorList | None = None) -> list[Event]:
+    """Group articles into events (see the module docstring); deterministic for any input order."""
+    actors = actors or default_actors()
+    items = sorted(scores, key=lambda s: (s.analysed.article.id, s.analysed.article.source))
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    explicit: dict[str, int] = {}
+    free: list[int] = []
+    for i, s in enumerate(items):
+        ev = s.analysed.article.event
+        if ev:
+            if ev in explicit:
+                union(explicit[ev], i)
+            else:
+                explicit[ev] = i
+        else:
+            free.append(i)
+    counts = {i: content_counts(items[i], actors) for i in free}
+    ranges = {i: date_range(items[i].analysed.article.date) for i in free}
+    for x, i in enumerate(free):
+        for j in free[x + 1 :]:
+            if _gap_days(ranges[i], ranges[j]) <= window_days and _cosine(counts[i], counts[j]) >= similarity:
+                union(i, j)
+    groups: dict[int, list[ArticleScore]] = defaultdict(list)
+    for i, s in enumerate(items):
+        groups[find(i)].append(s)
+    events = [_make_event(members, actors) for members in groups.values()]
+    events.sort(key=lambda e: (e.first or "9999", e.scores[0].analysed.article.id))
+    for n, e in enumerate(events, 1):
+        e.id = f"E{n}"
+    return events
+
+
+def _make_event(members: list[ArticleScore], actors: ActorList) -> Event:
+    dates = sorted(d for s in members if (d := s.analysed.article.date))
+    explicit = next((s.analysed.article.event for s in members if s.analysed.article.event), None)
+    # key terms: content lemmas that most articles share, then the most frequent
+    spread: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for s in members:
+        c = content_counts(s, actors)
+        total.update(c)
+        spread.update(set(c))
+    names = {f"@{a.id}": a.name for a in actors.actors}
+    aliases = {w.lower() for a in actors.actors for w in (*a.aliases, *a.epithets)}
+    ranked = sorted((w for w in total if w.startswith("@") or w not in aliases),
+                    key=lambda w: (-spread[w], -total[w], w))  # an alias is already counted as its actor
+    terms = [names.get(w, w) for w in ranked[:4]]
+    label = explicit or ", ".join(terms)
+    return Event("", label, dates[0] if dates else "", dates[-1] if dates else "", members, bool(explicit), terms)
+
+
+# --- reprints --------------------------------------------------------------------------------
+
+
+def _shingles(s: ArticleScore) -> set[tuple[str, ...]]:
+    words = [tt.low for tt in s.analysed.doc.types if tt.is_word]
+    return {tuple(words[i : i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1))}
+
+
+@dataclass(frozen=True, slots=True)
+class Reprint:
+    a: str  # article ids
+    b: str
+    overlap: float  # share of the shorter text's 5-grams found in the other
+
+
+def find_reprints(scores: Sequence[ArticleScore]) -> list[Reprint]:
+    """Pairs of near-identical texts (wire copy, syndication, mirrors), across outlets or not."""
+    items = sorted(scores, key=lambda s: s.analysed.article.id)
+    sh = [_shingles(s) for s in items]
+    out = []
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            small = min(len(sh[i]), len(sh[j]))
+            if not small:
+                continue
+            ov = len(sh[i] & sh[j]) / small
+            if ov >= REPRINT_OVERLAP:
+                out.append(Reprint(items[i].analysed.article.id, items[j].analysed.article.id, ov))
+    return out
+
+
+# --- distinctive words -----------------------------------------------------------------------
+
+
+def log_odds(target: Counter[str], rest: Counter[str], background: Counter[str],
+             prior_strength: float = PRIOR_STRENGTH) -> list[tuple[str, float, float]]:
+    """Log-odds ratio with an informative Dirichlet prior (Monroe et al. 2008, eq. 16–22):
+    (word, delta, z) for every word of the target, z = delta / sqrt(var), the prior spread by
+    the word's share of the background corpus."""
+    n_t, n_r = sum(target.values()), sum(rest.values())
+    n_b = sum(background.values()) or 1
+    out = []
+    for w in target:
+        a = prior_strength * background[w] / n_b
+        if a <= 0:
+            continue
+        yt, yr = target[w], rest[w]
+        delta = (math.log((yt + a) / (n_t + prior_strength - yt - a))
+                 - math.log((yr + a) / (n_r + prior_strength - yr - a)))
+        var = 1 / (yt + a) + 1 / (yr + a)
+        out.append((w, delta, delta / math.sqrt(var)))
+    out.sort(key=lambda t: (-t[2], t[0]))
+    return out
+
+
+def lemma_counts(s: ArticleScore) -> Counter[str]:
+    return Counter(tt.lemma_low for tt in s.analysed.doc.types
+                   if tt.is_word and tt.low not in _STOP and len(tt.low) >= 3 and not tt.low.isdigit())
+
+
+# --- the comparison --------------------------------------------------------------------------
+
+
+@dataclass
+class Column:
+    """One side of the comparison: an outlet (all its articles in the event) or one article."""
+
+    name: str
+    scores: list[ArticleScore]
+    cells: dict[str, object] = field(default_factory=dict)
+
+
+def _mark_headline(s: ArticleScore) -> str:
+    a = s.analysed.article
+    head = next((p for p in a.parts if p.kind == "headline"), None)
+    if head is None:
+        return ""
+    text = a.text[head.start : head.end]
+    hits = sorted((h for h in s.hits if h.voice in OWN_VOICES and head.start <= h.start < head.end),
+                  key=lambda h: h.start)
+    out, pos = [], head.start
+    for h in hits:
+        if h.start < pos:
+            continue
+        out.append(a.text[pos : h.start])
+        out.append(f"[{a.text[h.start : h.end]}]")
+        pos = h.end
+    out.append(a.text[pos : head.end])
+    return "".join(out) if text else ""
+
+
+def _counts_text(counter: Counter[str], n: int = TOP) -> list[str]:
+    return [f"{k} ({v})" for k, v in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0].lower()))[:n]]
+
+
+def _fill(col: Column, actors: ActorList, key_actors: list[str], reprints: list[Reprint]) -> None:
+    scores = col.scores
+    c = col.cells
+    dates = sorted({s.analysed.article.date or "undated" for s in scores})
+    c["articles"] = len(scores)
+    c["dates"] = dates
+    c["ids"] = [s.analysed.article.id for s in scores]
+    c["headlines"] = [h for s in scores if (h := _mark_headline(s))]
+    stances = [s.stance for s in scores if s.stance is not None and s.stance.score is not None]
+    if stances:
+        mean = sum(st.score for st in stances if st.score is not None) / len(stances)
+        conf = sum(st.confidence for st in stances) / len(stances)
+        labels = Counter(st.label for st in stances)
+        c["stance"] = round(float(mean), 3)
+        c["stance_label"] = labels.most_common(1)[0][0] if len(labels) == 1 else _stance_word(mean)
+        c["stance_confidence"] = round(float(conf), 3)
+    words = sum(s.words for s in scores)
+    own = [h for s in scores for h in s.hits if h.voice in OWN_VOICES]
+    quoted = [h for s in scores for h in s.hits if h.voice in QUOTED_VOICES]
+    c["words"] = words
+    c["loaded_per_1000"] = round(1000 * len(own) / words, 2) if words else 0.0
+    c["own_terms"] = _counts_text(Counter(shown_term(h) for h in own))
+    c["quoted_terms"] = _counts_text(Counter(shown_term(h) for h in quoted))
+    # how each actor is named
+    naming: dict[str, Counter[str]] = {a: Counter() for a in key_actors}
+    bare: Counter[str] = Counter()
+    for s in scores:
+        doc = s.analysed.doc
+        ms = find_mentions(doc, actors)
+        taken = {k for m in ms for k in range(m.first, m.last)}
+        for m in ms:
+            if m.actor.id in naming:
+                d = descriptor(doc, m, taken)
+                if d:
+                    naming[m.actor.id][d] += 1
+                else:
+                    bare[m.actor.id] += 1
+    c["naming"] = {a: [*_counts_text(cnt, 4), *([f"name only ({bare[a]})"] if bare[a] else [])]
+                   for a, cnt in naming.items()}
+    # whom it quotes, by camp, and with which verbs
+    by_camp: dict[str, Counter[str]] = defaultdict(Counter)
+    cues: Counter[str] = Counter()
+    for s in scores:
+        for q in s.analysed.quotes:
+            if q.kind not in ("direct", "reported"):
+                continue
+            camp, who = _speaker_side(q.speaker, actors)
+            by_camp[camp][who] += 1
+            if q.cue:
+                cues[q.cue.lower()] += 1
+    c["quoted_sources"] = {camp: _counts_text(cnt, 4) for camp, cnt in sorted(by_camp.items())}
+    c["attribution_verbs"] = _counts_text(cues, 6)
+    ids = set(c["ids"])  # type: ignore[arg-type]
+    c["reprints"] = [f"{r.a} ≈ {r.b} ({r.overlap:.0%})" for r in reprints if r.a in ids or r.b in ids]
+    c["reprint_of"] = sorted({r for s in scores if (r := s.analysed.article.reprint_of)})
+
+
+def _stance_word(score: float) -> str:
+    from framing.stance import _label
+
+    return _label(score)
+
+
+_ANONYMOUS = ("anonym", "ungenannt", "quellen", "beamte", "vertreter", "man")
+
+
+def _speaker_side(speaker: str, actors: ActorList) -> tuple[str, str]:
+    """(side, name) of a speaker: the camp of the actor it names, 'anonymous' or 'other'."""
+    if not speaker:
+        return "unattributed", "–"
+    ms = find_mentions(tokenize(speaker), actors)
+    if ms:
+        return ms[0].actor.camp, ms[0].actor.name
+    low = speaker.lower()
+    if any(w in low for w in _ANONYMOUS):
+        return "anonymous", speaker
+    return "other", speaker
+
+
+def compare_event(event: Event, by: str = "outlet", actors: ActorList | None = None,
+                  reprints: list[Reprint] | None = None, background: Counter[str] | None = None) -> list[Column]:
+    """The columns of one event; `background` (lemma counts of the whole input) sets the prior
+    of the distinctive-word statistic (default: the event itself)."""
+    actors = actors or default_actors()
+    reprints = reprints if reprints is not None else find_reprints(event.scores)
+    if by == "article":
+        cols = [Column(f"{outlet_of(s)}: {s.analysed.article.id}", [s])
+                for s in sorted(event.scores, key=lambda s: (outlet_of(s), s.analysed.article.id))]
+    else:
+        by_outlet: dict[str, list[ArticleScore]] = defaultdict(list)
+        for s in event.scores:
+            by_outlet[outlet_of(s)].append(s)
+        cols = [Column(o, sorted(v, key=lambda s: s.analysed.article.id)) for o, v in sorted(by_outlet.items())]
+    mentions: Counter[str] = Counter()
+    for s in event.scores:
+        mentions.update(m.actor.id for m in find_mentions(s.analysed.doc, actors))
+    kind = {a.id: a.kind for a in actors.actors}
+    # people first (how a person is named is the sharpest choice), then states and alliances
+    key_actors = [a for a, _ in sorted(mentions.items(),
+                                       key=lambda kv: (kind.get(kv[0]) != "person", -kv[1], kv[0]))[:ACTOR_ROWS]]
+    for col in cols:
+        _fill(col, actors, key_actors, reprints)
+    # distinctive words: each column against the other columns of the event, prior from the event
+    counts = [sum((lemma_counts(s) for s in col.scores), Counter()) for col in cols]
+    if background is None:
+        background = sum(counts, Counter())
+    for i, col in enumerate(cols):
+        if len(cols) < 2:
+            col.cells["distinctive"] = []
+            continue
+        rest = sum((counts[j] for j in range(len(cols)) if j != i), Counter())
+        top = [(w, z) for w, _, z in log_odds(counts[i], rest, background) if z >= Z_SHOWN][:TOP]
+        col.cells["distinctive"] = [f"{w} ({z:.1f}{'*' if z >= Z_MIN else ''})" for w, z in top]
+    names = {a.id: a.name for a in actors.actors}
+    for col in cols:
+        col.cells["naming"] = {names.get(a, a): v for a, v in col.cells["naming"].items()}  # type: ignore[union-attr]
+    return cols

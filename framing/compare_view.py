@@ -1,0 +1,118 @@
+"""Views of a comparison: wrapped terminal tables, markdown, HTML, CSV (long form) and JSON.
+
+The computing stage (`framing.compare`) hands over columns with structured cells; this module
+only turns them into text, so every format carries the same content.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import textwrap
+from collections.abc import Sequence
+from typing import Any
+
+from tabulate import tabulate
+
+from framing.compare import Column, Event
+
+LABEL_WIDTH = 18
+MIN_COLUMN = 14
+
+
+def _list(v: Any) -> str:
+    return ", ".join(v) if v else "–"
+
+
+def aspect_rows(cols: Sequence[Column]) -> list[tuple[str, list[str]]]:
+    """(aspect, one text per column) in the order a reader scans them."""
+    rows: list[tuple[str, list[str]]] = []
+
+    def add(name: str, f: Any) -> None:
+        rows.append((name, [f(c.cells) for c in cols]))
+
+    add("articles", lambda c: f"{c['articles']} ({', '.join(c['dates'])})")
+    add("headlines ([loaded])", lambda c: "\n".join(c["headlines"]) or "–")
+    add("stance", lambda c: (f"{c['stance']:+.2f} {c['stance_label']} (confidence {c['stance_confidence']:.2f})"
+                             if "stance" in c else "–"))
+    add("loaded per 1,000 words (own voice)", lambda c: f"{c['loaded_per_1000']:.1f}")
+    add("loaded words, own voice", lambda c: _list(c["own_terms"]))
+    add("loaded words, quoted", lambda c: _list(c["quoted_terms"]))
+    actors = list(cols[0].cells["naming"]) if cols else []
+    for a in actors:
+        rows.append((f"{a} named as", [_list(c.cells["naming"].get(a, [])) for c in cols]))  # type: ignore[union-attr]
+    add("quotes (by side)", lambda c: "\n".join(f"{camp}: {', '.join(v)}" for camp, v in c["quoted_sources"].items())
+        or "–")
+    add("attribution verbs", lambda c: _list(c["attribution_verbs"]))
+    add("distinctive words (z)", lambda c: _list(c["distinctive"]) if len(cols) > 1 else "only one column")
+    add("reprints", lambda c: _list([*(f"reprint of {r}" for r in c["reprint_of"]), *c["reprints"]]))
+    return rows
+
+
+def event_heading(e: Event) -> str:
+    outlets = e.outlets
+    return f"{e.id}: {e.label} · {e.dates} · {len(e.scores)} article(s), {len(outlets)} outlet(s)"
+
+
+def render_table(e: Event, cols: Sequence[Column], width: int, markdown: bool = False) -> str:
+    rows = aspect_rows(cols)
+    n = max(1, len(cols))
+    colw = max(MIN_COLUMN, (width - LABEL_WIDTH - 3 * (n + 1)) // n)
+    heads = ["", *(c.name for c in cols)]
+    body = []
+    for name, cells in rows:
+        if markdown:
+            body.append([name, *(html.escape(x).replace("|", "\\|").replace("\n", "<br>") for x in cells)])
+        else:
+            body.append([textwrap.fill(name, LABEL_WIDTH),
+                         *("\n".join(textwrap.fill(line, colw) or " " for line in x.split("\n")) for x in cells)])
+    note = ""
+    if len({c.name for c in cols}) < 2:
+        note = "Only one column in this event: nothing to set side by side, the figures stand alone.\n"
+    fmt = "github" if markdown else "grid"
+    title = f"## {event_heading(e)}" if markdown else event_heading(e)
+    return f"{title}\n{note}\n" + tabulate(body, headers=heads, tablefmt=fmt, disable_numparse=True) + "\n"
+
+
+def render_html(items: Sequence[tuple[Event, Sequence[Column]]]) -> str:
+    out = ["<!DOCTYPE html>", '<html lang="de"><head><meta charset="utf-8"><title>framing compare</title>',
+           "<style>body{font-family:sans-serif}table{border-collapse:collapse;margin-bottom:2em}"
+           "td,th{border:1px solid #999;padding:4px 8px;vertical-align:top;text-align:left}"
+           "th{background:#eee}mark{background:#fd8}</style></head><body>"]
+    for e, cols in items:
+        out.append(f"<h2>{html.escape(event_heading(e))}</h2>")
+        out.append("<table><tr><th></th>" + "".join(f"<th>{html.escape(c.name)}</th>" for c in cols) + "</tr>")
+        for name, cells in aspect_rows(cols):
+            tds = []
+            for x in cells:
+                cell = html.escape(x).replace("\n", "<br>")
+                if name.startswith("headlines"):
+                    cell = cell.replace("[", "<mark>").replace("]", "</mark>")
+                tds.append(f"<td>{cell}</td>")
+            out.append(f"<tr><th>{html.escape(name)}</th>{''.join(tds)}</tr>")
+        out.append("</table>")
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+def render_csv(items: Sequence[tuple[Event, Sequence[Column]]]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["event", "event_label", "dates", "column", "aspect", "value"])
+    for e, cols in items:
+        for name, cells in aspect_rows(cols):
+            for c, x in zip(cols, cells, strict=True):
+                w.writerow([e.id, e.label, e.dates, c.name, name, x.replace("\n", " | ")])
+    return buf.getvalue()
+
+
+def comparison_records(items: Sequence[tuple[Event, Sequence[Column]]]) -> list[dict[str, Any]]:
+    return [{"event": e.id, "label": e.label, "key_terms": e.terms, "dates": e.dates, "explicit_event": e.explicit,
+             "articles": [s.analysed.article.id for s in e.scores], "outlets": e.outlets,
+             "columns": [{"name": c.name, **c.cells} for c in cols]} for e, cols in items]
+
+
+def render_json(items: Sequence[tuple[Event, Sequence[Column]]]) -> str:
+    return json.dumps(comparison_records(items), ensure_ascii=False, indent=2) + "\n"
