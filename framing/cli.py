@@ -61,21 +61,24 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+_READ_DEFAULTS = ReadOptions()  # an instance: on a slots dataclass the class attributes are descriptors
+
+
 def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """PATHS plus the options naming columns of CSV/JSONL inputs."""
     opts = [
         click.argument("paths", nargs=-1, required=True),
-        click.option("--text-column", default=ReadOptions.text_column, show_default=True,
+        click.option("--text-column", default=_READ_DEFAULTS.text_column, show_default=True,
                      help="Column (CSV) or key (JSONL) holding the article text."),
-        click.option("--id-column", default=ReadOptions.id_column, show_default=True,
+        click.option("--id-column", default=_READ_DEFAULTS.id_column, show_default=True,
                      help="Column holding the article id."),
-        click.option("--outlet-column", default=ReadOptions.outlet_column, show_default=True,
+        click.option("--outlet-column", default=_READ_DEFAULTS.outlet_column, show_default=True,
                      help="Column holding the outlet name."),
-        click.option("--date-column", default=ReadOptions.date_column, show_default=True,
+        click.option("--date-column", default=_READ_DEFAULTS.date_column, show_default=True,
                      help="Column holding the date."),
-        click.option("--title-column", default=ReadOptions.title_column, show_default=True,
+        click.option("--title-column", default=_READ_DEFAULTS.title_column, show_default=True,
                      help="Column holding the title."),
-        click.option("--url-column", default=ReadOptions.url_column, show_default=True,
+        click.option("--url-column", default=_READ_DEFAULTS.url_column, show_default=True,
                      help="Column holding the URL."),
         click.option("--quiet", "-q", is_flag=True, help="Do not print warnings and the summary."),
     ]

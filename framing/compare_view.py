@@ -70,9 +70,10 @@ def render_table(e: Event, cols: Sequence[Column], width: int, markdown: bool = 
                          *("\n".join(textwrap.fill(line, colw) or " " for line in x.split("\n")) for x in cells)])
     note = ""
     if len({c.name for c in cols}) < 2:
-        note = "Only one column in this event: nothing to set side by side, the figures stand alone.\n"
+        note = textwrap.fill("Only one column in this event: nothing to set side by side, the figures stand alone.",
+                             width) + "\n"
     fmt = "github" if markdown else "grid"
-    title = f"## {event_heading(e)}" if markdown else event_heading(e)
+    title = f"## {event_heading(e)}" if markdown else textwrap.fill(event_heading(e), width)
     return f"{title}\n{note}\n" + tabulate(body, headers=heads, tablefmt=fmt, disable_numparse=True) + "\n"
 
 
