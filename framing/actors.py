@@ -164,6 +164,24 @@ def find_mentions(doc: Doc, actors: ActorList | None = None) -> list[Mention]:
     return out
 
 
+_NAMED: dict[tuple[int, str], Actor | None] = {}
+
+
+def actor_named(text: str, actors: ActorList | None = None) -> Actor | None:
+    """The first actor a short text names ("Kreml-Sprecher Peskow" → Peskow), cached per text:
+    speakers of quotations repeat across a corpus."""
+    actors = actors or default_actors()
+    key = (id(actors), text)
+    if key not in _NAMED:
+        from framing.text import tokenize
+
+        ms = find_mentions(tokenize(text), actors)
+        if len(_NAMED) > 100_000:
+            _NAMED.clear()
+        _NAMED[key] = ms[0].actor if ms else None
+    return _NAMED[key]
+
+
 def _is_adjective(tt: TokenType) -> bool:
     """An inflected attributive adjective ("russische", "nordkoreanischen"), not a verb form."""
     return (tt.is_word and tt.text[:1].islower() and tt.low.endswith(("e", "en", "er", "es", "em"))

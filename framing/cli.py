@@ -309,10 +309,11 @@ def compare(paths: tuple[str, ...], window: int, by: str, event_id: str | None, 
     they quote, distinctive words (log-odds, z-scores) and reprints."""
     evs, scores = _events_from(paths, kw, window, with_stance=True)
     if event_id:
-        evs = [e for e in evs if e.id == event_id]
-        if not evs:
-            ids = ", ".join(e.id for e in _events_from_cache(scores, window))
+        chosen = [e for e in evs if e.id == event_id]
+        if not chosen:
+            ids = ", ".join(e.id for e in evs)
             raise FramingError(f"no event '{event_id}'; the events are {ids} (see `framing events`)")
+        evs = chosen
     background = sum((lemma_counts(s) for s in scores), Counter())
     reprints = find_reprints(scores)
     items = [(e, compare_event(e, by=by, reprints=reprints, background=background)) for e in evs]
@@ -325,10 +326,6 @@ def compare(paths: tuple[str, ...], window: int, by: str, event_id: str | None, 
     else:
         w = width or shutil.get_terminal_size((120, 24)).columns
         click.echo("\n".join(render_table(e, cols, w, markdown=fmt == "markdown") for e, cols in items), nl=False)
-
-
-def _events_from_cache(scores: list[Any], window: int) -> list[Event]:
-    return group_events(scores, window_days=window)
 
 
 @main.group()

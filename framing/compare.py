@@ -21,9 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from framing.actors import ActorList, default_actors, descriptor, find_mentions
+from framing.actors import ActorList, actor_named, default_actors, descriptor, find_mentions
 from framing.scoring import OWN_VOICES, QUOTED_VOICES, ArticleScore, shown_term
-from framing.text import tokenize
+from framing.stance import stance_label
 
 WINDOW_DAYS = 14  # news about one event clusters within about two weeks
 SIMILARITY = 0.25  # cosine of content-lemma counts; seeds on the same visit score 0.3–0.5
@@ -298,7 +298,7 @@ def _fill(col: Column, actors: ActorList, key_actors: list[str], reprints: list[
         conf = sum(st.confidence for st in stances) / len(stances)
         labels = Counter(st.label for st in stances)
         c["stance"] = round(float(mean), 3)
-        c["stance_label"] = labels.most_common(1)[0][0] if len(labels) == 1 else _stance_word(mean)
+        c["stance_label"] = labels.most_common(1)[0][0] if len(labels) == 1 else stance_label(mean)
         c["stance_confidence"] = round(float(conf), 3)
     words = sum(s.words for s in scores)
     own = [h for s in scores for h in s.hits if h.voice in OWN_VOICES]
@@ -341,12 +341,6 @@ def _fill(col: Column, actors: ActorList, key_actors: list[str], reprints: list[
     c["reprint_of"] = sorted({r for s in scores if (r := s.analysed.article.reprint_of)})
 
 
-def _stance_word(score: float) -> str:
-    from framing.stance import _label
-
-    return _label(score)
-
-
 _ANONYMOUS = ("anonym", "ungenannt", "quellen", "beamte", "vertreter", "man")
 
 
@@ -354,9 +348,9 @@ def _speaker_side(speaker: str, actors: ActorList) -> tuple[str, str]:
     """(side, name) of a speaker: the camp of the actor it names, 'anonymous' or 'other'."""
     if not speaker:
         return "unattributed", "–"
-    ms = find_mentions(tokenize(speaker), actors)
-    if ms:
-        return ms[0].actor.camp, ms[0].actor.name
+    actor = actor_named(speaker, actors)
+    if actor is not None:
+        return actor.camp, actor.name
     low = speaker.lower()
     if any(w in low for w in _ANONYMOUS):
         return "anonymous", speaker

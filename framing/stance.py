@@ -37,7 +37,7 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
-from framing.actors import ActorList, default_actors, find_mentions
+from framing.actors import ActorList, actor_named, default_actors, find_mentions
 from framing.analysis import Analysed, analyse
 from framing.articles import Article
 from framing.errors import InputError, ModelError
@@ -45,7 +45,6 @@ from framing.lexicon import read_axis
 from framing.matching import Hit, Matcher
 from framing.resources import lexicon_root
 from framing.scoring import OWN_VOICES, PART_FACTOR
-from framing.text import tokenize
 
 LABELS = ("critical", "neutral", "aligned")
 W_CLASSIFIER, W_LEXICON, W_SOURCING = 0.6, 0.3, 0.1
@@ -531,26 +530,13 @@ class Stance:
                 "evidence": [e.record() for e in self.evidence]}
 
 
-def _label(score: float) -> str:
+def stance_label(score: float) -> str:
+    """critical / neutral / aligned for a stance score (NEUTRAL_BAND around 0)."""
     if score <= -NEUTRAL_BAND:
         return "critical"
     if score >= NEUTRAL_BAND:
         return "aligned"
     return "neutral"
-
-
-_SPEAKER_CAMPS: dict[tuple[int, str], str | None] = {}
-
-
-def _speaker_camp(speaker: str, actors: ActorList) -> str | None:
-    """Camp of the first actor named in a speaker string ("Kreml-Sprecher Peskow" → russia)."""
-    key = (id(actors), speaker)
-    if key not in _SPEAKER_CAMPS:
-        ms = find_mentions(tokenize(speaker), actors)
-        if len(_SPEAKER_CAMPS) > 100_000:
-            _SPEAKER_CAMPS.clear()
-        _SPEAKER_CAMPS[key] = ms[0].actor.camp if ms else None
-    return _SPEAKER_CAMPS[key]
 
 
 def _sourcing(an: Analysed, camps: dict[str, float], actors: ActorList) -> float:
@@ -560,10 +546,10 @@ def _sourcing(an: Analysed, camps: dict[str, float], actors: ActorList) -> float
     for q in an.quotes:
         if q.kind not in ("direct", "reported") or not q.speaker:
             continue
-        camp = _speaker_camp(q.speaker, actors)
-        if camp is None:
+        actor = actor_named(q.speaker, actors)
+        if actor is None:
             continue
-        sign = -camps.get(camp, 0.0)  # quoting the Russian camp leans towards it
+        sign = -camps.get(actor.camp, 0.0)  # quoting the Russian camp leans towards it
         n = len(q.text.split())
         total += sign * n
         weight += n
@@ -618,5 +604,5 @@ def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np
                  tuple(terms_by_sentence.get(views[i].index, ())))
         for i in order[:EVIDENCE_SENTENCES] if abs(contrib[i]) > 1e-6
     )
-    label = "insufficient evidence" if n < MIN_EVIDENCE else _label(score)
+    label = "insufficient evidence" if n < MIN_EVIDENCE else stance_label(score)
     return Stance(axis, float(score), label, confidence, float(clf), float(lex), float(src), evidence)
