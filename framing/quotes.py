@@ -223,7 +223,7 @@ def _known_word(norm: str) -> bool:
     return simplemma.is_known(norm, lang="de")
 
 
-def _is_name(t: Token) -> bool:
+def _is_name(t: Token | TokenType) -> bool:
     """A capitalised token the German dictionary does not know: a proper name (Kirby, Peskow)."""
     return t.is_word and t.text[:1].isupper() and not t.text.isupper() and not _known_word(t.norm)
 
@@ -360,6 +360,9 @@ def _np_before(toks: tuple[Token, ...], start: int, verb: int) -> tuple[int, int
     return rng
 
 
+_NOT_A_VERB_START = frozenset(_DETERMINERS | _PRONOUNS | _SUBORDINATORS | _PREPOSITIONS | _ANONYMOUS | {"und", "aber"})
+
+
 def _subject(toks: tuple[Token, ...], lo: int, v: int) -> tuple[int, int] | None:
     """Subject of the speech verb at v: before it (verb-second), after it, or after an auxiliary."""
     cs = _clause_start(toks, lo, v)
@@ -377,9 +380,8 @@ def _subject(toks: tuple[Token, ...], lo: int, v: int) -> tuple[int, int] | None
     if before is not None:
         return before
     first = toks[cs] if cs < v else None
-    if cs > lo and first is not None and first.text[:1].islower() and first.norm.lower() not in (
-        _DETERMINERS | _PRONOUNS | _SUBORDINATORS | _PREPOSITIONS | _ANONYMOUS | {"und", "aber"}
-    ) and toks[lo].text[:1].isupper():
+    if cs > lo and first is not None and first.text[:1].islower() and first.norm.lower() not in _NOT_A_VERB_START \
+            and toks[lo].text[:1].isupper():
         # "China wies … zurück, bezeichnete … und warf … vor": the subject opens the sentence
         head = _np_after(toks, lo)
         if head is not None and head[1] <= cs:
@@ -439,15 +441,18 @@ class _Speakers:
 def _name_before(doc: Doc, offset: int, window: int = 200) -> str:
     """The nearest proper name mentioned before an offset ("Dmitri Peskow sprach … Er …")."""
     i = doc.token_index(offset)
+    types, sent = doc.types, doc.sent
     for k in range(i - 1, max(-1, i - window), -1):
-        t = doc.tokens[k]
-        if _is_name(t):
+        if _is_name(types[k]):
             a = k
-            while a > 0 and doc.tokens[a - 1].is_word and doc.tokens[a - 1].text[:1].isupper() \
-                    and doc.tokens[a - 1].sentence == t.sentence and k - a < 3:
+            while a > 0 and types[a - 1].is_word and types[a - 1].text[:1].isupper() \
+                    and sent[a - 1] == sent[k] and k - a < 3:
                 a -= 1
-            return doc.text[doc.tokens[a].start : t.end]
+            return doc.text[doc.starts[a] : doc.ends[k]]
     return ""
+
+
+_PRONOUNS_SIE = frozenset(_PRONOUNS | {"sie"})
 
 
 def _frame(doc: Doc, toks: tuple[Token, ...], speakers: _Speakers, lo: int, hi: int,
@@ -464,6 +469,7 @@ def _frame(doc: Doc, toks: tuple[Token, ...], speakers: _Speakers, lo: int, hi: 
              or (toks[i].norm.lower() == "berufung" and i > 0 and toks[i - 1].norm.lower() == "unter"))]
     if not cands:
         return None
+    contents: dict[int, tuple[int, int] | None] = {}
     if prefer_after in cands:
         v = prefer_after
     else:
@@ -471,7 +477,8 @@ def _frame(doc: Doc, toks: tuple[Token, ...], speakers: _Speakers, lo: int, hi: 
         # "…, sagten die Quellen." governs the whole sentence
         verbs_ = [i for i in cands if not _is_marker(toks, i)]
         markers = [i for i in cands if _is_marker(toks, i)]
-        with_content = [i for i in verbs_ if _content_of_verb(toks, lo, hi, i)]
+        contents = {i: _content_of_verb(toks, lo, hi, i) for i in verbs_}
+        with_content = [i for i in verbs_ if contents[i]]
         if with_content:
             v = with_content[-1]
         elif markers and (not verbs_ or markers[0] < verbs_[0]):
@@ -520,13 +527,13 @@ def _frame(doc: Doc, toks: tuple[Token, ...], speakers: _Speakers, lo: int, hi: 
                         break
         else:
             after = _np_after(toks, v + 1)
-            if t.lemma == "zitieren" and after and toks[after[0]].norm.lower() in _PRONOUNS | {"sie"}:
+            if t.lemma == "zitieren" and after and toks[after[0]].norm.lower() in _PRONOUNS_SIE:
                 rng = (after[0], after[0] + 1)  # "zitiert ihn der Guardian": the speaker is "ihn"
             elif v > lo and toks[v - 1].text == "," and after is not None and not _apposition(toks, lo, v):
                 rng = after  # "…, sagte der Minister"
             else:
                 rng = _subject(toks, lo, v) or after
-        content = _content_of_verb(toks, lo, hi, v)
+        content = contents[v] if v in contents else _content_of_verb(toks, lo, hi, v)
     speaker = speakers.resolve(doc, toks, rng)
     named = rng is not None and any(_is_name(x) for x in toks[rng[0] : rng[1]])
     return _Frame(v, speaker, cue, content, named)
