@@ -162,6 +162,8 @@ SEPARABLE = {
     "sagen": {"zu", "voraus"}, "stehen": {"ein"}, "gestehen": {"ein"}, "wenden": {"ein"},
 }
 _REPORT_MARKERS = {"laut", "zufolge", "demnach"}
+# verbs whose "als …" complement is the speaker's own label for something
+_LABEL_VERBS = frozenset(["bezeichnen", "einstufen", "kritisieren", "verurteilen", "darstellen", "werten"])
 _SPEECH_OR_COGNITION = SPEECH_VERBS | COGNITION_VERBS
 _PREPOSITIONS = frozenset(
     """
@@ -576,9 +578,54 @@ def _content_around(toks: tuple[Token, ...], lo: int, hi: int, a: int, b: int) -
 
 
 def _content_of_verb(toks: tuple[Token, ...], lo: int, hi: int, v: int) -> tuple[int, int] | None:
-    """Reported content of a speech verb: the clause after its comma, or before the comma."""
+    """Reported content of a speech verb: the clause after its comma, or before the comma; the
+    label of "bezeichnete X als Y" and the charge of "warf X Y vor"; and the rest of the
+    sentence after "Wie X anführt, …"."""
     # "X sagte am Dienstag, die USA seien …" / "X drohte, Nordkorea werde …" / "…, dass …"
     end = next((k for k in range(v + 1, hi) if toks[k].text in (":", ";")), hi)
+    lemma = toks[v].lemma.lower()
+    if lemma in _LABEL_VERBS:
+        # "Pjöngjang bezeichnete die Übungen als Vorbereitung auf einen Präventivschlag": the
+        # words after "als" are the speaker's label, up to the end of that clause
+        clause_end = next((k for k in range(v + 1, end) if toks[k].text in (",", ".", "!", "?")
+                           or (toks[k].norm.lower() == "und" and k + 1 < end and toks[k + 1].text[:1].islower()
+                           and _is_speech(toks[k + 1], toks, k + 1))), end)
+        als = next((k for k in range(v + 1, clause_end) if toks[k].norm.lower() == "als"), None)
+        if als is not None and als + 1 < clause_end:
+            return (als + 1, clause_end)
+    if lemma == "werfen" and toks[v].text[:1].islower():
+        # "China warf der US-Regierung Heuchelei vor": the charge sits between verb and particle;
+        # a clause after the particle ("…, weil sie …", "…, sie bereite …") belongs to it too
+        vor = next((k for k in range(v + 1, end) if toks[k].norm.lower() == "vor"
+                    and (k + 1 >= end or not toks[k + 1].is_word)), None)
+        if vor is not None:
+            after = _clause_content(toks, lo, hi, v, end)
+            if after is not None and after[0] > vor:
+                return (v + 1, after[1])
+            if vor + 1 < end and toks[vor + 1].text == ",":
+                stop = next((k for k in range(vor + 2, end) if toks[k].text in (",", ";")), end)
+                if any(_zu_infinitive(t) for t in toks[vor + 2 : stop]):
+                    return (v + 1, stop)  # "Kiew wirft Moskau vor, gezielt … anzugreifen"
+            if vor > v + 1:
+                return (v + 1, vor)
+    if v - lo >= 1 and any(toks[k].norm.lower() == "wie" for k in range(lo, v)) \
+            and toks[lo].norm.lower() == "wie":
+        # "Wie der Economist anführt, könnte man … sprechen": the main clause is reported
+        comma = next((k for k in range(v + 1, end) if toks[k].text == ","), None)
+        if comma is not None and comma + 1 < end:
+            return (comma + 1, end)
+    return _clause_content(toks, lo, hi, v, end)
+
+
+def _zu_infinitive(t: Token) -> bool:
+    """"zu" or an infinitive with "zu" inside it (anzugreifen, abzuschrecken)."""
+    low = t.norm.lower()
+    return low == "zu" or (low.endswith("en") and "zu" in low[2:-2])
+
+
+def _clause_content(toks: tuple[Token, ...], lo: int, hi: int, v: int, end: int) -> tuple[int, int] | None:
+    """The clause a speech verb reports: after its comma (dass/ob or Konjunktiv), or the clause
+    before it ("…, sagte X" / "…, wie Reuters berichtet")."""
     comma = next((k for k in range(v + 1, end) if toks[k].text in (",", "dass", "ob")), None)
     if comma is not None and toks[comma].text == "," and _apposition_after(toks, comma, end):
         # "erklärte Juri Uschakow, der Berater des Staatschefs, dass …"

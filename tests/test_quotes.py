@@ -55,6 +55,16 @@ QUOTE_CASES = [
      "haben beide Seiten Briefe ausgetauscht", "Berichten"),
     ("Die Generalin erklärte: \"Wir haben 'keine' Wahl.\"", "direct", "Wir haben 'keine' Wahl.", "Generalin"),
     ("Er sagte, es gehe um „Sicherheit“.", "direct", "Sicherheit", ""),
+    # the speaker's own label and charge are reported speech, not the outlet's words
+    ("Pjöngjang bezeichnete die Übungen als Vorbereitung auf einen Präventivschlag.", "reported",
+     "Vorbereitung auf einen Präventivschlag", "Pjöngjang"),
+    ("Peking warf der US-Regierung Heuchelei vor, weil sie den Konflikt anheize.", "reported",
+     "der US-Regierung Heuchelei vor, weil sie den Konflikt anheize", "Peking"),
+    ("Der Minister warf Moskau Erpressung vor.", "reported", "Moskau Erpressung", "Minister"),
+    ("Kiew wirft Moskau vor, gezielt Kraftwerke anzugreifen.", "reported",
+     "Moskau vor, gezielt Kraftwerke anzugreifen", "Kiew"),
+    ("Wie der Economist anführt, könnte man von einer historischen Wende sprechen.", "reported",
+     "könnte man von einer historischen Wende sprechen", "Economist"),
 ]
 
 
