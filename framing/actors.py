@@ -120,8 +120,9 @@ def default_actors() -> ActorList:
     return parse_actors(text, "lexicons/actors.csv")
 
 
-def find_mentions(doc: Doc, actors: ActorList | None = None) -> list[Mention]:
-    """Every actor mention in a document, longest alias first, in text order."""
+def find_mentions(doc: Doc, actors: ActorList | None = None, sentences: set[int] | None = None) -> list[Mention]:
+    """Every actor mention in a document (or only in the given sentences), longest alias first,
+    in text order."""
     actors = actors or default_actors()
     index = actors.index
     types = doc.types
@@ -129,7 +130,13 @@ def find_mentions(doc: Doc, actors: ActorList | None = None) -> list[Mention]:
     out: list[Mention] = []
     firsts = actors.firsts
     after = -1  # tokens before this index belong to the previous mention
-    for i in [k for k, tt in enumerate(types) if tt.low in firsts]:
+    if sentences is None:
+        candidates = [k for k, tt in enumerate(types) if tt.low in firsts]
+    else:
+        candidates = [k for si in sorted(sentences) for k in range(doc.sentences[si].first_token,
+                                                                    doc.sentences[si].last_token)
+                      if types[k].low in firsts]
+    for i in candidates:
         if i < after:
             continue
         tt = types[i]

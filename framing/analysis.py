@@ -18,4 +18,6 @@ class Analysed:
 
 def analyse(article: Article) -> Analysed:
     doc = tokenize(article.text)
-    return Analysed(article, doc, find_quotes(doc))
+    quotes = find_quotes(doc)
+    doc.release_tokens()  # quotes keep offsets only; later stages read the token columns
+    return Analysed(article, doc, quotes)

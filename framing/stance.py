@@ -28,10 +28,12 @@ import io
 import math
 import tomllib
 import zipfile
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import pairwise
+from itertools import accumulate
+from operator import attrgetter
 from pathlib import Path
 
 import numpy as np
@@ -178,16 +180,15 @@ def sentence_views(an: Analysed, hits: Iterable[Hit], axis_camps: dict[str, floa
     """The sentences of an analysed article, with quoted and reported words masked."""
     actors = actors or default_actors()
     doc = an.doc
-    masked = [q for q in an.quotes if q.kind in ("direct", "reported")]
-    starts = sorted((q.start, q.end) for q in masked)
+    spans = sorted((q.start, q.end) for q in an.quotes if q.kind in ("direct", "reported"))
+    own_hits = [h for h in hits if h.voice in OWN_VOICES]
+    aimed = {h.sentence for h in own_hits if h.entry.leaning == "target" or h.entry.category in AIMED_CATEGORIES}
     mentions: dict[int, list[tuple[int, str]]] = {}
-    for m in find_mentions(doc, actors):
+    for m in find_mentions(doc, actors, aimed) if aimed else ():
         if not m.genitive:  # "Invasion Russlands": the genitive names what is talked about, not the target
             mentions.setdefault(m.sentence, []).append((m.start, m.actor.camp))
     lex: dict[int, list[float]] = {}
-    for h in hits:
-        if h.voice not in OWN_VOICES:
-            continue
+    for h in own_hits:
         row = lex.setdefault(h.sentence, [0.0, 0.0, 0.0, 0.0])
         w = h.entry.weight
         sign = _camp_sign(axis_camps, h, mentions) if h.entry.leaning == "target" or (
@@ -202,65 +203,106 @@ def sentence_views(an: Analysed, hits: Iterable[Hit], axis_camps: dict[str, floa
             row[1] += w
     views = []
     k = 0
-    types = doc.types
+    types, starts_col = doc.types, doc.starts
+    part_at = an.article.part_at
+    empty = (0.0, 0.0, 0.0, 0.0)
+    word_prefix = [0, *accumulate(map(_IS_WORD, types))] if spans else []  # words before each token
     for s in doc.sentences:
-        while k < len(starts) and starts[k][1] <= s.start:
+        first, last = s.first_token, s.last_token
+        while k < len(spans) and spans[k][1] <= s.start:
             k += 1
-        if k >= len(starts) or starts[k][0] >= s.end:  # no quotation in this sentence: the fast path
-            lemmas = [tt.lemma_low for tt in types[s.first_token : s.last_token] if tt.is_word]
-            views.append(SentenceView(s.index, doc.text[s.start : s.end], tuple(lemmas), len(lemmas), len(lemmas),
-                                      an.article.part_at(s.start), tuple(lex.get(s.index, (0.0, 0.0, 0.0, 0.0)))))
-            continue
-        lemmas = []
-        own = words = 0
-        in_mask = False
-        for i in range(s.first_token, s.last_token):
-            tt = doc.types[i]
-            pos = doc.starts[i]
-            while k < len(starts) and starts[k][1] <= pos:
-                k += 1
-            inside = k < len(starts) and starts[k][0] <= pos < starts[k][1]
-            if not tt.is_word:
-                continue
-            words += 1
-            if inside:
-                if not in_mask:
-                    lemmas.append(MASK)
-                in_mask = True
-                continue
-            in_mask = False
-            own += 1
-            lemmas.append(tt.lemma_low)
+        # token ranges of the quotations overlapping this sentence
+        inside: list[tuple[int, int]] = []
+        j = k
+        while j < len(spans) and spans[j][0] < s.end:
+            a = bisect_left(starts_col, spans[j][0], first, last)
+            b = bisect_left(starts_col, spans[j][1], first, last)
+            if b > a:
+                inside.append((a, b))
+            j += 1
+        if not inside:  # the fast path: no quotation in this sentence
+            lemmas = [tt.lemma_low for tt in types[first:last] if tt.is_word]
+            own = words = len(lemmas)
+        else:
+            lemmas = []
+            own = words = 0
+            pos = first
+            for a, b in inside:
+                if b <= pos:
+                    continue  # nested in a span already masked
+                if a < pos:
+                    a = pos
+                seg = [tt.lemma_low for tt in types[pos:a] if tt.is_word]
+                lemmas += seg
+                own += len(seg)
+                quoted = word_prefix[b] - word_prefix[a]
+                if quoted:
+                    if not lemmas or lemmas[-1] != MASK or seg:
+                        lemmas.append(MASK)
+                    words += quoted
+                pos = max(pos, b)
+            seg = [tt.lemma_low for tt in types[pos:last] if tt.is_word]
+            lemmas += seg
+            own += len(seg)
+            words += own
         views.append(SentenceView(s.index, doc.text[s.start : s.end], tuple(lemmas), own, words,
-                                  an.article.part_at(s.start), tuple(lex.get(s.index, (0.0, 0.0, 0.0, 0.0)))))
+                                  part_at(s.start), tuple(lex.get(s.index, empty))))
     return views
 
 
-def _affixes(lemmas: Sequence[str]) -> list[str]:
-    """Cheap morphology: word 1–2-grams plus 4-character prefixes and suffixes of long lemmas
-    (stands in for character n-grams at a fraction of their cost: Angriffskrieg → angr, rieg)."""
-    out = list(lemmas)
-    out += [f"{a} {b}" for a, b in pairwise(lemmas)]
-    for w in lemmas:
-        if len(w) >= 7 and w != MASK:
-            out.append(f"<{w[:4]}")
-            out.append(f"{w[-4:]}>")
-    return out
+_IS_WORD = attrgetter("is_word")
+_LEMMA_FEATURES: dict[str, tuple[int, ...]] = {}
+_GOLDEN = 0x9E3779B1  # mixes two word hashes into one bigram index
 
 
-@cache
-def _hasher() -> object:
-    from sklearn.feature_extraction.text import HashingVectorizer
+def _lemma_features(lemma: str) -> tuple[int, ...]:
+    """Hashed columns of one lemma, computed once per lemma: the word itself, then for lemmas of
+    7+ characters its 4-character prefix and suffix (cheap morphology standing in for character
+    n-grams at a fraction of their cost: Angriffskrieg → <angr, rieg>)."""
+    got = _LEMMA_FEATURES.get(lemma)
+    if got is None:
+        from sklearn.utils import murmurhash3_32
 
-    return HashingVectorizer(analyzer=_affixes, n_features=N_FEATURES, alternate_sign=False, norm="l2")
+        keys = [lemma]
+        if len(lemma) >= 7 and lemma != MASK:
+            keys += [f"<{lemma[:4]}", f"{lemma[-4:]}>"]
+        got = tuple(murmurhash3_32(k, positive=True) % N_FEATURES for k in keys)
+        if len(_LEMMA_FEATURES) > 500_000:
+            _LEMMA_FEATURES.clear()
+        _LEMMA_FEATURES[lemma] = got
+    return got
 
 
 def featurise(views: Sequence[SentenceView]) -> sparse.csr_matrix:
-    """Feature matrix: hashed lemma n-grams and affixes, then 5 dense lexicon columns."""
-    words = _hasher().transform([v.lemmas for v in views])  # type: ignore[attr-defined]
-    dense = np.array([[min(v.lexicon[0], 4) / 2, min(v.lexicon[1], 4) / 2, max(-2.0, min(2.0, v.lexicon[2])),
-                       min(v.lexicon[3], 2), 1.0 - (v.own_words / v.words if v.words else 1.0)]
-                      for v in views], dtype=np.float64).reshape(len(views), 5)
+    """Feature matrix: hashed lemma unigrams, bigrams and affixes (counts, rows scaled to unit
+    length), then 5 dense lexicon columns."""
+    feats = _LEMMA_FEATURES
+    uni: list[int] = []  # the word column of every lemma, all rows one after another
+    uni_rows: list[int] = []
+    extra: list[int] = []  # affix columns
+    extra_rows: list[int] = []
+    for r, v in enumerate(views):
+        fs = [feats.get(lem) or _lemma_features(lem) for lem in v.lemmas]
+        uni += [f[0] for f in fs]
+        uni_rows += [r] * len(fs)
+        more = [x for f in fs for x in f[1:]]
+        extra += more
+        extra_rows += [r] * len(more)
+    u = np.array(uni, dtype=np.int64)
+    ur = np.array(uni_rows, dtype=np.int64)
+    same = ur[1:] == ur[:-1]  # bigrams never cross a sentence
+    bigrams = ((u[:-1] * _GOLDEN + u[1:]) % N_FEATURES)[same]
+    rows = np.concatenate([ur, ur[1:][same], np.array(extra_rows, dtype=np.int64)])
+    cols = np.concatenate([u, bigrams, np.array(extra, dtype=np.int64)])
+    n = len(views)
+    words = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(n, N_FEATURES))
+    words.sum_duplicates()
+    norms = np.sqrt(np.asarray(words.multiply(words).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    words = sparse.diags(1.0 / norms) @ words
+    lex = np.array([v.lexicon for v in views], dtype=np.float64).reshape(n, 4)
+    own = np.array([1.0 - (v.own_words / v.words if v.words else 1.0) for v in views]).reshape(n, 1)
+    dense = np.hstack([np.minimum(lex[:, :2], 4) / 2, np.clip(lex[:, 2:3], -2, 2), np.minimum(lex[:, 3:4], 2), own])
     return sparse.hstack([words, sparse.csr_matrix(dense)], format="csr")
 
 
@@ -576,9 +618,11 @@ def article_stances(items: Sequence[tuple[Analysed, Sequence[Hit]]], model: Stan
 
 def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np.ndarray, axis: str,
              camps: dict[str, float], actors: ActorList) -> Stance:
-    weights = np.array([PART_FACTOR.get(v.part, 1.0) * v.own_words / max(1, v.words) for v in views])
-    signal = p[:, 2] - p[:, 0] if len(views) else np.zeros(0)
-    clf = float((weights * signal).sum() / weights.sum()) if len(views) and weights.sum() else 0.0
+    probs = p.tolist()  # a few dozen rows: plain Python is faster than numpy calls here
+    weights = [PART_FACTOR.get(v.part, 1.0) * v.own_words / max(1, v.words) for v in views]
+    total_w = sum(weights)
+    signal = [row[2] - row[0] for row in probs]
+    clf = sum(w * x for w, x in zip(weights, signal, strict=True)) / total_w if total_w else 0.0
     directed = [v.lexicon[1] - v.lexicon[0] + v.lexicon[2] for v in views]
     lex_total = sum(directed)
     lex_abs = sum(abs(d) for d in directed)
@@ -586,9 +630,9 @@ def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np
     src = _sourcing(an, camps, actors)
     score = max(-1.0, min(1.0, W_CLASSIFIER * clf + W_LEXICON * lex + W_SOURCING * src))
     # evidence: sentences the classifier is sure about, and sentences with directed loaded words
-    contrib = [W_CLASSIFIER * w * s / max(weights.sum(), 1e-9) + W_LEXICON * d / (lex_abs + LEXICON_PRIOR)
-               for w, s, d in zip(weights, signal, directed, strict=True)]
-    evidential = [i for i, v in enumerate(views) if max(p[i, 0], p[i, 2]) > 0.5 or abs(directed[i]) > 0]
+    contrib = [W_CLASSIFIER * w * x / max(total_w, 1e-9) + W_LEXICON * d / (lex_abs + LEXICON_PRIOR)
+               for w, x, d in zip(weights, signal, directed, strict=True)]
+    evidential = [i for i in range(len(views)) if max(probs[i][0], probs[i][2]) > 0.5 or abs(directed[i]) > 0]
     n = len(evidential)
     signed = sum(contrib[i] for i in evidential)
     spread = sum(abs(contrib[i]) for i in evidential)
@@ -600,7 +644,7 @@ def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np
             terms_by_sentence.setdefault(h.sentence, []).append(h.surface)
     order = sorted(range(len(views)), key=lambda i: (-abs(contrib[i]), views[i].index))
     evidence = tuple(
-        Evidence(views[i].index, views[i].text, contrib[i], float(p[i, 0]), float(p[i, 2]),
+        Evidence(views[i].index, views[i].text, contrib[i], probs[i][0], probs[i][2],
                  tuple(terms_by_sentence.get(views[i].index, ())))
         for i in order[:EVIDENCE_SENTENCES] if abs(contrib[i]) > 1e-6
     )

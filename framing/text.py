@@ -289,6 +289,13 @@ class Doc:
         tails = map(_TAIL, self.types[first:last])
         return tuple(map(_NEW_TOKEN, map(add, heads, tails)))  # all in C: no per-token Python frame
 
+    def release_tokens(self) -> None:
+        """Drop the Token objects built so far (they are rebuilt on demand): a batch of analysed
+        documents then holds only the token columns, which keeps memory and garbage collection
+        cheap when thousands of documents are scored."""
+        self._tokens = None
+        self._sent_tokens = {}
+
     @property
     def tokens(self) -> tuple[Token, ...]:
         if self._tokens is None:
