@@ -179,6 +179,8 @@ class Matcher:
                 continue
             words, phrases, split_keys = got
             for e, how in words:
+                if e.category == "attribution-verb" and _impersonal(types, i):
+                    continue  # "es droht ein Krieg": nobody is quoted, the verb frames no speaker
                 cands.append(((i,), e, how))
             for e in phrases:
                 idx = _phrase_at(types, i, e.lemmas)
@@ -219,6 +221,12 @@ class Matcher:
                             "", an.article.part_at(q.start), "scare-quote"))
         hits.sort(key=lambda h: (h.start, h.end, h.entry.id))
         return hits
+
+
+def _impersonal(types: list[TokenType], i: int) -> bool:
+    """An attribution verb used impersonally: "es" right before or after it ("es droht",
+    "droht es")."""
+    return (i > 0 and types[i - 1].low == "es") or (i + 1 < len(types) and types[i + 1].low == "es")
 
 
 _NOTHING: tuple[tuple[tuple[Entry, str], ...], tuple[Entry, ...], frozenset[str]] = ((), (), frozenset())

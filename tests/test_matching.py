@@ -77,3 +77,15 @@ def test_score_per_1000(matcher):
     assert sc.words == 11
     assert sc.loaded_per_1000 == pytest.approx(2000 / 11)
     assert sc.record()["by_category"] == {"pejorative-label": 2}
+
+
+def test_impersonal_drohen_is_no_attribution_verb():
+    from framing.articles import Article
+
+    m = Matcher(default_lexicon())
+
+    def cats(text: str) -> list[str]:
+        return [h.entry.category for h in m.find_hits(analyse(Article(id="t", text=text, source="t")))]
+
+    assert "attribution-verb" not in cats("In der Region droht es zu eskalieren. Es droht ein Winter ohne Strom.")
+    assert "attribution-verb" in cats("Sullivan drohte Nordkorea mit Konsequenzen.")
