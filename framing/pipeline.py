@@ -33,7 +33,8 @@ def score_articles(articles: Iterable[Article], matcher: Matcher, model: StanceM
         if model is None:
             yield from scores
             continue
-        stances = article_stances([(s.analysed, s.hits) for s in scores], model)
+        stances = article_stances([(s.analysed, s.hits) for s in scores], model,
+                                  targets=[s.targets for s in scores])
         version = model_version(model)
         for s, st in zip(scores, stances, strict=True):
             yield replace(s, stance=st, model_version=version)

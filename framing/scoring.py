@@ -16,11 +16,13 @@ readers see and carry the sharpest framing, so they count more.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from framing.analysis import Analysed
+from framing.lexicon import read_axis
 from framing.matching import Hit, Matcher
+from framing.targets import Target, direction, resolve_targets
 
 if TYPE_CHECKING:
     from framing.stance import Stance
@@ -38,6 +40,8 @@ class ArticleScore:
     lexicon_version: str
     stance: Stance | None = None
     model_version: str = ""
+    targets: dict[int, Target] = field(default_factory=dict)  # aimed hits by index (framing.targets)
+    poles: tuple[str, str] = ("critical", "aligned")
 
     @property
     def words(self) -> int:
@@ -65,6 +69,10 @@ class ArticleScore:
         counts = Counter(shown_term(h) for h in hits)
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].lower()))[:n]
 
+    def _hit_record(self, i: int, h: Hit) -> dict[str, object]:
+        """The hit's record, plus `aimed_at` and `direction` when the word is aimed at an actor."""
+        return _with_target(h.record(), self.targets.get(i), self.poles)
+
     def record(self) -> dict[str, object]:
         a = self.analysed.article
         return {
@@ -79,8 +87,15 @@ class ArticleScore:
             "lexicon_version": self.lexicon_version,
             **(self.stance.record() if self.stance is not None else {}),
             **({"model_version": self.model_version} if self.stance is not None else {}),
-            "hits": [h.record() for h in self.hits],
+            "hits": [self._hit_record(i, h) for i, h in enumerate(self.hits)],
         }
+
+
+def _with_target(rec: dict[str, object], target: Target | None, poles: tuple[str, str]) -> dict[str, object]:
+    if target is not None:
+        rec["aimed_at"] = target.actor.name if target.actor is not None else target.note
+        rec["direction"] = direction(target.sign, poles)
+    return rec
 
 
 def shown_term(h: Hit) -> str:
@@ -94,4 +109,8 @@ def shown_term(h: Hit) -> str:
 
 
 def score_article(an: Analysed, matcher: Matcher) -> ArticleScore:
-    return ArticleScore(an, tuple(matcher.find_hits(an)), matcher.lexicon.version)
+    """Hits of one article with the actors their aimed words are aimed at."""
+    hits = tuple(matcher.find_hits(an))
+    axis = read_axis(matcher.lexicon.axis)
+    targets = resolve_targets(an, hits, axis.camps, poles=(axis.negative, axis.positive))
+    return ArticleScore(an, hits, matcher.lexicon.version, targets=targets, poles=(axis.negative, axis.positive))

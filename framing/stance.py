@@ -29,7 +29,7 @@ import math
 import tomllib
 import zipfile
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
@@ -39,7 +39,7 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
-from framing.actors import ActorList, actor_named, default_actors, find_mentions
+from framing.actors import ActorList, actor_named, default_actors
 from framing.analysis import Analysed, analyse
 from framing.articles import Article
 from framing.errors import InputError, ModelError
@@ -47,6 +47,7 @@ from framing.lexicon import read_axis
 from framing.matching import Hit, Matcher
 from framing.resources import lexicon_root
 from framing.scoring import OWN_VOICES, PART_FACTOR
+from framing.targets import Target, resolve_targets
 
 LABELS = ("critical", "neutral", "aligned")
 W_CLASSIFIER, W_LEXICON, W_SOURCING = 0.6, 0.3, 0.1
@@ -59,10 +60,6 @@ EVIDENCE_SENTENCES = 3
 N_FEATURES = 2**18
 MODEL_FORMAT = 1
 MASK = "⟨zitat⟩"
-# Labels aimed at a person or state ("Autokrat", "Regime"): their direction follows the actor
-# they name in the sentence, whatever the entry's default leaning (which is kept when no actor
-# is named): "Autokrat Putin" is critical, "Autokrat Selenskyj" aligned on the kremlin axis.
-AIMED_CATEGORIES = frozenset({"pejorative-label"})
 _TRUSTED_TYPES = frozenset({
     "sklearn.calibration.CalibratedClassifierCV", "sklearn.calibration._CalibratedClassifier",
     "sklearn.calibration._SigmoidCalibration", "sklearn.svm._classes.LinearSVC",
@@ -166,37 +163,28 @@ class SentenceView:
     lexicon: tuple[float, float, float, float]  # critical, aligned, resolved target, scare quotes
 
 
-def _camp_sign(axis_camps: dict[str, float], hit: Hit, mentions_by_sentence: dict[int, list[tuple[int, str]]]) -> float:
-    """Direction of a target-dependent hit: the camp of the nearest actor in its sentence."""
-    near = mentions_by_sentence.get(hit.sentence)
-    if not near:
-        return 0.0
-    _, camp = min(near, key=lambda m: (abs(m[0] - hit.start), m[0]))
-    return axis_camps.get(camp, 0.0)
-
-
-def sentence_views(an: Analysed, hits: Iterable[Hit], axis_camps: dict[str, float],
-                   actors: ActorList | None = None) -> list[SentenceView]:
-    """The sentences of an analysed article, with quoted and reported words masked."""
+def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, float],
+                   actors: ActorList | None = None, targets: dict[int, Target] | None = None) -> list[SentenceView]:
+    """The sentences of an analysed article, with quoted and reported words masked, and the
+    own-voice lexicon evidence per sentence (targets by hit index, see framing.targets)."""
     actors = actors or default_actors()
     doc = an.doc
     spans = sorted((q.start, q.end) for q in an.quotes if q.kind in ("direct", "reported"))
     own_hits = [h for h in hits if h.voice in OWN_VOICES]
-    aimed = {h.sentence for h in own_hits if h.entry.leaning == "target" or h.entry.category in AIMED_CATEGORIES}
-    mentions: dict[int, list[tuple[int, str]]] = {}
-    for m in find_mentions(doc, actors, aimed) if aimed else ():
-        if not m.genitive:  # "Invasion Russlands": the genitive names what is talked about, not the target
-            mentions.setdefault(m.sentence, []).append((m.start, m.actor.camp))
+    if targets is None:
+        targets = resolve_targets(an, own_hits, axis_camps, actors)  # kremlin poles: the default
+        own_index = range(len(own_hits))
+    else:  # targets are indexed by position in `hits`
+        own_index = [i for i, h in enumerate(hits) if h.voice in OWN_VOICES]  # type: ignore[assignment]
     lex: dict[int, list[float]] = {}
-    for h in own_hits:
+    for h, i in zip(own_hits, own_index, strict=True):
         row = lex.setdefault(h.sentence, [0.0, 0.0, 0.0, 0.0])
         w = h.entry.weight
-        sign = _camp_sign(axis_camps, h, mentions) if h.entry.leaning == "target" or (
-            h.entry.category in AIMED_CATEGORIES) else 0.0
+        target = targets.get(i)
         if h.how == "scare-quote":
             row[3] += 1
-        elif sign:
-            row[2] += w * sign  # the word is negative about the actor it is aimed at
+        elif target is not None:
+            row[2] += w * target.sign  # aimed at an actor, or doubting / doubted (framing.targets)
         elif h.entry.leaning == "critical":
             row[0] += w
         elif h.entry.leaning == "aligned":
@@ -599,11 +587,13 @@ def _sourcing(an: Analysed, camps: dict[str, float], actors: ActorList) -> float
 
 
 def article_stances(items: Sequence[tuple[Analysed, Sequence[Hit]]], model: StanceModel,
-                    actors: ActorList | None = None) -> list[Stance]:
+                    actors: ActorList | None = None,
+                    targets: Sequence[dict[int, Target]] | None = None) -> list[Stance]:
     """Stance of many articles at once (one classifier call for all their sentences)."""
     actors = actors or default_actors()
     camps = read_axis(model.axis).camps
-    all_views = [sentence_views(an, hits, camps, actors) for an, hits in items]
+    all_views = [sentence_views(an, hits, camps, actors, targets[k] if targets is not None else None)
+                 for k, (an, hits) in enumerate(items)]
     flat = [v for vs in all_views for v in vs if v.own_words >= 3]
     probs = model.proba(featurise(flat)) if flat else np.zeros((0, 3))
     out = []
