@@ -17,7 +17,7 @@ from framing.matching import Matcher
 from framing.scoring import ArticleScore, score_article
 from framing.stance import StanceModel, article_stances
 
-BATCH = 256
+BATCH = 64
 
 
 def model_version(model: StanceModel) -> str:

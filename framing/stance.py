@@ -155,7 +155,7 @@ class SentenceView:
     """One sentence as the classifier sees it: own-voice lemmas, quotations masked."""
 
     index: int
-    text: str
+    text: str  # "" for the sentences of an article (the text is read from the document when shown)
     lemmas: tuple[str, ...]
     own_words: int
     words: int
@@ -233,7 +233,7 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
             lemmas += seg
             own += len(seg)
             words += own
-        views.append(SentenceView(s.index, doc.text[s.start : s.end], tuple(lemmas), own, words,
+        views.append(SentenceView(s.index, "", tuple(lemmas), own, words,
                                   part_at(s.start), tuple(lex.get(s.index, empty))))
     return views
 
@@ -265,24 +265,17 @@ def featurise(views: Sequence[SentenceView]) -> sparse.csr_matrix:
     """Feature matrix: hashed lemma unigrams, bigrams and affixes (counts, rows scaled to unit
     length), then 5 dense lexicon columns."""
     feats = _LEMMA_FEATURES
-    uni: list[int] = []  # the word column of every lemma, all rows one after another
-    uni_rows: list[int] = []
-    extra: list[int] = []  # affix columns
-    extra_rows: list[int] = []
-    for r, v in enumerate(views):
-        fs = [feats.get(lem) or _lemma_features(lem) for lem in v.lemmas]
-        uni += [f[0] for f in fs]
-        uni_rows += [r] * len(fs)
-        more = [x for f in fs for x in f[1:]]
-        extra += more
-        extra_rows += [r] * len(more)
-    u = np.array(uni, dtype=np.int64)
-    ur = np.array(uni_rows, dtype=np.int64)
+    n = len(views)
+    lemmas = [lem for v in views for lem in v.lemmas]  # all sentences one after another
+    fs = [feats.get(lem) or _lemma_features(lem) for lem in lemmas]
+    u = np.array([f[0] for f in fs], dtype=np.int64)
+    ur = np.repeat(np.arange(n, dtype=np.int64), [len(v.lemmas) for v in views])
+    per = np.array([len(f) for f in fs], dtype=np.int64)
+    extra = np.array([x for f in fs if len(f) > 1 for x in f[1:]], dtype=np.int64)
     same = ur[1:] == ur[:-1]  # bigrams never cross a sentence
     bigrams = ((u[:-1] * _GOLDEN + u[1:]) % N_FEATURES)[same]
-    rows = np.concatenate([ur, ur[1:][same], np.array(extra_rows, dtype=np.int64)])
-    cols = np.concatenate([u, bigrams, np.array(extra, dtype=np.int64)])
-    n = len(views)
+    rows = np.concatenate([ur, ur[1:][same], np.repeat(ur, per - 1)])
+    cols = np.concatenate([u, bigrams, extra])
     words = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(n, N_FEATURES))
     words.sum_duplicates()
     norms = np.sqrt(np.asarray(words.multiply(words).sum(axis=1)).ravel())
@@ -560,6 +553,11 @@ class Stance:
                 "evidence": [e.record() for e in self.evidence]}
 
 
+def _sentence_text(an: Analysed, index: int) -> str:
+    s = an.doc.sentences[index]
+    return an.doc.text[s.start : s.end]
+
+
 def stance_label(score: float) -> str:
     """critical / neutral / aligned for a stance score (NEUTRAL_BAND around 0)."""
     if score <= -NEUTRAL_BAND:
@@ -634,7 +632,7 @@ def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np
             terms_by_sentence.setdefault(h.sentence, []).append(h.surface)
     order = sorted(range(len(views)), key=lambda i: (-abs(contrib[i]), views[i].index))
     evidence = tuple(
-        Evidence(views[i].index, views[i].text, contrib[i], probs[i][0], probs[i][2],
+        Evidence(views[i].index, _sentence_text(an, views[i].index), contrib[i], probs[i][0], probs[i][2],
                  tuple(terms_by_sentence.get(views[i].index, ())))
         for i in order[:EVIDENCE_SENTENCES] if abs(contrib[i]) > 1e-6
     )
