@@ -239,11 +239,11 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
 
 
 _IS_WORD = attrgetter("is_word")
-_LEMMA_FEATURES: dict[str, tuple[int, ...]] = {}
+_LEMMA_FEATURES: dict[str, tuple[int, int, int]] = {}
 _GOLDEN = 0x9E3779B1  # mixes two word hashes into one bigram index
 
 
-def _lemma_features(lemma: str) -> tuple[int, ...]:
+def _lemma_features(lemma: str) -> tuple[int, int, int]:
     """Hashed columns of one lemma, computed once per lemma: the word itself, then for lemmas of
     7+ characters its 4-character prefix and suffix (cheap morphology standing in for character
     n-grams at a fraction of their cost: Angriffskrieg → <angr, rieg>)."""
@@ -254,7 +254,8 @@ def _lemma_features(lemma: str) -> tuple[int, ...]:
         keys = [lemma]
         if len(lemma) >= 7 and lemma != MASK:
             keys += [f"<{lemma[:4]}", f"{lemma[-4:]}>"]
-        got = tuple(murmurhash3_32(k, positive=True) % N_FEATURES for k in keys)
+        cols = [murmurhash3_32(k, positive=True) % N_FEATURES for k in keys]
+        got = (cols[0], cols[1], cols[2]) if len(cols) == 3 else (cols[0], -1, -1)  # -1: no affix
         if len(_LEMMA_FEATURES) > 500_000:
             _LEMMA_FEATURES.clear()
         _LEMMA_FEATURES[lemma] = got
@@ -267,15 +268,14 @@ def featurise(views: Sequence[SentenceView]) -> sparse.csr_matrix:
     feats = _LEMMA_FEATURES
     n = len(views)
     lemmas = [lem for v in views for lem in v.lemmas]  # all sentences one after another
-    fs = [feats.get(lem) or _lemma_features(lem) for lem in lemmas]
-    u = np.array([f[0] for f in fs], dtype=np.int64)
+    table = np.array([feats.get(lem) or _lemma_features(lem) for lem in lemmas], dtype=np.int64).reshape(-1, 3)
+    u = table[:, 0]
     ur = np.repeat(np.arange(n, dtype=np.int64), [len(v.lemmas) for v in views])
-    per = np.array([len(f) for f in fs], dtype=np.int64)
-    extra = np.array([x for f in fs if len(f) > 1 for x in f[1:]], dtype=np.int64)
+    has = table[:, 1:] >= 0  # affix columns of long lemmas
     same = ur[1:] == ur[:-1]  # bigrams never cross a sentence
     bigrams = ((u[:-1] * _GOLDEN + u[1:]) % N_FEATURES)[same]
-    rows = np.concatenate([ur, ur[1:][same], np.repeat(ur, per - 1)])
-    cols = np.concatenate([u, bigrams, extra])
+    rows = np.concatenate([ur, ur[1:][same], np.repeat(ur[:, None], 2, axis=1)[has]])
+    cols = np.concatenate([u, bigrams, table[:, 1:][has]])
     words = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(n, N_FEATURES))
     words.sum_duplicates()
     norms = np.sqrt(np.asarray(words.multiply(words).sum(axis=1)).ravel())
