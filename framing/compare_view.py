@@ -64,7 +64,7 @@ def render_table(e: Event, cols: Sequence[Column], width: int, markdown: bool = 
     body = []
     for name, cells in rows:
         if markdown:
-            body.append([name, *(html.escape(x).replace("|", "\\|").replace("\n", "<br>") for x in cells)])
+            body.append([name, *(html.escape(x, quote=False).replace("|", "\\|").replace("\n", "<br>") for x in cells)])
         else:
             body.append([textwrap.fill(name, LABEL_WIDTH),
                          *("\n".join(textwrap.fill(line, colw) or " " for line in x.split("\n")) for x in cells)])
