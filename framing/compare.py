@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from framing.actors import ActorList, actor_named, default_actors, descriptor, find_mentions
+from framing.outlets import media_named
 from framing.scoring import OWN_VOICES, QUOTED_VOICES, ArticleScore, shown_term
 from framing.stance import stance_label
 
@@ -182,8 +183,13 @@ def _make_event(members: list[ArticleScore], actors: ActorList) -> Event:
         spread.update(set(c))
     names = {f"@{a.id}": a.name for a in actors.actors}
     aliases = {w.lower() for a in actors.actors for w in (*a.aliases, *a.epithets)}
-    ranked = sorted((w for w in total if w.startswith("@") or w not in aliases),
-                    key=lambda w: (-spread[w], -total[w], w))  # an alias is already counted as its actor
+    nouns = {tt.lemma_low: tt.lemma for s in members for tt in s.analysed.doc.types
+             if tt.is_word and tt.lemma[:1].isupper() and tt.lemma_low in total}
+    # an alias is already counted as its actor; labels are actors and nouns ("Sanktion"), the
+    # way people name events, not adjectives or verbs
+    ranked = sorted((w for w in total if w.startswith("@") or (w not in aliases and w in nouns)),
+                    key=lambda w: (-spread[w], -total[w], w))
+    names |= {w: nouns[w] for w in ranked if w in nouns}
     terms = [names.get(w, w) for w in ranked[:4]]
     label = explicit or ", ".join(terms)
     return Event("", label, dates[0] if dates else "", dates[-1] if dates else "", members, bool(explicit), terms)
@@ -246,7 +252,8 @@ def log_odds(target: Counter[str], rest: Counter[str], background: Counter[str],
 
 def lemma_counts(s: ArticleScore) -> Counter[str]:
     return Counter(tt.lemma_low for tt in s.analysed.doc.types
-                   if tt.is_word and tt.low not in _STOP and len(tt.low) >= 3 and not tt.low.isdigit())
+                   if tt.is_word and tt.low not in _STOP and tt.lemma_low not in _STOP and len(tt.low) >= 3
+                   and not tt.low.isdigit())
 
 
 # --- the comparison --------------------------------------------------------------------------
@@ -321,8 +328,15 @@ def _fill(col: Column, actors: ActorList, key_actors: list[str], reprints: list[
                     naming[m.actor.id][d] += 1
                 else:
                     bare[m.actor.id] += 1
+    aimed: dict[str, Counter[str]] = {a: Counter() for a in key_actors}
+    for s in scores:
+        for i, h in enumerate(s.hits):
+            t = s.targets.get(i)
+            if t is not None and t.actor is not None and t.actor.id in aimed and h.voice in OWN_VOICES:
+                aimed[t.actor.id][shown_term(h)] += 1
     c["naming"] = {a: [*_counts_text(cnt, 4), *([f"name only ({bare[a]})"] if bare[a] else [])]
                    for a, cnt in naming.items()}
+    c["aimed"] = {a: _counts_text(cnt, 4) for a, cnt in aimed.items()}
     # whom it quotes, by camp, and with which verbs
     by_camp: dict[str, Counter[str]] = defaultdict(Counter)
     cues: Counter[str] = Counter()
@@ -354,6 +368,9 @@ def _speaker_side(speaker: str, actors: ActorList) -> tuple[str, str]:
     low = speaker.lower()
     if any(w in low for w in _ANONYMOUS):
         return "anonymous", speaker
+    outlet = media_named(speaker)
+    if outlet is not None:
+        return "media", outlet
     return "other", speaker
 
 
@@ -393,5 +410,6 @@ def compare_event(event: Event, by: str = "outlet", actors: ActorList | None = N
         col.cells["distinctive"] = [f"{w} ({z:.1f}{'*' if z >= Z_MIN else ''})" for w, z in top]
     names = {a.id: a.name for a in actors.actors}
     for col in cols:
-        col.cells["naming"] = {names.get(a, a): v for a, v in col.cells["naming"].items()}  # type: ignore[union-attr]
+        for key in ("naming", "aimed"):
+            col.cells[key] = {names.get(a, a): v for a, v in col.cells[key].items()}  # type: ignore[union-attr]
     return cols

@@ -106,3 +106,28 @@ def infer_outlet(
             f"house style: \"KommentareDrucken\" and author code \"({author_code})\" (Ippen Media)",
         )
     return None
+
+
+_MEDIA_CACHE: dict[str, str | None] = {}
+
+
+def media_named(text: str) -> str | None:
+    """The outlet a speaker string names ("WSJ-Bericht", "der Guardian", "Reuters"), if any."""
+    if text in _MEDIA_CACHE:
+        return _MEDIA_CACHE[text]
+    import re
+
+    low = text.casefold()
+    found = None
+    for o in load_outlets():
+        for name in (o.name, *o.aliases):
+            n = name.casefold()
+            if len(n) >= 3 and "." not in n and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", low):
+                found = o.name
+                break
+        if found:
+            break
+    if len(_MEDIA_CACHE) > 100_000:
+        _MEDIA_CACHE.clear()
+    _MEDIA_CACHE[text] = found
+    return found

@@ -113,3 +113,15 @@ def test_cli_compare_formats_and_bad_input(tmp_path):
     assert r.exit_code == 1 and "no event 'E9'" in r.output and "Traceback" not in r.output
     r = run("events", str(SEEDS), "--format", "json", "-q")
     assert r.exit_code == 0 and len(json.loads(r.output)) == 3
+
+
+def test_speakers_are_grouped_by_side():
+    from framing.actors import default_actors
+    from framing.compare import _speaker_side
+
+    actors = default_actors()
+    assert _speaker_side("Kreml-Sprecher Dmitri Peskow", actors) == ("russia", "Dmitri Peskow")
+    assert _speaker_side("der Nationale Sicherheitsberater Jake Sullivan", actors) == ("west", "Jake Sullivan")
+    assert _speaker_side("WSJ-Bericht", actors) == ("media", "Wall Street Journal")
+    assert _speaker_side("ungenannte Pentagon-Beamte", actors)[0] == "anonymous"
+    assert _speaker_side("", actors) == ("unattributed", "–")
