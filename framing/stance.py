@@ -35,6 +35,7 @@ from functools import cache
 from itertools import accumulate
 from operator import attrgetter
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from scipy import sparse
@@ -150,9 +151,9 @@ def shipped_data() -> ShippedData:
 # --- features --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class SentenceView:
-    """One sentence as the classifier sees it: own-voice lemmas, quotations masked."""
+class SentenceView(NamedTuple):
+    """One sentence as the classifier sees it: own-voice lemmas, quotations masked (a named
+    tuple: an article makes dozens of them)."""
 
     index: int
     text: str  # "" for the sentences of an article (the text is read from the document when shown)
