@@ -55,6 +55,14 @@ class Lexicon:
     poles: tuple[str, str]
     categories: dict[str, str]
     entries: tuple[Entry, ...]
+    axis_def: Axis | None = None  # the axis with its camps (None only for ad-hoc lexicons)
+
+    @property
+    def camps(self) -> dict[str, float]:
+        """Actor camp -> direction of a word aimed against it, on this lexicon's axis."""
+        if self.axis_def is not None:
+            return self.axis_def.camps
+        return read_axis(self.axis).camps if self.axis else {}
 
     def by_id(self, entry_id: str) -> Entry | None:
         return next((e for e in self.entries if e.id == entry_id), None)
@@ -114,21 +122,42 @@ class Axis:
     camps: dict[str, float]  # actor camp -> sign of a word aimed against that camp
 
 
+def parse_axes(text: str, shown: str) -> dict[str, Axis]:
+    """Axes from an axes.toml: each a table with `negative` and `positive` pole names, an
+    optional `description` and optional `camps` (actor camp -> number in -1 … 1)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise LexiconError(f"{shown}: not valid TOML ({e})") from None
+    axes = {}
+    for name, v in data.items():
+        if not isinstance(v, dict) or not isinstance(v.get("negative"), str) or not isinstance(v.get("positive"), str):
+            raise LexiconError(f"{shown}: axis '{name}' needs text values 'negative' and 'positive' (pole names)")
+        camps: dict[str, float] = {}
+        for camp, x in (v.get("camps") or {}).items():
+            if not isinstance(x, int | float) or not -1 <= x <= 1:
+                raise LexiconError(f"{shown}: [{name}.camps] {camp} must be a number from -1 to 1")
+            camps[str(camp)] = float(x)
+        axes[str(name)] = Axis(str(name), str(v.get("description", "")), v["negative"], v["positive"], camps)
+    return axes
+
+
 @cache
+def shipped_axes() -> dict[str, Axis]:
+    return parse_axes((lexicon_root() / "axes.toml").read_text(encoding="utf-8"), "lexicons/axes.toml")
+
+
 def read_axis(name: str) -> Axis:
-    """A stance axis defined in lexicons/axes.toml (data, not code)."""
-    data = tomllib.loads((lexicon_root() / "axes.toml").read_text(encoding="utf-8"))
-    if name not in data:
-        raise LexiconError(f"lexicons/axes.toml: no axis '{name}'; defined: {', '.join(data)}")
-    v = data[name]
-    camps = {str(k): float(x) for k, x in v.get("camps", {}).items()}
-    return Axis(name, str(v.get("description", "")), str(v["negative"]), str(v["positive"]), camps)
+    """A stance axis shipped in lexicons/axes.toml (a lexicon folder may add its own, see
+    load_lexicon)."""
+    axes = shipped_axes()
+    if name not in axes:
+        raise LexiconError(f"lexicons/axes.toml: no axis '{name}'; defined: {', '.join(axes)}")
+    return axes[name]
 
 
-@cache
 def read_axes() -> dict[str, tuple[str, str]]:
-    data = tomllib.loads((lexicon_root() / "axes.toml").read_text(encoding="utf-8"))
-    return {name: (str(v["negative"]), str(v["positive"])) for name, v in data.items()}
+    return {name: (a.negative, a.positive) for name, a in shipped_axes().items()}
 
 
 def parse_entries(text: str, shown: str, manifest: Manifest, poles: tuple[str, str]) -> list[Entry]:
@@ -214,11 +243,16 @@ def load_lexicon(lexicon_dir: str | Path | None = None, extra: tuple[str | Path,
         if not folder.is_dir():
             raise LexiconError(f"{shown}: no such folder; --lexicon-dir needs a folder with manifest.toml")
     manifest = read_manifest(folder, shown)
-    axes = read_axes()
+    axes = dict(shipped_axes())
+    own = folder / "axes.toml"
+    if lexicon_dir is not None and own.is_file():  # a user's lexicon may define its own axes
+        axes |= parse_axes(_read_text(own, f"{shown}/axes.toml"), f"{shown}/axes.toml")
     if manifest.axis not in axes:
-        raise LexiconError(f"{shown}/manifest.toml: unknown axis '{manifest.axis}'; "
-                           f"defined in lexicons/axes.toml: {', '.join(axes)}")
-    poles = axes[manifest.axis]
+        raise LexiconError(f"{shown}/manifest.toml: unknown axis '{manifest.axis}'; defined in "
+                           f"lexicons/axes.toml{' or ' + shown + '/axes.toml' if lexicon_dir else ''}: "
+                           f"{', '.join(axes)}")
+    axis = axes[manifest.axis]
+    poles = (axis.negative, axis.positive)
     entries = parse_entries(_read_text(folder / manifest.file, f"{shown}/{manifest.file}"),
                             f"{shown}/{manifest.file}", manifest, poles)
     version = f"{manifest.name} {manifest.version}"
@@ -234,7 +268,7 @@ def load_lexicon(lexicon_dir: str | Path | None = None, extra: tuple[str | Path,
         entries.extend(more)
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
         version += f" + {p.name}@{digest}"
-    return Lexicon(manifest.name, version, manifest.axis, poles, manifest.categories, tuple(entries))
+    return Lexicon(manifest.name, version, manifest.axis, poles, manifest.categories, tuple(entries), axis)
 
 
 @cache

@@ -34,7 +34,7 @@ def score_articles(articles: Iterable[Article], matcher: Matcher, model: StanceM
             yield from scores
             continue
         stances = article_stances([(s.analysed, s.hits) for s in scores], model,
-                                  targets=[s.targets for s in scores])
+                                  targets=[s.targets for s in scores], camps=matcher.lexicon.camps)
         version = model_version(model)
         for s, st in zip(scores, stances, strict=True):
             yield replace(s, stance=st, model_version=version)

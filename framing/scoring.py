@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from framing.analysis import Analysed
-from framing.lexicon import read_axis
 from framing.matching import Hit, Matcher
 from framing.targets import Target, direction, resolve_targets
 
@@ -111,6 +110,6 @@ def shown_term(h: Hit) -> str:
 def score_article(an: Analysed, matcher: Matcher) -> ArticleScore:
     """Hits of one article with the actors their aimed words are aimed at."""
     hits = tuple(matcher.find_hits(an))
-    axis = read_axis(matcher.lexicon.axis)
-    targets = resolve_targets(an, hits, axis.camps, poles=(axis.negative, axis.positive))
-    return ArticleScore(an, hits, matcher.lexicon.version, targets=targets, poles=(axis.negative, axis.positive))
+    lex = matcher.lexicon
+    targets = resolve_targets(an, hits, lex.camps, poles=lex.poles)
+    return ArticleScore(an, hits, lex.version, targets=targets, poles=lex.poles)

@@ -130,6 +130,7 @@ def parse_labelled(text: str, shown: str, text_column: str = "text", label_colum
 @dataclass(frozen=True, slots=True)
 class ShippedData:
     version: str  # name, version and a digest of the files
+    axis: str
     team: tuple[Example, ...]
     seeds: tuple[Example, ...]
 
@@ -145,7 +146,7 @@ def shipped_data() -> ShippedData:
         digest.update(text.encode("utf-8"))
         parts.append(tuple(parse_labelled(text, f"lexicons/de/{manifest[key]}")))
     version = f"{manifest['name']} {manifest['version']} ({digest.hexdigest()[:12]})"
-    return ShippedData(version, parts[0], parts[1])
+    return ShippedData(version, str(manifest.get("axis", "kremlin")), parts[0], parts[1])
 
 
 # --- features --------------------------------------------------------------------------------
@@ -346,7 +347,7 @@ class StanceModel:
         return out
 
 
-def train(examples: Sequence[Example], matcher: Matcher, axis: str = "kremlin",
+def train(examples: Sequence[Example], matcher: Matcher, axis: str | None = None,
           data_version: str = "user data", origin: str = "user data") -> StanceModel:
     import sklearn
 
@@ -354,7 +355,8 @@ def train(examples: Sequence[Example], matcher: Matcher, axis: str = "kremlin",
     small = [f"{lab} ({n})" for lab, n in counts.items() if 0 < n < 2]
     if small:
         raise ModelError(f"too few examples for {', '.join(small)}: each label needs at least 2")
-    camps = read_axis(axis).camps
+    axis = axis or matcher.lexicon.axis  # the labels are on the lexicon's axis
+    camps = matcher.lexicon.camps
     x = featurise(views_of_texts([e.text for e in examples], matcher, camps))
     clf = _fit(x, [e.label for e in examples])
     return StanceModel(clf, tuple(lab for lab in LABELS if counts[lab]), axis, sklearn.__version__,
@@ -407,6 +409,9 @@ def load_model(path: str | Path, matcher: Matcher, strict: bool = True) -> Stanc
     model = StanceModel(payload["classifier"], tuple(payload["labels"]), str(payload["axis"]),
                         str(payload["sklearn"]), str(payload["lexicon"]), str(payload["data"]), str(p))
     problems = []
+    if model.axis != matcher.lexicon.axis:
+        raise ModelError(f"{p}: a model for the axis '{model.axis}', but the lexicon is on the axis "
+                         f"'{matcher.lexicon.axis}'; train one with this lexicon: `framing train`")
     if model.sklearn_version != sklearn.__version__:
         problems.append(f"trained with scikit-learn {model.sklearn_version}, this is {sklearn.__version__}")
     if model.lexicon_version != matcher.lexicon.version:
@@ -431,6 +436,10 @@ def default_model(matcher: Matcher) -> StanceModel:
     if key in _DEFAULT_CACHE:
         return _DEFAULT_CACHE[key]
     data = shipped_data()
+    if matcher.lexicon.axis != data.axis:
+        raise ModelError(f"the shipped stance data and model are for the axis '{data.axis}', the lexicon is on "
+                         f"'{matcher.lexicon.axis}': train a model on your labels (`framing train DATA.csv "
+                         "--lexicon-dir DIR -o MODEL`) and pass it with --model, or use --no-stance")
     node = lexicon_root()
     for part in SHIPPED_MODEL:
         node = node / part
@@ -486,7 +495,7 @@ def lexicon_label(view: SentenceView) -> str:
     return "aligned" if d > 0 else "critical" if d < 0 else "neutral"
 
 
-def cross_validate(examples: Sequence[Example], matcher: Matcher, folds: int = 5, axis: str = "kremlin") -> CVReport:
+def cross_validate(examples: Sequence[Example], matcher: Matcher, folds: int = 5) -> CVReport:
     """Stratified k-fold cross-validation of the classifier, beside the lexicon-only and the
     majority baselines (deterministic: fixed fold seed)."""
     from collections import Counter
@@ -498,8 +507,7 @@ def cross_validate(examples: Sequence[Example], matcher: Matcher, folds: int = 5
     if smallest < folds or smallest - math.ceil(smallest / folds) < 2:
         raise ModelError(f"{folds}-fold cross-validation needs more examples of every label (the smallest "
                          f"label has {smallest}); add examples or use fewer folds (--folds)")
-    camps = read_axis(axis).camps
-    views = views_of_texts([e.text for e in examples], matcher, camps)
+    views = views_of_texts([e.text for e in examples], matcher, matcher.lexicon.camps)
     x = featurise(views)
     pred = [""] * len(examples)
     major = [""] * len(examples)
@@ -587,10 +595,11 @@ def _sourcing(an: Analysed, camps: dict[str, float], actors: ActorList) -> float
 
 def article_stances(items: Sequence[tuple[Analysed, Sequence[Hit]]], model: StanceModel,
                     actors: ActorList | None = None,
-                    targets: Sequence[dict[int, Target]] | None = None) -> list[Stance]:
+                    targets: Sequence[dict[int, Target]] | None = None,
+                    camps: dict[str, float] | None = None) -> list[Stance]:
     """Stance of many articles at once (one classifier call for all their sentences)."""
     actors = actors or default_actors()
-    camps = read_axis(model.axis).camps
+    camps = camps if camps is not None else read_axis(model.axis).camps
     all_views = [sentence_views(an, hits, camps, actors, targets[k] if targets is not None else None)
                  for k, (an, hits) in enumerate(items)]
     flat = [v for vs in all_views for v in vs if v.own_words >= 3]

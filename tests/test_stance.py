@@ -227,3 +227,48 @@ def test_cli_bad_training_data_and_model(tmp_path):
     junk.write_bytes(b"\x00\x01junk")
     r = runner.invoke(main, ["score", str(SEEDS), "--model", str(junk), "-q"])
     assert r.exit_code == 1 and "not a framing model" in r.output
+
+
+def test_users_define_their_own_axis_as_data(tmp_path):
+    """A lexicon folder with its own axes.toml: scores and trained models use that axis; the
+    shipped kremlin model is refused with a clear message."""
+    folder = tmp_path / "klima"
+    folder.mkdir()
+    (folder / "axes.toml").write_text(
+        '[klima]\ndescription = "Klimapolitik"\nnegative = "bremsend"\npositive = "treibend"\n'
+        '[klima.camps]\nwest = 0.5\nrussia = -0.5\n', encoding="utf-8")
+    (folder / "manifest.toml").write_text(
+        'name = "klima"\nversion = "0.1"\nlanguage = "de"\naxis = "klima"\nfile = "loaded.csv"\n'
+        'weight_min = 0.5\nweight_max = 3\n[categories]\nhyperbole = "Übertreibung"\n', encoding="utf-8")
+    (folder / "loaded.csv").write_text(
+        "id,term,match,category,leaning,weight,neutral,explanation\n"
+        "k-wahn,Klimawahn,lemma,hyperbole,bremsend,2,Klimapolitik,Erklärt eine Politik für irre.\n"
+        "k-kollaps,Klimakollaps,lemma,hyperbole,treibend,2,Erwärmung,Steigert eine Prognose zum Zusammenbruch.\n",
+        encoding="utf-8")
+    data = tmp_path / "klima.csv"
+    data.write_text("text,label\n"
+                    "Der Klimawahn ruiniert die Industrie.,critical\nDie Ökosteuer ist reiner Wahnsinn.,critical\n"
+                    "Die Klimaauflagen zerstören Arbeitsplätze.,critical\n"
+                    "Der Klimakollaps steht unmittelbar bevor.,aligned\nOhne Wende droht die Katastrophe.,aligned\n"
+                    "Die Erde wird unbewohnbar.,aligned\n"
+                    "Der Bundestag beriet das Gesetz.,neutral\nDie Abstimmung ist am Freitag.,neutral\n"
+                    "Der Ausschuss tagte zwei Stunden.,neutral\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Klimawahn im Bundestag\n\nDer Klimawahn ruiniert die Industrie, sagen Kritiker nicht.\n",
+                       encoding="utf-8")
+    runner = CliRunner()
+    r = runner.invoke(main, ["score", str(article), "--lexicon-dir", str(folder), "-q"])
+    assert r.exit_code == 1 and "shipped stance data and model are for the axis 'kremlin'" in r.output
+    r = runner.invoke(main, ["score", str(article), "--lexicon-dir", str(folder), "--no-stance", "--format", "json",
+                             "-q"])
+    assert r.exit_code == 0, r.output
+    assert {h["leaning"] for h in json.loads(r.output)[0]["hits"]} == {"bremsend"}
+    model = tmp_path / "klima.skops"
+    r = runner.invoke(main, ["train", str(data), "--lexicon-dir", str(folder), "--folds", "3", "-o", str(model)])
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(main, ["score", str(article), "--lexicon-dir", str(folder), "--model", str(model),
+                             "--format", "json", "-q"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.output)[0]["stance_axis"] == "klima"
+    r = runner.invoke(main, ["score", str(article), "--model", str(model), "-q"])  # kremlin lexicon, klima model
+    assert r.exit_code == 1 and "axis 'klima'" in r.output
