@@ -21,10 +21,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from framing.actors import ActorList, actor_named, default_actors, descriptor, find_mentions
+from framing.actors import ActorList, Mention, actor_named, default_actors, descriptor, find_mentions
 from framing.outlets import media_named
 from framing.scoring import OWN_VOICES, QUOTED_VOICES, ArticleScore, shown_term
 from framing.stance import stance_label
+from framing.text import Doc
 
 WINDOW_DAYS = 14  # news about one event clusters within about two weeks
 SIMILARITY = 0.25  # cosine of content-lemma counts; seeds on the same visit score 0.3–0.5
@@ -87,9 +88,24 @@ def content_counts(s: ArticleScore, actors: ActorList) -> Counter[str]:
     c: Counter[str] = Counter(tt.lemma_low for tt in doc.types
                               if tt.is_word and len(tt.low) >= 4 and tt.low not in _STOP and tt.lemma_low not in _STOP
                               and not tt.low.isdigit())
-    for m in find_mentions(doc, actors):
+    for m in _mentions(doc, actors):
         c[f"@{m.actor.id}"] += 2
     return c
+
+
+_MENTIONS: dict[tuple[int, int], tuple[Doc, tuple[Mention, ...]]] = {}
+
+
+def _mentions(doc: Doc, actors: ActorList) -> tuple[Mention, ...]:
+    """Actor mentions of a document, found once: events, naming and key actors all need them.
+    (Keyed by identity; the document is kept with its entry so the key cannot be reused.)"""
+    key = (id(doc), id(actors))
+    got = _MENTIONS.get(key)
+    if got is None:
+        if len(_MENTIONS) > 10_000:
+            _MENTIONS.clear()
+        got = _MENTIONS[key] = (doc, tuple(find_mentions(doc, actors)))
+    return got[1]
 
 
 def _cosine(a: Counter[str], b: Counter[str]) -> float:
@@ -155,7 +171,7 @@ def group_events(scores: Sequence[ArticleScore], window_days: int = WINDOW_DAYS,
                 explicit[ev] = i
         else:
             free.append(i)
-    counts = {i: content_counts(items[i], actors) for i in free}
+    counts = {i: content_counts(items[i], actors) for i in free}  # _make_event counts again: cheap
     ranges = {i: date_range(items[i].analysed.article.date) for i in free}
     for x, i in enumerate(free):
         for j in free[x + 1 :]:
@@ -319,7 +335,7 @@ def _fill(col: Column, actors: ActorList, key_actors: list[str], reprints: list[
     bare: Counter[str] = Counter()
     for s in scores:
         doc = s.analysed.doc
-        ms = find_mentions(doc, actors)
+        ms = _mentions(doc, actors)
         taken = {k for m in ms for k in range(m.first, m.last)}
         for m in ms:
             if m.actor.id in naming:
@@ -390,7 +406,7 @@ def compare_event(event: Event, by: str = "outlet", actors: ActorList | None = N
         cols = [Column(o, sorted(v, key=lambda s: s.analysed.article.id)) for o, v in sorted(by_outlet.items())]
     mentions: Counter[str] = Counter()
     for s in event.scores:
-        mentions.update(m.actor.id for m in find_mentions(s.analysed.doc, actors))
+        mentions.update(m.actor.id for m in _mentions(s.analysed.doc, actors))
     kind = {a.id: a.kind for a in actors.actors}
     # people first (how a person is named is the sharpest choice), then states and alliances
     key_actors = [a for a, _ in sorted(mentions.items(),

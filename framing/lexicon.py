@@ -156,10 +156,6 @@ def read_axis(name: str) -> Axis:
     return axes[name]
 
 
-def read_axes() -> dict[str, tuple[str, str]]:
-    return {name: (a.negative, a.positive) for name, a in shipped_axes().items()}
-
-
 def parse_entries(text: str, shown: str, manifest: Manifest, poles: tuple[str, str]) -> list[Entry]:
     """Validate and parse a lexicon CSV; the first problem raises LexiconError(FILE:LINE: …)."""
     reader = csv.reader(io.StringIO(text, newline=""))
