@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from weakref import WeakKeyDictionary
 
 from framing.actors import ActorList, Mention, actor_named, default_actors, descriptor, find_mentions
 from framing.outlets import media_named
@@ -93,18 +94,15 @@ def content_counts(s: ArticleScore, actors: ActorList) -> Counter[str]:
     return c
 
 
-_MENTIONS: dict[tuple[int, int], tuple[Doc, tuple[Mention, ...]]] = {}
+_MENTIONS: WeakKeyDictionary[Doc, tuple[int, tuple[Mention, ...]]] = WeakKeyDictionary()
 
 
 def _mentions(doc: Doc, actors: ActorList) -> tuple[Mention, ...]:
-    """Actor mentions of a document, found once: events, naming and key actors all need them.
-    (Keyed by identity; the document is kept with its entry so the key cannot be reused.)"""
-    key = (id(doc), id(actors))
-    got = _MENTIONS.get(key)
-    if got is None:
-        if len(_MENTIONS) > 10_000:
-            _MENTIONS.clear()
-        got = _MENTIONS[key] = (doc, tuple(find_mentions(doc, actors)))
+    """Actor mentions of a document, found once: events, naming and key actors all need them
+    (remembered only while the document lives)."""
+    got = _MENTIONS.get(doc)
+    if got is None or got[0] != id(actors):
+        got = _MENTIONS[doc] = (id(actors), tuple(find_mentions(doc, actors)))
     return got[1]
 
 

@@ -270,7 +270,8 @@ class Doc:
     for archives of millions of articles (see bench/run.py).
     """
 
-    __slots__ = ("_sent_tokens", "_tokens", "ends", "sent", "sentences", "starts", "text", "types", "words")
+    __slots__ = ("__weakref__", "_sent_tokens", "_tokens", "ends", "sent", "sentences", "starts", "text", "types",
+                 "words")
 
     def __init__(self, text: str, sentences: tuple[Sentence, ...], starts: list[int], ends: list[int],
                  types: list[TokenType], sent: list[int], words: int) -> None:
