@@ -8,12 +8,13 @@ Signals (all on the axis -1 … +1; for `kremlin`: -1 critical of the Russian go
   quotations and reported speech masked out (a quoted Kremlin statement is not the outlet's
   stance). Per sentence p(aligned) - p(critical); averaged with the part factors of
   `framing.scoring` (headlines count more) and the share of own-voice words as weights.
-* lexicon L: own-voice hits, +weight for aligned, -weight for critical; target-dependent words
-  and pejorative labels follow the camp of the nearest actor named in their sentence
-  (lexicons/axes.toml, lexicons/actors.csv); shrunk towards 0 by LEXICON_PRIOR so that one
-  word is weak evidence.
-* sourcing S: quoted words of speakers in the Russian camp minus those of its opponents,
-  shrunk by SOURCING_PRIOR words.
+* lexicon L: own-voice hits, +weight for aligned, -weight for critical; words aimed at
+  someone take the direction of their target (`framing.targets`: an attribution verb's
+  speaker, the actor next to a label, the word a doubt word doubts); shrunk towards 0 by
+  LEXICON_PRIOR so that one word is weak evidence.
+* sourcing S: quoted words by the camp of their speaker (lexicons/actors.csv and the axis's
+  camps: the Russian camp counts +1, its allies +0.5, its opponents -1), shrunk by
+  SOURCING_PRIOR words.
 
 stance = W_CLASSIFIER·C + W_LEXICON·L + W_SOURCING·S, clipped to [-1, 1]. The weights are the
 team's choice (the classifier is the broadest signal, the lexicon the most explainable, sourcing
