@@ -171,10 +171,9 @@ def group_events(scores: Sequence[ArticleScore], window_days: int = WINDOW_DAYS,
             free.append(i)
     counts = {i: content_counts(items[i], actors) for i in free}  # _make_event counts again: cheap
     ranges = {i: date_range(items[i].analysed.article.date) for i in free}
-    for x, i in enumerate(free):
-        for j in free[x + 1 :]:
-            if _gap_days(ranges[i], ranges[j]) <= window_days and _cosine(counts[i], counts[j]) >= similarity:
-                union(i, j)
+    for i, j in _date_compatible_pairs(free, ranges, window_days):
+        if _cosine(counts[i], counts[j]) >= similarity:
+            union(i, j)
     groups: dict[int, list[ArticleScore]] = defaultdict(list)
     for i, s in enumerate(items):
         groups[find(i)].append(s)
@@ -183,6 +182,26 @@ def group_events(scores: Sequence[ArticleScore], window_days: int = WINDOW_DAYS,
     for n, e in enumerate(events, 1):
         e.id = f"E{n}"
     return events
+
+
+def _date_compatible_pairs(free: list[int], ranges: dict[int, tuple[date, date] | None],
+                           window_days: int) -> list[tuple[int, int]]:
+    """Pairs of articles whose dates are at most `window_days` apart, without comparing every
+    pair: dated articles sorted by their first day are only compared while the next one starts
+    within the window; undated articles are compared with all. Pairs come out in a fixed order."""
+    dated = sorted((i for i in free if ranges[i] is not None), key=lambda i: (ranges[i], i))  # type: ignore[arg-type]
+    undated = [i for i in free if ranges[i] is None]
+    pairs = []
+    for x, i in enumerate(dated):
+        end = ranges[i][1]  # type: ignore[index]
+        for j in dated[x + 1 :]:
+            if (ranges[j][0] - end).days > window_days:  # type: ignore[index]
+                break  # sorted by first day: every later article starts later still
+            if _gap_days(ranges[i], ranges[j]) <= window_days:
+                pairs.append((min(i, j), max(i, j)))
+    for x, i in enumerate(undated):
+        pairs += [(min(i, j), max(i, j)) for j in [*dated, *undated[x + 1 :]]]
+    return sorted(pairs)
 
 
 def _make_event(members: list[ArticleScore], actors: ActorList) -> Event:
