@@ -338,6 +338,68 @@ def compare(paths: tuple[str, ...], window: int, by: str, event_id: str | None, 
         click.echo("\n".join(render_table(e, cols, w, markdown=fmt == "markdown") for e, cols in items), nl=False)
 
 
+@main.command()
+@input_options
+@lexicon_options
+@model_option
+@click.option("--width", type=click.IntRange(40, 1000), default=None,
+              help="Line width (default: the terminal's, else 100).")
+@handle_errors
+def explain(paths: tuple[str, ...], width: int | None, **kw: Any) -> None:
+    """Explain each article's scores for a reader: the stance with the sentences that carry it,
+    every loaded word in the outlet's own voice with why it is loaded, whom it is aimed at and
+    a neutral wording, and the loaded words that belong to quoted speakers."""
+    lexicon = get_lexicon(kw)
+    matcher = Matcher(lexicon)
+    model = get_model(kw, matcher)
+    result = load(paths, kw)
+    w = width or min(100, shutil.get_terminal_size((100, 24)).columns)
+    for n, sc in enumerate(score_articles(result.articles, matcher, model)):
+        rec = sc.record()
+        if n:
+            click.echo("")
+        click.echo(explain_text(rec, w), nl=False)
+
+
+def explain_text(rec: dict[str, Any], width: int) -> str:
+    """The reader's view of one score record (framing.scoring.ArticleScore.record)."""
+    import textwrap
+
+    def wrap(text: str, indent: str = "  ", first: str | None = None) -> str:
+        return textwrap.fill(" ".join(text.split()), width, initial_indent=first if first is not None else indent,
+                             subsequent_indent=indent) + "\n"
+
+    title = rec.get("title") or "(no title)"
+    out = wrap(f"{rec['id']} · {rec.get('outlet') or 'unknown outlet'} · {rec.get('date') or 'undated'} · {title}",
+               "", "")
+    if "stance" in rec:
+        sig = rec["stance_signals"]
+        out += wrap(f"Stance ({rec['stance_axis']}): {rec['stance']:+.2f} {rec['stance_label']}, confidence "
+                    f"{rec['stance_confidence']:.2f} (classifier {sig['classifier']:+.2f}, loaded words "
+                    f"{sig['lexicon']:+.2f}, sources {sig['sourcing']:+.2f})", "", "")
+        for i, ev in enumerate(rec["evidence"], 1):
+            terms = f" [{', '.join(ev['terms'])}]" if ev["terms"] else ""
+            out += wrap(f"{i}. ({ev['contribution']:+.2f}) {ev['text']}{terms}", "     ", "  ")
+    own = [h for h in rec["hits"] if h["voice"] in ("outlet", "scare-quote")]
+    quoted = [h for h in rec["hits"] if h["voice"] in ("quote", "reported")]
+    out += wrap(f"Loaded words in the outlet's own voice: {len(own)} ({rec['loaded_per_1000']:.1f} per 1,000 "
+                f"words)", "", "")
+    for h in own:
+        aimed = f" → {h['aimed_at']} ({h['direction']})" if "aimed_at" in h else ""
+        out += wrap(f"„{h['term']}“ ({h['category']}, {h['leaning']}{', contested' if h['contested'] else ''}, "
+                    f"sentence {h['sentence'] + 1}, {h['part']}){aimed}", "    ", "  ")
+        out += wrap(f"why: {h['explanation']}", "         ", "    ")
+        if h["neutral"]:
+            out += wrap(f"neutral: {'; '.join(h['neutral'])}", "         ", "    ")
+    if quoted:
+        out += wrap(f"Loaded words of quoted speakers (not the outlet's voice): {len(quoted)}", "", "")
+        for h in quoted:
+            who = h["speaker"] or "unnamed speaker"
+            out += wrap(f"„{h['term']}“ ({h['category']}; {h['voice']}, {who}, sentence {h['sentence'] + 1})",
+                        "    ", "  ")
+    return out
+
+
 @main.group()
 def lexicon() -> None:
     """Browse and check the loaded-wording lexicon."""

@@ -137,3 +137,14 @@ def test_evaluate_lexicon_on_gold():
     overall = next(x for x in rows if x["scope"] == "overall")
     assert overall["gold"] == 50 and 0 < overall["f1"] <= 1
     assert {x["group"] for x in rows if x["scope"] == "voice"} == {"outlet", "scare-quote", "quote", "reported"}
+
+
+def test_explain_says_why_and_offers_neutral_wording():
+    r = run("explain", str(SEEDS / "002_fb5708521e04c5c4.txt"), "-q", "--width", "90")
+    assert r.exit_code == 0, r.output
+    out = r.output
+    assert "Stance (kremlin):" in out and "critical" in out
+    assert "„Autokrat“" in out and "→ Wladimir Putin (critical)" in out
+    assert "why: Ordnet die Person als Alleinherrscher ein" in out and "neutral: Präsident" in out
+    assert "Loaded words of quoted speakers" in out
+    assert max(len(line) for line in out.splitlines()) <= 90
