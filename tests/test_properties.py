@@ -35,3 +35,50 @@ def test_build_article_parts_within_text(raw):
     a = build_article(raw, id="x", source="x")
     for p in a.parts:
         assert 0 <= p.start <= p.end <= len(a.text)
+
+
+# free text with the words the later stages react to: actors, loaded words, speech verbs
+LOADED = st.sampled_from(
+    [*"abcdefgh .,;:!?-\n", "„", "“", '"', "Putin ", "Kremlchef ", "der russische Autokrat ", "Kim Jong-un ",
+     "Diktator ", "angebliche ", "Invasion ", "drohte ", "behauptete ", "es droht ", "die USA ", "Washington ",
+     "im Angstmodus ", "schüren Panik ", "sagte Peskow", ", so Sullivan", "warf ", " vor", "bezeichnete ", " als ",
+     "Wie Reuters berichtet, ", "Russlands ", "Kiew "]
+)
+NEWSISH = st.lists(LOADED, max_size=80).map("".join)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.one_of(NEWSISH, GERMANISH))
+def test_scores_stance_and_targets_never_crash(text):
+    from framing.actors import descriptor, find_mentions
+    from framing.analysis import analyse
+    from framing.articles import Article
+    from framing.lexicon import default_lexicon
+    from framing.matching import Matcher
+    from framing.pipeline import score_articles
+    from framing.stance import default_model
+
+    matcher = _matcher(default_lexicon, Matcher)
+    an = analyse(Article(id="p", text=text, source="p"))
+    mentions = find_mentions(an.doc)
+    taken = {k for m in mentions for k in range(m.first, m.last)}
+    for m in mentions:
+        assert text[m.start : m.end] == m.surface
+        d = descriptor(an.doc, m, taken)
+        assert d == "" or d in text
+    (score,) = score_articles([an.article], matcher, default_model(matcher))
+    rec = score.record()
+    assert score.stance is not None and score.stance.score is not None
+    assert -1.0 <= score.stance.score <= 1.0 and 0.0 <= score.stance.confidence <= 1.0
+    for h in rec["hits"]:
+        assert text[h["start"] : h["end"]] == h["term"]
+        assert h.get("direction", "none") in ("critical", "aligned", "none")
+
+
+_CACHE: dict[str, object] = {}
+
+
+def _matcher(default_lexicon, matcher_cls):
+    if "m" not in _CACHE:
+        _CACHE["m"] = matcher_cls(default_lexicon())
+    return _CACHE["m"]
