@@ -82,3 +82,27 @@ def _matcher(default_lexicon, matcher_cls):
     if "m" not in _CACHE:
         _CACHE["m"] = matcher_cls(default_lexicon())
     return _CACHE["m"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(NEWSISH, st.sampled_from([None, "2024", "2024-06", "2024-06-18", "2023-09-01"]),
+                          st.sampled_from([None, "RT DE", "Ippen Media", "<Ost & West>", "x|y"])),
+                min_size=1, max_size=4))
+def test_compare_never_crashes_and_places_every_article_once(items):
+    from framing.articles import Article
+    from framing.compare import compare_event, group_events
+    from framing.compare_view import render_csv, render_html, render_json, render_table
+    from framing.lexicon import default_lexicon
+    from framing.matching import Matcher
+    from framing.pipeline import score_articles
+
+    arts = [Article(id=f"a{i}", text=t or ".", source="p", date=d, outlet=o) for i, (t, d, o) in enumerate(items)]
+    scores = list(score_articles(arts, _matcher(default_lexicon, Matcher), None))
+    events = group_events(scores)
+    placed = sorted(s.analysed.article.id for e in events for s in e.scores)
+    assert placed == sorted(a.id for a in arts)
+    chosen = [(e, compare_event(e)) for e in events]
+    for e, cols in chosen:
+        table = render_table(e, cols, 80)
+        assert max(len(line) for line in table.splitlines()) <= 80
+    assert render_json(chosen) and render_csv(chosen) and "<table>" in render_html(chosen)
