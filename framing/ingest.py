@@ -182,6 +182,15 @@ def _record_article(rec: dict, where: str, fallback_id: str, opts: ReadOptions,
                          parse_header=False)
 
 
+def guess_delimiter(text: str, default: str = ",") -> str:
+    """The column separator of a table from its header line: comma, semicolon (German
+    spreadsheet exports) or tab, whichever the header holds most often; else `default`."""
+    header = text.split("\n", 1)[0]
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: (counts[d], d == default))
+    return best if counts[best] else default
+
+
 def read_csv(text: str, name: str, opts: ReadOptions, delimiter: str = ",") -> Iterator[Article | Problem]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
@@ -297,7 +306,7 @@ def read_text_input(text: str, name: str, opts: ReadOptions, meta: Meta | None =
         return
     kind = _kind_of(name, text)
     if kind in ("csv", "tsv"):
-        yield from read_csv(text, name, opts, "\t" if kind == "tsv" else ",")
+        yield from read_csv(text, name, opts, guess_delimiter(text, "\t" if kind == "tsv" else ","))
     elif kind == "jsonl":
         yield from read_jsonl(text, name, opts)
     elif kind == "html":

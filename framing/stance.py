@@ -45,6 +45,7 @@ from framing.actors import ActorList, actor_named, default_actors
 from framing.analysis import Analysed, analyse
 from framing.articles import Article
 from framing.errors import InputError, ModelError
+from framing.ingest import guess_delimiter
 from framing.lexicon import read_axis
 from framing.matching import Hit, Matcher
 from framing.resources import lexicon_root
@@ -101,9 +102,7 @@ def read_labelled(path: str | Path, text_column: str = "text", label_column: str
 
 def parse_labelled(text: str, shown: str, text_column: str = "text", label_column: str = "label",
                    labels: Sequence[str] = LABELS) -> list[Example]:
-    first = text.split("\n", 1)[0]
-    delimiter = "\t" if first.count("\t") > first.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=guess_delimiter(text))
     columns = reader.fieldnames or []
     for col, opt in ((text_column, "--text-column"), (label_column, "--label-column")):
         if col not in columns:

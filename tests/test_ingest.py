@@ -175,3 +175,16 @@ Kim Jong-un zu Gesprächen über die Zusammenarbeit beider Länder.</p>
 Hauptstadt des Landes.</p>
 <p>Beobachter im Westen zeigten sich besorgt über die neue Partnerschaft der beiden Staaten und
 ihre möglichen Folgen für die Region.</p></article><footer>Impressum</footer></body></html>"""
+
+
+def test_semicolon_tables_from_german_spreadsheets(tmp_path):
+    from framing.ingest import guess_delimiter, read_articles
+
+    assert guess_delimiter("id;outlet;text\n1;a;b") == ";"
+    assert guess_delimiter("id,outlet,text\n") == "," and guess_delimiter("id\ttext", "\t") == "\t"
+    assert guess_delimiter("text\n", ",") == ","
+    p = tmp_path / "export.csv"
+    p.write_text("id;outlet;text\nx1;RT DE;Der Kreml erklärte am Montag, die Gespräche seien beendet.\n",
+                 encoding="utf-8")
+    arts = read_articles([str(p)]).articles
+    assert len(arts) == 1 and arts[0].outlet == "RT DE" and arts[0].text.startswith("Der Kreml")
