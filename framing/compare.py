@@ -275,8 +275,10 @@ def log_odds(target: Counter[str], rest: Counter[str], background: Counter[str],
         if a <= 0:
             continue
         yt, yr = target[w], rest[w]
-        delta = (math.log((yt + a) / (n_t + prior_strength - yt - a))
-                 - math.log((yr + a) / (n_r + prior_strength - yr - a)))
+        other_t, other_r = n_t + prior_strength - yt - a, n_r + prior_strength - yr - a
+        if other_t <= 0 or other_r <= 0:
+            continue  # the word is the whole vocabulary: its odds are undefined
+        delta = math.log((yt + a) / other_t) - math.log((yr + a) / other_r)
         var = 1 / (yt + a) + 1 / (yr + a)
         out.append((w, delta, delta / math.sqrt(var)))
     out.sort(key=lambda t: (-t[2], t[0]))

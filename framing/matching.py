@@ -239,11 +239,19 @@ def _phrase_at(types: list[TokenType], i: int, lemmas: tuple[str, ...]) -> tuple
     for lem in lemmas:
         while k < n and not types[k].is_word and types[k].text not in ".!?":
             k += 1
-        if k >= n or lem not in (types[k].lemma_low, types[k].low):
+        if k >= n or (lem not in (types[k].lemma_low, types[k].low) and not _inflected(types[k].low, lem)):
             return None
         idx.append(k)
         k += 1
     return tuple(idx)
+
+
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def _inflected(low: str, lemma: str) -> bool:
+    """An inflected adjective or participle of a phrase word: "dagewesenes" for "dagewesen"."""
+    return len(low) > len(lemma) and low.startswith(lemma) and low[len(lemma):] in _ADJECTIVE_ENDINGS
 
 
 def _split_in(types: list[TokenType], first: int, last: int, lemmas: tuple[str, ...]) -> tuple[int, ...] | None:
