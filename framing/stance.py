@@ -158,7 +158,7 @@ class SentenceView(NamedTuple):
 
     index: int
     text: str  # "" for the sentences of an article (the text is read from the document when shown)
-    lemmas: tuple[str, ...]
+    lemmas: Sequence[str]
     own_words: int
     words: int
     part: str
@@ -235,42 +235,57 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
             lemmas += seg
             own += len(seg)
             words += own
-        views.append(SentenceView(s.index, "", tuple(lemmas), own, words,
-                                  part_at(s.start), tuple(lex.get(s.index, empty))))
+        row = lex.get(s.index)
+        views.append(SentenceView(s.index, "", lemmas, own, words, part_at(s.start),
+                                  empty if row is None else (row[0], row[1], row[2], row[3])))
     return views
 
 
 _IS_WORD = attrgetter("is_word")
-_LEMMA_FEATURES: dict[str, tuple[int, int, int]] = {}
 _GOLDEN = 0x9E3779B1  # mixes two word hashes into one bigram index
 
 
-def _lemma_features(lemma: str) -> tuple[int, int, int]:
-    """Hashed columns of one lemma, computed once per lemma: the word itself, then for lemmas of
-    7+ characters its 4-character prefix and suffix (cheap morphology standing in for character
-    n-grams at a fraction of their cost: Angriffskrieg → <angr, rieg>)."""
-    got = _LEMMA_FEATURES.get(lemma)
-    if got is None:
+class _LemmaTable:
+    """Hashed columns of every lemma seen, as rows of one numpy array: the word itself, then
+    for lemmas of 7+ characters its 4-character prefix and suffix (-1 for none; cheap
+    morphology standing in for character n-grams at a fraction of their cost: Angriffskrieg →
+    <angr, rieg>). A lemma is hashed once; sentences then look up row numbers."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.rows = np.zeros((1024, 3), dtype=np.int64)
+
+    def add(self, lemma: str) -> int:
         from sklearn.utils import murmurhash3_32
 
         keys = [lemma]
         if len(lemma) >= 7 and lemma != MASK:
             keys += [f"<{lemma[:4]}", f"{lemma[-4:]}>"]
         cols = [murmurhash3_32(k, positive=True) % N_FEATURES for k in keys]
-        got = (cols[0], cols[1], cols[2]) if len(cols) == 3 else (cols[0], -1, -1)  # -1: no affix
-        if len(_LEMMA_FEATURES) > 500_000:
-            _LEMMA_FEATURES.clear()
-        _LEMMA_FEATURES[lemma] = got
-    return got
+        if len(self.ids) >= 500_000:  # bound the memory of very long runs
+            self.ids.clear()
+        i = len(self.ids)
+        if i >= len(self.rows):
+            self.rows = np.concatenate([self.rows, np.zeros_like(self.rows)])
+        self.rows[i] = cols if len(cols) == 3 else (cols[0], -1, -1)
+        self.ids[lemma] = i
+        return i
+
+    def lookup(self, lemmas: list[str]) -> np.ndarray:
+        """The (len(lemmas), 3) column table of a lemma sequence."""
+        get, add = self.ids.get, self.add
+        ids = [i if (i := get(lem)) is not None else add(lem) for lem in lemmas]
+        return self.rows[np.fromiter(ids, dtype=np.int64, count=len(ids))]
+
+
+_LEMMAS = _LemmaTable()
 
 
 def featurise(views: Sequence[SentenceView]) -> sparse.csr_matrix:
     """Feature matrix: hashed lemma unigrams, bigrams and affixes (counts, rows scaled to unit
     length), then 5 dense lexicon columns."""
-    feats = _LEMMA_FEATURES
     n = len(views)
-    lemmas = [lem for v in views for lem in v.lemmas]  # all sentences one after another
-    table = np.array([feats.get(lem) or _lemma_features(lem) for lem in lemmas], dtype=np.int64).reshape(-1, 3)
+    table = _LEMMAS.lookup([lem for v in views for lem in v.lemmas])  # all sentences one after another
     u = table[:, 0]
     ur = np.repeat(np.arange(n, dtype=np.int64), [len(v.lemmas) for v in views])
     has = table[:, 1:] >= 0  # affix columns of long lemmas
