@@ -7,7 +7,9 @@ archives of any size: articles stream in, scores stream out.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from itertools import islice
 
@@ -20,6 +22,23 @@ from framing.stance import StanceModel, article_stances
 BATCH = 64
 
 
+@contextmanager
+def _gc_paused(pause: bool) -> Iterator[None]:
+    """Pause the cyclic garbage collector while a batch kept for the stance is analysed: its
+    documents stay alive until the batch is classified, and every young-generation collection
+    would scan their token columns again (measured in-process: scoring ≈ 10 % slower with 64
+    documents kept). Reference counting still frees everything else at once, the batch is
+    bounded, and the collector resumes after each batch, so memory stays bounded."""
+    was = gc.isenabled()
+    if pause:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if pause and was:
+            gc.enable()
+
+
 def model_version(model: StanceModel) -> str:
     return f"{model.origin} (data {model.data_version}; scikit-learn {model.sklearn_version})"
 
@@ -29,7 +48,8 @@ def score_articles(articles: Iterable[Article], matcher: Matcher, model: StanceM
     """Scores in input order; with a model, each score carries the article's stance."""
     it = iter(articles)
     while chunk := list(islice(it, batch)):
-        scores = [score_article(analyse(a), matcher) for a in chunk]
+        with _gc_paused(model is not None):
+            scores = [score_article(analyse(a), matcher) for a in chunk]
         if model is None:
             yield from scores
             continue

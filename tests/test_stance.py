@@ -272,3 +272,17 @@ def test_users_define_their_own_axis_as_data(tmp_path):
     assert json.loads(r.output)[0]["stance_axis"] == "klima"
     r = runner.invoke(main, ["score", str(article), "--model", str(model), "-q"])  # kremlin lexicon, klima model
     assert r.exit_code == 1 and "axis 'klima'" in r.output
+
+
+def test_pipeline_leaves_the_garbage_collector_as_it_found_it(seed_articles, matcher, model):
+    import gc
+
+    assert gc.isenabled()
+    list(score_articles(seed_articles.values(), matcher, model, batch=2))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        list(score_articles(seed_articles.values(), matcher, model, batch=2))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
