@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import simplemma
 
-from framing.text import Doc, Token, TokenType, token_type
+from framing.text import Doc, TokenRun, TokenType, token_type
 
 KINDS = ("direct", "reported", "scare", "title")
 VOICE_OF_KIND = {"direct": "quote", "reported": "reported", "scare": "scare-quote", "title": "outlet"}
@@ -225,7 +225,7 @@ def _known_word(norm: str) -> bool:
     return simplemma.is_known(norm, lang="de")
 
 
-def _is_name(t: Token | TokenType) -> bool:
+def _is_name(t: TokenType) -> bool:
     """A capitalised token the German dictionary does not know: a proper name (Kirby, Peskow)."""
     return t.is_word and t.text[:1].isupper() and not t.text.isupper() and not _known_word(t.norm)
 
@@ -242,7 +242,7 @@ def _konj_form(t: TokenType, report: bool) -> bool:
     )
 
 
-def _is_konj(t: Token | TokenType, report: bool) -> bool:
+def _is_konj(t: TokenType, report: bool) -> bool:
     """Is the token a Konjunktiv form (with report: also wäre/hätte/würde)? Cached per type."""
     f = _FLAGS.get(t.text) or _type_flags(token_type(t.text))
     return bool(f & (_MAY_KONJ_REPORT if report else _MAY_KONJ))
@@ -276,9 +276,9 @@ def _type_flags(tt: TokenType) -> int:
     return f
 
 
-def _is_speech(t: Token, toks: tuple[Token, ...], i: int, verbs: frozenset[str] = SPEECH_VERBS) -> bool:
-    low = t.norm.lower()
-    lem = t.lemma.lower()
+def _is_speech(t: TokenType, toks: TokenRun, i: int, verbs: frozenset[str] = SPEECH_VERBS) -> bool:
+    low = t.low
+    lem = t.lemma_low
     if low == "so" and i > 0 and toks[i - 1].text == ",":
         return True  # "…", so Shin
     if not t.is_word:
@@ -290,7 +290,7 @@ def _is_speech(t: Token, toks: tuple[Token, ...], i: int, verbs: frozenset[str] 
         # the particle closes the clause: "fügte … hinzu", "hob … hervor:"
         j = i + 1
         while j < len(toks) and toks[j].text not in (",", ".", ":", ";", "?", "!"):
-            if toks[j].norm.lower() in parts and (j + 1 >= len(toks) or not toks[j + 1].is_word):
+            if toks[j].low in parts and (j + 1 >= len(toks) or not toks[j + 1].is_word):
                 return True
             j += 1
     return False
@@ -299,17 +299,17 @@ def _is_speech(t: Token, toks: tuple[Token, ...], i: int, verbs: frozenset[str] 
 # --- 3. speakers ---------------------------------------------------------------------------
 
 
-def _np_after(toks: tuple[Token, ...], i: int) -> tuple[int, int] | None:
+def _np_after(toks: TokenRun, i: int) -> tuple[int, int] | None:
     """Token range of the noun phrase starting at or after index i (subject after the verb)."""
     n = len(toks)
-    while i < n and toks[i].is_word and toks[i].norm.lower() in _SKIP_AFTER_VERB:
+    while i < n and toks[i].is_word and toks[i].low in _SKIP_AFTER_VERB:
         i += 1
     start = i
     has_noun = False
     last_name = False
     while i < n:
         t = toks[i]
-        low = t.norm.lower()
+        low = t.low
         if not t.is_word:
             if t.text == "," and has_noun and i + 1 < n and _is_name(toks[i + 1]):
                 # apposition: "der Sprecher des Ministeriums, Vedant Patel, …"
@@ -339,16 +339,16 @@ def _np_after(toks: tuple[Token, ...], i: int) -> tuple[int, int] | None:
     return (start, i) if i > start and has_noun else None
 
 
-def _np_before(toks: tuple[Token, ...], start: int, verb: int) -> tuple[int, int] | None:
+def _np_before(toks: TokenRun, start: int, verb: int) -> tuple[int, int] | None:
     """The subject before the verb, when the clause starts with it (German verb-second)."""
     if verb <= start:
         return None
-    low = toks[start].norm.lower()
+    low = toks[start].low
     if low in ("und", "doch", "aber", "denn") or low in _SUBORDINATORS:
         start += 1
         if start >= verb:
             return None
-        low = toks[start].norm.lower()
+        low = toks[start].low
     first = toks[start]
     if low in _DEMONSTRATIVES and verb == start + 1:
         return None
@@ -365,7 +365,7 @@ def _np_before(toks: tuple[Token, ...], start: int, verb: int) -> tuple[int, int
 _NOT_A_VERB_START = frozenset(_DETERMINERS | _PRONOUNS | _SUBORDINATORS | _PREPOSITIONS | _ANONYMOUS | {"und", "aber"})
 
 
-def _subject(toks: tuple[Token, ...], lo: int, v: int) -> tuple[int, int] | None:
+def _subject(toks: TokenRun, lo: int, v: int) -> tuple[int, int] | None:
     """Subject of the speech verb at v: before it (verb-second), after it, or after an auxiliary."""
     cs = _clause_start(toks, lo, v)
     if cs == v and v - 1 > lo and toks[v - 1].text == ",":
@@ -382,7 +382,7 @@ def _subject(toks: tuple[Token, ...], lo: int, v: int) -> tuple[int, int] | None
     if before is not None:
         return before
     first = toks[cs] if cs < v else None
-    if cs > lo and first is not None and first.text[:1].islower() and first.norm.lower() not in _NOT_A_VERB_START \
+    if cs > lo and first is not None and first.text[:1].islower() and first.low not in _NOT_A_VERB_START \
             and toks[lo].text[:1].isupper():
         # "China wies … zurück, bezeichnete … und warf … vor": the subject opens the sentence
         head = _np_after(toks, lo)
@@ -390,20 +390,20 @@ def _subject(toks: tuple[Token, ...], lo: int, v: int) -> tuple[int, int] | None
             return head
     # "wie Reuters berichtet", "Wie der Economist anführt"
     for k in range(cs, v):
-        if toks[k].norm.lower() == "wie":
+        if toks[k].low == "wie":
             return _np_after(toks, k + 1)
     # "hatte der russische Botschafter … geäußert": subject after the finite auxiliary
     for k in range(cs, v):
-        if toks[k].norm.lower() in _AUXILIARIES and k + 1 < v:
+        if toks[k].low in _AUXILIARIES and k + 1 < v:
             rng = _np_after(toks, k + 1)
             if rng is not None:
                 return rng
     return None
 
 
-def _span_text(doc: Doc, toks: tuple[Token, ...], rng: tuple[int, int]) -> str:
+def _span_text(doc: Doc, toks: TokenRun, rng: tuple[int, int]) -> str:
     a, b = rng
-    s = doc.text[toks[a].start : toks[b - 1].end].strip(" ,")
+    s = doc.text[toks.starts[a] : toks.ends[b - 1]].strip(" ,")
     s = re.sub(r"\s+", " ", s)
     words = s.split(" ")
     if len(words) > 1 and words[0].lower() in _DETERMINERS:
@@ -426,13 +426,13 @@ class _Speakers:
     def __init__(self) -> None:
         self.last = ""
 
-    def resolve(self, doc: Doc, toks: tuple[Token, ...], rng: tuple[int, int] | None) -> str:
+    def resolve(self, doc: Doc, toks: TokenRun, rng: tuple[int, int] | None) -> str:
         if rng is None:
             return ""
         text = _span_text(doc, toks, rng)
         low = text.lower()
         if low in _PRONOUNS:
-            return self.last or _name_before(doc, toks[rng[0]].start)
+            return self.last or _name_before(doc, toks.starts[rng[0]])
         if low in _ANONYMOUS:
             return "man"
         if any(_is_name(t) for t in toks[rng[0] : rng[1]]) or text[:1].isupper():
@@ -457,18 +457,18 @@ def _name_before(doc: Doc, offset: int, window: int = 200) -> str:
 _PRONOUNS_SIE = frozenset(_PRONOUNS | {"sie"})
 
 
-def _frame(doc: Doc, toks: tuple[Token, ...], speakers: _Speakers, lo: int, hi: int,
+def _frame(doc: Doc, toks: TokenRun, speakers: _Speakers, lo: int, hi: int,
            prefer_after: int | None = None, verbs: frozenset[str] = SPEECH_VERBS,
            pairs: _Mask | None = None, maybe: list[int] | None = None) -> _Frame | None:
     """Attribution frame in toks[lo:hi]: cue, speaker and the reported content's range.
 
     `maybe`, when given, lists the only token indices that can be cues (see _type_flags)."""
     span = range(lo, hi) if maybe is None else [i for i in maybe if lo <= i < hi]
-    cands = [i for i in span if (not pairs or not _in_pairs(toks[i].start, pairs)) and (
+    cands = [i for i in span if (not pairs or not _in_pairs(toks.starts[i], pairs)) and (
              _is_speech(toks[i], toks, i, verbs)
-             or toks[i].norm.lower() in _REPORT_MARKERS
-             or (toks[i].norm.lower() == "angaben" and i > 0 and toks[i - 1].norm.lower() == "nach")
-             or (toks[i].norm.lower() == "berufung" and i > 0 and toks[i - 1].norm.lower() == "unter"))]
+             or toks[i].low in _REPORT_MARKERS
+             or (toks[i].low == "angaben" and i > 0 and toks[i - 1].low == "nach")
+             or (toks[i].low == "berufung" and i > 0 and toks[i - 1].low == "unter"))]
     if not cands:
         return None
     contents: dict[int, tuple[int, int] | None] = {}
@@ -488,14 +488,14 @@ def _frame(doc: Doc, toks: tuple[Token, ...], speakers: _Speakers, lo: int, hi: 
         else:
             v = verbs_[0]
     t = toks[v]
-    low = t.norm.lower()
+    low = t.low
     content: tuple[int, int] | None = None
     rng: tuple[int, int] | None = None
     if low == "laut" or low == "angaben" or low == "berufung":
         k = v + 1
-        if low == "angaben" and k < hi and toks[k].norm.lower() in ("von", "aus"):
+        if low == "angaben" and k < hi and toks[k].low in ("von", "aus"):
             k += 1
-        if low == "berufung" and k < hi and toks[k].norm.lower() == "auf":
+        if low == "berufung" and k < hi and toks[k].low == "auf":
             k += 1
         rng = _np_after(toks, k)
         end = rng[1] if rng else v + 1
@@ -504,7 +504,7 @@ def _frame(doc: Doc, toks: tuple[Token, ...], speakers: _Speakers, lo: int, hi: 
     elif low == "zufolge":
         j = v
         while j > lo and toks[j - 1].is_word and (
-            toks[j - 1].text[:1].isupper() or toks[j - 1].norm.lower() in _DETERMINERS
+            toks[j - 1].text[:1].isupper() or toks[j - 1].low in _DETERMINERS
             or re.search(r"(e|en|er|es|em)$", toks[j - 1].norm)
         ) and not _is_speech(toks[j - 1], toks, j - 1):
             j -= 1
@@ -523,13 +523,13 @@ def _frame(doc: Doc, toks: tuple[Token, ...], speakers: _Speakers, lo: int, hi: 
             # "hieß es in dem WSJ-Bericht" / "In der New York Times hieß es": the source
             # follows a preposition
             for k in [*range(_clause_start(toks, lo, v), v), *range(v + 1, min(hi, v + 8))]:
-                if toks[k].norm.lower() in ("in", "im", "bei", "aus"):
+                if toks[k].low in ("in", "im", "bei", "aus"):
                     rng = _np_after(toks, k + 1)
                     if rng is not None:
                         break
         else:
             after = _np_after(toks, v + 1)
-            if t.lemma == "zitieren" and after and toks[after[0]].norm.lower() in _PRONOUNS_SIE:
+            if t.lemma == "zitieren" and after and toks[after[0]].low in _PRONOUNS_SIE:
                 rng = (after[0], after[0] + 1)  # "zitiert ihn der Guardian": the speaker is "ihn"
             elif v > lo and toks[v - 1].text == "," and after is not None and not _apposition(toks, lo, v):
                 rng = after  # "…, sagte der Minister"
@@ -541,29 +541,29 @@ def _frame(doc: Doc, toks: tuple[Token, ...], speakers: _Speakers, lo: int, hi: 
     return _Frame(v, speaker, cue, content, named)
 
 
-def _is_marker(toks: tuple[Token, ...], i: int) -> bool:
-    low = toks[i].norm.lower()
+def _is_marker(toks: TokenRun, i: int) -> bool:
+    low = toks[i].low
     return low in _REPORT_MARKERS or low in ("angaben", "berufung")
 
 
-def _apposition(toks: tuple[Token, ...], lo: int, v: int) -> bool:
+def _apposition(toks: TokenRun, lo: int, v: int) -> bool:
     """'Jake Sullivan, der Sicherheitsberater, sagte …': a subject with an apposition."""
     k = v - 2
     while k > lo and toks[k].text != ",":
         k -= 1
     return (k > lo and toks[k].text == "," and k + 1 < v
-            and toks[k + 1].norm.lower() in ("der", "die", "das", "ein", "eine")
+            and toks[k + 1].low in ("der", "die", "das", "ein", "eine")
             and _np_before(toks, _clause_start(toks, lo, k), k) is not None)
 
 
-def _clause_start(toks: tuple[Token, ...], lo: int, v: int) -> int:
+def _clause_start(toks: TokenRun, lo: int, v: int) -> int:
     k = v
     while k > lo and toks[k - 1].text not in (":", ";", ",", "“", "”", '"', "„", "«", "»"):
         k -= 1
     return k
 
 
-def _content_around(toks: tuple[Token, ...], lo: int, hi: int, a: int, b: int) -> tuple[int, int] | None:
+def _content_around(toks: TokenRun, lo: int, hi: int, a: int, b: int) -> tuple[int, int] | None:
     """Content of a sentence around a marker phrase toks[a:b]: the larger side.
 
     Only called when the segment holds no speech verb (a verb's content takes precedence)."""
@@ -577,26 +577,26 @@ def _content_around(toks: tuple[Token, ...], lo: int, hi: int, a: int, b: int) -
     return best if best[1] - best[0] >= 3 else None
 
 
-def _content_of_verb(toks: tuple[Token, ...], lo: int, hi: int, v: int) -> tuple[int, int] | None:
+def _content_of_verb(toks: TokenRun, lo: int, hi: int, v: int) -> tuple[int, int] | None:
     """Reported content of a speech verb: the clause after its comma, or before the comma; the
     label of "bezeichnete X als Y" and the charge of "warf X Y vor"; and the rest of the
     sentence after "Wie X anführt, …"."""
     # "X sagte am Dienstag, die USA seien …" / "X drohte, Nordkorea werde …" / "…, dass …"
     end = next((k for k in range(v + 1, hi) if toks[k].text in (":", ";")), hi)
-    lemma = toks[v].lemma.lower()
+    lemma = toks[v].lemma_low
     if lemma in _LABEL_VERBS:
         # "Pjöngjang bezeichnete die Übungen als Vorbereitung auf einen Präventivschlag": the
         # words after "als" are the speaker's label, up to the end of that clause
         clause_end = next((k for k in range(v + 1, end) if toks[k].text in (",", ".", "!", "?")
-                           or (toks[k].norm.lower() == "und" and k + 1 < end and toks[k + 1].text[:1].islower()
+                           or (toks[k].low == "und" and k + 1 < end and toks[k + 1].text[:1].islower()
                            and _is_speech(toks[k + 1], toks, k + 1))), end)
-        als = next((k for k in range(v + 1, clause_end) if toks[k].norm.lower() == "als"), None)
+        als = next((k for k in range(v + 1, clause_end) if toks[k].low == "als"), None)
         if als is not None and als + 1 < clause_end:
             return (als + 1, clause_end)
     if lemma == "werfen" and toks[v].text[:1].islower():
         # "China warf der US-Regierung Heuchelei vor": the charge sits between verb and particle;
         # a clause after the particle ("…, weil sie …", "…, sie bereite …") belongs to it too
-        vor = next((k for k in range(v + 1, end) if toks[k].norm.lower() == "vor"
+        vor = next((k for k in range(v + 1, end) if toks[k].low == "vor"
                     and (k + 1 >= end or not toks[k + 1].is_word)), None)
         if vor is not None:
             after = _clause_content(toks, lo, hi, v, end)
@@ -608,8 +608,8 @@ def _content_of_verb(toks: tuple[Token, ...], lo: int, hi: int, v: int) -> tuple
                     return (v + 1, stop)  # "Kiew wirft Moskau vor, gezielt … anzugreifen"
             if vor > v + 1:
                 return (v + 1, vor)
-    if v - lo >= 1 and any(toks[k].norm.lower() == "wie" for k in range(lo, v)) \
-            and toks[lo].norm.lower() == "wie":
+    if v - lo >= 1 and any(toks[k].low == "wie" for k in range(lo, v)) \
+            and toks[lo].low == "wie":
         # "Wie der Economist anführt, könnte man … sprechen": the main clause is reported
         comma = next((k for k in range(v + 1, end) if toks[k].text == ","), None)
         if comma is not None and comma + 1 < end:
@@ -617,13 +617,13 @@ def _content_of_verb(toks: tuple[Token, ...], lo: int, hi: int, v: int) -> tuple
     return _clause_content(toks, lo, hi, v, end)
 
 
-def _zu_infinitive(t: Token) -> bool:
+def _zu_infinitive(t: TokenType) -> bool:
     """"zu" or an infinitive with "zu" inside it (anzugreifen, abzuschrecken)."""
-    low = t.norm.lower()
+    low = t.low
     return low == "zu" or (low.endswith("en") and "zu" in low[2:-2])
 
 
-def _clause_content(toks: tuple[Token, ...], lo: int, hi: int, v: int, end: int) -> tuple[int, int] | None:
+def _clause_content(toks: TokenRun, lo: int, hi: int, v: int, end: int) -> tuple[int, int] | None:
     """The clause a speech verb reports: after its comma (dass/ob or Konjunktiv), or the clause
     before it ("…, sagte X" / "…, wie Reuters berichtet")."""
     comma = next((k for k in range(v + 1, end) if toks[k].text in (",", "dass", "ob")), None)
@@ -632,7 +632,7 @@ def _clause_content(toks: tuple[Token, ...], lo: int, hi: int, v: int, end: int)
         comma = next((k for k in range(comma + 1, end) if toks[k].text in ("dass", "ob")), comma)
     if comma is not None:
         start = comma + 1 if toks[comma].text == "," else comma
-        if start < end and (toks[start].norm.lower() in ("dass", "ob") or _reports(toks, (start, end))):
+        if start < end and (toks[start].low in ("dass", "ob") or _reports(toks, (start, end))):
             return (start, end)
     # "Die Versuche … seien gescheitert, sagte X." / "…, wie Reuters berichtet."
     k = v - 1
@@ -640,29 +640,29 @@ def _clause_content(toks: tuple[Token, ...], lo: int, hi: int, v: int, end: int)
         k -= 1
     if k > lo and toks[k].text == ",":
         rng = (lo, k)
-        if _reports(toks, rng) or any(toks[m].norm.lower() == "wie" for m in range(k, v)):
+        if _reports(toks, rng) or any(toks[m].low == "wie" for m in range(k, v)):
             return rng
     return None
 
 
-def _apposition_after(toks: tuple[Token, ...], comma: int, end: int) -> bool:
+def _apposition_after(toks: TokenRun, comma: int, end: int) -> bool:
     nxt = toks[comma + 1] if comma + 1 < end else None
-    if nxt is None or nxt.norm.lower() not in ("der", "die", "das"):
+    if nxt is None or nxt.low not in ("der", "die", "das"):
         return False
     k = comma + 2
     while k < end and toks[k].text != ",":
-        if _is_konj(toks[k], report=True) or not (toks[k].text[:1].isupper() or toks[k].norm.lower()
+        if _is_konj(toks[k], report=True) or not (toks[k].text[:1].isupper() or toks[k].low
                                                    in _DETERMINERS or re.search(r"(e|en|er|es|em)$", toks[k].norm)):
             return False
         k += 1
     return k < end
 
 
-def _reports(toks: tuple[Token, ...], rng: tuple[int, int]) -> bool:
+def _reports(toks: TokenRun, rng: tuple[int, int]) -> bool:
     seg = toks[rng[0] : rng[1]]
     if not seg:
         return False
-    if seg[0].norm.lower() in ("dass", "ob"):
+    if seg[0].low in ("dass", "ob"):
         return True
     return any(_is_konj(t, report=True) for t in seg)
 
@@ -693,7 +693,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         if s.index not in by_sentence and not any_flag & (_MAY_CUE | _MAY_KONJ1) and not (
                 any_flag & _MAY_KONJ and last_reported == s.index - 1):
             continue  # no quotation mark, cue or Konjunktiv: nothing to find here
-        toks = doc.sentence_tokens(s.index)
+        toks = doc.sentence_run(s.index)
         inside = any(o < s.start and c >= s.end - 1 for o, c in pairs)
         maybe = [k - first for k in range(first, last) if flags[k] & _MAY_CUE]
         frames = [] if inside else _segment_frames(doc, toks, speakers, mask, maybe)
@@ -702,8 +702,8 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         if content_frame is not None and content_frame.content is not None:
             rep = (*content_frame.content, content_frame.speaker, content_frame.cue)
         elif not frames and toks and not inside:
-            outside = [t for t in toks if t.start not in mask]
-            if any(t.norm.lower() in _KONJ1 for t in outside) or (
+            outside = [t for t, p in zip(toks, toks.starts, strict=True) if p not in mask]
+            if any(t.low in _KONJ1 for t in outside) or (
                 last_reported == s.index - 1 and any(_is_konj(t, report=False) for t in outside)
             ):
                 # Konjunktiv I in a main clause is itself the mark of reported speech
@@ -720,11 +720,11 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
                 rep_quote = _reported(doc, toks, (a, b), spk, cue, s.index)
                 reported.append(rep_quote)
                 last_reported, last_speaker = s.index, spk
-        elif frames and frames[0].verb <= 3 and toks[0].norm.lower() in _DEMONSTRATIVES \
+        elif frames and frames[0].verb <= 3 and toks[0].low in _DEMONSTRATIVES \
                 and s.index > 0 and last_reported != s.index - 1:
             # "Das berichtet das WSJ": the previous sentence is reported
-            ps = doc.sentence_tokens(s.index - 1)
-            if ps and not any(o < ps[0].start and c >= ps[-1].end - 1 for o, c in pairs):
+            ps = doc.sentence_run(s.index - 1)
+            if ps and not any(o < ps.starts[0] and c >= ps.ends[-1] - 1 for o, c in pairs):
                 reported.append(_reported(doc, ps, (0, len(ps)), frames[0].speaker, frames[0].cue,
                                           s.index - 1))
         for o, c in by_sentence.get(s.index, []):
@@ -741,12 +741,12 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     return tuple(allq)
 
 
-def _segment_frames(doc: Doc, toks: tuple[Token, ...], speakers: _Speakers, pairs: _Mask,
+def _segment_frames(doc: Doc, toks: TokenRun, speakers: _Speakers, pairs: _Mask,
                     maybe: list[int] | None = None) -> list[_Frame]:
     """Attribution frames of a sentence, one per colon-separated segment, outside quotes."""
     frames: list[_Frame] = []
     lo = 0
-    bounds = [k for k, t in enumerate(toks) if t.text == ":" and not _in_pairs(t.start, pairs)]
+    bounds = [k for k, t in enumerate(toks) if t.text == ":" and not _in_pairs(toks.starts[k], pairs)]
     ends = [*bounds, len(toks)]
     for n, hi in enumerate(ends):
         if hi > lo:
@@ -759,18 +759,18 @@ def _segment_frames(doc: Doc, toks: tuple[Token, ...], speakers: _Speakers, pair
     return frames
 
 
-def _frame_for(frames: list[_Frame], toks: tuple[Token, ...], o: int) -> _Frame | None:
+def _frame_for(frames: list[_Frame], toks: TokenRun, o: int) -> _Frame | None:
     """The frame of the segment holding a quote, else the nearest one before it."""
     best = None
     for f in frames:
-        if toks[f.verb].start < o or best is None:
+        if toks.starts[f.verb] < o or best is None:
             best = f
     return best
 
 
-def _reported(doc: Doc, toks: tuple[Token, ...], rng: tuple[int, int], speaker: str, cue: str,
+def _reported(doc: Doc, toks: TokenRun, rng: tuple[int, int], speaker: str, cue: str,
               sentence: int) -> Quote:
-    start, end = toks[rng[0]].start, toks[rng[1] - 1].end
+    start, end = toks.starts[rng[0]], toks.ends[rng[1] - 1]
     return Quote("reported", start, end, doc.text[start:end], speaker, cue, sentence)
 
 
@@ -864,23 +864,23 @@ def _classify(doc: Doc, speakers: _Speakers, o: int, c: int, frame: _Frame | Non
     return Quote("direct", start, end, qtext, speaker, cue, si)
 
 
-def _tokens_after(doc: Doc, c: int) -> tuple[tuple[Token, ...], int] | None:
+def _tokens_after(doc: Doc, c: int) -> tuple[TokenRun, int] | None:
     """Tokens of the sentence holding the text right after a closing mark, and the first index."""
     si = doc.sentence_at(c)
-    toks = doc.sentence_tokens(si)
+    toks = doc.sentence_run(si)
     k = 0
-    while k < len(toks) and toks[k].start <= c:
+    while k < len(toks) and toks.starts[k] <= c:
         k += 1
     if k < len(toks) and toks[k].text == ",":
         k += 1
     elif k < len(toks) and toks[k].text in (".", "!", "?"):
         return None
-    if k >= len(toks) or doc.text.count("\n", c, toks[k].start):
+    if k >= len(toks) or doc.text.count("\n", c, toks.starts[k]):
         return None
     return toks, k
 
 
-def _colon_clause_before(doc: Doc, o: int) -> tuple[tuple[Token, ...], int, int] | None:
+def _colon_clause_before(doc: Doc, o: int) -> tuple[TokenRun, int, int] | None:
     """The clause ending with a colon right before an opening mark: 'Kirby fügte hinzu:'."""
     j = o - 1
     while j >= 0 and doc.text[j].isspace():
@@ -888,8 +888,8 @@ def _colon_clause_before(doc: Doc, o: int) -> tuple[tuple[Token, ...], int, int]
     if j < 0 or doc.text[j] != ":":
         return None
     si = doc.sentence_at(j)
-    toks = doc.sentence_tokens(si)
-    hi = next((k for k, t in enumerate(toks) if t.start >= j), len(toks))
+    toks = doc.sentence_run(si)
+    hi = next((k for k, p in enumerate(toks.starts) if p >= j), len(toks))
     lo = hi
     while lo > 0 and toks[lo - 1].text not in (":", ";", "“", "”", '"', "„"):
         lo -= 1

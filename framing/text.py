@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from operator import add, attrgetter
+from itertools import accumulate, chain, repeat
+from operator import add, attrgetter, itemgetter
 from typing import NamedTuple
 
 import simplemma
@@ -65,8 +66,9 @@ class Token(NamedTuple):
     is_word: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence span and its token range (a named tuple: documents build dozens of them)."""
+
     index: int
     start: int
     end: int
@@ -130,8 +132,11 @@ _ORDINAL_CUES = frozenset(
     seinen jedem jeden nr nummer platz rang den zu für
     """.split()
 )
-_BOUNDARY_RE = re.compile(r"[.!?…]+[\"'“”„»«’‘)\]]*(?=\s|$)|\n[ \t]*\n|\n")
-_LAST_WORD_RE = re.compile(r"([\w\u00ad.]+)[.!?…]*$")
+# Candidate boundaries: end punctuation (with closing quotes or brackets) before a space, or
+# line breaks. Written to start with one character class, so the regex engine skips ahead to
+# the next candidate character instead of trying three alternatives at every position.
+_BOUNDARY_RE = re.compile(r"[.!?…\n](?:(?<=\n)(?:[ \t]*\n)?|(?<=[.!?…])[.!?…]*[\"'“”„»«’‘)\]]*(?=\s|$))")
+_LAST_WORD_RE = re.compile(r"[\w\u00ad.]+$")
 
 
 def _is_boundary(text: str, m: re.Match[str]) -> bool:
@@ -164,10 +169,13 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     if core != ".":
         return True
     # a single dot: look at the word before it
-    wm = _LAST_WORD_RE.search(text, max(0, m.start() - 40), m.start() + 1)
+    # the word before the dot: the run of word characters and dots that ends with it (within 40
+    # characters); taken from the last whitespace-free piece, so the regex scans a few characters
+    pieces = text[max(0, m.start() - 40) : m.start() + 1].split()
+    wm = _LAST_WORD_RE.search(pieces[-1]) if pieces else None
     if not wm:
         return True
-    word = wm.group(1).rstrip(".")
+    word = wm.group().rstrip(".")
     low = word.lower()
     if low in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
         return False  # Dr., Nr., z. B., u. a., initials (John F. Kennedy)
@@ -189,7 +197,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     Line breaks end sentences (headlines and captions stand alone); dots after German
     abbreviations, initials, ordinals and omission marks do not.
     """
-    norm = normalise(text)
+    return _split(normalise(text))
+
+
+def _split(norm: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY_RE.finditer(norm):
@@ -228,7 +239,6 @@ class TokenType:
 
 
 _TYPES: dict[str, TokenType] = {}
-_CHUNKS: dict[str, tuple[tuple[int, int, TokenType], ...]] = {}
 _CACHE_LIMIT = 500_000  # type and chunk caches are cleared when they grow past this many entries
 
 
@@ -246,11 +256,33 @@ def token_type(surface: str) -> TokenType:
     return tt
 
 
-def _chunk_tokens(chunk: str) -> tuple[tuple[int, int, TokenType], ...]:
-    """Tokens of one whitespace-free chunk, as (relative start, relative end, type)."""
+class _Chunk(NamedTuple):
+    """The tokens of one whitespace-free chunk of text, as columns relative to its start."""
+
+    count: int
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    types: tuple[TokenType, ...]
+    words: int
+
+
+_CHUNKS: dict[str, _Chunk] = {}
+
+
+def _make_chunk(found: list[tuple[int, int, TokenType]]) -> _Chunk:
+    return _Chunk(len(found), tuple(a for a, _, _ in found), tuple(b for _, b, _ in found),
+                  tuple(t for _, _, t in found), sum(t.is_word for _, _, t in found))
+
+
+def _chunk_tokens(chunk: str) -> _Chunk:
+    """Tokens of one whitespace-free chunk of the article text, cached per chunk.
+
+    The regex runs over the normalised chunk (dashes mapped), the types are those of the
+    surfaces as written."""
     got = _CHUNKS.get(chunk)
     if got is None:
-        got = tuple((m.start(), m.end(), token_type(m.group())) for m in TOKEN_RE.finditer(chunk))
+        got = _make_chunk([(m.start(), m.end(), token_type(chunk[m.start() : m.end()]))
+                           for m in TOKEN_RE.finditer(normalise(chunk))])
         if len(_CHUNKS) >= _CACHE_LIMIT:
             _CHUNKS.clear()
         _CHUNKS[chunk] = got
@@ -259,6 +291,21 @@ def _chunk_tokens(chunk: str) -> tuple[tuple[int, int, TokenType], ...]:
 
 _TAIL = attrgetter("tail")
 _NEW_TOKEN = partial(tuple.__new__, Token)
+
+
+class TokenRun(list[TokenType]):
+    """The token types of a run of tokens (one sentence), with their offsets alongside.
+
+    `run[i]` is the shared `TokenType` (text, norm, lemma, low, …), `run.starts[i]` and
+    `run.ends[i]` its offsets in the text: what the quotation finder reads, without building a
+    `Token` per occurrence."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, types: list[TokenType], starts: list[int], ends: list[int]) -> None:
+        super().__init__(types)
+        self.starts = starts
+        self.ends = ends
 
 
 class Doc:
@@ -270,8 +317,8 @@ class Doc:
     for archives of millions of articles (see bench/run.py).
     """
 
-    __slots__ = ("__weakref__", "_sent_tokens", "_tokens", "ends", "sent", "sentences", "starts", "text", "types",
-                 "words")
+    __slots__ = ("__weakref__", "_runs", "_sent_tokens", "_tokens", "ends", "sent", "sentence_starts", "sentences",
+                 "starts", "text", "types", "words")
 
     def __init__(self, text: str, sentences: tuple[Sentence, ...], starts: list[int], ends: list[int],
                  types: list[TokenType], sent: list[int], words: int) -> None:
@@ -284,6 +331,8 @@ class Doc:
         self.words = words
         self._tokens: tuple[Token, ...] | None = None
         self._sent_tokens: dict[int, tuple[Token, ...]] = {}
+        self._runs: dict[int, TokenRun] = {}
+        self.sentence_starts = [x.start for x in sentences]
 
     def _build(self, first: int, last: int) -> tuple[Token, ...]:
         heads = zip(self.starts[first:last], self.ends[first:last], self.sent[first:last], strict=True)
@@ -296,6 +345,7 @@ class Doc:
         cheap when thousands of documents are scored."""
         self._tokens = None
         self._sent_tokens = {}
+        self._runs = {}
 
     @property
     def tokens(self) -> tuple[Token, ...]:
@@ -305,16 +355,7 @@ class Doc:
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence containing (or nearest before) a character offset."""
-        lo, hi = 0, len(self.sentences) - 1
-        best = 0
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            if self.sentences[mid].start <= offset:
-                best = mid
-                lo = mid + 1
-            else:
-                hi = mid - 1
-        return best
+        return max(0, bisect_right(self.sentence_starts, offset) - 1)
 
     def token_index(self, offset: int) -> int:
         """Index of the first token starting at or after a character offset."""
@@ -329,65 +370,76 @@ class Doc:
             got = self._sent_tokens[index] = self._build(s.first_token, s.last_token)
         return got
 
+    def sentence_run(self, index: int) -> TokenRun:
+        """The token types and offsets of one sentence (cached until `release_tokens`)."""
+        got = self._runs.get(index)
+        if got is None:
+            s = self.sentences[index]
+            a, b = s.first_token, s.last_token
+            got = self._runs[index] = TokenRun(self.types[a:b], self.starts[a:b], self.ends[a:b])
+        return got
+
 
 _TRAILING_HYPHEN_CUE = re.compile(r"-\s+(?:und|oder|bzw\.|sowie|wie)\b")
+_HYPHEN_CUE_AT = re.compile(r"-(?=\s+(?:und|oder|bzw\.|sowie|wie)\b)")
+_WS_SPLIT = re.compile(r"(\s+)")
+_REL_STARTS = itemgetter(1)
+_TYPES_OF = itemgetter(3)
+_WORDS = itemgetter(4)
+_TEXT = attrgetter("text")
+_flat = chain.from_iterable
 
 
 def tokenize(text: str) -> Doc:
     """Split a text into sentences and tokens with lemmas; offsets index `text` itself.
 
     Every whitespace-separated chunk lies inside one sentence, and its tokens depend on the
-    chunk alone, so tokens are looked up per chunk type; only a chunk that ends in a hyphen
-    ("Asyl- und …") looks past its end.
+    chunk alone, so tokens are looked up per chunk (`_CHUNKS`) and the columns are put
+    together with C-level maps, not a Python loop per token. Only a chunk that ends in a
+    hyphen before "und"/"oder"… ("Asyl- und …") looks past its end and is tokenized in place.
     """
     norm = normalise(text)
-    spans = split_sentences(text)
-    starts: list[int] = []
-    ends: list[int] = []
-    types: list[TokenType] = []
+    spans = _split(norm)
+    # chunks and their offsets: re.split keeps the whitespace runs, so the running sum of
+    # the parts' lengths gives every chunk's start (mapped spaces are whitespace in `text` too)
+    parts = _WS_SPLIT.split(text)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    chunks = parts[0::2]
+    cstarts = offsets[0:-1:2]
+    if chunks and not chunks[-1]:
+        chunks.pop()
+        cstarts.pop()
+    if chunks and not chunks[0]:
+        del chunks[0], cstarts[0]
+    got = list(map(_CHUNKS.get, chunks))
+    if None in got:
+        got = [g if g is not None else _chunk_tokens(c) for g, c in zip(got, chunks, strict=True)]
+    sstarts = [a for a, _ in spans]
+    if "-" in norm:
+        for m in _HYPHEN_CUE_AT.finditer(norm):
+            h = m.start()
+            si = bisect_right(sstarts, h) - 1
+            s_end = spans[si][1]
+            if _TRAILING_HYPHEN_CUE.match(norm, h, s_end):
+                k = bisect_right(cstarts, h) - 1
+                got[k] = _hyphen_chunk(text, norm, cstarts[k], h + 1, s_end)
+    starts = [p + a for p, rel in zip(cstarts, map(_REL_STARTS, got), strict=True) for a in rel]
+    types = list(_flat(map(_TYPES_OF, got)))
+    ends = list(map(add, starts, map(len, map(_TEXT, types))))  # a token's text is text[start:end]
+    bounds = [bisect_left(starts, a) for a, _ in spans]
+    bounds.append(len(starts))
     sent: list[int] = []
-    sentences: list[Sentence] = []
-    words = 0
-    find = norm.find
-    chunk_cache = _CHUNKS
-    pos = 0
-    chunks = norm.split()
-    ci = 0
-    n_chunks = len(chunks)
-    slow = text is not norm
-    for si, (s_start, s_end) in enumerate(spans):
-        first = len(types)
-        while ci < n_chunks:
-            chunk = chunks[ci]
-            p = find(chunk, pos)
-            if p >= s_end:
-                break
-            ci += 1
-            pos = p + len(chunk)
-            if slow or (chunk[-1] == "-" and _TRAILING_HYPHEN_CUE.match(norm, pos - 1, s_end)):
-                # the slow path: mapped spaces or dashes in the text, or a hyphen that looks ahead
-                for m in TOKEN_RE.finditer(norm, p, s_end):
-                    if m.start() >= pos:
-                        break
-                    tt = token_type(text[m.start() : m.end()])
-                    starts.append(m.start())
-                    ends.append(m.end())
-                    types.append(tt)
-                    words += tt.is_word
-                continue
-            got = chunk_cache.get(chunk) or _chunk_tokens(chunk)
-            if len(got) == 1:  # most chunks are one word
-                a, b, tt = got[0]
-                starts.append(p)
-                ends.append(pos)
-                types.append(tt)
-                words += tt.is_word
-                continue
-            for a, b, tt in got:
-                starts.append(p + a)
-                ends.append(p + b)
-                types.append(tt)
-                words += tt.is_word
-        sent.extend([si] * (len(types) - first))
-        sentences.append(Sentence(si, s_start, s_end, first, len(types)))
-    return Doc(text, tuple(sentences), starts, ends, types, sent, words)
+    for si in range(len(spans)):
+        sent.extend(repeat(si, bounds[si + 1] - bounds[si]))
+    sentences = tuple(Sentence(si, a, b, bounds[si], bounds[si + 1]) for si, (a, b) in enumerate(spans))
+    return Doc(text, sentences, starts, ends, types, sent, sum(map(_WORDS, got)))
+
+
+def _hyphen_chunk(text: str, norm: str, p: int, pos: int, s_end: int) -> _Chunk:
+    """A chunk ending in a hyphen that keeps it because a conjunction follows ("Asyl- und")."""
+    found = []
+    for m in TOKEN_RE.finditer(norm, p, s_end):
+        if m.start() >= pos:
+            break
+        found.append((m.start() - p, m.end() - p, token_type(text[m.start() : m.end()])))
+    return _make_chunk(found)
