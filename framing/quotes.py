@@ -17,9 +17,11 @@ continuing it in Konjunktiv I).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count, repeat
+from operator import and_, attrgetter
 
 import simplemma
 
@@ -69,6 +71,8 @@ _PAIRS: dict[str, str] = {
     "'": "'",
 }
 _QUOTE_CHARS = "„“”‚‘’»«\"'"
+# closing mark -> the opening marks it can close
+_OPENERS_OF = {c: frozenset(o for o, closers in _PAIRS.items() if c in closers) for c in _QUOTE_CHARS}
 _QUOTE_RE = re.compile(r"[„“”‚‘’»«\"']")
 _OPEN_CONTEXT = " \t\n([{/–-—:"
 
@@ -86,7 +90,7 @@ def pair_quotes(text: str) -> list[tuple[int, int]]:
         nxt = text[i + 1] if i + 1 < n else " "
         if c in "'’" and prev.isalnum() and nxt.isalnum():
             continue  # apostrophe: geht's, O’Brien
-        opens = {o for o, closers in _PAIRS.items() if c in closers}
+        opens = _OPENERS_OF[c]
         top = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] in opens), None)
         if c in ('"', "'"):
             can_open = (prev.isspace() or prev in _OPEN_CONTEXT or prev in _QUOTE_CHARS) and not nxt.isspace()
@@ -252,9 +256,14 @@ def _is_konj(t: TokenType, report: bool) -> bool:
 # A sentence with none of these and no quotation mark cannot hold quoted or reported speech,
 # so find_quotes skips it without building its tokens.
 _MAY_CUE, _MAY_KONJ1, _MAY_KONJ, _MAY_KONJ_REPORT = 1, 2, 4, 16
+_TEXT = attrgetter("text")
 _SEEN = 8  # set on every stored value, so a cached 'nothing' is not falsy
 _CUE_WORDS = frozenset([*_REPORT_MARKERS, "so", "angaben", "berufung"])
 _FLAGS: dict[str, int] = {}
+# surfaces flagged _MAY_KONJ / _MAY_KONJ_REPORT, for set-based tests over a run of tokens
+_KONJ_TEXTS: set[str] = set()
+_KONJ_REPORT_TEXTS: set[str] = set()
+_FLAGS_LIMIT = 500_000  # the flag caches are cleared (between documents) past this many types
 
 
 def _type_flags(tt: TokenType) -> int:
@@ -268,10 +277,10 @@ def _type_flags(tt: TokenType) -> int:
             f |= _MAY_KONJ1
         if _konj_form(tt, report=False):
             f |= _MAY_KONJ
+            _KONJ_TEXTS.add(tt.text)
         if _konj_form(tt, report=True):
             f |= _MAY_KONJ_REPORT
-        if len(_FLAGS) >= 500_000:
-            _FLAGS.clear()
+            _KONJ_REPORT_TEXTS.add(tt.text)
         _FLAGS[tt.text] = f
     return f
 
@@ -664,7 +673,8 @@ def _reports(toks: TokenRun, rng: tuple[int, int]) -> bool:
         return False
     if seg[0].low in ("dass", "ob"):
         return True
-    return any(_is_konj(t, report=True) for t in seg)
+    # any Konjunktiv form (find_quotes has flagged every type of the document)
+    return not _KONJ_REPORT_TEXTS.isdisjoint(map(_TEXT, seg))
 
 
 # --- 4. putting it together ----------------------------------------------------------------
@@ -684,27 +694,56 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     prev_end = -1
     last_reported: int | None = None
     last_speaker = ""
-    flags = [_FLAGS.get(tt.text) or _type_flags(tt) for tt in doc.types]
-    for s in doc.sentences:
-        first, last = s.first_token, s.last_token
-        any_flag = 0
-        for f in flags[first:last]:
-            any_flag |= f
-        if s.index not in by_sentence and not any_flag & (_MAY_CUE | _MAY_KONJ1) and not (
-                any_flag & _MAY_KONJ and last_reported == s.index - 1):
+    # per sentence: the union of its tokens' flags, and the tokens that may be cues
+    if len(_FLAGS) >= _FLAGS_LIMIT:
+        _FLAGS.clear()
+        _KONJ_TEXTS.clear()
+        _KONJ_REPORT_TEXTS.clear()
+    types = doc.types
+    flags = list(map(_FLAGS.get, map(_TEXT, types)))
+    if None in flags:  # types seen for the first time
+        i = flags.index(None)
+        while True:
+            flags[i] = _type_flags(types[i])
+            try:
+                i = flags.index(None, i + 1)
+            except ValueError:
+                break
+    sent = doc.sent
+    sent_flags: dict[int, int] = {}
+    cues: dict[int, list[int]] = {}
+    for i in compress(count(), map(and_, flags, repeat(_MAY_CUE | _MAY_KONJ1 | _MAY_KONJ))):
+        si, f = sent[i], flags[i]
+        sent_flags[si] = sent_flags.get(si, 0) | f
+        if f & _MAY_CUE:
+            cues.setdefault(si, []).append(i)
+    sentences = doc.sentences
+    # a sentence lies inside a quotation when a pair opened before it closes at or after its
+    # end: track the latest close of the pairs opened so far (pairs are sorted by their opening)
+    opened, latest_close = 0, -1
+    for si in sorted(sent_flags.keys() | by_sentence.keys()):
+        s = sentences[si]
+        any_flag = sent_flags.get(si, 0)
+        if si not in by_sentence and not any_flag & (_MAY_CUE | _MAY_KONJ1) and not (
+                any_flag & _MAY_KONJ and last_reported == si - 1):
             continue  # no quotation mark, cue or Konjunktiv: nothing to find here
         toks = doc.sentence_run(s.index)
-        inside = any(o < s.start and c >= s.end - 1 for o, c in pairs)
-        maybe = [k - first for k in range(first, last) if flags[k] & _MAY_CUE]
+        while opened < len(pairs) and pairs[opened][0] < s.start:
+            latest_close = max(latest_close, pairs[opened][1])
+            opened += 1
+        inside = latest_close >= s.end - 1
+        first = s.first_token
+        maybe = [k - first for k in cues.get(si, ())]
         frames = [] if inside else _segment_frames(doc, toks, speakers, mask, maybe)
         content_frame = next((f for f in frames if f.content is not None), None)
         rep: tuple[int, int, str, str] | None = None
         if content_frame is not None and content_frame.content is not None:
             rep = (*content_frame.content, content_frame.speaker, content_frame.cue)
-        elif not frames and toks and not inside:
+        elif not frames and toks and not inside and (any_flag & _MAY_KONJ1 or (
+                any_flag & _MAY_KONJ and last_reported == s.index - 1)):
             outside = [t for t, p in zip(toks, toks.starts, strict=True) if p not in mask]
             if any(t.low in _KONJ1 for t in outside) or (
-                last_reported == s.index - 1 and any(_is_konj(t, report=False) for t in outside)
+                last_reported == s.index - 1 and not _KONJ_TEXTS.isdisjoint(map(_TEXT, outside))
             ):
                 # Konjunktiv I in a main clause is itself the mark of reported speech
                 spk = last_speaker if last_reported == s.index - 1 else ""
@@ -746,7 +785,8 @@ def _segment_frames(doc: Doc, toks: TokenRun, speakers: _Speakers, pairs: _Mask,
     """Attribution frames of a sentence, one per colon-separated segment, outside quotes."""
     frames: list[_Frame] = []
     lo = 0
-    bounds = [k for k, t in enumerate(toks) if t.text == ":" and not _in_pairs(toks.starts[k], pairs)]
+    bounds = [k for k, t in enumerate(toks) if t.text == ":" and not _in_pairs(toks.starts[k], pairs)] \
+        if doc.text.count(":", toks.starts[0], toks.ends[-1]) else []
     ends = [*bounds, len(toks)]
     for n, hi in enumerate(ends):
         if hi > lo:
@@ -868,9 +908,7 @@ def _tokens_after(doc: Doc, c: int) -> tuple[TokenRun, int] | None:
     """Tokens of the sentence holding the text right after a closing mark, and the first index."""
     si = doc.sentence_at(c)
     toks = doc.sentence_run(si)
-    k = 0
-    while k < len(toks) and toks.starts[k] <= c:
-        k += 1
+    k = bisect_right(toks.starts, c)  # the first token after the closing mark
     if k < len(toks) and toks[k].text == ",":
         k += 1
     elif k < len(toks) and toks[k].text in (".", "!", "?"):
@@ -889,7 +927,7 @@ def _colon_clause_before(doc: Doc, o: int) -> tuple[TokenRun, int, int] | None:
         return None
     si = doc.sentence_at(j)
     toks = doc.sentence_run(si)
-    hi = next((k for k, p in enumerate(toks.starts) if p >= j), len(toks))
+    hi = bisect_left(toks.starts, j)
     lo = hi
     while lo > 0 and toks[lo - 1].text not in (":", ";", "“", "”", '"', "„"):
         lo -= 1
