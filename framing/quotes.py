@@ -266,9 +266,32 @@ _KONJ_REPORT_TEXTS: set[str] = set()
 _FLAGS_LIMIT = 500_000  # the flag caches are cleared (between documents) past this many types
 
 
+# One character per token type, so the scans of a sentence (next comma, last clause boundary,
+# a "wie" before the verb) are str.find/rfind over a short string instead of Python loops:
+# single-character punctuation and quotation marks stand for themselves, a few function words
+# have capitals (upper case: the surface as written; lower case: any capitalisation), other
+# words are "w", anything else "x".
+_WORD_CODES = {"dass": "D", "ob": "O"}
+_LOW_CODES = {"dass": "d", "ob": "o", "wie": "W", "und": "U", "als": "A", "vor": "V"}
+_CODE_PUNCT = frozenset(",:;.!?" + _QUOTE_CHARS)
+_CODES: dict[str, str] = {}
+
+
+def _code(tt: TokenType) -> str:
+    text = tt.text
+    if text in _CODE_PUNCT:
+        return text
+    if text in _WORD_CODES:
+        return _WORD_CODES[text]
+    if tt.low in _LOW_CODES:
+        return _LOW_CODES[tt.low]
+    return "w" if tt.is_word else "x"
+
+
 def _type_flags(tt: TokenType) -> int:
     f = _FLAGS.get(tt.text)
     if f is None:
+        _CODES[tt.text] = _code(tt)
         f = _SEEN
         if tt.low in _CUE_WORDS or (tt.is_word and tt.text[:1].islower() and (
                 tt.lemma_low in SPEECH_VERBS or tt.lemma_low in COGNITION_VERBS or tt.lemma_low in SEPARABLE)):
@@ -285,7 +308,7 @@ def _type_flags(tt: TokenType) -> int:
     return f
 
 
-def _is_speech(t: TokenType, toks: TokenRun, i: int, verbs: frozenset[str] = SPEECH_VERBS) -> bool:
+def _is_speech(t: TokenType, toks: _Run, i: int, verbs: frozenset[str] = SPEECH_VERBS) -> bool:
     low = t.low
     lem = t.lemma_low
     if low == "so" and i > 0 and toks[i - 1].text == ",":
@@ -305,10 +328,38 @@ def _is_speech(t: TokenType, toks: TokenRun, i: int, verbs: frozenset[str] = SPE
     return False
 
 
+class _Run(TokenRun):
+    """A sentence's tokens for the quotation finder: types, offsets and one code per token."""
+
+    __slots__ = ("codes",)
+
+    def __init__(self, types: list[TokenType], starts: list[int], ends: list[int], codes: str) -> None:
+        super().__init__(types, starts, ends)
+        self.codes = codes
+
+
+class _Runs:
+    """The sentences of one document as `_Run`s, built on demand and kept while it is searched."""
+
+    def __init__(self, doc: Doc, codes: str) -> None:
+        self.doc = doc
+        self.codes = codes
+        self.cache: dict[int, _Run] = {}
+
+    def __call__(self, si: int) -> _Run:
+        got = self.cache.get(si)
+        if got is None:
+            d = self.doc
+            s = d.sentences[si]
+            a, b = s.first_token, s.last_token
+            got = self.cache[si] = _Run(d.types[a:b], d.starts[a:b], d.ends[a:b], self.codes[a:b])
+        return got
+
+
 # --- 3. speakers ---------------------------------------------------------------------------
 
 
-def _np_after(toks: TokenRun, i: int) -> tuple[int, int] | None:
+def _np_after(toks: _Run, i: int) -> tuple[int, int] | None:
     """Token range of the noun phrase starting at or after index i (subject after the verb)."""
     n = len(toks)
     while i < n and toks[i].is_word and toks[i].low in _SKIP_AFTER_VERB:
@@ -348,7 +399,7 @@ def _np_after(toks: TokenRun, i: int) -> tuple[int, int] | None:
     return (start, i) if i > start and has_noun else None
 
 
-def _np_before(toks: TokenRun, start: int, verb: int) -> tuple[int, int] | None:
+def _np_before(toks: _Run, start: int, verb: int) -> tuple[int, int] | None:
     """The subject before the verb, when the clause starts with it (German verb-second)."""
     if verb <= start:
         return None
@@ -374,15 +425,13 @@ def _np_before(toks: TokenRun, start: int, verb: int) -> tuple[int, int] | None:
 _NOT_A_VERB_START = frozenset(_DETERMINERS | _PRONOUNS | _SUBORDINATORS | _PREPOSITIONS | _ANONYMOUS | {"und", "aber"})
 
 
-def _subject(toks: TokenRun, lo: int, v: int) -> tuple[int, int] | None:
+def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
     """Subject of the speech verb at v: before it (verb-second), after it, or after an auxiliary."""
     cs = _clause_start(toks, lo, v)
     if cs == v and v - 1 > lo and toks[v - 1].text == ",":
         # "Jake Sullivan, der Sicherheitsberater, sagte": an apposition between commas
-        k = v - 2
-        while k > lo and toks[k].text != ",":
-            k -= 1
-        if k > lo and toks[k].text == ",":
+        k = toks.codes.rfind(",", lo + 1, v - 1)
+        if k != -1:
             head = _np_before(toks, _clause_start(toks, lo, k), k)
             if head is not None:
                 return (head[0], v - 1)
@@ -410,7 +459,7 @@ def _subject(toks: TokenRun, lo: int, v: int) -> tuple[int, int] | None:
     return None
 
 
-def _span_text(doc: Doc, toks: TokenRun, rng: tuple[int, int]) -> str:
+def _span_text(doc: Doc, toks: _Run, rng: tuple[int, int]) -> str:
     a, b = rng
     s = doc.text[toks.starts[a] : toks.ends[b - 1]].strip(" ,")
     s = re.sub(r"\s+", " ", s)
@@ -435,7 +484,7 @@ class _Speakers:
     def __init__(self) -> None:
         self.last = ""
 
-    def resolve(self, doc: Doc, toks: TokenRun, rng: tuple[int, int] | None) -> str:
+    def resolve(self, doc: Doc, toks: _Run, rng: tuple[int, int] | None) -> str:
         if rng is None:
             return ""
         text = _span_text(doc, toks, rng)
@@ -466,7 +515,7 @@ def _name_before(doc: Doc, offset: int, window: int = 200) -> str:
 _PRONOUNS_SIE = frozenset(_PRONOUNS | {"sie"})
 
 
-def _frame(doc: Doc, toks: TokenRun, speakers: _Speakers, lo: int, hi: int,
+def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
            prefer_after: int | None = None, verbs: frozenset[str] = SPEECH_VERBS,
            pairs: _Mask | None = None, maybe: list[int] | None = None) -> _Frame | None:
     """Attribution frame in toks[lo:hi]: cue, speaker and the reported content's range.
@@ -550,29 +599,31 @@ def _frame(doc: Doc, toks: TokenRun, speakers: _Speakers, lo: int, hi: int,
     return _Frame(v, speaker, cue, content, named)
 
 
-def _is_marker(toks: TokenRun, i: int) -> bool:
+def _is_marker(toks: _Run, i: int) -> bool:
     low = toks[i].low
     return low in _REPORT_MARKERS or low in ("angaben", "berufung")
 
 
-def _apposition(toks: TokenRun, lo: int, v: int) -> bool:
+def _apposition(toks: _Run, lo: int, v: int) -> bool:
     """'Jake Sullivan, der Sicherheitsberater, sagte …': a subject with an apposition."""
-    k = v - 2
-    while k > lo and toks[k].text != ",":
-        k -= 1
-    return (k > lo and toks[k].text == "," and k + 1 < v
+    k = toks.codes.rfind(",", lo + 1, v - 1)
+    return (k != -1 and k + 1 < v
             and toks[k + 1].low in ("der", "die", "das", "ein", "eine")
             and _np_before(toks, _clause_start(toks, lo, k), k) is not None)
 
 
-def _clause_start(toks: TokenRun, lo: int, v: int) -> int:
+_CLAUSE_MARKS = frozenset(':;,“”"„«»')
+
+
+def _clause_start(toks: _Run, lo: int, v: int) -> int:
+    codes = toks.codes
     k = v
-    while k > lo and toks[k - 1].text not in (":", ";", ",", "“", "”", '"', "„", "«", "»"):
+    while k > lo and codes[k - 1] not in _CLAUSE_MARKS:
         k -= 1
     return k
 
 
-def _content_around(toks: TokenRun, lo: int, hi: int, a: int, b: int) -> tuple[int, int] | None:
+def _content_around(toks: _Run, lo: int, hi: int, a: int, b: int) -> tuple[int, int] | None:
     """Content of a sentence around a marker phrase toks[a:b]: the larger side.
 
     Only called when the segment holds no speech verb (a verb's content takes precedence)."""
@@ -586,12 +637,18 @@ def _content_around(toks: TokenRun, lo: int, hi: int, a: int, b: int) -> tuple[i
     return best if best[1] - best[0] >= 3 else None
 
 
-def _content_of_verb(toks: TokenRun, lo: int, hi: int, v: int) -> tuple[int, int] | None:
+_COLON_OR_SEMICOLON = re.compile("[:;]")
+_COMMA_DASS_OB = re.compile("[,DO]")  # codes: "dass" and "ob" as written
+_DASS_OB = re.compile("[DO]")
+
+
+def _content_of_verb(toks: _Run, lo: int, hi: int, v: int) -> tuple[int, int] | None:
     """Reported content of a speech verb: the clause after its comma, or before the comma; the
     label of "bezeichnete X als Y" and the charge of "warf X Y vor"; and the rest of the
     sentence after "Wie X anführt, …"."""
     # "X sagte am Dienstag, die USA seien …" / "X drohte, Nordkorea werde …" / "…, dass …"
-    end = next((k for k in range(v + 1, hi) if toks[k].text in (":", ";")), hi)
+    m = _COLON_OR_SEMICOLON.search(toks.codes, v + 1, hi)
+    end = m.start() if m else hi
     lemma = toks[v].lemma_low
     if lemma in _LABEL_VERBS:
         # "Pjöngjang bezeichnete die Übungen als Vorbereitung auf einen Präventivschlag": the
@@ -617,8 +674,7 @@ def _content_of_verb(toks: TokenRun, lo: int, hi: int, v: int) -> tuple[int, int
                     return (v + 1, stop)  # "Kiew wirft Moskau vor, gezielt … anzugreifen"
             if vor > v + 1:
                 return (v + 1, vor)
-    if v - lo >= 1 and any(toks[k].low == "wie" for k in range(lo, v)) \
-            and toks[lo].low == "wie":
+    if v - lo >= 1 and toks[lo].low == "wie":
         # "Wie der Economist anführt, könnte man … sprechen": the main clause is reported
         comma = next((k for k in range(v + 1, end) if toks[k].text == ","), None)
         if comma is not None and comma + 1 < end:
@@ -632,29 +688,30 @@ def _zu_infinitive(t: TokenType) -> bool:
     return low == "zu" or (low.endswith("en") and "zu" in low[2:-2])
 
 
-def _clause_content(toks: TokenRun, lo: int, hi: int, v: int, end: int) -> tuple[int, int] | None:
+def _clause_content(toks: _Run, lo: int, hi: int, v: int, end: int) -> tuple[int, int] | None:
     """The clause a speech verb reports: after its comma (dass/ob or Konjunktiv), or the clause
     before it ("…, sagte X" / "…, wie Reuters berichtet")."""
-    comma = next((k for k in range(v + 1, end) if toks[k].text in (",", "dass", "ob")), None)
+    codes = toks.codes
+    m = _COMMA_DASS_OB.search(codes, v + 1, end)
+    comma = m.start() if m else None
     if comma is not None and toks[comma].text == "," and _apposition_after(toks, comma, end):
         # "erklärte Juri Uschakow, der Berater des Staatschefs, dass …"
-        comma = next((k for k in range(comma + 1, end) if toks[k].text in ("dass", "ob")), comma)
+        m = _DASS_OB.search(codes, comma + 1, end)
+        comma = m.start() if m else comma
     if comma is not None:
         start = comma + 1 if toks[comma].text == "," else comma
         if start < end and (toks[start].low in ("dass", "ob") or _reports(toks, (start, end))):
             return (start, end)
     # "Die Versuche … seien gescheitert, sagte X." / "…, wie Reuters berichtet."
-    k = v - 1
-    while k > lo and toks[k].text != ",":
-        k -= 1
-    if k > lo and toks[k].text == ",":
+    k = codes.rfind(",", lo + 1, v)
+    if k != -1:
         rng = (lo, k)
-        if _reports(toks, rng) or any(toks[m].low == "wie" for m in range(k, v)):
+        if _reports(toks, rng) or codes.find("W", k, v) != -1:
             return rng
     return None
 
 
-def _apposition_after(toks: TokenRun, comma: int, end: int) -> bool:
+def _apposition_after(toks: _Run, comma: int, end: int) -> bool:
     nxt = toks[comma + 1] if comma + 1 < end else None
     if nxt is None or nxt.low not in ("der", "die", "das"):
         return False
@@ -667,7 +724,7 @@ def _apposition_after(toks: TokenRun, comma: int, end: int) -> bool:
     return k < end
 
 
-def _reports(toks: TokenRun, rng: tuple[int, int]) -> bool:
+def _reports(toks: _Run, rng: tuple[int, int]) -> bool:
     seg = toks[rng[0] : rng[1]]
     if not seg:
         return False
@@ -697,6 +754,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     # per sentence: the union of its tokens' flags, and the tokens that may be cues
     if len(_FLAGS) >= _FLAGS_LIMIT:
         _FLAGS.clear()
+        _CODES.clear()
         _KONJ_TEXTS.clear()
         _KONJ_REPORT_TEXTS.clear()
     types = doc.types
@@ -709,6 +767,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
                 i = flags.index(None, i + 1)
             except ValueError:
                 break
+    runs = _Runs(doc, "".join(map(_CODES.__getitem__, map(_TEXT, types))))
     sent = doc.sent
     sent_flags: dict[int, int] = {}
     cues: dict[int, list[int]] = {}
@@ -727,7 +786,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         if si not in by_sentence and not any_flag & (_MAY_CUE | _MAY_KONJ1) and not (
                 any_flag & _MAY_KONJ and last_reported == si - 1):
             continue  # no quotation mark, cue or Konjunktiv: nothing to find here
-        toks = doc.sentence_run(s.index)
+        toks = runs(s.index)
         while opened < len(pairs) and pairs[opened][0] < s.start:
             latest_close = max(latest_close, pairs[opened][1])
             opened += 1
@@ -762,13 +821,13 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         elif frames and frames[0].verb <= 3 and toks[0].low in _DEMONSTRATIVES \
                 and s.index > 0 and last_reported != s.index - 1:
             # "Das berichtet das WSJ": the previous sentence is reported
-            ps = doc.sentence_run(s.index - 1)
+            ps = runs(s.index - 1)
             if ps and not any(o < ps.starts[0] and c >= ps.ends[-1] - 1 for o, c in pairs):
                 reported.append(_reported(doc, ps, (0, len(ps)), frames[0].speaker, frames[0].cue,
                                           s.index - 1))
         for o, c in by_sentence.get(s.index, []):
             frame = _frame_for(frames, toks, o)
-            q = _classify(doc, speakers, o, c, frame, prev, prev_end)
+            q = _classify(doc, runs, speakers, o, c, frame, prev, prev_end)
             if q.kind == "scare" and rep_quote is not None and rep_quote.speaker \
                     and rep_quote.start <= q.start and q.end <= rep_quote.end:
                 q = Quote("direct", q.start, q.end, q.text, rep_quote.speaker, rep_quote.cue, q.sentence)
@@ -780,13 +839,14 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     return tuple(allq)
 
 
-def _segment_frames(doc: Doc, toks: TokenRun, speakers: _Speakers, pairs: _Mask,
+def _segment_frames(doc: Doc, toks: _Run, speakers: _Speakers, pairs: _Mask,
                     maybe: list[int] | None = None) -> list[_Frame]:
     """Attribution frames of a sentence, one per colon-separated segment, outside quotes."""
     frames: list[_Frame] = []
     lo = 0
-    bounds = [k for k, t in enumerate(toks) if t.text == ":" and not _in_pairs(toks.starts[k], pairs)] \
-        if doc.text.count(":", toks.starts[0], toks.ends[-1]) else []
+    codes = toks.codes
+    bounds = [k for k in range(len(codes)) if codes[k] == ":" and not _in_pairs(toks.starts[k], pairs)] \
+        if ":" in codes else []
     ends = [*bounds, len(toks)]
     for n, hi in enumerate(ends):
         if hi > lo:
@@ -799,7 +859,7 @@ def _segment_frames(doc: Doc, toks: TokenRun, speakers: _Speakers, pairs: _Mask,
     return frames
 
 
-def _frame_for(frames: list[_Frame], toks: TokenRun, o: int) -> _Frame | None:
+def _frame_for(frames: list[_Frame], toks: _Run, o: int) -> _Frame | None:
     """The frame of the segment holding a quote, else the nearest one before it."""
     best = None
     for f in frames:
@@ -808,7 +868,7 @@ def _frame_for(frames: list[_Frame], toks: TokenRun, o: int) -> _Frame | None:
     return best
 
 
-def _reported(doc: Doc, toks: TokenRun, rng: tuple[int, int], speaker: str, cue: str,
+def _reported(doc: Doc, toks: _Run, rng: tuple[int, int], speaker: str, cue: str,
               sentence: int) -> Quote:
     start, end = toks.starts[rng[0]], toks.ends[rng[1] - 1]
     return Quote("reported", start, end, doc.text[start:end], speaker, cue, sentence)
@@ -856,7 +916,7 @@ def _dissolve_wrappers(text: str, pairs: list[tuple[int, int]]) -> list[tuple[in
 _FULL_SENTENCE_RE = re.compile(r"^[A-ZÄÖÜ\d].*[.!?…]$", re.S)
 
 
-def _classify(doc: Doc, speakers: _Speakers, o: int, c: int, frame: _Frame | None,
+def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame: _Frame | None,
               prev: Quote | None, prev_end: int) -> Quote:
     text = doc.text
     inner = text[o + 1 : c]
@@ -873,7 +933,7 @@ def _classify(doc: Doc, speakers: _Speakers, o: int, c: int, frame: _Frame | Non
             return Quote("title", start, end, qtext, "", "", si)  # das Magazin "RT DE"
     speaker, cue = "", ""
     # (a) after the quote: „…“, sagte X / „…“, so X
-    after = _tokens_after(doc, c)
+    after = _tokens_after(doc, runs, c)
     if after is not None:
         atoks, k = after
         if k < len(atoks) and _is_speech(atoks[k], atoks, k):
@@ -882,7 +942,7 @@ def _classify(doc: Doc, speakers: _Speakers, o: int, c: int, frame: _Frame | Non
                 speaker, cue = f.speaker, f.cue
     # (b) before the quote: X erklärte: „…“
     if not cue:
-        before = _colon_clause_before(doc, o)
+        before = _colon_clause_before(doc, runs, o)
         if before is not None:
             btoks, lo, hi = before
             f = _frame(doc, btoks, speakers, lo, hi)
@@ -904,10 +964,10 @@ def _classify(doc: Doc, speakers: _Speakers, o: int, c: int, frame: _Frame | Non
     return Quote("direct", start, end, qtext, speaker, cue, si)
 
 
-def _tokens_after(doc: Doc, c: int) -> tuple[TokenRun, int] | None:
+def _tokens_after(doc: Doc, runs: _Runs, c: int) -> tuple[_Run, int] | None:
     """Tokens of the sentence holding the text right after a closing mark, and the first index."""
     si = doc.sentence_at(c)
-    toks = doc.sentence_run(si)
+    toks = runs(si)
     k = bisect_right(toks.starts, c)  # the first token after the closing mark
     if k < len(toks) and toks[k].text == ",":
         k += 1
@@ -918,7 +978,10 @@ def _tokens_after(doc: Doc, c: int) -> tuple[TokenRun, int] | None:
     return toks, k
 
 
-def _colon_clause_before(doc: Doc, o: int) -> tuple[TokenRun, int, int] | None:
+_COLON_CLAUSE_MARKS = frozenset(':;“”"„')
+
+
+def _colon_clause_before(doc: Doc, runs: _Runs, o: int) -> tuple[_Run, int, int] | None:
     """The clause ending with a colon right before an opening mark: 'Kirby fügte hinzu:'."""
     j = o - 1
     while j >= 0 and doc.text[j].isspace():
@@ -926,10 +989,11 @@ def _colon_clause_before(doc: Doc, o: int) -> tuple[TokenRun, int, int] | None:
     if j < 0 or doc.text[j] != ":":
         return None
     si = doc.sentence_at(j)
-    toks = doc.sentence_run(si)
+    toks = runs(si)
     hi = bisect_left(toks.starts, j)
     lo = hi
-    while lo > 0 and toks[lo - 1].text not in (":", ";", "“", "”", '"', "„"):
+    codes = toks.codes
+    while lo > 0 and codes[lo - 1] not in _COLON_CLAUSE_MARKS:
         lo -= 1
     return toks, lo, hi
 
