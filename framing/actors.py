@@ -14,6 +14,8 @@ import csv
 import io
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress, count
+from operator import attrgetter
 
 from framing.errors import LexiconError
 from framing.resources import lexicon_root
@@ -120,6 +122,9 @@ def default_actors() -> ActorList:
     return parse_actors(text, "lexicons/actors.csv")
 
 
+_LOW = attrgetter("low")
+
+
 def find_mentions(doc: Doc, actors: ActorList | None = None, sentences: set[int] | None = None) -> list[Mention]:
     """Every actor mention in a document (or only in the given sentences), longest alias first,
     in text order."""
@@ -130,12 +135,15 @@ def find_mentions(doc: Doc, actors: ActorList | None = None, sentences: set[int]
     out: list[Mention] = []
     firsts = actors.firsts
     after = -1  # tokens before this index belong to the previous mention
+    first_word = firsts.__contains__
     if sentences is None:
-        candidates = [k for k, tt in enumerate(types) if tt.low in firsts]
+        candidates = list(compress(count(), map(first_word, map(_LOW, types))))
     else:
-        candidates = [k for si in sorted(sentences) for k in range(doc.sentences[si].first_token,
-                                                                    doc.sentences[si].last_token)
-                      if types[k].low in firsts]
+        candidates = []
+        for si in sorted(sentences):
+            s = doc.sentences[si]
+            a, b = s.first_token, s.last_token
+            candidates += compress(range(a, b), map(first_word, map(_LOW, types[a:b])))
     for i in candidates:
         if i < after:
             continue

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count, repeat
+from operator import attrgetter, is_not
 
 import simplemma
 
@@ -28,6 +30,7 @@ REMAINDER_MIN_CHARS = 3
 # Largest distance in tokens between the words of a split phrase ("schüren … Panik").
 SPLIT_MAX_GAP = 8
 _LINKING = ("", "s", "es", "n", "en", "e")  # German linking elements (Fugenelemente)
+_TEXT = attrgetter("text")
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,13 +174,19 @@ class Matcher:
         types = doc.types
         cands: list[tuple[tuple[int, ...], Entry, str]] = []
         split_sentences: dict[int, set[str]] = {}
-        info = self._type_info
-        cache = self._types
-        for i, tt in enumerate(types):
-            got = cache.get(tt.text) or info(tt)
-            if got is _NOTHING:
-                continue
-            words, phrases, split_keys = got
+        # every token's type information in C-level passes; only tokens with something to
+        # match are visited in Python (a few dozen of an article's hundreds)
+        infos = list(map(self._types.get, map(_TEXT, types)))
+        if None in infos:  # types seen for the first time
+            i = infos.index(None)
+            while True:
+                infos[i] = self._type_info(types[i])
+                try:
+                    i = infos.index(None, i + 1)
+                except ValueError:
+                    break
+        for i in compress(count(), map(is_not, infos, repeat(_NOTHING))):
+            words, phrases, split_keys = infos[i]
             for e, how in words:
                 if e.category == "attribution-verb" and _impersonal(types, i):
                     continue  # "es droht ein Krieg": nobody is quoted, the verb frames no speaker

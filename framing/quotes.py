@@ -224,14 +224,29 @@ _KONJ1 = frozenset(
 _KONJ2_REPORT = frozenset(["wäre", "wären", "hätte", "hätten", "würde", "würden"])
 
 
+# endings of attributive adjectives and participles (die russische, des neuen, der größten)
+_ADJ_ENDINGS = ("e", "en", "er", "es", "em")
+_SPACES_RE = re.compile(r"\s+")
+_LAST_WORD_RE = re.compile(r"(\w+)\s*$")
+
+
 @lru_cache(maxsize=100_000)
 def _known_word(norm: str) -> bool:
     return simplemma.is_known(norm, lang="de")
 
 
+_NAMES: dict[str, bool] = {}
+
+
 def _is_name(t: TokenType) -> bool:
     """A capitalised token the German dictionary does not know: a proper name (Kirby, Peskow)."""
-    return t.is_word and t.text[:1].isupper() and not t.text.isupper() and not _known_word(t.norm)
+    got = _NAMES.get(t.text)
+    if got is None:
+        got = t.is_word and t.text[:1].isupper() and not t.text.isupper() and not _known_word(t.norm)
+        if len(_NAMES) >= _FLAGS_LIMIT:
+            _NAMES.clear()
+        _NAMES[t.text] = got
+    return got
 
 
 def _konj_form(t: TokenType, report: bool) -> bool:
@@ -390,7 +405,7 @@ def _np_after(toks: _Run, i: int) -> tuple[int, int] | None:
         elif low in _DETERMINERS or low in _PRONOUNS or low in _ANONYMOUS:
             if low in _PRONOUNS or low in _ANONYMOUS:
                 return (i, i + 1) if i == start else (start, i)
-        elif not re.search(r"(e|en|er|es|em|ste|sten)$", low) or _is_speech(t, toks, i):
+        elif not low.endswith(_ADJ_ENDINGS) or _is_speech(t, toks, i):
             break  # not an attributive adjective: the phrase has ended
         i += 1
     # drop trailing words that are not nouns or names
@@ -462,7 +477,8 @@ def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
 def _span_text(doc: Doc, toks: _Run, rng: tuple[int, int]) -> str:
     a, b = rng
     s = doc.text[toks.starts[a] : toks.ends[b - 1]].strip(" ,")
-    s = re.sub(r"\s+", " ", s)
+    if not s.isprintable() or "  " in s:
+        s = _SPACES_RE.sub(" ", s)
     words = s.split(" ")
     if len(words) > 1 and words[0].lower() in _DETERMINERS:
         s = " ".join(words[1:])
@@ -563,7 +579,7 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         j = v
         while j > lo and toks[j - 1].is_word and (
             toks[j - 1].text[:1].isupper() or toks[j - 1].low in _DETERMINERS
-            or re.search(r"(e|en|er|es|em)$", toks[j - 1].norm)
+            or toks[j - 1].norm.endswith(_ADJ_ENDINGS)
         ) and not _is_speech(toks[j - 1], toks, j - 1):
             j -= 1
         rng = (j, v) if v > j else None
@@ -718,7 +734,7 @@ def _apposition_after(toks: _Run, comma: int, end: int) -> bool:
     k = comma + 2
     while k < end and toks[k].text != ",":
         if _is_konj(toks[k], report=True) or not (toks[k].text[:1].isupper() or toks[k].low
-                                                   in _DETERMINERS or re.search(r"(e|en|er|es|em)$", toks[k].norm)):
+                                                   in _DETERMINERS or toks[k].norm.endswith(_ADJ_ENDINGS)):
             return False
         k += 1
     return k < end
@@ -928,7 +944,7 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
     si = doc.sentence_at(start)
     words = len(qtext.split())
     if words <= SCARE_MAX_WORDS:
-        before_word = re.search(r"(\w+)\s*$", text[max(0, o - 40) : o])
+        before_word = _LAST_WORD_RE.search(text[max(0, o - 40) : o])
         if before_word and before_word.group(1).lower() in _MEDIA_NOUNS:
             return Quote("title", start, end, qtext, "", "", si)  # das Magazin "RT DE"
     speaker, cue = "", ""
