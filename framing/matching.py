@@ -20,7 +20,7 @@ import simplemma
 from framing.analysis import Analysed
 from framing.lexicon import Entry, Lexicon
 from framing.quotes import voice_at
-from framing.text import TokenType
+from framing.text import TokenType, fill_missing
 
 # Shortest term that may match inside a compound; shorter ones ("Ork", "Held") only match
 # whole words or hyphenated parts. 5 follows the measured rule for the fallback.
@@ -177,14 +177,7 @@ class Matcher:
         # every token's type information in C-level passes; only tokens with something to
         # match are visited in Python (a few dozen of an article's hundreds)
         infos = list(map(self._types.get, map(_TEXT, types)))
-        if None in infos:  # types seen for the first time
-            i = infos.index(None)
-            while True:
-                infos[i] = self._type_info(types[i])
-                try:
-                    i = infos.index(None, i + 1)
-                except ValueError:
-                    break
+        fill_missing(infos, lambda i: self._type_info(types[i]))  # types seen for the first time
         for i in compress(count(), map(is_not, infos, repeat(_NOTHING))):
             words, phrases, split_keys = infos[i]
             for e, how in words:

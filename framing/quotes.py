@@ -25,7 +25,7 @@ from operator import and_, attrgetter
 
 import simplemma
 
-from framing.text import Doc, TokenRun, TokenType, token_type
+from framing.text import Doc, TokenRun, TokenType, fill_missing, token_type
 
 KINDS = ("direct", "reported", "scare", "title")
 VOICE_OF_KIND = {"direct": "quote", "reported": "reported", "scare": "scare-quote", "title": "outlet"}
@@ -775,14 +775,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         _KONJ_REPORT_TEXTS.clear()
     types = doc.types
     flags = list(map(_FLAGS.get, map(_TEXT, types)))
-    if None in flags:  # types seen for the first time
-        i = flags.index(None)
-        while True:
-            flags[i] = _type_flags(types[i])
-            try:
-                i = flags.index(None, i + 1)
-            except ValueError:
-                break
+    fill_missing(flags, lambda i: _type_flags(types[i]))  # types seen for the first time
     runs = _Runs(doc, "".join(map(_CODES.__getitem__, map(_TEXT, types))))
     sent = doc.sent
     sent_flags: dict[int, int] = {}

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import accumulate, chain, repeat
 from operator import add, attrgetter, itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import simplemma
 
@@ -289,6 +290,22 @@ def _chunk_tokens(chunk: str) -> _Chunk:
     return got
 
 
+def fill_missing(values: list[Any], compute: Callable[[int], Any]) -> None:
+    """Replace every None in a list of cache lookups by compute(index), in place.
+
+    Per-document passes look their token types up in C (`list(map(cache.get, keys))`); the few
+    keys seen for the first time are then filled in here without a Python loop over the rest."""
+    if None not in values:
+        return
+    k = values.index(None)
+    while True:
+        values[k] = compute(k)
+        try:
+            k = values.index(None, k + 1)
+        except ValueError:
+            return
+
+
 _TAIL = attrgetter("tail")
 _NEW_TOKEN = partial(tuple.__new__, Token)
 
@@ -412,8 +429,7 @@ def tokenize(text: str) -> Doc:
     if chunks and not chunks[0]:
         del chunks[0], cstarts[0]
     got = list(map(_CHUNKS.get, chunks))
-    if None in got:
-        got = [g if g is not None else _chunk_tokens(c) for g, c in zip(got, chunks, strict=True)]
+    fill_missing(got, lambda k: _chunk_tokens(chunks[k]))  # chunks seen for the first time
     sstarts = [a for a, _ in spans]
     if "-" in norm:
         for m in _HYPHEN_CUE_AT.finditer(norm):
