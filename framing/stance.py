@@ -33,7 +33,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, compress
 from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -196,7 +196,11 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
     types, starts_col = doc.types, doc.starts
     part_at = an.article.part_at
     empty = (0.0, 0.0, 0.0, 0.0)
-    word_prefix = [0, *accumulate(map(_IS_WORD, types))] if spans else []  # words before each token
+    # lemma and word flag of every token as plain columns: a sentence's own lemmas are then
+    # taken with C-level slices and compress(), not a Python loop per token
+    lows = list(map(_LEMMA_LOW, types))
+    is_word = list(map(_IS_WORD, types))
+    word_prefix = [0, *accumulate(is_word)] if spans else []  # words before each token
     for s in doc.sentences:
         first, last = s.first_token, s.last_token
         while k < len(spans) and spans[k][1] <= s.start:
@@ -211,7 +215,7 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
                 inside.append((a, b))
             j += 1
         if not inside:  # the fast path: no quotation in this sentence
-            lemmas = [tt.lemma_low for tt in types[first:last] if tt.is_word]
+            lemmas = list(compress(lows[first:last], is_word[first:last]))
             own = words = len(lemmas)
         else:
             lemmas = []
@@ -222,7 +226,7 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
                     continue  # nested in a span already masked
                 if a < pos:
                     a = pos
-                seg = [tt.lemma_low for tt in types[pos:a] if tt.is_word]
+                seg = list(compress(lows[pos:a], is_word[pos:a]))
                 lemmas += seg
                 own += len(seg)
                 quoted = word_prefix[b] - word_prefix[a]
@@ -231,7 +235,7 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
                         lemmas.append(MASK)
                     words += quoted
                 pos = max(pos, b)
-            seg = [tt.lemma_low for tt in types[pos:last] if tt.is_word]
+            seg = list(compress(lows[pos:last], is_word[pos:last]))
             lemmas += seg
             own += len(seg)
             words += own
@@ -242,6 +246,7 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
 
 
 _IS_WORD = attrgetter("is_word")
+_LEMMA_LOW = attrgetter("lemma_low")
 _GOLDEN = 0x9E3779B1  # mixes two word hashes into one bigram index
 
 
