@@ -20,8 +20,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, count, repeat
-from operator import and_, attrgetter
+from operator import attrgetter
 
 import simplemma
 
@@ -275,24 +274,37 @@ _TEXT = attrgetter("text")
 _SEEN = 8  # set on every stored value, so a cached 'nothing' is not falsy
 _CUE_WORDS = frozenset([*_REPORT_MARKERS, "so", "angaben", "berufung"])
 _FLAGS: dict[str, int] = {}
-# surfaces flagged _MAY_KONJ / _MAY_KONJ_REPORT, for set-based tests over a run of tokens
+# surfaces flagged _MAY_KONJ, for a set-based test over the tokens outside quotations
 _KONJ_TEXTS: set[str] = set()
-_KONJ_REPORT_TEXTS: set[str] = set()
 _FLAGS_LIMIT = 500_000  # the flag caches are cleared (between documents) past this many types
 
 
 # One character per token type, so the scans of a sentence (next comma, last clause boundary,
-# a "wie" before the verb) are str.find/rfind over a short string instead of Python loops:
-# single-character punctuation and quotation marks stand for themselves, a few function words
-# have capitals (upper case: the surface as written; lower case: any capitalisation), other
-# words are "w", anything else "x".
+# a "wie" before the verb, any Konjunktiv) are str.find/rfind and regex searches over a short
+# string instead of Python loops: single-character punctuation and quotation marks stand for
+# themselves, a few function words have letters (upper case: the surface as written; lower
+# case: any capitalisation), a word with flags (cue, Konjunktiv) is chr(_FLAGGED + flags),
+# other words are "w", anything else "x".
 _WORD_CODES = {"dass": "D", "ob": "O"}
 _LOW_CODES = {"dass": "d", "ob": "o", "wie": "W", "und": "U", "als": "A", "vor": "V"}
 _CODE_PUNCT = frozenset(",:;.!?" + _QUOTE_CHARS)
 _CODES: dict[str, str] = {}
 
 
-def _code(tt: TokenType) -> str:
+_FLAGGED = 0x100
+_FLAG_BITS = _MAY_CUE | _MAY_KONJ1 | _MAY_KONJ | _MAY_KONJ_REPORT
+
+
+def _flag_class(bit: int) -> re.Pattern[str]:
+    """Regex matching the code of any token whose flags include `bit`."""
+    return re.compile("[" + "".join(chr(_FLAGGED + f) for f in range(_FLAG_BITS + 1) if f & bit) + "]")
+
+
+_CUE_OR_KONJ_RE = _flag_class(_MAY_CUE | _MAY_KONJ1 | _MAY_KONJ)
+_KONJ_REPORT_RE = _flag_class(_MAY_KONJ_REPORT)
+
+
+def _code(tt: TokenType, flags: int) -> str:
     text = tt.text
     if text in _CODE_PUNCT:
         return text
@@ -300,13 +312,14 @@ def _code(tt: TokenType) -> str:
         return _WORD_CODES[text]
     if tt.low in _LOW_CODES:
         return _LOW_CODES[tt.low]
+    if flags & _FLAG_BITS:
+        return chr(_FLAGGED + (flags & _FLAG_BITS))
     return "w" if tt.is_word else "x"
 
 
 def _type_flags(tt: TokenType) -> int:
     f = _FLAGS.get(tt.text)
     if f is None:
-        _CODES[tt.text] = _code(tt)
         f = _SEEN
         if tt.low in _CUE_WORDS or (tt.is_word and tt.text[:1].islower() and (
                 tt.lemma_low in SPEECH_VERBS or tt.lemma_low in COGNITION_VERBS or tt.lemma_low in SEPARABLE)):
@@ -318,9 +331,14 @@ def _type_flags(tt: TokenType) -> int:
             _KONJ_TEXTS.add(tt.text)
         if _konj_form(tt, report=True):
             f |= _MAY_KONJ_REPORT
-            _KONJ_REPORT_TEXTS.add(tt.text)
+        _CODES[tt.text] = _code(tt, f)
         _FLAGS[tt.text] = f
     return f
+
+
+def _code_of(tt: TokenType) -> str:
+    _type_flags(tt)
+    return _CODES[tt.text]
 
 
 def _is_speech(t: TokenType, toks: _Run, i: int, verbs: frozenset[str] = SPEECH_VERBS) -> bool:
@@ -747,7 +765,7 @@ def _reports(toks: _Run, rng: tuple[int, int]) -> bool:
     if seg[0].low in ("dass", "ob"):
         return True
     # any Konjunktiv form (find_quotes has flagged every type of the document)
-    return not _KONJ_REPORT_TEXTS.isdisjoint(map(_TEXT, seg))
+    return _KONJ_REPORT_RE.search(toks.codes, rng[0], rng[1]) is not None
 
 
 # --- 4. putting it together ----------------------------------------------------------------
@@ -772,16 +790,17 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         _FLAGS.clear()
         _CODES.clear()
         _KONJ_TEXTS.clear()
-        _KONJ_REPORT_TEXTS.clear()
     types = doc.types
-    flags = list(map(_FLAGS.get, map(_TEXT, types)))
-    fill_missing(flags, lambda i: _type_flags(types[i]))  # types seen for the first time
-    runs = _Runs(doc, "".join(map(_CODES.__getitem__, map(_TEXT, types))))
+    codes = list(map(_CODES.get, map(_TEXT, types)))
+    fill_missing(codes, lambda i: _code_of(types[i]))  # types seen for the first time
+    code_str = "".join(codes)
+    runs = _Runs(doc, code_str)
     sent = doc.sent
     sent_flags: dict[int, int] = {}
     cues: dict[int, list[int]] = {}
-    for i in compress(count(), map(and_, flags, repeat(_MAY_CUE | _MAY_KONJ1 | _MAY_KONJ))):
-        si, f = sent[i], flags[i]
+    for m in _CUE_OR_KONJ_RE.finditer(code_str):
+        i = m.start()
+        si, f = sent[i], ord(m.group()) - _FLAGGED
         sent_flags[si] = sent_flags.get(si, 0) | f
         if f & _MAY_CUE:
             cues.setdefault(si, []).append(i)
