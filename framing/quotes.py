@@ -1027,10 +1027,15 @@ def _colon_clause_before(doc: Doc, runs: _Runs, o: int) -> tuple[_Run, int, int]
 
 
 def voice_at(quotes: tuple[Quote, ...], start: int, end: int) -> tuple[str, str]:
-    """Voice (outlet, quote, reported, scare-quote) and speaker of a character range."""
+    """Voice (outlet, quote, reported, scare-quote) and speaker of a character range.
+
+    `quotes` are in text order, as `find_quotes` returns them: the search stops at the first
+    quote that starts after the range."""
     best: Quote | None = None
     for q in quotes:
-        if q.start <= start and end <= q.end and (best is None or q.end - q.start < best.end - best.start):
+        if q.start > start:
+            break
+        if end <= q.end and (best is None or q.end - q.start < best.end - best.start):
             best = q
     if best is None:
         return "outlet", ""
