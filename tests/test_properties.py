@@ -5,13 +5,14 @@ from hypothesis import strategies as st
 
 from framing.articles import build_article
 from framing.quotes import find_quotes
-from framing.text import tokenize
+from framing.text import TOKEN_RE, normalise, split_sentences, token_type, tokenize
 
-PIECES = st.sampled_from(
+PIECE_LIST = (
     [*"abcdefghijklmnopqrstuvwxyzäöüßABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ0123456789 .,;:!?-–—()\n",
      "„", "“", "”", "‚", "‘", "’", "»", "«", '"', "'", "\u00ad", "\u00a0", "\u0308", "*innen",
      "z. B. ", "Dr. ", "12. ", "sagte ", "laut ", " sei ", "\n\n", "Putin ", ", so "]
 )
+PIECES = st.sampled_from(PIECE_LIST)
 GERMANISH = st.lists(PIECES, max_size=120).map("".join)
 
 
@@ -27,6 +28,36 @@ def test_text_layer_offsets(text):
     for q in find_quotes(doc):
         assert text[q.start : q.end] == q.text
         assert q.kind in ("direct", "reported", "scare", "title")
+
+
+def _reference_tokens(text):
+    """Tokens the plain way: the token regex over each sentence of the normalised text, the
+    types from the surfaces as written (what tokenize's per-chunk assembly must reproduce)."""
+    norm = normalise(text)
+    out = []
+    for si, (a, b) in enumerate(split_sentences(text)):
+        for m in TOKEN_RE.finditer(norm, a, b):
+            out.append((m.start(), m.end(), si, token_type(text[m.start() : m.end()])))
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(GERMANISH, st.text(max_size=200),
+                 st.lists(st.sampled_from(["Asyl- und ", "Asyl-\nund ", "\u2014", " \u2011 ", "- bzw. ",
+                                           "Bürger*innen ", "  ", "\t", "\u2009", *PIECE_LIST]),
+                          max_size=60).map("".join)))
+def test_tokenize_equals_the_reference_tokenizer(text):
+    """The chunk-cached, column-built tokenizer gives exactly the reference tokens."""
+    doc = tokenize(text)
+    got = list(zip(doc.starts, doc.ends, doc.sent, doc.types, strict=True))
+    assert got == _reference_tokens(text)
+    assert doc.words == sum(t.is_word for t in doc.types)
+    for s in doc.sentences:
+        assert all(doc.sent[k] == s.index for k in range(s.first_token, s.last_token))
+        assert doc.sentence_at(s.start) == s.index
+        run = doc.sentence_run(s.index)
+        assert list(run) == doc.types[s.first_token : s.last_token]
+        assert run.starts == doc.starts[s.first_token : s.last_token]
 
 
 @settings(max_examples=150, deadline=None)

@@ -107,3 +107,30 @@ def test_seed_sentence_counts(seed_analysed):
     assert first[2] == "Peking habe Verständnis für die Sorgen Russlands, so der Kreml."
     d2 = seed_analysed["002"].doc
     assert not any(d2.text[s.start : s.end].startswith("d. Red.") for s in d2.sentences)
+
+
+def test_fill_missing_computes_only_the_holes():
+    from framing.text import fill_missing
+
+    asked = []
+    values = [1, None, 3, None, None]
+
+    def compute(k):
+        asked.append(k)
+        return k * 10
+
+    fill_missing(values, compute)
+    assert values == [1, 10, 3, 30, 40]
+    assert asked == [1, 3, 4]
+    full = [1, 2]
+    fill_missing(full, compute)
+    assert full == [1, 2] and asked == [1, 3, 4]
+
+
+def test_sentence_run_has_types_and_offsets_of_one_sentence():
+    text = "Putin sprach lange. Kirby sagte, die USA seien alarmiert."
+    doc = tokenize(text)
+    run = doc.sentence_run(1)
+    assert [t.text for t in run] == ["Kirby", "sagte", ",", "die", "USA", "seien", "alarmiert", "."]
+    assert [text[a:b] for a, b in zip(run.starts, run.ends, strict=True)] == [t.text for t in run]
+    assert doc.sentence_at(run.starts[0]) == 1 and doc.sentence_at(0) == 0
