@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from itertools import accumulate, chain, repeat
+from itertools import accumulate, chain, compress, repeat
 from operator import add, attrgetter, itemgetter
 from typing import Any, NamedTuple
 
@@ -417,17 +417,7 @@ def tokenize(text: str) -> Doc:
     """
     norm = normalise(text)
     spans = _split(norm)
-    # chunks and their offsets: re.split keeps the whitespace runs, so the running sum of
-    # the parts' lengths gives every chunk's start (mapped spaces are whitespace in `text` too)
-    parts = _WS_SPLIT.split(text)
-    offsets = list(accumulate(map(len, parts), initial=0))
-    chunks = parts[0::2]
-    cstarts = offsets[0:-1:2]
-    if chunks and not chunks[-1]:
-        chunks.pop()
-        cstarts.pop()
-    if chunks and not chunks[0]:
-        del chunks[0], cstarts[0]
+    chunks, cstarts = _chunks(text)
     got = list(map(_CHUNKS.get, chunks))
     fill_missing(got, lambda k: _chunk_tokens(chunks[k]))  # chunks seen for the first time
     sstarts = [a for a, _ in spans]
@@ -449,6 +439,32 @@ def tokenize(text: str) -> Doc:
         sent.extend(repeat(si, bounds[si + 1] - bounds[si]))
     sentences = tuple(Sentence(si, a, b, bounds[si], bounds[si + 1]) for si, (a, b) in enumerate(spans))
     return Doc(text, sentences, starts, ends, types, sent, sum(map(_WORDS, got)))
+
+
+_OTHER_WHITESPACE = re.compile(r"[^\S \n]")
+
+
+def _chunks(text: str) -> tuple[list[str], list[int]]:
+    """The whitespace-separated chunks of a text and their offsets.
+
+    The common case (only spaces and line breaks): split on single spaces, and the running sum
+    of the pieces' lengths (+1 for each space) gives every piece's offset; empty pieces (double
+    spaces) are dropped. Otherwise re.split keeps the whitespace runs and their lengths."""
+    if _OTHER_WHITESPACE.search(text) is None:
+        pieces = text.replace("\n", " ").split(" ")
+        lengths = list(map(len, pieces))
+        offsets = accumulate(map(add, lengths, repeat(1)), initial=0)
+        return list(compress(pieces, lengths)), list(compress(offsets, lengths))
+    parts = _WS_SPLIT.split(text)
+    offsets_ = list(accumulate(map(len, parts), initial=0))
+    chunks = parts[0::2]
+    cstarts = offsets_[0:-1:2]
+    if chunks and not chunks[-1]:
+        chunks.pop()
+        cstarts.pop()
+    if chunks and not chunks[0]:
+        del chunks[0], cstarts[0]
+    return chunks, cstarts
 
 
 def _hyphen_chunk(text: str, norm: str, p: int, pos: int, s_end: int) -> _Chunk:
