@@ -205,11 +205,21 @@ def _split(norm: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY_RE.finditer(norm):
-        if not _is_boundary(norm, m):
+        a, b = m.span()
+        if norm[a] == "\n":  # line breaks always end a sentence
+            end = a
+        elif _is_boundary(norm, m):
+            end = b
+        else:
             continue
-        end = m.end() if m.group()[0] != "\n" else m.start()
-        _add_span(norm, start, end, spans)
-        start = m.end()
+        # the span between the boundaries, trimmed of whitespace (inlined: called per boundary)
+        while start < end and norm[start].isspace():
+            start += 1
+        while end > start and norm[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+        start = b
     _add_span(norm, start, len(norm), spans)
     return spans
 
