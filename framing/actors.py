@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import compress, count
 from operator import attrgetter
+from typing import NamedTuple
 
 from framing.errors import LexiconError
 from framing.resources import lexicon_root
@@ -49,8 +50,9 @@ class Actor:
     note: str
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
+    """One mention of an actor in a document (a named tuple: documents have dozens)."""
+
     actor: Actor
     first: int  # token indices [first, last)
     last: int

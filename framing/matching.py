@@ -10,10 +10,10 @@ German dictionary knows ("Kremlpropaganda" → Propaganda; "Regimentskommandeur"
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count, repeat
 from operator import attrgetter, is_not
+from typing import NamedTuple
 
 import simplemma
 
@@ -33,8 +33,9 @@ _LINKING = ("", "s", "es", "n", "en", "e")  # German linking elements (Fugenelem
 _TEXT = attrgetter("text")
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
+    """One lexicon word (or scare quote) found in an article (a named tuple: cheap to build)."""
+
     entry: Entry
     surface: str  # the text as written, text[start:end]
     lemma: str
