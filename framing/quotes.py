@@ -90,7 +90,11 @@ def pair_quotes(text: str) -> list[tuple[int, int]]:
         if c in "'’" and prev.isalnum() and nxt.isalnum():
             continue  # apostrophe: geht's, O’Brien
         opens = _OPENERS_OF[c]
-        top = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] in opens), None)
+        top = None  # the innermost open mark this one can close
+        for k in range(len(stack) - 1, -1, -1):
+            if stack[k][0] in opens:
+                top = k
+                break
         if c in ('"', "'"):
             can_open = (prev.isspace() or prev in _OPEN_CONTEXT or prev in _QUOTE_CHARS) and not nxt.isspace()
             can_close = not prev.isspace() and (not nxt.isalnum())
@@ -518,7 +522,8 @@ class _Speakers:
     def __init__(self) -> None:
         self.last = ""
 
-    def resolve(self, doc: Doc, toks: _Run, rng: tuple[int, int] | None) -> str:
+    def resolve(self, doc: Doc, toks: _Run, rng: tuple[int, int] | None, named: bool) -> str:
+        """The speaker's words (a pronoun resolved); `named`: the range holds a proper name."""
         if rng is None:
             return ""
         text = _span_text(doc, toks, rng)
@@ -527,7 +532,7 @@ class _Speakers:
             return self.last or _name_before(doc, toks.starts[rng[0]])
         if low in _ANONYMOUS:
             return "man"
-        if any(_is_name(t) for t in toks[rng[0] : rng[1]]) or text[:1].isupper():
+        if named or text[:1].isupper():
             self.last = text
         return text
 
@@ -556,7 +561,7 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
 
     `maybe`, when given, lists the only token indices that can be cues (see _type_flags)."""
     span = range(lo, hi) if maybe is None else [i for i in maybe if lo <= i < hi]
-    cands = [i for i in span if (not pairs or not _in_pairs(toks.starts[i], pairs)) and (
+    cands = [i for i in span if (pairs is None or toks.starts[i] not in pairs) and (
              _is_speech(toks[i], toks, i, verbs)
              or toks[i].low in _REPORT_MARKERS
              or (toks[i].low == "angaben" and i > 0 and toks[i - 1].low == "nach")
@@ -628,8 +633,8 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
             else:
                 rng = _subject(toks, lo, v) or after
         content = contents[v] if v in contents else _content_of_verb(toks, lo, hi, v)
-    speaker = speakers.resolve(doc, toks, rng)
     named = rng is not None and any(_is_name(x) for x in toks[rng[0] : rng[1]])
+    speaker = speakers.resolve(doc, toks, rng, named)
     return _Frame(v, speaker, cue, content, named)
 
 
@@ -873,7 +878,7 @@ def _segment_frames(doc: Doc, toks: _Run, speakers: _Speakers, pairs: _Mask,
     frames: list[_Frame] = []
     lo = 0
     codes = toks.codes
-    bounds = [k for k in range(len(codes)) if codes[k] == ":" and not _in_pairs(toks.starts[k], pairs)] \
+    bounds = [k for k in range(len(codes)) if codes[k] == ":" and toks.starts[k] not in pairs] \
         if ":" in codes else []
     ends = [*bounds, len(toks)]
     for n, hi in enumerate(ends):
@@ -918,12 +923,6 @@ class _Mask:
     def __contains__(self, pos: int) -> bool:
         k = bisect_right(self.starts, pos - 1) - 1
         return k >= 0 and pos < self.ends[k]
-
-
-def _in_pairs(pos: int, pairs: list[tuple[int, int]] | _Mask) -> bool:
-    if isinstance(pairs, _Mask):
-        return pos in pairs
-    return any(o < pos < c for o, c in pairs)
 
 
 def _dissolve_wrappers(text: str, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
