@@ -451,17 +451,15 @@ def tokenize(text: str) -> Doc:
     return Doc(text, sentences, starts, ends, types, sent, sum(map(_WORDS, got)))
 
 
-_OTHER_WHITESPACE = re.compile(r"[^\S \n]")
-
-
 def _chunks(text: str) -> tuple[list[str], list[int]]:
     """The whitespace-separated chunks of a text and their offsets.
 
     The common case (only spaces and line breaks): split on single spaces, and the running sum
     of the pieces' lengths (+1 for each space) gives every piece's offset; empty pieces (double
     spaces) are dropped. Otherwise re.split keeps the whitespace runs and their lengths."""
-    if _OTHER_WHITESPACE.search(text) is None:
-        pieces = text.replace("\n", " ").split(" ")
+    flat = text.replace("\n", " ")
+    if flat.isprintable():  # no tabs, no-break or other spaces (nor soft hyphens: those take the general path)
+        pieces = flat.split(" ")
         lengths = list(map(len, pieces))
         offsets = accumulate(map(add, lengths, repeat(1)), initial=0)
         return list(compress(pieces, lengths)), list(compress(offsets, lengths))
