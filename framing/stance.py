@@ -33,7 +33,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate, compress
+from itertools import accumulate, chain, compress
 from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -51,6 +51,7 @@ from framing.matching import Hit, Matcher
 from framing.resources import lexicon_root
 from framing.scoring import OWN_VOICES, PART_FACTOR
 from framing.targets import Target, resolve_targets
+from framing.text import fill_missing
 
 LABELS = ("critical", "neutral", "aligned")
 W_CLASSIFIER, W_LEXICON, W_SOURCING = 0.6, 0.3, 0.1
@@ -247,6 +248,8 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
 
 _IS_WORD = attrgetter("is_word")
 _LEMMA_LOW = attrgetter("lemma_low")
+_LEMMAS_OF = attrgetter("lemmas")
+_LEMMA_TABLE_LIMIT = 500_000
 _GOLDEN = 0x9E3779B1  # mixes two word hashes into one bigram index
 
 
@@ -267,8 +270,6 @@ class _LemmaTable:
         if len(lemma) >= 7 and lemma != MASK:
             keys += [f"<{lemma[:4]}", f"{lemma[-4:]}>"]
         cols = [murmurhash3_32(k, positive=True) % N_FEATURES for k in keys]
-        if len(self.ids) >= 500_000:  # bound the memory of very long runs
-            self.ids.clear()
         i = len(self.ids)
         if i >= len(self.rows):
             self.rows = np.concatenate([self.rows, np.zeros_like(self.rows)])
@@ -278,8 +279,15 @@ class _LemmaTable:
 
     def lookup(self, lemmas: list[str]) -> np.ndarray:
         """The (len(lemmas), 3) column table of a lemma sequence."""
-        get, add = self.ids.get, self.add
-        ids = [i if (i := get(lem)) is not None else add(lem) for lem in lemmas]
+        if len(self.ids) + len(lemmas) > _LEMMA_TABLE_LIMIT:  # bound the memory of very long runs
+            self.ids.clear()  # between lookups, so no id handed out in this one goes stale
+        ids = list(map(self.ids.get, lemmas))
+
+        def new_id(k: int) -> int:  # a lemma seen for the first time (or earlier in this list)
+            i = self.ids.get(lemmas[k])
+            return i if i is not None else self.add(lemmas[k])
+
+        fill_missing(ids, new_id)
         return self.rows[np.fromiter(ids, dtype=np.int64, count=len(ids))]
 
 
@@ -290,7 +298,7 @@ def featurise(views: Sequence[SentenceView]) -> sparse.csr_matrix:
     """Feature matrix: hashed lemma unigrams, bigrams and affixes (counts, rows scaled to unit
     length), then 5 dense lexicon columns."""
     n = len(views)
-    table = _LEMMAS.lookup([lem for v in views for lem in v.lemmas])  # all sentences one after another
+    table = _LEMMAS.lookup(list(chain.from_iterable(map(_LEMMAS_OF, views))))  # all sentences one after another
     u = table[:, 0]
     ur = np.repeat(np.arange(n, dtype=np.int64), [len(v.lemmas) for v in views])
     has = table[:, 1:] >= 0  # affix columns of long lemmas
