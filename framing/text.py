@@ -270,9 +270,7 @@ def token_type(surface: str) -> TokenType:
 class _Chunk(NamedTuple):
     """The tokens of one whitespace-free chunk of text, as columns relative to its start."""
 
-    count: int
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: tuple[int, ...]  # the tokens tile the chunk: each ends where the next starts
     types: tuple[TokenType, ...]
     words: int
 
@@ -281,8 +279,7 @@ _CHUNKS: dict[str, _Chunk] = {}
 
 
 def _make_chunk(found: list[tuple[int, int, TokenType]]) -> _Chunk:
-    return _Chunk(len(found), tuple(a for a, _, _ in found), tuple(b for _, b, _ in found),
-                  tuple(t for _, _, t in found), sum(t.is_word for _, _, t in found))
+    return _Chunk(tuple(a for a, _, _ in found), tuple(t for _, _, t in found), sum(t.is_word for _, _, t in found))
 
 
 def _chunk_tokens(chunk: str) -> _Chunk:
@@ -338,10 +335,11 @@ class TokenRun(list[TokenType]):
 class Doc:
     """A text split into sentences and tokens, with quotation spans added by `framing.quotes`.
 
-    Tokens are stored column-wise (`starts`, `ends`, `types`, `sent`): matching and the
-    quotation finder read those lists directly, and `Token` objects are only built for the
-    sentences (or the whole text) that ask for them. That keeps the text layer cheap enough
-    for archives of millions of articles (see bench/run.py).
+    Tokens are stored column-wise (`starts`, `ends`, `types`, `sent`): matching, the
+    quotation finder (through `sentence_run`) and the stance read those lists directly, and
+    `Token` objects are only built for the sentences (or the whole text) that ask for them.
+    That keeps the text layer cheap enough for archives of millions of articles (see
+    bench/run.py).
     """
 
     __slots__ = ("__weakref__", "_runs", "_sent_tokens", "_tokens", "ends", "sent", "sentence_starts", "sentences",
@@ -410,9 +408,9 @@ class Doc:
 _TRAILING_HYPHEN_CUE = re.compile(r"-\s+(?:und|oder|bzw\.|sowie|wie)\b")
 _HYPHEN_CUE_AT = re.compile(r"-(?=\s+(?:und|oder|bzw\.|sowie|wie)\b)")
 _WS_SPLIT = re.compile(r"(\s+)")
-_REL_STARTS = itemgetter(1)
-_TYPES_OF = itemgetter(3)
-_WORDS = itemgetter(4)
+_REL_STARTS = itemgetter(0)
+_TYPES_OF = itemgetter(1)
+_WORDS = itemgetter(2)
 _TEXT = attrgetter("text")
 _flat = chain.from_iterable
 
