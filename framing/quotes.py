@@ -554,6 +554,9 @@ def _name_before(doc: Doc, offset: int, window: int = 200) -> str:
 _PRONOUNS_SIE = frozenset(_PRONOUNS | {"sie"})
 
 
+_NOT_YET = (-1, -1)  # a phrase range not computed yet (identity-compared)
+
+
 def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
            prefer_after: int | None = None, verbs: frozenset[str] = SPEECH_VERBS,
            pairs: _Mask | None = None, maybe: list[int] | None = None) -> _Frame | None:
@@ -625,13 +628,15 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
                     if rng is not None:
                         break
         else:
-            after = _np_after(toks, v + 1)
+            # the phrase after the verb is only looked for when it can be the speaker
+            after = _np_after(toks, v + 1) if t.lemma == "zitieren" or (v > lo and toks[v - 1].text == ",") \
+                else _NOT_YET
             if t.lemma == "zitieren" and after and toks[after[0]].low in _PRONOUNS_SIE:
                 rng = (after[0], after[0] + 1)  # "zitiert ihn der Guardian": the speaker is "ihn"
             elif v > lo and toks[v - 1].text == "," and after is not None and not _apposition(toks, lo, v):
                 rng = after  # "…, sagte der Minister"
             else:
-                rng = _subject(toks, lo, v) or after
+                rng = _subject(toks, lo, v) or (_np_after(toks, v + 1) if after is _NOT_YET else after)
         content = contents[v] if v in contents else _content_of_verb(toks, lo, hi, v)
     named = rng is not None and any(_is_name(x) for x in toks[rng[0] : rng[1]])
     speaker = speakers.resolve(doc, toks, rng, named)

@@ -247,6 +247,7 @@ class TokenType:
     low: str  # norm.lower()
     lemma_low: str  # lemma.lower()
     tail: tuple[str, str, str, bool]  # (text, norm, lemma, is_word): the type's part of a Token
+    length: int  # len(text): a token's end is its start + length
 
 
 _TYPES: dict[str, TokenType] = {}
@@ -260,7 +261,7 @@ def token_type(surface: str) -> TokenType:
         n = token_norm(surface)
         is_word = n[:1].isalnum()
         lemma = lemmatise(n) if is_word else n
-        tt = TokenType(surface, n, lemma, is_word, n.lower(), lemma.lower(), (surface, n, lemma, is_word))
+        tt = TokenType(surface, n, lemma, is_word, n.lower(), lemma.lower(), (surface, n, lemma, is_word), len(surface))
         if len(_TYPES) >= _CACHE_LIMIT:
             _TYPES.clear()
         _TYPES[surface] = tt
@@ -411,7 +412,7 @@ _WS_SPLIT = re.compile(r"(\s+)")
 _REL_STARTS = itemgetter(0)
 _TYPES_OF = itemgetter(1)
 _WORDS = itemgetter(2)
-_TEXT = attrgetter("text")
+_LENGTH = attrgetter("length")
 _flat = chain.from_iterable
 
 
@@ -439,7 +440,7 @@ def tokenize(text: str) -> Doc:
                 got[k] = _hyphen_chunk(text, norm, cstarts[k], h + 1, s_end)
     starts = [p + a for p, rel in zip(cstarts, map(_REL_STARTS, got), strict=True) for a in rel]
     types = list(_flat(map(_TYPES_OF, got)))
-    ends = list(map(add, starts, map(len, map(_TEXT, types))))  # a token's text is text[start:end]
+    ends = list(map(add, starts, map(_LENGTH, types)))  # a token's text is text[start:end]
     bounds = [bisect_left(starts, a) for a, _ in spans]
     bounds.append(len(starts))
     sent: list[int] = []
