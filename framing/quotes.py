@@ -21,6 +21,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
+from typing import NamedTuple
 
 import simplemma
 
@@ -41,8 +42,9 @@ WRAPPER_MIN_INNER = 2
 WRAPPER_MIN_CHARS = 800
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(NamedTuple):
+    """A quotation span (a named tuple: articles have dozens, built in the hot path)."""
+
     kind: str  # direct, reported, scare, title
     start: int  # offsets of the quoted text itself (inside the marks) in the article text
     end: int
