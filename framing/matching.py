@@ -177,6 +177,7 @@ class Matcher:
         split_sentences: dict[int, set[str]] = {}
         # every token's type information in C-level passes; only tokens with something to
         # match are visited in Python (a few dozen of an article's hundreds)
+        n_types = len(types)
         infos = list(map(self._types.get, map(_TEXT, types)))
         fill_missing(infos, lambda i: self._type_info(types[i]))  # types seen for the first time
         for i in compress(count(), map(is_not, infos, repeat(_NOTHING))):
@@ -185,10 +186,19 @@ class Matcher:
                 if e.category == "attribution-verb" and _impersonal(types, i):
                     continue  # "es droht ein Krieg": nobody is quoted, the verb frames no speaker
                 cands.append(((i,), e, how))
-            for e in phrases:
-                idx = _phrase_at(types, i, e.lemmas)
-                if idx:
-                    cands.append((idx, e, "phrase"))
+            if phrases:
+                # the next word decides most phrases ("noch nie", "so genannt"): test it here
+                # before walking the whole phrase
+                k = i + 1
+                while k < n_types and not types[k].is_word and types[k].text not in ".!?":
+                    k += 1
+                nxt = types[k] if k < n_types else None
+                for e in phrases:
+                    if len(e.lemmas) > 1 and (nxt is None or not _word_is(nxt, e.lemmas[1])):
+                        continue
+                    idx = _phrase_at(types, i, e.lemmas)
+                    if idx:
+                        cands.append((idx, e, "phrase"))
             if split_keys:
                 split_sentences.setdefault(doc.sent[i], set()).update(split_keys)
         for si, keys in sorted(split_sentences.items()):
@@ -235,6 +245,11 @@ def _impersonal(types: list[TokenType], i: int) -> bool:
 _NOTHING: tuple[tuple[tuple[Entry, str], ...], tuple[Entry, ...], frozenset[str]] = ((), (), frozenset())
 
 
+def _word_is(t: TokenType, lem: str) -> bool:
+    """Does a word token match one word of a phrase (its lemma, its form, or an inflection)?"""
+    return lem == t.lemma_low or lem == t.low or _inflected(t.low, lem)
+
+
 def _phrase_at(types: list[TokenType], i: int, lemmas: tuple[str, ...]) -> tuple[int, ...] | None:
     idx = []
     k = i
@@ -242,7 +257,7 @@ def _phrase_at(types: list[TokenType], i: int, lemmas: tuple[str, ...]) -> tuple
     for lem in lemmas:
         while k < n and not types[k].is_word and types[k].text not in ".!?":
             k += 1
-        if k >= n or (lem not in (types[k].lemma_low, types[k].low) and not _inflected(types[k].low, lem)):
+        if k >= n or not _word_is(types[k], lem):
             return None
         idx.append(k)
         k += 1
