@@ -9,7 +9,9 @@ parts are marked, and the outlet is taken from metadata or inferred with its evi
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from framing.outlets import infer_outlet, outlet_from_url
 
@@ -50,9 +52,22 @@ class Article:
     event: str | None = None
     parts: tuple[Part, ...] = ()
     removed: tuple[Removed, ...] = field(default=())
+    # starts of the parts when they are in text order and do not overlap (then `part_at` bisects)
+    _part_starts: tuple[int, ...] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        parts = self.parts
+        if all(a.end <= b.start for a, b in pairwise(parts)):
+            object.__setattr__(self, "_part_starts", tuple(p.start for p in parts))
 
     def part_at(self, offset: int) -> str:
         """Kind of the part containing a character offset ('body' when none is marked)."""
+        starts = self._part_starts
+        if starts is not None:  # ordered parts: the only candidate is the last one starting at or before
+            k = bisect_right(starts, offset) - 1
+            if k >= 0 and offset < self.parts[k].end:
+                return self.parts[k].kind
+            return "body"
         for p in self.parts:
             if p.start <= offset < p.end:
                 return p.kind

@@ -60,24 +60,34 @@ def event_heading(e: Event) -> str:
 
 
 def render_table(e: Event, cols: Sequence[Column], width: int, markdown: bool = False) -> str:
+    """The comparison as text: a grid that fits `width` (columns that do not fit side by side
+    follow in further grids, each with the aspect labels), or one markdown table."""
     rows = aspect_rows(cols)
-    n = max(1, len(cols))
-    colw = max(MIN_COLUMN, (width - LABEL_WIDTH - 3 * (n + 1)) // n)
-    heads = ["", *(c.name for c in cols)]
-    body = []
-    for name, cells in rows:
-        if markdown:
-            body.append([name, *(html.escape(x, quote=False).replace("|", "\\|").replace("\n", "<br>") for x in cells)])
-        else:
-            body.append([textwrap.fill(name, LABEL_WIDTH),
-                         *("\n".join(textwrap.fill(line, colw) or " " for line in x.split("\n")) for x in cells)])
     note = ""
     if len({c.name for c in cols}) < 2:
         note = textwrap.fill("Only one column in this event: nothing to set side by side, the figures stand alone.",
                              width) + "\n"
-    fmt = "github" if markdown else "grid"
-    title = f"## {event_heading(e)}" if markdown else textwrap.fill(event_heading(e), width)
-    return f"{title}\n{note}\n" + tabulate(body, headers=heads, tablefmt=fmt, disable_numparse=True) + "\n"
+    if markdown:
+        body = [[name, *(html.escape(x, quote=False).replace("|", "\\|").replace("\n", "<br>") for x in cells)]
+                for name, cells in rows]
+        table = tabulate(body, headers=["", *(c.name for c in cols)], tablefmt="github", disable_numparse=True)
+        return f"## {event_heading(e)}\n{note}\n{table}\n"
+    # a grid line is: label + 4 + (column + 3) per column (borders and padding)
+    per_grid = max(1, (width - LABEL_WIDTH - 4) // (MIN_COLUMN + 3))
+    n = len(cols)
+    grids = []
+    for g in range(0, max(n, 1), per_grid):
+        group = range(g, min(n, g + per_grid))
+        colw = max(MIN_COLUMN, (width - LABEL_WIDTH - 4 - 3 * len(group)) // max(1, len(group)))
+        heads = ["", *(textwrap.fill(cols[k].name, colw) for k in group)]
+        body = [[textwrap.fill(name, LABEL_WIDTH),
+                 *("\n".join(textwrap.fill(line, colw) or " " for line in cells[k].split("\n")) for k in group)]
+                for name, cells in rows]
+        grid = tabulate(body, headers=heads, tablefmt="grid", disable_numparse=True)
+        if n > per_grid:
+            grid = f"columns {g + 1}–{group[-1] + 1} of {n}\n{grid}"
+        grids.append(grid)
+    return f"{textwrap.fill(event_heading(e), width)}\n{note}\n" + "\n\n".join(grids) + "\n"
 
 
 def render_html(items: Sequence[tuple[Event, Sequence[Column]]]) -> str:

@@ -19,7 +19,7 @@ from framing.matching import Matcher
 from framing.scoring import ArticleScore, score_article
 from framing.stance import StanceModel, article_stances
 
-BATCH = 64
+BATCH = 256
 
 
 @contextmanager

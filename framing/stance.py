@@ -197,11 +197,11 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
     types, starts_col = doc.types, doc.starts
     part_at = an.article.part_at
     empty = (0.0, 0.0, 0.0, 0.0)
-    # lemma and word flag of every token as plain columns: a sentence's own lemmas are then
-    # taken with C-level slices and compress(), not a Python loop per token
-    lows = list(map(_LEMMA_LOW, types))
+    # the lemmas of all words in text order, and the number of words before each token: a
+    # sentence's own lemmas are then one slice, not a Python loop per token
     is_word = list(map(_IS_WORD, types))
-    word_prefix = [0, *accumulate(is_word)] if spans else []  # words before each token
+    word_lemmas = list(map(_LEMMA_LOW, compress(types, is_word)))
+    word_prefix = [0, *accumulate(is_word)]
     for s in doc.sentences:
         first, last = s.first_token, s.last_token
         while k < len(spans) and spans[k][1] <= s.start:
@@ -216,7 +216,7 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
                 inside.append((a, b))
             j += 1
         if not inside:  # the fast path: no quotation in this sentence
-            lemmas = list(compress(lows[first:last], is_word[first:last]))
+            lemmas = word_lemmas[word_prefix[first] : word_prefix[last]]
             own = words = len(lemmas)
         else:
             lemmas = []
@@ -227,7 +227,7 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
                     continue  # nested in a span already masked
                 if a < pos:
                     a = pos
-                seg = list(compress(lows[pos:a], is_word[pos:a]))
+                seg = word_lemmas[word_prefix[pos] : word_prefix[a]]
                 lemmas += seg
                 own += len(seg)
                 quoted = word_prefix[b] - word_prefix[a]
@@ -236,7 +236,7 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
                         lemmas.append(MASK)
                     words += quoted
                 pos = max(pos, b)
-            seg = list(compress(lows[pos:last], is_word[pos:last]))
+            seg = word_lemmas[word_prefix[pos] : word_prefix[last]]
             lemmas += seg
             own += len(seg)
             words += own
