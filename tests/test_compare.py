@@ -139,3 +139,22 @@ def test_date_window_pairs_match_comparing_every_pair():
     for window in (0, 3, 14, 40):
         brute = sorted((i, j) for i, j in combinations(free, 2) if _gap_days(ranges[i], ranges[j]) <= window)
         assert _date_compatible_pairs(free, ranges, window) == brute, window
+
+
+def test_table_splits_columns_that_do_not_fit_the_width():
+    from framing.articles import Article
+    from framing.compare import compare_event, group_events
+    from framing.compare_view import render_table
+    from framing.lexicon import default_lexicon
+    from framing.matching import Matcher
+    from framing.pipeline import score_articles
+
+    outlets = ["RT DE", "Ippen Media", "<Ost & West>", None]
+    arts = [Article(id=f"a{i}", text="Der Autokrat Putin sprach.", source="p", date="2024-06-18", outlet=o)
+            for i, o in enumerate(outlets)]
+    (event,) = group_events(list(score_articles(arts, Matcher(default_lexicon()), None)))
+    table = render_table(event, compare_event(event), 80)
+    assert max(len(line) for line in table.splitlines()) <= 80
+    assert "columns 1–3 of 4" in table and "columns 4–4 of 4" in table
+    for name in ("RT DE", "Ippen Media", "<Ost & West>", "unknown outlet"):  # every column once
+        assert table.count(name) == 1
