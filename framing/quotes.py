@@ -371,10 +371,8 @@ class _Run(TokenRun):
     """A sentence's tokens for the quotation finder: types, offsets and one code per token."""
 
     __slots__ = ("codes",)
-
-    def __init__(self, types: list[TokenType], starts: list[int], ends: list[int], codes: str) -> None:
-        super().__init__(types, starts, ends)
-        self.codes = codes
+    # built by _Runs: the list itself in C, then the three columns set (no Python __init__ chain)
+    __init__ = list.__init__  # type: ignore[assignment]
 
 
 class _Runs:
@@ -391,7 +389,8 @@ class _Runs:
             d = self.doc
             s = d.sentences[si]
             a, b = s.first_token, s.last_token
-            got = self.cache[si] = _Run(d.types[a:b], d.starts[a:b], d.ends[a:b], self.codes[a:b])
+            got = self.cache[si] = _Run(d.types[a:b])
+            got.starts, got.ends, got.codes = d.starts[a:b], d.ends[a:b], self.codes[a:b]
         return got
 
 
@@ -937,6 +936,9 @@ def _dissolve_wrappers(text: str, pairs: list[tuple[int, int]]) -> list[tuple[in
     out = []
     n = max(1, len(text))
     for o, c in pairs:
+        if c - o < WRAPPER_MIN_CHARS:  # too short to wrap a report: the common case, decided at once
+            out.append((o, c))
+            continue
         inner = sum(1 for a, b in pairs if o < a and b < c)
         paragraphs = text.count("\n\n", o, c) + 1
         if inner >= WRAPPER_MIN_INNER and c - o >= WRAPPER_MIN_CHARS and (
