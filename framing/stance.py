@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import heapq
 import io
 import math
 import tomllib
@@ -658,7 +659,8 @@ def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np
     # evidence: sentences the classifier is sure about, and sentences with directed loaded words
     contrib = [W_CLASSIFIER * w * x / max(total_w, 1e-9) + W_LEXICON * d / (lex_abs + LEXICON_PRIOR)
                for w, x, d in zip(weights, signal, directed, strict=True)]
-    evidential = [i for i in range(len(views)) if max(probs[i][0], probs[i][2]) > 0.5 or abs(directed[i]) > 0]
+    evidential = [i for i, (row, d) in enumerate(zip(probs, directed, strict=True))
+                  if row[0] > 0.5 or row[2] > 0.5 or d]
     n = len(evidential)
     signed = sum(contrib[i] for i in evidential)
     spread = sum(abs(contrib[i]) for i in evidential)
@@ -668,11 +670,11 @@ def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np
     for h in hits:
         if h.voice in OWN_VOICES:
             terms_by_sentence.setdefault(h.sentence, []).append(h.surface)
-    order = sorted(range(len(views)), key=lambda i: (-abs(contrib[i]), views[i].index))
+    order = heapq.nsmallest(EVIDENCE_SENTENCES, range(len(views)), key=lambda i: (-abs(contrib[i]), views[i].index))
     evidence = tuple(
         Evidence(views[i].index, _sentence_text(an, views[i].index), contrib[i], probs[i][0], probs[i][2],
                  tuple(terms_by_sentence.get(views[i].index, ())))
-        for i in order[:EVIDENCE_SENTENCES] if abs(contrib[i]) > 1e-6
+        for i in order if abs(contrib[i]) > 1e-6
     )
     label = "insufficient evidence" if n < MIN_EVIDENCE else stance_label(score)
     return Stance(axis, float(score), label, confidence, float(clf), float(lex), float(src), evidence)
