@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from itertools import accumulate, chain, compress, repeat
+from itertools import accumulate, chain, compress, count, repeat
 from operator import add, attrgetter, itemgetter
 from typing import Any, NamedTuple
 
@@ -171,9 +171,12 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
         return True
     # a single dot: look at the word before it
     # the word before the dot: the run of word characters and dots that ends with it (within 40
-    # characters); taken from the last whitespace-free piece, so the regex scans a few characters
-    pieces = text[max(0, m.start() - 40) : m.start() + 1].split()
-    wm = _LAST_WORD_RE.search(pieces[-1]) if pieces else None
+    # characters); taken from after the last space or line break, so the regex scans a few
+    # characters (other whitespace cannot be part of the run either)
+    dot = m.start()
+    lo = max(0, dot - 40)
+    cut = max(text.rfind(" ", lo, dot), text.rfind("\n", lo, dot)) + 1
+    wm = _LAST_WORD_RE.search(text, max(lo, cut), dot + 1)
     if not wm:
         return True
     word = wm.group().rstrip(".")
@@ -316,6 +319,8 @@ def fill_missing(values: list[Any], compute: Callable[[int], Any]) -> None:
 
 _TAIL = attrgetter("tail")
 _NEW_TOKEN = partial(tuple.__new__, Token)
+_NEW_SENTENCE = partial(tuple.__new__, Sentence)
+_SECOND = itemgetter(1)
 
 
 class TokenRun(list[TokenType]):
@@ -446,7 +451,7 @@ def tokenize(text: str) -> Doc:
     sent: list[int] = []
     for si in range(len(spans)):
         sent.extend(repeat(si, bounds[si + 1] - bounds[si]))
-    sentences = tuple(Sentence(si, a, b, bounds[si], bounds[si + 1]) for si, (a, b) in enumerate(spans))
+    sentences = tuple(map(_NEW_SENTENCE, zip(count(), sstarts, map(_SECOND, spans), bounds, bounds[1:])))
     return Doc(text, sentences, starts, ends, types, sent, sum(map(_WORDS, got)))
 
 
