@@ -218,7 +218,7 @@ class Matcher:
             taken.update(idx)
             start, end = doc.starts[idx[0]], doc.ends[idx[-1]]
             voice, speaker = voice_at(an.quotes, start, end)
-            lemma = " ".join(types[k].lemma for k in idx)
+            lemma = types[idx[0]].lemma if len(idx) == 1 else " ".join(types[k].lemma for k in idx)
             hits.append(Hit(e, doc.text[start:end], lemma, start, end, doc.sent[idx[0]], voice, speaker,
                             an.article.part_at(start), how))
         for q in an.quotes:
