@@ -33,7 +33,7 @@ import zipfile
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from itertools import accumulate, chain, compress
 from operator import attrgetter
 from pathlib import Path
@@ -203,14 +203,16 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
     is_word = list(map(_IS_WORD, types))
     word_lemmas = list(map(_LEMMA_LOW, compress(types, is_word)))
     word_prefix = [0, *accumulate(is_word)]
+    n_spans = len(spans)
+    new_view = _NEW_VIEW
     for s in doc.sentences:
         first, last = s.first_token, s.last_token
-        while k < len(spans) and spans[k][1] <= s.start:
+        while k < n_spans and spans[k][1] <= s.start:
             k += 1
         # token ranges of the quotations overlapping this sentence
         inside: list[tuple[int, int]] = []
         j = k
-        while j < len(spans) and spans[j][0] < s.end:
+        while j < n_spans and spans[j][0] < s.end:
             a = bisect_left(starts_col, spans[j][0], first, last)
             b = bisect_left(starts_col, spans[j][1], first, last)
             if b > a:
@@ -242,12 +244,13 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
             own += len(seg)
             words += own
         row = lex.get(s.index)
-        views.append(SentenceView(s.index, "", lemmas, own, words, part_at(s.start),
-                                  empty if row is None else (row[0], row[1], row[2], row[3])))
+        views.append(new_view((s.index, "", lemmas, own, words, part_at(s.start),
+                               empty if row is None else (row[0], row[1], row[2], row[3]))))
     return views
 
 
 _IS_WORD = attrgetter("is_word")
+_NEW_VIEW = partial(tuple.__new__, SentenceView)  # a view from a tuple of its fields, in C
 _LEMMA_LOW = attrgetter("lemma_low")
 _LEMMAS_OF = attrgetter("lemmas")
 _LEMMA_TABLE_LIMIT = 500_000
