@@ -215,13 +215,7 @@ def _split(norm: str) -> list[tuple[int, int]]:
             end = b
         else:
             continue
-        # the span between the boundaries, trimmed of whitespace (inlined: called per boundary)
-        while start < end and norm[start].isspace():
-            start += 1
-        while end > start and norm[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append((start, end))
+        _add_span(norm, start, end, spans)
         start = b
     _add_span(norm, start, len(norm), spans)
     return spans
