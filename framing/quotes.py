@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 import simplemma
 
-from framing.text import Doc, TokenRun, TokenType, fill_missing, token_type
+from framing.text import Doc, TokenType, fill_missing, token_type
 
 KINDS = ("direct", "reported", "scare", "title")
 VOICE_OF_KIND = {"direct": "quote", "reported": "reported", "scare": "scare-quote", "title": "outlet"}
@@ -367,12 +367,16 @@ def _is_speech(t: TokenType, toks: _Run, i: int, verbs: frozenset[str] = SPEECH_
     return False
 
 
-class _Run(TokenRun):
-    """A sentence's tokens for the quotation finder: types, offsets and one code per token."""
+class _Run(list[TokenType]):
+    """A sentence's tokens for the quotation finder: `run[i]` is the token's type (text, norm,
+    lemma, low, …), `run.starts[i]` / `run.ends[i]` its offsets, `run.codes[i]` its code
+    character; no `Token` is built per occurrence. Built by `_Runs`: the list in C, then the
+    columns set."""
 
-    __slots__ = ("codes",)
-    # built by _Runs: the list itself in C, then the three columns set (no Python __init__ chain)
-    __init__ = list.__init__  # type: ignore[assignment]
+    __slots__ = ("codes", "ends", "starts")
+    starts: list[int]
+    ends: list[int]
+    codes: str
 
 
 class _Runs:

@@ -317,33 +317,18 @@ _NEW_SENTENCE = partial(tuple.__new__, Sentence)
 _SECOND = itemgetter(1)
 
 
-class TokenRun(list[TokenType]):
-    """The token types of a run of tokens (one sentence), with their offsets alongside.
-
-    `run[i]` is the shared `TokenType` (text, norm, lemma, low, …), `run.starts[i]` and
-    `run.ends[i]` its offsets in the text: what the quotation finder reads, without building a
-    `Token` per occurrence."""
-
-    __slots__ = ("ends", "starts")
-
-    def __init__(self, types: list[TokenType], starts: list[int], ends: list[int]) -> None:
-        super().__init__(types)
-        self.starts = starts
-        self.ends = ends
-
-
 class Doc:
     """A text split into sentences and tokens, with quotation spans added by `framing.quotes`.
 
     Tokens are stored column-wise (`starts`, `ends`, `types`, `sent`): matching, the
-    quotation finder (through `sentence_run`) and the stance read those lists directly, and
+    quotation finder and the stance read those lists directly (sliced per sentence), and
     `Token` objects are only built for the sentences (or the whole text) that ask for them.
     That keeps the text layer cheap enough for archives of millions of articles (see
     bench/run.py).
     """
 
-    __slots__ = ("__weakref__", "_runs", "_sent_tokens", "_tokens", "ends", "sent", "sentence_starts", "sentences",
-                 "starts", "text", "types", "words")
+    __slots__ = ("__weakref__", "_sent_tokens", "_tokens", "ends", "sent", "sentence_starts", "sentences", "starts",
+                 "text", "types", "words")
 
     def __init__(self, text: str, sentences: tuple[Sentence, ...], starts: list[int], ends: list[int],
                  types: list[TokenType], sent: list[int], words: int) -> None:
@@ -356,7 +341,6 @@ class Doc:
         self.words = words
         self._tokens: tuple[Token, ...] | None = None
         self._sent_tokens: dict[int, tuple[Token, ...]] = {}
-        self._runs: dict[int, TokenRun] = {}
         self.sentence_starts = [x.start for x in sentences]
 
     def _build(self, first: int, last: int) -> tuple[Token, ...]:
@@ -370,7 +354,6 @@ class Doc:
         cheap when thousands of documents are scored."""
         self._tokens = None
         self._sent_tokens = {}
-        self._runs = {}
 
     @property
     def tokens(self) -> tuple[Token, ...]:
@@ -393,15 +376,6 @@ class Doc:
         got = self._sent_tokens.get(index)
         if got is None:
             got = self._sent_tokens[index] = self._build(s.first_token, s.last_token)
-        return got
-
-    def sentence_run(self, index: int) -> TokenRun:
-        """The token types and offsets of one sentence (cached until `release_tokens`)."""
-        got = self._runs.get(index)
-        if got is None:
-            s = self.sentences[index]
-            a, b = s.first_token, s.last_token
-            got = self._runs[index] = TokenRun(self.types[a:b], self.starts[a:b], self.ends[a:b])
         return got
 
 

@@ -127,10 +127,12 @@ def test_fill_missing_computes_only_the_holes():
     assert full == [1, 2] and asked == [1, 3, 4]
 
 
-def test_sentence_run_has_types_and_offsets_of_one_sentence():
+def test_sentence_columns_and_sentence_at():
     text = "Putin sprach lange. Kirby sagte, die USA seien alarmiert."
     doc = tokenize(text)
-    run = doc.sentence_run(1)
-    assert [t.text for t in run] == ["Kirby", "sagte", ",", "die", "USA", "seien", "alarmiert", "."]
-    assert [text[a:b] for a, b in zip(run.starts, run.ends, strict=True)] == [t.text for t in run]
-    assert doc.sentence_at(run.starts[0]) == 1 and doc.sentence_at(0) == 0
+    s = doc.sentences[1]
+    types = doc.types[s.first_token : s.last_token]
+    assert [t.text for t in types] == ["Kirby", "sagte", ",", "die", "USA", "seien", "alarmiert", "."]
+    assert [text[a:b] for a, b in zip(doc.starts[s.first_token : s.last_token], doc.ends[s.first_token : s.last_token],
+                                      strict=True)] == [t.text for t in types]
+    assert doc.sentence_at(s.start) == 1 and doc.sentence_at(0) == 0 and doc.sentence_at(len(text)) == 1
