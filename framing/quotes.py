@@ -288,9 +288,9 @@ _FLAGS_LIMIT = 500_000  # the flag caches are cleared (between documents) past t
 # One character per token type, so the scans of a sentence (next comma, last clause boundary,
 # a "wie" before the verb, any Konjunktiv) are str.find/rfind and regex searches over a short
 # string instead of Python loops: single-character punctuation and quotation marks stand for
-# themselves, a few function words have letters (upper case: the surface as written; lower
-# case: any capitalisation), a word with flags (cue, Konjunktiv) is chr(_FLAGGED + flags),
-# other words are "w", anything else "x".
+# themselves; "dass" and "ob" as written are D and O, in other capitalisations d and o; wie,
+# und, als, vor (any capitalisation) are W, U, A, V; a word with flags (cue, Konjunktiv) is
+# chr(_FLAGGED + flags); other words are "w", anything else "x".
 _WORD_CODES = {"dass": "D", "ob": "O"}
 _LOW_CODES = {"dass": "d", "ob": "o", "wie": "W", "und": "U", "als": "A", "vor": "V"}
 _CODE_PUNCT = frozenset(",:;.!?" + _QUOTE_CHARS)
