@@ -130,3 +130,14 @@ def test_seed_002_peskow_continuation(seed_analysed):
     qs = seed_analysed["002"].quotes
     q = next(q for q in qs if q.text.startswith("Das Potenzial"))
     assert "Peskow" in q.speaker
+
+
+def test_token_codes_mark_punctuation_function_words_and_cues():
+    from framing.quotes import _FLAGGED, _MAY_CUE, _code_of
+    from framing.text import tokenize
+
+    doc = tokenize("Dass er sagte, dass wie und als vor: „Nein“ – ob Ob")
+    codes = "".join(_code_of(t) for t in doc.types)
+    assert codes[:2] == "dw"  # "Dass" in another capitalisation, a plain word
+    assert (ord(codes[2]) - _FLAGGED) & _MAY_CUE  # "sagte" may be a speech cue
+    assert codes[3:] == ",DWUAV:„w“xOo"
