@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
 from itertools import accumulate, chain, compress
-from operator import attrgetter
+from operator import attrgetter, mul
 from pathlib import Path
 from typing import NamedTuple
 
@@ -652,10 +652,10 @@ def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np
     weights = [PART_FACTOR.get(v.part, 1.0) * v.own_words / max(1, v.words) for v in views]
     total_w = sum(weights)
     signal = [row[2] - row[0] for row in probs]
-    clf = sum(w * x for w, x in zip(weights, signal, strict=True)) / total_w if total_w else 0.0
+    clf = sum(map(mul, weights, signal)) / total_w if total_w else 0.0
     directed = [v.lexicon[1] - v.lexicon[0] + v.lexicon[2] for v in views]
     lex_total = sum(directed)
-    lex_abs = sum(abs(d) for d in directed)
+    lex_abs = sum(map(abs, directed))
     lex = lex_total / (lex_abs + LEXICON_PRIOR) if lex_abs else 0.0
     src = _sourcing(an, camps, actors)
     score = max(-1.0, min(1.0, W_CLASSIFIER * clf + W_LEXICON * lex + W_SOURCING * src))
@@ -665,8 +665,9 @@ def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np
     evidential = [i for i, (row, d) in enumerate(zip(probs, directed, strict=True))
                   if row[0] > 0.5 or row[2] > 0.5 or d]
     n = len(evidential)
-    signed = sum(contrib[i] for i in evidential)
-    spread = sum(abs(contrib[i]) for i in evidential)
+    evident = [contrib[i] for i in evidential]
+    signed = sum(evident)
+    spread = sum(map(abs, evident))
     agreement = abs(signed) / spread if spread else 0.0
     confidence = float((1 - math.exp(-n / EVIDENCE_SCALE)) * agreement)
     terms_by_sentence: dict[int, list[str]] = {}
