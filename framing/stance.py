@@ -314,7 +314,7 @@ def featurise(views: Sequence[SentenceView]) -> sparse.csr_matrix:
     words.sum_duplicates()
     norms = np.sqrt(np.asarray(words.multiply(words).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    words = sparse.diags(1.0 / norms) @ words
+    words.data *= np.repeat(1.0 / norms, np.diff(words.indptr))  # each row to unit length, in place
     lex = np.array([v.lexicon for v in views], dtype=np.float64).reshape(n, 4)
     own = np.array([1.0 - (v.own_words / v.words if v.words else 1.0) for v in views]).reshape(n, 1)
     dense = np.hstack([np.minimum(lex[:, :2], 4) / 2, np.clip(lex[:, 2:3], -2, 2), np.minimum(lex[:, 3:4], 2), own])
