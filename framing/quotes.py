@@ -280,8 +280,6 @@ _TEXT = attrgetter("text")
 _SEEN = 8  # set on every stored value, so a cached 'nothing' is not falsy
 _CUE_WORDS = frozenset([*_REPORT_MARKERS, "so", "angaben", "berufung"])
 _FLAGS: dict[str, int] = {}
-# surfaces flagged _MAY_KONJ, for a set-based test over the tokens outside quotations
-_KONJ_TEXTS: set[str] = set()
 _FLAGS_LIMIT = 500_000  # the flag caches are cleared (between documents) past this many types
 
 
@@ -334,7 +332,6 @@ def _type_flags(tt: TokenType) -> int:
             f |= _MAY_KONJ1
         if _konj_form(tt, report=False):
             f |= _MAY_KONJ
-            _KONJ_TEXTS.add(tt.text)
         if _konj_form(tt, report=True):
             f |= _MAY_KONJ_REPORT
         _CODES[tt.text] = _code(tt, f)
@@ -804,7 +801,6 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     if len(_FLAGS) >= _FLAGS_LIMIT:
         _FLAGS.clear()
         _CODES.clear()
-        _KONJ_TEXTS.clear()
     types = doc.types
     codes = list(map(_CODES.get, map(_TEXT, types)))
     fill_missing(codes, lambda i: _code_of(types[i]))  # types seen for the first time
@@ -845,7 +841,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
                 any_flag & _MAY_KONJ and last_reported == s.index - 1)):
             outside = [t for t, p in zip(toks, toks.starts, strict=True) if p not in mask]
             if any(t.low in _KONJ1 for t in outside) or (
-                last_reported == s.index - 1 and not _KONJ_TEXTS.isdisjoint(map(_TEXT, outside))
+                last_reported == s.index - 1 and any(_is_konj(t, report=False) for t in outside)
             ):
                 # Konjunktiv I in a main clause is itself the mark of reported speech
                 spk = last_speaker if last_reported == s.index - 1 else ""
