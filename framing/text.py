@@ -394,7 +394,7 @@ def tokenize(text: str) -> Doc:
 
     Every whitespace-separated chunk lies inside one sentence, and its tokens depend on the
     chunk alone, so tokens are looked up per chunk (`_CHUNKS`) and the columns are put
-    together with C-level maps, not a Python loop per token. Only a chunk that ends in a
+    together with C-level maps (and one comprehension for the offsets). Only a chunk that ends in a
     hyphen before "und"/"oder"… ("Asyl- und …") looks past its end and is tokenized in place.
     """
     norm = normalise(text)
