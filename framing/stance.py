@@ -480,6 +480,8 @@ def default_model(matcher: Matcher) -> StanceModel:
     if node.is_file():
         try:
             model = load_model(Path(str(node)), matcher, strict=False)
+            # named without the install path, so outputs are the same on every machine
+            model.origin = f"shipped model ({'/'.join(SHIPPED_MODEL)})"
             if model.data_version != data.version:
                 model.notes.append(f"built from data {model.data_version}, shipped data is {data.version}")
             if model.notes:

@@ -286,3 +286,12 @@ def test_pipeline_leaves_the_garbage_collector_as_it_found_it(seed_articles, mat
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_shipped_model_is_named_without_the_install_path(model):
+    from framing.pipeline import model_version
+    from framing.resources import lexicon_root
+
+    version = model_version(model)
+    assert version.startswith("shipped model (models/stance-de.skops)")
+    assert str(lexicon_root()) not in version  # the same output on every machine
