@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 import simplemma
 
-from framing.text import Doc, TokenType, fill_missing, token_type
+from framing.text import Doc, TokenType, fill_missing
 
 KINDS = ("direct", "reported", "scare", "title")
 VOICE_OF_KIND = {"direct": "quote", "reported": "reported", "scare": "scare-quote", "title": "outlet"}
@@ -268,8 +268,7 @@ def _konj_form(t: TokenType, report: bool) -> bool:
 
 def _is_konj(t: TokenType, report: bool) -> bool:
     """Is the token a Konjunktiv form (with report: also wäre/hätte/würde)? Cached per type."""
-    f = _FLAGS.get(t.text) or _type_flags(token_type(t.text))
-    return bool(f & (_MAY_KONJ_REPORT if report else _MAY_KONJ))
+    return bool(_flags(_code_of(t)) & (_MAY_KONJ_REPORT if report else _MAY_KONJ))
 
 
 # Per token type: may it be an attribution cue, a Konjunktiv I form, any Konjunktiv form?
@@ -277,10 +276,8 @@ def _is_konj(t: TokenType, report: bool) -> bool:
 # so find_quotes skips it without building its tokens.
 _MAY_CUE, _MAY_KONJ1, _MAY_KONJ, _MAY_KONJ_REPORT = 1, 2, 4, 16
 _TEXT = attrgetter("text")
-_SEEN = 8  # set on every stored value, so a cached 'nothing' is not falsy
 _CUE_WORDS = frozenset([*_REPORT_MARKERS, "so", "angaben", "berufung"])
-_FLAGS: dict[str, int] = {}
-_FLAGS_LIMIT = 500_000  # the flag caches are cleared (between documents) past this many types
+_FLAGS_LIMIT = 500_000  # the code and name caches are cleared (between documents) past this many types
 
 
 # One character per token type, so the scans of a sentence (next comma, last clause boundary,
@@ -288,7 +285,8 @@ _FLAGS_LIMIT = 500_000  # the flag caches are cleared (between documents) past t
 # string instead of Python loops: single-character punctuation and quotation marks stand for
 # themselves; "dass" and "ob" as written are D and O, in other capitalisations d and o; wie,
 # und, als, vor (any capitalisation) are W, U, A, V; a word with flags (cue, Konjunktiv) is
-# chr(_FLAGGED + flags); other words are "w", anything else "x".
+# chr(_FLAGGED + flags); other words are "w", anything else "x". The flags are read back from
+# the code (`_flags`): punctuation and the lettered function words never carry any (tested).
 _WORD_CODES = {"dass": "D", "ob": "O"}
 _LOW_CODES = {"dass": "d", "ob": "o", "wie": "W", "und": "U", "als": "A", "vor": "V"}
 _CODE_PUNCT = frozenset(",:;.!?" + _QUOTE_CHARS)
@@ -296,7 +294,9 @@ _CODES: dict[str, str] = {}
 
 
 _FLAGGED = 0x100
+_FIRST_FLAGGED = chr(_FLAGGED)
 _FLAG_BITS = _MAY_CUE | _MAY_KONJ1 | _MAY_KONJ | _MAY_KONJ_REPORT
+_LAST_FLAGGED = chr(_FLAGGED + _FLAG_BITS)  # („ “ ‚ ‘ and other marks lie above this range)
 
 
 def _flag_class(bit: int) -> re.Pattern[str]:
@@ -308,7 +308,7 @@ _CUE_OR_KONJ_RE = _flag_class(_MAY_CUE | _MAY_KONJ1 | _MAY_KONJ)
 _KONJ_REPORT_RE = _flag_class(_MAY_KONJ_REPORT)
 
 
-def _code(tt: TokenType, flags: int) -> str:
+def _code(tt: TokenType) -> str:
     text = tt.text
     if text in _CODE_PUNCT:
         return text
@@ -316,32 +316,38 @@ def _code(tt: TokenType, flags: int) -> str:
         return _WORD_CODES[text]
     if tt.low in _LOW_CODES:
         return _LOW_CODES[tt.low]
-    if flags & _FLAG_BITS:
-        return chr(_FLAGGED + (flags & _FLAG_BITS))
+    flags = _type_flags(tt)
+    if flags:
+        return chr(_FLAGGED + flags)
     return "w" if tt.is_word else "x"
 
 
 def _type_flags(tt: TokenType) -> int:
-    f = _FLAGS.get(tt.text)
-    if f is None:
-        f = _SEEN
-        if tt.low in _CUE_WORDS or (tt.is_word and tt.text[:1].islower() and (
-                tt.lemma_low in SPEECH_VERBS or tt.lemma_low in COGNITION_VERBS or tt.lemma_low in SEPARABLE)):
-            f |= _MAY_CUE
-        if tt.low in _KONJ1:
-            f |= _MAY_KONJ1
-        if _konj_form(tt, report=False):
-            f |= _MAY_KONJ
-        if _konj_form(tt, report=True):
-            f |= _MAY_KONJ_REPORT
-        _CODES[tt.text] = _code(tt, f)
-        _FLAGS[tt.text] = f
+    """May the type be an attribution cue, a Konjunktiv I form, any Konjunktiv form?"""
+    f = 0
+    if tt.low in _CUE_WORDS or (tt.is_word and tt.text[:1].islower() and (
+            tt.lemma_low in SPEECH_VERBS or tt.lemma_low in COGNITION_VERBS or tt.lemma_low in SEPARABLE)):
+        f |= _MAY_CUE
+    if tt.low in _KONJ1:
+        f |= _MAY_KONJ1
+    if _konj_form(tt, report=False):
+        f |= _MAY_KONJ
+    if _konj_form(tt, report=True):
+        f |= _MAY_KONJ_REPORT
     return f
 
 
 def _code_of(tt: TokenType) -> str:
-    _type_flags(tt)
-    return _CODES[tt.text]
+    """The type's code character, computed once per type."""
+    code = _CODES.get(tt.text)
+    if code is None:
+        code = _CODES[tt.text] = _code(tt)
+    return code
+
+
+def _flags(code: str) -> int:
+    """The cue and Konjunktiv flags a code character carries (0 for punctuation and plain words)."""
+    return ord(code) - _FLAGGED if _FIRST_FLAGGED <= code <= _LAST_FLAGGED else 0
 
 
 def _is_speech(t: TokenType, toks: _Run, i: int, verbs: frozenset[str] = SPEECH_VERBS) -> bool:
@@ -564,7 +570,7 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
            pairs: _Mask | None = None, maybe: list[int] | None = None) -> _Frame | None:
     """Attribution frame in toks[lo:hi]: cue, speaker and the reported content's range.
 
-    `maybe`, when given, lists the only token indices that can be cues (see _type_flags)."""
+    `maybe`, when given, lists the only token indices that can be cues (see _code)."""
     span = range(lo, hi) if maybe is None else [i for i in maybe if lo <= i < hi]
     cands = [i for i in span if (pairs is None or toks.starts[i] not in pairs) and (
              _is_speech(toks[i], toks, i, verbs)
@@ -798,8 +804,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     last_reported: int | None = None
     last_speaker = ""
     # per sentence: the union of its tokens' flags, and the tokens that may be cues
-    if len(_FLAGS) >= _FLAGS_LIMIT:
-        _FLAGS.clear()
+    if len(_CODES) >= _FLAGS_LIMIT:
         _CODES.clear()
     types = doc.types
     codes = list(map(_CODES.get, map(_TEXT, types)))
@@ -811,7 +816,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     cues: dict[int, list[int]] = {}
     for m in _CUE_OR_KONJ_RE.finditer(code_str):
         i = m.start()
-        si, f = sent[i], ord(m.group()) - _FLAGGED
+        si, f = sent[i], _flags(m.group())
         sent_flags[si] = sent_flags.get(si, 0) | f
         if f & _MAY_CUE:
             cues.setdefault(si, []).append(i)

@@ -141,3 +141,13 @@ def test_token_codes_mark_punctuation_function_words_and_cues():
     assert codes[:2] == "dw"  # "Dass" in another capitalisation, a plain word
     assert (ord(codes[2]) - _FLAGGED) & _MAY_CUE  # "sagte" may be a speech cue
     assert codes[3:] == ",DWUAV:„w“xOo"
+
+
+def test_lettered_function_words_and_punctuation_carry_no_flags():
+    """Their codes are letters or the marks themselves, so any flags would be lost: there are none."""
+    from framing.quotes import _CODE_PUNCT, _LOW_CODES, _WORD_CODES, _code_of, _flags, _type_flags
+    from framing.text import token_type
+
+    words = [*_WORD_CODES, *_LOW_CODES, *(w.capitalize() for w in _LOW_CODES), *_CODE_PUNCT]
+    assert [w for w in words if _type_flags(token_type(w))] == []
+    assert [w for w in words if _flags(_code_of(token_type(w)))] == []  # „ “ lie above the flag codes
