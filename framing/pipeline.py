@@ -22,7 +22,7 @@ BATCH = 256
 
 
 @contextmanager
-def _gc_paused(pause: bool) -> Iterator[None]:
+def _gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while a batch kept for the stance is analysed and
     classified: its documents stay alive until the batch is classified, and every
     young-generation collection would scan their token columns again (measured in-process:
@@ -31,12 +31,11 @@ def _gc_paused(pause: bool) -> Iterator[None]:
     everything else at once, the batch is bounded, and the collector resumes after each batch,
     so memory stays bounded."""
     was = gc.isenabled()
-    if pause:
-        gc.disable()
+    gc.disable()
     try:
         yield
     finally:
-        if pause and was:
+        if was:
             gc.enable()
 
 
@@ -47,16 +46,16 @@ def model_version(model: StanceModel) -> str:
 def score_articles(articles: Iterable[Article], matcher: Matcher, model: StanceModel | None = None,
                    batch: int = BATCH) -> Iterator[ArticleScore]:
     """Scores in input order; with a model, each score carries the article's stance."""
+    if model is None:  # nothing to classify: one article at a time
+        yield from (score_article(analyse(a), matcher) for a in articles)
+        return
+    version = model_version(model)
     it = iter(articles)
     while chunk := list(islice(it, batch)):
-        if model is None:
-            yield from (score_article(analyse(a), matcher) for a in chunk)
-            continue
-        with _gc_paused(True):
+        with _gc_paused():
             scores = [score_article(analyse(a), matcher) for a in chunk]
             stances = article_stances([(s.analysed, s.hits) for s in scores], model,
                                       targets=[s.targets for s in scores], camps=matcher.lexicon.camps)
-            version = model_version(model)
             done = [ArticleScore(analysed=s.analysed, hits=s.hits, lexicon_version=s.lexicon_version, stance=st,
                                  model_version=version, targets=s.targets, poles=s.poles)
                     for s, st in zip(scores, stances, strict=True)]  # (dataclasses.replace costs more)
