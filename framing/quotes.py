@@ -946,9 +946,7 @@ def _dissolve_wrappers(text: str, pairs: list[tuple[int, int]]) -> list[tuple[in
             continue
         inner = sum(1 for a, b in pairs if o < a and b < c)
         paragraphs = text.count("\n\n", o, c) + 1
-        if inner >= WRAPPER_MIN_INNER and c - o >= WRAPPER_MIN_CHARS and (
-            (c - o) / n >= WRAPPER_MIN_SHARE or paragraphs >= WRAPPER_MIN_PARAGRAPHS
-        ):
+        if inner >= WRAPPER_MIN_INNER and ((c - o) / n >= WRAPPER_MIN_SHARE or paragraphs >= WRAPPER_MIN_PARAGRAPHS):
             continue
         out.append((o, c))
     return out
