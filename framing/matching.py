@@ -189,9 +189,7 @@ class Matcher:
             if phrases:
                 # the next word decides most phrases ("noch nie", "so genannt"): test it here
                 # before walking the whole phrase
-                k = i + 1
-                while k < n_types and not types[k].is_word and types[k].text not in ".!?":
-                    k += 1
+                k = _next_word(types, i + 1)
                 nxt = types[k] if k < n_types else None
                 for e in phrases:
                     if len(e.lemmas) > 1 and (nxt is None or not _word_is(nxt, e.lemmas[1])):
@@ -250,13 +248,20 @@ def _word_is(t: TokenType, lem: str) -> bool:
     return lem == t.lemma_low or lem == t.low or _inflected(t.low, lem)
 
 
+def _next_word(types: list[TokenType], k: int) -> int:
+    """Index of the first word at or after k; a phrase does not run past . ! ? (len(types) if none)."""
+    n = len(types)
+    while k < n and not types[k].is_word and types[k].text not in ".!?":
+        k += 1
+    return k
+
+
 def _phrase_at(types: list[TokenType], i: int, lemmas: tuple[str, ...]) -> tuple[int, ...] | None:
     idx = []
     k = i
     n = len(types)
     for lem in lemmas:
-        while k < n and not types[k].is_word and types[k].text not in ".!?":
-            k += 1
+        k = _next_word(types, k)
         if k >= n or not _word_is(types[k], lem):
             return None
         idx.append(k)
