@@ -249,7 +249,7 @@ def _word_is(t: TokenType, lem: str) -> bool:
 
 
 def _next_word(types: list[TokenType], k: int) -> int:
-    """Index of the first word at or after k; a phrase does not run past . ! ? (len(types) if none)."""
+    """Index of the first word at or after k, or of a . ! ? before it (a phrase stops there); len(types) if none."""
     n = len(types)
     while k < n and not types[k].is_word and types[k].text not in ".!?":
         k += 1
