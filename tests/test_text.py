@@ -125,6 +125,13 @@ def test_fill_missing_computes_only_the_holes():
     full = [1, 2]
     fill_missing(full, compute)
     assert full == [1, 2] and asked == [1, 3, 4]
+    # falsy cached values (an id 0, an empty string) are values, not holes
+    falsy = [0, "", None, 0]
+    fill_missing(falsy, compute)
+    assert falsy == [0, "", 20, 0] and asked == [1, 3, 4, 2]
+    zeros = [0, 0]
+    fill_missing(zeros, compute)
+    assert zeros == [0, 0] and asked == [1, 3, 4, 2]
 
 
 def test_sentence_columns_and_sentence_at():
