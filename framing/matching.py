@@ -214,7 +214,7 @@ class Matcher:
             if taken.intersection(idx):
                 continue
             taken.update(idx)
-            start, end = doc.starts[idx[0]], doc.ends[idx[-1]]
+            start, end = doc.starts[idx[0]], doc.end(idx[-1])
             voice, speaker = voice_at(an.quotes, start, end)
             lemma = types[idx[0]].lemma if len(idx) == 1 else " ".join(types[k].lemma for k in idx)
             hits.append(Hit(e, doc.text[start:end], lemma, start, end, doc.sent[idx[0]], voice, speaker,
@@ -224,7 +224,7 @@ class Matcher:
                 continue
             k = doc.token_index(q.start)
             lemmas = []
-            while k < len(types) and doc.ends[k] <= q.end:
+            while k < len(types) and doc.end(k) <= q.end:
                 if types[k].is_word:
                     lemmas.append(types[k].lemma)
                 k += 1

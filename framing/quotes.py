@@ -372,14 +372,16 @@ def _is_speech(t: TokenType, toks: _Run, i: int, verbs: frozenset[str] = SPEECH_
 
 class _Run(list[TokenType]):
     """A sentence's tokens for the quotation finder: `run[i]` is the token's type (text, norm,
-    lemma, low, …), `run.starts[i]` / `run.ends[i]` its offsets, `run.codes[i]` its code
-    character; no `Token` is built per occurrence. Built by `_Runs`: the list in C, then the
+    lemma, low, …), `run.starts[i]` its offset (its end is start + `run[i].length`),
+    `run.codes[i]` its code character; no `Token` is built per occurrence. Built by `_Runs`: the list in C, then the
     columns set."""
 
-    __slots__ = ("codes", "ends", "starts")
+    __slots__ = ("codes", "starts")
     starts: list[int]
-    ends: list[int]
     codes: str
+
+    def end(self, i: int) -> int:
+        return self.starts[i] + self[i].length
 
 
 class _Runs:
@@ -397,7 +399,7 @@ class _Runs:
             s = d.sentences[si]
             a, b = s.first_token, s.last_token
             got = self.cache[si] = _Run(d.types[a:b])
-            got.starts, got.ends, got.codes = d.starts[a:b], d.ends[a:b], self.codes[a:b]
+            got.starts, got.codes = d.starts[a:b], self.codes[a:b]
         return got
 
 
@@ -506,7 +508,7 @@ def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
 
 def _span_text(doc: Doc, toks: _Run, rng: tuple[int, int]) -> str:
     a, b = rng
-    s = doc.text[toks.starts[a] : toks.ends[b - 1]].strip(" ,")
+    s = doc.text[toks.starts[a] : toks.end(b - 1)].strip(" ,")
     if not s.isprintable() or "  " in s:
         s = _SPACES_RE.sub(" ", s)
     words = s.split(" ")
@@ -555,7 +557,7 @@ def _name_before(doc: Doc, offset: int, window: int = 200) -> str:
             while a > 0 and types[a - 1].is_word and types[a - 1].text[:1].isupper() \
                     and sent[a - 1] == sent[k] and k - a < 3:
                 a -= 1
-            return doc.text[doc.starts[a] : doc.ends[k]]
+            return doc.text[doc.starts[a] : doc.end(k)]
     return ""
 
 
@@ -866,7 +868,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
                 and s.index > 0 and last_reported != s.index - 1:
             # "Das berichtet das WSJ": the previous sentence is reported
             ps = runs(s.index - 1)
-            if ps and not any(o < ps.starts[0] and c >= ps.ends[-1] - 1 for o, c in pairs):
+            if ps and not any(o < ps.starts[0] and c >= ps.end(len(ps) - 1) - 1 for o, c in pairs):
                 reported.append(_reported(doc, ps, (0, len(ps)), frames[0].speaker, frames[0].cue,
                                           s.index - 1))
         for o, c in by_sentence.get(s.index, []):
@@ -914,7 +916,7 @@ def _frame_for(frames: list[_Frame], toks: _Run, o: int) -> _Frame | None:
 
 def _reported(doc: Doc, toks: _Run, rng: tuple[int, int], speaker: str, cue: str,
               sentence: int) -> Quote:
-    start, end = toks.starts[rng[0]], toks.ends[rng[1] - 1]
+    start, end = toks.starts[rng[0]], toks.end(rng[1] - 1)
     return Quote("reported", start, end, doc.text[start:end], speaker, cue, sentence)
 
 

@@ -333,21 +333,34 @@ class Doc:
     bench/run.py).
     """
 
-    __slots__ = ("__weakref__", "_sent_tokens", "_tokens", "ends", "sent", "sentence_starts", "sentences", "starts",
+    __slots__ = ("__weakref__", "_ends", "_sent_tokens", "_tokens", "sent", "sentence_starts", "sentences", "starts",
                  "text", "types", "words")
 
-    def __init__(self, text: str, sentences: tuple[Sentence, ...], starts: list[int], ends: list[int],
+    def __init__(self, text: str, sentences: tuple[Sentence, ...], starts: list[int],
                  types: list[TokenType], sent: list[int], words: int) -> None:
         self.text = text
         self.sentences = sentences
         self.starts = starts
-        self.ends = ends
+        self._ends: list[int] | None = None
         self.types = types
         self.sent = sent
         self.words = words
         self._tokens: tuple[Token, ...] | None = None
         self._sent_tokens: dict[int, tuple[Token, ...]] = {}
         self.sentence_starts = [x.start for x in sentences]
+
+    @property
+    def ends(self) -> list[int]:
+        """Token end offsets: a token's text is text[start:end]. Computed on first use (the
+        quotation finder and the matcher take a token's end as start + type length, so the
+        text layer and the hits need no column of ends)."""
+        if self._ends is None:
+            self._ends = list(map(add, self.starts, map(_LENGTH, self.types)))
+        return self._ends
+
+    def end(self, i: int) -> int:
+        """End offset of token i."""
+        return self.starts[i] + self.types[i].length
 
     def _build(self, first: int, last: int) -> tuple[Token, ...]:
         heads = zip(self.starts[first:last], self.ends[first:last], self.sent[first:last], strict=True)
@@ -419,14 +432,13 @@ def tokenize(text: str) -> Doc:
                 got[k] = _hyphen_chunk(text, norm, cstarts[k], h + 1, s_end)
     starts = [p + a for p, rel in zip(cstarts, map(_REL_STARTS, got), strict=True) for a in rel]
     types = list(_flat(map(_TYPES_OF, got)))
-    ends = list(map(add, starts, map(_LENGTH, types)))  # a token's text is text[start:end]
     bounds = [bisect_left(starts, a) for a, _ in spans]
     bounds.append(len(starts))
     sent: list[int] = []
     for si in range(len(spans)):
         sent.extend(repeat(si, bounds[si + 1] - bounds[si]))
     sentences = tuple(map(_NEW_SENTENCE, zip(count(), sstarts, map(_SECOND, spans), bounds, bounds[1:])))
-    return Doc(text, sentences, starts, ends, types, sent, sum(map(_WORDS, got)))
+    return Doc(text, sentences, starts, types, sent, sum(map(_WORDS, got)))
 
 
 def _chunks(text: str) -> tuple[list[str], list[int]]:
