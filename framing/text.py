@@ -204,14 +204,21 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return _split(normalise(text))
 
 
+# The common sentence end decided at once: a dot after at least seven lower-case letters (no
+# abbreviation is that long), one space, a capital. _is_boundary says the same, at more cost.
+# (tests/test_text.py checks the abbreviation lengths).
+_PLAIN_END_RE = re.compile(r"(?<=[a-zäöüß]{7})\. [A-ZÄÖÜ]")
+
+
 def _split(norm: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
+    plain_end = _PLAIN_END_RE.match
     for m in _BOUNDARY_RE.finditer(norm):
         a, b = m.span()
         if norm[a] == "\n":  # line breaks always end a sentence
             end = a
-        elif _is_boundary(norm, m):
+        elif plain_end(norm, a) or _is_boundary(norm, m):
             end = b
         else:
             continue

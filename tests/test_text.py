@@ -109,6 +109,17 @@ def test_seed_sentence_counts(seed_analysed):
     assert not any(d2.text[s.start : s.end].startswith("d. Red.") for s in d2.sentences)
 
 
+def test_plain_sentence_ends_need_no_abbreviation_check():
+    from framing.text import _PLAIN_END_RE, ABBREVIATIONS, _split
+
+    # the fast path takes dots after seven lower-case letters: no abbreviation may be as long
+    assert max(map(len, ABBREVIATIONS)) < 7
+    text = "Die Regierung widersprach. Moskau schwieg. Er kam ca. Dienstag an."
+    assert _PLAIN_END_RE.match(text, text.index(".")) is not None
+    assert [text[a:b] for a, b in _split(text)] == [
+        "Die Regierung widersprach.", "Moskau schwieg.", "Er kam ca. Dienstag an."]
+
+
 def test_fill_missing_computes_only_the_holes():
     from framing.text import fill_missing
 
