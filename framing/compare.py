@@ -20,7 +20,6 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from weakref import WeakKeyDictionary
 
 from framing.actors import ActorList, Mention, actor_named, default_actors, descriptor, find_mentions
 from framing.outlets import media_named
@@ -94,15 +93,12 @@ def content_counts(s: ArticleScore, actors: ActorList) -> Counter[str]:
     return c
 
 
-_MENTIONS: WeakKeyDictionary[Doc, tuple[int, tuple[Mention, ...]]] = WeakKeyDictionary()
-
-
 def _mentions(doc: Doc, actors: ActorList) -> tuple[Mention, ...]:
     """Actor mentions of a document, found once: events, naming and key actors all need them
     (remembered only while the document lives)."""
-    got = _MENTIONS.get(doc)
-    if got is None or got[0] != id(actors):
-        got = _MENTIONS[doc] = (id(actors), tuple(find_mentions(doc, actors)))
+    got: tuple[ActorList, tuple[Mention, ...]] | None = doc.memo.get("mentions")
+    if got is None or got[0] is not actors:
+        got = doc.memo["mentions"] = (actors, tuple(find_mentions(doc, actors)))
     return got[1]
 
 

@@ -21,10 +21,11 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import simplemma
 
+from framing.runs import Run as _Run
 from framing.text import Doc, TokenType, fill_missing
 
 KINDS = ("direct", "reported", "scare", "title")
@@ -370,20 +371,6 @@ def _is_speech(t: TokenType, toks: _Run, i: int, verbs: frozenset[str] = SPEECH_
     return False
 
 
-class _Run(list[TokenType]):
-    """A sentence's tokens for the quotation finder: `run[i]` is the token's type (text, norm,
-    lemma, low, …), `run.starts[i]` its offset (its end is start + `run[i].length`),
-    `run.codes[i]` its code character; no `Token` is built per occurrence. Built by `_Runs`: the list in C, then the
-    columns set."""
-
-    __slots__ = ("codes", "starts")
-    starts: list[int]
-    codes: str
-
-    def end(self, i: int) -> int:
-        return self.starts[i] + self[i].length
-
-
 class _Runs:
     """The sentences of one document as `_Run`s, built on demand and kept while it is searched."""
 
@@ -564,9 +551,6 @@ def _name_before(doc: Doc, offset: int, window: int = 200) -> str:
 _PRONOUNS_SIE = frozenset(_PRONOUNS | {"sie"})
 
 
-_NOT_YET = (-1, -1)  # a phrase range not computed yet (identity-compared)
-
-
 def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
            prefer_after: int | None = None, verbs: frozenset[str] = SPEECH_VERBS,
            pairs: _Mask | None = None, maybe: list[int] | None = None) -> _Frame | None:
@@ -639,14 +623,14 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
                         break
         else:
             # the phrase after the verb is only looked for when it can be the speaker
-            after = _np_after(toks, v + 1) if t.lemma == "zitieren" or (v > lo and toks[v - 1].text == ",") \
-                else _NOT_YET
+            may_follow = t.lemma == "zitieren" or (v > lo and toks[v - 1].text == ",")
+            after = _np_after(toks, v + 1) if may_follow else None
             if t.lemma == "zitieren" and after and toks[after[0]].low in _PRONOUNS_SIE:
                 rng = (after[0], after[0] + 1)  # "zitiert ihn der Guardian": the speaker is "ihn"
             elif v > lo and toks[v - 1].text == "," and after is not None and not _apposition(toks, lo, v):
                 rng = after  # "…, sagte der Minister"
             else:
-                rng = _subject(toks, lo, v) or (_np_after(toks, v + 1) if after is _NOT_YET else after)
+                rng = _subject(toks, lo, v) or (after if may_follow else _np_after(toks, v + 1))
         content = contents[v] if v in contents else _content_of_verb(toks, lo, hi, v)
     named = rng is not None and any(_is_name(x) for x in toks[rng[0] : rng[1]])
     speaker = speakers.resolve(doc, toks, rng, named)
@@ -811,7 +795,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     types = doc.types
     codes = list(map(_CODES.get, map(_TEXT, types)))
     fill_missing(codes, lambda i: _code_of(types[i]))  # types seen for the first time
-    code_str = "".join(codes)
+    code_str = "".join(cast(list[str], codes))
     runs = _Runs(doc, code_str)
     sent = doc.sent
     sent_flags: dict[int, int] = {}

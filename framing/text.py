@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import accumulate, chain, compress, count, repeat
 from operator import add, attrgetter, itemgetter
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 import simplemma
 
@@ -70,7 +70,7 @@ class Token(NamedTuple):
 class Sentence(NamedTuple):
     """A sentence span and its token range (a named tuple: documents build dozens of them)."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # (shadows tuple.index, as intended)
     start: int
     end: int
     first_token: int  # index into Doc.tokens
@@ -340,7 +340,7 @@ class Doc:
     bench/run.py).
     """
 
-    __slots__ = ("__weakref__", "_ends", "_sent_tokens", "_tokens", "sent", "sentence_starts", "sentences", "starts",
+    __slots__ = ("_ends", "_sent_tokens", "_tokens", "memo", "sent", "sentence_starts", "sentences", "starts",
                  "text", "types", "words")
 
     def __init__(self, text: str, sentences: tuple[Sentence, ...], starts: list[int],
@@ -355,6 +355,9 @@ class Doc:
         self._tokens: tuple[Token, ...] | None = None
         self._sent_tokens: dict[int, tuple[Token, ...]] = {}
         self.sentence_starts = [x.start for x in sentences]
+        # results later stages derive from the document (framing.compare keeps the actor
+        # mentions here), kept and released with it
+        self.memo: dict[str, Any] = {}
 
     @property
     def ends(self) -> list[int]:
@@ -426,8 +429,9 @@ def tokenize(text: str) -> Doc:
     norm = normalise(text)
     spans = _split(norm)
     chunks, cstarts = _chunks(text)
-    got = list(map(_CHUNKS.get, chunks))
-    fill_missing(got, lambda k: _chunk_tokens(chunks[k]))  # chunks seen for the first time
+    looked_up = list(map(_CHUNKS.get, chunks))
+    fill_missing(looked_up, lambda k: _chunk_tokens(chunks[k]))  # chunks seen for the first time
+    got = cast(list[_Chunk], looked_up)
     sstarts = [a for a, _ in spans]
     if "-" in norm:
         for m in _HYPHEN_CUE_AT.finditer(norm):

@@ -1,0 +1,24 @@
+"""A sentence's tokens as the quotation finder reads them (`framing.quotes`).
+
+A module of its own because it subclasses `list`: the quotation finder is compiled with mypyc
+where a compiler is available (see hatch_build.py), and mypyc compiles no subclasses of
+built-in types; this class stays interpreted and the compiled code uses it as any Python
+object."""
+
+from __future__ import annotations
+
+from framing.text import TokenType
+
+
+class Run(list[TokenType]):
+    """A sentence's tokens for the quotation finder: `run[i]` is the token's type (text, norm,
+    lemma, low, …), `run.starts[i]` its offset (its end is start + `run[i].length`),
+    `run.codes[i]` its code character; no `Token` is built per occurrence. Built by
+    `framing.quotes._Runs`: the list in C, then the columns set."""
+
+    __slots__ = ("codes", "starts")
+    starts: list[int]
+    codes: str
+
+    def end(self, i: int) -> int:
+        return self.starts[i] + self[i].length
