@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from itertools import compress, count, repeat
 from operator import attrgetter, is_not
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import simplemma
 
@@ -178,8 +178,9 @@ class Matcher:
         # every token's type information in C-level passes; only tokens with something to
         # match are visited in Python (a few dozen of an article's hundreds)
         n_types = len(types)
-        infos = list(map(self._types.get, map(_TEXT, types)))
-        fill_missing(infos, lambda i: self._type_info(types[i]))  # types seen for the first time
+        looked_up = list(map(self._types.get, map(_TEXT, types)))
+        fill_missing(looked_up, lambda i: self._type_info(types[i]))  # types seen for the first time
+        infos = cast(list[_Info], looked_up)
         for i in compress(count(), map(is_not, infos, repeat(_NOTHING))):
             words, phrases, split_keys = infos[i]
             for e, how in words:
@@ -240,7 +241,9 @@ def _impersonal(types: list[TokenType], i: int) -> bool:
     return (i > 0 and types[i - 1].low == "es") or (i + 1 < len(types) and types[i + 1].low == "es")
 
 
-_NOTHING: tuple[tuple[tuple[Entry, str], ...], tuple[Entry, ...], frozenset[str]] = ((), (), frozenset())
+# per token type: its word matches, the phrases starting with it, its split-phrase keys
+_Info = tuple[tuple[tuple[Entry, str], ...], tuple[Entry, ...], frozenset[str]]
+_NOTHING: _Info = ((), (), frozenset())
 
 
 def _word_is(t: TokenType, lem: str) -> bool:
