@@ -34,10 +34,10 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
-from itertools import accumulate, chain, compress
+from itertools import chain
 from operator import attrgetter, mul
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 from scipy import sparse
@@ -158,7 +158,7 @@ class SentenceView(NamedTuple):
     """One sentence as the classifier sees it: own-voice lemmas, quotations masked (a named
     tuple: an article makes dozens of them)."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # (shadows tuple.index, as intended)
     text: str  # "" for the sentences of an article (the text is read from the document when shown)
     lemmas: Sequence[str]
     own_words: int
@@ -175,11 +175,12 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
     doc = an.doc
     spans = sorted((q.start, q.end) for q in an.quotes if q.kind in ("direct", "reported"))
     own_hits = [h for h in hits if h.voice in OWN_VOICES]
+    own_index: Sequence[int]
     if targets is None:
         targets = resolve_targets(an, own_hits, axis_camps, actors)  # kremlin poles: the default
         own_index = range(len(own_hits))
     else:  # targets are indexed by position in `hits`
-        own_index = [i for i, h in enumerate(hits) if h.voice in OWN_VOICES]  # type: ignore[assignment]
+        own_index = [i for i, h in enumerate(hits) if h.voice in OWN_VOICES]
     lex: dict[int, list[float]] = {}
     for h, i in zip(own_hits, own_index, strict=True):
         row = lex.setdefault(h.sentence, [0.0, 0.0, 0.0, 0.0])
@@ -200,9 +201,14 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
     empty = (0.0, 0.0, 0.0, 0.0)
     # the lemmas of all words in text order, and the number of words before each token: a
     # sentence's own lemmas are then one slice, not a Python loop per token
-    is_word = list(map(_IS_WORD, types))
-    word_lemmas = list(map(_LEMMA_LOW, compress(types, is_word)))
-    word_prefix = [0, *accumulate(is_word)]
+    word_lemmas: list[str] = []
+    word_prefix = [0]
+    n_words = 0
+    for t in types:  # one loop: compiled (mypyc), a field read per token
+        if t.is_word:
+            word_lemmas.append(t.lemma_low)
+            n_words += 1
+        word_prefix.append(n_words)
     n_spans = len(spans)
     new_view = _NEW_VIEW
     for s in doc.sentences:
@@ -243,16 +249,15 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
             lemmas += seg
             own += len(seg)
             words += own
-        row = lex.get(s.index)
+        lex_row = lex.get(s.index)
         views.append(new_view((s.index, "", lemmas, own, words, part_at(s.start),
-                               empty if row is None else (row[0], row[1], row[2], row[3]))))
+                               empty if lex_row is None else (lex_row[0], lex_row[1], lex_row[2], lex_row[3]))))
     return views
 
 
-_IS_WORD = attrgetter("is_word")
 _NEW_VIEW = partial(tuple.__new__, SentenceView)  # a view from a tuple of its fields, in C
-_LEMMA_LOW = attrgetter("lemma_low")
 _LEMMAS_OF = attrgetter("lemmas")
+_LEXICON_OF = attrgetter("lexicon")
 _LEMMA_TABLE_LIMIT = 500_000
 _GOLDEN = 0x9E3779B1  # mixes two word hashes into one bigram index
 
@@ -292,7 +297,7 @@ class _LemmaTable:
             return i if i is not None else self.add(lemmas[k])
 
         fill_missing(ids, new_id)
-        return self.rows[np.fromiter(ids, dtype=np.int64, count=len(ids))]
+        return self.rows.take(np.array(ids, dtype=np.int64), axis=0)  # (take: a third of fancy indexing's time)
 
 
 _LEMMAS = _LemmaTable()
@@ -315,8 +320,9 @@ def featurise(views: Sequence[SentenceView]) -> sparse.csr_matrix:
     norms = np.sqrt(np.asarray(words.multiply(words).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     words.data *= np.repeat(1.0 / norms, np.diff(words.indptr))  # each row to unit length, in place
-    lex = np.array([v.lexicon for v in views], dtype=np.float64).reshape(n, 4)
-    own = np.array([1.0 - (v.own_words / v.words if v.words else 1.0) for v in views]).reshape(n, 1)
+    lex = np.fromiter(chain.from_iterable(map(_LEXICON_OF, views)), dtype=np.float64, count=4 * n).reshape(n, 4)
+    own = np.fromiter((1.0 - (v.own_words / v.words if v.words else 1.0) for v in views), dtype=np.float64,
+                      count=n).reshape(n, 1)
     dense = np.hstack([np.minimum(lex[:, :2], 4) / 2, np.clip(lex[:, 2:3], -2, 2), np.minimum(lex[:, 3:4], 2), own])
     return sparse.hstack([words, sparse.csr_matrix(dense)], format="csr")
 
@@ -328,9 +334,9 @@ def views_of_texts(texts: Sequence[str], matcher: Matcher, axis_camps: dict[str,
         an = analyse(Article(id=f"t{i}", text=t, source="training"))
         vs = sentence_views(an, matcher.find_hits(an), axis_camps)
         lemmas = tuple(lem for v in vs for lem in v.lemmas)
-        lex = tuple(sum(v.lexicon[j] for v in vs) for j in range(4))
+        lex = [sum(v.lexicon[j] for v in vs) for j in range(4)]
         out.append(SentenceView(0, t, lemmas, sum(v.own_words for v in vs), sum(v.words for v in vs), "body",
-                                lex))  # type: ignore[arg-type]
+                                (lex[0], lex[1], lex[2], lex[3])))
     return out
 
 
@@ -359,7 +365,7 @@ def _fit(x: sparse.csr_matrix, y: list[str]) -> object:
 
 @dataclass
 class StanceModel:
-    classifier: object
+    classifier: Any  # a fitted scikit-learn classifier (Any: mypyc cannot resolve "object" here)
     labels: tuple[str, ...]
     axis: str
     sklearn_version: str
@@ -676,11 +682,13 @@ def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np
     for h in hits:
         if h.voice in OWN_VOICES:
             terms_by_sentence.setdefault(h.sentence, []).append(h.surface)
-    order = heapq.nsmallest(EVIDENCE_SENTENCES, range(len(views)), key=lambda i: (-abs(contrib[i]), views[i].index))
+    # the sentences that contribute most (ties: text order); a few of the article's dozens
+    shown = [i for i in range(len(views)) if abs(contrib[i]) > 1e-6]
+    order = heapq.nsmallest(EVIDENCE_SENTENCES, shown, key=lambda i: (-abs(contrib[i]), views[i].index))
     evidence = tuple(
         Evidence(views[i].index, _sentence_text(an, views[i].index), contrib[i], probs[i][0], probs[i][2],
                  tuple(terms_by_sentence.get(views[i].index, ())))
-        for i in order if abs(contrib[i]) > 1e-6
+        for i in order
     )
     label = "insufficient evidence" if n < MIN_EVIDENCE else stance_label(score)
     return Stance(axis, float(score), label, confidence, float(clf), float(lex), float(src), evidence)
