@@ -1,13 +1,21 @@
-"""The shipped data is found through importlib.resources from a real (non-editable) wheel."""
+"""A real (non-editable) wheel: the shipped data is found through importlib.resources, and
+the modules compiled by hatch_build.py (mypyc) give the same output as the sources."""
 
+import shutil
 import subprocess
 import sys
+import sysconfig
 import zipfile
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from .conftest import ROOT
+from framing.cli import main
+
+from .conftest import ROOT, SEEDS
+
+COMPILED = ("text", "quotes", "stance")
 
 
 @pytest.fixture(scope="module")
@@ -40,3 +48,52 @@ def test_installed_wheel_finds_data_outside_the_checkout(wheel, tmp_path):
     assert r.returncode == 0, r.stderr
     root, name = r.stdout.splitlines()
     assert root.startswith(str(target)) and name == "RT DE"
+
+
+def _can_compile() -> bool:
+    """A C compiler and the Python headers: what mypyc needs (the build hook falls back to a
+    pure-Python wheel without them)."""
+    has_cc = any(shutil.which(c) for c in ("cc", "gcc", "clang"))
+    return has_cc and (Path(sysconfig.get_paths()["include"]) / "Python.h").exists()
+
+
+@pytest.fixture(scope="module")
+def installed(wheel, tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("site")
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target",
+                    str(target), str(wheel)], check=True)
+    return target
+
+
+def _run_installed(target: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "framing", *args], capture_output=True, text=True,
+                          cwd=target.parent, env={"PYTHONPATH": str(target), "PATH": ""})
+
+
+def test_wheel_holds_compiled_modules_where_a_compiler_is(wheel, installed):
+    if not _can_compile():
+        pytest.skip("no C compiler or Python headers: the wheel is pure Python (slower, same results)")
+    names = zipfile.ZipFile(wheel).namelist()
+    for mod in COMPILED:
+        assert any(n.startswith(f"framing/{mod}.") and n.endswith((".so", ".pyd")) for n in names), names
+    code = "import framing.text, framing.quotes, framing.stance as s; print(s.__file__)"
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                       cwd=installed.parent, env={"PYTHONPATH": str(installed), "PATH": ""})
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip().endswith((".so", ".pyd"))  # the extension is imported, not the source
+
+
+@pytest.mark.parametrize("command", [
+    ("score", "--format", "jsonl"),
+    ("quotes", "--format", "json"),
+    ("compare", "--format", "json"),
+])
+def test_installed_wheel_gives_the_output_of_the_sources(installed, command):
+    """Byte-identical output of the installed (compiled) wheel and of the sources this test
+    runs on, for the seeds: tokens, quotations, hits, scores, stance, comparison."""
+    args = [command[0], str(SEEDS), *command[1:]]
+    got = _run_installed(installed, *args)
+    assert got.returncode == 0, got.stderr
+    want = CliRunner().invoke(main, args)
+    assert want.exit_code == 0, want.output
+    assert got.stdout == want.stdout
