@@ -8,7 +8,9 @@ keeps bringing), then prints articles/s and words/s for (1) the text layer with 
 (2) that plus the lexicon hits (matching with voice), (3) that plus the article scores
 (targets of aimed words, as `framing score --no-stance` computes them) and (4) all of that plus
 the article stance (sentence classifier, lexicon and sourcing signals). Figures are for this
-machine only; on a shared machine, run it twice and read the range."""
+machine only; on a shared machine, run it twice and read the range. The first line says which
+build is measured: an installed wheel (`pip install .`) has the text layer, quotation finder
+and stance compiled with mypyc; an editable install (`pip install -e .`) runs the sources."""
 
 from __future__ import annotations
 
@@ -41,6 +43,21 @@ def corpus(n: int, run: str = "", first: int = 0) -> list[Article]:
         text = a.text + f"\n\nArtikelnummer{run}x{i} wurde am Ende ergänzt."
         out.append(Article(id=f"{a.id}-{i}", text=text, source=a.source, parts=a.parts))
     return out
+
+
+def build() -> str:
+    """Which build is measured: the wheel's mypyc-compiled modules or the sources (editable
+    install, FRAMING_PURE_PYTHON=1, no compiler; see hatch_build.py)."""
+    import framing.quotes
+    import framing.stance
+    import framing.text
+
+    files = {m.__name__: m.__file__ or "" for m in (framing.text, framing.quotes, framing.stance)}
+    compiled = [name for name, f in files.items() if f.endswith((".so", ".pyd"))]
+    where = Path(files["framing.text"]).parent
+    if len(compiled) == len(files):
+        return f"compiled with mypyc (text, quotes, stance) from {where}"
+    return f"pure Python{' (compiled: ' + ', '.join(compiled) + ')' if compiled else ''} from {where}"
 
 
 @cache
@@ -100,6 +117,7 @@ def main() -> None:
             totals[name] += best[name]
     text_s, match_s, lex_s, stance_s = totals["text"], totals["matching"], totals["lexicon"], totals["stance"]
 
+    print(f"framing {build()}")
     print(f"articles: {n}, words: {words} ({words / n:.0f} per article); "
           f"best of {repeat} runs per pass and segment of {SEGMENT}")
     print(f"text layer + quotes:                    {n / text_s:8.0f} articles/s  {words / text_s:10.0f} words/s")
