@@ -175,7 +175,7 @@ def find_mentions(doc: Doc, actors: ActorList | None = None, sentences: set[int]
         if actor.kind == "person" and length == 1 and nxt < n and doc.sent[nxt] == doc.sent[i] \
                 and types[nxt].is_word and types[nxt].text[:1].isupper() and (types[nxt].low,) not in index:
             continue  # "Kim Hong-kyun" is not Kim Jong-un: a different full name
-        start, end = doc.starts[i], doc.ends[i + length - 1]
+        start, end = doc.starts[i], doc.end(i + length - 1)
         out.append(Mention(actor, i, i + length, start, end, doc.sent[i], doc.text[start:end], epithet, genitive))
         after = i + length
     return out
@@ -248,7 +248,7 @@ def descriptor(doc: Doc, m: Mention, taken: set[int] | frozenset[int] = frozense
     s = doc.sentences[m.sentence]
     begin = _title_before(doc, m.first - 1, s.first_token, set(taken), m.actor.kind == "person")
     if begin is not None:
-        return doc.text[doc.starts[begin] : doc.ends[m.first - 1]]
+        return doc.text[doc.starts[begin] : doc.end(m.first - 1)]
     last = s.last_token
     # apposition before: "Der nationale Sicherheitsberater der USA, Jake Sullivan, sagte"
     if m.first - 2 >= s.first_token and types[m.first - 1].text == "," and m.last < last \
@@ -258,7 +258,7 @@ def descriptor(doc: Doc, m: Mention, taken: set[int] | frozenset[int] = frozense
             k -= 1
         if (types[k].low in ("der", "die") and k + 1 < m.first - 1 and _is_title(types[m.first - 2])) or (
                 types[k].low in ("der", "die") and k + 2 < m.first - 1):
-            return doc.text[doc.starts[k + 1] : doc.ends[m.first - 2]]
+            return doc.text[doc.starts[k + 1] : doc.end(m.first - 2)]
     # apposition after: "Juri Uschakow, der außenpolitische Berater des russischen Staatschefs,"
     j = m.last
     if j + 2 < last and types[j].text == "," and types[j + 1].low in ("der", "die"):
@@ -267,5 +267,5 @@ def descriptor(doc: Doc, m: Mention, taken: set[int] | frozenset[int] = frozense
             k += 1
         if (k < last and types[k].text in (",", "–") and _is_title(types[j + 2])) or (
                 k < last and types[k].text in (",", "–") and _is_adjective(types[j + 2])):
-            return doc.text[doc.starts[j + 2] : doc.ends[k - 1]]
+            return doc.text[doc.starts[j + 2] : doc.end(k - 1)]
     return ""
