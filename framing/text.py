@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from itertools import accumulate, chain, compress, count, repeat
+from itertools import accumulate, count, repeat
 from operator import add, attrgetter, itemgetter
 from typing import Any, NamedTuple, cast
 
@@ -411,11 +411,7 @@ class Doc:
 _TRAILING_HYPHEN_CUE = re.compile(r"-\s+(?:und|oder|bzw\.|sowie|wie)\b")
 _HYPHEN_CUE_AT = re.compile(r"-(?=\s+(?:und|oder|bzw\.|sowie|wie)\b)")
 _WS_SPLIT = re.compile(r"(\s+)")
-_REL_STARTS = itemgetter(0)
-_TYPES_OF = itemgetter(1)
-_WORDS = itemgetter(2)
 _LENGTH = attrgetter("length")
-_flat = chain.from_iterable
 
 
 def tokenize(text: str) -> Doc:
@@ -441,15 +437,21 @@ def tokenize(text: str) -> Doc:
             if _TRAILING_HYPHEN_CUE.match(norm, h, s_end):
                 k = bisect_right(cstarts, h) - 1
                 got[k] = _hyphen_chunk(text, norm, cstarts[k], h + 1, s_end)
-    starts = [p + a for p, rel in zip(cstarts, map(_REL_STARTS, got), strict=True) for a in rel]
-    types = list(_flat(map(_TYPES_OF, got)))
+    starts: list[int] = []
+    types: list[TokenType] = []
+    words = 0
+    for chunk, p in zip(got, cstarts, strict=True):
+        for a in chunk.starts:
+            starts.append(p + a)
+        types.extend(chunk.types)
+        words += chunk.words
     bounds = [bisect_left(starts, a) for a, _ in spans]
     bounds.append(len(starts))
     sent: list[int] = []
     for si in range(len(spans)):
         sent.extend(repeat(si, bounds[si + 1] - bounds[si]))
     sentences = tuple(map(_NEW_SENTENCE, zip(count(), sstarts, map(_SECOND, spans), bounds, bounds[1:])))
-    return Doc(text, sentences, starts, types, sent, sum(map(_WORDS, got)))
+    return Doc(text, sentences, starts, types, sent, words)
 
 
 def _chunks(text: str) -> tuple[list[str], list[int]]:
@@ -460,10 +462,15 @@ def _chunks(text: str) -> tuple[list[str], list[int]]:
     spaces) are dropped. Otherwise re.split keeps the whitespace runs and their lengths."""
     flat = text.replace("\n", " ")
     if flat.isprintable():  # no tabs, no-break or other spaces (nor soft hyphens: those take the general path)
-        pieces = flat.split(" ")
-        lengths = list(map(len, pieces))
-        offsets = accumulate(map(add, lengths, repeat(1)), initial=0)
-        return list(compress(pieces, lengths)), list(compress(offsets, lengths))
+        chunks: list[str] = []
+        offsets: list[int] = []
+        pos = 0
+        for piece in flat.split(" "):
+            if piece:  # (double spaces leave empty pieces)
+                chunks.append(piece)
+                offsets.append(pos)
+            pos += len(piece) + 1
+        return chunks, offsets
     parts = _WS_SPLIT.split(text)
     offsets_ = list(accumulate(map(len, parts), initial=0))
     chunks = parts[0::2]
