@@ -21,26 +21,26 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
-from typing import NamedTuple, cast
+from typing import Final, NamedTuple, cast
 
 import simplemma
 
 from framing.runs import Run as _Run
 from framing.text import Doc, TokenType, fill_missing
 
-KINDS = ("direct", "reported", "scare", "title")
-VOICE_OF_KIND = {"direct": "quote", "reported": "reported", "scare": "scare-quote", "title": "outlet"}
+KINDS: Final = ("direct", "reported", "scare", "title")
+VOICE_OF_KIND: Final = {"direct": "quote", "reported": "reported", "scare": "scare-quote", "title": "outlet"}
 
 # A quote of at most this many words with no speaker is a scare quote ("Gegnern").
-SCARE_MAX_WORDS = 4
+SCARE_MAX_WORDS: Final = 4
 # A quote that holds at least two other quotes, is at least WRAPPER_MIN_CHARS long and covers
 # this share of the text (or this many paragraphs) wraps another outlet's report: seed 003
 # wraps 90% of its 3,000 characters, 11 paragraphs, 8 quotes. Real long quotations of one
 # speaker rarely hold two quotations of their own.
-WRAPPER_MIN_SHARE = 0.4
-WRAPPER_MIN_PARAGRAPHS = 3
-WRAPPER_MIN_INNER = 2
-WRAPPER_MIN_CHARS = 800
+WRAPPER_MIN_SHARE: Final = 0.4
+WRAPPER_MIN_PARAGRAPHS: Final = 3
+WRAPPER_MIN_INNER: Final = 2
+WRAPPER_MIN_CHARS: Final = 800
 
 
 class Quote(NamedTuple):
@@ -62,7 +62,7 @@ class Quote(NamedTuple):
 # --- 1. pairing quotation marks -----------------------------------------------------------
 
 # opening mark -> closing marks that can end it
-_PAIRS: dict[str, str] = {
+_PAIRS: Final[dict[str, str]] = {
     "„": "“”\"",  # German „…“ (also „…” and „…")
     "‚": "‘’'",  # German ‚…‘
     "“": "”",  # English “…”
@@ -72,11 +72,11 @@ _PAIRS: dict[str, str] = {
     '"': '"',
     "'": "'",
 }
-_QUOTE_CHARS = "„“”‚‘’»«\"'"
+_QUOTE_CHARS: Final = "„“”‚‘’»«\"'"
 # closing mark -> the opening marks it can close
-_OPENERS_OF = {c: frozenset(o for o, closers in _PAIRS.items() if c in closers) for c in _QUOTE_CHARS}
-_QUOTE_RE = re.compile(r"[„“”‚‘’»«\"']")
-_OPEN_CONTEXT = " \t\n([{/–-—:"
+_OPENERS_OF: Final = {c: frozenset(o for o, closers in _PAIRS.items() if c in closers) for c in _QUOTE_CHARS}
+_QUOTE_RE: Final = re.compile(r"[„“”‚‘’»«\"']")
+_OPEN_CONTEXT: Final = " \t\n([{/–-—:"
 
 
 def pair_quotes(text: str) -> list[tuple[int, int]]:
@@ -147,7 +147,7 @@ def _close(stack: list[tuple[str, int]], k: int, i: int, pairs: list[tuple[int, 
 
 # --- 2. word lists ------------------------------------------------------------------------
 
-SPEECH_VERBS = frozenset(
+SPEECH_VERBS: Final = frozenset(
     """
     sagen erklären mitteilen betonen behaupten warnen drohen fordern schreiben berichten melden
     äußern hinzufügen hervorheben ankündigen versprechen bezeichnen nennen loben kritisieren
@@ -162,26 +162,26 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 # verbs of belief that introduce reported content but do not attribute a direct quote
-COGNITION_VERBS = frozenset(["glauben", "meinen", "vermuten", "befürchten", "fürchten", "annehmen"])
+COGNITION_VERBS: Final = frozenset(["glauben", "meinen", "vermuten", "befürchten", "fürchten", "annehmen"])
 # separable verbs: lemma of the finite part -> particles that complete it
-SEPARABLE = {
+SEPARABLE: Final = {
     "fügen": {"hinzu"}, "heben": {"hervor"}, "kündigen": {"an"}, "teilen": {"mit"},
     "weisen": {"zurück", "hin"}, "werfen": {"vor"}, "räumen": {"ein"}, "geben": {"bekannt", "zu"},
     "deuten": {"an"}, "stellen": {"klar", "fest"}, "halten": {"fest", "entgegen"},
     "merken": {"an"}, "führen": {"aus", "an"}, "bringen": {"vor"}, "sichern": {"zu"},
     "sagen": {"zu", "voraus"}, "stehen": {"ein"}, "gestehen": {"ein"}, "wenden": {"ein"},
 }
-_REPORT_MARKERS = {"laut", "zufolge", "demnach"}
+_REPORT_MARKERS: Final = {"laut", "zufolge", "demnach"}
 # verbs whose "als …" complement is the speaker's own label for something
-_LABEL_VERBS = frozenset(["bezeichnen", "einstufen", "kritisieren", "verurteilen", "darstellen", "werten"])
-_SPEECH_OR_COGNITION = SPEECH_VERBS | COGNITION_VERBS
-_PREPOSITIONS = frozenset(
+_LABEL_VERBS: Final = frozenset(["bezeichnen", "einstufen", "kritisieren", "verurteilen", "darstellen", "werten"])
+_SPEECH_OR_COGNITION: Final = SPEECH_VERBS | COGNITION_VERBS
+_PREPOSITIONS: Final = frozenset(
     """
     am im in vor gegenüber bei beim auf laut nach während mit zu zum zur unter seit über für
     gegen um aus an vom von angesichts trotz wegen hinsichtlich bezüglich diesbezüglich
     """.split()
 )
-_NP_STOP = _PREPOSITIONS | frozenset(
+_NP_STOP: Final = _PREPOSITIONS | frozenset(
     """
     und oder aber doch dass ob weil wenn als wie jedoch auch zudem bereits nun dabei damals dann
     heute gestern morgen ebenfalls außerdem erneut wiederholt zuletzt später kürzlich derzeit
@@ -190,7 +190,7 @@ _NP_STOP = _PREPOSITIONS | frozenset(
     montag dienstag mittwoch donnerstag freitag samstag sonntag anfang ende mitte
     """.split()
 )
-_SKIP_AFTER_VERB = frozenset(
+_SKIP_AFTER_VERB: Final = frozenset(
     """
     jedoch auch zudem dabei nun bereits diesbezüglich damals ebenfalls außerdem erneut
     wiederholt zuletzt später kürzlich derzeit jetzt noch schon sogar ausdrücklich mehrfach
@@ -198,42 +198,42 @@ _SKIP_AFTER_VERB = frozenset(
     übereinstimmend gleichzeitig indes unterdessen
     """.split()
 )
-_DETERMINERS = frozenset(
+_DETERMINERS: Final = frozenset(
     """
     der die das den dem des ein eine einen einem einer eines sein seine seinen seinem seiner ihr
     ihre ihren ihrem ihrer dessen deren mehrere einige viele zwei drei alle
     """.split()
 )
-_NP_BREAKERS = frozenset(["die", "das", "den", "dem", "ein", "eine", "einen", "einem"])  # start a new phrase
-_PRONOUNS = frozenset(["er", "sie", "ihn", "ihm", "ihnen", "diese", "dieser"])
-_DEMONSTRATIVES = frozenset(["das", "dies"])  # "Das berichtet das WSJ": object, not subject
-_SUBORDINATORS = frozenset("dass ob weil wenn als wie nachdem obwohl während wobei da sodass".split())
-_AUXILIARIES = frozenset(
+_NP_BREAKERS: Final = frozenset(["die", "das", "den", "dem", "ein", "eine", "einen", "einem"])  # start a new phrase
+_PRONOUNS: Final = frozenset(["er", "sie", "ihn", "ihm", "ihnen", "diese", "dieser"])
+_DEMONSTRATIVES: Final = frozenset(["das", "dies"])  # "Das berichtet das WSJ": object, not subject
+_SUBORDINATORS: Final = frozenset("dass ob weil wenn als wie nachdem obwohl während wobei da sodass".split())
+_AUXILIARIES: Final = frozenset(
     """
     hat haben hatte hatten habe ist sind war waren sei wird werden wurde wurden werde kann
     können konnte konnten soll sollen sollte sollten will wollen wollte wollten
     """.split()
 )
-_ANONYMOUS = frozenset(["man"])
-_MEDIA_NOUNS = frozenset(
+_ANONYMOUS: Final = frozenset(["man"])
+_MEDIA_NOUNS: Final = frozenset(
     """
     magazin zeitung sender portal nachrichtenportal agentur nachrichtenagentur blatt medium
     titel buch film sendung operation programm schiff kampagne app plattform
     """.split()
 )
-_KONJ1 = frozenset(
+_KONJ1: Final = frozenset(
     """
     sei seien seiest habe werde könne müsse solle wolle dürfe möge wisse gebe liege stehe gehe
     komme lasse bleibe
     """.split()
 )
-_KONJ2_REPORT = frozenset(["wäre", "wären", "hätte", "hätten", "würde", "würden"])
+_KONJ2_REPORT: Final = frozenset(["wäre", "wären", "hätte", "hätten", "würde", "würden"])
 
 
 # endings of attributive adjectives and participles (die russische, des neuen, der größten)
-_ADJ_ENDINGS = ("e", "en", "er", "es", "em")
-_SPACES_RE = re.compile(r"\s+")
-_LAST_WORD_RE = re.compile(r"(\w+)\s*$")
+_ADJ_ENDINGS: Final = ("e", "en", "er", "es", "em")
+_SPACES_RE: Final = re.compile(r"\s+")
+_LAST_WORD_RE: Final = re.compile(r"(\w+)\s*$")
 
 
 @lru_cache(maxsize=100_000)
@@ -241,7 +241,7 @@ def _known_word(norm: str) -> bool:
     return simplemma.is_known(norm, lang="de")
 
 
-_NAMES: dict[str, bool] = {}
+_NAMES: Final[dict[str, bool]] = {}
 
 
 def _is_name(t: TokenType) -> bool:
@@ -276,9 +276,9 @@ def _is_konj(t: TokenType, report: bool) -> bool:
 # A sentence with none of these and no quotation mark cannot hold quoted or reported speech,
 # so find_quotes skips it without building its tokens.
 _MAY_CUE, _MAY_KONJ1, _MAY_KONJ, _MAY_KONJ_REPORT = 1, 2, 4, 16
-_TEXT = attrgetter("text")
-_CUE_WORDS = frozenset([*_REPORT_MARKERS, "so", "angaben", "berufung"])
-_FLAGS_LIMIT = 500_000  # the code and name caches are cleared (between documents) past this many types
+_TEXT: Final = attrgetter("text")
+_CUE_WORDS: Final = frozenset([*_REPORT_MARKERS, "so", "angaben", "berufung"])
+_FLAGS_LIMIT: Final = 500_000  # the code and name caches are cleared (between documents) past this many types
 
 
 # One character per token type, so the scans of a sentence (next comma, last clause boundary,
@@ -288,16 +288,16 @@ _FLAGS_LIMIT = 500_000  # the code and name caches are cleared (between document
 # und, als, vor (any capitalisation) are W, U, A, V; a word with flags (cue, Konjunktiv) is
 # chr(_FLAGGED + flags); other words are "w", anything else "x". The flags are read back from
 # the code (`_flags`): punctuation and the lettered function words never carry any (tested).
-_WORD_CODES = {"dass": "D", "ob": "O"}
-_LOW_CODES = {"dass": "d", "ob": "o", "wie": "W", "und": "U", "als": "A", "vor": "V"}
-_CODE_PUNCT = frozenset(",:;.!?" + _QUOTE_CHARS)
-_CODES: dict[str, str] = {}
+_WORD_CODES: Final = {"dass": "D", "ob": "O"}
+_LOW_CODES: Final = {"dass": "d", "ob": "o", "wie": "W", "und": "U", "als": "A", "vor": "V"}
+_CODE_PUNCT: Final = frozenset(",:;.!?" + _QUOTE_CHARS)
+_CODES: Final[dict[str, str]] = {}
 
 
-_FLAGGED = 0x100
-_FIRST_FLAGGED = chr(_FLAGGED)
-_FLAG_BITS = _MAY_CUE | _MAY_KONJ1 | _MAY_KONJ | _MAY_KONJ_REPORT
-_LAST_FLAGGED = chr(_FLAGGED + _FLAG_BITS)  # („ “ ‚ ‘ and other marks lie above this range)
+_FLAGGED: Final = 0x100
+_FIRST_FLAGGED: Final = chr(_FLAGGED)
+_FLAG_BITS: Final = _MAY_CUE | _MAY_KONJ1 | _MAY_KONJ | _MAY_KONJ_REPORT
+_LAST_FLAGGED: Final = chr(_FLAGGED + _FLAG_BITS)  # („ “ ‚ ‘ and other marks lie above this range)
 
 
 def _flag_class(bit: int) -> re.Pattern[str]:
@@ -305,8 +305,8 @@ def _flag_class(bit: int) -> re.Pattern[str]:
     return re.compile("[" + "".join(chr(_FLAGGED + f) for f in range(_FLAG_BITS + 1) if f & bit) + "]")
 
 
-_CUE_OR_KONJ_RE = _flag_class(_MAY_CUE | _MAY_KONJ1 | _MAY_KONJ)
-_KONJ_REPORT_RE = _flag_class(_MAY_KONJ_REPORT)
+_CUE_OR_KONJ_RE: Final = _flag_class(_MAY_CUE | _MAY_KONJ1 | _MAY_KONJ)
+_KONJ_REPORT_RE: Final = _flag_class(_MAY_KONJ_REPORT)
 
 
 def _code(tt: TokenType) -> str:
@@ -456,7 +456,8 @@ def _np_before(toks: _Run, start: int, verb: int) -> tuple[int, int] | None:
     return rng
 
 
-_NOT_A_VERB_START = frozenset(_DETERMINERS | _PRONOUNS | _SUBORDINATORS | _PREPOSITIONS | _ANONYMOUS | {"und", "aber"})
+_NOT_A_VERB_START: Final = frozenset(
+    _DETERMINERS | _PRONOUNS | _SUBORDINATORS | _PREPOSITIONS | _ANONYMOUS | {"und", "aber"})
 
 
 def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
@@ -548,7 +549,7 @@ def _name_before(doc: Doc, offset: int, window: int = 200) -> str:
     return ""
 
 
-_PRONOUNS_SIE = frozenset(_PRONOUNS | {"sie"})
+_PRONOUNS_SIE: Final = frozenset(_PRONOUNS | {"sie"})
 
 
 def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
@@ -650,7 +651,7 @@ def _apposition(toks: _Run, lo: int, v: int) -> bool:
             and _np_before(toks, _clause_start(toks, lo, k), k) is not None)
 
 
-_CLAUSE_MARKS = frozenset(':;,“”"„«»')
+_CLAUSE_MARKS: Final = frozenset(':;,“”"„«»')
 
 
 def _clause_start(toks: _Run, lo: int, v: int) -> int:
@@ -675,9 +676,9 @@ def _content_around(toks: _Run, lo: int, hi: int, a: int, b: int) -> tuple[int, 
     return best if best[1] - best[0] >= 3 else None
 
 
-_COLON_OR_SEMICOLON = re.compile("[:;]")
-_COMMA_DASS_OB = re.compile("[,DO]")  # codes: "dass" and "ob" as written
-_DASS_OB = re.compile("[DO]")
+_COLON_OR_SEMICOLON: Final = re.compile("[:;]")
+_COMMA_DASS_OB: Final = re.compile("[,DO]")  # codes: "dass" and "ob" as written
+_DASS_OB: Final = re.compile("[DO]")
 
 
 def _content_of_verb(toks: _Run, lo: int, hi: int, v: int) -> tuple[int, int] | None:
@@ -938,7 +939,7 @@ def _dissolve_wrappers(text: str, pairs: list[tuple[int, int]]) -> list[tuple[in
     return out
 
 
-_FULL_SENTENCE_RE = re.compile(r"^[A-ZÄÖÜ\d].*[.!?…]$", re.S)
+_FULL_SENTENCE_RE: Final = re.compile(r"^[A-ZÄÖÜ\d].*[.!?…]$", re.S)
 
 
 def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame: _Frame | None,
@@ -1003,7 +1004,7 @@ def _tokens_after(doc: Doc, runs: _Runs, c: int) -> tuple[_Run, int] | None:
     return toks, k
 
 
-_COLON_CLAUSE_MARKS = frozenset(':;“”"„')
+_COLON_CLAUSE_MARKS: Final = frozenset(':;“”"„')
 
 
 def _colon_clause_before(doc: Doc, runs: _Runs, o: int) -> tuple[_Run, int, int] | None:

@@ -16,20 +16,20 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import accumulate, count, repeat
 from operator import add, attrgetter, itemgetter
-from typing import Any, NamedTuple, cast
+from typing import Any, Final, NamedTuple, cast
 
 import simplemma
 
 # --- normalisation (length-preserving) -------------------------------------------------------
 
-_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
-_DASHES = {"\u2012": "–", "\u2014": "–", "\u2015": "–", "\u2212": "–", "\u2010": "-", "\u2011": "-"}
-_TRANSLATE = {ord(c): " " for c in _SPACES} | {ord(k): v for k, v in _DASHES.items()}
+_SPACES: Final = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
+_DASHES: Final = {"\u2012": "–", "\u2014": "–", "\u2015": "–", "\u2212": "–", "\u2010": "-", "\u2011": "-"}
+_TRANSLATE: Final = {ord(c): " " for c in _SPACES} | {ord(k): v for k, v in _DASHES.items()}
 # characters that vanish inside a token's normal form
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_INVISIBLE: Final = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 
 
-_EXOTIC_RE = re.compile("[" + _SPACES + "".join(_DASHES) + "]")
+_EXOTIC_RE: Final = re.compile("[" + _SPACES + "".join(_DASHES) + "]")
 
 
 def normalise(text: str) -> str:
@@ -41,9 +41,9 @@ def normalise(text: str) -> str:
 
 # --- tokens ----------------------------------------------------------------------------------
 
-_WCH = r"(?:[^\W_]|[\u00ad\u0300-\u036f\u200b-\u200d])"
-_GENDER = r"[*:_](?=[Ii]nnen\b|[Ii]n\b)"
-TOKEN_RE = re.compile(
+_WCH: Final = r"(?:[^\W_]|[\u00ad\u0300-\u036f\u200b-\u200d])"
+_GENDER: Final = r"[*:_](?=[Ii]nnen\b|[Ii]n\b)"
+TOKEN_RE: Final = re.compile(
     rf"""
     \d+(?:[.,]\d+)+                                   # 10.000  4,8
   | {_WCH}+(?:(?:-|['’]|{_GENDER}){_WCH}+)*           # Kreml-Propaganda, Bürger*innen, geht's
@@ -52,7 +52,7 @@ TOKEN_RE = re.compile(
     """,
     re.VERBOSE,
 )
-_GENDER_SUFFIX = re.compile(r"(?:[*:_][Ii]nnen|[*:_][Ii]n|(?<=[a-zäöüß])Innen)$")
+_GENDER_SUFFIX: Final = re.compile(r"(?:[*:_][Ii]nnen|[*:_][Ii]n|(?<=[a-zäöüß])Innen)$")
 
 
 class Token(NamedTuple):
@@ -111,7 +111,7 @@ def lemmatise(norm: str) -> str:
 # --- sentences -------------------------------------------------------------------------------
 
 # Abbreviations that end with a dot but rarely end a sentence (lower-cased, without the dot).
-ABBREVIATIONS = frozenset(
+ABBREVIATIONS: Final = frozenset(
     """
     abs anm art bd bspw bzgl bzw ca chr co corp dipl dr ebd etc evtl gem gen ggf hl hrsg inkl
     insb jh jhd jr kap kl lt max min mio mrd mr mrs ms nr o.ä og prof red rd s sog st std str
@@ -120,14 +120,14 @@ ABBREVIATIONS = frozenset(
     orig phil pkt qm rev russ span stellv urspr verf vorm zb zzt zugl ltd inc bsp mwst ehem
     """.split()
 )
-MONTHS = frozenset(
+MONTHS: Final = frozenset(
     """
     januar februar märz april mai juni juli august september oktober november dezember jänner
     jan feb mär apr jun jul aug sep sept okt nov dez
     """.split()
 )
 # words after which a number followed by a dot is an ordinal ("am 12. September")
-_ORDINAL_CUES = frozenset(
+_ORDINAL_CUES: Final = frozenset(
     """
     am vom zum zur im beim bis seit ab der die das dem den des dieser diesem diesen ihrem seinem
     seinen jedem jeden nr nummer platz rang den zu für
@@ -136,8 +136,8 @@ _ORDINAL_CUES = frozenset(
 # Candidate boundaries: end punctuation (with closing quotes or brackets) before a space, or
 # line breaks. Written to start with one character class, so the regex engine skips ahead to
 # the next candidate character instead of trying three alternatives at every position.
-_BOUNDARY_RE = re.compile(r"[.!?…\n](?:(?<=\n)(?:[ \t]*\n)?|(?<=[.!?…])[.!?…]*[\"'“”„»«’‘)\]]*(?=\s|$))")
-_LAST_WORD_RE = re.compile(r"[\w\u00ad.]+$")
+_BOUNDARY_RE: Final = re.compile(r"[.!?…\n](?:(?<=\n)(?:[ \t]*\n)?|(?<=[.!?…])[.!?…]*[\"'“”„»«’‘)\]]*(?=\s|$))")
+_LAST_WORD_RE: Final = re.compile(r"[\w\u00ad.]+$")
 
 
 def _is_boundary(text: str, m: re.Match[str]) -> bool:
@@ -207,7 +207,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 # The common sentence end decided at once: a dot after at least seven lower-case letters (no
 # abbreviation is that long), one space, a capital. _is_boundary says the same, at more cost.
 # (tests/test_text.py checks the abbreviation lengths).
-_PLAIN_END_RE = re.compile(r"(?<=[a-zäöüß]{7})\. [A-ZÄÖÜ]")
+_PLAIN_END_RE: Final = re.compile(r"(?<=[a-zäöüß]{7})\. [A-ZÄÖÜ]")
 
 
 def _split(norm: str) -> list[tuple[int, int]]:
@@ -254,8 +254,8 @@ class TokenType:
     length: int  # len(text): a token's end is its start + length
 
 
-_TYPES: dict[str, TokenType] = {}
-_CACHE_LIMIT = 500_000  # type and chunk caches are cleared when they grow past this many entries
+_TYPES: Final[dict[str, TokenType]] = {}
+_CACHE_LIMIT: Final = 500_000  # type and chunk caches are cleared when they grow past this many entries
 
 
 def token_type(surface: str) -> TokenType:
@@ -280,7 +280,7 @@ class _Chunk(NamedTuple):
     words: int
 
 
-_CHUNKS: dict[str, _Chunk] = {}
+_CHUNKS: Final[dict[str, _Chunk]] = {}
 
 
 def _make_chunk(found: list[tuple[int, int, TokenType]]) -> _Chunk:
@@ -324,10 +324,10 @@ def fill_missing(values: list[Any], compute: Callable[[int], Any]) -> None:
             return
 
 
-_TAIL = attrgetter("tail")
-_NEW_TOKEN = partial(tuple.__new__, Token)
-_NEW_SENTENCE = partial(tuple.__new__, Sentence)
-_SECOND = itemgetter(1)
+_TAIL: Final = attrgetter("tail")
+_NEW_TOKEN: Final = partial(tuple.__new__, Token)
+_NEW_SENTENCE: Final = partial(tuple.__new__, Sentence)
+_SECOND: Final = itemgetter(1)
 
 
 class Doc:
@@ -408,10 +408,10 @@ class Doc:
         return got
 
 
-_TRAILING_HYPHEN_CUE = re.compile(r"-\s+(?:und|oder|bzw\.|sowie|wie)\b")
-_HYPHEN_CUE_AT = re.compile(r"-(?=\s+(?:und|oder|bzw\.|sowie|wie)\b)")
-_WS_SPLIT = re.compile(r"(\s+)")
-_LENGTH = attrgetter("length")
+_TRAILING_HYPHEN_CUE: Final = re.compile(r"-\s+(?:und|oder|bzw\.|sowie|wie)\b")
+_HYPHEN_CUE_AT: Final = re.compile(r"-(?=\s+(?:und|oder|bzw\.|sowie|wie)\b)")
+_WS_SPLIT: Final = re.compile(r"(\s+)")
+_LENGTH: Final = attrgetter("length")
 
 
 def tokenize(text: str) -> Doc:
