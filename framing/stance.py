@@ -37,7 +37,7 @@ from functools import cache, partial
 from itertools import chain
 from operator import attrgetter, mul
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 import numpy as np
 from scipy import sparse
@@ -54,18 +54,18 @@ from framing.scoring import OWN_VOICES, PART_FACTOR
 from framing.targets import Target, resolve_targets
 from framing.text import fill_missing
 
-LABELS = ("critical", "neutral", "aligned")
+LABELS: Final = ("critical", "neutral", "aligned")
 W_CLASSIFIER, W_LEXICON, W_SOURCING = 0.6, 0.3, 0.1
-LEXICON_PRIOR = 3.0  # Σ|weight| of own-voice hits that counts as half-way to full evidence
-SOURCING_PRIOR = 60.0  # quoted words that count as half-way to full evidence
-NEUTRAL_BAND = 0.1  # |stance| below this is "neutral"
-MIN_EVIDENCE = 2  # fewer evidential sentences + directed hits: "insufficient evidence"
-EVIDENCE_SCALE = 6.0  # confidence reaches 63% of its agreement at this much evidence
-EVIDENCE_SENTENCES = 3
-N_FEATURES = 2**18
-MODEL_FORMAT = 1
-MASK = "⟨zitat⟩"
-_TRUSTED_TYPES = frozenset({
+LEXICON_PRIOR: Final = 3.0  # Σ|weight| of own-voice hits that counts as half-way to full evidence
+SOURCING_PRIOR: Final = 60.0  # quoted words that count as half-way to full evidence
+NEUTRAL_BAND: Final = 0.1  # |stance| below this is "neutral"
+MIN_EVIDENCE: Final = 2  # fewer evidential sentences + directed hits: "insufficient evidence"
+EVIDENCE_SCALE: Final = 6.0  # confidence reaches 63% of its agreement at this much evidence
+EVIDENCE_SENTENCES: Final = 3
+N_FEATURES: Final = 2**18
+MODEL_FORMAT: Final = 1
+MASK: Final = "⟨zitat⟩"
+_TRUSTED_TYPES: Final = frozenset({
     "sklearn.calibration.CalibratedClassifierCV", "sklearn.calibration._CalibratedClassifier",
     "sklearn.calibration._SigmoidCalibration", "sklearn.svm._classes.LinearSVC",
     "sklearn.preprocessing._label.LabelEncoder", "sklearn.model_selection._split.StratifiedKFold",
@@ -255,11 +255,11 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
     return views
 
 
-_NEW_VIEW = partial(tuple.__new__, SentenceView)  # a view from a tuple of its fields, in C
-_LEMMAS_OF = attrgetter("lemmas")
-_LEXICON_OF = attrgetter("lexicon")
-_LEMMA_TABLE_LIMIT = 500_000
-_GOLDEN = 0x9E3779B1  # mixes two word hashes into one bigram index
+_NEW_VIEW: Final = partial(tuple.__new__, SentenceView)  # a view from a tuple of its fields, in C
+_LEMMAS_OF: Final = attrgetter("lemmas")
+_LEXICON_OF: Final = attrgetter("lexicon")
+_LEMMA_TABLE_LIMIT: Final = 500_000
+_GOLDEN: Final = 0x9E3779B1  # mixes two word hashes into one bigram index
 
 
 class _LemmaTable:
@@ -300,7 +300,7 @@ class _LemmaTable:
         return self.rows.take(np.array(ids, dtype=np.int64), axis=0)  # (take: a third of fancy indexing's time)
 
 
-_LEMMAS = _LemmaTable()
+_LEMMAS: Final = _LemmaTable()
 
 
 def featurise(views: Sequence[SentenceView]) -> sparse.csr_matrix:
@@ -461,10 +461,10 @@ def load_model(path: str | Path, matcher: Matcher, strict: bool = True) -> Stanc
     return model
 
 
-SHIPPED_MODEL = ("models", "stance-de.skops")
+SHIPPED_MODEL: Final = ("models", "stance-de.skops")
 
 
-_DEFAULT_CACHE: dict[str, StanceModel] = {}
+_DEFAULT_CACHE: Final[dict[str, StanceModel]] = {}
 
 
 def default_model(matcher: Matcher) -> StanceModel:
