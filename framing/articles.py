@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -59,6 +60,21 @@ class Article:
         parts = self.parts
         if all(a.end <= b.start for a, b in pairwise(parts)):
             object.__setattr__(self, "_part_starts", tuple(p.start for p in parts))
+
+    def parts_at(self, offsets: Sequence[int]) -> list[str]:
+        """`part_at` of each of many ascending offsets (sentence starts): one merged walk over
+        ordered parts instead of a search per offset."""
+        starts = self._part_starts
+        if starts is None:
+            return [self.part_at(o) for o in offsets]
+        parts, n = self.parts, len(starts)
+        out = []
+        k = -1
+        for o in offsets:
+            while k + 1 < n and starts[k + 1] <= o:
+                k += 1
+            out.append(parts[k].kind if k >= 0 and o < parts[k].end else "body")
+        return out
 
     def part_at(self, offset: int) -> str:
         """Kind of the part containing a character offset ('body' when none is marked)."""

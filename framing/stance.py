@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import heapq
 import io
 import math
 import tomllib
@@ -197,7 +196,7 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
     views = []
     k = 0
     types, starts_col = doc.types, doc.starts
-    part_at = an.article.part_at
+    sentence_parts = an.article.parts_at([s.start for s in doc.sentences])
     empty = (0.0, 0.0, 0.0, 0.0)
     # the lemmas of all words in text order, and the number of words before each token: a
     # sentence's own lemmas are then one slice, not a Python loop per token
@@ -250,7 +249,7 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
             own += len(seg)
             words += own
         lex_row = lex.get(s.index)
-        views.append(new_view((s.index, "", lemmas, own, words, part_at(s.start),
+        views.append(new_view((s.index, "", lemmas, own, words, sentence_parts[s.index],
                                empty if lex_row is None else (lex_row[0], lex_row[1], lex_row[2], lex_row[3]))))
     return views
 
@@ -684,7 +683,7 @@ def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np
             terms_by_sentence.setdefault(h.sentence, []).append(h.surface)
     # the sentences that contribute most (ties: text order); a few of the article's dozens
     shown = [i for i in range(len(views)) if abs(contrib[i]) > 1e-6]
-    order = heapq.nsmallest(EVIDENCE_SENTENCES, shown, key=lambda i: (-abs(contrib[i]), views[i].index))
+    order = sorted(shown, key=lambda i: (-abs(contrib[i]), views[i].index))[:EVIDENCE_SENTENCES]
     evidence = tuple(
         Evidence(views[i].index, _sentence_text(an, views[i].index), contrib[i], probs[i][0], probs[i][2],
                  tuple(terms_by_sentence.get(views[i].index, ())))

@@ -188,3 +188,15 @@ def test_semicolon_tables_from_german_spreadsheets(tmp_path):
                  encoding="utf-8")
     arts = read_articles([str(p)]).articles
     assert len(arts) == 1 and arts[0].outlet == "RT DE" and arts[0].text.startswith("Der Kreml")
+
+
+def test_parts_at_agrees_with_part_at(seed_articles):
+    from framing.articles import Article, Part
+
+    for a in seed_articles.values():
+        offsets = sorted({0, len(a.text), *(p.start for p in a.parts), *(p.end for p in a.parts),
+                          *range(0, len(a.text), 97)})
+        assert a.parts_at(offsets) == [a.part_at(o) for o in offsets]
+    # parts out of text order take the search per offset
+    odd = Article(id="x", text="Titel\n\nText", source="t", parts=(Part("body", 7, 11), Part("headline", 0, 5)))
+    assert odd.parts_at([0, 5, 6, 8]) == ["headline", "body", "body", "body"]
