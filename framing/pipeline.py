@@ -59,5 +59,5 @@ def score_articles(articles: Iterable[Article], matcher: Matcher, model: StanceM
             done = [ArticleScore(analysed=s.analysed, hits=s.hits, lexicon_version=s.lexicon_version, stance=st,
                                  model_version=version, targets=s.targets, poles=s.poles)
                     for s, st in zip(scores, stances, strict=True)]  # (dataclasses.replace costs more)
-        del scores
+            del scores, stances  # freed before the collector resumes and scans what is alive
         yield from done
