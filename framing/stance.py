@@ -54,7 +54,9 @@ from framing.scoring import OWN_VOICES, PART_FACTOR
 from framing.targets import Target, resolve_targets
 
 LABELS: Final = ("critical", "neutral", "aligned")
-W_CLASSIFIER, W_LEXICON, W_SOURCING = 0.6, 0.3, 0.1
+W_CLASSIFIER: Final = 0.6
+W_LEXICON: Final = 0.3
+W_SOURCING: Final = 0.1
 LEXICON_PRIOR: Final = 3.0  # Σ|weight| of own-voice hits that counts as half-way to full evidence
 SOURCING_PRIOR: Final = 60.0  # quoted words that count as half-way to full evidence
 NEUTRAL_BAND: Final = 0.1  # |stance| below this is "neutral"
@@ -173,13 +175,14 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
     actors = actors or default_actors()
     doc = an.doc
     spans = sorted((q.start, q.end) for q in an.quotes if q.kind in ("direct", "reported"))
-    own_hits = [h for h in hits if h.voice in OWN_VOICES]
+    own_voices = OWN_VOICES  # (a local: compiled, an imported name is a dict lookup per use)
+    own_hits = [h for h in hits if h.voice in own_voices]
     own_index: Sequence[int]
     if targets is None:
         targets = resolve_targets(an, own_hits, axis_camps, actors)  # kremlin poles: the default
         own_index = range(len(own_hits))
     else:  # targets are indexed by position in `hits`
-        own_index = [i for i, h in enumerate(hits) if h.voice in OWN_VOICES]
+        own_index = [i for i, h in enumerate(hits) if h.voice in own_voices]
     lex: dict[int, list[float]] = {}
     for h, i in zip(own_hits, own_index, strict=True):
         row = lex.setdefault(h.sentence, [0.0, 0.0, 0.0, 0.0])
@@ -209,7 +212,7 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
             n_words += 1
         word_prefix.append(n_words)
     n_spans = len(spans)
-    new_view = _NEW_VIEW
+    new_view, bisect = _NEW_VIEW, bisect_left
     for s in doc.sentences:
         first, last = s.first_token, s.last_token
         while k < n_spans and spans[k][1] <= s.start:
@@ -218,8 +221,8 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
         inside: list[tuple[int, int]] = []
         j = k
         while j < n_spans and spans[j][0] < s.end:
-            a = bisect_left(starts_col, spans[j][0], first, last)
-            b = bisect_left(starts_col, spans[j][1], first, last)
+            a = bisect(starts_col, spans[j][0], first, last)
+            b = bisect(starts_col, spans[j][1], first, last)
             if b > a:
                 inside.append((a, b))
             j += 1
@@ -665,7 +668,8 @@ def article_stances(items: Sequence[tuple[Analysed, Sequence[Hit]]], model: Stan
 def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np.ndarray, axis: str,
              camps: dict[str, float], actors: ActorList) -> Stance:
     probs = p.tolist()  # a few dozen rows: plain Python is faster than numpy calls here
-    weights = [PART_FACTOR.get(v.part, 1.0) * v.own_words / max(1, v.words) for v in views]
+    part_factor, own_voices = PART_FACTOR, OWN_VOICES  # (locals: compiled, imported names are dict lookups)
+    weights = [part_factor.get(v.part, 1.0) * v.own_words / max(1, v.words) for v in views]
     total_w = sum(weights)
     signal = [row[2] - row[0] for row in probs]
     clf = sum(map(mul, weights, signal)) / total_w if total_w else 0.0
@@ -688,7 +692,7 @@ def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np
     confidence = float((1 - math.exp(-n / EVIDENCE_SCALE)) * agreement)
     terms_by_sentence: dict[int, list[str]] = {}
     for h in hits:
-        if h.voice in OWN_VOICES:
+        if h.voice in own_voices:
             terms_by_sentence.setdefault(h.sentence, []).append(h.surface)
     # the sentences that contribute most (ties: text order); a few of the article's dozens
     shown = [i for i in range(len(views)) if abs(contrib[i]) > 1e-6]
