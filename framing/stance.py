@@ -199,7 +199,7 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
     views = []
     k = 0
     types, starts_col = doc.types, doc.starts
-    sentence_parts = an.article.parts_at([s.start for s in doc.sentences])
+    sentence_parts = an.article.parts_at(doc.sentence_starts)
     empty = (0.0, 0.0, 0.0, 0.0)
     # the lemmas of all words in text order, and the number of words before each token: a
     # sentence's own lemmas are then one slice, not a Python loop per token
@@ -327,10 +327,10 @@ def featurise(views: Sequence[SentenceView]) -> sparse.csr_matrix:
     words.sum_duplicates()
     # row norms from the summed counts, in storage order (as words.multiply(words).sum(axis=1)
     # adds them, without building that matrix)
-    norms = np.sqrt(np.bincount(np.repeat(np.arange(n), np.diff(words.indptr)), weights=words.data * words.data,
-                                minlength=n))
+    per_row = np.diff(words.indptr)
+    norms = np.sqrt(np.bincount(np.repeat(np.arange(n), per_row), weights=words.data * words.data, minlength=n))
     norms[norms == 0] = 1.0
-    words.data *= np.repeat(1.0 / norms, np.diff(words.indptr))  # each row to unit length, in place
+    words.data *= np.repeat(1.0 / norms, per_row)  # each row to unit length, in place
     lex = np.fromiter(chain.from_iterable(map(_LEXICON_OF, views)), dtype=np.float64, count=4 * n).reshape(n, 4)
     own = np.fromiter((1.0 - (v.own_words / v.words if v.words else 1.0) for v in views), dtype=np.float64,
                       count=n).reshape(n, 1)
