@@ -67,5 +67,5 @@ class MypycHook(BuildHookInterface):
             raise RuntimeError((proc.stdout + proc.stderr)[-3000:])
         built = [p for p in tmp.rglob("*") if p.suffix in (".so", ".pyd") and "build" not in p.relative_to(tmp).parts]
         if len(built) < len(COMPILED):
-            raise RuntimeError(f"mypyc produced no extension modules (found: {[str(p) for p in built]})")
+            raise RuntimeError(f"mypyc produced too few extension modules: {[str(p) for p in built]}")
         return built

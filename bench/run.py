@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import sys
 import time
 from functools import cache
 from pathlib import Path
@@ -48,16 +49,12 @@ def corpus(n: int, run: str = "", first: int = 0) -> list[Article]:
 def build() -> str:
     """Which build is measured: the wheel's mypyc-compiled modules or the sources (editable
     install, FRAMING_PURE_PYTHON=1, no compiler; see hatch_build.py)."""
-    import framing.quotes
-    import framing.stance
-    import framing.text
+    import framing
 
-    files = {m.__name__: m.__file__ or "" for m in (framing.text, framing.quotes, framing.stance)}
-    compiled = [name for name, f in files.items() if f.endswith((".so", ".pyd"))]
-    where = Path(files["framing.text"]).parent
-    if len(compiled) == len(files):
-        return f"compiled with mypyc (text, quotes, stance) from {where}"
-    return f"pure Python{' (compiled: ' + ', '.join(compiled) + ')' if compiled else ''} from {where}"
+    compiled = sorted(name.removeprefix("framing.") for name, m in sys.modules.items()
+                      if name.startswith("framing.") and (getattr(m, "__file__", "") or "").endswith((".so", ".pyd")))
+    where = Path(framing.__file__ or "").parent
+    return f"{'compiled with mypyc: ' + ', '.join(compiled) if compiled else 'pure Python'} from {where}"
 
 
 @cache

@@ -109,7 +109,7 @@ class Matcher:
                     for k in keys:
                         self.modifiers.setdefault(k, []).append(e)
         self._word_matches = lru_cache(maxsize=100_000)(self._match_word)
-        self._types: dict[str, tuple[tuple[tuple[Entry, str], ...], tuple[Entry, ...], frozenset[str]]] = {}
+        self._types: dict[str, _Info] = {}
 
     def _match_word(self, norm: str, lemma: str) -> tuple[tuple[Entry, str], ...]:
         """Entries matching one word type, with how they matched."""
@@ -150,7 +150,7 @@ class Matcher:
                 uniq.append((e, how))
         return tuple(uniq)
 
-    def _type_info(self, tt: TokenType) -> tuple[tuple[tuple[Entry, str], ...], tuple[Entry, ...], frozenset[str]]:
+    def _type_info(self, tt: TokenType) -> _Info:
         """Word matches, phrases starting here and split-phrase keys of one token type."""
         got = self._types.get(tt.text)
         if got is None:
