@@ -9,8 +9,7 @@ keeps bringing), then prints articles/s and words/s for (1) the text layer with 
 (targets of aimed words, as `framing score --no-stance` computes them) and (4) all of that plus
 the article stance (sentence classifier, lexicon and sourcing signals). Figures are for this
 machine only; on a shared machine, run it twice and read the range. The first line says which
-build is measured: an installed wheel (`pip install .`) has the text layer, quotation finder
-and stance compiled with mypyc; an editable install (`pip install -e .`) runs the sources."""
+copy of the package is measured (and names any module loaded as a compiled extension)."""
 
 from __future__ import annotations
 
@@ -47,14 +46,13 @@ def corpus(n: int, run: str = "", first: int = 0) -> list[Article]:
 
 
 def build() -> str:
-    """Which build is measured: the wheel's mypyc-compiled modules or the sources (editable
-    install, FRAMING_PURE_PYTHON=1, no compiler; see hatch_build.py)."""
+    """Which copy of the package is measured, and which of its modules are compiled extensions."""
     import framing
 
     compiled = sorted(name.removeprefix("framing.") for name, m in sys.modules.items()
                       if name.startswith("framing.") and (getattr(m, "__file__", "") or "").endswith((".so", ".pyd")))
     where = Path(framing.__file__ or "").parent
-    return f"{'compiled with mypyc: ' + ', '.join(compiled) if compiled else 'pure Python'} from {where}"
+    return f"{'compiled: ' + ', '.join(compiled) if compiled else 'pure Python'} from {where}"
 
 
 @cache

@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from framing.actors import ActorList, Mention, actor_named, default_actors, descriptor, find_mentions
 from framing.outlets import media_named
@@ -185,7 +186,7 @@ def _date_compatible_pairs(free: list[int], ranges: dict[int, tuple[date, date] 
     """Pairs of articles whose dates are at most `window_days` apart, without comparing every
     pair: dated articles sorted by their first day are only compared while the next one starts
     within the window; undated articles are compared with all. Pairs come out in a fixed order."""
-    dated = sorted((i for i in free if ranges[i] is not None), key=lambda i: (ranges[i], i))  # type: ignore[arg-type]
+    dated = sorted((i for i in free if ranges[i] is not None), key=lambda i: (ranges[i], i))
     undated = [i for i in free if ranges[i] is None]
     pairs = []
     for x, i in enumerate(dated):
@@ -296,7 +297,7 @@ class Column:
 
     name: str
     scores: list[ArticleScore]
-    cells: dict[str, object] = field(default_factory=dict)
+    cells: dict[str, Any] = field(default_factory=dict)
 
 
 def _mark_headline(s: ArticleScore) -> str:
@@ -329,7 +330,7 @@ def _fill(col: Column, actors: ActorList, key_actors: list[str], reprints: list[
     c["articles"] = len(scores)
     c["dates"] = dates
     c["ids"] = [s.analysed.article.id for s in scores]
-    c["headlines"] = [h for s in scores if (h := _mark_headline(s))]
+    c["headlines"] = [line for s in scores if (line := _mark_headline(s))]
     stances = [s.stance for s in scores if s.stance is not None and s.stance.score is not None]
     if stances:
         mean = sum(st.score for st in stances if st.score is not None) / len(stances)
@@ -381,7 +382,7 @@ def _fill(col: Column, actors: ActorList, key_actors: list[str], reprints: list[
                 cues[q.cue.lower()] += 1
     c["quoted_sources"] = {camp: _counts_text(cnt, 4) for camp, cnt in sorted(by_camp.items())}
     c["attribution_verbs"] = _counts_text(cues, 6)
-    ids = set(c["ids"])  # type: ignore[arg-type]
+    ids = set(c["ids"])
     c["reprints"] = [f"{r.a} ≈ {r.b} ({r.overlap:.0%})" for r in reprints if r.a in ids or r.b in ids]
     c["reprint_of"] = sorted({r for s in scores if (r := s.analysed.article.reprint_of)})
 
@@ -442,5 +443,5 @@ def compare_event(event: Event, by: str = "outlet", actors: ActorList | None = N
     names = {a.id: a.name for a in actors.actors}
     for col in cols:
         for key in ("naming", "aimed"):
-            col.cells[key] = {names.get(a, a): v for a, v in col.cells[key].items()}  # type: ignore[union-attr]
+            col.cells[key] = {names.get(a, a): v for a, v in col.cells[key].items()}
     return cols

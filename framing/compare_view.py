@@ -42,8 +42,8 @@ def aspect_rows(cols: Sequence[Column]) -> list[tuple[str, list[str]]]:
     add("loaded words, quoted", lambda c: _list(c["quoted_terms"]))
     actors = list(cols[0].cells["naming"]) if cols else []
     for a in actors:
-        rows.append((f"{a} named as", [_list(c.cells["naming"].get(a, [])) for c in cols]))  # type: ignore[union-attr]
-        aimed = [c.cells["aimed"].get(a, []) for c in cols]  # type: ignore[union-attr]
+        rows.append((f"{a} named as", [_list(c.cells["naming"].get(a, [])) for c in cols]))
+        aimed = [c.cells["aimed"].get(a, []) for c in cols]
         if any(aimed):
             rows.append((f"loaded words aimed at {a}", [_list(x) for x in aimed]))
     add("quotes (by side)", lambda c: "\n".join(f"{camp}: {', '.join(v)}" for camp, v in c["quoted_sources"].items())
