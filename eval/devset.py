@@ -1,0 +1,65 @@
+"""Run framing over the refilled real-article development set and score it with the set's own
+scorer (`../shared/dev/score.py`).
+
+    python eval/devset.py [--texts .cache/dev] [--set ../shared/dev] [-o .cache/dev-export.jsonl]
+
+The texts are not in the repository: refill them as `../shared/dev/README.md` says (into the
+git-ignored `.cache/dev/NNN.txt`). Outlet and URL come from the set's manifest; the date and
+headline from each text's ` date` header, as `framing` reads any `.txt` file. Writes one JSON
+record per article (`id`, `outlet`, `hits` [term, lemma, voice, ...], `stance`, `event`) and
+prints the scorer's measures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import dataclasses
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from framing.compare import group_events
+from framing.ingest import read_articles
+from framing.lexicon import default_lexicon
+from framing.matching import Matcher
+from framing.pipeline import score_articles
+from framing.stance import default_model
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--texts", type=Path, default=ROOT / ".cache" / "dev")
+    ap.add_argument("--set", dest="set_dir", type=Path, default=ROOT.parent / "shared" / "dev")
+    ap.add_argument("-o", "--output", type=Path, default=ROOT / ".cache" / "dev-export.jsonl")
+    args = ap.parse_args(argv)
+    with open(args.set_dir / "manifest.csv", newline="", encoding="utf-8") as f:
+        manifest = {r["id"]: r for r in csv.DictReader(f)}
+    files = sorted(str(args.texts / f"{i}.txt") for i in manifest if (args.texts / f"{i}.txt").exists())
+    if not files:
+        print(f"no texts in {args.texts}: refill them as {args.set_dir / 'README.md'} says", file=sys.stderr)
+        return 1
+    read = read_articles(files)
+    articles = []
+    for a in read.articles:
+        m = manifest[Path(a.source).stem]
+        articles.append(dataclasses.replace(a, id=m["id"], outlet=m["outlet"], outlet_inferred=False,
+                                            url=m["url"], date=a.date or m["date"] or None))
+    matcher = Matcher(default_lexicon())
+    scores = list(score_articles(articles, matcher, default_model(matcher)))
+    event_of = {s.analysed.article.id: e.id for e in group_events(scores) for s in e.scores}
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    with open(args.output, "w", encoding="utf-8") as out:
+        for s in scores:
+            rec = s.record()
+            rec["event"] = event_of.get(rec["id"])
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    print(f"{len(scores)} articles -> {args.output}", file=sys.stderr)
+    return subprocess.call([sys.executable, str(args.set_dir / "score.py"), str(args.output), str(args.set_dir)])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
