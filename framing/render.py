@@ -6,13 +6,13 @@ show; rounding and cell shortening happen here, never in the computing stages.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Sequence
 from typing import Any
 
 from tabulate import tabulate
+
+from framing.output import csv_line, csv_safe
 
 FORMATS = ("table", "markdown", "csv", "json", "jsonl")
 DECIMALS = 2
@@ -53,12 +53,11 @@ def render(records: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str,
     if fmt == "jsonl":
         return "".join(json.dumps(_json_ready(r), ensure_ascii=False) + "\n" for r in records)
     if fmt == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(columns)
-        for r in records:
-            w.writerow([_csv_cell(r.get(c)) for c in columns])
-        return buf.getvalue()
+        # cells quoted when they hold a separator, quote, CR or LF, and neutralised where a
+        # spreadsheet would run them as a formula (framing.output)
+        lines = [csv_line(csv_safe(c) for c in columns)]
+        lines.extend(csv_line(_csv_cell(r.get(c)) for c in columns) for r in records)
+        return "".join(lines)
     heads = [(headers or {}).get(c, c) for c in columns]
     rows = [[_cell(r.get(c), max_cell if fmt == "table" else None) for c in columns] for r in records]
     tablefmt = "github" if fmt == "markdown" else "simple"
@@ -68,6 +67,10 @@ def render(records: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str,
 
 
 def _csv_cell(value: Any) -> str:
+    return csv_safe(_csv_text(value))
+
+
+def _csv_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -75,7 +78,7 @@ def _csv_cell(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.4f}"
     if isinstance(value, (list, tuple)):
-        return "; ".join(_csv_cell(v) for v in value)
+        return "; ".join(_csv_text(v) for v in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)

@@ -1,0 +1,52 @@
+import os
+
+import pytest
+
+from framing.errors import InputError
+from framing.output import atomic_output, csv_safe
+
+
+@pytest.mark.parametrize("cell, want", [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+    ("+Putin", "'+Putin"),
+    ("-Putin sagte", "'-Putin sagte"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tTab", "'\tTab"),
+    ("\rCR", "'\rCR"),
+    ("-0.25", "-0.25"),
+    ("+3", "+3"),
+    ("12,5%", "12,5%"),
+    ("Autokrat", "Autokrat"),
+    ("", ""),
+])
+def test_csv_safe_neutralises_formulas_but_not_numbers(cell, want):
+    assert csv_safe(cell) == want
+
+
+def test_atomic_output_writes_only_when_complete(tmp_path):
+    target = tmp_path / "out.csv"
+    target.write_text("old complete file\n", encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt), atomic_output(target) as f:
+        f.write("half")
+        raise KeyboardInterrupt
+    assert target.read_text(encoding="utf-8") == "old complete file\n"
+    assert os.listdir(tmp_path) == ["out.csv"]  # no temporary file left behind
+    with atomic_output(target) as f:
+        f.write("new\n")
+    assert target.read_text(encoding="utf-8") == "new\n"
+
+
+def test_atomic_output_names_a_missing_folder(tmp_path):
+    with pytest.raises(InputError, match="does not exist"), atomic_output(tmp_path / "nope" / "out.csv"):
+        pass
+
+
+def test_csv_from_render_survives_python_csv_and_spreadsheets():
+    import csv
+    import io
+
+    from framing.render import render
+
+    out = render([{"a": "=1+1", "b": "x\ry", "c": -0.5, "d": 'sagte "nein", dann'}], ["a", "b", "c", "d"], "csv")
+    rows = list(csv.reader(io.StringIO(out, newline="")))
+    assert rows == [["a", "b", "c", "d"], ["'=1+1", "x\ry", "-0.5000", 'sagte "nein", dann']]
