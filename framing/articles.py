@@ -310,7 +310,9 @@ def build_article(
             if ln.text.strip() and ln.kind not in ("subheading",):
                 break
 
-    text, parts = _assemble(title if not head else head[0].text.strip(), head, body)
+    # a title given as metadata (CSV/JSONL column, saved page, manifest) is the headline, as the
+    # first line of a .txt file is
+    text, parts = _assemble(head[0].text.strip() if head else title.strip() if title else None, body)
 
     outlet, inferred, evidence = meta.outlet, "outlet" in meta.inferred, meta.evidence
     if not outlet and meta.url:
@@ -349,7 +351,7 @@ def _followed_by_blank(lines: list[_Line], first: _Line) -> bool:
     return i + 1 >= len(lines) or not lines[i + 1].text.strip()
 
 
-def _assemble(title: str | None, head: list[_Line], body: list[_Line]) -> tuple[str, tuple[Part, ...]]:
+def _assemble(title: str | None, body: list[_Line]) -> tuple[str, tuple[Part, ...]]:
     """Join headline and body lines into the scored text, marking parts; blank runs collapse."""
     chunks: list[str] = []
     parts: list[Part] = []
@@ -364,7 +366,7 @@ def _assemble(title: str | None, head: list[_Line], body: list[_Line]) -> tuple[
         parts.append(Part(kind, pos, pos + len(text)))
         pos += len(text)
 
-    if head and title:
+    if title:
         add(title, "headline", "")
     blank = True
     for ln in body:

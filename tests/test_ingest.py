@@ -200,3 +200,28 @@ def test_parts_at_agrees_with_part_at(seed_articles):
     # parts out of text order take the search per offset
     odd = Article(id="x", text="Titel\n\nText", source="t", parts=(Part("body", 7, 11), Part("headline", 0, 5)))
     assert odd.parts_at([0, 5, 6, 8]) == ["headline", "body", "body", "body"]
+
+
+def test_csv_title_column_is_scored_as_the_headline(tmp_path):
+    """A title given as metadata is the headline, as the first line of a .txt file is: the
+    same text, parts and hits (seed 000 as .txt and as a CSV row with a title column)."""
+    import csv
+
+    from framing.analysis import analyse
+    from framing.lexicon import default_lexicon
+    from framing.matching import Matcher
+    from framing.scoring import score_article
+
+    txt = read_articles([str(SEEDS / "000_5a3915b3181bdd4f.txt")]).articles[0]
+    _header, rest = (SEEDS / "000_5a3915b3181bdd4f.txt").read_text(encoding="utf-8").split("\n", 1)
+    table = tmp_path / "seed.csv"
+    with open(table, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "date", "title", "text"])
+        w.writerow(["000", "2024-06", txt.title, rest])
+    row = read_articles([str(table)]).articles[0]
+    assert row.text == txt.text and row.parts == txt.parts
+    matcher = Matcher(default_lexicon())
+    own = lambda a: [(h.surface, h.part, h.voice) for h in score_article(analyse(a), matcher).own]  # noqa: E731
+    headline = [h for h in own(txt) if h[1] == "headline"]
+    assert len(headline) >= 2 and own(row) == own(txt)
