@@ -8,6 +8,7 @@ parts are marked, and the outlet is taken from metadata or inferred with its evi
 
 from __future__ import annotations
 
+import datetime
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -144,18 +145,26 @@ def looks_like_title(line: str) -> bool:
 
 
 def normalise_date(value: str | None) -> str | None:
-    """ISO date prefix (YYYY, YYYY-MM or YYYY-MM-DD) from a metadata value, else None."""
+    """ISO date (YYYY, YYYY-MM or YYYY-MM-DD) from a metadata value, else None: also for dates
+    that do not exist (2024-13, 2023-02-30) or years outside 1800-2199."""
     if not value:
         return None
     v = value.strip()
     m = re.match(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", v)
     if m:
-        parts = [m.group(1)] + [p.zfill(2) for p in m.groups()[1:] if p]
-        return "-".join(parts)
-    m = re.match(r"(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})", v)  # 19.06.2024
-    if m:
-        return f"{m.group(3)}-{m.group(2).zfill(2)}-{m.group(1).zfill(2)}"
-    return None
+        y, mo, d = m.group(1), m.group(2), m.group(3)
+    else:
+        m = re.match(r"(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})", v)  # 19.06.2024
+        if not m:
+            return None
+        d, mo, y = m.groups()
+    try:
+        datetime.date(int(y), int(mo or 1), int(d or 1))
+    except ValueError:
+        return None
+    if not 1800 <= int(y) < 2200:
+        return None
+    return "-".join([y] + [p.zfill(2) for p in (mo, d) if p])
 
 
 # --- boilerplate rules --------------------------------------------------------------------

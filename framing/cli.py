@@ -81,6 +81,8 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="Column holding the title."),
         click.option("--url-column", default=_READ_DEFAULTS.url_column, show_default=True,
                      help="Column holding the URL."),
+        click.option("--input-format", type=click.Choice(["csv", "tsv", "jsonl", "html", "txt"]), default=None,
+                     help="Read every input in this format (default: from the file name, else sniffed; stdin too)."),
         click.option("--quiet", "-q", is_flag=True, help="Do not print warnings and the summary."),
     ]
     for o in reversed(opts):
@@ -99,6 +101,7 @@ def load(paths: tuple[str, ...], kw: dict[str, Any]) -> ReadResult:
         text_column=kw.pop("text_column"), id_column=kw.pop("id_column"),
         outlet_column=kw.pop("outlet_column"), date_column=kw.pop("date_column"),
         title_column=kw.pop("title_column"), url_column=kw.pop("url_column"),
+        input_format=kw.pop("input_format"),
     )
     quiet = kw.pop("quiet")
     stdin = sys.stdin.buffer.read() if "-" in paths else None

@@ -11,11 +11,13 @@ import csv
 import io
 import json
 import logging
+import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from framing.articles import Article, Meta, build_article
+from framing.articles import Article, Meta, build_article, normalise_date
 from framing.errors import InputError
 
 log = logging.getLogger(__name__)
@@ -44,6 +46,7 @@ class ReadOptions:
     title_column: str = "title"
     url_column: str = "url"
     event_column: str = "event"
+    input_format: str | None = None  # csv, tsv, jsonl, html or txt for every input; None: by name and content
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,38 +82,84 @@ class BinaryInput(InputError):
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode file bytes: BOMs first, then UTF-16 without BOM, UTF-8, else cp1252.
-
-    cp1252 before latin-1 because German Windows files use 0x84/0x93 for „ and “, which
-    latin-1 turns into control characters. Raises BinaryInput for data that is not text.
-    """
-    if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
-                     (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            return data.decode(enc, errors="replace"), enc
-    head = data[:4096]
-    if b"\x00" in head:
-        even = head[0::2].count(0)
-        odd = head[1::2].count(0)
-        half = len(head) / 2
-        if odd > 0.3 * half and even < 0.05 * half:
-            return data.decode("utf-16-le", errors="replace"), "utf-16-le"
-        if even > 0.3 * half and odd < 0.05 * half:
-            return data.decode("utf-16-be", errors="replace"), "utf-16-be"
-        raise BinaryInput("binary data, not text; give a .txt, .csv, .jsonl or .html file")
-    try:
-        text, enc = data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        try:
-            text, enc = data.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError:
-            text, enc = data.decode("latin-1"), "latin-1"
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f")
-    if text and controls / len(text) > BINARY_CONTROL_SHARE:
-        raise BinaryInput("binary data, not text; give a .txt, .csv, .jsonl or .html file")
+    """Decode file bytes (see `decode_input`, whose notes this drops)."""
+    text, enc, _ = decode_input(data)
     return text, enc
+
+
+def decode_input(data: bytes) -> tuple[str, str, list[tuple[int, str]]]:
+    """Decode the bytes of one input, deciding per file with evidence, and say what was repaired.
+
+    BOMs first (UTF-8, UTF-16 LE/BE, UTF-32), then UTF-16 without BOM (NUL bytes at every other
+    position), then UTF-8; a file that is not UTF-8 at all is cp1252 (before latin-1: German
+    Windows files use 0x84/0x93 for „ and “, which latin-1 turns into control characters). A
+    UTF-8 file with a few invalid bytes is not re-decoded as a whole: only the lines holding
+    them are read as cp1252, each with a note. Stray NUL bytes are removed with a note.
+    Returns (text, encoding, notes) where notes are (line number, message); raises BinaryInput
+    for data that is not text.
+    """
+    notes: list[tuple[int, str]] = []
+    if data.startswith(codecs.BOM_UTF8):
+        return _decode_utf8(data[3:], notes), "utf-8-sig", notes
+    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            text = data.decode(enc, errors="replace")
+            if "\ufffd" in text:
+                notes.append((1, f"bytes that are not valid {enc.upper()} replaced by �"))
+            return _checked(text), enc, notes
+    if b"\x00" in data[:4096]:
+        head = data[:4096]
+        even, odd, half = head[0::2].count(0), head[1::2].count(0), len(head) / 2
+        if odd > 0.3 * half and even < 0.05 * half:
+            return _checked(data.decode("utf-16-le", errors="replace")), "utf-16-le", notes
+        if even > 0.3 * half and odd < 0.05 * half:
+            return _checked(data.decode("utf-16-be", errors="replace")), "utf-16-be", notes
+        nuls = data.count(0)
+        if nuls > BINARY_CONTROL_SHARE * len(data):
+            raise BinaryInput("binary data, not text; give a .txt, .csv, .jsonl or .html file")
+        first = data[: data.index(0)].count(b"\n") + 1
+        notes.append((first, f"{nuls} NUL byte{'s' if nuls > 1 else ''} removed"))
+        data = data.replace(b"\x00", b"")
+    try:
+        return _checked(data.decode("utf-8")), "utf-8", notes
+    except UnicodeDecodeError:
+        pass
+    loose = data.decode("utf-8", errors="surrogateescape")
+    escaped = sum(1 for c in loose if "\udc80" <= c <= "\udcff")
+    valid = sum(1 for c in loose if c >= "\x80" and not "\udc80" <= c <= "\udcff")
+    if valid >= escaped:  # UTF-8 with a few bad bytes: repair only their lines
+        return _checked(_decode_utf8(data, notes)), "utf-8", notes
+    return _checked(data.decode("cp1252", errors="replace")), "cp1252", notes
+
+
+def _decode_utf8(data: bytes, notes: list[tuple[int, str]]) -> str:
+    """UTF-8, where a line with invalid bytes is read as cp1252 (noted)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    lines = data.split(b"\n")
+    for i, line in enumerate(lines):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            notes.append((i + 1, "bytes that are not valid UTF-8; this line was read as cp1252"))
+            lines[i] = line.decode("cp1252", errors="replace").encode("utf-8")
+    return b"\n".join(lines).decode("utf-8")
+
+
+# C0 control characters other than tab, line feed, vertical tab, form feed and carriage return
+_CONTROLS = frozenset(chr(c) for c in range(32)) - set("\t\n\v\f\r")
+# a text with fewer control characters than this is never taken for binary data
+MIN_BINARY_CONTROLS = 8
+
+
+def _checked(text: str) -> str:
+    controls = sum(1 for c in text if c in _CONTROLS)
+    if controls >= MIN_BINARY_CONTROLS and controls > BINARY_CONTROL_SHARE * len(text):
+        raise BinaryInput("binary data, not text; give a .txt, .csv, .jsonl or .html file")
+    return text
 
 
 # --- manifests ----------------------------------------------------------------------------
@@ -137,6 +186,10 @@ def read_manifest(path: Path) -> tuple[dict[str, Meta], list[Problem]]:
                                     "row ignored (check the quoting)"))
             continue
         r = dict(zip(header, (c.strip() for c in row), strict=True))
+        if r.get("date") and normalise_date(r["date"]) is None:
+            problems.append(Problem(f"{path}:{reader.line_num}", f"date '{r['date'][:40]}' is not a valid date; "
+                                    "read without a date"))
+            r["date"] = ""
         confirmed = set(r.get("confirmed", "").replace(",", " ").split())
         present = {k for k in ("outlet", "date", "title", "url") if r.get(k)}
         out[r["file"]] = Meta(
@@ -154,32 +207,70 @@ def read_manifest(path: Path) -> tuple[dict[str, Meta], list[Problem]]:
 # --- readers ------------------------------------------------------------------------------
 
 
-def _meta_from_record(rec: dict[str, str], opts: ReadOptions) -> Meta:
-    def get(col: str) -> str | None:
-        v = rec.get(col)
-        v = "" if v is None else str(v).strip()
-        return v or None
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+# metadata fields a table row may give; ids may be numbers, the rest must be text
+_META_FIELDS = ("id", "outlet", "date", "title", "url", "event")
 
-    return Meta(
-        id=get(opts.id_column),
-        outlet=get(opts.outlet_column),
-        date=get(opts.date_column),
-        title=get(opts.title_column),
-        url=get(opts.url_column),
-        event=get(opts.event_column),
-    )
+
+def _clean_value(value: object) -> str | None:
+    """A table or JSON value as text: strings as they are (lone surrogates, which no file can
+    hold, replaced by U+FFFD), whole numbers as digits; None for anything else."""
+    if isinstance(value, str):
+        return _SURROGATE_RE.sub("\ufffd", value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _meta_from_record(rec: dict, opts: ReadOptions, where: str, problems: list[Problem]) -> Meta:
+    cols = dict(zip(_META_FIELDS, (opts.id_column, opts.outlet_column, opts.date_column, opts.title_column,
+                                   opts.url_column, opts.event_column), strict=True))
+    got: dict[str, str | None] = {}
+    for key, col in cols.items():
+        raw = rec.get(col)
+        v = _clean_value(raw) if raw is not None else None
+        if raw is not None and v is None:
+            problems.append(Problem(where, f"'{col}' is {_json_kind(raw)}, not text; ignored"))
+        v = (v or "").strip() or None
+        if key == "date" and v is not None and normalise_date(v) is None:
+            problems.append(Problem(where, f"date '{v[:40]}' is not a valid date (YYYY, YYYY-MM, YYYY-MM-DD or "
+                                    "DD.MM.YYYY); read without a date"))
+            v = None
+        got[key] = v
+    return Meta(id=got["id"], outlet=got["outlet"], date=got["date"], title=got["title"], url=got["url"],
+                event=got["event"])
+
+
+def _json_kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, dict):
+        return "a JSON object"
+    if isinstance(value, list):
+        return "a JSON list"
+    return type(value).__name__
 
 
 def _record_article(rec: dict, where: str, fallback_id: str, opts: ReadOptions,
-                    extra: Meta | None) -> Article | Problem:
+                    extra: Meta | None) -> Iterator[Article | Problem]:
     raw = rec.get(opts.text_column)
-    if raw is None or not str(raw).strip():
-        return Problem(where, f"empty '{opts.text_column}'; row skipped")
-    meta = _meta_from_record(rec, opts)
+    if raw is not None and not isinstance(raw, str):
+        yield Problem(where, f"'{opts.text_column}' is {_json_kind(raw)}, not text; row skipped")
+        return
+    text = _clean_value(raw)
+    if text is None or not text.strip():
+        yield Problem(where, f"empty '{opts.text_column}'; row skipped")
+        return
+    if text != raw:
+        yield Problem(where, "unpaired surrogate escapes in the text replaced by �")
+    problems: list[Problem] = []
+    meta = _meta_from_record(rec, opts, where, problems)
+    yield from problems
     if extra:
         meta = meta.merged(extra)
-    return build_article(str(raw), id=meta.id or fallback_id, source=where, meta=meta,
-                         parse_header=False)
+    yield build_article(text, id=meta.id or fallback_id, source=where, meta=meta, parse_header=False)
 
 
 def guess_delimiter(text: str, default: str = ",") -> str:
@@ -191,14 +282,25 @@ def guess_delimiter(text: str, default: str = ",") -> str:
     return best if counts[best] else default
 
 
+# the csv module's field limit (131,072 characters by default) would split a long article
+# into invented rows; articles are never longer than this
+csv.field_size_limit(2**31 - 1)
+_LINE_RE = re.compile(r"[^\n]*\n|[^\n]+\Z")
+
+
 def read_csv(text: str, name: str, opts: ReadOptions, delimiter: str = ",") -> Iterator[Article | Problem]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = [h.strip() for h in next(reader)]
-    except StopIteration:
+    """Rows of a CSV/TSV table as articles. A row the parser cannot read (an unclosed
+    quotation mark, a quote inside an unquoted field, a wrong number of fields) is reported
+    with its line and skipped, and reading goes on at the next line: an unclosed quotation
+    mark can never turn the rest of the file into invented rows (strict parsing fails at the
+    next quotation mark it swallows, and the line after the bad row starts afresh)."""
+    lines = _LINE_RE.findall(text)  # split at \n only: str.splitlines also splits at \v, \x1c, U+2028 …
+    if not lines:
         yield Problem(name, "empty CSV file; skipped")
         return
-    except csv.Error as e:
+    try:
+        header = [h.strip() for h in next(csv.reader([lines[0]], delimiter=delimiter, strict=True))]
+    except (csv.Error, StopIteration) as e:
         yield Problem(f"{name}:1", f"unreadable CSV header ({e}); file skipped")
         return
     if opts.text_column not in header:
@@ -206,24 +308,44 @@ def read_csv(text: str, name: str, opts: ReadOptions, delimiter: str = ",") -> I
         yield Problem(f"{name}:1", f"no '{opts.text_column}' column (found: {cols}); "
                       "name the text column with --text-column; file skipped")
         return
+    dupes = sorted({h for h in header if h and header.count(h) > 1})
+    if dupes:
+        yield Problem(f"{name}:1", f"duplicate column{'s' if len(dupes) > 1 else ''} {', '.join(dupes)}; "
+                      "the first of each is read")
     stem = Path(name).stem
-    while True:
+    i = 1  # index of the next physical line to parse
+    while i < len(lines):
+        start = i
+        consumed = [0]
+
+        def feed(k: int = start, used: list[int] = consumed) -> Iterator[str]:
+            for j in range(k, len(lines)):
+                used[0] += 1
+                yield lines[j]
+
+        reader = csv.reader(feed(), delimiter=delimiter, strict=True)
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as e:
-            yield Problem(f"{name}:{reader.line_num}", f"unreadable row ({e}); row skipped")
+            what = "unclosed quotation mark" if "EOF" in str(e) or "expected" in str(e) else str(e)
+            yield Problem(f"{name}:{start + 1}", f"unreadable row ({what}); row skipped, reading goes on "
+                          "at the next line (check the quoting)")
+            i = start + 1
             continue
-        line = reader.line_num
+        i = start + consumed[0]
         if not any(c.strip() for c in row):
             continue
         if len(row) != len(header):
-            yield Problem(f"{name}:{line}", f"{len(row)} fields where the header has "
+            yield Problem(f"{name}:{start + 1}", f"{len(row)} fields where the header has "
                           f"{len(header)}; row skipped (check the quoting of commas and quotes)")
+            i = start + 1 if consumed[0] > 1 else i  # a multi-line misfit may have swallowed rows
             continue
-        rec = dict(zip(header, row, strict=True))
-        yield _record_article(rec, f"{name}:{line}", f"{stem}-{line}", opts, None)
+        rec: dict[str, str] = {}
+        for h, v in zip(header, row, strict=True):
+            rec.setdefault(h, v)
+        yield from _record_article(rec, f"{name}:{start + 1}", f"{stem}-{start + 1}", opts, None)
 
 
 def read_jsonl(text: str, name: str, opts: ReadOptions) -> Iterator[Article | Problem]:
@@ -235,6 +357,11 @@ def read_jsonl(text: str, name: str, opts: ReadOptions) -> Iterator[Article | Pr
         except json.JSONDecodeError as e:
             yield Problem(f"{name}:{e.lineno}", f"not valid JSON ({e.msg}); file skipped")
             return
+        except RecursionError:
+            yield Problem(name, "JSON nested too deeply to read; file skipped")
+            return
+        if not isinstance(data, list):
+            data = [data]
         items: Iterable[tuple[int, object]] = enumerate(data, start=1)
         where_fmt = "{name}:record {n}"
     else:
@@ -245,6 +372,8 @@ def read_jsonl(text: str, name: str, opts: ReadOptions) -> Iterator[Article | Pr
                         yield n, json.loads(line)
                     except json.JSONDecodeError as e:
                         yield n, e
+                    except RecursionError:
+                        yield n, json.JSONDecodeError("nested too deeply", line, 0)
         items = parsed()
         where_fmt = "{name}:{n}"
     for n, rec in items:
@@ -257,7 +386,7 @@ def read_jsonl(text: str, name: str, opts: ReadOptions) -> Iterator[Article | Pr
             yield Problem(where, f"no '{opts.text_column}' field; name it with --text-column; "
                           "line skipped")
         else:
-            yield _record_article(rec, where, f"{stem}-{n}", opts, None)
+            yield from _record_article(rec, where, f"{stem}-{n}", opts, None)
 
 
 def read_html(text: str, name: str, meta: Meta | None) -> Article | Problem:
@@ -281,7 +410,10 @@ def read_html(text: str, name: str, meta: Meta | None) -> Article | Problem:
     return build_article(raw, id=Path(name).stem, source=name, meta=full, parse_header=not title)
 
 
-def _kind_of(name: str, text: str) -> str:
+def _kind_of(name: str, text: str, opts: ReadOptions) -> str:
+    """The input's format: from the file name's suffix, else sniffed from the content (stdin,
+    unknown suffixes): JSON starts with { or [, HTML with a doctype or <html>, and a table's
+    first line names the text column between separators."""
     suffix = Path(name).suffix.lower()
     if suffix in TABLE_SUFFIXES:
         return "tsv" if suffix == ".tsv" else "csv"
@@ -296,33 +428,101 @@ def _kind_of(name: str, text: str) -> str:
         return "jsonl"
     if head.startswith(("<!doctype html", "<html")) or "<body" in text[:5000].lower():
         return "html"
+    first = text.lstrip("\ufeff").split("\n", 1)[0].strip()
+    for d in (",", ";", "\t"):
+        if opts.text_column in (c.strip().strip('"') for c in first.split(d)) and first.count(d):
+            return "tsv" if d == "\t" else "csv"
     return "txt"
 
 
-def read_text_input(text: str, name: str, opts: ReadOptions, meta: Meta | None = None) -> Iterator[Article | Problem]:
-    """Articles from the decoded content of one input (file or stdin)."""
+def read_text_input(text: str, name: str, opts: ReadOptions, meta: Meta | None = None,
+                    kind: str | None = None) -> Iterator[Article | Problem]:
+    """Articles from the decoded content of one input (file or stdin); `kind` (csv, tsv,
+    jsonl, html, txt) overrides the format found from the name and content."""
     if not text.strip():
         yield Problem(name, "empty file; skipped")
         return
-    kind = _kind_of(name, text)
+    kind = kind or opts.input_format or _kind_of(name, text, opts)
     if kind in ("csv", "tsv"):
         yield from read_csv(text, name, opts, guess_delimiter(text, "\t" if kind == "tsv" else ","))
     elif kind == "jsonl":
-        yield from read_jsonl(text, name, opts)
+        items = list(read_jsonl(text, name, opts))
+        if Path(name).suffix.lower() not in JSON_SUFFIXES and not any(isinstance(i, Article) for i in items):
+            yield from _read_txt(text, name, meta)  # sniffed as JSON, but it is text starting with [ or {
+        else:
+            yield from items
     elif kind == "html":
         yield read_html(text, name, meta)
     else:
-        yield build_article(text, id=Path(name).stem, source=name, meta=meta)
+        yield from _read_txt(text, name, meta)
 
 
-def _expand(path: Path) -> Iterator[Path]:
-    """Files under a folder, recursive and sorted; hidden files and folders skipped."""
-    for p in sorted(path.rglob("*")):
-        rel = p.relative_to(path)
-        if any(part.startswith(".") for part in rel.parts):
+def _read_txt(text: str, name: str, meta: Meta | None) -> Iterator[Article | Problem]:
+    first = next((ln for ln in text.split("\n", 5) if ln.strip()), "")
+    hm = _HEADER_DATE_RE.match(first)
+    if hm and normalise_date(hm.group(1)) is None:
+        yield Problem(f"{name}:1", f"date '{hm.group(1)}' is not a valid date; read without a date")
+    yield build_article(text, id=Path(name).stem, source=name, meta=meta)
+
+
+_HEADER_DATE_RE = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b")
+
+
+# deepest folder nesting that is read; deeper folders are reported, not followed
+MAX_DEPTH = 64
+# largest input file read (bytes); larger files are reported and skipped
+MAX_INPUT_BYTES = 2 * 1024**3
+
+
+def _expand(path: Path, problems: list[Problem]) -> Iterator[Path]:
+    """Files under a folder, recursive and sorted; hidden files and folders skipped.
+
+    Symlinked folders are followed once (a link back into a folder already read is reported);
+    unreadable folders and folders nested deeper than MAX_DEPTH are reported, not lost in
+    silence. Iterative, so deep nesting cannot exhaust the stack.
+    """
+    seen = {path.resolve()}
+    stack: list[tuple[Path, int]] = [(path, 0)]
+    found: list[Path] = []
+    while stack:
+        folder, depth = stack.pop()
+        try:
+            entries = sorted(folder.iterdir())
+        except OSError as e:
+            problems.append(Problem(str(folder), f"cannot read folder ({e.strerror}); skipped"))
             continue
-        if p.is_file() and p.suffix.lower() in READABLE and p.name != MANIFEST_NAME:
-            yield p
+        for p in entries:
+            if p.name.startswith("."):
+                continue
+            if p.is_dir():
+                real = p.resolve()
+                if real in seen:
+                    problems.append(Problem(str(p), f"link to {real}, which is read already; skipped"))
+                elif depth + 1 > MAX_DEPTH:
+                    problems.append(Problem(str(p), f"folders nested deeper than {MAX_DEPTH}; skipped"))
+                else:
+                    seen.add(real)
+                    stack.append((p, depth + 1))
+            elif p.suffix.lower() in READABLE and p.name != MANIFEST_NAME:
+                found.append(p)
+    yield from sorted(found)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file; special files (pipes, devices, sockets) and files larger
+    than MAX_INPUT_BYTES are refused with an InputError saying so."""
+    try:
+        st = path.stat()
+    except OSError as e:
+        raise InputError(f"cannot read ({e.strerror}); skipped") from e
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError("not a regular file (a pipe, device or socket); give a file or use - for stdin; skipped")
+    if st.st_size > MAX_INPUT_BYTES:
+        raise InputError(f"{st.st_size:,} bytes, larger than the {MAX_INPUT_BYTES:,} read; split the file; skipped")
+    try:
+        return path.read_bytes()
+    except OSError as e:
+        raise InputError(f"cannot read ({e.strerror}); skipped") from e
 
 
 def read_articles(paths: Iterable[str], opts: ReadOptions | None = None,
@@ -368,18 +568,22 @@ def read_articles(paths: Iterable[str], opts: ReadOptions | None = None,
                 result.problems.append(Problem("<stdin>", "no input on stdin; skipped"))
                 continue
             try:
-                text, _ = decode_bytes(stdin)
+                text, _, notes = decode_input(stdin)
             except InputError as e:
                 result.problems.append(Problem("<stdin>", f"{e}; skipped"))
                 continue
+            result.problems.extend(Problem(f"<stdin>:{line}", note) for line, note in notes)
             consume(read_text_input(text, "<stdin>", opts))
+            continue
+        if not arg.strip():
+            result.problems.append(Problem(repr(arg), "empty path; give a file or folder"))
             continue
         path = Path(arg)
         if not path.exists():
             result.problems.append(Problem(arg, "no such file or folder; check the path"))
             continue
         if path.is_dir():
-            files = list(_expand(path))
+            files = list(_expand(path, result.problems))
             if not files:
                 result.problems.append(Problem(arg, "folder holds no readable file (.txt, .csv, "
                                                ".jsonl, .json, .html); skipped"))
@@ -390,18 +594,19 @@ def read_articles(paths: Iterable[str], opts: ReadOptions | None = None,
             result.files += 1
             name = str(f)
             try:
-                data = f.read_bytes()
-            except OSError as e:
-                result.problems.append(Problem(name, f"cannot read ({e.strerror}); skipped"))
+                data = _read_bytes(f)
+            except InputError as e:
+                result.problems.append(Problem(name, str(e)))
                 continue
             if not data.strip():
                 result.problems.append(Problem(name, "empty file; skipped"))
                 continue
             try:
-                text, enc = decode_bytes(data)
+                text, enc, notes = decode_input(data)
             except InputError as e:
                 result.problems.append(Problem(name, f"{e}; skipped"))
                 continue
+            result.problems.extend(Problem(f"{name}:{line}", note) for line, note in notes)
             log.debug("%s: decoded as %s", name, enc)
             consume(read_text_input(text, name, opts, manifest_for(f)))
     return result
