@@ -27,6 +27,7 @@ from framing.evaluation import evaluate_hits, load_gold
 from framing.ingest import ReadOptions, ReadResult, read_articles
 from framing.lexicon import Entry, Lexicon, default_lexicon, load_lexicon
 from framing.matching import Matcher
+from framing.output import printable
 from framing.pipeline import score_articles
 from framing.render import FORMATS, render
 from framing.stance import (
@@ -361,7 +362,7 @@ def explain(paths: tuple[str, ...], width: int | None, **kw: Any) -> None:
         rec = sc.record()
         if n:
             click.echo("")
-        click.echo(explain_text(rec, w), nl=False)
+        click.echo(printable(explain_text(rec, w)), nl=False)
 
 
 def explain_text(rec: dict[str, Any], width: int) -> str:

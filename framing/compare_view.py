@@ -6,9 +6,7 @@ only turns them into text, so every format carries the same content.
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import json
 import textwrap
 from collections.abc import Sequence
@@ -17,6 +15,7 @@ from typing import Any
 from tabulate import tabulate
 
 from framing.compare import Column, Event
+from framing.output import csv_line, csv_safe, printable
 
 LABEL_WIDTH = 18
 MIN_COLUMN = 14
@@ -62,7 +61,7 @@ def event_heading(e: Event) -> str:
 def render_table(e: Event, cols: Sequence[Column], width: int, markdown: bool = False) -> str:
     """The comparison as text: a grid that fits `width` (columns that do not fit side by side
     follow in further grids, each with the aspect labels), or one markdown table."""
-    rows = aspect_rows(cols)
+    rows = [(name, [printable(x) for x in cells]) for name, cells in aspect_rows(cols)]
     note = ""
     if len({c.name for c in cols}) < 2:
         note = textwrap.fill("Only one column in this event: nothing to set side by side, the figures stand alone.",
@@ -112,14 +111,13 @@ def render_html(items: Sequence[tuple[Event, Sequence[Column]]]) -> str:
 
 
 def render_csv(items: Sequence[tuple[Event, Sequence[Column]]]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["event", "event_label", "dates", "column", "aspect", "value"])
+    out = [csv_line(["event", "event_label", "dates", "column", "aspect", "value"])]
     for e, cols in items:
         for name, cells in aspect_rows(cols):
             for c, x in zip(cols, cells, strict=True):
-                w.writerow([e.id, e.label, e.dates, c.name, name, x.replace("\n", " | ")])
-    return buf.getvalue()
+                cells_out = (e.id, e.label, e.dates, c.name, name, x.replace("\n", " | "))
+                out.append(csv_line(csv_safe(v) for v in cells_out))
+    return "".join(out)
 
 
 def comparison_records(items: Sequence[tuple[Event, Sequence[Column]]]) -> list[dict[str, Any]]:

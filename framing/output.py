@@ -47,6 +47,25 @@ def csv_line(cells: Iterable[str], delimiter: str = ",") -> str:
     return delimiter.join(out) + "\n"
 
 
+# C0 controls but tab and line feed, DEL and the C1 controls: a terminal acts on them (ANSI
+# escape sequences start with ESC), so text from articles never reaches it raw
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """`text` for a terminal or a Markdown page: control characters shown as visible symbols
+    (ESC as ␛, C1 controls as �), so input cannot move the cursor, recolour or retitle the
+    terminal."""
+    return _CONTROL_RE.sub(_visible, text)
+
+
+def _visible(m: re.Match[str]) -> str:
+    c = ord(m.group())
+    if c < 0x20:
+        return chr(0x2400 + c)  # the Unicode control pictures: ␀ … ␟
+    return "\u2421" if c == 0x7F else "\ufffd"
+
+
 @contextlib.contextmanager
 def atomic_output(path: str | os.PathLike[str], *, encoding: str = "utf-8",
                   newline: str | None = None) -> Iterator[IO[str]]:

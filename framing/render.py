@@ -6,13 +6,14 @@ show; rounding and cell shortening happen here, never in the computing stages.
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Sequence
 from typing import Any
 
 from tabulate import tabulate
 
-from framing.output import csv_line, csv_safe
+from framing.output import csv_line, csv_safe, printable
 
 FORMATS = ("table", "markdown", "csv", "json", "jsonl")
 DECIMALS = 2
@@ -29,7 +30,7 @@ def _cell(value: Any, width: int | None) -> str:
         return f"{value:.{DECIMALS}f}"
     if isinstance(value, (list, tuple)):
         value = ", ".join(_cell(v, None) for v in value)
-    text = " ".join(str(value).split())
+    text = printable(" ".join(str(value).split()))
     if width and len(text) > width:
         return text[: width - 1] + "…"
     return text
@@ -61,8 +62,8 @@ def render(records: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str,
     heads = [(headers or {}).get(c, c) for c in columns]
     rows = [[_cell(r.get(c), max_cell if fmt == "table" else None) for c in columns] for r in records]
     tablefmt = "github" if fmt == "markdown" else "simple"
-    if fmt == "markdown":
-        rows = [[c.replace("|", "\\|") for c in row] for row in rows]
+    if fmt == "markdown":  # raw HTML from the input would be rendered by a Markdown viewer
+        rows = [[html.escape(c, quote=False).replace("|", "\\|") for c in row] for row in rows]
     return tabulate(rows, headers=heads, tablefmt=tablefmt, disable_numparse=True) + "\n"
 
 
