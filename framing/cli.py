@@ -7,8 +7,10 @@ and exit code 1; nothing else is caught, so real bugs still show.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
+import io
 import shutil
 import sys
 from collections import Counter
@@ -27,7 +29,7 @@ from framing.evaluation import evaluate_hits, load_gold
 from framing.ingest import ReadOptions, ReadResult, read_articles
 from framing.lexicon import Entry, Lexicon, default_lexicon, load_lexicon
 from framing.matching import Matcher
-from framing.output import printable
+from framing.output import atomic_output, printable
 from framing.pipeline import score_articles
 from framing.render import FORMATS, render
 from framing.stance import (
@@ -92,8 +94,32 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def format_option(choices: tuple[str, ...] = FORMATS) -> Callable[..., Any]:
-    return click.option("--format", "fmt", type=click.Choice(choices), default="table",
-                        show_default=True, help="Output format.")
+    """--format, and -o/--output FILE: what the command prints goes to FILE instead, written
+    atomically (a temporary file renamed at the end), so an interrupted or failed run leaves
+    no half file."""
+    fmt = click.option("--format", "fmt", type=click.Choice(choices), default="table",
+                       show_default=True, help="Output format.")
+    out = click.option("-o", "--output", "output_path", type=click.Path(dir_okay=False), default=None,
+                       help="Write the output to this file (atomically) instead of stdout.")
+
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(func)
+        def wrapper(*args: Any, output_path: str | None = None, **kwargs: Any) -> Any:
+            if output_path is None:
+                return func(*args, **kwargs)
+            buf = io.StringIO()
+            with contextlib.redirect_stdout(buf):
+                result = func(*args, **kwargs)
+            try:
+                with atomic_output(output_path) as f:
+                    f.write(buf.getvalue())
+            except FramingError as e:
+                _fail(str(e))
+            return result
+
+        return fmt(out(wrapper))
+
+    return decorate
 
 
 def load(paths: tuple[str, ...], kw: dict[str, Any]) -> ReadResult:

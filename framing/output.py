@@ -75,6 +75,15 @@ def atomic_output(path: str | os.PathLike[str], *, encoding: str = "utf-8",
     Raises InputError with the path and what to do when the folder is missing or not writable.
     """
     target = Path(path)
+    if target.exists() and not target.is_file():  # /dev/stdout, /dev/null, a pipe: write to it as it is
+        if target.is_dir():
+            raise InputError(f"{target}: is a folder; give a file name")
+        try:
+            with open(target, "w", encoding=encoding, newline=newline) as f:
+                yield f
+        except OSError as e:
+            raise InputError(f"{target}: cannot write ({e.strerror})") from e
+        return
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise InputError(f"{target}: the folder {folder} does not exist; create it or choose another path")
@@ -88,6 +97,10 @@ def atomic_output(path: str | os.PathLike[str], *, encoding: str = "utf-8",
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, target)
+    except OSError as e:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise InputError(f"{target}: cannot write ({e.strerror}); nothing written") from e
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
