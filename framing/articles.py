@@ -52,6 +52,7 @@ class Article:
     reprint_of: str | None = None  # whose text this is when it republishes another outlet
     author: str | None = None
     event: str | None = None
+    language: str = "de"  # "und" (undetermined) when the text does not look German: read, not scored
     parts: tuple[Part, ...] = ()
     removed: tuple[Removed, ...] = field(default=())
     # starts of the parts when they are in text order and do not overlap (then `part_at` bisects)

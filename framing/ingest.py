@@ -19,6 +19,7 @@ from pathlib import Path
 
 from framing.articles import Article, Meta, build_article, normalise_date
 from framing.errors import InputError
+from framing.language import looks_german
 
 log = logging.getLogger(__name__)
 
@@ -559,6 +560,11 @@ def read_articles(paths: Iterable[str], opts: ReadOptions | None = None,
                                                f"{seen[art.id]}); read as '{new_id}'"))
                 art = replace(art, id=new_id)
             seen[art.id] = art.source
+            german, share = looks_german(art.text)
+            if not german:
+                result.problems.append(Problem(art.source, f"does not look like German ({share:.0%} German function "
+                                               "words); read but not scored"))
+                art = replace(art, language="und")
             result.articles.append(art)
 
     for arg in paths:

@@ -56,7 +56,8 @@ def score_articles(articles: Iterable[Article], matcher: Matcher, model: StanceM
             scores = [score_article(analyse(a), matcher) for a in chunk]
             stances = article_stances([(s.analysed, s.hits) for s in scores], model,
                                       targets=[s.targets for s in scores], camps=matcher.lexicon.camps)
-            done = [ArticleScore(analysed=s.analysed, hits=s.hits, lexicon_version=s.lexicon_version, stance=st,
+            done = [ArticleScore(analysed=s.analysed, hits=s.hits, lexicon_version=s.lexicon_version,
+                                 stance=st if s.analysed.article.language == "de" else None,
                                  model_version=version, targets=s.targets, poles=s.poles)
                     for s, st in zip(scores, stances, strict=True)]  # (dataclasses.replace costs more)
             del scores, stances  # freed before the collector resumes and scans what is alive

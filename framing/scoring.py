@@ -82,7 +82,7 @@ class ArticleScore:
             "by_leaning": dict(sorted(Counter(h.entry.leaning for h in self.own).items())),
             "top_terms": [f"{t} ({c})" for t, c in self.top_terms(self.own)],
             "quoted_terms": [f"{t} ({c})" for t, c in self.top_terms(self.quoted)],
-            "reprint_of": a.reprint_of, "source": a.source,
+            "reprint_of": a.reprint_of, "source": a.source, "language": a.language,
             "lexicon_version": self.lexicon_version,
             **(self.stance.record() if self.stance is not None else {}),
             **({"model_version": self.model_version} if self.stance is not None else {}),
@@ -109,6 +109,8 @@ def shown_term(h: Hit) -> str:
 
 def score_article(an: Analysed, matcher: Matcher) -> ArticleScore:
     """Hits of one article with the actors their aimed words are aimed at."""
+    if an.article.language != "de":  # framing.language: not German, so not scored
+        return ArticleScore(an, (), matcher.lexicon.version, poles=matcher.lexicon.poles)
     hits = tuple(matcher.find_hits(an))
     lex = matcher.lexicon
     targets = resolve_targets(an, hits, lex.camps, poles=lex.poles)

@@ -631,3 +631,19 @@ def test_terminal_and_markdown_output_neutralise_input(tmp_path):
     _w(tmp_path / "h.csv", _csv("id,title,text", f'h,"<img src=x onerror=alert(1)>",{GOOD}'))
     r = CliRunner().invoke(main, ["articles", "--format", "markdown", str(tmp_path / "h.csv")])
     assert "<img" not in r.stdout and "&lt;img src=x onerror=alert(1)&gt;" in r.stdout
+
+
+@case("not-german")
+def _(tmp: Path) -> Case:
+    _w(tmp / "en.txt", "The president said on Monday that the government would not change its course. Critics in the "
+       "opposition called the plan a disaster and demanded that the minister resign before the end of the week.")
+    _w(tmp / "g.txt", GOOD)
+    return Case([str(tmp)], {"en", "g"}, ["en.txt", "does not look like German"])
+
+
+def test_text_that_is_not_german_is_read_but_not_scored(tmp_path):
+    c = CASES["not-german"](tmp_path)
+    r = CliRunner().invoke(main, ["score", "--format", "json", *c.args])
+    recs = {x["id"]: x for x in json.loads(r.stdout)}
+    assert recs["en"]["language"] == "und" and recs["en"]["hits"] == [] and "stance" not in recs["en"]
+    assert recs["g"]["language"] == "de" and recs["g"]["stance"] is not None
