@@ -295,6 +295,9 @@ def read_csv(text: str, name: str, opts: ReadOptions, delimiter: str = ",") -> I
     with its line and skipped, and reading goes on at the next line: an unclosed quotation
     mark can never turn the rest of the file into invented rows (strict parsing fails at the
     next quotation mark it swallows, and the line after the bad row starts afresh)."""
+    if "\r" in text:  # CR-only line ends (old Mac files) become LF; a lone CR inside a line (written
+        # unquoted by Python's own csv writer, which then cannot read it back) becomes a space
+        text = text.replace("\r\n", "\n").replace("\r", "\n" if "\n" not in text else " ")
     lines = _LINE_RE.findall(text)  # split at \n only: str.splitlines also splits at \v, \x1c, U+2028 …
     if not lines:
         yield Problem(name, "empty CSV file; skipped")
