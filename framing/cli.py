@@ -189,6 +189,7 @@ def articles(paths: tuple[str, ...], fmt: str, show_removed: bool, **kw: Any) ->
             "url": a.url,
             "source": a.source,
             "parts": [{"kind": p.kind, "start": p.start, "end": p.end} for p in a.parts],
+            "text": a.text,  # the text every offset (parts, quotes, hits) points into
             "removed_lines": [{"line": r.line, "rule": r.rule, "text": r.text} for r in a.removed],
         })
     if fmt in ("table", "markdown"):

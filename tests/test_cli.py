@@ -148,3 +148,12 @@ def test_explain_says_why_and_offers_neutral_wording():
     assert "why: Ordnet die Person als Alleinherrscher ein" in out and "neutral: Präsident" in out
     assert "Loaded words of quoted speakers" in out
     assert max(len(line) for line in out.splitlines()) <= 90
+
+
+def test_articles_json_carries_the_text_the_offsets_point_into():
+    arts = json.loads(run("articles", str(SEEDS), "--format", "jsonl").stdout.replace("}\n{", "},{").join("[]"))
+    quotes = json.loads(run("quotes", str(SEEDS), "--format", "json").stdout)
+    text = {a["id"]: a["text"] for a in arts}
+    assert quotes and all(text[q["id"]][q["start"]:q["end"]] == q["text"] for q in quotes)
+    for a in arts:
+        assert all(0 <= p["start"] <= p["end"] <= len(a["text"]) for p in a["parts"])
