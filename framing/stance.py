@@ -27,6 +27,7 @@ import csv
 import hashlib
 import io
 import math
+import re
 import tomllib
 import zipfile
 from array import array
@@ -42,12 +43,12 @@ from typing import Any, Final, NamedTuple
 import numpy as np
 from scipy import sparse
 
-from framing.actors import ActorList, actor_named, default_actors
+from framing.actors import ActorList, actor_named, default_actors, find_mentions
 from framing.analysis import Analysed, analyse
 from framing.articles import Article
 from framing.errors import InputError, ModelError
 from framing.ingest import guess_delimiter
-from framing.lexicon import read_axis
+from framing.lexicon import Entry, read_axis
 from framing.matching import Hit, Matcher
 from framing.resources import lexicon_root
 from framing.scoring import OWN_VOICES, PART_FACTOR
@@ -150,6 +151,101 @@ def shipped_data() -> ShippedData:
         parts.append(tuple(parse_labelled(text, f"lexicons/de/{manifest[key]}")))
     version = f"{manifest['name']} {manifest['version']} ({digest.hexdigest()[:12]})"
     return ShippedData(version, str(manifest.get("axis", "kremlin")), parts[0], parts[1])
+
+
+# --- the axis: topic and conventional wording ----------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AxisTopic:
+    """What makes an article be about an axis, and which words on it are conventional
+    (lexicons/axes.toml: `about`, `vocabulary`, `min_mentions`, `min_sentences`, `conventional`)."""
+
+    axis: str
+    about: frozenset[str] = frozenset()  # actor camps the axis is about
+    vocabulary: tuple[str, ...] = ()  # lemma prefixes that name the axis's subject
+    min_mentions: int = 0
+    min_sentences: int = 0
+    conventional: frozenset[str] = frozenset()
+
+
+def parse_axis_topic(text: str, shown: str, axis: str) -> AxisTopic:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise ModelError(f"{shown}: not valid TOML ({e})") from None
+    v = data.get(axis)
+    if not isinstance(v, dict):
+        raise ModelError(f"{shown}: no axis '{axis}'; defined: {', '.join(data) or 'none'}")
+
+    def words(key: str) -> tuple[str, ...]:
+        x = v.get(key, [])
+        if not isinstance(x, list) or not all(isinstance(w, str) and w.strip() for w in x):
+            raise ModelError(f"{shown}: [{axis}] {key} must be a list of words")
+        return tuple(w.strip().lower() for w in x)
+
+    def number(key: str) -> int:
+        x = v.get(key, 0)
+        if not isinstance(x, int) or x < 0:
+            raise ModelError(f"{shown}: [{axis}] {key} must be a whole number >= 0")
+        return x
+
+    return AxisTopic(axis, frozenset(words("about")), words("vocabulary"), number("min_mentions"),
+                     number("min_sentences"), frozenset(words("conventional")))
+
+
+@cache
+def axis_topic(axis: str) -> AxisTopic:
+    """The shipped axis's topic definition (an axis without one is never off-axis)."""
+    text = (lexicon_root() / "axes.toml").read_text(encoding="utf-8")
+    try:
+        return parse_axis_topic(text, "lexicons/axes.toml", axis)
+    except ModelError:
+        return AxisTopic(axis)
+
+
+@cache
+def _vocabulary_re(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    """Words starting with a vocabulary prefix, also inside hyphenated compounds
+    ("deutsch-russisch", "Putin-Kritiker"); a space in a prefix matches a space or hyphen."""
+    alts = "|".join(re.escape(p).replace(r"\ ", "[ -]?") for p in sorted(prefixes, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{alts})", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class TopicCheck:
+    on_axis: bool
+    mentions: int  # actor mentions of the axis's camps + axis vocabulary words
+    sentences: int  # sentences holding one
+    reason: str
+
+
+def topic_check(an: Analysed, topic: AxisTopic, actors: ActorList | None = None) -> TopicCheck:
+    """Is the article about the axis? Counts mentions of actors in the axis's `about` camps
+    and words starting with its vocabulary, in the whole text (quotations included: an article
+    quoting the Kremlin is about it)."""
+    if not topic.about and not topic.vocabulary:
+        return TopicCheck(True, 0, 0, "the axis defines no topic")
+    actors = actors or default_actors()
+    doc = an.doc
+    where: list[int] = []
+    spans: list[tuple[int, int]] = []
+    if topic.vocabulary:
+        for found in _vocabulary_re(topic.vocabulary).finditer(doc.text):
+            spans.append((found.start(), found.end()))
+            where.append(doc.sentence_at(found.start()))
+    for m in find_mentions(doc, actors):  # named actors the vocabulary does not cover (Peskow, Lawrow)
+        if m.actor.camp in topic.about and not any(a <= m.start < b for a, b in spans):
+            where.append(m.sentence)
+    n, sents = len(where), len(set(where))
+    need_sentences = min(topic.min_sentences, len(doc.sentences))  # a one-sentence article can qualify
+    if n >= topic.min_mentions and sents >= need_sentences:
+        return TopicCheck(True, n, sents, f"{n} mentions of the axis's subject in {sents} sentences")
+    camps = ", ".join(sorted(topic.about)) or "none"
+    return TopicCheck(False, n, sents,
+                      f"not about this axis: {n} mention(s) of its subject (actors of the camps {camps}, words "
+                      f"such as {', '.join(p + '…' for p in topic.vocabulary[:3])}) in {sents} sentence(s); at least "
+                      f"{topic.min_mentions} in {topic.min_sentences} sentences are needed")
 
 
 # --- features --------------------------------------------------------------------------------
@@ -604,12 +700,20 @@ class Stance:
     lexicon: float
     sourcing: float
     evidence: tuple[Evidence, ...]
+    signals: dict[str, float] = field(default_factory=dict)  # SIGNALS, and share_<signal> of the score
+    reason: str = ""  # why off-axis / insufficient evidence; the topic check otherwise
+
+    @property
+    def shares(self) -> dict[str, float]:
+        return {k[6:]: v for k, v in self.signals.items() if k.startswith("share_")}
 
     def record(self) -> dict[str, object]:
-        return {"stance": None if self.score is None else round(self.score, 3), "stance_label": self.label,
-                "stance_axis": self.axis, "stance_confidence": round(self.confidence, 3),
-                "stance_signals": {"classifier": round(self.classifier, 3), "lexicon": round(self.lexicon, 3),
-                                   "sourcing": round(self.sourcing, 3)},
+        return {"stance": None if self.score is None or self.label == "off-axis" else round(self.score, 3),
+                "stance_label": self.label, "stance_axis": self.axis, "stance_confidence": round(self.confidence, 3),
+                "stance_reason": self.reason, "stance_measures": MEASURES,
+                "stance_signals": {k: round(v, 3) for k, v in self.signals.items() if not k.startswith("share_")},
+                "stance_shares": {k: round(v, 3) for k, v in self.shares.items()},
+                "loaded_measures": LOADED_MEASURES,
                 "evidence": [e.record() for e in self.evidence]}
 
 
@@ -618,11 +722,11 @@ def _sentence_text(an: Analysed, index: int) -> str:
     return an.doc.text[s.start : s.end]
 
 
-def stance_label(score: float) -> str:
-    """critical / neutral / aligned for a stance score (NEUTRAL_BAND around 0)."""
-    if score <= -NEUTRAL_BAND:
+def stance_label(score: float, band: float = NEUTRAL_BAND) -> str:
+    """critical / neutral / aligned for a stance score (a neutral band around 0)."""
+    if score <= -band:
         return "critical"
-    if score >= NEUTRAL_BAND:
+    if score >= band:
         return "aligned"
     return "neutral"
 
@@ -647,43 +751,189 @@ def _sourcing(an: Analysed, camps: dict[str, float], actors: ActorList) -> float
 def article_stances(items: Sequence[tuple[Analysed, Sequence[Hit]]], model: StanceModel,
                     actors: ActorList | None = None,
                     targets: Sequence[dict[int, Target]] | None = None,
-                    camps: dict[str, float] | None = None) -> list[Stance]:
-    """Stance of many articles at once (one classifier call for all their sentences)."""
+                    camps: dict[str, float] | None = None, topic: AxisTopic | None = None,
+                    combination: Combination | None = None) -> list[Stance]:
+    """Stance of many articles at once (one classifier call for all their sentences). The
+    topic check and the signal weights default to the axis's shipped ones (axes.toml,
+    stance-weights.toml)."""
     actors = actors or default_actors()
     camps = camps if camps is not None else read_axis(model.axis).camps
+    topic = topic or axis_topic(model.axis)
+    combination = combination or shipped_combination(model.axis)
     all_views = [sentence_views(an, hits, camps, actors, targets[k] if targets is not None else None)
                  for k, (an, hits) in enumerate(items)]
     flat = [v for vs in all_views for v in vs if v.own_words >= 3]
     probs = model.proba(featurise(flat)) if flat else np.zeros((0, 3))
     out = []
     row = 0
-    for (an, hits), views in zip(items, all_views, strict=True):
+    for k, ((an, hits), views) in enumerate(zip(items, all_views, strict=True)):
         used = [v for v in views if v.own_words >= 3]
         p = probs[row : row + len(used)]
         row += len(used)
-        out.append(_combine(an, hits, used, p, model.axis, camps, actors))
+        out.append(_combine(an, hits, used, p, model.axis, camps, actors,
+                            targets[k] if targets is not None else None, topic, combination))
     return out
 
 
-def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np.ndarray, axis: str,
-             camps: dict[str, float], actors: ActorList) -> Stance:
-    probs = p.tolist()  # a few dozen rows: plain Python is faster than numpy calls here
-    part_factor, own_voices = PART_FACTOR, OWN_VOICES  # (locals: compiled, imported names are dict lookups)
-    weights = [part_factor.get(v.part, 1.0) * v.own_words / max(1, v.words) for v in views]
-    total_w = sum(weights)
+DOUBT_CATEGORIES: Final = frozenset({"doubt-distancing", "attribution-verb"})
+LEAD_PARTS: Final = frozenset({"headline", "subheading", "lead"})
+LEAD_SENTENCES: Final = 3  # without marked parts, the first sentences stand for headline and lead
+SIGNALS: Final = ("classifier", "classifier_lead", "labels", "doubt", "sourcing", "balance")
+SIGNAL_MEANING: Final = {
+    "classifier": "sentence classifier over the outlet's own words (quotations masked), averaged; headlines count more",
+    "classifier_lead": "the same classifier on the headline and lead (or the first three sentences) only",
+    "labels": "loaded words in the outlet's own voice, by the side they are aimed at (conventional wording left out)",
+    "doubt": "doubt and distancing words and judging reporting verbs, by whose claim they doubt",
+    "sourcing": "quoted words by the camp of their speaker (+ quoting the positive pole's camp)",
+    "balance": "one-sidedness of the quoted speakers' camps (+ only the positive pole's camp quoted)",
+}
+MEASURES: Final = ("overt framing in the outlet's own voice (its wording, doubt and headline), plus whom it quotes "
+                   "where the sourcing signals carry weight; not what it selects or leaves out, not the truth of "
+                   "its claims")
+LOADED_MEASURES: Final = ("loaded words in the outlet's own voice per 1,000 words, as the lexicon knows them; not "
+                          "sourcing, selection or omission, and not quoted speakers' words")
+
+
+def is_conventional(entry: Entry, conventional: frozenset[str]) -> bool:
+    """Standard newsroom wording (`register = "conventional"` on a lexicon entry, or the term
+    in the axis's `conventional` list): shown as loaded, but no stance evidence by itself."""
+    return getattr(entry, "register", "") == "conventional" or entry.term.lower() in conventional \
+        or entry.key in conventional
+
+
+@dataclass(frozen=True, slots=True)
+class Combination:
+    """How the signals make the stance (lexicons/stance-weights.toml): stance = Σ weight·signal,
+    clipped to -1 … 1."""
+
+    axis: str
+    weights: dict[str, float]
+    neutral_band: float = NEUTRAL_BAND
+    note: str = ""
+
+
+FALLBACK_WEIGHTS: Final = {"classifier": 0.6, "labels": 0.3, "sourcing": 0.1}  # the team's choice before fitting
+
+
+def parse_combination(text: str, shown: str, axis: str) -> Combination:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise ModelError(f"{shown}: not valid TOML ({e})") from None
+    v = data.get(axis)
+    if not isinstance(v, dict):
+        return Combination(axis, dict(FALLBACK_WEIGHTS), note=f"no weights for the axis '{axis}' in {shown}: "
+                           "the team's unfitted weights")
+    w = v.get("weights")
+    if not isinstance(w, dict) or not w:
+        raise ModelError(f"{shown}: [{axis}] needs a table 'weights' (signal = number)")
+    weights: dict[str, float] = {}
+    for k, x in w.items():
+        if k not in SIGNALS:
+            raise ModelError(f"{shown}: [{axis}.weights] unknown signal '{k}'; signals: {', '.join(SIGNALS)}")
+        if not isinstance(x, int | float) or not math.isfinite(x) or not -5 <= x <= 5:
+            raise ModelError(f"{shown}: [{axis}.weights] {k} must be a number from -5 to 5")
+        weights[k] = float(x)
+    band = v.get("neutral_band", NEUTRAL_BAND)
+    if not isinstance(band, int | float) or not 0 <= band < 1:
+        raise ModelError(f"{shown}: [{axis}] neutral_band must be a number from 0 to 1")
+    return Combination(axis, weights, float(band), str(v.get("chosen_by", "")))
+
+
+WEIGHTS_FILE: Final = "stance-weights.toml"
+
+
+@cache
+def shipped_combination(axis: str) -> Combination:
+    node = lexicon_root() / WEIGHTS_FILE
+    if not node.is_file():
+        return Combination(axis, dict(FALLBACK_WEIGHTS), note="no weights file: the team's unfitted weights")
+    return parse_combination(node.read_text(encoding="utf-8"), f"lexicons/{WEIGHTS_FILE}", axis)
+
+
+class _Signals(NamedTuple):
+    values: dict[str, float]
+    sentence: list[float]  # per view: the part of the sentence-level signals it carries (weights applied)
+
+
+def article_signals(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], probs: list[list[float]],
+                    camps: dict[str, float], actors: ActorList, targets: dict[int, Target] | None,
+                    conventional: frozenset[str] = frozenset(),
+                    weights: dict[str, float] | None = None) -> _Signals:
+    """The article's stance signals, each in -1 … +1 (SIGNALS, SIGNAL_MEANING), and what each
+    sentence carries of their weighted sum."""
+    wt = weights or {}
+    part_factor = PART_FACTOR
+    sw = [part_factor.get(v.part, 1.0) * v.own_words / max(1, v.words) for v in views]
     signal = [row[2] - row[0] for row in probs]
-    clf = sum(map(mul, weights, signal)) / total_w if total_w else 0.0
-    directed = [v.lexicon[1] - v.lexicon[0] + v.lexicon[2] for v in views]
-    lex_total = sum(directed)
-    lex_abs = sum(map(abs, directed))
-    lex = lex_total / (lex_abs + LEXICON_PRIOR) if lex_abs else 0.0
+    total_w = sum(sw)
+    clf = sum(map(mul, sw, signal)) / total_w if total_w else 0.0
+    lead = [i for i, v in enumerate(views) if v.part in LEAD_PARTS] or list(range(min(LEAD_SENTENCES, len(views))))
+    lead_w = sum(sw[i] for i in lead)
+    clf_lead = sum(sw[i] * signal[i] for i in lead) / lead_w if lead_w else 0.0
+    per = [wt.get("classifier", 0.0) * sw[i] * signal[i] / total_w if total_w else 0.0 for i in range(len(views))]
+    for i in lead:
+        per[i] += wt.get("classifier_lead", 0.0) * sw[i] * signal[i] / lead_w if lead_w else 0.0
+    if targets is None:
+        targets = resolve_targets(an, hits, camps, actors)
+    poles_sign = {"critical": -1.0, "aligned": 1.0}
+    lab = [0.0, 0.0]  # signed sum, absolute sum
+    dbt = [0.0, 0.0]
+    by_sentence: list[tuple[int, str, float]] = []
+    for i, h in enumerate(hits):
+        if h.voice not in OWN_VOICES or h.how == "scare-quote" or is_conventional(h.entry, conventional):
+            continue
+        t = targets.get(i)
+        sign = t.sign if t is not None else poles_sign.get(h.entry.leaning, 0.0)
+        if not sign:
+            continue
+        w = h.entry.weight * part_factor.get(h.part, 1.0)
+        kind = "doubt" if h.entry.category in DOUBT_CATEGORIES else "labels"
+        acc = dbt if kind == "doubt" else lab
+        acc[0] += sign * w
+        acc[1] += abs(sign) * w
+        by_sentence.append((h.sentence, kind, sign * w))
+    labels = lab[0] / (lab[1] + LEXICON_PRIOR) if lab[1] else 0.0
+    doubt = dbt[0] / (dbt[1] + LEXICON_PRIOR) if dbt[1] else 0.0
+    row_of = {v.index: k for k, v in enumerate(views)}
+    for sent, kind, x in by_sentence:
+        k = row_of.get(sent)
+        if k is not None:
+            per[k] += wt.get(kind, 0.0) * x / ((lab[1] if kind == "labels" else dbt[1]) + LEXICON_PRIOR)
     src = _sourcing(an, camps, actors)
-    score = max(-1.0, min(1.0, W_CLASSIFIER * clf + W_LEXICON * lex + W_SOURCING * src))
+    sides = [0, 0]  # quotations from speakers of the camps on the positive … negative side
+    for q in an.quotes:
+        if q.kind in ("direct", "reported") and q.speaker:
+            actor = actor_named(q.speaker, actors)
+            c = camps.get(actor.camp, 0.0) if actor is not None else 0.0
+            if c < 0:
+                sides[0] += 1
+            elif c > 0:
+                sides[1] += 1
+    balance = (sides[0] - sides[1]) / (sides[0] + sides[1] + 2)
+    values = {"classifier": clf, "classifier_lead": clf_lead, "labels": labels, "doubt": doubt,
+              "sourcing": src, "balance": balance}
+    return _Signals(values, per)
+
+
+def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np.ndarray, axis: str,
+             camps: dict[str, float], actors: ActorList, targets: dict[int, Target] | None = None,
+             topic: AxisTopic | None = None, combination: Combination | None = None) -> Stance:
+    topic = topic or AxisTopic(axis)
+    combination = combination or Combination(axis, dict(FALLBACK_WEIGHTS))
+    check = topic_check(an, topic, actors)
+    if not check.on_axis:
+        return Stance(axis, None, "off-axis", 0.0, 0.0, 0.0, 0.0, (), {}, check.reason)
+    probs = p.tolist()  # a few dozen rows: plain Python is faster than numpy calls here
+    wt = combination.weights
+    sig = article_signals(an, hits, views, probs, camps, actors, targets, topic.conventional, wt)
+    parts = {k: wt.get(k, 0.0) * sig.values[k] for k in SIGNALS}
+    score = max(-1.0, min(1.0, sum(parts.values())))
+    spread_all = sum(map(abs, parts.values()))
+    shares = {k: (x / spread_all if spread_all else 0.0) for k, x in parts.items() if wt.get(k)}
+    contrib = sig.sentence
     # evidence: sentences the classifier is sure about, and sentences with directed loaded words
-    contrib = [W_CLASSIFIER * w * x / max(total_w, 1e-9) + W_LEXICON * d / (lex_abs + LEXICON_PRIOR)
-               for w, x, d in zip(weights, signal, directed, strict=True)]
-    evidential = [i for i, (row, d) in enumerate(zip(probs, directed, strict=True))
-                  if row[0] > 0.5 or row[2] > 0.5 or d]
+    evidential = [i for i, row in enumerate(probs) if row[0] > 0.5 or row[2] > 0.5 or abs(contrib[i]) > 0.02]
     n = len(evidential)
     evident = [contrib[i] for i in evidential]
     signed = sum(evident)
@@ -692,7 +942,7 @@ def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np
     confidence = float((1 - math.exp(-n / EVIDENCE_SCALE)) * agreement)
     terms_by_sentence: dict[int, list[str]] = {}
     for h in hits:
-        if h.voice in own_voices:
+        if h.voice in OWN_VOICES:
             terms_by_sentence.setdefault(h.sentence, []).append(h.surface)
     # the sentences that contribute most (ties: text order); a few of the article's dozens
     shown = [i for i in range(len(views)) if abs(contrib[i]) > 1e-6]
@@ -702,5 +952,41 @@ def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np
                  tuple(terms_by_sentence.get(views[i].index, ())))
         for i in order
     )
-    label = "insufficient evidence" if n < MIN_EVIDENCE else stance_label(score)
-    return Stance(axis, float(score), label, confidence, float(clf), float(lex), float(src), evidence)
+    own = sum(v.own_words for v in views)
+    reason = check.reason
+    if n < MIN_EVIDENCE:
+        label = "insufficient evidence"
+        reason = (f"{n} evidential sentence(s) in the outlet's own voice ({own} own words in sentences of 3+ "
+                  f"own words); at least {MIN_EVIDENCE} are needed")
+    else:
+        label = stance_label(score, combination.neutral_band)
+    return Stance(axis, float(score), label, confidence, sig.values["classifier"], sig.values["labels"],
+                  sig.values["sourcing"], evidence, {**sig.values, **{f"share_{k}": v for k, v in shares.items()}},
+                  reason)
+
+
+def stance_shown(rec: dict[str, Any]) -> str:
+    """A score record's stance in one cell: "+0.31 aligned (0.62)", or the label alone when
+    there is no number ("off-axis")."""
+    if rec.get("stance") is None:
+        return str(rec.get("stance_label", ""))
+    return f"{rec['stance']:+.2f} {rec['stance_label']} ({rec['stance_confidence']:.2f})"
+
+
+def stance_explained(rec: dict[str, Any]) -> list[str]:
+    """The reader's lines about a score record's stance: the figure, what it measures and what
+    not, and each signal with its share of the figure."""
+    axis = rec.get("stance_axis", "")
+    if rec.get("stance") is None:
+        return [f"Stance ({axis}): {rec.get('stance_label')}, no number. {rec.get('stance_reason', '')}".strip()]
+    lines = [f"Stance ({axis}): {rec['stance']:+.2f} {rec['stance_label']}, confidence {rec['stance_confidence']:.2f}."
+             f" Measures: {rec.get('stance_measures', MEASURES)}."]
+    if rec.get("stance_label") == "insufficient evidence" and rec.get("stance_reason"):
+        lines.append(f"Why no label: {rec['stance_reason']}.")
+    sig = rec.get("stance_signals", {})
+    shares = rec.get("stance_shares", {})
+    parts = [f"{k} {sig.get(k, 0.0):+.2f} (share {100 * v:+.0f}%: {SIGNAL_MEANING.get(k, k)})"
+             for k, v in shares.items()]
+    if parts:
+        lines.append("Signals: " + "; ".join(parts) + ".")
+    return lines
