@@ -67,6 +67,7 @@ EVIDENCE_SENTENCES: Final = 3
 N_FEATURES: Final = 2**18
 MODEL_FORMAT: Final = 1
 MASK: Final = "⟨zitat⟩"
+CONVENTIONAL_MASK: Final = "⟨üblich⟩"  # conventional wording of the axis, masked for the classifier
 _TRUSTED_TYPES: Final = frozenset({
     "sklearn.calibration.CalibratedClassifierCV", "sklearn.calibration._CalibratedClassifier",
     "sklearn.calibration._SigmoidCalibration", "sklearn.svm._classes.LinearSVC",
@@ -265,9 +266,12 @@ class SentenceView(NamedTuple):
 
 
 def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, float],
-                   actors: ActorList | None = None, targets: dict[int, Target] | None = None) -> list[SentenceView]:
+                   actors: ActorList | None = None, targets: dict[int, Target] | None = None,
+                   conventional: frozenset[str] = frozenset()) -> list[SentenceView]:
     """The sentences of an analysed article, with quoted and reported words masked, and the
-    own-voice lexicon evidence per sentence (targets by hit index, see framing.targets)."""
+    own-voice lexicon evidence per sentence (targets by hit index, see framing.targets).
+    Conventional wording of the axis (and compounds ending in it) is masked too: the classifier
+    neither learns nor applies it as stance."""
     actors = actors or default_actors()
     doc = an.doc
     spans = sorted((q.start, q.end) for q in an.quotes if q.kind in ("direct", "reported"))
@@ -284,6 +288,8 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
         row = lex.setdefault(h.sentence, [0.0, 0.0, 0.0, 0.0])
         w = h.entry.weight
         target = targets.get(i)
+        if conventional and is_conventional(h.entry, conventional):
+            continue
         if h.how == "scare-quote":
             row[3] += 1
         elif target is not None:
@@ -302,9 +308,13 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
     word_lemmas: list[str] = []
     word_prefix = [0]
     n_words = 0
+    conv_ends = tuple(c for c in conventional if " " not in c and len(c) >= 6)
     for t in types:  # one loop: compiled (mypyc), a field read per token
         if t.is_word:
-            word_lemmas.append(t.lemma_low)
+            lem = t.lemma_low
+            if conv_ends and (lem in conventional or lem.endswith(conv_ends)):
+                lem = CONVENTIONAL_MASK
+            word_lemmas.append(lem)
             n_words += 1
         word_prefix.append(n_words)
     n_spans = len(spans)
@@ -436,10 +446,11 @@ def featurise(views: Sequence[SentenceView]) -> sparse.csr_matrix:
 
 def views_of_texts(texts: Sequence[str], matcher: Matcher, axis_camps: dict[str, float]) -> list[SentenceView]:
     """One view per labelled text (a sentence or a whole article, pooled into one row)."""
+    conventional = axis_topic(matcher.lexicon.axis).conventional if matcher.lexicon.axis else frozenset()
     out = []
     for i, t in enumerate(texts):
         an = analyse(Article(id=f"t{i}", text=t, source="training"))
-        vs = sentence_views(an, matcher.find_hits(an), axis_camps)
+        vs = sentence_views(an, matcher.find_hits(an), axis_camps, conventional=conventional)
         lemmas = tuple(lem for v in vs for lem in v.lemmas)
         lex = [sum(v.lexicon[j] for v in vs) for j in range(4)]
         out.append(SentenceView(0, t, lemmas, sum(v.own_words for v in vs), sum(v.words for v in vs), "body",
@@ -760,8 +771,8 @@ def article_stances(items: Sequence[tuple[Analysed, Sequence[Hit]]], model: Stan
     camps = camps if camps is not None else read_axis(model.axis).camps
     topic = topic or axis_topic(model.axis)
     combination = combination or shipped_combination(model.axis)
-    all_views = [sentence_views(an, hits, camps, actors, targets[k] if targets is not None else None)
-                 for k, (an, hits) in enumerate(items)]
+    all_views = [sentence_views(an, hits, camps, actors, targets[k] if targets is not None else None,
+                                topic.conventional) for k, (an, hits) in enumerate(items)]
     flat = [v for vs in all_views for v in vs if v.own_words >= 3]
     probs = model.proba(featurise(flat)) if flat else np.zeros((0, 3))
     out = []
@@ -884,6 +895,8 @@ def article_signals(an: Analysed, hits: Sequence[Hit], views: list[SentenceView]
         if h.voice not in OWN_VOICES or h.how == "scare-quote" or is_conventional(h.entry, conventional):
             continue
         t = targets.get(i)
+        if t is not None and t.actor is not None and h.entry.category == "doubt-distancing":
+            continue  # "angebliche … USA": doubts a claim about the actor or by it; the direction is unclear
         sign = t.sign if t is not None else poles_sign.get(h.entry.leaning, 0.0)
         if not sign:
             continue
