@@ -32,11 +32,13 @@ from framing.render import FORMATS, render
 from framing.stance import (
     LABELS,
     LOADED_MEASURES,
+    MEASURES,
     CVReport,
     StanceModel,
     cross_validate,
     default_model,
     load_model,
+    on_axis,
     read_labelled,
     save_model,
     shipped_data,
@@ -203,15 +205,17 @@ def lexicon_options(func: Callable[..., Any]) -> Callable[..., Any]:
                         help="Use this lexicon folder (manifest.toml + CSV) instead of the shipped one.")(func)
     func = click.option("--lexicon", "extra_lexicons", multiple=True, type=click.Path(),
                         help="Add a CSV of your own entries on top (repeatable), e.g. a class list.")(func)
-    return func
+    return click.option("--axis", default=None, help="Stance axis from lexicons/axes.toml (e.g. government; "
+                        "default: the lexicon's).")(func)
 
 
 def get_lexicon(kw: dict[str, Any]) -> Lexicon:
     lexicon_dir = kw.pop("lexicon_dir", None)
     extra = tuple(kw.pop("extra_lexicons", ()) or ())
+    axis = kw.pop("axis", None)
     if lexicon_dir is None and not extra:
-        return default_lexicon()
-    return load_lexicon(lexicon_dir, extra)
+        return on_axis(default_lexicon(), axis)
+    return on_axis(load_lexicon(lexicon_dir, extra), axis)
 
 
 def model_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -269,6 +273,8 @@ def score(paths: tuple[str, ...], fmt: str, **kw: Any) -> None:
     headers = {"loaded_per_1000": "loaded/1000", "top_terms": "top own-voice terms",
                "quoted_terms": "quoted terms", "stance_shown": "stance (confidence)"}
     click.echo(render(recs, cols, fmt, headers=headers, max_cell=40), nl=False)
+    if fmt in ("table", "markdown") and recs:
+        click.echo(f"\nstance: {MEASURES}.\nloaded/1000: {LOADED_MEASURES}.")
 
 
 def _events_from(paths: tuple[str, ...], kw: dict[str, Any], window: int,

@@ -24,6 +24,7 @@ the weakest: quoting one side is also what balanced reporting does) and are not 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import io
 import math
@@ -48,7 +49,7 @@ from framing.analysis import Analysed, analyse
 from framing.articles import Article
 from framing.errors import InputError, ModelError
 from framing.ingest import guess_delimiter
-from framing.lexicon import Entry, read_axis
+from framing.lexicon import Entry, Lexicon, read_axis
 from framing.matching import Hit, Matcher
 from framing.resources import lexicon_root
 from framing.scoring import OWN_VOICES, PART_FACTOR
@@ -67,7 +68,6 @@ EVIDENCE_SENTENCES: Final = 3
 N_FEATURES: Final = 2**18
 MODEL_FORMAT: Final = 1
 MASK: Final = "⟨zitat⟩"
-CONVENTIONAL_MASK: Final = "⟨üblich⟩"  # conventional wording of the axis, masked for the classifier
 _TRUSTED_TYPES: Final = frozenset({
     "sklearn.calibration.CalibratedClassifierCV", "sklearn.calibration._CalibratedClassifier",
     "sklearn.calibration._SigmoidCalibration", "sklearn.svm._classes.LinearSVC",
@@ -249,6 +249,32 @@ def topic_check(an: Analysed, topic: AxisTopic, actors: ActorList | None = None)
                       f"{topic.min_mentions} in {topic.min_sentences} sentences are needed")
 
 
+def on_axis(lexicon: Lexicon, axis: str) -> Lexicon:
+    """The lexicon scored on another shipped axis (lexicons/axes.toml): entries whose leaning is
+    a pole of the lexicon's own axis count as "none" there (their side is not defined on it);
+    words aimed at someone follow the camp of their target on the new axis."""
+    if not axis or axis == lexicon.axis:
+        return lexicon
+    ax = read_axis(axis)
+    entries = tuple(dataclasses.replace(e, leaning="none") if e.leaning in lexicon.poles else e
+                    for e in lexicon.entries)
+    return dataclasses.replace(lexicon, version=f"{lexicon.version} (axis {axis})", axis=axis,
+                               poles=(ax.negative, ax.positive), axis_def=ax, entries=entries)
+
+
+@cache
+def axis_sentences(axis: str) -> tuple[Example, ...]:
+    """The team-written training sentences of a shipped axis (`sentences` in axes.toml), if any."""
+    data = tomllib.loads((lexicon_root() / "axes.toml").read_text(encoding="utf-8")).get(axis, {})
+    name = data.get("sentences") if isinstance(data, dict) else None
+    if not name:
+        return ()
+    node = lexicon_root()
+    for part in str(name).split("/"):
+        node = node / part
+    return tuple(parse_labelled(node.read_text(encoding="utf-8"), f"lexicons/{name}"))
+
+
 # --- features --------------------------------------------------------------------------------
 
 
@@ -270,7 +296,7 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
                    conventional: frozenset[str] = frozenset()) -> list[SentenceView]:
     """The sentences of an analysed article, with quoted and reported words masked, and the
     own-voice lexicon evidence per sentence (targets by hit index, see framing.targets).
-    Conventional wording of the axis (and compounds ending in it) is masked too: the classifier
+    Conventional wording of the axis (and compounds ending in it) is left out: the classifier
     neither learns nor applies it as stance."""
     actors = actors or default_actors()
     doc = an.doc
@@ -288,7 +314,7 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
         row = lex.setdefault(h.sentence, [0.0, 0.0, 0.0, 0.0])
         w = h.entry.weight
         target = targets.get(i)
-        if conventional and is_conventional(h.entry, conventional):
+        if conventional and is_conventional(h.entry, conventional, h.lemma):
             continue
         if h.how == "scare-quote":
             row[3] += 1
@@ -312,10 +338,9 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
     for t in types:  # one loop: compiled (mypyc), a field read per token
         if t.is_word:
             lem = t.lemma_low
-            if conv_ends and (lem in conventional or lem.endswith(conv_ends)):
-                lem = CONVENTIONAL_MASK
-            word_lemmas.append(lem)
-            n_words += 1
+            if not (conv_ends and (lem in conventional or lem.endswith(conv_ends))):
+                word_lemmas.append(lem)  # conventional wording is left out (a mask token would learn its side)
+                n_words += 1
         word_prefix.append(n_words)
     n_spans = len(spans)
     new_view, bisect = _NEW_VIEW, bisect_left
@@ -592,6 +617,14 @@ def default_model(matcher: Matcher) -> StanceModel:
     if key in _DEFAULT_CACHE:
         return _DEFAULT_CACHE[key]
     data = shipped_data()
+    if matcher.lexicon.axis != data.axis and axis_sentences(matcher.lexicon.axis):
+        own = axis_sentences(matcher.lexicon.axis)
+        trained = train(own, matcher, data_version=f"{matcher.lexicon.axis} sentences ({len(own)})",
+                        origin=f"axis '{matcher.lexicon.axis}' data")
+        trained.notes.append(f"stance model for the axis '{matcher.lexicon.axis}' trained in memory from its "
+                             f"{len(own)} team-written sentences (lexicons/axes.toml: sentences)")
+        _DEFAULT_CACHE[key] = trained
+        return trained
     if matcher.lexicon.axis != data.axis:
         raise ModelError(f"the shipped stance data and model are for the axis '{data.axis}', the lexicon is on "
                          f"'{matcher.lexicon.axis}': train a model on your labels (`framing train DATA.csv "
@@ -805,11 +838,11 @@ LOADED_MEASURES: Final = ("loaded words in the outlet's own voice per 1,000 word
                           "sourcing, selection or omission, and not quoted speakers' words")
 
 
-def is_conventional(entry: Entry, conventional: frozenset[str]) -> bool:
-    """Standard newsroom wording (`register = "conventional"` on a lexicon entry, or the term
-    in the axis's `conventional` list): shown as loaded, but no stance evidence by itself."""
+def is_conventional(entry: Entry, conventional: frozenset[str], lemma: str = "") -> bool:
+    """Standard newsroom wording (`register = "conventional"` on a lexicon entry, or its term or
+    the hit's lemma in the axis's `conventional` list): shown as loaded, no stance evidence by itself."""
     return getattr(entry, "register", "") == "conventional" or entry.term.lower() in conventional \
-        or entry.key in conventional
+        or entry.key in conventional or lemma.lower() in conventional
 
 
 @dataclass(frozen=True, slots=True)
@@ -892,7 +925,7 @@ def article_signals(an: Analysed, hits: Sequence[Hit], views: list[SentenceView]
     dbt = [0.0, 0.0]
     by_sentence: list[tuple[int, str, float]] = []
     for i, h in enumerate(hits):
-        if h.voice not in OWN_VOICES or h.how == "scare-quote" or is_conventional(h.entry, conventional):
+        if h.voice not in OWN_VOICES or h.how == "scare-quote" or is_conventional(h.entry, conventional, h.lemma):
             continue
         t = targets.get(i)
         if t is not None and t.actor is not None and h.entry.category == "doubt-distancing":
