@@ -822,9 +822,11 @@ def article_stances(items: Sequence[tuple[Analysed, Sequence[Hit]]], model: Stan
 DOUBT_CATEGORIES: Final = frozenset({"doubt-distancing", "attribution-verb"})
 LEAD_PARTS: Final = frozenset({"headline", "subheading", "lead"})
 LEAD_SENTENCES: Final = 3  # without marked parts, the first sentences stand for headline and lead
-SIGNALS: Final = ("classifier", "classifier_lead", "labels", "doubt", "sourcing", "balance")
+SIGNALS: Final = ("classifier", "classifier_median", "classifier_lead", "labels", "doubt", "sourcing", "balance")
 SIGNAL_MEANING: Final = {
     "classifier": "sentence classifier over the outlet's own words (quotations masked), averaged; headlines count more",
+    "classifier_median": "the same classifier's verdict on the article's typical (median) sentence: robust to a "
+                         "few outlying sentences",
     "classifier_lead": "the same classifier on the headline and lead (or the first three sentences) only",
     "labels": "loaded words in the outlet's own voice, by the side they are aimed at (conventional wording left out)",
     "doubt": "doubt and distancing words and judging reporting verbs, by whose claim they doubt",
@@ -916,6 +918,11 @@ def article_signals(an: Analysed, hits: Sequence[Hit], views: list[SentenceView]
     lead_w = sum(sw[i] for i in lead)
     clf_lead = sum(sw[i] * signal[i] for i in lead) / lead_w if lead_w else 0.0
     per = [wt.get("classifier", 0.0) * sw[i] * signal[i] / total_w if total_w else 0.0 for i in range(len(views))]
+    order = sorted(range(len(signal)), key=signal.__getitem__)
+    mid = order[(len(order) - 1) // 2 : len(order) // 2 + 1]  # the median sentence, or the two around it
+    median = sum(signal[i] for i in mid) / len(mid) if mid else 0.0
+    for i in mid:
+        per[i] += wt.get("classifier_median", 0.0) * signal[i] / len(mid)
     for i in lead:
         per[i] += wt.get("classifier_lead", 0.0) * sw[i] * signal[i] / lead_w if lead_w else 0.0
     if targets is None:
@@ -957,8 +964,8 @@ def article_signals(an: Analysed, hits: Sequence[Hit], views: list[SentenceView]
             elif c > 0:
                 sides[1] += 1
     balance = (sides[0] - sides[1]) / (sides[0] + sides[1] + 2)
-    values = {"classifier": clf, "classifier_lead": clf_lead, "labels": labels, "doubt": doubt,
-              "sourcing": src, "balance": balance}
+    values = {"classifier": clf, "classifier_median": median, "classifier_lead": clf_lead, "labels": labels,
+              "doubt": doubt, "sourcing": src, "balance": balance}
     return _Signals(values, per)
 
 
