@@ -1,24 +1,27 @@
 """Stance on a named axis: a sentence classifier, lexicon leanings and sourcing, per article.
 
 Signals (all on the axis -1 … +1; for `kremlin`: -1 critical of the Russian government,
-+1 sympathetic to it or hostile to its Western opponents):
++1 sympathetic to it or hostile to its Western opponents; SIGNALS, SIGNAL_MEANING):
 
-* classifier C: a calibrated linear model (LinearSVC + sigmoid calibration) over hashed lemma
-  word 1–2-grams, hashed lemma affixes and lexicon features, applied to every sentence with the
-  quotations and reported speech masked out (a quoted Kremlin statement is not the outlet's
-  stance). Per sentence p(aligned) - p(critical); averaged with the part factors of
-  `framing.scoring` (headlines count more) and the share of own-voice words as weights.
-* lexicon L: own-voice hits, +weight for aligned, -weight for critical; words aimed at
-  someone take the direction of their target (`framing.targets`: an attribution verb's
-  speaker, the actor next to a label, the word a doubt word doubts); shrunk towards 0 by
-  LEXICON_PRIOR so that one word is weak evidence.
-* sourcing S: quoted words by the camp of their speaker (lexicons/actors.csv and the axis's
-  camps: the Russian camp counts +1, its allies +0.5, its opponents -1), shrunk by
-  SOURCING_PRIOR words.
+* classifier, classifier_median, classifier_lead: a calibrated linear model (LinearSVC +
+  sigmoid calibration) over hashed lemma word 1–2-grams, hashed lemma affixes and lexicon
+  features, applied to every sentence with the quotations and reported speech masked out (a
+  quoted Kremlin statement is not the outlet's stance) and the axis's conventional wording left
+  out (axes.toml `conventional`: Angriffskrieg, Invasion … are no stance by themselves). Per
+  sentence p(aligned) - p(critical); averaged (headlines count more, PART_FACTOR), the median
+  sentence's, and the headline and lead's.
+* labels: own-voice loaded words, +weight for aligned, -weight for critical; words aimed at
+  someone take the direction of their target (`framing.targets`); shrunk towards 0 by
+  LEXICON_PRIOR so that one word is weak evidence. doubt: the same for doubt and distancing
+  words and judging reporting verbs, by whose claim they doubt.
+* sourcing: quoted words by the camp of their speaker; balance: the camps of the quoted
+  speakers (one-sided sourcing towards the positive pole counts +).
 
-stance = W_CLASSIFIER·C + W_LEXICON·L + W_SOURCING·S, clipped to [-1, 1]. The weights are the
-team's choice (the classifier is the broadest signal, the lexicon the most explainable, sourcing
-the weakest: quoting one side is also what balanced reporting does) and are not fitted.
+stance = Σ weight·signal, clipped to [-1, 1], with the weights of lexicons/stance-weights.toml,
+chosen by leave-one-event-out cross-validation on labelled real articles (framing.stance_fit;
+`framing evaluate stance --articles DIR --gold GOLD --manifest MANIFEST --fit-weights FILE`).
+Before the stance, the topic check (axes.toml `about`, `vocabulary`) decides whether the article
+is about the axis at all; an article that is not gets "off-axis" and a reason, no number.
 """
 
 from __future__ import annotations
