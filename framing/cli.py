@@ -267,14 +267,14 @@ def score(paths: tuple[str, ...], fmt: str, **kw: Any) -> None:
     stance_cols = ["stance_shown"] if model is not None else []
     cols = ["outlet", "date", "title", "words", *stance_cols, "loaded_per_1000", "top_terms", "quoted_terms"]
     if fmt == "csv":
-        stance_csv = ["stance", "stance_label", "stance_axis", "stance_confidence"] if model is not None else []
+        stance_csv = ["stance", "stance_label", "stance_axis", "stance_confidence", "stance_reason"] if model else []
         cols = ["id", "outlet", "date", "title", "words", *stance_csv, "loaded_per_1000", "intensity", "top_terms",
                 "quoted_terms", "own_hits", "quoted_hits", "lexicon_version"]
     headers = {"loaded_per_1000": "loaded/1000", "top_terms": "top own-voice terms",
                "quoted_terms": "quoted terms", "stance_shown": "stance (confidence)"}
     click.echo(render(recs, cols, fmt, headers=headers, max_cell=40), nl=False)
     if fmt in ("table", "markdown") and recs:
-        click.echo(f"\nstance: {MEASURES}.\nloaded/1000: {LOADED_MEASURES}.")
+        click.echo(f"\nstance: {recs[0].get('stance_measures', MEASURES)}.\nloaded/1000: {LOADED_MEASURES}.")
 
 
 def _events_from(paths: tuple[str, ...], kw: dict[str, Any], window: int,

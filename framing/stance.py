@@ -749,6 +749,7 @@ class Stance:
     evidence: tuple[Evidence, ...]
     signals: dict[str, float] = field(default_factory=dict)  # SIGNALS, and share_<signal> of the score
     reason: str = ""  # why off-axis / insufficient evidence; the topic check otherwise
+    measures: str = ""  # what the figure measures and what not (depends on the weights; "": MEASURES)
 
     @property
     def shares(self) -> dict[str, float]:
@@ -757,7 +758,7 @@ class Stance:
     def record(self) -> dict[str, object]:
         return {"stance": None if self.score is None or self.label == "off-axis" else round(self.score, 3),
                 "stance_label": self.label, "stance_axis": self.axis, "stance_confidence": round(self.confidence, 3),
-                "stance_reason": self.reason, "stance_measures": MEASURES,
+                "stance_reason": self.reason, "stance_measures": self.measures or MEASURES,
                 "stance_signals": {k: round(v, 3) for k, v in self.signals.items() if not k.startswith("share_")},
                 "stance_shares": {k: round(v, 3) for k, v in self.shares.items()},
                 "loaded_measures": LOADED_MEASURES,
@@ -839,6 +840,15 @@ SIGNAL_MEANING: Final = {
 MEASURES: Final = ("overt framing in the outlet's own voice (its wording, doubt and headline), plus whom it quotes "
                    "where the sourcing signals carry weight; not what it selects or leaves out, not the truth of "
                    "its claims")
+
+
+def measures(weights: dict[str, float]) -> str:
+    """What a stance with these signal weights measures, and what not."""
+    src = any(weights.get(k) for k in ("sourcing", "balance"))
+    quoted = "and whom it quotes" if src else "; not whom it quotes (the sourcing signals carry no weight)"
+    return (f"overt framing in the outlet's own voice (its wording, doubt and headline){' ' if src else ''}{quoted}; "
+            "not what it "
+            "selects or leaves out, not the truth of its claims")
 LOADED_MEASURES: Final = ("loaded words in the outlet's own voice per 1,000 words, as the lexicon knows them; not "
                           "sourcing, selection or omission, and not quoted speakers' words")
 
@@ -1018,7 +1028,7 @@ def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np
         label = stance_label(score, combination.neutral_band)
     return Stance(axis, float(score), label, confidence, sig.values["classifier"], sig.values["labels"],
                   sig.values["sourcing"], evidence, {**sig.values, **{f"share_{k}": v for k, v in shares.items()}},
-                  reason)
+                  reason, measures(wt))
 
 
 def stance_shown(rec: dict[str, Any]) -> str:
