@@ -171,6 +171,9 @@ class AxisTopic:
     min_mentions: int = 0
     min_sentences: int = 0
     conventional: frozenset[str] = frozenset()
+    words: tuple[str, ...] = ()  # whole words that name the axis's subject (a genitive -s allowed)
+    off_topic: tuple[str, ...] = ()  # prefixes of another subject (sport, weather) that can name its actors
+    off_topic_ratio: float = 1.0  # off-topic words ≥ ratio × axis mentions: about that subject
 
 
 def parse_axis_topic(text: str, shown: str, axis: str) -> AxisTopic:
@@ -194,8 +197,12 @@ def parse_axis_topic(text: str, shown: str, axis: str) -> AxisTopic:
             raise ModelError(f"{shown}: [{axis}] {key} must be a whole number >= 0")
         return x
 
+    ratio = v.get("off_topic_ratio", 1.0)
+    if not isinstance(ratio, int | float) or ratio <= 0:
+        raise ModelError(f"{shown}: [{axis}] off_topic_ratio must be a number above 0")
     return AxisTopic(axis, frozenset(words("about")), words("vocabulary"), number("min_mentions"),
-                     number("min_sentences"), frozenset(words("conventional")))
+                     number("min_sentences"), frozenset(words("conventional")), words("words"),
+                     words("off_topic"), float(ratio))
 
 
 @cache
@@ -209,11 +216,16 @@ def axis_topic(axis: str) -> AxisTopic:
 
 
 @cache
-def _vocabulary_re(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+def _vocabulary_re(prefixes: tuple[str, ...], words: tuple[str, ...] = ()) -> re.Pattern[str]:
     """Words starting with a vocabulary prefix, also inside hyphenated compounds
-    ("deutsch-russisch", "Putin-Kritiker"); a space in a prefix matches a space or hyphen."""
-    alts = "|".join(re.escape(p).replace(r"\ ", "[ -]?") for p in sorted(prefixes, key=len, reverse=True))
-    return re.compile(rf"(?<![^\W\d_])(?:{alts})", re.IGNORECASE)
+    ("deutsch-russisch", "Putin-Kritiker"; a space in a prefix matches a space or hyphen), and
+    whole words (with a genitive -s: "Krim", "Nato", not "Kriminalität")."""
+    def alt(p: str) -> str:
+        return re.escape(p).replace(r"\ ", "[ -]?")
+
+    alts = [alt(p) for p in sorted(prefixes, key=len, reverse=True)]
+    alts += [alt(w) + r"s?(?![^\W\d_])" for w in sorted(words, key=len, reverse=True)]
+    return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(alts) or '(?!)'})", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,14 +240,14 @@ def topic_check(an: Analysed, topic: AxisTopic, actors: ActorList | None = None)
     """Is the article about the axis? Counts mentions of actors in the axis's `about` camps
     and words starting with its vocabulary, in the whole text (quotations included: an article
     quoting the Kremlin is about it)."""
-    if not topic.about and not topic.vocabulary:
+    if not topic.about and not topic.vocabulary and not topic.words:
         return TopicCheck(True, 0, 0, "the axis defines no topic")
     actors = actors or default_actors()
     doc = an.doc
     where: list[int] = []
     spans: list[tuple[int, int]] = []
-    if topic.vocabulary:
-        for found in _vocabulary_re(topic.vocabulary).finditer(doc.text):
+    if topic.vocabulary or topic.words:
+        for found in _vocabulary_re(topic.vocabulary, topic.words).finditer(doc.text):
             spans.append((found.start(), found.end()))
             where.append(doc.sentence_at(found.start()))
     for m in find_mentions(doc, actors):  # named actors the vocabulary does not cover (Peskow, Lawrow)
@@ -243,6 +255,11 @@ def topic_check(an: Analysed, topic: AxisTopic, actors: ActorList | None = None)
             where.append(m.sentence)
     n, sents = len(where), len(set(where))
     need_sentences = min(topic.min_sentences, len(doc.sentences))  # a one-sentence article can qualify
+    other = sum(1 for _ in _vocabulary_re(topic.off_topic).finditer(doc.text)) if topic.off_topic else 0
+    if other and other >= topic.off_topic_ratio * n:
+        return TopicCheck(False, n, sents,
+                          f"not about this axis: {other} words of another subject (such as "
+                          f"{', '.join(p + '…' for p in topic.off_topic[:3])}) against {n} mention(s) of its own")
     if n >= topic.min_mentions and sents >= need_sentences:
         return TopicCheck(True, n, sents, f"{n} mentions of the axis's subject in {sents} sentences")
     camps = ", ".join(sorted(topic.about)) or "none"

@@ -237,3 +237,16 @@ def test_a_pickle_given_as_a_model_is_refused_and_never_loaded(tmp_path, matcher
     r = CliRunner().invoke(main, ["score", str(tmp_path / "a.txt"), "--model", str(path), "-q"])
     assert r.exit_code == 1 and "not a framing model" in r.output
     assert not (tmp_path / "PWNED").exists()
+
+
+def test_a_match_report_naming_russian_players_is_off_axis_but_krim_is_not_kriminal():
+    topic = axis_topic("kremlin")
+    match = ("Zenit siegt im Halbfinale\n\nDer russische Meister gewann das Halbfinale gegen Moskau mit 2:1. Der "
+             "Trainer lobte die Mannschaft, die in dieser Saison erst zwei Spiele verlor. Im Turnier wartet nun "
+             "der Titelverteidiger aus der Liga.")
+    check = topic_check(analyse(Article(id="m", text=match, source="t")), topic)
+    assert not check.on_axis and "another subject" in check.reason
+    crime = "Die Kriminalität steigt. Kriminalisten warnen vor Kriminellen."
+    assert topic_check(analyse(Article(id="k", text=crime, source="t")), topic).mentions == 0
+    krim = "Die Krim wurde 2014 annektiert. Auf der Krim leben zwei Millionen Menschen."
+    assert topic_check(analyse(Article(id="c", text=krim, source="t")), topic).mentions == 2
