@@ -34,14 +34,19 @@ from framing.pipeline import score_articles
 from framing.render import FORMATS, render
 from framing.stance import (
     LABELS,
+    LOADED_MEASURES,
+    MEASURES,
     CVReport,
     StanceModel,
     cross_validate,
     default_model,
     load_model,
+    on_axis,
     read_labelled,
     save_model,
     shipped_data,
+    stance_explained,
+    stance_shown,
     train,
 )
 
@@ -231,15 +236,17 @@ def lexicon_options(func: Callable[..., Any]) -> Callable[..., Any]:
                         help="Use this lexicon folder (manifest.toml + CSV) instead of the shipped one.")(func)
     func = click.option("--lexicon", "extra_lexicons", multiple=True, type=click.Path(),
                         help="Add a CSV of your own entries on top (repeatable), e.g. a class list.")(func)
-    return func
+    return click.option("--axis", default=None, help="Stance axis from lexicons/axes.toml (e.g. government; "
+                        "default: the lexicon's).")(func)
 
 
 def get_lexicon(kw: dict[str, Any]) -> Lexicon:
     lexicon_dir = kw.pop("lexicon_dir", None)
     extra = tuple(kw.pop("extra_lexicons", ()) or ())
+    axis = kw.pop("axis", None)
     if lexicon_dir is None and not extra:
-        return default_lexicon()
-    return load_lexicon(lexicon_dir, extra)
+        return on_axis(default_lexicon(), axis)
+    return on_axis(load_lexicon(lexicon_dir, extra), axis)
 
 
 def model_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -287,16 +294,18 @@ def score(paths: tuple[str, ...], fmt: str, **kw: Any) -> None:
     recs = [s.record() for s in score_articles(result.articles, matcher, model)]
     for r in recs:
         if "stance" in r:
-            r["stance_shown"] = f"{r['stance']:+.2f} {r['stance_label']} ({r['stance_confidence']:.2f})"
+            r["stance_shown"] = stance_shown(r)
     stance_cols = ["stance_shown"] if model is not None else []
     cols = ["outlet", "date", "title", "words", *stance_cols, "loaded_per_1000", "top_terms", "quoted_terms"]
     if fmt == "csv":
-        stance_csv = ["stance", "stance_label", "stance_axis", "stance_confidence"] if model is not None else []
+        stance_csv = ["stance", "stance_label", "stance_axis", "stance_confidence", "stance_reason"] if model else []
         cols = ["id", "outlet", "date", "title", "words", *stance_csv, "loaded_per_1000", "intensity", "top_terms",
                 "quoted_terms", "own_hits", "quoted_hits", "lexicon_version"]
     headers = {"loaded_per_1000": "loaded/1000", "top_terms": "top own-voice terms",
                "quoted_terms": "quoted terms", "stance_shown": "stance (confidence)"}
     click.echo(render(recs, cols, fmt, headers=headers, max_cell=40), nl=False)
+    if fmt in ("table", "markdown") and recs:
+        click.echo(f"\nstance: {recs[0].get('stance_measures', MEASURES)}.\nloaded/1000: {LOADED_MEASURES}.")
 
 
 def _events_from(paths: tuple[str, ...], kw: dict[str, Any], window: int,
@@ -404,17 +413,14 @@ def explain_text(rec: dict[str, Any], width: int) -> str:
     out = wrap(f"{rec['id']} · {rec.get('outlet') or 'unknown outlet'} · {rec.get('date') or 'undated'} · {title}",
                "", "")
     if "stance" in rec:
-        sig = rec["stance_signals"]
-        out += wrap(f"Stance ({rec['stance_axis']}): {rec['stance']:+.2f} {rec['stance_label']}, confidence "
-                    f"{rec['stance_confidence']:.2f} (classifier {sig['classifier']:+.2f}, loaded words "
-                    f"{sig['lexicon']:+.2f}, sources {sig['sourcing']:+.2f})", "", "")
+        out += "".join(wrap(line, "    ", "") for line in stance_explained(rec))
         for i, ev in enumerate(rec["evidence"], 1):
             terms = f" [{', '.join(ev['terms'])}]" if ev["terms"] else ""
             out += wrap(f"{i}. ({ev['contribution']:+.2f}) {ev['text']}{terms}", "     ", "  ")
     own = [h for h in rec["hits"] if h["voice"] in ("outlet", "scare-quote")]
     quoted = [h for h in rec["hits"] if h["voice"] in ("quote", "reported")]
     out += wrap(f"Loaded words in the outlet's own voice: {len(own)} ({rec['loaded_per_1000']:.1f} per 1,000 "
-                f"words)", "", "")
+                f"words). Measures: {LOADED_MEASURES}.", "    ", "")
     for h in own:
         aimed = f" → {h['aimed_at']} ({h['direction']})" if "aimed_at" in h else ""
         out += wrap(f"„{h['term']}“ ({h['category']}, {h['leaning']}{', contested' if h['contested'] else ''}, "
@@ -561,12 +567,24 @@ def _print_cv(report: CVReport, what: str, fmt: str) -> None:
 @labelled_options
 @lexicon_options
 @format_option(("table", "markdown", "csv", "json"))
+@click.option("--articles", type=click.Path(), help="Folder of ID.txt articles: article stance against --gold.")
+@click.option("--gold", "gold_path", type=click.Path(), help="CSV of article labels: id, stance (-2 … +2).")
+@click.option("--manifest", type=click.Path(), help="CSV with id, event, outlet_group, outlet (groups, LOEO folds).")
+@click.option("--fit-weights", type=click.Path(), help="Re-choose the signal weights by leave-one-event-out CV "
+              "and write them to this TOML (e.g. lexicons/stance-weights.toml).")
 @handle_errors
 def evaluate_stance(data: str | None, text_column: str, label_column: str, folds: int, fmt: str,
+                    articles: str | None, gold_path: str | None, manifest: str | None, fit_weights: str | None,
                     **kw: Any) -> None:
     """Cross-validate the stance classifier on DATA (default: the shipped team-written
     sentences): macro-F1, per-class precision/recall and the confusion matrix, beside a
-    lexicon-only and a majority baseline."""
+    lexicon-only and a majority baseline. With --articles and --gold: article stance against
+    labelled articles (Spearman rho, mean per outlet group, the articles furthest from their
+    label; with --manifest also leave-one-event-out figures)."""
+    if articles or gold_path:
+        from framing.stance_fit import evaluate_articles
+        click.echo(evaluate_articles(articles, gold_path, manifest, fit_weights, Matcher(get_lexicon(kw))), nl=False)
+        return
     matcher = Matcher(get_lexicon(kw))
     examples, what = _examples(data, text_column, label_column)
     _print_cv(cross_validate(examples, matcher, folds), what, fmt)

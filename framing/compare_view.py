@@ -34,9 +34,11 @@ def aspect_rows(cols: Sequence[Column]) -> list[tuple[str, list[str]]]:
 
     add("articles", lambda c: f"{c['articles']} ({', '.join(c['dates'])})")
     add("headlines ([loaded])", lambda c: "\n".join(c["headlines"]) or "–")
-    add("stance", lambda c: (f"{c['stance']:+.2f} {c['stance_label']} (confidence {c['stance_confidence']:.2f})"
-                             if "stance" in c else "–"))
-    add("loaded per 1,000 words (own voice)", lambda c: f"{c['loaded_per_1000']:.1f}")
+    add("stance (own-voice framing; not selection, omission)",
+        lambda c: (f"{c['stance']:+.2f} {c['stance_label']} (confidence {c['stance_confidence']:.2f})"
+                   if "stance" in c else "–"))
+    add("loaded per 1,000 words (own voice; not sourcing, selection, omission)",
+        lambda c: f"{c['loaded_per_1000']:.1f}")
     add("loaded words, own voice", lambda c: _list(c["own_terms"]))
     add("loaded words, quoted", lambda c: _list(c["quoted_terms"]))
     actors = list(cols[0].cells["naming"]) if cols else []

@@ -1,32 +1,37 @@
 """Stance on a named axis: a sentence classifier, lexicon leanings and sourcing, per article.
 
 Signals (all on the axis -1 … +1; for `kremlin`: -1 critical of the Russian government,
-+1 sympathetic to it or hostile to its Western opponents):
++1 sympathetic to it or hostile to its Western opponents; SIGNALS, SIGNAL_MEANING):
 
-* classifier C: a calibrated linear model (LinearSVC + sigmoid calibration) over hashed lemma
-  word 1–2-grams, hashed lemma affixes and lexicon features, applied to every sentence with the
-  quotations and reported speech masked out (a quoted Kremlin statement is not the outlet's
-  stance). Per sentence p(aligned) - p(critical); averaged with the part factors of
-  `framing.scoring` (headlines count more) and the share of own-voice words as weights.
-* lexicon L: own-voice hits, +weight for aligned, -weight for critical; words aimed at
-  someone take the direction of their target (`framing.targets`: an attribution verb's
-  speaker, the actor next to a label, the word a doubt word doubts); shrunk towards 0 by
-  LEXICON_PRIOR so that one word is weak evidence.
-* sourcing S: quoted words by the camp of their speaker (lexicons/actors.csv and the axis's
-  camps: the Russian camp counts +1, its allies +0.5, its opponents -1), shrunk by
-  SOURCING_PRIOR words.
+* classifier, classifier_median, classifier_lead: a calibrated linear model (LinearSVC +
+  sigmoid calibration) over hashed lemma word 1–2-grams, hashed lemma affixes and lexicon
+  features, applied to every sentence with the quotations and reported speech masked out (a
+  quoted Kremlin statement is not the outlet's stance) and the axis's conventional wording left
+  out (axes.toml `conventional`: Angriffskrieg, Invasion … are no stance by themselves). Per
+  sentence p(aligned) - p(critical); averaged (headlines count more, PART_FACTOR), the median
+  sentence's, and the headline and lead's.
+* labels: own-voice loaded words, +weight for aligned, -weight for critical; words aimed at
+  someone take the direction of their target (`framing.targets`); shrunk towards 0 by
+  LEXICON_PRIOR so that one word is weak evidence. doubt: the same for doubt and distancing
+  words and judging reporting verbs, by whose claim they doubt.
+* sourcing: quoted words by the camp of their speaker; balance: the camps of the quoted
+  speakers (one-sided sourcing towards the positive pole counts +).
 
-stance = W_CLASSIFIER·C + W_LEXICON·L + W_SOURCING·S, clipped to [-1, 1]. The weights are the
-team's choice (the classifier is the broadest signal, the lexicon the most explainable, sourcing
-the weakest: quoting one side is also what balanced reporting does) and are not fitted.
+stance = Σ weight·signal, clipped to [-1, 1], with the weights of lexicons/stance-weights.toml,
+chosen by leave-one-event-out cross-validation on labelled real articles (framing.stance_fit;
+`framing evaluate stance --articles DIR --gold GOLD --manifest MANIFEST --fit-weights FILE`).
+Before the stance, the topic check (axes.toml `about`, `vocabulary`) decides whether the article
+is about the axis at all; an article that is not gets "off-axis" and a reason, no number.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import io
 import math
+import re
 import tomllib
 import zipfile
 from array import array
@@ -42,12 +47,12 @@ from typing import Any, Final, NamedTuple
 import numpy as np
 from scipy import sparse
 
-from framing.actors import ActorList, actor_named, default_actors
+from framing.actors import ActorList, actor_named, default_actors, find_mentions
 from framing.analysis import Analysed, analyse
 from framing.articles import Article
 from framing.errors import InputError, ModelError
 from framing.ingest import guess_delimiter
-from framing.lexicon import read_axis
+from framing.lexicon import Entry, Lexicon, read_axis
 from framing.matching import Hit, Matcher
 from framing.resources import lexicon_root
 from framing.scoring import OWN_VOICES, PART_FACTOR
@@ -152,6 +157,144 @@ def shipped_data() -> ShippedData:
     return ShippedData(version, str(manifest.get("axis", "kremlin")), parts[0], parts[1])
 
 
+# --- the axis: topic and conventional wording ----------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AxisTopic:
+    """What makes an article be about an axis, and which words on it are conventional
+    (lexicons/axes.toml: `about`, `vocabulary`, `min_mentions`, `min_sentences`, `conventional`)."""
+
+    axis: str
+    about: frozenset[str] = frozenset()  # actor camps the axis is about
+    vocabulary: tuple[str, ...] = ()  # lemma prefixes that name the axis's subject
+    min_mentions: int = 0
+    min_sentences: int = 0
+    conventional: frozenset[str] = frozenset()
+    words: tuple[str, ...] = ()  # whole words that name the axis's subject (a genitive -s allowed)
+    off_topic: tuple[str, ...] = ()  # prefixes of another subject (sport, weather) that can name its actors
+    off_topic_ratio: float = 1.0  # off-topic words ≥ ratio × axis mentions: about that subject
+
+
+def parse_axis_topic(text: str, shown: str, axis: str) -> AxisTopic:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise ModelError(f"{shown}: not valid TOML ({e})") from None
+    v = data.get(axis)
+    if not isinstance(v, dict):
+        raise ModelError(f"{shown}: no axis '{axis}'; defined: {', '.join(data) or 'none'}")
+
+    def words(key: str) -> tuple[str, ...]:
+        x = v.get(key, [])
+        if not isinstance(x, list) or not all(isinstance(w, str) and w.strip() for w in x):
+            raise ModelError(f"{shown}: [{axis}] {key} must be a list of words")
+        return tuple(w.strip().lower() for w in x)
+
+    def number(key: str) -> int:
+        x = v.get(key, 0)
+        if not isinstance(x, int) or x < 0:
+            raise ModelError(f"{shown}: [{axis}] {key} must be a whole number >= 0")
+        return x
+
+    ratio = v.get("off_topic_ratio", 1.0)
+    if not isinstance(ratio, int | float) or ratio <= 0:
+        raise ModelError(f"{shown}: [{axis}] off_topic_ratio must be a number above 0")
+    return AxisTopic(axis, frozenset(words("about")), words("vocabulary"), number("min_mentions"),
+                     number("min_sentences"), frozenset(words("conventional")), words("words"),
+                     words("off_topic"), float(ratio))
+
+
+@cache
+def axis_topic(axis: str) -> AxisTopic:
+    """The shipped axis's topic definition (an axis without one is never off-axis)."""
+    text = (lexicon_root() / "axes.toml").read_text(encoding="utf-8")
+    try:
+        return parse_axis_topic(text, "lexicons/axes.toml", axis)
+    except ModelError:
+        return AxisTopic(axis)
+
+
+@cache
+def _vocabulary_re(prefixes: tuple[str, ...], words: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """Words starting with a vocabulary prefix, also inside hyphenated compounds
+    ("deutsch-russisch", "Putin-Kritiker"; a space in a prefix matches a space or hyphen), and
+    whole words (with a genitive -s: "Krim", "Nato", not "Kriminalität")."""
+    def alt(p: str) -> str:
+        return re.escape(p).replace(r"\ ", "[ -]?")
+
+    alts = [alt(p) for p in sorted(prefixes, key=len, reverse=True)]
+    alts += [alt(w) + r"s?(?![^\W\d_])" for w in sorted(words, key=len, reverse=True)]
+    return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(alts) or '(?!)'})", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class TopicCheck:
+    on_axis: bool
+    mentions: int  # actor mentions of the axis's camps + axis vocabulary words
+    sentences: int  # sentences holding one
+    reason: str
+
+
+def topic_check(an: Analysed, topic: AxisTopic, actors: ActorList | None = None) -> TopicCheck:
+    """Is the article about the axis? Counts mentions of actors in the axis's `about` camps
+    and words starting with its vocabulary, in the whole text (quotations included: an article
+    quoting the Kremlin is about it)."""
+    if not topic.about and not topic.vocabulary and not topic.words:
+        return TopicCheck(True, 0, 0, "the axis defines no topic")
+    actors = actors or default_actors()
+    doc = an.doc
+    where: list[int] = []
+    spans: list[tuple[int, int]] = []
+    if topic.vocabulary or topic.words:
+        for found in _vocabulary_re(topic.vocabulary, topic.words).finditer(doc.text):
+            spans.append((found.start(), found.end()))
+            where.append(doc.sentence_at(found.start()))
+    for m in find_mentions(doc, actors):  # named actors the vocabulary does not cover (Peskow, Lawrow)
+        if m.actor.camp in topic.about and not any(a <= m.start < b for a, b in spans):
+            where.append(m.sentence)
+    n, sents = len(where), len(set(where))
+    need_sentences = min(topic.min_sentences, len(doc.sentences))  # a one-sentence article can qualify
+    other = sum(1 for _ in _vocabulary_re(topic.off_topic).finditer(doc.text)) if topic.off_topic else 0
+    if other and other >= topic.off_topic_ratio * n:
+        return TopicCheck(False, n, sents,
+                          f"not about this axis: {other} words of another subject (such as "
+                          f"{', '.join(p + '…' for p in topic.off_topic[:3])}) against {n} mention(s) of its own")
+    if n >= topic.min_mentions and sents >= need_sentences:
+        return TopicCheck(True, n, sents, f"{n} mentions of the axis's subject in {sents} sentences")
+    camps = ", ".join(sorted(topic.about)) or "none"
+    return TopicCheck(False, n, sents,
+                      f"not about this axis: {n} mention(s) of its subject (actors of the camps {camps}, words "
+                      f"such as {', '.join(p + '…' for p in topic.vocabulary[:3])}) in {sents} sentence(s); at least "
+                      f"{topic.min_mentions} in {topic.min_sentences} sentences are needed")
+
+
+def on_axis(lexicon: Lexicon, axis: str) -> Lexicon:
+    """The lexicon scored on another shipped axis (lexicons/axes.toml): entries whose leaning is
+    a pole of the lexicon's own axis count as "none" there (their side is not defined on it);
+    words aimed at someone follow the camp of their target on the new axis."""
+    if not axis or axis == lexicon.axis:
+        return lexicon
+    ax = read_axis(axis)
+    entries = tuple(dataclasses.replace(e, leaning="none") if e.leaning in lexicon.poles else e
+                    for e in lexicon.entries)
+    return dataclasses.replace(lexicon, version=f"{lexicon.version} (axis {axis})", axis=axis,
+                               poles=(ax.negative, ax.positive), axis_def=ax, entries=entries)
+
+
+@cache
+def axis_sentences(axis: str) -> tuple[Example, ...]:
+    """The team-written training sentences of a shipped axis (`sentences` in axes.toml), if any."""
+    data = tomllib.loads((lexicon_root() / "axes.toml").read_text(encoding="utf-8")).get(axis, {})
+    name = data.get("sentences") if isinstance(data, dict) else None
+    if not name:
+        return ()
+    node = lexicon_root()
+    for part in str(name).split("/"):
+        node = node / part
+    return tuple(parse_labelled(node.read_text(encoding="utf-8"), f"lexicons/{name}"))
+
+
 # --- features --------------------------------------------------------------------------------
 
 
@@ -169,9 +312,12 @@ class SentenceView(NamedTuple):
 
 
 def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, float],
-                   actors: ActorList | None = None, targets: dict[int, Target] | None = None) -> list[SentenceView]:
+                   actors: ActorList | None = None, targets: dict[int, Target] | None = None,
+                   conventional: frozenset[str] = frozenset()) -> list[SentenceView]:
     """The sentences of an analysed article, with quoted and reported words masked, and the
-    own-voice lexicon evidence per sentence (targets by hit index, see framing.targets)."""
+    own-voice lexicon evidence per sentence (targets by hit index, see framing.targets).
+    Conventional wording of the axis (and compounds ending in it) is left out: the classifier
+    neither learns nor applies it as stance."""
     actors = actors or default_actors()
     doc = an.doc
     spans = sorted((q.start, q.end) for q in an.quotes if q.kind in ("direct", "reported"))
@@ -188,6 +334,8 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
         row = lex.setdefault(h.sentence, [0.0, 0.0, 0.0, 0.0])
         w = h.entry.weight
         target = targets.get(i)
+        if conventional and is_conventional(h.entry, conventional, h.lemma):
+            continue
         if h.how == "scare-quote":
             row[3] += 1
         elif target is not None:
@@ -206,10 +354,13 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
     word_lemmas: list[str] = []
     word_prefix = [0]
     n_words = 0
+    conv_ends = tuple(c for c in conventional if " " not in c and len(c) >= 6)
     for t in types:  # one loop: compiled (mypyc), a field read per token
         if t.is_word:
-            word_lemmas.append(t.lemma_low)
-            n_words += 1
+            lem = t.lemma_low
+            if not (conv_ends and (lem in conventional or lem.endswith(conv_ends))):
+                word_lemmas.append(lem)  # conventional wording is left out (a mask token would learn its side)
+                n_words += 1
         word_prefix.append(n_words)
     n_spans = len(spans)
     new_view, bisect = _NEW_VIEW, bisect_left
@@ -340,10 +491,11 @@ def featurise(views: Sequence[SentenceView]) -> sparse.csr_matrix:
 
 def views_of_texts(texts: Sequence[str], matcher: Matcher, axis_camps: dict[str, float]) -> list[SentenceView]:
     """One view per labelled text (a sentence or a whole article, pooled into one row)."""
+    conventional = axis_topic(matcher.lexicon.axis).conventional if matcher.lexicon.axis else frozenset()
     out = []
     for i, t in enumerate(texts):
         an = analyse(Article(id=f"t{i}", text=t, source="training"))
-        vs = sentence_views(an, matcher.find_hits(an), axis_camps)
+        vs = sentence_views(an, matcher.find_hits(an), axis_camps, conventional=conventional)
         lemmas = tuple(lem for v in vs for lem in v.lemmas)
         lex = [sum(v.lexicon[j] for v in vs) for j in range(4)]
         out.append(SentenceView(0, t, lemmas, sum(v.own_words for v in vs), sum(v.words for v in vs), "body",
@@ -485,6 +637,14 @@ def default_model(matcher: Matcher) -> StanceModel:
     if key in _DEFAULT_CACHE:
         return _DEFAULT_CACHE[key]
     data = shipped_data()
+    if matcher.lexicon.axis != data.axis and axis_sentences(matcher.lexicon.axis):
+        own = axis_sentences(matcher.lexicon.axis)
+        trained = train(own, matcher, data_version=f"{matcher.lexicon.axis} sentences ({len(own)})",
+                        origin=f"axis '{matcher.lexicon.axis}' data")
+        trained.notes.append(f"stance model for the axis '{matcher.lexicon.axis}' trained in memory from its "
+                             f"{len(own)} team-written sentences (lexicons/axes.toml: sentences)")
+        _DEFAULT_CACHE[key] = trained
+        return trained
     if matcher.lexicon.axis != data.axis:
         raise ModelError(f"the shipped stance data and model are for the axis '{data.axis}', the lexicon is on "
                          f"'{matcher.lexicon.axis}': train a model on your labels (`framing train DATA.csv "
@@ -604,12 +764,21 @@ class Stance:
     lexicon: float
     sourcing: float
     evidence: tuple[Evidence, ...]
+    signals: dict[str, float] = field(default_factory=dict)  # SIGNALS, and share_<signal> of the score
+    reason: str = ""  # why off-axis / insufficient evidence; the topic check otherwise
+    measures: str = ""  # what the figure measures and what not (depends on the weights; "": MEASURES)
+
+    @property
+    def shares(self) -> dict[str, float]:
+        return {k[6:]: v for k, v in self.signals.items() if k.startswith("share_")}
 
     def record(self) -> dict[str, object]:
-        return {"stance": None if self.score is None else round(self.score, 3), "stance_label": self.label,
-                "stance_axis": self.axis, "stance_confidence": round(self.confidence, 3),
-                "stance_signals": {"classifier": round(self.classifier, 3), "lexicon": round(self.lexicon, 3),
-                                   "sourcing": round(self.sourcing, 3)},
+        return {"stance": None if self.score is None or self.label == "off-axis" else round(self.score, 3),
+                "stance_label": self.label, "stance_axis": self.axis, "stance_confidence": round(self.confidence, 3),
+                "stance_reason": self.reason, "stance_measures": self.measures or MEASURES,
+                "stance_signals": {k: round(v, 3) for k, v in self.signals.items() if not k.startswith("share_")},
+                "stance_shares": {k: round(v, 3) for k, v in self.shares.items()},
+                "loaded_measures": LOADED_MEASURES,
                 "evidence": [e.record() for e in self.evidence]}
 
 
@@ -618,11 +787,11 @@ def _sentence_text(an: Analysed, index: int) -> str:
     return an.doc.text[s.start : s.end]
 
 
-def stance_label(score: float) -> str:
-    """critical / neutral / aligned for a stance score (NEUTRAL_BAND around 0)."""
-    if score <= -NEUTRAL_BAND:
+def stance_label(score: float, band: float = NEUTRAL_BAND) -> str:
+    """critical / neutral / aligned for a stance score (a neutral band around 0)."""
+    if score <= -band:
         return "critical"
-    if score >= NEUTRAL_BAND:
+    if score >= band:
         return "aligned"
     return "neutral"
 
@@ -647,43 +816,207 @@ def _sourcing(an: Analysed, camps: dict[str, float], actors: ActorList) -> float
 def article_stances(items: Sequence[tuple[Analysed, Sequence[Hit]]], model: StanceModel,
                     actors: ActorList | None = None,
                     targets: Sequence[dict[int, Target]] | None = None,
-                    camps: dict[str, float] | None = None) -> list[Stance]:
-    """Stance of many articles at once (one classifier call for all their sentences)."""
+                    camps: dict[str, float] | None = None, topic: AxisTopic | None = None,
+                    combination: Combination | None = None) -> list[Stance]:
+    """Stance of many articles at once (one classifier call for all their sentences). The
+    topic check and the signal weights default to the axis's shipped ones (axes.toml,
+    stance-weights.toml)."""
     actors = actors or default_actors()
     camps = camps if camps is not None else read_axis(model.axis).camps
-    all_views = [sentence_views(an, hits, camps, actors, targets[k] if targets is not None else None)
-                 for k, (an, hits) in enumerate(items)]
+    topic = topic or axis_topic(model.axis)
+    combination = combination or shipped_combination(model.axis)
+    all_views = [sentence_views(an, hits, camps, actors, targets[k] if targets is not None else None,
+                                topic.conventional) for k, (an, hits) in enumerate(items)]
     flat = [v for vs in all_views for v in vs if v.own_words >= 3]
     probs = model.proba(featurise(flat)) if flat else np.zeros((0, 3))
     out = []
     row = 0
-    for (an, hits), views in zip(items, all_views, strict=True):
+    for k, ((an, hits), views) in enumerate(zip(items, all_views, strict=True)):
         used = [v for v in views if v.own_words >= 3]
         p = probs[row : row + len(used)]
         row += len(used)
-        out.append(_combine(an, hits, used, p, model.axis, camps, actors))
+        out.append(_combine(an, hits, used, p, model.axis, camps, actors,
+                            targets[k] if targets is not None else None, topic, combination))
     return out
 
 
-def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np.ndarray, axis: str,
-             camps: dict[str, float], actors: ActorList) -> Stance:
-    probs = p.tolist()  # a few dozen rows: plain Python is faster than numpy calls here
-    part_factor, own_voices = PART_FACTOR, OWN_VOICES  # (locals: compiled, imported names are dict lookups)
-    weights = [part_factor.get(v.part, 1.0) * v.own_words / max(1, v.words) for v in views]
-    total_w = sum(weights)
+DOUBT_CATEGORIES: Final = frozenset({"doubt-distancing", "attribution-verb"})
+LEAD_PARTS: Final = frozenset({"headline", "subheading", "lead"})
+LEAD_SENTENCES: Final = 3  # without marked parts, the first sentences stand for headline and lead
+SIGNALS: Final = ("classifier", "classifier_median", "classifier_lead", "labels", "doubt", "sourcing", "balance")
+SIGNAL_MEANING: Final = {
+    "classifier": "sentence classifier over the outlet's own words (quotations masked), averaged; headlines count more",
+    "classifier_median": "the same classifier's verdict on the article's typical (median) sentence: robust to a "
+                         "few outlying sentences",
+    "classifier_lead": "the same classifier on the headline and lead (or the first three sentences) only",
+    "labels": "loaded words in the outlet's own voice, by the side they are aimed at (conventional wording left out)",
+    "doubt": "doubt and distancing words and judging reporting verbs, by whose claim they doubt",
+    "sourcing": "quoted words by the camp of their speaker (+ quoting the positive pole's camp)",
+    "balance": "one-sidedness of the quoted speakers' camps (+ only the positive pole's camp quoted)",
+}
+MEASURES: Final = ("overt framing in the outlet's own voice (its wording, doubt and headline), plus whom it quotes "
+                   "where the sourcing signals carry weight; not what it selects or leaves out, not the truth of "
+                   "its claims")
+
+
+def measures(weights: dict[str, float]) -> str:
+    """What a stance with these signal weights measures, and what not."""
+    src = any(weights.get(k) for k in ("sourcing", "balance"))
+    quoted = "and whom it quotes" if src else "; not whom it quotes (the sourcing signals carry no weight)"
+    return (f"overt framing in the outlet's own voice (its wording, doubt and headline){' ' if src else ''}{quoted}; "
+            "not what it "
+            "selects or leaves out, not the truth of its claims")
+LOADED_MEASURES: Final = ("loaded words in the outlet's own voice per 1,000 words, as the lexicon knows them; not "
+                          "sourcing, selection or omission, and not quoted speakers' words")
+
+
+def is_conventional(entry: Entry, conventional: frozenset[str], lemma: str = "") -> bool:
+    """Standard newsroom wording (`register = "conventional"` on a lexicon entry, or its term or
+    the hit's lemma in the axis's `conventional` list): shown as loaded, no stance evidence by itself."""
+    return getattr(entry, "register", "") == "conventional" or entry.term.lower() in conventional \
+        or entry.key in conventional or lemma.lower() in conventional
+
+
+@dataclass(frozen=True, slots=True)
+class Combination:
+    """How the signals make the stance (lexicons/stance-weights.toml): stance = Σ weight·signal,
+    clipped to -1 … 1."""
+
+    axis: str
+    weights: dict[str, float]
+    neutral_band: float = NEUTRAL_BAND
+    note: str = ""
+
+
+FALLBACK_WEIGHTS: Final = {"classifier": 0.6, "labels": 0.3, "sourcing": 0.1}  # the team's choice before fitting
+
+
+def parse_combination(text: str, shown: str, axis: str) -> Combination:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise ModelError(f"{shown}: not valid TOML ({e})") from None
+    v = data.get(axis)
+    if not isinstance(v, dict):
+        return Combination(axis, dict(FALLBACK_WEIGHTS), note=f"no weights for the axis '{axis}' in {shown}: "
+                           "the team's unfitted weights")
+    w = v.get("weights")
+    if not isinstance(w, dict) or not w:
+        raise ModelError(f"{shown}: [{axis}] needs a table 'weights' (signal = number)")
+    weights: dict[str, float] = {}
+    for k, x in w.items():
+        if k not in SIGNALS:
+            raise ModelError(f"{shown}: [{axis}.weights] unknown signal '{k}'; signals: {', '.join(SIGNALS)}")
+        if not isinstance(x, int | float) or not math.isfinite(x) or not -5 <= x <= 5:
+            raise ModelError(f"{shown}: [{axis}.weights] {k} must be a number from -5 to 5")
+        weights[k] = float(x)
+    band = v.get("neutral_band", NEUTRAL_BAND)
+    if not isinstance(band, int | float) or not 0 <= band < 1:
+        raise ModelError(f"{shown}: [{axis}] neutral_band must be a number from 0 to 1")
+    return Combination(axis, weights, float(band), str(v.get("chosen_by", "")))
+
+
+WEIGHTS_FILE: Final = "stance-weights.toml"
+
+
+@cache
+def shipped_combination(axis: str) -> Combination:
+    node = lexicon_root() / WEIGHTS_FILE
+    if not node.is_file():
+        return Combination(axis, dict(FALLBACK_WEIGHTS), note="no weights file: the team's unfitted weights")
+    return parse_combination(node.read_text(encoding="utf-8"), f"lexicons/{WEIGHTS_FILE}", axis)
+
+
+class _Signals(NamedTuple):
+    values: dict[str, float]
+    sentence: list[float]  # per view: the part of the sentence-level signals it carries (weights applied)
+
+
+def article_signals(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], probs: list[list[float]],
+                    camps: dict[str, float], actors: ActorList, targets: dict[int, Target] | None,
+                    conventional: frozenset[str] = frozenset(),
+                    weights: dict[str, float] | None = None) -> _Signals:
+    """The article's stance signals, each in -1 … +1 (SIGNALS, SIGNAL_MEANING), and what each
+    sentence carries of their weighted sum."""
+    wt = weights or {}
+    part_factor = PART_FACTOR
+    sw = [part_factor.get(v.part, 1.0) * v.own_words / max(1, v.words) for v in views]
     signal = [row[2] - row[0] for row in probs]
-    clf = sum(map(mul, weights, signal)) / total_w if total_w else 0.0
-    directed = [v.lexicon[1] - v.lexicon[0] + v.lexicon[2] for v in views]
-    lex_total = sum(directed)
-    lex_abs = sum(map(abs, directed))
-    lex = lex_total / (lex_abs + LEXICON_PRIOR) if lex_abs else 0.0
+    total_w = sum(sw)
+    clf = sum(map(mul, sw, signal)) / total_w if total_w else 0.0
+    lead = [i for i, v in enumerate(views) if v.part in LEAD_PARTS] or list(range(min(LEAD_SENTENCES, len(views))))
+    lead_w = sum(sw[i] for i in lead)
+    clf_lead = sum(sw[i] * signal[i] for i in lead) / lead_w if lead_w else 0.0
+    per = [wt.get("classifier", 0.0) * sw[i] * signal[i] / total_w if total_w else 0.0 for i in range(len(views))]
+    order = sorted(range(len(signal)), key=signal.__getitem__)
+    mid = order[(len(order) - 1) // 2 : len(order) // 2 + 1]  # the median sentence, or the two around it
+    median = sum(signal[i] for i in mid) / len(mid) if mid else 0.0
+    for i in mid:
+        per[i] += wt.get("classifier_median", 0.0) * signal[i] / len(mid)
+    for i in lead:
+        per[i] += wt.get("classifier_lead", 0.0) * sw[i] * signal[i] / lead_w if lead_w else 0.0
+    if targets is None:
+        targets = resolve_targets(an, hits, camps, actors)
+    poles_sign = {"critical": -1.0, "aligned": 1.0}
+    lab = [0.0, 0.0]  # signed sum, absolute sum
+    dbt = [0.0, 0.0]
+    by_sentence: list[tuple[int, str, float]] = []
+    for i, h in enumerate(hits):
+        if h.voice not in OWN_VOICES or h.how == "scare-quote" or is_conventional(h.entry, conventional, h.lemma):
+            continue
+        t = targets.get(i)
+        if t is not None and t.actor is not None and h.entry.category == "doubt-distancing":
+            continue  # "angebliche … USA": doubts a claim about the actor or by it; the direction is unclear
+        sign = t.sign if t is not None else poles_sign.get(h.entry.leaning, 0.0)
+        if not sign:
+            continue
+        w = h.entry.weight * part_factor.get(h.part, 1.0)
+        kind = "doubt" if h.entry.category in DOUBT_CATEGORIES else "labels"
+        acc = dbt if kind == "doubt" else lab
+        acc[0] += sign * w
+        acc[1] += abs(sign) * w
+        by_sentence.append((h.sentence, kind, sign * w))
+    labels = lab[0] / (lab[1] + LEXICON_PRIOR) if lab[1] else 0.0
+    doubt = dbt[0] / (dbt[1] + LEXICON_PRIOR) if dbt[1] else 0.0
+    row_of = {v.index: k for k, v in enumerate(views)}
+    for sent, kind, x in by_sentence:
+        k = row_of.get(sent)
+        if k is not None:
+            per[k] += wt.get(kind, 0.0) * x / ((lab[1] if kind == "labels" else dbt[1]) + LEXICON_PRIOR)
     src = _sourcing(an, camps, actors)
-    score = max(-1.0, min(1.0, W_CLASSIFIER * clf + W_LEXICON * lex + W_SOURCING * src))
+    sides = [0, 0]  # quotations from speakers of the camps on the positive … negative side
+    for q in an.quotes:
+        if q.kind in ("direct", "reported") and q.speaker:
+            actor = actor_named(q.speaker, actors)
+            c = camps.get(actor.camp, 0.0) if actor is not None else 0.0
+            if c < 0:
+                sides[0] += 1
+            elif c > 0:
+                sides[1] += 1
+    balance = (sides[0] - sides[1]) / (sides[0] + sides[1] + 2)
+    values = {"classifier": clf, "classifier_median": median, "classifier_lead": clf_lead, "labels": labels,
+              "doubt": doubt, "sourcing": src, "balance": balance}
+    return _Signals(values, per)
+
+
+def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np.ndarray, axis: str,
+             camps: dict[str, float], actors: ActorList, targets: dict[int, Target] | None = None,
+             topic: AxisTopic | None = None, combination: Combination | None = None) -> Stance:
+    topic = topic or AxisTopic(axis)
+    combination = combination or Combination(axis, dict(FALLBACK_WEIGHTS))
+    check = topic_check(an, topic, actors)
+    if not check.on_axis:
+        return Stance(axis, None, "off-axis", 0.0, 0.0, 0.0, 0.0, (), {}, check.reason)
+    probs = p.tolist()  # a few dozen rows: plain Python is faster than numpy calls here
+    wt = combination.weights
+    sig = article_signals(an, hits, views, probs, camps, actors, targets, topic.conventional, wt)
+    parts = {k: wt.get(k, 0.0) * sig.values[k] for k in SIGNALS}
+    score = max(-1.0, min(1.0, sum(parts.values())))
+    spread_all = sum(map(abs, parts.values()))
+    shares = {k: (x / spread_all if spread_all else 0.0) for k, x in parts.items() if wt.get(k)}
+    contrib = sig.sentence
     # evidence: sentences the classifier is sure about, and sentences with directed loaded words
-    contrib = [W_CLASSIFIER * w * x / max(total_w, 1e-9) + W_LEXICON * d / (lex_abs + LEXICON_PRIOR)
-               for w, x, d in zip(weights, signal, directed, strict=True)]
-    evidential = [i for i, (row, d) in enumerate(zip(probs, directed, strict=True))
-                  if row[0] > 0.5 or row[2] > 0.5 or d]
+    evidential = [i for i, row in enumerate(probs) if row[0] > 0.5 or row[2] > 0.5 or abs(contrib[i]) > 0.02]
     n = len(evidential)
     evident = [contrib[i] for i in evidential]
     signed = sum(evident)
@@ -692,7 +1025,7 @@ def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np
     confidence = float((1 - math.exp(-n / EVIDENCE_SCALE)) * agreement)
     terms_by_sentence: dict[int, list[str]] = {}
     for h in hits:
-        if h.voice in own_voices:
+        if h.voice in OWN_VOICES:
             terms_by_sentence.setdefault(h.sentence, []).append(h.surface)
     # the sentences that contribute most (ties: text order); a few of the article's dozens
     shown = [i for i in range(len(views)) if abs(contrib[i]) > 1e-6]
@@ -702,5 +1035,41 @@ def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np
                  tuple(terms_by_sentence.get(views[i].index, ())))
         for i in order
     )
-    label = "insufficient evidence" if n < MIN_EVIDENCE else stance_label(score)
-    return Stance(axis, float(score), label, confidence, float(clf), float(lex), float(src), evidence)
+    own = sum(v.own_words for v in views)
+    reason = check.reason
+    if n < MIN_EVIDENCE:
+        label = "insufficient evidence"
+        reason = (f"{n} evidential sentence(s) in the outlet's own voice ({own} own words in sentences of 3+ "
+                  f"own words); at least {MIN_EVIDENCE} are needed")
+    else:
+        label = stance_label(score, combination.neutral_band)
+    return Stance(axis, float(score), label, confidence, sig.values["classifier"], sig.values["labels"],
+                  sig.values["sourcing"], evidence, {**sig.values, **{f"share_{k}": v for k, v in shares.items()}},
+                  reason, measures(wt))
+
+
+def stance_shown(rec: dict[str, Any]) -> str:
+    """A score record's stance in one cell: "+0.31 aligned (0.62)", or the label alone when
+    there is no number ("off-axis")."""
+    if rec.get("stance") is None:
+        return str(rec.get("stance_label", ""))
+    return f"{rec['stance']:+.2f} {rec['stance_label']} ({rec['stance_confidence']:.2f})"
+
+
+def stance_explained(rec: dict[str, Any]) -> list[str]:
+    """The reader's lines about a score record's stance: the figure, what it measures and what
+    not, and each signal with its share of the figure."""
+    axis = rec.get("stance_axis", "")
+    if rec.get("stance") is None:
+        return [f"Stance ({axis}): {rec.get('stance_label')}, no number. {rec.get('stance_reason', '')}".strip()]
+    lines = [f"Stance ({axis}): {rec['stance']:+.2f} {rec['stance_label']}, confidence {rec['stance_confidence']:.2f}."
+             f" Measures: {rec.get('stance_measures', MEASURES)}."]
+    if rec.get("stance_label") == "insufficient evidence" and rec.get("stance_reason"):
+        lines.append(f"Why no label: {rec['stance_reason']}.")
+    sig = rec.get("stance_signals", {})
+    shares = rec.get("stance_shares", {})
+    parts = [f"{k} {sig.get(k, 0.0):+.2f} (share {100 * v:+.0f}%: {SIGNAL_MEANING.get(k, k)})"
+             for k, v in shares.items()]
+    if parts:
+        lines.append("Signals: " + "; ".join(parts) + ".")
+    return lines

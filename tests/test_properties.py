@@ -96,8 +96,12 @@ def test_scores_stance_and_targets_never_crash(text):
         assert d == "" or d in text
     (score,) = score_articles([an.article], matcher, default_model(matcher))
     rec = score.record()
-    assert score.stance is not None and score.stance.score is not None
-    assert -1.0 <= score.stance.score <= 1.0 and 0.0 <= score.stance.confidence <= 1.0
+    assert score.stance is not None
+    if score.stance.label == "off-axis":  # no number, a reason instead
+        assert rec["stance"] is None and rec["stance_reason"].startswith("not about this axis")
+    else:
+        assert score.stance.score is not None
+        assert -1.0 <= score.stance.score <= 1.0 and 0.0 <= score.stance.confidence <= 1.0
     for h in rec["hits"]:
         assert text[h["start"] : h["end"]] == h["term"]
         assert h.get("direction", "none") in ("critical", "aligned", "none")

@@ -113,7 +113,7 @@ def test_target_dependent_words_follow_the_actor_they_aim_at(matcher):
 
 
 def test_thin_evidence_is_not_a_confident_number(matcher, model):
-    an = analyse(_article("Die Delegationen trafen sich am Dienstag in Genf."))
+    an = analyse(_article("Die Delegationen Russlands und der Ukraine trafen sich am Dienstag in Genf."))
     st = article_stances([(an, matcher.find_hits(an))], model)[0]
     assert st.label == "insufficient evidence" and st.confidence < 0.3
 
