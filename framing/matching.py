@@ -10,6 +10,7 @@ German dictionary knows ("Kremlpropaganda" → Propaganda; "Regimentskommandeur"
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import compress, count, repeat
 from operator import attrgetter, is_not
@@ -220,8 +221,14 @@ class Matcher:
             lemma = types[idx[0]].lemma if len(idx) == 1 else " ".join(types[k].lemma for k in idx)
             hits.append(Hit(e, doc.text[start:end], lemma, start, end, doc.sent[idx[0]], voice, speaker,
                             an.article.part_at(start), how))
+        spans = sorted((h.start, h.end) for h in hits)  # a lexicon hit inside a scare quote is the flag
         for q in an.quotes:
-            if q.kind != "scare" or any(q.start <= h.start and h.end <= q.end for h in hits):
+            if q.kind != "scare":
+                continue
+            i = bisect_left(spans, (q.start, -1))
+            while i < len(spans) and spans[i][0] < q.end and spans[i][1] > q.end:
+                i += 1
+            if i < len(spans) and spans[i][0] < q.end:
                 continue
             k = doc.token_index(q.start)
             lemmas = []
@@ -229,6 +236,8 @@ class Matcher:
                 if types[k].is_word:
                     lemmas.append(types[k].lemma)
                 k += 1
+            if not lemmas:  # „“ or „…“ with no word: nothing is distanced
+                continue
             hits.append(Hit(SCARE_QUOTE, q.text, " ".join(lemmas), q.start, q.end, q.sentence, "scare-quote",
                             "", an.article.part_at(q.start), "scare-quote"))
         hits.sort(key=lambda h: (h.start, h.end, h.entry.id))

@@ -92,6 +92,9 @@ def atomic_output(path: str | os.PathLike[str], *, encoding: str = "utf-8",
     except OSError as e:
         raise InputError(f"{target}: cannot write in {folder} ({e.strerror}); choose another path") from e
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private (0600); a new file gets the usual mode
         with os.fdopen(fd, "w", encoding=encoding, newline=newline) as f:
             yield f
             f.flush()
