@@ -292,16 +292,15 @@ def _hit_records(sc: ArticleScore) -> tuple[HitRecord, ...]:
 
 
 def _stance_record(sc: ArticleScore) -> StanceRecord | None:
+    """The stance with the rounding every output shows (3 decimals, as Stance.record)."""
     st = sc.stance
     if st is None:
         return None
-    r = st.record()  # the rounding every output shows (3 decimals)
-    sig: dict[str, float] = r["stance_signals"]  # type: ignore[assignment]
     evidence = tuple(EvidenceRecord(e.sentence, e.text, round(e.contribution, 3), round(e.p_critical, 3),
                                     round(e.p_aligned, 3), tuple(e.terms)) for e in st.evidence)
-    return StanceRecord(axis=st.axis, score=r["stance"], label=st.label,  # type: ignore[arg-type]
-                        confidence=r["stance_confidence"], classifier=sig["classifier"],  # type: ignore[arg-type]
-                        lexicon=sig["lexicon"], sourcing=sig["sourcing"], evidence=evidence,
+    return StanceRecord(axis=st.axis, score=None if st.score is None else round(st.score, 3), label=st.label,
+                        confidence=round(st.confidence, 3), classifier=round(st.classifier, 3),
+                        lexicon=round(st.lexicon, 3), sourcing=round(st.sourcing, 3), evidence=evidence,
                         model_version=sc.model_version)
 
 
