@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from framing.actors import ActorList, default_actors, parse_actors
-from framing.articles import Article, Meta, build_article
+from framing.articles import _HEADER_RE, Article, Meta, build_article  # the .txt header rule itself
 from framing.compare import (
     TOP,
     Z_MIN,
@@ -144,11 +144,11 @@ def article_from_record(rec: Mapping[str, object], where: str, fallback_id: str,
                 url=_cell(rec.get(opts.url_column)), event=_cell(rec.get(opts.event_column)))
     # read like a .txt file: a title first (a title the text repeats is kept once); without one, a
     # header line ("date 2024-06 Title") or a short first line before a blank line is the headline
-    # (a text of one paragraph has no headline unless a title is given)
+    # (a text of one line is no headline unless it has the header or a title is given)
     if meta.title:
         return build_article(f"{meta.title}\n\n{raw}", id=meta.id or fallback_id, source=where, meta=meta)
-    paragraphs = sum(1 for line in raw.splitlines() if line.strip())
-    return build_article(raw, id=meta.id or fallback_id, source=where, meta=meta, parse_header=paragraphs > 1)
+    header = sum(1 for line in raw.splitlines() if line.strip()) > 1 or _HEADER_RE.match(raw) is not None
+    return build_article(raw, id=meta.id or fallback_id, source=where, meta=meta, parse_header=header)
 
 
 def _frame_records(df: Any, opts: ReadOptions) -> Iterator[Article | Problem]:

@@ -418,3 +418,32 @@ def test_import_walk_counts_type_checking_imports_not_late_ones(tmp_path):
                  "def f():\n    from framing.c import Y\n", encoding="utf-8")
     assert _module_imports(a) == {"framing.b"}
 
+
+
+def test_a_record_reads_like_the_same_txt_file(tmp_path):
+    texts = {"hdr": " date 2024-06 Ein Bericht über den Gipfel in Moskau, der angeblich scheiterte.",
+             "two": "Kurzer Titel über das Regime\n\nDer Text danach nennt das Regime erneut, sagte er.",
+             "one": "Das Regime schwieg am Montag."}
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    files = {a.id: a for a in framing.read(str(tmp_path))}
+    recs = {a.id: a for a in framing.read([{"id": k, "text": v} for k, v in texts.items()])}
+    for k in ("hdr", "two"):
+        assert (recs[k].text, recs[k].parts, recs[k].title, recs[k].date) == \
+            (files[k].text, files[k].parts, files[k].title, files[k].date), k
+    assert recs["hdr"].date == "2024-06" and recs["two"].title == "Kurzer Titel über das Regime"
+    # one line without the header: body text, as a CSV cell is read (a .txt file takes it for a title)
+    assert recs["one"].title is None and [p.kind for p in recs["one"].parts] != ["headline"]
+
+
+def test_an_actors_file_is_checked_and_used(tmp_path):
+    bad = tmp_path / "actors.csv"
+    bad.write_text("id,name,kind,camp,aliases,epithets,note\nx,X,person,nowhere,X,,\n", encoding="utf-8")
+    with pytest.raises(framing.LexiconError, match=r"actors\.csv:2: unknown camp"):
+        framing.events(str(SEEDS), Settings(actors=str(bad)))
+    shipped = (ROOT / "lexicons" / "actors.csv").read_text(encoding="utf-8")
+    mine = tmp_path / "mine.csv"
+    mine.write_text(shipped.split("\n", 1)[0] + "\n" + "zz,Zeitgeist,group,other,Allianzen,,\n", encoding="utf-8")
+    comp = framing.compare(str(SEEDS), Settings(actors=str(mine), stance=False))
+    named = {a for e in comp.events for col in e.columns for a in col.naming}
+    assert named == {"Zeitgeist"}  # only the actor of the given list ("Allianzen" in seed 000)
