@@ -43,7 +43,8 @@ seeds = pd.DataFrame({
 })
 
 scores = framing.score_frame(seeds)  # one row per article, stable columns
-print(scores[["id", "outlet", "stance", "loaded_per_1000", "loaded_count", "pejorative-label"]])
+columns = ["id", "outlet", "stance", "loaded_per_1000", "loaded_count", "pejorative-label"]
+print(scores[columns].to_string(index=False))
 '''
 
 # "angeblich (1)", "Putin (2)": a count formatted into a string
