@@ -47,6 +47,23 @@ columns = ["id", "outlet", "stance", "loaded_per_1000", "loaded_count", "pejorat
 print(scores[columns].to_string(index=False))
 '''
 
+# README.md, section "Python API": the second block, verbatim
+EXAMPLE_RECORDS = '''\
+import framing
+
+settings = framing.Settings(stance=False)  # every choice in one frozen object; None: the defaults
+for rec in framing.score(framing.read("seeds/"), settings):  # a stream: one ScoreRecord per article
+    print(rec.id, round(rec.loaded_per_1000, 1), [(t.term, t.count) for t in rec.top_terms[:3]])
+
+comparison = framing.compare("seeds/")  # data only; comparison.as_dict() is ready for json.dumps
+for event in comparison.events:
+    print(event.event.id, [(col.name, col.stance, col.loaded_per_1000) for col in event.columns])
+
+[article] = framing.read("seeds/000_5a3915b3181bdd4f.txt")
+why = framing.explain(article)  # the stance's sentences, every own-voice loaded word and why
+print(why.own[0].term, "→", why.own[0].neutral, why.own[0].explanation)
+'''
+
 # "angeblich (1)", "Putin (2)": a count formatted into a string
 COUNT_STRING = re.compile(r".\s\(\d+\)$")
 
@@ -96,13 +113,24 @@ def test_readme_example_matches_the_command_line(monkeypatch, capsys):
     assert df["loaded_count"].sum() > 20  # the seeds do hold loaded wording: the comparison is not vacuous
 
 
-def test_readme_section_holds_the_tested_example():
+def test_readme_records_example(monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    exec(compile(EXAMPLE_RECORDS, "README example 2", "exec"), {})
+    lines = capsys.readouterr().out.splitlines()
+    ids = sorted(p.stem for p in SEEDS.glob("*.txt"))
+    assert [ln.split()[0] for ln in lines[:5]] == ids
+    assert "('behaupten', 2)" in lines[1]  # seed 001 says "behaupten" twice in its own voice
+    assert any("'Ippen Media'" in ln and "'RT DE'" in ln for ln in lines[5:-1])  # one event, two outlets
+    assert lines[-1].startswith("überrascht → ")  # seed 000's first own-voice hit: a scare quote
+
+
+def test_readme_section_holds_the_tested_examples():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     if "## Python API" not in readme:
         pytest.skip("README has no 'Python API' section yet (draft in the api branch's notes)")
     section = readme.split("## Python API", 1)[1]
-    block = re.search(r"```python\n(.*?)```", section, re.S)
-    assert block is not None and block.group(1) == EXAMPLE
+    blocks = re.findall(r"```python\n(.*?)```", section, re.S)
+    assert blocks[:2] == [EXAMPLE, EXAMPLE_RECORDS]
 
 
 # --- reading ---------------------------------------------------------------------------------
