@@ -16,6 +16,8 @@ import warnings
 import click
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import framing
 from framing.cli import main
@@ -476,3 +478,22 @@ def test_an_actors_file_is_checked_and_used(tmp_path):
     comp = framing.compare(str(SEEDS), Settings(actors=str(mine), stance=False))
     named = {a for e in comp.events for col in e.columns for a in col.naming}
     assert named == {"Zeitgeist"}  # only the actor of the given list ("Allianzen" in seed 000)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([*"abcÄöß „“\"'.,:\n-–", "Regime ", "angeblich ", "Diktator ", "sagte ", "\n\n",
+                                  " date 2024-06 "]), max_size=80).map("".join))
+def test_any_text_as_a_record_reads_and_scores(text):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            arts = list(framing.read([{"id": "t", "text": text}]))
+        except framing.InputError:
+            assert not text.strip()  # only an empty text is unreadable
+            return
+    [a] = arts
+    [rec] = framing.score(arts, Settings(stance=False))
+    assert rec.words >= 0 and rec.own_hits + rec.quoted_hits == len(rec.hits)
+    for h in rec.hits:
+        assert a.text[h.start : h.end] == h.term  # offsets refer to Article.text
+    json.dumps(rec.as_dict())
