@@ -22,7 +22,7 @@ import click
 
 from framing import __version__
 from framing.analysis import analyse
-from framing.compare import WINDOW_DAYS, Event, compare_event, find_reprints, group_events, lemma_counts
+from framing.compare import Event, compare_event, find_reprints, group_events, lemma_counts
 from framing.compare_view import render_csv, render_html, render_json, render_table
 from framing.errors import FramingError, LexiconError, ModelError
 from framing.evaluation import evaluate_hits, load_gold
@@ -32,6 +32,7 @@ from framing.matching import Matcher
 from framing.output import atomic_output, printable
 from framing.pipeline import score_articles
 from framing.render import FORMATS, render
+from framing.settings import DEFAULTS  # every option default comes from framing.settings
 from framing.stance import (
     LABELS,
     LOADED_MEASURES,
@@ -70,24 +71,21 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-_READ_DEFAULTS = ReadOptions()  # an instance: on a slots dataclass the class attributes are descriptors
-
-
 def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """PATHS plus the options naming columns of CSV/JSONL inputs."""
     opts = [
         click.argument("paths", nargs=-1, required=True),
-        click.option("--text-column", default=_READ_DEFAULTS.text_column, show_default=True,
+        click.option("--text-column", default=DEFAULTS.text_column, show_default=True,
                      help="Column (CSV) or key (JSONL) holding the article text."),
-        click.option("--id-column", default=_READ_DEFAULTS.id_column, show_default=True,
+        click.option("--id-column", default=DEFAULTS.id_column, show_default=True,
                      help="Column holding the article id."),
-        click.option("--outlet-column", default=_READ_DEFAULTS.outlet_column, show_default=True,
+        click.option("--outlet-column", default=DEFAULTS.outlet_column, show_default=True,
                      help="Column holding the outlet name."),
-        click.option("--date-column", default=_READ_DEFAULTS.date_column, show_default=True,
+        click.option("--date-column", default=DEFAULTS.date_column, show_default=True,
                      help="Column holding the date."),
-        click.option("--title-column", default=_READ_DEFAULTS.title_column, show_default=True,
+        click.option("--title-column", default=DEFAULTS.title_column, show_default=True,
                      help="Column holding the title."),
-        click.option("--url-column", default=_READ_DEFAULTS.url_column, show_default=True,
+        click.option("--url-column", default=DEFAULTS.url_column, show_default=True,
                      help="Column holding the URL."),
         click.option("--input-format", type=click.Choice(["csv", "tsv", "jsonl", "html", "txt"]), default=None,
                      help="Read every input in this format (default: from the file name, else sniffed; stdin too)."),
@@ -102,7 +100,7 @@ def format_option(choices: tuple[str, ...] = FORMATS) -> Callable[..., Any]:
     """--format, and -o/--output FILE: what the command prints goes to FILE instead, written
     atomically (a temporary file renamed at the end), so an interrupted or failed run leaves
     no half file."""
-    fmt = click.option("--format", "fmt", type=click.Choice(choices), default="table",
+    fmt = click.option("--format", "fmt", type=click.Choice(choices), default=DEFAULTS.format,
                        show_default=True, help="Output format.")
     out = click.option("-o", "--output", "output_path", type=click.Path(dir_okay=False), default=None,
                        help="Write the output to this file (atomically) instead of stdout.")
@@ -232,7 +230,7 @@ def quotes(paths: tuple[str, ...], fmt: str, kinds: tuple[str, ...], **kw: Any) 
 
 
 def lexicon_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    func = click.option("--lexicon-dir", type=click.Path(), default=None,
+    func = click.option("--lexicon-dir", type=click.Path(), default=DEFAULTS.lexicon_dir,
                         help="Use this lexicon folder (manifest.toml + CSV) instead of the shipped one.")(func)
     func = click.option("--lexicon", "extra_lexicons", multiple=True, type=click.Path(),
                         help="Add a CSV of your own entries on top (repeatable), e.g. a class list.")(func)
@@ -251,7 +249,7 @@ def get_lexicon(kw: dict[str, Any]) -> Lexicon:
 
 def model_option(func: Callable[..., Any]) -> Callable[..., Any]:
     func = click.option("--no-stance", is_flag=True, help="Skip the stance model (loaded wording only).")(func)
-    return click.option("--model", "model_path", type=click.Path(), default=None,
+    return click.option("--model", "model_path", type=click.Path(), default=DEFAULTS.model,
                         help="Stance model written by `framing train` (default: the shipped model).")(func)
 
 
@@ -320,7 +318,7 @@ def _events_from(paths: tuple[str, ...], kw: dict[str, Any], window: int,
 
 
 def window_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--window", default=WINDOW_DAYS, show_default=True, type=click.IntRange(0, 3650),
+    return click.option("--window", default=DEFAULTS.window_days, show_default=True, type=click.IntRange(0, 3650),
                         help="Most days between two articles of one event (partial dates count as ranges).")(func)
 
 
@@ -345,7 +343,7 @@ def events(paths: tuple[str, ...], window: int, fmt: str, **kw: Any) -> None:
 @lexicon_options
 @model_option
 @window_option
-@click.option("--by", type=click.Choice(["outlet", "article"]), default="outlet", show_default=True,
+@click.option("--by", type=click.Choice(["outlet", "article"]), default=DEFAULTS.by, show_default=True,
               help="One column per outlet (its articles in the event pooled) or per article.")
 @click.option("--event", "event_id", default=None, help="Only this event (ids from `framing events`).")
 @click.option("--width", type=click.IntRange(40, 1000), default=None,
@@ -526,11 +524,11 @@ def evaluate_lexicon(gold_path: str, fmt: str, **kw: Any) -> None:
 
 
 def labelled_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    func = click.option("--label-column", default="label", show_default=True,
+    func = click.option("--label-column", default=DEFAULTS.label_column, show_default=True,
                         help=f"Column holding the label ({', '.join(LABELS)}).")(func)
-    func = click.option("--text-column", default="text", show_default=True,
+    func = click.option("--text-column", default=DEFAULTS.text_column, show_default=True,
                         help="Column holding the sentence or article text.")(func)
-    return click.option("--folds", default=5, show_default=True, type=click.IntRange(2, 20),
+    return click.option("--folds", default=DEFAULTS.folds, show_default=True, type=click.IntRange(2, 20),
                         help="Folds of the stratified cross-validation.")(func)
 
 

@@ -22,13 +22,11 @@ from typing import TYPE_CHECKING
 from framing.analysis import Analysed
 from framing.matching import Hit, Matcher
 from framing.targets import Target, direction, resolve_targets
+from framing.weighting import OWN_VOICES, PART_FACTOR, QUOTED_VOICES
 
 if TYPE_CHECKING:
     from framing.stance import Stance
 
-OWN_VOICES = frozenset({"outlet", "scare-quote"})
-QUOTED_VOICES = frozenset({"quote", "reported"})
-PART_FACTOR = {"headline": 2.0, "subheading": 1.5, "caption": 1.5, "lead": 1.25, "body": 1.0}
 TOP_TERMS = 5
 
 

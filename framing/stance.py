@@ -55,8 +55,8 @@ from framing.ingest import guess_delimiter
 from framing.lexicon import Entry, Lexicon, read_axis
 from framing.matching import Hit, Matcher
 from framing.resources import lexicon_root
-from framing.scoring import OWN_VOICES, PART_FACTOR
 from framing.targets import Target, resolve_targets
+from framing.weighting import OWN_VOICES, PART_FACTOR
 
 LABELS: Final = ("critical", "neutral", "aligned")
 W_CLASSIFIER: Final = 0.6

@@ -1,0 +1,500 @@
+"""The public API: `import framing`, then read, score, group into events, compare, explain.
+
+    import framing
+
+    for rec in framing.score(framing.read("seeds/")):
+        print(rec.id, rec.loaded_per_1000, [t.term for t in rec.top_terms])
+
+    framing.score_frame(df)  # a pandas DataFrame in (column `text`), one row per article out
+
+Every function takes a `framing.Settings` (None: the defaults) and returns typed records from
+`framing.records`. Articles stream: `read` and `score` are iterators, so an archive of any size
+goes through in bounded memory. The lexicon, stance model and actor list a `Settings` names are
+loaded once and kept for later calls with equal settings.
+
+pandas is optional (`pip install "framing[pandas]"`): it is imported only by `score_frame`, and a
+DataFrame passed to `read` is recognised without importing pandas.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import warnings
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from framing.actors import ActorList, default_actors, parse_actors
+from framing.articles import _HEADER_RE, Article, Meta, build_article  # the .txt header rule itself
+from framing.compare import (
+    TOP,
+    Z_MIN,
+    Z_SHOWN,
+    Event,
+    compare_event,
+    find_reprints,
+    group_events,
+    lemma_counts,
+    log_odds,
+)
+from framing.errors import FramingError, InputError, LexiconError
+from framing.ingest import Problem, ReadOptions, read_articles
+from framing.lexicon import Lexicon, default_lexicon, load_lexicon
+from framing.matching import Matcher
+from framing.pipeline import score_articles
+from framing.records import (
+    Comparison,
+    ComparisonColumn,
+    Distinctive,
+    EventComparison,
+    EventRecord,
+    EvidenceRecord,
+    Explanation,
+    Headline,
+    HitRecord,
+    Mark,
+    ReprintRecord,
+    ScoreRecord,
+    StanceRecord,
+    Term,
+)
+from framing.scoring import OWN_VOICES, QUOTED_VOICES, ArticleScore, shown_term
+from framing.settings import Settings, SettingsError, resolve
+from framing.stance import StanceModel, default_model, load_model
+from framing.targets import direction
+
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = [
+    "FRAME_COLUMNS",
+    "ReadWarning",
+    "compare",
+    "events",
+    "explain",
+    "frame_columns",
+    "lexicon_for",
+    "read",
+    "score",
+    "score_frame",
+]
+
+Source = Any  # a path, a list of paths/dicts/Articles, a dict, a pandas DataFrame (see `read`)
+
+# score_frame: these columns first, then one column per lexicon category (own-voice counts)
+FRAME_COLUMNS = ("id", "outlet", "date", "title", "words", "stance", "stance_label", "stance_confidence",
+                 "loaded_count", "loaded_per_1000", "intensity", "quoted_loaded_count")
+
+
+class ReadWarning(UserWarning):
+    """An input (file, row, record) that was skipped or changed while reading; the message
+    names it and says what to do."""
+
+
+class ModelNote(UserWarning):
+    """A note about the stance model (e.g. retrained in memory for the installed scikit-learn)."""
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def _is_dataframe(x: object) -> bool:
+    pd = sys.modules.get("pandas")  # a DataFrame exists only if pandas was imported: never import it here
+    return pd is not None and isinstance(x, pd.DataFrame)
+
+
+def _missing(v: object) -> bool:
+    if v is None:
+        return True
+    try:
+        return bool(v != v)  # NaN, pandas NaT
+    except (TypeError, ValueError):
+        return True  # pandas NA: its truth value is undefined
+
+
+def _cell(v: object) -> str | None:
+    """A record's value as text (None when missing); dates as ISO dates."""
+    if _missing(v):
+        return None
+    if isinstance(v, datetime):
+        return v.date().isoformat() if (v.hour, v.minute, v.second, v.microsecond) == (0, 0, 0, 0) else v.isoformat()
+    if isinstance(v, date):
+        return v.isoformat()
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))  # an id column pandas read as floats
+    text = str(v).strip()
+    return text or None
+
+
+def article_from_record(rec: Mapping[str, object], where: str, fallback_id: str,
+                        opts: ReadOptions) -> Article | Problem:
+    """An article from one record (dict, DataFrame row), read as the same text in a .txt file
+    would be: a title is scored as the headline, exactly as the first line of a .txt file is."""
+    raw = _cell(rec.get(opts.text_column))
+    if raw is None:
+        return Problem(where, f"no text in '{opts.text_column}'; record skipped "
+                       "(name the text column with Settings(text_column=…))")
+    meta = Meta(id=_cell(rec.get(opts.id_column)), outlet=_cell(rec.get(opts.outlet_column)),
+                date=_cell(rec.get(opts.date_column)), title=_cell(rec.get(opts.title_column)),
+                url=_cell(rec.get(opts.url_column)), event=_cell(rec.get(opts.event_column)))
+    # read like a .txt file: a title first (a title the text repeats is kept once); without one, a
+    # header line ("date 2024-06 Title") or a short first line before a blank line is the headline
+    # (a text of one line is no headline unless it has the header or a title is given)
+    if meta.title:
+        return build_article(f"{meta.title}\n\n{raw}", id=meta.id or fallback_id, source=where, meta=meta)
+    header = sum(1 for line in raw.splitlines() if line.strip()) > 1 or _HEADER_RE.match(raw) is not None
+    return build_article(raw, id=meta.id or fallback_id, source=where, meta=meta, parse_header=header)
+
+
+def _frame_records(df: Any, opts: ReadOptions) -> Iterator[Article | Problem]:
+    columns = [str(c) for c in df.columns]
+    for idx, values in zip(df.index, df.itertuples(index=False, name=None), strict=True):
+        yield article_from_record(dict(zip(columns, values, strict=True)), f"DataFrame row {idx}", str(idx), opts)
+
+
+def _items(source: Source, opts: ReadOptions) -> Iterator[Article | Problem]:
+    """Articles and problems from any source `read` takes, in order; a source of the wrong
+    type, or a DataFrame without the text column, raises InputError at once."""
+    if _is_dataframe(source):
+        columns = [str(c) for c in source.columns]
+        if opts.text_column not in columns:
+            raise InputError(f"the DataFrame has no '{opts.text_column}' column (found: {', '.join(columns[:8])}); "
+                             "name the text column with Settings(text_column=…)")
+        return _frame_records(source, opts)
+    if isinstance(source, str | os.PathLike | Mapping | Article):
+        source = [source]
+    elif not isinstance(source, Iterable):
+        raise InputError(f"cannot read a {type(source).__name__}: give paths, dicts with a "
+                         f"'{opts.text_column}' key, Articles or a pandas DataFrame")
+    return _list_items(source, opts)
+
+
+def _list_items(source: Iterable[Any], opts: ReadOptions) -> Iterator[Article | Problem]:
+    for n, item in enumerate(source, start=1):
+        if isinstance(item, Article):
+            yield item
+        elif isinstance(item, Mapping):
+            yield article_from_record(item, f"record {n}", f"record-{n}", opts)
+        elif isinstance(item, str | os.PathLike):
+            result = read_articles([os.fspath(item)], opts)
+            yield from result.problems
+            yield from result.articles
+        else:
+            yield Problem(f"item {n}", f"a {type(item).__name__} is neither a path, a dict nor an Article; skipped")
+
+
+def read(source: Source, settings: Settings | None = None) -> Iterator[Article]:
+    """The articles of `source`, as an iterator (a stream: nothing is read before it is asked for).
+
+    source: a path (a .txt, .csv, .jsonl/.json or .html file, or a folder, as on the command
+    line), a list of paths, a dict or list of dicts with a `text` key and optional `id`,
+    `outlet`, `date`, `title`, `url`, `event`, a pandas DataFrame with such columns, or Articles.
+    The column names are `settings`' (`text_column`, …). A title is scored as the headline.
+    Inputs that cannot be read are skipped with a `ReadWarning` naming file and line or row;
+    if nothing at all could be read, `InputError`. Ids are made unique ("a", "a-2").
+    """
+    opts = resolve(settings).read_options()
+    items = _items(source, opts)  # raises at once for a source of the wrong type
+
+    def stream() -> Iterator[Article]:
+        seen: dict[str, str] = {}
+        problems = 0
+        for item in items:
+            if isinstance(item, Problem):
+                problems += 1
+                warnings.warn(str(item), ReadWarning, stacklevel=3)
+                continue
+            art = item
+            if art.id in seen:
+                n = 2
+                while f"{art.id}-{n}" in seen:
+                    n += 1
+                warnings.warn(f"{art.source}: duplicate id '{art.id}' (first at {seen[art.id]}); read as "
+                              f"'{art.id}-{n}'", ReadWarning, stacklevel=3)
+                art = replace(art, id=f"{art.id}-{n}")
+            seen[art.id] = art.source
+            yield art
+        if problems and not seen:
+            raise InputError(f"no article could be read ({problems} input{'s' if problems > 1 else ''} skipped; "
+                             "see the warnings)")
+
+    return stream()
+
+
+# --- what a Settings loads (once per distinct Settings) ----------------------------------------
+
+
+@lru_cache(maxsize=8)
+def _lexicon(s: Settings) -> Lexicon:
+    lex = load_lexicon(s.lexicon_dir, s.extra_lexicons) if s.lexicon_dir or s.extra_lexicons else default_lexicon()
+    if s.axis is not None and s.axis != lex.axis:
+        raise SettingsError(f"the lexicon {lex.version} is on the axis '{lex.axis}', not '{s.axis}': choose a "
+                            "lexicon folder for that axis (lexicon_dir) or leave axis unset")
+    return lex
+
+
+@lru_cache(maxsize=8)
+def _matcher(s: Settings) -> Matcher:
+    return Matcher(_lexicon(s))
+
+
+@lru_cache(maxsize=8)
+def _model(s: Settings) -> StanceModel | None:
+    if not s.stance:
+        return None
+    matcher = _matcher(s)
+    model = load_model(s.model, matcher) if s.model else default_model(matcher)
+    for note in model.notes:
+        warnings.warn(note, ModelNote, stacklevel=4)
+    return model
+
+
+@lru_cache(maxsize=8)
+def _actors(s: Settings) -> ActorList:
+    if s.actors is None:
+        return default_actors()
+    try:
+        text = Path(s.actors).read_text(encoding="utf-8-sig")
+    except OSError as e:
+        raise LexiconError(f"{s.actors}: cannot read ({e.strerror or e}); check the path") from None
+    return parse_actors(text, s.actors)
+
+
+def lexicon_for(settings: Settings | None = None) -> Lexicon:
+    """The lexicon the settings name (shipped, a folder, plus extra lists)."""
+    return _lexicon(resolve(settings))
+
+
+# --- scoring ---------------------------------------------------------------------------------
+
+
+def _terms(pairs: Iterable[tuple[str, int]]) -> tuple[Term, ...]:
+    return tuple(Term(t, c) for t, c in pairs)
+
+
+def _hit_records(sc: ArticleScore) -> tuple[HitRecord, ...]:
+    out = []
+    for i, h in enumerate(sc.hits):
+        e = h.entry
+        t = sc.targets.get(i)
+        aimed = None if t is None else (t.actor.name if t.actor is not None else t.note)
+        out.append(HitRecord(
+            term=h.surface, lemma=h.lemma, category=e.category, leaning=e.leaning, voice=h.voice, speaker=h.speaker,
+            sentence=h.sentence, start=h.start, end=h.end, entry=e.id, lexicon_term=e.term, weight=e.weight,
+            part=h.part, match=h.how, contested=e.contested, neutral=tuple(e.neutral), explanation=e.explanation,
+            aimed_at=aimed, direction=None if t is None else direction(t.sign, sc.poles)))
+    return tuple(out)
+
+
+def _stance_record(sc: ArticleScore) -> StanceRecord | None:
+    """The stance with the rounding every output shows (3 decimals, as Stance.record)."""
+    st = sc.stance
+    if st is None:
+        return None
+    evidence = tuple(EvidenceRecord(e.sentence, e.text, round(e.contribution, 3), round(e.p_critical, 3),
+                                    round(e.p_aligned, 3), tuple(e.terms)) for e in st.evidence)
+    return StanceRecord(axis=st.axis, score=None if st.score is None else round(st.score, 3), label=st.label,
+                        confidence=round(st.confidence, 3), classifier=round(st.classifier, 3),
+                        lexicon=round(st.lexicon, 3), sourcing=round(st.sourcing, 3), evidence=evidence,
+                        model_version=sc.model_version)
+
+
+def score_record(sc: ArticleScore) -> ScoreRecord:
+    """The record of an internal score: the same figures as `framing score --format json`,
+    without the token layer and with terms as `Term`s."""
+    a = sc.analysed.article
+    own, quoted = sc.own, sc.quoted
+    return ScoreRecord(
+        id=a.id, outlet=a.outlet, outlet_inferred=a.outlet_inferred, date=a.date, title=a.title, url=a.url,
+        source=a.source, reprint_of=a.reprint_of, words=sc.words, loaded_per_1000=sc.loaded_per_1000,
+        intensity=sc.intensity, own_hits=len(own), quoted_hits=len(quoted),
+        by_category=dict(sorted(Counter(h.entry.category for h in own).items())),
+        by_leaning=dict(sorted(Counter(h.entry.leaning for h in own).items())),
+        quoted_by_category=dict(sorted(Counter(h.entry.category for h in quoted).items())),
+        top_terms=_terms(sc.top_terms(own)), quoted_terms=_terms(sc.top_terms(quoted)),
+        lexicon_version=sc.lexicon_version, stance=_stance_record(sc), hits=_hit_records(sc))
+
+
+def _scores(source: Source, s: Settings, with_stance: bool) -> Iterator[ArticleScore]:
+    matcher = _matcher(s)  # loaded now: a bad lexicon or model fails at the call, not at the first article
+    model = _model(s) if with_stance else None
+    return score_articles(read(source, s), matcher, model)
+
+
+def score(articles: Source, settings: Settings | None = None) -> Iterator[ScoreRecord]:
+    """Score articles (an iterator of Articles, or anything `read` takes): an iterator of
+    `ScoreRecord`s in input order, streaming (the stance model runs on batches of articles)."""
+    s = resolve(settings)
+    return (score_record(sc) for sc in _scores(articles, s, with_stance=s.stance))
+
+
+def frame_columns(settings: Settings | None = None) -> tuple[str, ...]:
+    """The columns of `score_frame`: FRAME_COLUMNS, then the lexicon's categories."""
+    return (*FRAME_COLUMNS, *lexicon_for(settings).categories)
+
+
+def frame_row(rec: ScoreRecord, categories: Iterable[str]) -> dict[str, object]:
+    st = rec.stance
+    return {"id": rec.id, "outlet": rec.outlet, "date": rec.date, "title": rec.title, "words": rec.words,
+            "stance": None if st is None else st.score, "stance_label": None if st is None else st.label,
+            "stance_confidence": None if st is None else st.confidence, "loaded_count": rec.own_hits,
+            "loaded_per_1000": rec.loaded_per_1000, "intensity": rec.intensity,
+            "quoted_loaded_count": rec.quoted_hits, **{c: rec.by_category.get(c, 0) for c in categories}}
+
+
+def _pandas() -> Any:
+    try:
+        import pandas as pd
+    except ImportError:
+        raise ImportError('framing.score_frame needs pandas: pip install "framing[pandas]"') from None
+    return pd
+
+
+def score_frame(source: Source, settings: Settings | None = None) -> pandas.DataFrame:
+    """Score a DataFrame (column `text`, optional `id, outlet, date, title, url`; or anything
+    `read` takes) into a DataFrame with one row per article and the columns `frame_columns()`:
+    id, outlet, date, title, words, stance, stance_label, stance_confidence, loaded_count (own
+    voice), loaded_per_1000, intensity, quoted_loaded_count, then own-voice hits per lexicon
+    category. Stance columns are empty with Settings(stance=False)."""
+    pd = _pandas()
+    s = resolve(settings)
+    cols = frame_columns(s)
+    cats = cols[len(FRAME_COLUMNS):]
+    return pd.DataFrame([frame_row(r, cats) for r in score(source, s)], columns=list(cols))
+
+
+# --- events and comparison -------------------------------------------------------------------
+
+
+def _event_record(e: Event) -> EventRecord:
+    return EventRecord(id=e.id, label=e.label, first=e.first, last=e.last, dates=e.dates, explicit=e.explicit,
+                       terms=tuple(e.terms), outlets=tuple(e.outlets),
+                       articles=tuple(sc.analysed.article.id for sc in e.scores))
+
+
+def _events(source: Source, s: Settings, with_stance: bool) -> tuple[list[Event], list[ArticleScore]]:
+    scores = list(_scores(source, s, with_stance))
+    return group_events(scores, window_days=s.window_days, actors=_actors(s)), scores
+
+
+def events(source: Source, settings: Settings | None = None) -> tuple[EventRecord, ...]:
+    """Group articles into events (same dates within `window_days`, similar words and actors;
+    an `event` column wins), as `framing events` does."""
+    s = resolve(settings)
+    return tuple(_event_record(e) for e in _events(source, s, with_stance=False)[0])
+
+
+def _parse_count(text: str) -> Term:
+    """A "term (count)" cell of framing.compare back into a Term (to be dropped when compare
+    computes structured cells itself)."""
+    term, sep, rest = text.rpartition(" (")
+    if not sep or not rest.endswith(")") or not rest[:-1].isdigit():
+        raise ValueError(f"unexpected comparison cell {text!r}")
+    return Term(term, int(rest[:-1]))
+
+
+_NAME_ONLY = "name only"
+
+
+def _headline(sc: ArticleScore) -> Headline | None:
+    a = sc.analysed.article
+    head = next((p for p in a.parts if p.kind == "headline"), None)
+    if head is None or head.start == head.end:
+        return None
+    marks, pos = [], head.start
+    for h in sorted((h for h in sc.hits if h.voice in OWN_VOICES and head.start <= h.start < head.end),
+                    key=lambda h: h.start):
+        if h.start < pos:
+            continue
+        marks.append(Mark(h.start - head.start, h.end - head.start, a.text[h.start : h.end]))
+        pos = h.end
+    return Headline(a.id, a.text[head.start : head.end], tuple(marks))
+
+
+def _top(counter: Counter[str]) -> tuple[Term, ...]:
+    return _terms(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0].lower()))[:TOP])
+
+
+def _column(name: str, scores: list[ArticleScore], cells: dict[str, Any], reprints: list[Any],
+            distinctive: tuple[Distinctive, ...]) -> ComparisonColumn:
+    naming: dict[str, tuple[Term, ...]] = {}
+    name_only: dict[str, int] = {}
+    for actor, shown in cells["naming"].items():
+        terms = [_parse_count(x) for x in shown]
+        if terms and terms[-1].term == _NAME_ONLY:
+            name_only[actor] = terms.pop().count
+        naming[actor] = tuple(terms)
+    ids = set(cells["ids"])
+    return ComparisonColumn(
+        name=name, articles=cells["articles"], dates=tuple(cells["dates"]), ids=tuple(cells["ids"]),
+        headlines=tuple(h for sc in scores if (h := _headline(sc)) is not None),
+        stance=cells.get("stance"), stance_label=cells.get("stance_label"),
+        stance_confidence=cells.get("stance_confidence"), words=cells["words"],
+        loaded_per_1000=cells["loaded_per_1000"],
+        own_terms=_top(Counter(shown_term(h) for sc in scores for h in sc.hits if h.voice in OWN_VOICES)),
+        quoted_terms=_top(Counter(shown_term(h) for sc in scores for h in sc.hits if h.voice in QUOTED_VOICES)),
+        naming=naming, name_only=name_only,
+        aimed={a: tuple(_parse_count(x) for x in v) for a, v in cells["aimed"].items()},
+        quoted_sources={c: tuple(_parse_count(x) for x in v) for c, v in cells["quoted_sources"].items()},
+        attribution_verbs=tuple(_parse_count(x) for x in cells["attribution_verbs"]),
+        distinctive=distinctive,
+        reprints=tuple(ReprintRecord(r.a, r.b, r.overlap) for r in reprints if r.a in ids or r.b in ids),
+        reprint_of=tuple(cells["reprint_of"]))
+
+
+def _distinctive(columns: list[list[ArticleScore]], background: Counter[str]) -> list[tuple[Distinctive, ...]]:
+    """Per column: words it uses more than the other columns of the event (as framing.compare)."""
+    counts = [sum((lemma_counts(sc) for sc in col), Counter()) for col in columns]
+    out: list[tuple[Distinctive, ...]] = []
+    for i in range(len(columns)):
+        if len(columns) < 2:
+            out.append(())
+            continue
+        rest = sum((counts[j] for j in range(len(columns)) if j != i), Counter())
+        top = [(w, d, z) for w, d, z in log_odds(counts[i], rest, background) if z >= Z_SHOWN][:TOP]
+        out.append(tuple(Distinctive(w, z, d, z >= Z_MIN) for w, d, z in top))
+    return out
+
+
+def compare(source: Source, settings: Settings | None = None, event: str | None = None) -> Comparison:
+    """How outlets (or, with Settings(by="article"), articles) cover the same events, side by
+    side, for every event or only `event` (an id from `events`). Data only: render it with
+    `as_dict()` or the command line."""
+    s = resolve(settings)
+    evs, scores = _events(source, s, with_stance=s.stance)
+    if event is not None:
+        chosen = [e for e in evs if e.id == event]
+        if not chosen:
+            raise FramingError(f"no event '{event}'; the events are {', '.join(e.id for e in evs)}")
+        evs = chosen
+    background = sum((lemma_counts(sc) for sc in scores), Counter())
+    reprints = find_reprints(scores)
+    actors = _actors(s)
+    out = []
+    for e in evs:
+        cols = compare_event(e, by=s.by, actors=actors, reprints=reprints, background=background)
+        dist = _distinctive([c.scores for c in cols], background)
+        out.append(EventComparison(_event_record(e), tuple(
+            _column(c.name, c.scores, c.cells, reprints, d) for c, d in zip(cols, dist, strict=True))))
+    return Comparison(s.by, tuple(out))
+
+
+# --- explanation -----------------------------------------------------------------------------
+
+
+def explain(item: Article | ScoreRecord, settings: Settings | None = None) -> Explanation:
+    """A reader's view of one article (scored with `settings`) or of a score record: the stance
+    with the sentences that carry it, the own-voice loaded words (why loaded, aimed at whom,
+    neutral wording) and those of quoted speakers."""
+    if isinstance(item, Article):
+        item = next(score([item], settings))
+    if not isinstance(item, ScoreRecord):
+        raise InputError(f"explain takes an Article or a ScoreRecord, not a {type(item).__name__}")
+    return Explanation(id=item.id, outlet=item.outlet, date=item.date, title=item.title, words=item.words,
+                       loaded_per_1000=item.loaded_per_1000, stance=item.stance, own=item.own, quoted=item.quoted)
+
