@@ -20,6 +20,7 @@ import click
 
 from framing import __version__
 from framing.analysis import analyse
+from framing.classroom import LANGS, article_view, default_lang, report_events, use_colour
 from framing.compare import WINDOW_DAYS, Event, compare_event, find_reprints, group_events, lemma_counts
 from framing.compare_view import render_csv, render_html, render_json, render_table
 from framing.errors import FramingError, LexiconError, ModelError
@@ -27,8 +28,10 @@ from framing.evaluation import evaluate_hits, load_gold
 from framing.ingest import ReadOptions, ReadResult, read_articles
 from framing.lexicon import Entry, Lexicon, default_lexicon, load_lexicon
 from framing.matching import Matcher
+from framing.output import atomic_output
 from framing.pipeline import score_articles
 from framing.render import FORMATS, render
+from framing.report import render_explain, render_report
 from framing.stance import (
     LABELS,
     CVReport,
@@ -338,66 +341,67 @@ def compare(paths: tuple[str, ...], window: int, by: str, event_id: str | None, 
         click.echo("\n".join(render_table(e, cols, w, markdown=fmt == "markdown") for e, cols in items), nl=False)
 
 
+def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--lang", type=click.Choice(LANGS), default=None,
+                        help="Interface language (default: de for a German locale, else en).")(func)
+
+
+def output_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+                        help="Write to this file (atomically) instead of stdout.")(func)
+
+
+def emit(text: str, output: str | None) -> None:
+    if output:
+        with atomic_output(output) as f:
+            f.write(text)
+    else:
+        click.echo(text, nl=False)
+
+
 @main.command()
 @input_options
 @lexicon_options
 @model_option
 @click.option("--width", type=click.IntRange(40, 1000), default=None,
               help="Line width (default: the terminal's, else 100).")
+@click.option("--format", "fmt", type=click.Choice(["text", "html", "markdown", "json"]), default="text",
+              show_default=True, help="Output format (text: colour on a terminal unless NO_COLOR).")
+@lang_option
+@output_option
 @handle_errors
-def explain(paths: tuple[str, ...], width: int | None, **kw: Any) -> None:
-    """Explain each article's scores for a reader: the stance with the sentences that carry it,
-    every loaded word in the outlet's own voice with why it is loaded, whom it is aimed at and
-    a neutral wording, and the loaded words that belong to quoted speakers."""
+def explain(paths: tuple[str, ...], width: int | None, fmt: str, lang: str | None, output: str | None,
+            **kw: Any) -> None:
+    """Show each article with its loaded words marked (by voice: the outlet's own, scare quotes,
+    quotations with their speaker, reported speech), then every loaded word with its sentence,
+    why it is loaded, a neutral wording and whom it is aimed at; the stance with the sentences
+    that carry it; whom the article quotes. Sentences are numbered from 1."""
     lexicon = get_lexicon(kw)
     matcher = Matcher(lexicon)
     model = get_model(kw, matcher)
     result = load(paths, kw)
+    views = [article_view(sc) for sc in score_articles(result.articles, matcher, model)]
     w = width or min(100, shutil.get_terminal_size((100, 24)).columns)
-    for n, sc in enumerate(score_articles(result.articles, matcher, model)):
-        rec = sc.record()
-        if n:
-            click.echo("")
-        click.echo(explain_text(rec, w), nl=False)
+    emit(render_explain(views, fmt, lang or default_lang(), w,
+                        colour=use_colour(output is None and sys.stdout.isatty())), output)
 
 
-def explain_text(rec: dict[str, Any], width: int) -> str:
-    """The reader's view of one score record (framing.scoring.ArticleScore.record)."""
-    import textwrap
-
-    def wrap(text: str, indent: str = "  ", first: str | None = None) -> str:
-        return textwrap.fill(" ".join(text.split()), width, initial_indent=first if first is not None else indent,
-                             subsequent_indent=indent) + "\n"
-
-    title = rec.get("title") or "(no title)"
-    out = wrap(f"{rec['id']} · {rec.get('outlet') or 'unknown outlet'} · {rec.get('date') or 'undated'} · {title}",
-               "", "")
-    if "stance" in rec:
-        sig = rec["stance_signals"]
-        out += wrap(f"Stance ({rec['stance_axis']}): {rec['stance']:+.2f} {rec['stance_label']}, confidence "
-                    f"{rec['stance_confidence']:.2f} (classifier {sig['classifier']:+.2f}, loaded words "
-                    f"{sig['lexicon']:+.2f}, sources {sig['sourcing']:+.2f})", "", "")
-        for i, ev in enumerate(rec["evidence"], 1):
-            terms = f" [{', '.join(ev['terms'])}]" if ev["terms"] else ""
-            out += wrap(f"{i}. ({ev['contribution']:+.2f}) {ev['text']}{terms}", "     ", "  ")
-    own = [h for h in rec["hits"] if h["voice"] in ("outlet", "scare-quote")]
-    quoted = [h for h in rec["hits"] if h["voice"] in ("quote", "reported")]
-    out += wrap(f"Loaded words in the outlet's own voice: {len(own)} ({rec['loaded_per_1000']:.1f} per 1,000 "
-                f"words)", "", "")
-    for h in own:
-        aimed = f" → {h['aimed_at']} ({h['direction']})" if "aimed_at" in h else ""
-        out += wrap(f"„{h['term']}“ ({h['category']}, {h['leaning']}{', contested' if h['contested'] else ''}, "
-                    f"sentence {h['sentence'] + 1}, {h['part']}){aimed}", "    ", "  ")
-        out += wrap(f"why: {h['explanation']}", "         ", "    ")
-        if h["neutral"]:
-            out += wrap(f"neutral: {'; '.join(h['neutral'])}", "         ", "    ")
-    if quoted:
-        out += wrap(f"Loaded words of quoted speakers (not the outlet's voice): {len(quoted)}", "", "")
-        for h in quoted:
-            who = h["speaker"] or "unnamed speaker"
-            out += wrap(f"„{h['term']}“ ({h['category']}; {h['voice']}, {who}, sentence {h['sentence'] + 1})",
-                        "    ", "  ")
-    return out
+@main.command()
+@input_options
+@lexicon_options
+@model_option
+@window_option
+@lang_option
+@output_option
+@handle_errors
+def report(paths: tuple[str, ...], window: int, lang: str | None, output: str | None, **kw: Any) -> None:
+    """One self-contained HTML page for a class: per event the headlines side by side, a stance
+    scale, how each outlet names the actors and whom it quotes, discussion questions, and each
+    article's text with its loaded words marked and explained (hover, tap, print)."""
+    with_stance = not kw.get("no_stance", False)
+    evs, scores = _events_from(paths, kw, window, with_stance=True)
+    lang = lang or default_lang()
+    emit(render_report(report_events(scores, evs, lang), lang, stance_on=with_stance), output)
 
 
 @main.group()
