@@ -25,13 +25,14 @@ from framing.compare import WINDOW_DAYS, Event, compare_event, find_reprints, gr
 from framing.compare_view import render_csv, render_html, render_json, render_table
 from framing.errors import FramingError, LexiconError, ModelError
 from framing.evaluation import evaluate_hits, load_gold
+from framing.exercise import check_markings, read_markings
 from framing.ingest import ReadOptions, ReadResult, read_articles
 from framing.lexicon import Entry, Lexicon, default_lexicon, load_lexicon
 from framing.matching import Matcher
 from framing.output import atomic_output
 from framing.pipeline import score_articles
 from framing.render import FORMATS, render
-from framing.report import render_explain, render_report
+from framing.report import render_check, render_explain, render_report, render_worksheet
 from framing.stance import (
     LABELS,
     CVReport,
@@ -402,6 +403,61 @@ def report(paths: tuple[str, ...], window: int, lang: str | None, output: str | 
     evs, scores = _events_from(paths, kw, window, with_stance=True)
     lang = lang or default_lang()
     emit(render_report(report_events(scores, evs, lang), lang, stance_on=with_stance), output)
+
+
+class _SheetByDefault(click.Group):
+    """`framing exercise ARTICLE` means `framing exercise sheet ARTICLE`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
+            args = ["sheet", *args]
+        return super().parse_args(ctx, args)
+
+
+@main.group(cls=_SheetByDefault)
+def exercise() -> None:
+    """Worksheets for a class (`framing exercise ARTICLE -o sheet.html`) and the students'
+    markings compared with the tool and with each other (`framing exercise check`)."""
+
+
+@exercise.command("sheet")
+@input_options
+@lang_option
+@output_option
+@handle_errors
+def exercise_sheet(paths: tuple[str, ...], lang: str | None, output: str | None, **kw: Any) -> None:
+    """A worksheet: the article text unmarked, instructions, a table to fill in."""
+    matcher = Matcher(default_lexicon())
+    views = [article_view(sc) for sc in score_articles(load(paths, kw).articles, matcher, None)]
+    emit(render_worksheet(views, lang or default_lang()), output)
+
+
+@exercise.command("check")
+@click.argument("markings", type=click.Path(dir_okay=False))
+@click.option("--article", "article_path", required=True, type=click.Path(),
+              help="The article the worksheet was made from (one article).")
+@lexicon_options
+@lang_option
+@output_option
+@click.option("--format", "fmt", type=click.Choice(["text", "html", "json"]), default="text", show_default=True)
+@handle_errors
+def exercise_check(markings: str, article_path: str, lang: str | None, output: str | None, fmt: str,
+                   quiet: bool = False, **kw: Any) -> None:
+    """Compare the students' MARKINGS (CSV: term or start,end; reason; optional student) with
+    the tool and with each other: Krippendorff's alpha, Cohen's kappa, words the students
+    found and the tool missed (candidates for a class word list) and the reverse."""
+    matcher = Matcher(get_lexicon(kw))
+    result = read_articles([article_path])
+    for p in result.problems:
+        click.echo(f"Warning: {p}", err=True)
+    if len(result.articles) != 1:
+        found = ", ".join(a.id for a in result.articles) or "none"
+        raise FramingError(f"{article_path}: --article must name one article (found: {found})")
+    view = article_view(next(iter(score_articles(result.articles, matcher, None))))
+    checked = check_markings(view, read_markings(markings, view["text"]))
+    for s in checked["skipped"]:
+        click.echo(f"Warning: skipped {s}", err=True)
+    emit(render_check(checked, fmt, lang or default_lang()), output)
 
 
 @main.group()

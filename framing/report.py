@@ -74,3 +74,20 @@ def render_report(events: Sequence[dict[str, Any]], lang: str, skipped: Sequence
                            for v in views if v["shown_chars"] < len(v["text"]))]
     return render_page("report.html.j2", L, events=list(events), categories=used_categories(views),
                        lexicon=_lexicon_of(views), axis=_axis_of(views), skipped=skipped, stance_on=stance_on)
+
+
+def render_worksheet(views: Sequence[dict[str, Any]], lang: str) -> str:
+    """`framing exercise`: the text unmarked, the instructions and a table to fill in."""
+    return render_page("worksheet.html.j2", labels(lang), views=list(views), lexicon=_lexicon_of(views))
+
+
+def render_check(result: dict[str, Any], fmt: str, lang: str) -> str:
+    """`framing exercise check` as text, json or html."""
+    from framing.exercise import check_text
+
+    L = labels(lang)
+    if fmt == "json":
+        return json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "html":
+        return render_page("check.html.j2", L, result=result, lexicon="")
+    return check_text(result, L)
