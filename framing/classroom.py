@@ -4,7 +4,7 @@
 view renders: the cleaned text the offsets point into, the marked segments of that text, each
 flag with its full sentence, the stance with its evidence, whom the article quotes.
 
-Sentence numbers for people count from 1 (the headline is sentence 1): every `sentence_no`
+Sentence numbers for people count from 1 (the text's first sentence, usually the headline, is 1): every `sentence_no`
 key and every "sentence N" a view prints. The `sentence` keys of the score records
 (`framing score --format json`) stay 0-based indexes, as other tools read them.
 

@@ -352,12 +352,12 @@ def output_option(func: Callable[..., Any]) -> Callable[..., Any]:
                         help="Write to this file (atomically) instead of stdout.")(func)
 
 
-def emit(text: str, output: str | None) -> None:
+def emit(text: str, output: str | None, colour: bool = False) -> None:
     if output:
         with atomic_output(output) as f:
             f.write(text)
     else:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=True if colour else None)
 
 
 @main.command()
@@ -383,8 +383,8 @@ def explain(paths: tuple[str, ...], width: int | None, fmt: str, lang: str | Non
     result = load(paths, kw)
     views = [article_view(sc) for sc in score_articles(result.articles, matcher, model)]
     w = width or min(100, shutil.get_terminal_size((100, 24)).columns)
-    emit(render_explain(views, fmt, lang or default_lang(), w,
-                        colour=use_colour(output is None and sys.stdout.isatty())), output)
+    colour = fmt == "text" and use_colour(output is None and sys.stdout.isatty())
+    emit(render_explain(views, fmt, lang or default_lang(), w, colour=colour), output, colour)
 
 
 @main.command()
