@@ -28,6 +28,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from framing.compare import UNKNOWN_OUTLET
 from framing.scoring import OWN_VOICES, ArticleScore
 
 LANGS = ("de", "en")
@@ -462,15 +463,16 @@ def event_view(event: Any, columns: list[Any], views: dict[str, dict[str, Any]],
             elif v["title"]:
                 heads.append(([(v["title"], [])], v["flags"]))
         score = cells.get("stance")
-        cols.append({
-            "name": c.name, "articles": arts, "headlines": heads,
+        col: dict[str, Any] = {
+            "name": L["unknown_outlet"] if c.name == UNKNOWN_OUTLET else c.name, "articles": arts, "headlines": heads,
             "stance": score if isinstance(score, int | float) else None,
             "stance_label": str(cells.get("stance_label") or ""),
             "stance_confidence": _num(cells.get("stance_confidence")),
             "naming": {a: _counted(v) for a, v in (cells.get("naming") or {}).items()},
             "aimed": {a: _counted(v) for a, v in (cells.get("aimed") or {}).items()},
             "quoted": {camp: _counted(v) for camp, v in (cells.get("quoted_sources") or {}).items()},
-        })
+        }
+        cols.append(col)
     actors = list(cols[0]["naming"]) if cols else []
     camps = sorted({camp for c in cols for camp in c["quoted"]})
     return {
@@ -565,6 +567,10 @@ def discussion_prompts(cols: list[dict[str, Any]], L: Labels) -> list[str]:
             scare = next((f for f in flags if f["voice"] == "scare-quote"), None)
             plain = [f for f in flags if f["voice"] == "outlet"]
             plain.sort(key=lambda f: (not f["aimed_at"], f["n"]))
+            first: dict[str, dict[str, Any]] = {}
+            for f in plain:
+                first.setdefault(f["term"].lower(), f)
+            plain = list(first.values())
             for f in plain[:2]:
                 out.append(L["prompt_single"].format(a=c["name"], term=f["term"], sentence=f["sentence_no"] or "?"))
             if scare:
