@@ -8,9 +8,17 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from framing.classroom import default_lang, labels, use_colour
+from framing.analysis import analyse
+from framing.articles import build_article
+from framing.classroom import article_view, default_lang, labels, use_colour
 from framing.cli import main
+from framing.lexicon import default_lexicon
+from framing.matching import Matcher
+from framing.report import render_explain
+from framing.scoring import score_article
 
 from .conftest import SEEDS
 
@@ -258,3 +266,25 @@ def test_class_wordlist_template_has_two_columns_with_known_categories():
     for line in lines[1:]:
         term, cat = line.split(",")
         assert term and cat in cats
+
+
+# --- free text --------------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(["Autokrat", "Regime", "„Schaugipfel“", "sagte:", "<b>", "&amp;", "\"><img src=x>",
+                           "مرحبا", "🌧️", "\n\n", ". ", ", ", "Putin", "der", "Präsident", "„", "“", " "])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=30).map(" ".join))
+def test_views_cover_the_text_and_escape_it(raw):
+    a = build_article(raw, id="x", source="x")
+    view = article_view(score_article(analyse(a), Matcher(default_lexicon())))
+    assert "".join(p for p, _ in view["segments"]) == view["text"][: view["shown_chars"]]
+    for f in view["flags"]:
+        assert view["text"][f["start"] : f["end"]] == f["term"]
+    page = render_explain([view], "html", "en")
+    body = page.split("<body>", 1)[1]
+    assert "<img" not in body and "<script" not in body
+    if "<b>" in view["text"]:
+        assert "&lt;b&gt;" in body
+    assert render_explain([view], "text", "de").count("\n") >= 1
