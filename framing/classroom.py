@@ -321,6 +321,8 @@ def _flag_lines(f: dict[str, Any], L: Labels) -> list[tuple[str, str]]:
         lines.append((L["why"], f["explanation"]))
     if f["neutral"]:
         lines.append((L["neutral"], "; ".join(f["neutral"])))
+    if isinstance(f.get("register"), str) and f["register"]:
+        lines.append((L["register"], f["register"]))
     if f["aimed_at"]:
         lines.append((L["aimed_at"], f"{f['aimed_at']} ({L.direction(f['direction'])})" if f["direction"]
                       else f["aimed_at"]))

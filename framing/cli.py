@@ -453,11 +453,12 @@ def exercise_check(markings: str, article_path: str, lang: str | None, output: s
     if len(result.articles) != 1:
         found = ", ".join(a.id for a in result.articles) or "none"
         raise FramingError(f"{article_path}: --article must name one article (found: {found})")
+    lang = lang or default_lang()
     view = article_view(next(iter(score_articles(result.articles, matcher, None))))
-    checked = check_markings(view, read_markings(markings, view["text"]))
+    checked = check_markings(view, read_markings(markings, view["text"], lang))
     for s in checked["skipped"]:
         click.echo(f"Warning: skipped {s}", err=True)
-    emit(render_check(checked, fmt, lang or default_lang()), output)
+    emit(render_check(checked, fmt, lang), output)
 
 
 @main.group()

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from framing.classroom import labels
 from framing.errors import InputError
 
 TOOL = "framing"
@@ -56,7 +57,7 @@ def _term_pattern(term: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"\w*", re.IGNORECASE)
 
 
-def read_markings(path: str | Path, text: str) -> Markings:
+def read_markings(path: str | Path, text: str, lang: str = "en") -> Markings:
     """Students' markings from a CSV file (see the module docstring), resolved against `text`.
 
     Raises InputError (naming the file) when the file cannot be read or has neither a `term`
@@ -80,6 +81,7 @@ def read_markings(path: str | Path, text: str) -> Markings:
         raise InputError(f"{p}:1: the header needs a 'term' column or 'start' and 'end' columns "
                          f"(found: {', '.join(header) or 'nothing'})")
     out = Markings()
+    L = labels(lang)
 
     def cell(row: list[str], name: str) -> str:
         i = cols.get(name)
@@ -94,7 +96,7 @@ def read_markings(path: str | Path, text: str) -> Markings:
         if term:
             found = [(m.start(), m.end()) for m in _term_pattern(term).finditer(text)]
             if not found:
-                out.skipped.append(f"{p.name}:{n}: „{term}“ ({student}) is not in the article text")
+                out.skipped.append(L["skip_not_found"].format(where=f"{p.name}:{n}", term=term, student=student))
                 continue
             out.marks += [Marking(student, s, e, reason, n) for s, e in found]
             continue
@@ -102,12 +104,10 @@ def read_markings(path: str | Path, text: str) -> Markings:
         try:
             s, end = int(s_raw), int(e_raw)
         except ValueError:
-            out.skipped.append(f"{p.name}:{n}: neither a term nor whole-number offsets "
-                               f"(start={s_raw!r}, end={e_raw!r})")
+            out.skipped.append(L["skip_not_numbers"].format(where=f"{p.name}:{n}", start=repr(s_raw), end=repr(e_raw)))
             continue
         if not 0 <= s < end <= len(text):
-            out.skipped.append(f"{p.name}:{n}: offsets {s}–{end} lie outside the text (0–{len(text)}) "
-                               f"or end before they start")
+            out.skipped.append(L["skip_outside"].format(where=f"{p.name}:{n}", start=s, end=end, length=len(text)))
             continue
         out.marks.append(Marking(student, s, end, reason, n))
     return out

@@ -219,7 +219,7 @@ def test_exercise_check_agreement_and_differences(tmp_path):
         "Ben,Autokrat,Etikett\n"
         "Ben,verzweifelt,übertrieben\n"
         "Ben,Quatschwort,gibt es nicht\n", encoding="utf-8")
-    r = run("exercise", "check", str(csv), "--article", str(art), "--format", "json")
+    r = run("exercise", "check", str(csv), "--article", str(art), "--format", "json", "--lang", "en")
     assert r.exit_code == 0, r.output
     res = json.loads(r.stdout)
     ag = res["agreement"]
@@ -231,6 +231,9 @@ def test_exercise_check_agreement_and_differences(tmp_path):
     assert res["tool_only"] == []
     assert res["skipped"] == ["answers.csv:8: „Quatschwort“ (Ben) is not in the article text"]
     assert "skipped answers.csv:8" in r.stderr
+    de = run("exercise", "check", str(csv), "--article", str(art), "--lang", "de")
+    assert "answers.csv:8: „Quatschwort“ (Ben) steht nicht im Artikeltext" in de.stdout
+    assert "Krippendorffs Alpha" in de.stdout and "Kandidaten für die Klassen-Wortliste" in de.stdout
 
 
 def test_exercise_check_offsets_and_bad_rows(tmp_path):
