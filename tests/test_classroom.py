@@ -291,3 +291,31 @@ def test_views_cover_the_text_and_escape_it(raw):
     if "<b>" in view["text"]:
         assert "&lt;b&gt;" in body
     assert render_explain([view], "text", "de").count("\n") >= 1
+
+
+class _Stub:
+    """A score whose record carries keys other stages may add: a null stance with a reason, a
+    `register` on hits, an unknown category."""
+
+    def __init__(self, sc, extra_hit, **extra):
+        self.analysed = sc.analysed
+        self._rec = {**sc.record(), **extra}
+        self._rec["hits"] = [{**h, **extra_hit} for h in self._rec["hits"]]
+
+    def record(self):
+        return self._rec
+
+
+def test_view_reads_records_defensively(tmp_path):
+    a = build_article(ARTICLES[0]["text"], id="a1", source="x")
+    sc = score_article(analyse(a), Matcher(default_lexicon()))
+    stub = _Stub(sc, {"register": "umgangssprachlich", "category": "new-kind"}, stance=None,
+                 stance_label="insufficient evidence", stance_axis="kremlin", stance_reason="text too short")
+    view = article_view(stub)
+    assert view["stance"]["score"] is None and view["stance"]["reason"] == "text too short"
+    assert all(f["register"] == "umgangssprachlich" for f in view["flags"])
+    text = render_explain([view], "text", "en")
+    assert "No stance figure: text too short" in text and "register: umgangssprachlich" in text
+    assert "new-kind" in text  # an unknown category is shown by its name
+    page = render_explain([view], "html", "de")
+    assert "Keine Haltungszahl: text too short" in page and "new-kind" in page
