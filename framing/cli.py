@@ -22,16 +22,19 @@ import click
 
 from framing import __version__
 from framing.analysis import analyse
+from framing.classroom import LANGS, article_view, default_lang, report_events, use_colour
 from framing.compare import Event, compare_event, find_reprints, group_events, lemma_counts
 from framing.compare_view import render_csv, render_html, render_json, render_table
 from framing.errors import FramingError, LexiconError, ModelError
 from framing.evaluation import evaluate_hits, load_gold
+from framing.exercise import check_markings, read_markings
 from framing.ingest import ReadOptions, ReadResult, read_articles
 from framing.lexicon import Entry, Lexicon, default_lexicon, load_lexicon
 from framing.matching import Matcher
-from framing.output import atomic_output, printable
+from framing.output import atomic_output
 from framing.pipeline import score_articles
 from framing.render import FORMATS, render
+from framing.report import render_check, render_explain, render_report, render_worksheet
 from framing.settings import DEFAULTS  # every option default comes from framing.settings
 from framing.stance import (
     LABELS,
@@ -46,7 +49,6 @@ from framing.stance import (
     read_labelled,
     save_model,
     shipped_data,
-    stance_explained,
     stance_shown,
     train,
 )
@@ -376,63 +378,123 @@ def compare(paths: tuple[str, ...], window: int, by: str, event_id: str | None, 
         click.echo("\n".join(render_table(e, cols, w, markdown=fmt == "markdown") for e, cols in items), nl=False)
 
 
+def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--lang", type=click.Choice(LANGS), default=None,
+                        help="Interface language (default: de for a German locale, else en).")(func)
+
+
+def output_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+                        help="Write to this file (atomically) instead of stdout.")(func)
+
+
+def emit(text: str, output: str | None, colour: bool = False) -> None:
+    if output:
+        with atomic_output(output) as f:
+            f.write(text)
+    else:
+        click.echo(text, nl=False, color=True if colour else None)
+
+
 @main.command()
 @input_options
 @lexicon_options
 @model_option
 @click.option("--width", type=click.IntRange(40, 1000), default=None,
               help="Line width (default: the terminal's, else 100).")
+@click.option("--format", "fmt", type=click.Choice(["text", "html", "markdown", "json"]), default="text",
+              show_default=True, help="Output format (text: colour on a terminal unless NO_COLOR).")
+@lang_option
+@output_option
 @handle_errors
-def explain(paths: tuple[str, ...], width: int | None, **kw: Any) -> None:
-    """Explain each article's scores for a reader: the stance with the sentences that carry it,
-    every loaded word in the outlet's own voice with why it is loaded, whom it is aimed at and
-    a neutral wording, and the loaded words that belong to quoted speakers."""
+def explain(paths: tuple[str, ...], width: int | None, fmt: str, lang: str | None, output: str | None,
+            **kw: Any) -> None:
+    """Show each article with its loaded words marked (by voice: the outlet's own, scare quotes,
+    quotations with their speaker, reported speech), then every loaded word with its sentence,
+    why it is loaded, a neutral wording and whom it is aimed at; the stance with the sentences
+    that carry it; whom the article quotes. Sentences are numbered from 1."""
     lexicon = get_lexicon(kw)
     matcher = Matcher(lexicon)
     model = get_model(kw, matcher)
     result = load(paths, kw)
+    views = [article_view(sc) for sc in score_articles(result.articles, matcher, model)]
     w = width or min(100, shutil.get_terminal_size((100, 24)).columns)
-    for n, sc in enumerate(score_articles(result.articles, matcher, model)):
-        rec = sc.record()
-        if n:
-            click.echo("")
-        click.echo(printable(explain_text(rec, w)), nl=False)
+    colour = fmt == "text" and use_colour(output is None and sys.stdout.isatty())
+    emit(render_explain(views, fmt, lang or default_lang(), w, colour=colour), output, colour)
 
 
-def explain_text(rec: dict[str, Any], width: int) -> str:
-    """The reader's view of one score record (framing.scoring.ArticleScore.record)."""
-    import textwrap
+@main.command()
+@input_options
+@lexicon_options
+@model_option
+@window_option
+@lang_option
+@output_option
+@handle_errors
+def report(paths: tuple[str, ...], window: int, lang: str | None, output: str | None, **kw: Any) -> None:
+    """One self-contained HTML page for a class: per event the headlines side by side, a stance
+    scale, how each outlet names the actors and whom it quotes, discussion questions, and each
+    article's text with its loaded words marked and explained (hover, tap, print)."""
+    with_stance = not kw.get("no_stance", False)
+    evs, scores = _events_from(paths, kw, window, with_stance=True)
+    lang = lang or default_lang()
+    emit(render_report(report_events(scores, evs, lang), lang, stance_on=with_stance), output)
 
-    def wrap(text: str, indent: str = "  ", first: str | None = None) -> str:
-        return textwrap.fill(" ".join(text.split()), width, initial_indent=first if first is not None else indent,
-                             subsequent_indent=indent) + "\n"
 
-    title = rec.get("title") or "(no title)"
-    out = wrap(f"{rec['id']} · {rec.get('outlet') or 'unknown outlet'} · {rec.get('date') or 'undated'} · {title}",
-               "", "")
-    if "stance" in rec:
-        out += "".join(wrap(line, "    ", "") for line in stance_explained(rec))
-        for i, ev in enumerate(rec["evidence"], 1):
-            terms = f" [{', '.join(ev['terms'])}]" if ev["terms"] else ""
-            out += wrap(f"{i}. ({ev['contribution']:+.2f}) {ev['text']}{terms}", "     ", "  ")
-    own = [h for h in rec["hits"] if h["voice"] in ("outlet", "scare-quote")]
-    quoted = [h for h in rec["hits"] if h["voice"] in ("quote", "reported")]
-    out += wrap(f"Loaded words in the outlet's own voice: {len(own)} ({rec['loaded_per_1000']:.1f} per 1,000 "
-                f"words). Measures: {LOADED_MEASURES}.", "    ", "")
-    for h in own:
-        aimed = f" → {h['aimed_at']} ({h['direction']})" if "aimed_at" in h else ""
-        out += wrap(f"„{h['term']}“ ({h['category']}, {h['leaning']}{', contested' if h['contested'] else ''}, "
-                    f"sentence {h['sentence'] + 1}, {h['part']}){aimed}", "    ", "  ")
-        out += wrap(f"why: {h['explanation']}", "         ", "    ")
-        if h["neutral"]:
-            out += wrap(f"neutral: {'; '.join(h['neutral'])}", "         ", "    ")
-    if quoted:
-        out += wrap(f"Loaded words of quoted speakers (not the outlet's voice): {len(quoted)}", "", "")
-        for h in quoted:
-            who = h["speaker"] or "unnamed speaker"
-            out += wrap(f"„{h['term']}“ ({h['category']}; {h['voice']}, {who}, sentence {h['sentence'] + 1})",
-                        "    ", "  ")
-    return out
+class _SheetByDefault(click.Group):
+    """`framing exercise ARTICLE` means `framing exercise sheet ARTICLE`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
+            args = ["sheet", *args]
+        return super().parse_args(ctx, args)
+
+
+@main.group(cls=_SheetByDefault)
+def exercise() -> None:
+    """Worksheets for a class (`framing exercise ARTICLE -o sheet.html`) and the students'
+    markings compared with the tool and with each other (`framing exercise check`)."""
+
+
+@exercise.command("sheet")
+@input_options
+@lang_option
+@output_option
+@handle_errors
+def exercise_sheet(paths: tuple[str, ...], lang: str | None, output: str | None, **kw: Any) -> None:
+    """A worksheet: the article text unmarked, instructions, a table to fill in."""
+    matcher = Matcher(default_lexicon())
+    views = [article_view(sc) for sc in score_articles(load(paths, kw).articles, matcher, None)]
+    emit(render_worksheet(views, lang or default_lang()), output)
+
+
+@exercise.command("check")
+@click.argument("markings", type=click.Path(dir_okay=False))
+@click.option("--article", "article_path", required=True, type=click.Path(),
+              help="The article the worksheet was made from (one article).")
+@lexicon_options
+@lang_option
+@output_option
+@click.option("--format", "fmt", type=click.Choice(["text", "html", "json"]), default="text", show_default=True)
+@handle_errors
+def exercise_check(markings: str, article_path: str, lang: str | None, output: str | None, fmt: str,
+                   quiet: bool = False, **kw: Any) -> None:
+    """Compare the students' MARKINGS (CSV: term or start,end; reason; optional student) with
+    the tool and with each other: Krippendorff's alpha, Cohen's kappa, words the students
+    found and the tool missed (candidates for a class word list) and the reverse."""
+    matcher = Matcher(get_lexicon(kw))
+    result = read_articles([article_path])
+    for p in result.problems:
+        click.echo(f"Warning: {p}", err=True)
+    if len(result.articles) != 1:
+        found = ", ".join(a.id for a in result.articles) or "none"
+        raise FramingError(f"{article_path}: --article must name one article (found: {found})")
+    lang = lang or default_lang()
+    view = article_view(next(iter(score_articles(result.articles, matcher, None))))
+    checked = check_markings(view, read_markings(markings, view["text"], lang))
+    for s in checked["skipped"]:
+        click.echo(f"Warning: skipped {s}", err=True)
+    emit(render_check(checked, fmt, lang), output)
 
 
 @main.group()

@@ -140,12 +140,15 @@ def test_evaluate_lexicon_on_gold():
 
 
 def test_explain_says_why_and_offers_neutral_wording():
-    r = run("explain", str(SEEDS / "002_fb5708521e04c5c4.txt"), "-q", "--width", "90")
+    r = run("explain", str(SEEDS / "002_fb5708521e04c5c4.txt"), "-q", "--width", "90", "--lang", "en")
     assert r.exit_code == 0, r.output
     out = r.output
     assert "Stance (kremlin):" in out and "critical" in out
-    assert "„Autokrat“" in out and "→ Wladimir Putin (critical)" in out
-    assert "why: Ordnet die Person als Alleinherrscher ein" in out and "neutral: Präsident" in out
+    # the text with its words marked (brackets: not a terminal), then each flag explained
+    assert "russische [Autokrat][4 own voice: derogatory label] Wladimir Putin" in " ".join(out.split())
+    assert "„Autokrat“ — own voice; derogatory label; sentence 4" in out
+    assert "aimed at: Wladimir Putin (critical)" in out
+    assert "why loaded: Ordnet die Person als Alleinherrscher ein" in out and "neutral wording: Präsident" in out
     assert "Loaded words of quoted speakers" in out
     assert max(len(line) for line in out.splitlines()) <= 90
 

@@ -32,6 +32,9 @@ def test_wheel_contains_lexicons(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     assert "framing/lexicons/outlets.csv" in names
     assert "framing/py.typed" in names
+    for t in ("labels.toml", "style.css", "macros.html.j2", "report.html.j2", "explain.html.j2",
+              "worksheet.html.j2", "check.html.j2"):
+        assert f"framing/templates/{t}" in names
 
 
 def test_installed_wheel_finds_data_outside_the_checkout(wheel, tmp_path):
@@ -64,6 +67,8 @@ def _run_installed(target: Path, *args: str) -> subprocess.CompletedProcess[str]
     ("score", "--format", "jsonl"),
     ("quotes", "--format", "json"),
     ("compare", "--format", "json"),
+    ("report", "--lang", "de"),
+    ("explain", "--format", "html", "--lang", "en"),
 ])
 def test_installed_wheel_gives_the_output_of_the_sources(installed, command):
     """Byte-identical output of the installed wheel and of the sources this test runs on, for
