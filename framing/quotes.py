@@ -159,6 +159,7 @@ SPEECH_VERBS: Final = frozenset(
     spotten wettern verlauten beschreiben anführen urteilen bilanzieren insistieren jubeln
     prophezeien vorhersagen einwenden entgegnen erwidern protestieren verurteilen anprangern
     bekunden bekennen beharren beschwören zusichern zusagen eingestehen unterrichten informieren
+    sprechen reden darstellen titeln nachsagen vorhalten ausrufen
     """.split()
 )
 # verbs of belief that introduce reported content but do not attribute a direct quote
@@ -172,6 +173,17 @@ SEPARABLE: Final = {
     "sagen": {"zu", "voraus"}, "stehen": {"ein"}, "gestehen": {"ein"}, "wenden": {"ein"},
 }
 _REPORT_MARKERS: Final = {"laut", "zufolge", "demnach"}
+# verbs that frame someone's words only with "sich": "Die Minister zeigten sich „besorgt“"
+_REFLEXIVE_CUES: Final = frozenset(["zeigen", "geben", "äußern"])
+# nouns that frame the words next to them as someone's: "mit den Worten", "der Vorwurf",
+# "„Lügner“-Rufe" (lower-cased forms as written)
+SPEECH_NOUNS: Final = frozenset(
+    """
+    worte worten wortlaut zitat zitate aussage aussagen äußerung äußerungen erklärung rufe rufen
+    vorwurf vorwürfe vorwurfs formulierung wortwahl parole parolen slogan slogans schlagzeile
+    bezeichnung appell warnung warnungen forderung forderungen kritik vorwürfen stellungnahme
+    """.split()
+)
 # verbs whose "als …" complement is the speaker's own label for something
 _LABEL_VERBS: Final = frozenset(["bezeichnen", "einstufen", "kritisieren", "verurteilen", "darstellen", "werten"])
 _SPEECH_OR_COGNITION: Final = SPEECH_VERBS | COGNITION_VERBS
@@ -277,7 +289,7 @@ def _is_konj(t: TokenType, report: bool) -> bool:
 # so find_quotes skips it without building its tokens.
 _MAY_CUE, _MAY_KONJ1, _MAY_KONJ, _MAY_KONJ_REPORT = 1, 2, 4, 16
 _TEXT: Final = attrgetter("text")
-_CUE_WORDS: Final = frozenset([*_REPORT_MARKERS, "so", "angaben", "berufung"])
+_CUE_WORDS: Final = frozenset([*_REPORT_MARKERS, *SPEECH_NOUNS, "so", "angaben", "berufung"])
 _FLAGS_LIMIT: Final = 500_000  # the code and name caches are cleared (between documents) past this many types
 
 
@@ -327,7 +339,8 @@ def _type_flags(tt: TokenType) -> int:
     """May the type be an attribution cue, a Konjunktiv I form, any Konjunktiv form?"""
     f = 0
     if tt.low in _CUE_WORDS or (tt.is_word and tt.text[:1].islower() and (
-            tt.lemma_low in SPEECH_VERBS or tt.lemma_low in COGNITION_VERBS or tt.lemma_low in SEPARABLE)):
+            tt.lemma_low in SPEECH_VERBS or tt.lemma_low in COGNITION_VERBS or tt.lemma_low in SEPARABLE
+            or tt.lemma_low in _REFLEXIVE_CUES)):
         f |= _MAY_CUE
     if tt.low in _KONJ1:
         f |= _MAY_KONJ1
@@ -355,11 +368,14 @@ def _is_speech(t: TokenType, toks: _Run, i: int, verbs: frozenset[str] = SPEECH_
     low = t.low
     lem = t.lemma_low
     if low == "so" and i > 0 and toks[i - 1].text == ",":
-        return True  # "…", so Shin
+        return _so_source(toks, i)  # "…", so Shin
     if not t.is_word:
         return False
     if lem in verbs and t.text[:1].islower():
         return True
+    if lem in _REFLEXIVE_CUES and t.text[:1].islower() and any(
+            x.low == "sich" for x in toks[i + 1 : i + 4]):
+        return True  # "zeigte sich „besorgt“"
     parts = SEPARABLE.get(lem)
     if parts and t.text[:1].islower():
         # the particle closes the clause: "fügte … hinzu", "hob … hervor:"
@@ -369,6 +385,30 @@ def _is_speech(t: TokenType, toks: _Run, i: int, verbs: frozenset[str] = SPEECH_
                 return True
             j += 1
     return False
+
+
+def _so_source(toks: _Run, i: int) -> bool:
+    """"…, so Shin." / "…, so der Minister am Montag.": "so" names a source only when a noun
+    phrase follows it and its clause ends soon; "…, so ist die Zahl gestiegen" is no source."""
+    n = len(toks)
+    if i + 1 >= n or not toks[i + 1].is_word:
+        return False
+    nxt = toks[i + 1]
+    if not (nxt.text[:1].isupper() or nxt.low in _DETERMINERS):
+        return False
+    for k in range(i + 1, min(n, i + 12)):
+        c = toks[k].text
+        if c in (".", "!", "?", ";", ":") or c in _QUOTE_CHARS:
+            return True
+        if c == "," or (toks[k].is_word and toks[k].text[:1].islower() and toks[k].lemma_low not in _SO_SOURCE_WORDS
+                        and toks[k].low not in _NP_STOP and toks[k].low not in _DETERMINERS
+                        and not toks[k].low.endswith(_ADJ_ENDINGS)):
+            return c == "," and k > i + 1 and toks[k - 1].text[:1].isupper()
+    return True
+
+
+# words that can stand in "…, so X …" between the source and the clause end
+_SO_SOURCE_WORDS: Final = frozenset(["zufolge", "gegenüber", "weiter", "abschließend"])
 
 
 class _Runs:
@@ -562,6 +602,7 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
     cands = [i for i in span if (pairs is None or toks.starts[i] not in pairs) and (
              _is_speech(toks[i], toks, i, verbs)
              or toks[i].low in _REPORT_MARKERS
+             or (toks[i].low in SPEECH_NOUNS and toks[i].text[:1].isupper())
              or (toks[i].low == "angaben" and i > 0 and toks[i - 1].low == "nach")
              or (toks[i].low == "berufung" and i > 0 and toks[i - 1].low == "unter"))]
     if not cands:
@@ -606,6 +647,12 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         rng = (j, v) if v > j else None
         content = _content_around(toks, lo, hi, j, v + 1)
         cue = t.text
+    elif low in SPEECH_NOUNS:
+        # "der Vorwurf der Opposition", "mit den Worten": the source, if any, is a genitive after
+        # the noun; the noun marks the quotations of its sentence as someone's words
+        cue = t.text
+        if v + 1 < hi and toks[v + 1].low in ("des", "der"):
+            rng = _np_after(toks, v + 1)
     elif low == "demnach":
         content = (v + 1, hi)
         cue = t.text
@@ -640,7 +687,8 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
 
 def _is_marker(toks: _Run, i: int) -> bool:
     low = toks[i].low
-    return low in _REPORT_MARKERS or low in ("angaben", "berufung")
+    return low in _REPORT_MARKERS or low in ("angaben", "berufung") or (
+        low in SPEECH_NOUNS and toks[i].text[:1].isupper())
 
 
 def _apposition(toks: _Run, lo: int, v: int) -> bool:
@@ -788,6 +836,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         by_sentence.setdefault(doc.sentence_at(o + 1), []).append((o, c))
     prev: Quote | None = None
     prev_end = -1
+    backward: set[int] = set()  # reported sentences attributed by the next one ("Das berichtet X")
     last_reported: int | None = None
     last_speaker = ""
     # per sentence: the union of its tokens' flags, and the tokens that may be cues
@@ -856,18 +905,37 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
             if ps and not any(o < ps.starts[0] and c >= ps.end(len(ps) - 1) - 1 for o, c in pairs):
                 reported.append(_reported(doc, ps, (0, len(ps)), frames[0].speaker, frames[0].cue,
                                           s.index - 1))
+                backward.add(reported[-1].start)
         for o, c in by_sentence.get(s.index, []):
             frame = _frame_for(frames, toks, o)
             q = _classify(doc, runs, speakers, o, c, frame, prev, prev_end)
-            if q.kind == "scare" and rep_quote is not None and rep_quote.speaker \
+            if q.kind == "scare" and rep_quote is not None \
                     and rep_quote.start <= q.start and q.end <= rep_quote.end:
+                # words quoted inside reported speech are the speaker's (a partial quotation)
                 q = Quote("direct", q.start, q.end, q.text, rep_quote.speaker, rep_quote.cue, q.sentence)
             quotes.append(q)
             if q.kind == "direct":
                 prev, prev_end = q, c
     allq = quotes + reported
     allq.sort(key=lambda q: (q.start, -q.end))
-    return tuple(allq)
+    return tuple(_inherit_voice(allq, backward))
+
+
+def _inherit_voice(quotes: list[Quote], backward: set[int]) -> list[Quote]:
+    """A scare quote inside a direct quotation or reported speech is the speaker's word: "„Das
+    Aus für die selbsternannte ‚Fortschrittskoalition‘“, sagte X". One pass over quotes sorted by
+    start: the enclosing span is the attributed one reaching furthest so far."""
+    outer: Quote | None = None
+    out = []
+    for q in quotes:
+        if q.kind == "scare" and outer is not None and q.end <= outer.end:
+            q = Quote("direct", q.start, q.end, q.text, outer.speaker, outer.cue or "", q.sentence)
+        elif q.kind in ("direct", "reported") and (outer is None or q.end > outer.end):
+            # a sentence attributed only afterwards ("Das berichtet X") keeps its scare quotes: the
+            # marks are the outlet's, set while it retells X's report
+            outer = None if q.kind == "reported" and q.start in backward else q
+        out.append(q)
+    return out
 
 
 def _segment_frames(doc: Doc, toks: _Run, speakers: _Speakers, pairs: _Mask,
@@ -882,12 +950,29 @@ def _segment_frames(doc: Doc, toks: _Run, speakers: _Speakers, pairs: _Mask,
     for n, hi in enumerate(ends):
         if hi > lo:
             f = _frame(doc, toks, speakers, lo, hi, verbs=_SPEECH_OR_COGNITION, pairs=pairs, maybe=maybe)
+            if f is None and lo == 0 and n + 1 < len(ends) and _speaker_label(toks, lo, hi):
+                # "Scholz: „Beschämend“" / "Selenskyj: Nawalny wurde „getötet“": a name before a
+                # colon at the start of a line introduces that person's words
+                name = _span_text(doc, toks, (lo, hi))
+                f = _Frame(hi, name, ":", None, True)
             if f is not None:
                 if f.content is None and n + 1 < len(ends) and _reports(toks, (hi + 1, ends[n + 1])):
                     f.content = (hi + 1, ends[n + 1])  # "… hieß es: Kim plane einen Besuch"
                 frames.append(f)
         lo = hi + 1
     return frames
+
+
+def _speaker_label(toks: _Run, lo: int, hi: int) -> bool:
+    """One to three capitalised words holding a proper name: a speaker label before a colon."""
+    seg = toks[lo:hi]
+    if not (0 < len(seg) <= 3 and all(t.is_word and t.text[:1].isupper() for t in seg)):
+        return False
+    if any(_is_name(t) for t in seg):
+        return True
+    from framing.actors import actor_named  # a known actor the dictionary also knows ("Scholz")
+
+    return actor_named(" ".join(t.text for t in seg)) is not None
 
 
 def _frame_for(frames: list[_Frame], toks: _Run, o: int) -> _Frame | None:
@@ -974,6 +1059,8 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
             f = _frame(doc, btoks, speakers, lo, hi)
             if f is not None:
                 speaker, cue = f.speaker, f.cue
+            elif lo == 0 and _speaker_label(btoks, lo, hi):
+                speaker, cue = _span_text(doc, btoks, (lo, hi)), ":"
     # (c) a speech verb or marker in the same sentence, outside any quote
     if not cue and frame is not None:
         speaker, cue = frame.speaker, frame.cue

@@ -18,7 +18,7 @@ QUOTE_CASES = [
     ("Putin bezeichnete das Abkommen als \"neues Grundlagendokument für unsere Beziehungen\".",
      "direct", "neues Grundlagendokument für unsere Beziehungen", "Putin"),
     ("Moskaus Partner und andere \"Gegnern\" der USA wurden nicht vorhergesehen.", "scare", "Gegnern", ""),
-    ('Washington zeigt sich "überrascht".', "scare", "überrascht", ""),
+    ('Washington zeigt sich "überrascht".', "direct", "überrascht", "Washington"),
     ("Die sogenannte »Friedensmission« begann im Frühjahr.", "scare", "Friedensmission", ""),
     ("Die «Spezialoperation» dauert an.", "scare", "Spezialoperation", ""),
     ("Das Magazin \"RT DE\" berichtete darüber.", "title", "RT DE", ""),
