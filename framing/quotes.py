@@ -26,7 +26,7 @@ from typing import Final, NamedTuple, cast
 import simplemma
 
 from framing.runs import Run as _Run
-from framing.text import Doc, TokenType, fill_missing
+from framing.text import Doc, TokenType, fill_missing, token_norm
 
 KINDS: Final = ("direct", "reported", "scare", "title")
 VOICE_OF_KIND: Final = {"direct": "quote", "reported": "reported", "scare": "scare-quote", "title": "outlet"}
@@ -272,11 +272,12 @@ def _konj_form(t: TokenType, report: bool) -> bool:
     if low in _KONJ1 or (report and low in _KONJ2_REPORT):
         return True
     lem = t.lemma
-    # 3rd person Konjunktiv I of regular verbs is the stem + e: plane, zeige, erhalte
-    return (
-        t.is_word and t.text[:1].islower() and len(low) >= 4 and lem.endswith("en")
-        and low == lem[:-1] and not t.text.endswith("ee")
-    )
+    # 3rd person Konjunktiv I of regular verbs is the stem + e: plane, zeige, erhalte; of verbs in
+    # -eln/-ern the stem + e as well: handele, ändere
+    if not (t.is_word and t.text[:1].islower() and len(low) >= 4) or t.text.endswith("ee"):
+        return False
+    return (lem.endswith("en") and low == lem[:-1]) or (
+        len(lem) >= 5 and lem.endswith(("eln", "ern")) and low == lem[:-1] + "e")
 
 
 def _is_konj(t: TokenType, report: bool) -> bool:
@@ -826,7 +827,7 @@ def _reports(toks: _Run, rng: tuple[int, int]) -> bool:
 
 def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     """All quotation spans of a document, in text order (see the module docstring)."""
-    pairs = _dissolve_wrappers(doc.text, pair_quotes(doc.text))
+    pairs = [p for p in _dissolve_wrappers(doc.text, pair_quotes(doc.text)) if not _figures(doc.text, *p)]
     mask = _Mask(pairs)
     speakers = _Speakers()
     quotes: list[Quote] = []
@@ -863,8 +864,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     for si in sorted(sent_flags.keys() | by_sentence.keys()):
         s = sentences[si]
         any_flag = sent_flags.get(si, 0)
-        if si not in by_sentence and not any_flag & (_MAY_CUE | _MAY_KONJ1) and not (
-                any_flag & _MAY_KONJ and last_reported == si - 1):
+        if si not in by_sentence and not any_flag & (_MAY_CUE | _MAY_KONJ1 | _MAY_KONJ):
             continue  # no quotation mark, cue or Konjunktiv: nothing to find here
         toks = runs(s.index)
         while opened < len(pairs) and pairs[opened][0] < s.start:
@@ -878,15 +878,14 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         rep: tuple[int, int, str, str] | None = None
         if content_frame is not None and content_frame.content is not None:
             rep = (*content_frame.content, content_frame.speaker, content_frame.cue)
-        elif not frames and toks and not inside and (any_flag & _MAY_KONJ1 or (
-                any_flag & _MAY_KONJ and last_reported == s.index - 1)):
+        elif not frames and toks and not inside and any_flag & (_MAY_KONJ1 | _MAY_KONJ):
             outside = [t for t, p in zip(toks, toks.starts, strict=True) if p not in mask]
-            if any(t.low in _KONJ1 for t in outside) or (
-                last_reported == s.index - 1 and any(_is_konj(t, report=False) for t in outside)
-            ):
-                # Konjunktiv I in a main clause is itself the mark of reported speech
+            if any(t.low in _KONJ1 or _is_konj(t, report=False) for t in outside):
+                # Konjunktiv I in a main clause is itself the mark of reported speech; only the
+                # clauses from the first one in Konjunktiv on are reported ("Schon 2021 hatte X
+                # suggeriert, falls …, zeige das, dass …": "suggeriert" stays the outlet's)
                 spk = last_speaker if last_reported == s.index - 1 else ""
-                rep = (0, len(toks), spk, "")
+                rep = (_konj_clause_start(toks, mask), len(toks), spk, "")
         rep_quote = None
         if rep is not None:
             a, b, spk, cue = rep
@@ -936,6 +935,22 @@ def _inherit_voice(quotes: list[Quote], backward: set[int]) -> list[Quote]:
             outer = None if q.kind == "reported" and q.start in backward else q
         out.append(q)
     return out
+
+
+_CLAUSE_BOUNDS: Final = frozenset(",:;–—")
+
+
+def _konj_clause_start(toks: _Run, mask: _Mask) -> int:
+    """Start of the first clause (outside quotations) holding a Konjunktiv I form."""
+    start = 0
+    for k, t in enumerate(toks):
+        if toks.starts[k] in mask:
+            continue
+        if t.text in _CLAUSE_BOUNDS:
+            start = k + 1
+        elif t.is_word and (t.low in _KONJ1 or _is_konj(t, report=False)):
+            return start
+    return 0
 
 
 def _segment_frames(doc: Doc, toks: _Run, speakers: _Speakers, pairs: _Mask,
@@ -1024,6 +1039,46 @@ def _dissolve_wrappers(text: str, pairs: list[tuple[int, int]]) -> list[tuple[in
     return out
 
 
+# A "quotation" whose letters and digits are more than this share digits is a table with ditto
+# marks („ under a cell: the same as above), not anybody's words.
+FIGURES_MIN_SHARE: Final = 0.25
+_DIGIT_RE: Final = re.compile(r"\d")
+_ALNUM_RE: Final = re.compile(r"\w")
+
+
+_ABBREV_RE: Final = re.compile(r"\w\.$")
+_NAMING_AFTER_RE: Final = re.compile(r"\s*(genannt|nennt sich|nannte sich|heißt|hieß)\b")
+
+
+def _is_title(text: str, o: int, c: int, qtext: str) -> bool:
+    """A short quotation that names a work, paper, ship or club rather than quoting words: after
+    a media noun ("das Magazin „RT DE“") or any common noun it stands beside ("des Dampfers
+    „Präsident Herwig“", "(Tel. d. „M. T.“)"), made of abbreviations ("Mähr. Tagbl."), or given
+    as a name ("ward „Zur weißen Lilie“ genannt")."""
+    before_word = _LAST_WORD_RE.search(text[max(0, o - 40) : o])
+    word = before_word.group(1) if before_word else ""
+    if word.lower() in _MEDIA_NOUNS:
+        return True  # das Magazin "RT DE"
+    words = qtext.split()
+    if not qtext[:1].isupper() or (_FULL_SENTENCE_RE.match(qtext) and not _ABBREV_RE.search(qtext)):
+        return False
+    if sum(1 for w in words if _ABBREV_RE.search(w)) * 2 >= len(words) > 0:
+        return True  # "Mähr. Tagbl."
+    if _NAMING_AFTER_RE.match(text, c + 1):
+        return True
+    # a name in apposition: a common noun right before the mark, not at a sentence start
+    if word[:1].isupper() and before_word is not None and before_word.end() + max(0, o - 40) >= o - 1:
+        k = max(0, o - 40) + before_word.start()
+        prev = text[:k].rstrip()[-1:]
+        return prev.isalpha() and _known_word(token_norm(word))
+    return False
+
+
+def _figures(text: str, o: int, c: int) -> bool:
+    digits = len(_DIGIT_RE.findall(text, o, c))
+    return digits > 0 and digits > FIGURES_MIN_SHARE * len(_ALNUM_RE.findall(text, o, c))
+
+
 _FULL_SENTENCE_RE: Final = re.compile(r"^[A-ZÄÖÜ\d].*[.!?…]$", re.S)
 
 
@@ -1038,10 +1093,8 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
     qtext = text[start:end]
     si = doc.sentence_at(start)
     words = len(qtext.split())
-    if words <= SCARE_MAX_WORDS:
-        before_word = _LAST_WORD_RE.search(text[max(0, o - 40) : o])
-        if before_word and before_word.group(1).lower() in _MEDIA_NOUNS:
-            return Quote("title", start, end, qtext, "", "", si)  # das Magazin "RT DE"
+    if words <= SCARE_MAX_WORDS and _is_title(text, o, c, qtext):
+        return Quote("title", start, end, qtext, "", "", si)
     speaker, cue = "", ""
     # (a) after the quote: „…“, sagte X / „…“, so X
     after = _tokens_after(doc, runs, c)
