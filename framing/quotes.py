@@ -1050,7 +1050,7 @@ _ABBREV_RE: Final = re.compile(r"\w\.$")
 _NAMING_AFTER_RE: Final = re.compile(r"\s*(genannt|nennt sich|nannte sich|heißt|hieß)\b")
 
 
-def _is_title(text: str, o: int, c: int, qtext: str) -> bool:
+def _is_title(text: str, o: int, c: int, qtext: str, weak: bool = False) -> bool:
     """A short quotation that names a work, paper, ship or club rather than quoting words: after
     a media noun ("das Magazin „RT DE“") or any common noun it stands beside ("des Dampfers
     „Präsident Herwig“", "(Tel. d. „M. T.“)"), made of abbreviations ("Mähr. Tagbl."), or given
@@ -1066,8 +1066,9 @@ def _is_title(text: str, o: int, c: int, qtext: str) -> bool:
         return True  # "Mähr. Tagbl."
     if _NAMING_AFTER_RE.match(text, c + 1):
         return True
-    # a name in apposition: a common noun right before the mark, not at a sentence start
-    if word[:1].isupper() and before_word is not None and before_word.end() + max(0, o - 40) >= o - 1:
+    # a name in apposition: a common noun right before the mark, not at a sentence start (only
+    # without a reporting frame: "nannte die Pläne „Verrat“" is the speaker's word)
+    if weak and word[:1].isupper() and before_word is not None and before_word.end() + max(0, o - 40) >= o - 1:
         k = max(0, o - 40) + before_word.start()
         prev = text[:k].rstrip()[-1:]
         return prev.isalpha() and _known_word(token_norm(word))
@@ -1126,6 +1127,8 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
             speaker, cue = prev.speaker, prev.cue
     if not cue:
         short = words <= SCARE_MAX_WORDS and not _FULL_SENTENCE_RE.match(qtext)
+        if short and _is_title(text, o, c, qtext, weak=True):
+            return Quote("title", start, end, qtext, "", "", si)
         return Quote("scare" if short else "direct", start, end, qtext, "", "", si)
     return Quote("direct", start, end, qtext, speaker, cue, si)
 
