@@ -154,8 +154,8 @@ def evaluate_quote_spans(gold_path: str | Path, texts: str | Path | None = None)
         f = tdir / f"{doc_id}.txt"
         try:
             text = f.read_text(encoding="utf-8")
-        except OSError as e:
-            raise InputError(f"{f}: cannot read the text of gold id {doc_id} ({e.strerror})") from None
+        except OSError as err:
+            raise InputError(f"{f}: cannot read the text of gold id {doc_id} ({err.strerror})") from None
         except UnicodeDecodeError:
             raise InputError(f"{f}: not UTF-8 text") from None
         quotes = find_quotes(tokenize(text))
