@@ -83,6 +83,7 @@ def pair_quotes(text: str) -> list[tuple[int, int]]:
     """Pairs (open, close) of quotation mark positions; unclosed quotes end with their paragraph."""
     pairs: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
+    where: dict[str, list[int]] = {}  # opening mark -> its indices in the stack, ascending
     n = len(text)
     german_guillemets = text.find("»") != -1 and (text.find("«") == -1 or text.find("»") < text.find("«"))
     for m in _QUOTE_RE.finditer(text):
@@ -92,56 +93,71 @@ def pair_quotes(text: str) -> list[tuple[int, int]]:
         nxt = text[i + 1] if i + 1 < n else " "
         if c in "'’" and prev.isalnum() and nxt.isalnum():
             continue  # apostrophe: geht's, O’Brien
-        opens = _OPENERS_OF[c]
-        top = None  # the innermost open mark this one can close
-        for k in range(len(stack) - 1, -1, -1):
-            if stack[k][0] in opens:
-                top = k
-                break
+        # the innermost open mark this one can close: the latest stack index among the marks it
+        # closes (one short list of stack indices per opening mark: constant work per mark)
+        top = None
+        for oc in _OPENERS_OF[c]:
+            got = where.get(oc)
+            if got and (top is None or got[-1] > top):
+                top = got[-1]
         if c in ('"', "'"):
             can_open = (prev.isspace() or prev in _OPEN_CONTEXT or prev in _QUOTE_CHARS) and not nxt.isspace()
             can_close = not prev.isspace() and (not nxt.isalnum())
             if c == "'" and not (can_open and nxt.isalpha()) and not (can_close and top is not None):
                 continue
             if can_close and top is not None and not (can_open and stack[top][1] == i - 1):
-                _close(stack, top, i, pairs)
+                _close(stack, where, top, i, pairs)
             elif can_open:
-                stack.append((c, i))
+                _push(stack, where, c, i)
             elif top is not None and not nxt.isalnum():
-                _close(stack, top, i, pairs)
+                _close(stack, where, top, i, pairs)
             continue
         if c == "“" and top is not None:
-            _close(stack, top, i, pairs)
+            _close(stack, where, top, i, pairs)
         elif c in "„‚":
-            stack.append((c, i))
+            _push(stack, where, c, i)
         elif c == "»":
             if not german_guillemets and top is not None:
-                _close(stack, top, i, pairs)
+                _close(stack, where, top, i, pairs)
             else:
-                stack.append((c, i))
+                _push(stack, where, c, i)
         elif c == "«":
             if german_guillemets and top is not None:
-                _close(stack, top, i, pairs)
+                _close(stack, where, top, i, pairs)
             else:
-                stack.append((c, i))
+                _push(stack, where, c, i)
         elif c == "‘" and top is not None:
-            _close(stack, top, i, pairs)  # ‚…‘
+            _close(stack, where, top, i, pairs)  # ‚…‘
         elif c in "“‘":
-            stack.append((c, i))
+            _push(stack, where, c, i)
         elif top is not None:  # ” ’
-            _close(stack, top, i, pairs)
-    for _, i in stack:  # unbalanced: the quote runs to the end of its paragraph
+            _close(stack, where, top, i, pairs)
+    # unbalanced: the quote runs to the end of its paragraph; of several unclosed marks in one
+    # paragraph only the first counts (the others would end at the same place, inside it)
+    last_end = -1
+    for _, i in stack:
+        if i < last_end:
+            continue
         end = text.find("\n\n", i)
         end = n if end == -1 else end
+        last_end = end
         if end - i > 1:
             pairs.append((i, end))
     pairs.sort()
     return pairs
 
 
-def _close(stack: list[tuple[str, int]], k: int, i: int, pairs: list[tuple[int, int]]) -> None:
+def _push(stack: list[tuple[str, int]], where: dict[str, list[int]], c: str, i: int) -> None:
+    where.setdefault(c, []).append(len(stack))
+    stack.append((c, i))
+
+
+def _close(stack: list[tuple[str, int]], where: dict[str, list[int]], k: int, i: int,
+           pairs: list[tuple[int, int]]) -> None:
     _, o = stack[k]
-    del stack[k:]  # marks opened inside and never closed are dropped
+    for c, _ in stack[k:]:  # marks opened inside and never closed are dropped (each once)
+        where[c].pop()
+    del stack[k:]
     pairs.append((o, i))
 
 
@@ -1027,11 +1043,12 @@ def _dissolve_wrappers(text: str, pairs: list[tuple[int, int]]) -> list[tuple[in
     """Drop quotes that wrap another outlet's whole report (see WRAPPER_MIN_SHARE)."""
     out = []
     n = max(1, len(text))
+    starts = [o for o, _ in pairs]  # pairs are sorted by their opening
     for o, c in pairs:
         if c - o < WRAPPER_MIN_CHARS:  # too short to wrap a report: the common case, decided at once
             out.append((o, c))
             continue
-        inner = sum(1 for a, b in pairs if o < a and b < c)
+        inner = bisect_left(starts, c) - bisect_right(starts, o)  # pairs opened inside it
         paragraphs = text.count("\n\n", o, c) + 1
         if inner >= WRAPPER_MIN_INNER and ((c - o) / n >= WRAPPER_MIN_SHARE or paragraphs >= WRAPPER_MIN_PARAGRAPHS):
             continue
