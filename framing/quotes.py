@@ -175,7 +175,7 @@ SPEECH_VERBS: Final = frozenset(
     spotten wettern verlauten beschreiben anführen urteilen bilanzieren insistieren jubeln
     prophezeien vorhersagen einwenden entgegnen erwidern protestieren verurteilen anprangern
     bekunden bekennen beharren beschwören zusichern zusagen eingestehen unterrichten informieren
-    sprechen reden darstellen titeln nachsagen vorhalten ausrufen
+    sprechen reden darstellen titeln nachsagen vorhalten ausrufen bedauern begrüßen erzählen
     """.split()
 )
 # verbs of belief that introduce reported content but do not attribute a direct quote
@@ -319,7 +319,7 @@ _FLAGS_LIMIT: Final = 500_000  # the code and name caches are cleared (between d
 # the code (`_flags`): punctuation and the lettered function words never carry any (tested).
 _WORD_CODES: Final = {"dass": "D", "ob": "O"}
 _LOW_CODES: Final = {"dass": "d", "ob": "o", "wie": "W", "und": "U", "als": "A", "vor": "V"}
-_CODE_PUNCT: Final = frozenset(",:;.!?" + _QUOTE_CHARS)
+_CODE_PUNCT: Final = frozenset(",:;.!?–—-" + _QUOTE_CHARS)
 _CODES: Final[dict[str, str]] = {}
 
 
@@ -500,6 +500,14 @@ def _np_before(toks: _Run, start: int, verb: int) -> tuple[int, int] | None:
         if start >= verb:
             return None
         low = toks[start].low
+    # focus particles before the subject: "vor allem die SPD wirft …", "auch der Kreml sagte"
+    if low == "vor" and start + 1 < verb and toks[start + 1].low == "allem":
+        start += 2
+    elif low in _FOCUS and start + 1 < verb:
+        start += 1
+    if start >= verb:
+        return None
+    low = toks[start].low
     first = toks[start]
     if low in _DEMONSTRATIVES and verb == start + 1:
         return None
@@ -513,6 +521,7 @@ def _np_before(toks: _Run, start: int, verb: int) -> tuple[int, int] | None:
     return rng
 
 
+_FOCUS: Final = frozenset(["auch", "nur", "sogar", "selbst", "gerade", "ausgerechnet", "besonders"])
 _NOT_A_VERB_START: Final = frozenset(
     _DETERMINERS | _PRONOUNS | _SUBORDINATORS | _PREPOSITIONS | _ANONYMOUS | {"und", "aber"})
 
@@ -528,6 +537,19 @@ def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
             if head is not None:
                 return (head[0], v - 1)
         return None
+    if v - 1 > lo and toks[v - 1].low in ("und", "sowie", "oder"):
+        # coordinated verbs share the subject: "Putin verurteilt … und kündigt … an"
+        head = _np_before(toks, lo, v - 1)
+        if head is not None and head[1] < v - 1 and toks[head[1]].text[:1].islower():
+            return head
+    if toks[v].lemma_low == "zitieren" or toks[v].low.startswith("ge"):
+        # passive and perfect: "Der Diktator wurde mit den Worten … zitiert", "Peking hat …
+        # vorgeworfen": the subject stands before the finite auxiliary
+        aux = next((k for k in range(lo, v) if toks[k].low in _AUXILIARIES), None)
+        if aux is not None and aux > lo:
+            head = _np_before(toks, _clause_start(toks, lo, aux), aux)
+            if head is not None:
+                return head
     before = _np_before(toks, cs, v)
     if before is not None:
         return before
@@ -634,9 +656,11 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         markers = [i for i in cands if _is_marker(toks, i)]
         contents = {i: _content_of_verb(toks, lo, hi, i) for i in verbs_}
         with_content = [i for i in verbs_ if contents[i]]
+        if len(with_content) > 1 and toks[_clause_start(toks, lo, with_content[-1])].low == "wie":
+            del with_content[-1]  # "X ergänzte, die Krise - wie er es nannte - habe …"
         if with_content:
             v = with_content[-1]
-        elif markers and (not verbs_ or markers[0] < verbs_[0]):
+        elif markers and (not verbs_ or (markers[0] < verbs_[0] and toks[markers[0]].low not in SPEECH_NOUNS)):
             v = markers[0]  # "Berichten zufolge haben … versichert"
         else:
             v = verbs_[0]
@@ -697,6 +721,10 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
             else:
                 rng = _subject(toks, lo, v) or (after if may_follow else _np_after(toks, v + 1))
         content = contents[v] if v in contents else _content_of_verb(toks, lo, hi, v)
+    if content is not None and rng is not None and content[0] <= rng[0] < content[1] and rng[0] - content[0] <= 1:
+        # the speaker as the outlet names him stays in the outlet's voice: "kündigte der
+        # Autokrat die Vernichtung an" reports "die Vernichtung"
+        content = (rng[1], content[1]) if rng[1] < content[1] else None
     named = rng is not None and any(_is_name(x) for x in toks[rng[0] : rng[1]])
     speaker = speakers.resolve(doc, toks, rng, named)
     return _Frame(v, speaker, cue, content, named)
@@ -716,7 +744,7 @@ def _apposition(toks: _Run, lo: int, v: int) -> bool:
             and _np_before(toks, _clause_start(toks, lo, k), k) is not None)
 
 
-_CLAUSE_MARKS: Final = frozenset(':;,“”"„«»')
+_CLAUSE_MARKS: Final = frozenset(':;,“”"„«»–—-')
 
 
 def _clause_start(toks: _Run, lo: int, v: int) -> int:
@@ -778,12 +806,54 @@ def _content_of_verb(toks: _Run, lo: int, hi: int, v: int) -> tuple[int, int] | 
                     return (v + 1, stop)  # "Kiew wirft Moskau vor, gezielt … anzugreifen"
             if vor > v + 1:
                 return (v + 1, vor)
+    if lemma in _CHARGE_VERBS and toks[v].text[:1].islower() and (v + 1 >= end or not toks[v + 1].is_word):
+        # perfect or passive, the participle closing the clause: "Peking hat Washington
+        # Doppelmoral vorgeworfen": the charge lies between the auxiliary and the participle
+        cs = _clause_start(toks, lo, v)
+        aux = next((k for k in range(cs, v) if toks[k].low in _AUXILIARIES), None)
+        if aux is not None and aux + 1 < v:
+            return (aux + 1, v)
+    if lemma in PP_CONTENT and toks[v].text[:1].islower():
+        # "Ex-Häftlinge berichten von brutalen Zuständen", "warnte vor einer Eskalation": the
+        # prepositional object is what was said
+        stop = _clause_stop(toks, v, end)
+        prep = next((k for k in range(v + 1, stop) if toks[k].low in PP_CONTENT[lemma]), None)
+        if prep is not None and prep + 1 < stop:
+            return (prep + 1, stop)
+    parts = SEPARABLE.get(lemma)
+    if parts and lemma != "werfen" and toks[v].text[:1].islower():
+        # "kündigt Vernichtung der Putschisten an": the object between verb and particle
+        stop = _clause_stop(toks, v, end)
+        if stop - 1 > v + 1 and toks[stop - 1].low in parts and _clause_content(toks, lo, hi, v, end) is None:
+            return (v + 1, stop - 1)
     if v - lo >= 1 and toks[lo].low == "wie":
         # "Wie der Economist anführt, könnte man … sprechen": the main clause is reported
         comma = next((k for k in range(v + 1, end) if toks[k].text == ","), None)
         if comma is not None and comma + 1 < end:
             return (comma + 1, end)
     return _clause_content(toks, lo, hi, v, end)
+
+
+# verbs whose objects are the speaker's charge or label (German rule data)
+_CHARGE_VERBS: Final = frozenset(["vorwerfen", "unterstellen", "vorhalten", "nachsagen", "bezeichnen", "nennen",
+                                  "beschuldigen", "bezichtigen", "attestieren"])
+# speech verbs whose prepositional object is the reported content (German rule data)
+PP_CONTENT: Final = {
+    "sprechen": ("von",), "reden": ("von",), "berichten": ("von", "über"), "erzählen": ("von",),
+    "warnen": ("vor",), "schwärmen": ("von",), "klagen": ("über",), "spotten": ("über",),
+}
+
+
+def _clause_stop(toks: _Run, v: int, end: int) -> int:
+    """End of the clause of the verb at v: the next comma, colon, dash or sentence mark, or a
+    coordinated verb ("… an und fordert …")."""
+    for k in range(v + 1, end):
+        t = toks[k]
+        if t.text in (",", ".", "!", "?", ";", ":", "–", "—"):
+            return k
+        if t.low == "und" and k + 1 < end and toks[k + 1].text[:1].islower() and _is_speech(toks[k + 1], toks, k + 1):
+            return k
+    return end
 
 
 def _zu_infinitive(t: TokenType) -> bool:

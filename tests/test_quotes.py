@@ -140,7 +140,7 @@ def test_token_codes_mark_punctuation_function_words_and_cues():
     codes = "".join(_code_of(t) for t in doc.types)
     assert codes[:2] == "dw"  # "Dass" in another capitalisation, a plain word
     assert (ord(codes[2]) - _FLAGGED) & _MAY_CUE  # "sagte" may be a speech cue
-    assert codes[3:] == ",DWUAV:„w“xOo"
+    assert codes[3:] == ",DWUAV:„w“–Oo"  # dashes stand for themselves: they bound clauses
 
 
 def test_lettered_function_words_and_punctuation_carry_no_flags():
