@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from framing.actors import actor_named
 from framing.errors import InputError
 from framing.quotes import find_quotes
 from framing.text import tokenize
@@ -122,10 +123,15 @@ def _speaker_words(name: str) -> set[str]:
 
 
 def same_speaker(gold: str, predicted: str) -> bool:
-    """Do two speaker names share a content word ("Kremlsprecher Dmitri Peskow" ~ "Peskow")?"""
+    """Do two speaker names share a content word ("Kremlsprecher Dmitri Peskow" ~ "Peskow"), or
+    name the same actor of the actor list ("Kremlchef" ~ "Wladimir Putin")?"""
     g, p = _speaker_words(gold), _speaker_words(predicted)
     if g & p:
         return True
+    if p:
+        a = actor_named(gold)
+        if a is not None and a is actor_named(predicted):
+            return True
     # compounds: "Kremlsprecher" ~ "Sprecher", "Nawalny-Team" ~ "Team Nawalny"
     return any(len(a) >= 5 and len(b) >= 5 and (a in b or b in a) for a in g for b in p)
 

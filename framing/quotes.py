@@ -545,9 +545,12 @@ def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
     if toks[v].lemma_low == "zitieren" or toks[v].low.startswith("ge"):
         # passive and perfect: "Der Diktator wurde mit den Worten … zitiert", "Peking hat …
         # vorgeworfen": the subject stands before the finite auxiliary
-        aux = next((k for k in range(lo, v) if toks[k].low in _AUXILIARIES), None)
-        if aux is not None and aux > lo:
-            head = _np_before(toks, _clause_start(toks, lo, aux), aux)
+        aux = next((k for k in range(v - 1, cs - 1, -1) if toks[k].low in _AUXILIARIES), None)
+        if aux is not None:
+            after = _np_after(toks, aux + 1)  # "…, wird Kreml-Sprecher Peskow … zitiert"
+            if after is not None and after[1] <= v and toks[aux + 1].low not in _PREPOSITIONS:
+                return after
+            head = _np_before(toks, _clause_start(toks, lo, aux), aux) if aux > lo else None
             if head is not None:
                 return head
     before = _np_before(toks, cs, v)
@@ -1202,6 +1205,16 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
                 speaker, cue = f.speaker, f.cue
             elif lo == 0 and _speaker_label(btoks, lo, hi):
                 speaker, cue = _span_text(doc, btoks, (lo, hi)), ":"
+            else:
+                # "Selbst Präsident Wladimir Putin dampfte seine Rhetorik ein: „…“": a named
+                # subject of the clause before the colon is the speaker
+                verb = next((k for k in range(lo + 1, hi) if btoks[k].is_word and btoks[k].text[:1].islower()
+                             and btoks[k].low not in _DETERMINERS and btoks[k].low not in _FOCUS
+                             and not (btoks[k].low.endswith(_ADJ_ENDINGS) and k + 1 < hi
+                                      and btoks[k + 1].text[:1].isupper())), None)
+                subj = _np_before(btoks, lo, verb) if verb is not None else None
+                if subj is not None and any(_is_name(t) for t in btoks[subj[0] : subj[1]]):
+                    speaker, cue = speakers.resolve(doc, btoks, subj, True), ":"
     # (c) a speech verb or marker in the same sentence, outside any quote
     if not cue and frame is not None:
         speaker, cue = frame.speaker, frame.cue

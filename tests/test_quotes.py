@@ -21,6 +21,10 @@ QUOTE_CASES = [
     ('Washington zeigt sich "überrascht".', "direct", "überrascht", "Washington"),
     ("Die sogenannte »Friedensmission« begann im Frühjahr.", "scare", "Friedensmission", ""),
     ("Die «Spezialoperation» dauert an.", "scare", "Spezialoperation", ""),
+    ("Nach dem „Triumph“ zogen die Demonstranten ab.", "scare", "Triumph", ""),
+    ("Die Zahl der werdenden „Weltstadt“ ist gestiegen, so ist es eben.", "scare", "Weltstadt", ""),
+    ("Das Haus ward „Zur weißen Lilie“ genannt.", "title", "Zur weißen Lilie", ""),
+    ("(Telegramm der „Mähr. Tagbl.“)", "title", "Mähr. Tagbl.", ""),
     ("Das Magazin \"RT DE\" berichtete darüber.", "title", "RT DE", ""),
     ("Dmitri Peskow sprach lange. „Es ist unser Nachbar“, zitiert ihn der Guardian.", "direct",
      "Es ist unser Nachbar", "Dmitri Peskow"),
@@ -65,6 +69,27 @@ QUOTE_CASES = [
      "Moskau vor, gezielt Kraftwerke anzugreifen", "Kiew"),
     ("Wie der Economist anführt, könnte man von einer historischen Wende sprechen.", "reported",
      "könnte man von einer historischen Wende sprechen", "Economist"),
+    # partial quotations in a reporting frame are the source's words, not scare quotes
+    ("Beide Ministerinnen zeigten sich „äußerst beunruhigt“.", "direct", "äußerst beunruhigt", "Ministerinnen"),
+    ("Der Sprecher nannte die Pläne „gefährlich“.", "direct", "gefährlich", "Sprecher"),
+    ("Die Regierung in Rom spricht von einer „Befreiung“.", "direct", "Befreiung", "Regierung"),
+    ("Der Vorwurf der Opposition lautet „Wortbruch“.", "direct", "Wortbruch", "Opposition"),
+    ("Grzegorz: „Beschämend“\n\nDie Lage blieb ruhig.", "direct", "Beschämend", "Grzegorz"),
+    ("Die Lage sei ernst, der Plan „unverantwortlich“, erklärte Grzegorz.", "direct", "unverantwortlich",
+     "Grzegorz"),
+    ("Die Partei wirft dem Minister einen „groben Wortbruch“ vor.", "direct", "groben Wortbruch", "Partei"),
+    # clause-level voice: the outlet's naming of the speaker and its verb stay outside
+    ("Gestern kündigte der Autokrat die Räumung der Dörfer an.", "reported", "die Räumung der Dörfer",
+     "Autokrat"),
+    ("Peking hat Washington Doppelmoral vorgeworfen.", "reported", "Washington Doppelmoral", "Peking"),
+    ("Die Erklärungen seien haltlos, wird Sprecherin Maria Grzegorz von der Agentur zitiert.", "reported",
+     "Die Erklärungen seien haltlos", "Maria Grzegorz"),
+    ("Der Minister verurteilt den Angriff und kündigt harte Strafen an.", "reported", "harte Strafen",
+     "Minister"),
+    ("Ehemalige Häftlinge berichten von brutalen Wärtern.", "reported", "brutalen Wärtern", "Häftlinge"),
+    ("Das ist lange her. Vor Jahren hatte Biden angedeutet, falls es so komme, zeige das die Schwäche.",
+     "reported", "falls es so komme, zeige das die Schwäche", ""),
+    ("Vor allem die Partei wirft dem Minister Wortbruch vor.", "reported", "dem Minister Wortbruch", "Partei"),
 ]
 
 
