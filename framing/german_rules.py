@@ -44,3 +44,15 @@ DEMONYMS: Final[dict[str, str]] = {
 }
 # inflection endings of attributive adjectives
 ADJECTIVE_ENDINGS: Final = ("", "e", "en", "er", "es", "em")
+# boundaries the nearest-actor fallback does not cross ("Angriff auf die Ukraine – der Machthaber")
+HARD_BOUNDARIES: Final = frozenset(";:–—")
+# nouns of dependence: their genitive names the master, the label is aimed at the dependant
+# ("Lukaschenko als Vasall Putins")
+DEPENDENCE_NOUNS: Final = frozenset(
+    "vasall vasallen marionette marionetten handlanger statthalter lakai lakaien gefolgsmann "
+    "günstling komplize komplizen schoßhund pudel erfüllungsgehilfe erfüllungsgehilfen".split()
+)
+# categories whose "in X" names the scene (the victims' country), not whom the word judges:
+# "die Kriegsverbrechen in der Ukraine"; for labels and judgments "in X" places the actor
+# ("das Regime in Moskau", "die Hysterie in der Ukraine")
+PLACE_IS_SCENE: Final = frozenset({"war-terminology"})

@@ -23,13 +23,16 @@ from framing.german_rules import (
     CLAUSE_BOUNDARIES,
     COORDINATORS,
     DEMONYMS,
+    DEPENDENCE_NOUNS,
     GENITIVE_ARTICLES,
+    HARD_BOUNDARIES,
+    PLACE_IS_SCENE,
     PLACE_PREPOSITIONS,
     PREPOSITIONS,
     SUBORDINATORS,
 )
 from framing.matching import Hit
-from framing.text import Doc
+from framing.text import Doc, TokenType
 
 # Labels aimed at a person or state: their direction follows the actor they name, whatever the
 # entry's default leaning.
@@ -92,11 +95,21 @@ def resolve_targets(an: Analysed, hits: Sequence[Hit], camps: dict[str, float],
             actor = actor_named(speaker, actors) if speaker else None
             relation = "speaker" if actor is not None else ""
         if actor is None:
-            actor, relation = _structural(doc, k, last, spans.get(h.sentence, []))
-        if actor is None and h.entry.category != "attribution-verb":
+            actor, relation = _structural(doc, k, last, spans.get(h.sentence, []), h.entry.category)
+        if actor is None and not relation and h.entry.category != "attribution-verb" \
+                and doc.types[k].text[:1].isupper():
+            # last resort, for nouns only: the nearest actor, not across a dash, colon or
+            # semicolon, and (except for labels) not one inside a prepositional phrase ("die
+            # Kriegsverbrechen in der Ukraine" are not aimed at Ukraine)
             near = []
             for first, a in by_sentence.get(h.sentence, ()):
                 gap = first - last if first > last else k - first  # tokens after / before the hit
+                lo_, hi_ = (last + 1, first) if first > last else (first, k)
+                if any(doc.types[t].text in HARD_BOUNDARIES for t in range(lo_, hi_)):
+                    continue
+                sent_start = doc.sentences[h.sentence].first_token
+                if h.entry.category in PLACE_IS_SCENE and _in_pp(doc, sent_start, first):
+                    continue
                 if gap <= WINDOW:
                     near.append((gap, first < k, a))  # nearest first; on a tie the following one
             if near:
@@ -132,20 +145,29 @@ def _demonyms(doc: Doc, si: int, actors: ActorList) -> list[_Span]:
     return out
 
 
-def _structural(doc: Doc, k: int, last: int, spans: list[_Span]) -> tuple[Actor | None, str]:
+def _structural(doc: Doc, k: int, last: int, spans: list[_Span], category: str = "") -> tuple[Actor | None, str]:
     """The actor a word at tokens k..last is aimed at by its grammatical relation (see the
-    module docstring), or (None, "")."""
+    module docstring), or (None, ""); (None, "blocked") when the relation names no known actor
+    (then no nearest actor either)."""
     types = doc.types
     hit = types[k]
+    nxt = types[last + 1] if last + 1 < len(types) and doc.sent[last + 1] == doc.sent[k] else None
+    dependent = hit.low in DEPENDENCE_NOUNS or hit.lemma_low in DEPENDENCE_NOUNS
+    if dependent and k > 0 and types[k - 1].low == "als":
+        # "Lukaschenko galt als Vasall Putins": the label is aimed at the subject of "als"
+        for m in spans:
+            if m.last <= k - 1 and not m.genitive:
+                return m.actor, "predicate"
     if not spans:
-        return None, ""
+        return None, ("blocked" if hit.text[:1].isupper() and nxt is not None and _genitive_next(nxt) else "")
     noun = hit.text[:1].isupper() and not (k > 0 and doc.sent[k - 1] != doc.sent[k])
     noun = noun or (hit.text[:1].isupper() and hit.lemma[:1].isupper())
     if noun:
         for m in spans:
             between = [types[t].low for t in range(last + 1, m.first)]
-            # genitive attribute: "die Provokationen Nordkoreas", "die Hetze des Kremls"
-            if m.first == last + 1 and m.genitive:
+            # genitive attribute: "die Provokationen Nordkoreas", "die Hetze des Kremls" (not
+            # for nouns of dependence: "Vasall Putins" names the master, not the vassal)
+            if m.first == last + 1 and m.genitive and not dependent:
                 return m.actor, "genitive"
             if between and between[0] in GENITIVE_ARTICLES and len(between) <= 3 and not m.genitive \
                     and all(w in ARTICLE_CASES or w.endswith(("e", "en")) for w in between):
@@ -153,7 +175,7 @@ def _structural(doc: Doc, k: int, last: int, spans: list[_Span]) -> tuple[Actor 
             # apposition: "der Autokrat Putin"; place: "das Regime in Moskau"
             if m.first == last + 1:
                 return m.actor, "apposition"
-            if len(between) == 1 and between[0] in PLACE_PREPOSITIONS:
+            if len(between) == 1 and between[0] in PLACE_PREPOSITIONS and category not in PLACE_IS_SCENE:
                 return m.actor, "apposition"
         for m in spans:  # only then what stands before the word
             # possessor or nationality before the word: "Putins Regime", "russische Propaganda"
@@ -163,6 +185,8 @@ def _structural(doc: Doc, k: int, last: int, spans: list[_Span]) -> tuple[Actor 
             # "Putin, der Autokrat, …"
             if m.last in (k - 2, k - 3) and types[m.last].text == "," and types[m.last + 1].low in ARTICLE_CASES:
                 return m.actor, "apposition"
+        if nxt is not None and _genitive_next(nxt) and not dependent:
+            return None, "blocked"  # "die Provokationen Prigoschins": someone the actor list does not know
         return None, ""
     # a verb: its subject, the first actor of its clause outside a prepositional phrase
     cs = _clause_start(doc, k)
@@ -179,7 +203,8 @@ def _structural(doc: Doc, k: int, last: int, spans: list[_Span]) -> tuple[Actor 
             return m.actor, "subject"
     if cs < k:  # something fronted, the subject after the verb: "Heute terrorisieren russische Raketen …"
         for m in spans:
-            if last < m.first <= last + 3 and not _in_pp(doc, last + 1, m.first):
+            if last < m.first <= last + 3 and not _in_pp(doc, last + 1, m.first) and not any(
+                    types[t].text in CLAUSE_BOUNDARIES for t in range(last + 1, m.first)):
                 art = types[m.first - 1].low if m.first > last + 1 else ""
                 if not art or "nom" in ARTICLE_CASES.get(art, frozenset({"nom"})):
                     return m.actor, "subject"
@@ -187,6 +212,12 @@ def _structural(doc: Doc, k: int, last: int, spans: list[_Span]) -> tuple[Actor 
         if m.first > cs and types[m.first - 1].low in AGENT_PREPOSITIONS and abs(m.first - k) <= 6:
             return m.actor, "agent"
     return None, ""
+
+
+def _genitive_next(t: TokenType) -> bool:
+    """Does the token after a noun open its genitive attribute ("des", "Prigoschins")?"""
+    return t.low in ("des", "eines") or (t.is_word and t.text[:1].isupper() and t.text.endswith("s")
+                                          and len(t.text) > 3 and not t.text.endswith("ss"))
 
 
 def _is_demonym(low: str) -> bool:
