@@ -176,19 +176,38 @@ SPEECH_VERBS: Final = frozenset(
     prophezeien vorhersagen einwenden entgegnen erwidern protestieren verurteilen anprangern
     bekunden bekennen beharren beschwören zusichern zusagen eingestehen unterrichten informieren
     sprechen reden darstellen titeln nachsagen vorhalten ausrufen bedauern begrüßen erzählen
+    bitten befehlen raten empfehlen anweisen ersuchen auffordern
     """.split()
 )
 # verbs of belief that introduce reported content but do not attribute a direct quote
-COGNITION_VERBS: Final = frozenset(["glauben", "meinen", "vermuten", "befürchten", "fürchten", "annehmen"])
+COGNITION_VERBS: Final = frozenset([
+    "glauben", "meinen", "vermuten", "befürchten", "fürchten", "annehmen", "hoffen", "wissen", "begreifen",
+    "bezweifeln", "zweifeln", "überzeugen", "erfahren", "verstehen", "denken", "wünschen", "erwarten",
+])
+# verbs of request: their zu-infinitive clause is the reported request ("forderte ihn auf, zu gehen")
+REQUEST_VERBS: Final = frozenset(
+    "auffordern fordern bitten verlangen drängen befehlen raten empfehlen mahnen appellieren anweisen "
+    "ersuchen beschwören warnen".split()
+)
 # separable verbs: lemma of the finite part -> particles that complete it
 SEPARABLE: Final = {
     "fügen": {"hinzu"}, "heben": {"hervor"}, "kündigen": {"an"}, "teilen": {"mit"},
     "weisen": {"zurück", "hin"}, "werfen": {"vor"}, "räumen": {"ein"}, "geben": {"bekannt", "zu"},
     "deuten": {"an"}, "stellen": {"klar", "fest"}, "halten": {"fest", "entgegen"},
     "merken": {"an"}, "führen": {"aus", "an"}, "bringen": {"vor"}, "sichern": {"zu"},
-    "sagen": {"zu", "voraus"}, "stehen": {"ein"}, "gestehen": {"ein"}, "wenden": {"ein"},
+    "sagen": {"zu", "voraus"}, "fordern": {"auf"}, "rufen": {"auf"}, "stehen": {"ein"}, "gestehen": {"ein"},
+    "wenden": {"ein"},
 }
 _REPORT_MARKERS: Final = {"laut", "zufolge", "demnach"}
+# nouns whose "…, dass …" clause is someone's statement, belief or request ("die Nachricht,
+# dass …"); unlike SPEECH_NOUNS they do not make the other quotations of a sentence someone's
+CONTENT_NOUNS: Final = frozenset(
+    """
+    nachricht meldung hoffnung behauptung gerücht ansicht meinung überzeugung befürchtung
+    aufforderung wunsch versicherung annahme vermutung erklärung forderung warnung vorwurf
+    zusicherung versprechen eindruck gewissheit
+    """.split()
+)
 # verbs that frame someone's words only with "sich": "Die Minister zeigten sich „besorgt“"
 _REFLEXIVE_CUES: Final = frozenset(["zeigen", "geben", "äußern"])
 # nouns that frame the words next to them as someone's: "mit den Worten", "der Vorwurf",
@@ -306,7 +325,7 @@ def _is_konj(t: TokenType, report: bool) -> bool:
 # so find_quotes skips it without building its tokens.
 _MAY_CUE, _MAY_KONJ1, _MAY_KONJ, _MAY_KONJ_REPORT = 1, 2, 4, 16
 _TEXT: Final = attrgetter("text")
-_CUE_WORDS: Final = frozenset([*_REPORT_MARKERS, *SPEECH_NOUNS, "so", "angaben", "berufung"])
+_CUE_WORDS: Final = frozenset([*_REPORT_MARKERS, *SPEECH_NOUNS, *CONTENT_NOUNS, "so", "angaben", "berufung"])
 _FLAGS_LIMIT: Final = 500_000  # the code and name caches are cleared (between documents) past this many types
 
 
@@ -317,8 +336,8 @@ _FLAGS_LIMIT: Final = 500_000  # the code and name caches are cleared (between d
 # und, als, vor (any capitalisation) are W, U, A, V; a word with flags (cue, Konjunktiv) is
 # chr(_FLAGGED + flags); other words are "w", anything else "x". The flags are read back from
 # the code (`_flags`): punctuation and the lettered function words never carry any (tested).
-_WORD_CODES: Final = {"dass": "D", "ob": "O"}
-_LOW_CODES: Final = {"dass": "d", "ob": "o", "wie": "W", "und": "U", "als": "A", "vor": "V"}
+_WORD_CODES: Final = {"dass": "D", "daß": "D", "ob": "O"}  # (daß: the old spelling)
+_LOW_CODES: Final = {"dass": "d", "daß": "d", "ob": "o", "wie": "W", "und": "U", "als": "A", "vor": "V"}
 _CODE_PUNCT: Final = frozenset(",:;.!?–—-" + _QUOTE_CHARS)
 _CODES: Final[dict[str, str]] = {}
 
@@ -645,6 +664,8 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
              _is_speech(toks[i], toks, i, verbs)
              or toks[i].low in _REPORT_MARKERS
              or (toks[i].low in SPEECH_NOUNS and toks[i].text[:1].isupper())
+             or (toks[i].low in CONTENT_NOUNS and toks[i].text[:1].isupper() and i + 2 < hi
+                 and toks[i + 1].text == "," and toks[i + 2].low in _DASS_OB_WORDS)
              or (toks[i].low == "angaben" and i > 0 and toks[i - 1].low == "nach")
              or (toks[i].low == "berufung" and i > 0 and toks[i - 1].low == "unter"))]
     if not cands:
@@ -691,6 +712,13 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         rng = (j, v) if v > j else None
         content = _content_around(toks, lo, hi, j, v + 1)
         cue = t.text
+    elif low in CONTENT_NOUNS and v + 2 < hi and toks[v + 1].text == "," and toks[v + 2].low in _DASS_OB_WORDS:
+        # "die Nachricht, dass …": the clause is the reported content
+        cue = t.text
+        m = _COLON_OR_SEMICOLON.search(toks.codes, v + 2, hi)
+        content = (v + 2, m.start() if m else hi)
+        if v + 3 < hi and toks[v + 1].low in ("des", "der"):
+            rng = _np_after(toks, v + 1)
     elif low in SPEECH_NOUNS:
         # "der Vorwurf der Opposition", "mit den Worten": the source, if any, is a genitive after
         # the noun; the noun marks the quotations of its sentence as someone's words
@@ -736,7 +764,7 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
 def _is_marker(toks: _Run, i: int) -> bool:
     low = toks[i].low
     return low in _REPORT_MARKERS or low in ("angaben", "berufung") or (
-        low in SPEECH_NOUNS and toks[i].text[:1].isupper())
+        (low in SPEECH_NOUNS or low in CONTENT_NOUNS) and toks[i].text[:1].isupper())
 
 
 def _apposition(toks: _Run, lo: int, v: int) -> bool:
@@ -773,6 +801,7 @@ def _content_around(toks: _Run, lo: int, hi: int, a: int, b: int) -> tuple[int, 
 
 
 _COLON_OR_SEMICOLON: Final = re.compile("[:;]")
+_DASS_OB_WORDS: Final = frozenset(["dass", "daß", "ob"])
 _COMMA_DASS_OB: Final = re.compile("[,DO]")  # codes: "dass" and "ob" as written
 _DASS_OB: Final = re.compile("[DO]")
 
@@ -877,8 +906,11 @@ def _clause_content(toks: _Run, lo: int, hi: int, v: int, end: int) -> tuple[int
         comma = m.start() if m else comma
     if comma is not None:
         start = comma + 1 if toks[comma].text == "," else comma
-        if start < end and (toks[start].low in ("dass", "ob") or _reports(toks, (start, end))):
+        if start < end and (toks[start].low in _DASS_OB_WORDS or _reports(toks, (start, end))):
             return (start, end)
+        if start < end and toks[v].lemma_low in REQUEST_VERBS and any(
+                _zu_infinitive(t) for t in toks[start:end]):
+            return (start, end)  # "forderte ihn auf, ihm zur Wache zu folgen"
     # "Die Versuche … seien gescheitert, sagte X." / "…, wie Reuters berichtet."
     k = codes.rfind(",", lo + 1, v)
     if k != -1:
@@ -905,7 +937,7 @@ def _reports(toks: _Run, rng: tuple[int, int]) -> bool:
     seg = toks[rng[0] : rng[1]]
     if not seg:
         return False
-    if seg[0].low in ("dass", "ob"):
+    if seg[0].low in _DASS_OB_WORDS:
         return True
     # any Konjunktiv form (find_quotes has flagged every type of the document)
     return _KONJ_REPORT_RE.search(toks.codes, rng[0], rng[1]) is not None
@@ -967,14 +999,16 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         rep: tuple[int, int, str, str] | None = None
         if content_frame is not None and content_frame.content is not None:
             rep = (*content_frame.content, content_frame.speaker, content_frame.cue)
-        elif not frames and toks and not inside and any_flag & (_MAY_KONJ1 | _MAY_KONJ):
+        elif toks and not inside and any_flag & (_MAY_KONJ1 | _MAY_KONJ) and not (
+                frames and frames[0].verb <= 3 and toks[0].low in _DEMONSTRATIVES):
             outside = [t for t, p in zip(toks, toks.starts, strict=True) if p not in mask]
             if any(t.low in _KONJ1 or _is_konj(t, report=False) for t in outside):
                 # Konjunktiv I in a main clause is itself the mark of reported speech; only the
                 # clauses from the first one in Konjunktiv on are reported ("Schon 2021 hatte X
                 # suggeriert, falls …, zeige das, dass …": "suggeriert" stays the outlet's)
-                spk = last_speaker if last_reported == s.index - 1 else ""
-                rep = (_konj_clause_start(toks, mask), len(toks), spk, "")
+                # a frame without content of its own ("Sie rufe … auf") names the speaker
+                spk = frames[0].speaker if frames else last_speaker if last_reported == s.index - 1 else ""
+                rep = (_konj_clause_start(toks, mask), len(toks), spk, frames[0].cue if frames else "")
         rep_quote = None
         if rep is not None:
             a, b, spk, cue = rep
