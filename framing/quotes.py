@@ -1204,6 +1204,17 @@ def _figures(text: str, o: int, c: int) -> bool:
     return digits > 0 and digits > FIGURES_MIN_SHARE * len(_ALNUM_RE.findall(text, o, c))
 
 
+# "„…“ – Name" at the end of a line or before "zu/über/:" (a headline naming the speaker)
+_DASH_SPEAKER_RE: Final = re.compile(
+    r"[ \t]*[–—-][ \t]*([A-ZÄÖÜ][\w.-]+(?:[ \t]+[A-ZÄÖÜ][\w.-]+){0,2})(?=[ \t]*(?:$|\n|zu\b|über\b|:|,))")
+
+
+def _actor_label(name: str) -> bool:
+    from framing.actors import actor_named  # a known actor the dictionary also knows ("Scholz")
+
+    return actor_named(name) is not None
+
+
 _FULL_SENTENCE_RE: Final = re.compile(r"^[A-ZÄÖÜ\d].*[.!?…]$", re.S)
 
 
@@ -1229,6 +1240,11 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
             f = _frame(doc, atoks, speakers, k, min(len(atoks), k + 12), prefer_after=k)
             if f is not None:
                 speaker, cue = f.speaker, f.cue
+    # (a') a headline "„Selbstentlarvend“ – Sacharowa zu den Reaktionen": a dash and a name
+    if not cue:
+        m = _DASH_SPEAKER_RE.match(text, c + 1)
+        if m and (not _known_word(token_norm(m.group(1).split()[-1])) or _actor_label(m.group(1))):
+            speaker, cue = m.group(1), "–"
     # (b) before the quote: X erklärte: „…“
     if not cue:
         before = _colon_clause_before(doc, runs, o)

@@ -89,6 +89,7 @@ QUOTE_CASES = [
     ("Ehemalige Häftlinge berichten von brutalen Wärtern.", "reported", "brutalen Wärtern", "Häftlinge"),
     ("Das ist lange her. Vor Jahren hatte Biden angedeutet, falls es so komme, zeige das die Schwäche.",
      "reported", "falls es so komme, zeige das die Schwäche", ""),
+    ("„Beschämend“ – Grzegorz zu den Protesten\n\nDie Lage blieb ruhig.", "direct", "Beschämend", "Grzegorz"),
     ("Vor allem die Partei wirft dem Minister Wortbruch vor.", "reported", "dem Minister Wortbruch", "Partei"),
 ]
 
