@@ -182,7 +182,7 @@ SPEECH_VERBS: Final = frozenset(
 # verbs of belief that introduce reported content but do not attribute a direct quote
 COGNITION_VERBS: Final = frozenset([
     "glauben", "meinen", "vermuten", "befürchten", "fürchten", "annehmen", "hoffen", "wissen", "begreifen",
-    "bezweifeln", "zweifeln", "überzeugen", "erfahren", "verstehen", "denken", "wünschen", "erwarten",
+    "bezweifeln", "zweifeln", "überzeugen", "erfahren", "verstehen", "denken", "wünschen", "erwarten", "rechnen",
 ])
 # verbs of request: their zu-infinitive clause is the reported request ("forderte ihn auf, zu gehen")
 REQUEST_VERBS: Final = frozenset(

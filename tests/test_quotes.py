@@ -90,6 +90,7 @@ QUOTE_CASES = [
     ("Das ist lange her. Vor Jahren hatte Biden angedeutet, falls es so komme, zeige das die Schwäche.",
      "reported", "falls es so komme, zeige das die Schwäche", ""),
     ("„Beschämend“ – Grzegorz zu den Protesten\n\nDie Lage blieb ruhig.", "direct", "Beschämend", "Grzegorz"),
+    ("Die Bahn rechnet ab Montag mit „massiven Ausfällen“.", "direct", "massiven Ausfällen", "Bahn"),
     ("Vor allem die Partei wirft dem Minister Wortbruch vor.", "reported", "dem Minister Wortbruch", "Partei"),
 ]
 
