@@ -33,6 +33,7 @@ from framing.lexicon import Entry, Lexicon, default_lexicon, load_lexicon
 from framing.matching import Matcher
 from framing.output import atomic_output
 from framing.pipeline import score_articles
+from framing.quote_eval import evaluate_quote_spans, evaluate_voice
 from framing.render import FORMATS, render
 from framing.report import render_check, render_explain, render_report, render_worksheet
 from framing.settings import DEFAULTS  # every option default comes from framing.settings
@@ -648,6 +649,32 @@ def evaluate_stance(data: str | None, text_column: str, label_column: str, folds
     matcher = Matcher(get_lexicon(kw))
     examples, what = _examples(data, text_column, label_column)
     _print_cv(cross_validate(examples, matcher, folds), what, fmt)
+
+
+@evaluate.command("quotes")
+@click.option("--gold", "gold_path", required=True, type=click.Path(),
+              help="Span gold JSONL (id, type, start, end, speaker); texts in texts/ID.txt beside it.")
+@click.option("--texts", type=click.Path(), default=None, help="Folder of ID.txt (default: texts/ beside --gold).")
+@format_option()
+@handle_errors
+def evaluate_quotes(gold_path: str, texts: str | None, fmt: str) -> None:
+    """Span and character P/R/F1 of direct and reported speech, and speaker accuracy."""
+    report = evaluate_quote_spans(gold_path, texts)
+    click.echo(f"gold: {gold_path} ({report.documents} documents)")
+    click.echo(render(report.rows(), list(report.rows()[0]), fmt), nl=False)
+
+
+@evaluate.command("voice")
+@click.argument("set_dir", type=click.Path())
+@click.option("--texts", required=True, type=click.Path(), help="Folder of the set's texts, named ID.txt.")
+@format_option()
+@handle_errors
+def evaluate_voice_command(set_dir: str, texts: str, fmt: str) -> None:
+    """Quoted gold terms given a quote/reported voice, own-voice terms given to a speaker, and
+    quoted speakers found, on an annotated set (manifest.csv, gold.csv, speakers.csv)."""
+    report = evaluate_voice(set_dir, texts)
+    click.echo(f"set: {set_dir} ({report.articles} articles)")
+    click.echo(render(report.rows(), ["measure", "count", "share"], fmt), nl=False)
 
 
 @main.command("train")

@@ -61,6 +61,9 @@ class Hit(NamedTuple):
         }
 
 
+# Categories whose words in reported (paraphrased, unquoted) speech stay in the outlet's voice.
+OUTLET_DOUBT_CATEGORIES = frozenset({"doubt-distancing"})
+
 # Scare quotes count as framing even when the quoted word is in no lexicon: the outlet marks
 # the word as someone else's or as dubious ("Gegnern"). Built in, not a lexicon row.
 SCARE_QUOTE = Entry(
@@ -218,6 +221,11 @@ class Matcher:
             taken.update(idx)
             start, end = doc.starts[idx[0]], doc.end(idx[-1])
             voice, speaker = voice_at(an.quotes, start, end)
+            if voice == "reported" and e.category in OUTLET_DOUBT_CATEGORIES:
+                # "Laut X prüfen die Ermittler ein angebliches Reisebüro": in a paraphrase the
+                # doubt is the outlet's (a source does not doubt its own claim); in a verbatim
+                # quotation it stays the speaker's
+                voice, speaker = "outlet", ""
             lemma = types[idx[0]].lemma if len(idx) == 1 else " ".join(types[k].lemma for k in idx)
             hits.append(Hit(e, doc.text[start:end], lemma, start, end, doc.sent[idx[0]], voice, speaker,
                             an.article.part_at(start), how))

@@ -26,7 +26,7 @@ from typing import Final, NamedTuple, cast
 import simplemma
 
 from framing.runs import Run as _Run
-from framing.text import Doc, TokenType, fill_missing
+from framing.text import Doc, TokenType, fill_missing, token_norm
 
 KINDS: Final = ("direct", "reported", "scare", "title")
 VOICE_OF_KIND: Final = {"direct": "quote", "reported": "reported", "scare": "scare-quote", "title": "outlet"}
@@ -83,6 +83,7 @@ def pair_quotes(text: str) -> list[tuple[int, int]]:
     """Pairs (open, close) of quotation mark positions; unclosed quotes end with their paragraph."""
     pairs: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
+    where: dict[str, list[int]] = {}  # opening mark -> its indices in the stack, ascending
     n = len(text)
     german_guillemets = text.find("»") != -1 and (text.find("«") == -1 or text.find("»") < text.find("«"))
     for m in _QUOTE_RE.finditer(text):
@@ -92,56 +93,71 @@ def pair_quotes(text: str) -> list[tuple[int, int]]:
         nxt = text[i + 1] if i + 1 < n else " "
         if c in "'’" and prev.isalnum() and nxt.isalnum():
             continue  # apostrophe: geht's, O’Brien
-        opens = _OPENERS_OF[c]
-        top = None  # the innermost open mark this one can close
-        for k in range(len(stack) - 1, -1, -1):
-            if stack[k][0] in opens:
-                top = k
-                break
+        # the innermost open mark this one can close: the latest stack index among the marks it
+        # closes (one short list of stack indices per opening mark: constant work per mark)
+        top = None
+        for oc in _OPENERS_OF[c]:
+            got = where.get(oc)
+            if got and (top is None or got[-1] > top):
+                top = got[-1]
         if c in ('"', "'"):
             can_open = (prev.isspace() or prev in _OPEN_CONTEXT or prev in _QUOTE_CHARS) and not nxt.isspace()
             can_close = not prev.isspace() and (not nxt.isalnum())
             if c == "'" and not (can_open and nxt.isalpha()) and not (can_close and top is not None):
                 continue
             if can_close and top is not None and not (can_open and stack[top][1] == i - 1):
-                _close(stack, top, i, pairs)
+                _close(stack, where, top, i, pairs)
             elif can_open:
-                stack.append((c, i))
+                _push(stack, where, c, i)
             elif top is not None and not nxt.isalnum():
-                _close(stack, top, i, pairs)
+                _close(stack, where, top, i, pairs)
             continue
         if c == "“" and top is not None:
-            _close(stack, top, i, pairs)
+            _close(stack, where, top, i, pairs)
         elif c in "„‚":
-            stack.append((c, i))
+            _push(stack, where, c, i)
         elif c == "»":
             if not german_guillemets and top is not None:
-                _close(stack, top, i, pairs)
+                _close(stack, where, top, i, pairs)
             else:
-                stack.append((c, i))
+                _push(stack, where, c, i)
         elif c == "«":
             if german_guillemets and top is not None:
-                _close(stack, top, i, pairs)
+                _close(stack, where, top, i, pairs)
             else:
-                stack.append((c, i))
+                _push(stack, where, c, i)
         elif c == "‘" and top is not None:
-            _close(stack, top, i, pairs)  # ‚…‘
+            _close(stack, where, top, i, pairs)  # ‚…‘
         elif c in "“‘":
-            stack.append((c, i))
+            _push(stack, where, c, i)
         elif top is not None:  # ” ’
-            _close(stack, top, i, pairs)
-    for _, i in stack:  # unbalanced: the quote runs to the end of its paragraph
+            _close(stack, where, top, i, pairs)
+    # unbalanced: the quote runs to the end of its paragraph; of several unclosed marks in one
+    # paragraph only the first counts (the others would end at the same place, inside it)
+    last_end = -1
+    for _, i in stack:
+        if i < last_end:
+            continue
         end = text.find("\n\n", i)
         end = n if end == -1 else end
+        last_end = end
         if end - i > 1:
             pairs.append((i, end))
     pairs.sort()
     return pairs
 
 
-def _close(stack: list[tuple[str, int]], k: int, i: int, pairs: list[tuple[int, int]]) -> None:
+def _push(stack: list[tuple[str, int]], where: dict[str, list[int]], c: str, i: int) -> None:
+    where.setdefault(c, []).append(len(stack))
+    stack.append((c, i))
+
+
+def _close(stack: list[tuple[str, int]], where: dict[str, list[int]], k: int, i: int,
+           pairs: list[tuple[int, int]]) -> None:
     _, o = stack[k]
-    del stack[k:]  # marks opened inside and never closed are dropped
+    for c, _ in stack[k:]:  # marks opened inside and never closed are dropped (each once)
+        where[c].pop()
+    del stack[k:]
     pairs.append((o, i))
 
 
@@ -159,19 +175,50 @@ SPEECH_VERBS: Final = frozenset(
     spotten wettern verlauten beschreiben anführen urteilen bilanzieren insistieren jubeln
     prophezeien vorhersagen einwenden entgegnen erwidern protestieren verurteilen anprangern
     bekunden bekennen beharren beschwören zusichern zusagen eingestehen unterrichten informieren
+    sprechen reden darstellen titeln nachsagen vorhalten ausrufen bedauern begrüßen erzählen
+    bitten befehlen raten empfehlen anweisen ersuchen auffordern
     """.split()
 )
 # verbs of belief that introduce reported content but do not attribute a direct quote
-COGNITION_VERBS: Final = frozenset(["glauben", "meinen", "vermuten", "befürchten", "fürchten", "annehmen"])
+COGNITION_VERBS: Final = frozenset([
+    "glauben", "meinen", "vermuten", "befürchten", "fürchten", "annehmen", "hoffen", "wissen", "begreifen",
+    "bezweifeln", "zweifeln", "überzeugen", "erfahren", "verstehen", "denken", "wünschen", "erwarten", "rechnen",
+])
+# verbs of request: their zu-infinitive clause is the reported request ("forderte ihn auf, zu gehen")
+REQUEST_VERBS: Final = frozenset(
+    "auffordern fordern bitten verlangen drängen befehlen raten empfehlen mahnen appellieren anweisen "
+    "ersuchen beschwören warnen".split()
+)
 # separable verbs: lemma of the finite part -> particles that complete it
 SEPARABLE: Final = {
     "fügen": {"hinzu"}, "heben": {"hervor"}, "kündigen": {"an"}, "teilen": {"mit"},
     "weisen": {"zurück", "hin"}, "werfen": {"vor"}, "räumen": {"ein"}, "geben": {"bekannt", "zu"},
     "deuten": {"an"}, "stellen": {"klar", "fest"}, "halten": {"fest", "entgegen"},
     "merken": {"an"}, "führen": {"aus", "an"}, "bringen": {"vor"}, "sichern": {"zu"},
-    "sagen": {"zu", "voraus"}, "stehen": {"ein"}, "gestehen": {"ein"}, "wenden": {"ein"},
+    "sagen": {"zu", "voraus"}, "fordern": {"auf"}, "rufen": {"auf"}, "stehen": {"ein"}, "gestehen": {"ein"},
+    "wenden": {"ein"},
 }
 _REPORT_MARKERS: Final = {"laut", "zufolge", "demnach"}
+# nouns whose "…, dass …" clause is someone's statement, belief or request ("die Nachricht,
+# dass …"); unlike SPEECH_NOUNS they do not make the other quotations of a sentence someone's
+CONTENT_NOUNS: Final = frozenset(
+    """
+    nachricht meldung hoffnung behauptung gerücht ansicht meinung überzeugung befürchtung
+    aufforderung wunsch versicherung annahme vermutung erklärung forderung warnung vorwurf
+    zusicherung versprechen eindruck gewissheit
+    """.split()
+)
+# verbs that frame someone's words only with "sich": "Die Minister zeigten sich „besorgt“"
+_REFLEXIVE_CUES: Final = frozenset(["zeigen", "geben", "äußern"])
+# nouns that frame the words next to them as someone's: "mit den Worten", "der Vorwurf",
+# "„Lügner“-Rufe" (lower-cased forms as written)
+SPEECH_NOUNS: Final = frozenset(
+    """
+    worte worten wortlaut zitat zitate aussage aussagen äußerung äußerungen erklärung rufe rufen
+    vorwurf vorwürfe vorwurfs formulierung wortwahl parole parolen slogan slogans schlagzeile
+    bezeichnung appell warnung warnungen forderung forderungen kritik vorwürfen stellungnahme
+    """.split()
+)
 # verbs whose "als …" complement is the speaker's own label for something
 _LABEL_VERBS: Final = frozenset(["bezeichnen", "einstufen", "kritisieren", "verurteilen", "darstellen", "werten"])
 _SPEECH_OR_COGNITION: Final = SPEECH_VERBS | COGNITION_VERBS
@@ -260,11 +307,12 @@ def _konj_form(t: TokenType, report: bool) -> bool:
     if low in _KONJ1 or (report and low in _KONJ2_REPORT):
         return True
     lem = t.lemma
-    # 3rd person Konjunktiv I of regular verbs is the stem + e: plane, zeige, erhalte
-    return (
-        t.is_word and t.text[:1].islower() and len(low) >= 4 and lem.endswith("en")
-        and low == lem[:-1] and not t.text.endswith("ee")
-    )
+    # 3rd person Konjunktiv I of regular verbs is the stem + e: plane, zeige, erhalte; of verbs in
+    # -eln/-ern the stem + e as well: handele, ändere
+    if not (t.is_word and t.text[:1].islower() and len(low) >= 4) or t.text.endswith("ee"):
+        return False
+    return (lem.endswith("en") and low == lem[:-1]) or (
+        len(lem) >= 5 and lem.endswith(("eln", "ern")) and low == lem[:-1] + "e")
 
 
 def _is_konj(t: TokenType, report: bool) -> bool:
@@ -277,7 +325,7 @@ def _is_konj(t: TokenType, report: bool) -> bool:
 # so find_quotes skips it without building its tokens.
 _MAY_CUE, _MAY_KONJ1, _MAY_KONJ, _MAY_KONJ_REPORT = 1, 2, 4, 16
 _TEXT: Final = attrgetter("text")
-_CUE_WORDS: Final = frozenset([*_REPORT_MARKERS, "so", "angaben", "berufung"])
+_CUE_WORDS: Final = frozenset([*_REPORT_MARKERS, *SPEECH_NOUNS, *CONTENT_NOUNS, "so", "angaben", "berufung"])
 _FLAGS_LIMIT: Final = 500_000  # the code and name caches are cleared (between documents) past this many types
 
 
@@ -288,9 +336,9 @@ _FLAGS_LIMIT: Final = 500_000  # the code and name caches are cleared (between d
 # und, als, vor (any capitalisation) are W, U, A, V; a word with flags (cue, Konjunktiv) is
 # chr(_FLAGGED + flags); other words are "w", anything else "x". The flags are read back from
 # the code (`_flags`): punctuation and the lettered function words never carry any (tested).
-_WORD_CODES: Final = {"dass": "D", "ob": "O"}
-_LOW_CODES: Final = {"dass": "d", "ob": "o", "wie": "W", "und": "U", "als": "A", "vor": "V"}
-_CODE_PUNCT: Final = frozenset(",:;.!?" + _QUOTE_CHARS)
+_WORD_CODES: Final = {"dass": "D", "daß": "D", "ob": "O"}  # (daß: the old spelling)
+_LOW_CODES: Final = {"dass": "d", "daß": "d", "ob": "o", "wie": "W", "und": "U", "als": "A", "vor": "V"}
+_CODE_PUNCT: Final = frozenset(",:;.!?–—-" + _QUOTE_CHARS)
 _CODES: Final[dict[str, str]] = {}
 
 
@@ -327,7 +375,8 @@ def _type_flags(tt: TokenType) -> int:
     """May the type be an attribution cue, a Konjunktiv I form, any Konjunktiv form?"""
     f = 0
     if tt.low in _CUE_WORDS or (tt.is_word and tt.text[:1].islower() and (
-            tt.lemma_low in SPEECH_VERBS or tt.lemma_low in COGNITION_VERBS or tt.lemma_low in SEPARABLE)):
+            tt.lemma_low in SPEECH_VERBS or tt.lemma_low in COGNITION_VERBS or tt.lemma_low in SEPARABLE
+            or tt.lemma_low in _REFLEXIVE_CUES)):
         f |= _MAY_CUE
     if tt.low in _KONJ1:
         f |= _MAY_KONJ1
@@ -355,11 +404,14 @@ def _is_speech(t: TokenType, toks: _Run, i: int, verbs: frozenset[str] = SPEECH_
     low = t.low
     lem = t.lemma_low
     if low == "so" and i > 0 and toks[i - 1].text == ",":
-        return True  # "…", so Shin
+        return _so_source(toks, i)  # "…", so Shin
     if not t.is_word:
         return False
     if lem in verbs and t.text[:1].islower():
         return True
+    if lem in _REFLEXIVE_CUES and t.text[:1].islower() and any(
+            x.low == "sich" for x in toks[i + 1 : i + 4]):
+        return True  # "zeigte sich „besorgt“"
     parts = SEPARABLE.get(lem)
     if parts and t.text[:1].islower():
         # the particle closes the clause: "fügte … hinzu", "hob … hervor:"
@@ -369,6 +421,30 @@ def _is_speech(t: TokenType, toks: _Run, i: int, verbs: frozenset[str] = SPEECH_
                 return True
             j += 1
     return False
+
+
+def _so_source(toks: _Run, i: int) -> bool:
+    """"…, so Shin." / "…, so der Minister am Montag.": "so" names a source only when a noun
+    phrase follows it and its clause ends soon; "…, so ist die Zahl gestiegen" is no source."""
+    n = len(toks)
+    if i + 1 >= n or not toks[i + 1].is_word:
+        return False
+    nxt = toks[i + 1]
+    if not (nxt.text[:1].isupper() or nxt.low in _DETERMINERS):
+        return False
+    for k in range(i + 1, min(n, i + 12)):
+        c = toks[k].text
+        if c in (".", "!", "?", ";", ":") or c in _QUOTE_CHARS:
+            return True
+        if c == "," or (toks[k].is_word and toks[k].text[:1].islower() and toks[k].lemma_low not in _SO_SOURCE_WORDS
+                        and toks[k].low not in _NP_STOP and toks[k].low not in _DETERMINERS
+                        and not toks[k].low.endswith(_ADJ_ENDINGS)):
+            return c == "," and k > i + 1 and toks[k - 1].text[:1].isupper()
+    return True
+
+
+# words that can stand in "…, so X …" between the source and the clause end
+_SO_SOURCE_WORDS: Final = frozenset(["zufolge", "gegenüber", "weiter", "abschließend"])
 
 
 class _Runs:
@@ -443,6 +519,14 @@ def _np_before(toks: _Run, start: int, verb: int) -> tuple[int, int] | None:
         if start >= verb:
             return None
         low = toks[start].low
+    # focus particles before the subject: "vor allem die SPD wirft …", "auch der Kreml sagte"
+    if low == "vor" and start + 1 < verb and toks[start + 1].low == "allem":
+        start += 2
+    elif low in _FOCUS and start + 1 < verb:
+        start += 1
+    if start >= verb:
+        return None
+    low = toks[start].low
     first = toks[start]
     if low in _DEMONSTRATIVES and verb == start + 1:
         return None
@@ -456,6 +540,7 @@ def _np_before(toks: _Run, start: int, verb: int) -> tuple[int, int] | None:
     return rng
 
 
+_FOCUS: Final = frozenset(["auch", "nur", "sogar", "selbst", "gerade", "ausgerechnet", "besonders"])
 _NOT_A_VERB_START: Final = frozenset(
     _DETERMINERS | _PRONOUNS | _SUBORDINATORS | _PREPOSITIONS | _ANONYMOUS | {"und", "aber"})
 
@@ -471,6 +556,22 @@ def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
             if head is not None:
                 return (head[0], v - 1)
         return None
+    if v - 1 > lo and toks[v - 1].low in ("und", "sowie", "oder"):
+        # coordinated verbs share the subject: "Putin verurteilt … und kündigt … an"
+        head = _np_before(toks, lo, v - 1)
+        if head is not None and head[1] < v - 1 and toks[head[1]].text[:1].islower():
+            return head
+    if toks[v].lemma_low == "zitieren" or toks[v].low.startswith("ge"):
+        # passive and perfect: "Der Diktator wurde mit den Worten … zitiert", "Peking hat …
+        # vorgeworfen": the subject stands before the finite auxiliary
+        aux = next((k for k in range(v - 1, cs - 1, -1) if toks[k].low in _AUXILIARIES), None)
+        if aux is not None:
+            after = _np_after(toks, aux + 1)  # "…, wird Kreml-Sprecher Peskow … zitiert"
+            if after is not None and after[1] <= v and toks[aux + 1].low not in _PREPOSITIONS:
+                return after
+            head = _np_before(toks, _clause_start(toks, lo, aux), aux) if aux > lo else None
+            if head is not None:
+                return head
     before = _np_before(toks, cs, v)
     if before is not None:
         return before
@@ -562,6 +663,9 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
     cands = [i for i in span if (pairs is None or toks.starts[i] not in pairs) and (
              _is_speech(toks[i], toks, i, verbs)
              or toks[i].low in _REPORT_MARKERS
+             or (toks[i].low in SPEECH_NOUNS and toks[i].text[:1].isupper())
+             or (toks[i].low in CONTENT_NOUNS and toks[i].text[:1].isupper() and i + 2 < hi
+                 and toks[i + 1].text == "," and toks[i + 2].low in _DASS_OB_WORDS)
              or (toks[i].low == "angaben" and i > 0 and toks[i - 1].low == "nach")
              or (toks[i].low == "berufung" and i > 0 and toks[i - 1].low == "unter"))]
     if not cands:
@@ -576,9 +680,11 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         markers = [i for i in cands if _is_marker(toks, i)]
         contents = {i: _content_of_verb(toks, lo, hi, i) for i in verbs_}
         with_content = [i for i in verbs_ if contents[i]]
+        if len(with_content) > 1 and toks[_clause_start(toks, lo, with_content[-1])].low == "wie":
+            del with_content[-1]  # "X ergänzte, die Krise - wie er es nannte - habe …"
         if with_content:
             v = with_content[-1]
-        elif markers and (not verbs_ or markers[0] < verbs_[0]):
+        elif markers and (not verbs_ or (markers[0] < verbs_[0] and toks[markers[0]].low not in SPEECH_NOUNS)):
             v = markers[0]  # "Berichten zufolge haben … versichert"
         else:
             v = verbs_[0]
@@ -606,6 +712,19 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         rng = (j, v) if v > j else None
         content = _content_around(toks, lo, hi, j, v + 1)
         cue = t.text
+    elif low in CONTENT_NOUNS and v + 2 < hi and toks[v + 1].text == "," and toks[v + 2].low in _DASS_OB_WORDS:
+        # "die Nachricht, dass …": the clause is the reported content
+        cue = t.text
+        m = _COLON_OR_SEMICOLON.search(toks.codes, v + 2, hi)
+        content = (v + 2, m.start() if m else hi)
+        if v + 3 < hi and toks[v + 1].low in ("des", "der"):
+            rng = _np_after(toks, v + 1)
+    elif low in SPEECH_NOUNS:
+        # "der Vorwurf der Opposition", "mit den Worten": the source, if any, is a genitive after
+        # the noun; the noun marks the quotations of its sentence as someone's words
+        cue = t.text
+        if v + 1 < hi and toks[v + 1].low in ("des", "der"):
+            rng = _np_after(toks, v + 1)
     elif low == "demnach":
         content = (v + 1, hi)
         cue = t.text
@@ -633,6 +752,10 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
             else:
                 rng = _subject(toks, lo, v) or (after if may_follow else _np_after(toks, v + 1))
         content = contents[v] if v in contents else _content_of_verb(toks, lo, hi, v)
+    if content is not None and rng is not None and content[0] <= rng[0] < content[1] and rng[0] - content[0] <= 1:
+        # the speaker as the outlet names him stays in the outlet's voice: "kündigte der
+        # Autokrat die Vernichtung an" reports "die Vernichtung"
+        content = (rng[1], content[1]) if rng[1] < content[1] else None
     named = rng is not None and any(_is_name(x) for x in toks[rng[0] : rng[1]])
     speaker = speakers.resolve(doc, toks, rng, named)
     return _Frame(v, speaker, cue, content, named)
@@ -640,7 +763,8 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
 
 def _is_marker(toks: _Run, i: int) -> bool:
     low = toks[i].low
-    return low in _REPORT_MARKERS or low in ("angaben", "berufung")
+    return low in _REPORT_MARKERS or low in ("angaben", "berufung") or (
+        (low in SPEECH_NOUNS or low in CONTENT_NOUNS) and toks[i].text[:1].isupper())
 
 
 def _apposition(toks: _Run, lo: int, v: int) -> bool:
@@ -651,7 +775,7 @@ def _apposition(toks: _Run, lo: int, v: int) -> bool:
             and _np_before(toks, _clause_start(toks, lo, k), k) is not None)
 
 
-_CLAUSE_MARKS: Final = frozenset(':;,“”"„«»')
+_CLAUSE_MARKS: Final = frozenset(':;,“”"„«»–—-')
 
 
 def _clause_start(toks: _Run, lo: int, v: int) -> int:
@@ -677,6 +801,7 @@ def _content_around(toks: _Run, lo: int, hi: int, a: int, b: int) -> tuple[int, 
 
 
 _COLON_OR_SEMICOLON: Final = re.compile("[:;]")
+_DASS_OB_WORDS: Final = frozenset(["dass", "daß", "ob"])
 _COMMA_DASS_OB: Final = re.compile("[,DO]")  # codes: "dass" and "ob" as written
 _DASS_OB: Final = re.compile("[DO]")
 
@@ -713,12 +838,54 @@ def _content_of_verb(toks: _Run, lo: int, hi: int, v: int) -> tuple[int, int] | 
                     return (v + 1, stop)  # "Kiew wirft Moskau vor, gezielt … anzugreifen"
             if vor > v + 1:
                 return (v + 1, vor)
+    if lemma in _CHARGE_VERBS and toks[v].text[:1].islower() and (v + 1 >= end or not toks[v + 1].is_word):
+        # perfect or passive, the participle closing the clause: "Peking hat Washington
+        # Doppelmoral vorgeworfen": the charge lies between the auxiliary and the participle
+        cs = _clause_start(toks, lo, v)
+        aux = next((k for k in range(cs, v) if toks[k].low in _AUXILIARIES), None)
+        if aux is not None and aux + 1 < v:
+            return (aux + 1, v)
+    if lemma in PP_CONTENT and toks[v].text[:1].islower():
+        # "Ex-Häftlinge berichten von brutalen Zuständen", "warnte vor einer Eskalation": the
+        # prepositional object is what was said
+        stop = _clause_stop(toks, v, end)
+        prep = next((k for k in range(v + 1, stop) if toks[k].low in PP_CONTENT[lemma]), None)
+        if prep is not None and prep + 1 < stop:
+            return (prep + 1, stop)
+    parts = SEPARABLE.get(lemma)
+    if parts and lemma != "werfen" and toks[v].text[:1].islower():
+        # "kündigt Vernichtung der Putschisten an": the object between verb and particle
+        stop = _clause_stop(toks, v, end)
+        if stop - 1 > v + 1 and toks[stop - 1].low in parts and _clause_content(toks, lo, hi, v, end) is None:
+            return (v + 1, stop - 1)
     if v - lo >= 1 and toks[lo].low == "wie":
         # "Wie der Economist anführt, könnte man … sprechen": the main clause is reported
         comma = next((k for k in range(v + 1, end) if toks[k].text == ","), None)
         if comma is not None and comma + 1 < end:
             return (comma + 1, end)
     return _clause_content(toks, lo, hi, v, end)
+
+
+# verbs whose objects are the speaker's charge or label (German rule data)
+_CHARGE_VERBS: Final = frozenset(["vorwerfen", "unterstellen", "vorhalten", "nachsagen", "bezeichnen", "nennen",
+                                  "beschuldigen", "bezichtigen", "attestieren"])
+# speech verbs whose prepositional object is the reported content (German rule data)
+PP_CONTENT: Final = {
+    "sprechen": ("von",), "reden": ("von",), "berichten": ("von", "über"), "erzählen": ("von",),
+    "warnen": ("vor",), "schwärmen": ("von",), "klagen": ("über",), "spotten": ("über",),
+}
+
+
+def _clause_stop(toks: _Run, v: int, end: int) -> int:
+    """End of the clause of the verb at v: the next comma, colon, dash or sentence mark, or a
+    coordinated verb ("… an und fordert …")."""
+    for k in range(v + 1, end):
+        t = toks[k]
+        if t.text in (",", ".", "!", "?", ";", ":", "–", "—"):
+            return k
+        if t.low == "und" and k + 1 < end and toks[k + 1].text[:1].islower() and _is_speech(toks[k + 1], toks, k + 1):
+            return k
+    return end
 
 
 def _zu_infinitive(t: TokenType) -> bool:
@@ -739,8 +906,11 @@ def _clause_content(toks: _Run, lo: int, hi: int, v: int, end: int) -> tuple[int
         comma = m.start() if m else comma
     if comma is not None:
         start = comma + 1 if toks[comma].text == "," else comma
-        if start < end and (toks[start].low in ("dass", "ob") or _reports(toks, (start, end))):
+        if start < end and (toks[start].low in _DASS_OB_WORDS or _reports(toks, (start, end))):
             return (start, end)
+        if start < end and toks[v].lemma_low in REQUEST_VERBS and any(
+                _zu_infinitive(t) for t in toks[start:end]):
+            return (start, end)  # "forderte ihn auf, ihm zur Wache zu folgen"
     # "Die Versuche … seien gescheitert, sagte X." / "…, wie Reuters berichtet."
     k = codes.rfind(",", lo + 1, v)
     if k != -1:
@@ -767,7 +937,7 @@ def _reports(toks: _Run, rng: tuple[int, int]) -> bool:
     seg = toks[rng[0] : rng[1]]
     if not seg:
         return False
-    if seg[0].low in ("dass", "ob"):
+    if seg[0].low in _DASS_OB_WORDS:
         return True
     # any Konjunktiv form (find_quotes has flagged every type of the document)
     return _KONJ_REPORT_RE.search(toks.codes, rng[0], rng[1]) is not None
@@ -778,7 +948,7 @@ def _reports(toks: _Run, rng: tuple[int, int]) -> bool:
 
 def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     """All quotation spans of a document, in text order (see the module docstring)."""
-    pairs = _dissolve_wrappers(doc.text, pair_quotes(doc.text))
+    pairs = [p for p in _dissolve_wrappers(doc.text, pair_quotes(doc.text)) if not _figures(doc.text, *p)]
     mask = _Mask(pairs)
     speakers = _Speakers()
     quotes: list[Quote] = []
@@ -788,6 +958,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         by_sentence.setdefault(doc.sentence_at(o + 1), []).append((o, c))
     prev: Quote | None = None
     prev_end = -1
+    backward: set[int] = set()  # reported sentences attributed by the next one ("Das berichtet X")
     last_reported: int | None = None
     last_speaker = ""
     # per sentence: the union of its tokens' flags, and the tokens that may be cues
@@ -814,8 +985,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     for si in sorted(sent_flags.keys() | by_sentence.keys()):
         s = sentences[si]
         any_flag = sent_flags.get(si, 0)
-        if si not in by_sentence and not any_flag & (_MAY_CUE | _MAY_KONJ1) and not (
-                any_flag & _MAY_KONJ and last_reported == si - 1):
+        if si not in by_sentence and not any_flag & (_MAY_CUE | _MAY_KONJ1 | _MAY_KONJ):
             continue  # no quotation mark, cue or Konjunktiv: nothing to find here
         toks = runs(s.index)
         while opened < len(pairs) and pairs[opened][0] < s.start:
@@ -829,15 +999,16 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         rep: tuple[int, int, str, str] | None = None
         if content_frame is not None and content_frame.content is not None:
             rep = (*content_frame.content, content_frame.speaker, content_frame.cue)
-        elif not frames and toks and not inside and (any_flag & _MAY_KONJ1 or (
-                any_flag & _MAY_KONJ and last_reported == s.index - 1)):
+        elif toks and not inside and any_flag & (_MAY_KONJ1 | _MAY_KONJ) and not (
+                frames and frames[0].verb <= 3 and toks[0].low in _DEMONSTRATIVES):
             outside = [t for t, p in zip(toks, toks.starts, strict=True) if p not in mask]
-            if any(t.low in _KONJ1 for t in outside) or (
-                last_reported == s.index - 1 and any(_is_konj(t, report=False) for t in outside)
-            ):
-                # Konjunktiv I in a main clause is itself the mark of reported speech
-                spk = last_speaker if last_reported == s.index - 1 else ""
-                rep = (0, len(toks), spk, "")
+            if any(t.low in _KONJ1 or _is_konj(t, report=False) for t in outside):
+                # Konjunktiv I in a main clause is itself the mark of reported speech; only the
+                # clauses from the first one in Konjunktiv on are reported ("Schon 2021 hatte X
+                # suggeriert, falls …, zeige das, dass …": "suggeriert" stays the outlet's)
+                # a frame without content of its own ("Sie rufe … auf") names the speaker
+                spk = frames[0].speaker if frames else last_speaker if last_reported == s.index - 1 else ""
+                rep = (_konj_clause_start(toks, mask), len(toks), spk, frames[0].cue if frames else "")
         rep_quote = None
         if rep is not None:
             a, b, spk, cue = rep
@@ -856,18 +1027,53 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
             if ps and not any(o < ps.starts[0] and c >= ps.end(len(ps) - 1) - 1 for o, c in pairs):
                 reported.append(_reported(doc, ps, (0, len(ps)), frames[0].speaker, frames[0].cue,
                                           s.index - 1))
+                backward.add(reported[-1].start)
         for o, c in by_sentence.get(s.index, []):
             frame = _frame_for(frames, toks, o)
             q = _classify(doc, runs, speakers, o, c, frame, prev, prev_end)
-            if q.kind == "scare" and rep_quote is not None and rep_quote.speaker \
+            if q.kind == "scare" and rep_quote is not None \
                     and rep_quote.start <= q.start and q.end <= rep_quote.end:
+                # words quoted inside reported speech are the speaker's (a partial quotation)
                 q = Quote("direct", q.start, q.end, q.text, rep_quote.speaker, rep_quote.cue, q.sentence)
             quotes.append(q)
             if q.kind == "direct":
                 prev, prev_end = q, c
     allq = quotes + reported
     allq.sort(key=lambda q: (q.start, -q.end))
-    return tuple(allq)
+    return tuple(_inherit_voice(allq, backward))
+
+
+def _inherit_voice(quotes: list[Quote], backward: set[int]) -> list[Quote]:
+    """A scare quote inside a direct quotation or reported speech is the speaker's word: "„Das
+    Aus für die selbsternannte ‚Fortschrittskoalition‘“, sagte X". One pass over quotes sorted by
+    start: the enclosing span is the attributed one reaching furthest so far."""
+    outer: Quote | None = None
+    out = []
+    for q in quotes:
+        if q.kind == "scare" and outer is not None and q.end <= outer.end:
+            q = Quote("direct", q.start, q.end, q.text, outer.speaker, outer.cue or "", q.sentence)
+        elif q.kind in ("direct", "reported") and (outer is None or q.end > outer.end):
+            # a sentence attributed only afterwards ("Das berichtet X") keeps its scare quotes: the
+            # marks are the outlet's, set while it retells X's report
+            outer = None if q.kind == "reported" and q.start in backward else q
+        out.append(q)
+    return out
+
+
+_CLAUSE_BOUNDS: Final = frozenset(",:;–—")
+
+
+def _konj_clause_start(toks: _Run, mask: _Mask) -> int:
+    """Start of the first clause (outside quotations) holding a Konjunktiv I form."""
+    start = 0
+    for k, t in enumerate(toks):
+        if toks.starts[k] in mask:
+            continue
+        if t.text in _CLAUSE_BOUNDS:
+            start = k + 1
+        elif t.is_word and (t.low in _KONJ1 or _is_konj(t, report=False)):
+            return start
+    return 0
 
 
 def _segment_frames(doc: Doc, toks: _Run, speakers: _Speakers, pairs: _Mask,
@@ -882,12 +1088,29 @@ def _segment_frames(doc: Doc, toks: _Run, speakers: _Speakers, pairs: _Mask,
     for n, hi in enumerate(ends):
         if hi > lo:
             f = _frame(doc, toks, speakers, lo, hi, verbs=_SPEECH_OR_COGNITION, pairs=pairs, maybe=maybe)
+            if f is None and lo == 0 and n + 1 < len(ends) and _speaker_label(toks, lo, hi):
+                # "Scholz: „Beschämend“" / "Selenskyj: Nawalny wurde „getötet“": a name before a
+                # colon at the start of a line introduces that person's words
+                name = _span_text(doc, toks, (lo, hi))
+                f = _Frame(hi, name, ":", None, True)
             if f is not None:
                 if f.content is None and n + 1 < len(ends) and _reports(toks, (hi + 1, ends[n + 1])):
                     f.content = (hi + 1, ends[n + 1])  # "… hieß es: Kim plane einen Besuch"
                 frames.append(f)
         lo = hi + 1
     return frames
+
+
+def _speaker_label(toks: _Run, lo: int, hi: int) -> bool:
+    """One to three capitalised words holding a proper name: a speaker label before a colon."""
+    seg = toks[lo:hi]
+    if not (0 < len(seg) <= 3 and all(t.is_word and t.text[:1].isupper() for t in seg)):
+        return False
+    if any(_is_name(t) for t in seg):
+        return True
+    from framing.actors import actor_named  # a known actor the dictionary also knows ("Scholz")
+
+    return actor_named(" ".join(t.text for t in seg)) is not None
 
 
 def _frame_for(frames: list[_Frame], toks: _Run, o: int) -> _Frame | None:
@@ -927,16 +1150,69 @@ def _dissolve_wrappers(text: str, pairs: list[tuple[int, int]]) -> list[tuple[in
     """Drop quotes that wrap another outlet's whole report (see WRAPPER_MIN_SHARE)."""
     out = []
     n = max(1, len(text))
+    starts = [o for o, _ in pairs]  # pairs are sorted by their opening
     for o, c in pairs:
         if c - o < WRAPPER_MIN_CHARS:  # too short to wrap a report: the common case, decided at once
             out.append((o, c))
             continue
-        inner = sum(1 for a, b in pairs if o < a and b < c)
+        inner = bisect_left(starts, c) - bisect_right(starts, o)  # pairs opened inside it
         paragraphs = text.count("\n\n", o, c) + 1
         if inner >= WRAPPER_MIN_INNER and ((c - o) / n >= WRAPPER_MIN_SHARE or paragraphs >= WRAPPER_MIN_PARAGRAPHS):
             continue
         out.append((o, c))
     return out
+
+
+# A "quotation" whose letters and digits are more than this share digits is a table with ditto
+# marks („ under a cell: the same as above), not anybody's words.
+FIGURES_MIN_SHARE: Final = 0.25
+_DIGIT_RE: Final = re.compile(r"\d")
+_ALNUM_RE: Final = re.compile(r"\w")
+
+
+_ABBREV_RE: Final = re.compile(r"\w\.$")
+_NAMING_AFTER_RE: Final = re.compile(r"\s*(genannt|nennt sich|nannte sich|heißt|hieß)\b")
+
+
+def _is_title(text: str, o: int, c: int, qtext: str, weak: bool = False) -> bool:
+    """A short quotation that names a work, paper, ship or club rather than quoting words: after
+    a media noun ("das Magazin „RT DE“") or any common noun it stands beside ("des Dampfers
+    „Präsident Herwig“", "(Tel. d. „M. T.“)"), made of abbreviations ("Mähr. Tagbl."), or given
+    as a name ("ward „Zur weißen Lilie“ genannt")."""
+    before_word = _LAST_WORD_RE.search(text[max(0, o - 40) : o])
+    word = before_word.group(1) if before_word else ""
+    if word.lower() in _MEDIA_NOUNS:
+        return True  # das Magazin "RT DE"
+    words = qtext.split()
+    if not qtext[:1].isupper() or (_FULL_SENTENCE_RE.match(qtext) and not _ABBREV_RE.search(qtext)):
+        return False
+    if sum(1 for w in words if _ABBREV_RE.search(w)) * 2 >= len(words) > 0:
+        return True  # "Mähr. Tagbl."
+    if _NAMING_AFTER_RE.match(text, c + 1):
+        return True
+    # a name in apposition: a common noun right before the mark, not at a sentence start (only
+    # without a reporting frame: "nannte die Pläne „Verrat“" is the speaker's word)
+    if weak and word[:1].isupper() and before_word is not None and before_word.end() + max(0, o - 40) >= o - 1:
+        k = max(0, o - 40) + before_word.start()
+        prev = text[:k].rstrip()[-1:]
+        return prev.isalpha() and _known_word(token_norm(word))
+    return False
+
+
+def _figures(text: str, o: int, c: int) -> bool:
+    digits = len(_DIGIT_RE.findall(text, o, c))
+    return digits > 0 and digits > FIGURES_MIN_SHARE * len(_ALNUM_RE.findall(text, o, c))
+
+
+# "„…“ – Name" at the end of a line or before "zu/über/:" (a headline naming the speaker)
+_DASH_SPEAKER_RE: Final = re.compile(
+    r"[ \t]*[–—-][ \t]*([A-ZÄÖÜ][\w.-]+(?:[ \t]+[A-ZÄÖÜ][\w.-]+){0,2})(?=[ \t]*(?:$|\n|zu\b|über\b|:|,))")
+
+
+def _actor_label(name: str) -> bool:
+    from framing.actors import actor_named  # a known actor the dictionary also knows ("Scholz")
+
+    return actor_named(name) is not None
 
 
 _FULL_SENTENCE_RE: Final = re.compile(r"^[A-ZÄÖÜ\d].*[.!?…]$", re.S)
@@ -953,10 +1229,8 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
     qtext = text[start:end]
     si = doc.sentence_at(start)
     words = len(qtext.split())
-    if words <= SCARE_MAX_WORDS:
-        before_word = _LAST_WORD_RE.search(text[max(0, o - 40) : o])
-        if before_word and before_word.group(1).lower() in _MEDIA_NOUNS:
-            return Quote("title", start, end, qtext, "", "", si)  # das Magazin "RT DE"
+    if words <= SCARE_MAX_WORDS and _is_title(text, o, c, qtext):
+        return Quote("title", start, end, qtext, "", "", si)
     speaker, cue = "", ""
     # (a) after the quote: „…“, sagte X / „…“, so X
     after = _tokens_after(doc, runs, c)
@@ -966,6 +1240,11 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
             f = _frame(doc, atoks, speakers, k, min(len(atoks), k + 12), prefer_after=k)
             if f is not None:
                 speaker, cue = f.speaker, f.cue
+    # (a') a headline "„Selbstentlarvend“ – Sacharowa zu den Reaktionen": a dash and a name
+    if not cue:
+        m = _DASH_SPEAKER_RE.match(text, c + 1)
+        if m and (not _known_word(token_norm(m.group(1).split()[-1])) or _actor_label(m.group(1))):
+            speaker, cue = m.group(1), "–"
     # (b) before the quote: X erklärte: „…“
     if not cue:
         before = _colon_clause_before(doc, runs, o)
@@ -974,6 +1253,18 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
             f = _frame(doc, btoks, speakers, lo, hi)
             if f is not None:
                 speaker, cue = f.speaker, f.cue
+            elif lo == 0 and _speaker_label(btoks, lo, hi):
+                speaker, cue = _span_text(doc, btoks, (lo, hi)), ":"
+            else:
+                # "Selbst Präsident Wladimir Putin dampfte seine Rhetorik ein: „…“": a named
+                # subject of the clause before the colon is the speaker
+                verb = next((k for k in range(lo + 1, hi) if btoks[k].is_word and btoks[k].text[:1].islower()
+                             and btoks[k].low not in _DETERMINERS and btoks[k].low not in _FOCUS
+                             and not (btoks[k].low.endswith(_ADJ_ENDINGS) and k + 1 < hi
+                                      and btoks[k + 1].text[:1].isupper())), None)
+                subj = _np_before(btoks, lo, verb) if verb is not None else None
+                if subj is not None and any(_is_name(t) for t in btoks[subj[0] : subj[1]]):
+                    speaker, cue = speakers.resolve(doc, btoks, subj, True), ":"
     # (c) a speech verb or marker in the same sentence, outside any quote
     if not cue and frame is not None:
         speaker, cue = frame.speaker, frame.cue
@@ -986,6 +1277,8 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
             speaker, cue = prev.speaker, prev.cue
     if not cue:
         short = words <= SCARE_MAX_WORDS and not _FULL_SENTENCE_RE.match(qtext)
+        if short and _is_title(text, o, c, qtext, weak=True):
+            return Quote("title", start, end, qtext, "", "", si)
         return Quote("scare" if short else "direct", start, end, qtext, "", "", si)
     return Quote("direct", start, end, qtext, speaker, cue, si)
 

@@ -92,6 +92,8 @@ def _with_target(rec: dict[str, object], target: Target | None, poles: tuple[str
     if target is not None:
         rec["aimed_at"] = target.actor.name if target.actor is not None else target.note
         rec["direction"] = direction(target.sign, poles)
+        rec["aimed_confidence"] = target.confidence
+        rec["aimed_relation"] = target.relation
     return rec
 
 

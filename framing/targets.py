@@ -12,11 +12,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from framing.actors import Actor, ActorList, actor_named, default_actors, find_mentions
 from framing.analysis import Analysed
+from framing.german_rules import (
+    ADJECTIVE_ENDINGS,
+    AGENT_PREPOSITIONS,
+    ARTICLE_CASES,
+    CLAUSE_BOUNDARIES,
+    COORDINATORS,
+    DEMONYMS,
+    DEPENDENCE_NOUNS,
+    GENITIVE_ARTICLES,
+    HARD_BOUNDARIES,
+    PLACE_IS_SCENE,
+    PLACE_PREPOSITIONS,
+    PREPOSITIONS,
+    SUBORDINATORS,
+)
 from framing.matching import Hit
-from framing.text import Doc
+from framing.text import Doc, TokenType
 
 # Labels aimed at a person or state: their direction follows the actor they name, whatever the
 # entry's default leaning.
@@ -30,6 +46,8 @@ class Target:
     actor: Actor | None  # whom the word judges; None when it judges another word
     sign: float  # -1 critical … +1 aligned on the axis (camp weight from axes.toml)
     note: str = ""  # "doubts „Invasion“" / "doubted by „angebliche“"
+    confidence: str = "high"  # "low": only the nearest actor, no grammatical relation found
+    relation: str = ""  # how the target was found: subject, genitive, possessor, apposition, speaker, nearest
 
 
 def is_aimed(h: Hit) -> bool:
@@ -56,30 +74,183 @@ def resolve_targets(an: Analysed, hits: Sequence[Hit], camps: dict[str, float],
     if not aimed:
         return out
     by_sentence: dict[int, list[tuple[int, Actor]]] = {}
-    for m in find_mentions(doc, actors, {hits[i].sentence for i in aimed}):
+    spans: dict[int, list[_Span]] = {}
+    sentences = {hits[i].sentence for i in aimed}
+    for m in find_mentions(doc, actors, sentences):
+        spans.setdefault(m.sentence, []).append(_Span(m.first, m.last, m.actor, m.genitive))
         if not m.genitive:
             by_sentence.setdefault(m.sentence, []).append((m.first, m.actor))
+    for si in sentences:
+        spans.setdefault(si, []).extend(_demonyms(doc, si, actors))
+        spans[si].sort(key=lambda x: x.first)
     cues = {(q.sentence, q.cue): q.speaker for q in an.quotes if q.cue and q.speaker}
     for i in aimed:
         h = hits[i]
-        actor = None
+        actor: Actor | None = None
+        relation = ""
+        k = doc.token_index(h.start)  # the hit's first and last token
+        last = doc.token_index(h.end) - 1
         if h.entry.category == "attribution-verb":
             speaker = cues.get((h.sentence, h.surface))
             actor = actor_named(speaker, actors) if speaker else None
-        else:
-            k = doc.token_index(h.start)  # the hit's first and last token
-            last = doc.token_index(h.end) - 1
+            relation = "speaker" if actor is not None else ""
+        if actor is None:
+            actor, relation = _structural(doc, k, last, spans.get(h.sentence, []), h.entry.category)
+        if actor is None and not relation and h.entry.category != "attribution-verb" \
+                and doc.types[k].text[:1].isupper():
+            # last resort, for nouns only: the nearest actor, not across a dash, colon or
+            # semicolon, and (except for labels) not one inside a prepositional phrase ("die
+            # Kriegsverbrechen in der Ukraine" are not aimed at Ukraine)
             near = []
             for first, a in by_sentence.get(h.sentence, ()):
                 gap = first - last if first > last else k - first  # tokens after / before the hit
+                lo_, hi_ = (last + 1, first) if first > last else (first, k)
+                if any(doc.types[t].text in HARD_BOUNDARIES for t in range(lo_, hi_)):
+                    continue
+                sent_start = doc.sentences[h.sentence].first_token
+                if h.entry.category in PLACE_IS_SCENE and _in_pp(doc, sent_start, first):
+                    continue
                 if gap <= WINDOW:
                     near.append((gap, first < k, a))  # nearest first; on a tie the following one
             if near:
                 actor = min(near, key=lambda t: (t[0], t[1]))[2]
+                relation = "nearest"
         if actor is not None:
-            out[i] = Target(actor, camps.get(actor.camp, 0.0))
+            out[i] = Target(actor, camps.get(actor.camp, 0.0), confidence="low" if relation == "nearest" else "high",
+                            relation=relation)
     _resolve_doubt(hits, poles_sign, out, doc)
     return out
+
+
+class _Span(NamedTuple):
+    first: int  # token indices [first, last)
+    last: int
+    actor: Actor
+    genitive: bool
+
+
+def _demonyms(doc: Doc, si: int, actors: ActorList) -> list[_Span]:
+    """Adjectives of nationality as mentions of their state: "russische Raketen" → Russland."""
+    s = doc.sentences[si]
+    out = []
+    for t in range(s.first_token, s.last_token):
+        low = doc.types[t].low
+        for e in ADJECTIVE_ENDINGS:
+            stem = low[: len(low) - len(e)] if e else low
+            if low.endswith(e) and stem in DEMONYMS:
+                a = actor_named(DEMONYMS[stem], actors)
+                if a is not None:
+                    out.append(_Span(t, t + 1, a, False))
+                break
+    return out
+
+
+def _structural(doc: Doc, k: int, last: int, spans: list[_Span], category: str = "") -> tuple[Actor | None, str]:
+    """The actor a word at tokens k..last is aimed at by its grammatical relation (see the
+    module docstring), or (None, ""); (None, "blocked") when the relation names no known actor
+    (then no nearest actor either)."""
+    types = doc.types
+    hit = types[k]
+    nxt = types[last + 1] if last + 1 < len(types) and doc.sent[last + 1] == doc.sent[k] else None
+    dependent = hit.low in DEPENDENCE_NOUNS or hit.lemma_low in DEPENDENCE_NOUNS
+    if dependent and k > 0 and types[k - 1].low == "als":
+        # "Lukaschenko galt als Vasall Putins": the label is aimed at the subject of "als"
+        for m in spans:
+            if m.last <= k - 1 and not m.genitive:
+                return m.actor, "predicate"
+    if not spans:
+        return None, ("blocked" if hit.text[:1].isupper() and nxt is not None and _genitive_next(nxt) else "")
+    noun = hit.text[:1].isupper() and not (k > 0 and doc.sent[k - 1] != doc.sent[k])
+    noun = noun or (hit.text[:1].isupper() and hit.lemma[:1].isupper())
+    if noun:
+        for m in spans:
+            between = [types[t].low for t in range(last + 1, m.first)]
+            # genitive attribute: "die Provokationen Nordkoreas", "die Hetze des Kremls" (not
+            # for nouns of dependence: "Vasall Putins" names the master, not the vassal)
+            if m.first == last + 1 and m.genitive and not dependent:
+                return m.actor, "genitive"
+            if between and between[0] in GENITIVE_ARTICLES and len(between) <= 3 and not m.genitive \
+                    and all(w in ARTICLE_CASES or w.endswith(("e", "en")) for w in between):
+                return m.actor, "genitive"
+            # apposition: "der Autokrat Putin"; place: "das Regime in Moskau"
+            if m.first == last + 1:
+                return m.actor, "apposition"
+            if len(between) == 1 and between[0] in PLACE_PREPOSITIONS and category not in PLACE_IS_SCENE:
+                return m.actor, "apposition"
+        for m in spans:  # only then what stands before the word
+            # possessor or nationality before the word: "Putins Regime", "russische Propaganda"
+            if m.last == k and (m.genitive or (m.last - m.first == 1 and types[m.first].text[:1].islower())
+                                or types[m.first].low in DEMONYMS or _is_demonym(types[m.first].low)):
+                return m.actor, "possessor"
+            # "Putin, der Autokrat, …"
+            if m.last in (k - 2, k - 3) and types[m.last].text == "," and types[m.last + 1].low in ARTICLE_CASES:
+                return m.actor, "apposition"
+        if nxt is not None and _genitive_next(nxt) and not dependent:
+            return None, "blocked"  # "die Provokationen Prigoschins": someone the actor list does not know
+        return None, ""
+    # a verb: its subject, the first actor of its clause outside a prepositional phrase
+    cs = _clause_start(doc, k)
+    if cs > 0 and cs < k and types[cs].low in COORDINATORS:
+        cs += 1
+    j = k - 1
+    if j >= cs and types[j].low in COORDINATORS:  # "Putin hetzt … und schürt Panik": shared subject
+        cs = _clause_start(doc, j, over_coordination=True)
+    for m in spans:
+        if cs <= m.first and m.last <= k and not _in_pp(doc, cs, m.first):
+            art = types[m.first - 1].low if m.first > cs else ""
+            if art in ARTICLE_CASES and "nom" not in ARTICLE_CASES[art]:
+                continue
+            return m.actor, "subject"
+    if cs < k:  # something fronted, the subject after the verb: "Heute terrorisieren russische Raketen …"
+        for m in spans:
+            if last < m.first <= last + 3 and not _in_pp(doc, last + 1, m.first) and not any(
+                    types[t].text in CLAUSE_BOUNDARIES for t in range(last + 1, m.first)):
+                art = types[m.first - 1].low if m.first > last + 1 else ""
+                if not art or "nom" in ARTICLE_CASES.get(art, frozenset({"nom"})):
+                    return m.actor, "subject"
+    for m in spans:  # passive: "von Russland terrorisiert"
+        if m.first > cs and types[m.first - 1].low in AGENT_PREPOSITIONS and abs(m.first - k) <= 6:
+            return m.actor, "agent"
+    return None, ""
+
+
+def _genitive_next(t: TokenType) -> bool:
+    """Does the token after a noun open its genitive attribute ("des", "Prigoschins")?"""
+    return t.low in ("des", "eines") or (t.is_word and t.text[:1].isupper() and t.text.endswith("s")
+                                          and len(t.text) > 3 and not t.text.endswith("ss"))
+
+
+def _is_demonym(low: str) -> bool:
+    return any(low.endswith(e) and (low[: len(low) - len(e)] if e else low) in DEMONYMS for e in ADJECTIVE_ENDINGS)
+
+
+def _clause_start(doc: Doc, k: int, over_coordination: bool = False) -> int:
+    """First token of the clause holding token k (boundaries: punctuation, subordinators)."""
+    types, sent = doc.types, doc.sent
+    start = doc.sentences[sent[k]].first_token
+    j = k - 1
+    while j >= start:
+        t = types[j]
+        if t.text in CLAUSE_BOUNDARIES or t.low in SUBORDINATORS:
+            return j + 1
+        if t.low in COORDINATORS and not over_coordination and j < k - 1:
+            return j
+        j -= 1
+    return start
+
+
+def _in_pp(doc: Doc, cs: int, first: int) -> bool:
+    """Does a preposition open the phrase that ends at `first` (its article and adjectives
+    between)? "gegen den Westen", "in Kiew"."""
+    types = doc.types
+    j = first - 1
+    while j >= cs and (types[j].low in ARTICLE_CASES or (types[j].text[:1].islower() and _is_adj(types[j].low))):
+        j -= 1
+    return j >= cs and types[j].low in PREPOSITIONS
+
+
+def _is_adj(low: str) -> bool:
+    return low.endswith(("e", "en", "er", "es", "em")) and low not in PREPOSITIONS
 
 
 def _resolve_doubt(hits: Sequence[Hit], poles_sign: dict[str, float], out: dict[int, Target], doc: Doc) -> None:

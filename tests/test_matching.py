@@ -89,3 +89,15 @@ def test_impersonal_drohen_is_no_attribution_verb():
 
     assert "attribution-verb" not in cats("In der Region droht es zu eskalieren. Es droht ein Winter ohne Strom.")
     assert "attribution-verb" in cats("Sullivan drohte Nordkorea mit Konsequenzen.")
+
+
+def test_doubt_in_a_paraphrase_is_the_outlets_but_in_a_quote_the_speakers(matcher):
+    from framing.analysis import analyse
+    from framing.articles import Article
+
+    def voices(text):
+        an = analyse(Article(id="t", text=text, source="test"))
+        return {h.surface: h.voice for h in matcher.find_hits(an)}
+
+    assert voices("Laut dem Minister prüfen die Ermittler ein angebliches Reisebüro.")["angebliches"] == "outlet"
+    assert voices("„Das ist eine angebliche Invasion“, sagte der Minister.")["angebliche"] == "quote"

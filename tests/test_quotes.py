@@ -18,9 +18,13 @@ QUOTE_CASES = [
     ("Putin bezeichnete das Abkommen als \"neues Grundlagendokument für unsere Beziehungen\".",
      "direct", "neues Grundlagendokument für unsere Beziehungen", "Putin"),
     ("Moskaus Partner und andere \"Gegnern\" der USA wurden nicht vorhergesehen.", "scare", "Gegnern", ""),
-    ('Washington zeigt sich "überrascht".', "scare", "überrascht", ""),
+    ('Washington zeigt sich "überrascht".', "direct", "überrascht", "Washington"),
     ("Die sogenannte »Friedensmission« begann im Frühjahr.", "scare", "Friedensmission", ""),
     ("Die «Spezialoperation» dauert an.", "scare", "Spezialoperation", ""),
+    ("Nach dem „Triumph“ zogen die Demonstranten ab.", "scare", "Triumph", ""),
+    ("Die Zahl der werdenden „Weltstadt“ ist gestiegen, so ist es eben.", "scare", "Weltstadt", ""),
+    ("Das Haus ward „Zur weißen Lilie“ genannt.", "title", "Zur weißen Lilie", ""),
+    ("(Telegramm der „Mähr. Tagbl.“)", "title", "Mähr. Tagbl.", ""),
     ("Das Magazin \"RT DE\" berichtete darüber.", "title", "RT DE", ""),
     ("Dmitri Peskow sprach lange. „Es ist unser Nachbar“, zitiert ihn der Guardian.", "direct",
      "Es ist unser Nachbar", "Dmitri Peskow"),
@@ -65,6 +69,29 @@ QUOTE_CASES = [
      "Moskau vor, gezielt Kraftwerke anzugreifen", "Kiew"),
     ("Wie der Economist anführt, könnte man von einer historischen Wende sprechen.", "reported",
      "könnte man von einer historischen Wende sprechen", "Economist"),
+    # partial quotations in a reporting frame are the source's words, not scare quotes
+    ("Beide Ministerinnen zeigten sich „äußerst beunruhigt“.", "direct", "äußerst beunruhigt", "Ministerinnen"),
+    ("Der Sprecher nannte die Pläne „gefährlich“.", "direct", "gefährlich", "Sprecher"),
+    ("Die Regierung in Rom spricht von einer „Befreiung“.", "direct", "Befreiung", "Regierung"),
+    ("Der Vorwurf der Opposition lautet „Wortbruch“.", "direct", "Wortbruch", "Opposition"),
+    ("Grzegorz: „Beschämend“\n\nDie Lage blieb ruhig.", "direct", "Beschämend", "Grzegorz"),
+    ("Die Lage sei ernst, der Plan „unverantwortlich“, erklärte Grzegorz.", "direct", "unverantwortlich",
+     "Grzegorz"),
+    ("Die Partei wirft dem Minister einen „groben Wortbruch“ vor.", "direct", "groben Wortbruch", "Partei"),
+    # clause-level voice: the outlet's naming of the speaker and its verb stay outside
+    ("Gestern kündigte der Autokrat die Räumung der Dörfer an.", "reported", "die Räumung der Dörfer",
+     "Autokrat"),
+    ("Peking hat Washington Doppelmoral vorgeworfen.", "reported", "Washington Doppelmoral", "Peking"),
+    ("Die Erklärungen seien haltlos, wird Sprecherin Maria Grzegorz von der Agentur zitiert.", "reported",
+     "Die Erklärungen seien haltlos", "Maria Grzegorz"),
+    ("Der Minister verurteilt den Angriff und kündigt harte Strafen an.", "reported", "harte Strafen",
+     "Minister"),
+    ("Ehemalige Häftlinge berichten von brutalen Wärtern.", "reported", "brutalen Wärtern", "Häftlinge"),
+    ("Das ist lange her. Vor Jahren hatte Biden angedeutet, falls es so komme, zeige das die Schwäche.",
+     "reported", "falls es so komme, zeige das die Schwäche", ""),
+    ("„Beschämend“ – Grzegorz zu den Protesten\n\nDie Lage blieb ruhig.", "direct", "Beschämend", "Grzegorz"),
+    ("Die Bahn rechnet ab Montag mit „massiven Ausfällen“.", "direct", "massiven Ausfällen", "Bahn"),
+    ("Vor allem die Partei wirft dem Minister Wortbruch vor.", "reported", "dem Minister Wortbruch", "Partei"),
 ]
 
 
@@ -140,7 +167,7 @@ def test_token_codes_mark_punctuation_function_words_and_cues():
     codes = "".join(_code_of(t) for t in doc.types)
     assert codes[:2] == "dw"  # "Dass" in another capitalisation, a plain word
     assert (ord(codes[2]) - _FLAGGED) & _MAY_CUE  # "sagte" may be a speech cue
-    assert codes[3:] == ",DWUAV:„w“xOo"
+    assert codes[3:] == ",DWUAV:„w“–Oo"  # dashes stand for themselves: they bound clauses
 
 
 def test_lettered_function_words_and_punctuation_carry_no_flags():

@@ -42,3 +42,35 @@ def test_doubt_words_point_against_the_word_they_doubt(matcher):
     got = aimed(matcher, "Der Westen warnt vor einer angeblichen Invasion.")
     assert got["angeblichen"] == ("doubts „Invasion“", "aligned")
     assert got["Invasion"] == ("doubted by „angeblichen“", "none")
+
+
+def relation(matcher: Matcher, text: str) -> dict[str, tuple[str, str, str, str]]:
+    rec = score_article(analyse(Article(id="t", text=text, source="test")), matcher).record()
+    return {h["term"]: (h["aimed_at"], h["direction"], h["aimed_relation"], h["aimed_confidence"])  # type: ignore[index]
+            for h in rec["hits"] if "aimed_at" in h}  # type: ignore[union-attr]
+
+
+def test_targets_come_from_grammatical_relations_not_distance(matcher):
+    # the subject of the verb, not the victim next to it
+    got = relation(matcher, "Russische Raketen terrorisieren die Zivilbevölkerung in Kiew.")
+    assert got["terrorisieren"][:3] == ("Russland", "critical", "subject")
+    # the genitive attribute, not the object of "gegen"
+    got = relation(matcher, "Die Provokationen Nordkoreas gegen Südkorea nehmen zu.")
+    assert got["Provokationen"][:3] == ("Nordkorea", "critical", "genitive")
+    # coordinated verbs share the subject; "gegen den Westen" is the object
+    got = relation(matcher, "Putin hetzt gegen den Westen und schürt Panik.")
+    assert got["schürt Panik"][:3] == ("Wladimir Putin", "critical", "subject")
+    # a fronted adverb: the subject follows the verb
+    got = relation(matcher, "Heute terrorisieren russische Raketen die Menschen in Kiew.")
+    assert got["terrorisieren"][:3] == ("Russland", "critical", "subject")
+    # apposition wins over a nationality adjective before the label
+    got = relation(matcher, "Der russische Autokrat Selenskyj empfing die Gäste.")
+    assert got["Autokrat"][:3] == ("Wolodymyr Selenskyj", "aligned", "apposition")
+    assert relation(matcher, "Das Regime in Moskau schweigt.")["Regime"][:3] == ("Russland", "critical", "apposition")
+
+
+def test_nearest_actor_is_the_last_resort_and_marked_low_confidence(matcher):
+    got = relation(matcher, "Nach dem Treffen mit Putin sprach man vom Regime.")
+    assert got["Regime"] == ("Wladimir Putin", "critical", "nearest", "low")
+    got = relation(matcher, "Der Autokrat Putin empfing die Gäste.")
+    assert got["Autokrat"][3] == "high"

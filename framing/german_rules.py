@@ -1,0 +1,58 @@
+"""German rule data for finding whom a word is aimed at (used by `framing.targets`).
+
+Written by the team as plain data, so the rules in `framing.targets` stay language-neutral:
+case cues of articles, prepositions whose object is never the agent, prepositions that name the
+agent of a passive, clause boundaries and coordinators, and adjectives of nationality that
+name a state ("russische Raketen" → Russland).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# cases an article (or article-like determiner) can mark
+ARTICLE_CASES: Final[dict[str, frozenset[str]]] = {
+    "der": frozenset({"nom", "gen", "dat"}), "die": frozenset({"nom", "acc"}), "das": frozenset({"nom", "acc"}),
+    "den": frozenset({"acc", "dat"}), "dem": frozenset({"dat"}), "des": frozenset({"gen"}),
+    "ein": frozenset({"nom", "acc"}), "eine": frozenset({"nom", "acc"}), "einen": frozenset({"acc"}),
+    "einem": frozenset({"dat"}), "einer": frozenset({"gen", "dat"}), "eines": frozenset({"gen"}),
+}
+# articles after a noun that open its genitive attribute ("die Provokationen des Regimes")
+GENITIVE_ARTICLES: Final = frozenset({"des", "der", "eines", "einer"})
+# prepositions: their object is what an act is aimed at or where it happens, never its agent
+PREPOSITIONS: Final = frozenset(
+    """
+    gegen gegenüber für auf an am in im ins bei beim mit nach vor über unter zwischen aus zu zum
+    zur um wegen trotz seit bis hinter neben entlang innerhalb außerhalb ohne
+    """.split()
+)
+# prepositions naming the agent of a passive ("von Russland terrorisiert", "durch Moskau")
+AGENT_PREPOSITIONS: Final = frozenset({"von", "vom", "durch", "seitens"})
+# prepositions after a label that place it with an actor ("das Regime in Moskau")
+PLACE_PREPOSITIONS: Final = frozenset({"in", "im", "aus"})
+# tokens that end a clause for the search of a subject
+CLAUSE_BOUNDARIES: Final = frozenset(",;:–—()")
+COORDINATORS: Final = frozenset({"und", "sowie", "oder", "aber"})
+# words that open a subordinate or relative clause
+SUBORDINATORS: Final = frozenset("dass ob weil wenn als wie nachdem obwohl während da sodass damit".split())
+# adjectives of nationality (stem, lower case) -> the actor they name, by its canonical name
+DEMONYMS: Final[dict[str, str]] = {
+    "russisch": "Russland", "ukrainisch": "Ukraine", "nordkoreanisch": "Nordkorea",
+    "südkoreanisch": "Südkorea", "chinesisch": "China", "amerikanisch": "USA", "us-amerikanisch": "USA",
+    "westlich": "der Westen", "iranisch": "Iran", "belarussisch": "Belarus", "weißrussisch": "Belarus",
+    "deutsch": "Deutschland",
+}
+# inflection endings of attributive adjectives
+ADJECTIVE_ENDINGS: Final = ("", "e", "en", "er", "es", "em")
+# boundaries the nearest-actor fallback does not cross ("Angriff auf die Ukraine – der Machthaber")
+HARD_BOUNDARIES: Final = frozenset(";:–—")
+# nouns of dependence: their genitive names the master, the label is aimed at the dependant
+# ("Lukaschenko als Vasall Putins")
+DEPENDENCE_NOUNS: Final = frozenset(
+    "vasall vasallen marionette marionetten handlanger statthalter lakai lakaien gefolgsmann "
+    "günstling komplize komplizen schoßhund pudel erfüllungsgehilfe erfüllungsgehilfen".split()
+)
+# categories whose "in X" names the scene (the victims' country), not whom the word judges:
+# "die Kriegsverbrechen in der Ukraine"; for labels and judgments "in X" places the actor
+# ("das Regime in Moskau", "die Hysterie in der Ukraine")
+PLACE_IS_SCENE: Final = frozenset({"war-terminology"})
