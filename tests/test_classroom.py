@@ -27,8 +27,8 @@ XSS_TITLE = '<script>document.title="pwned"</script>"><img src=x onerror="docume
 ARTICLES = [
     {"id": "a1", "outlet": "Blatt A", "date": "2024-06-10", "event": "gipfel",
      "title": "Autokrat Putin empfängt Gäste in Moskau",
-     "text": "Der russische Autokrat Wladimir Putin empfing am Montag Gäste aus Asien. Beobachter sprechen von "
-             "einem „Schaugipfel“. Der Kreml erklärte, das Treffen sei ein Erfolg gewesen. Putin sagte: „Der "
+     "text": "Der russische Autokrat Wladimir Putin empfing am Montag Gäste aus Asien. Der „Schaugipfel“ "
+             "dauerte zwei Tage. Der Kreml erklärte, das Treffen sei ein Erfolg gewesen. Putin sagte: „Der "
              "Westen führt einen Vernichtungskrieg gegen uns.“ Das Regime in Moskau sucht verzweifelt neue "
              "Partner."},
     {"id": "b1", "outlet": "Blatt B", "date": "2024-06-10", "event": "gipfel",
@@ -95,9 +95,10 @@ def test_explain_marks_words_by_voice_in_the_text(tmp_path):
     r = run("explain", str(one(tmp_path, 0)), "-q", "--lang", "en", "--width", "100")
     assert r.exit_code == 0, r.output
     flat = " ".join(r.stdout.split())
-    assert "Der russische [Autokrat][1 own voice: derogatory label] Wladimir Putin" in flat
-    assert "„[Schaugipfel][2 scare quotes: doubt and distance]“" in flat
-    assert "[Vernichtungskrieg][3 quotation Putin:" in flat
+    assert "in Moskau [Autokrat][1 own voice: derogatory label] Putin empfängt" in flat  # the title is the headline
+    assert "Der russische [Autokrat][2 own voice: derogatory label] Wladimir Putin" in flat
+    assert "„[Schaugipfel][3 scare quotes: doubt and distance]“" in flat
+    assert "[Vernichtungskrieg][4 quotation Putin:" in flat
     # each flag with its full sentence, why, neutral wording, target
     assert "sentence: Der russische Autokrat Wladimir Putin empfing am Montag Gäste aus Asien." in flat
     assert "aimed at: Wladimir Putin (critical)" in flat
@@ -124,7 +125,7 @@ def test_explain_json_carries_the_text_the_offsets_point_into(tmp_path):
         assert f["sentence_no"] == f["sentence"] + 1
         assert text[f["start"] : f["end"]] in f["sentence_text"]
     assert "".join(s["text"] for s in rec["segments"]) == text
-    assert [s["flags"] for s in rec["segments"] if s["flags"]] == [[1], [2], [3], [4]]
+    assert [s["flags"] for s in rec["segments"] if s["flags"]] == [[1], [2], [3], [4], [5]]
 
 
 def test_explain_markdown_and_html(tmp_path):
@@ -175,7 +176,7 @@ def test_report_discussion_prompts_from_naming(arts, tmp_path):
     assert run("report", str(arts), "-q", "--lang", "en", "-o", str(out)).exit_code == 0
     page = out.read_text(encoding="utf-8")
     prompts = re.findall(r'<ol class="prompts">(.*?)</ol>', page, re.S)[0]
-    assert "Blatt A calls Wladimir Putin “russische Autokrat”, Blatt B “russische Präsident”" in prompts
+    assert "Blatt A calls Wladimir Putin “Autokrat”, Blatt B “Präsident”" in prompts
     out2 = tmp_path / "r2.html"
     assert run("report", str(arts), "-q", "--lang", "en", "-o", str(out2)).exit_code == 0
     assert out2.read_bytes() == out.read_bytes()  # deterministic
@@ -191,7 +192,7 @@ def test_report_long_article_is_cut_and_says_so(tmp_path):
     r = run("report", str(p), "-q", "--lang", "en", "--no-stance", "-o", str(out))
     assert r.exit_code == 0, r.output
     page = out.read_text(encoding="utf-8")
-    assert "Shown: the first 20000 of 109200 words" in page  # 13 words a sentence
+    assert "Shown: the first 20000 of 109201 words" in page  # the title, then 13 words a sentence
     assert page.count('class="hit v-outlet') == -(-20000 // 13)  # one Autokrat in each shown sentence
 
 
@@ -238,7 +239,7 @@ def test_exercise_check_agreement_and_differences(tmp_path):
 
 def test_exercise_check_offsets_and_bad_rows(tmp_path):
     art = one(tmp_path, 0)
-    text = ARTICLES[0]["text"]
+    text = ARTICLES[0]["title"] + "\n\n" + ARTICLES[0]["text"]  # the title is the headline
     s = text.index("verzweifelt")
     csv = tmp_path / "o.csv"
     csv.write_text(f"start;end;reason\n{s};{s + 11};zu stark\nzehn;12;\n5;99999;\n9;3;\n", encoding="utf-8")
