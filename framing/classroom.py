@@ -197,6 +197,7 @@ def article_view(sc: ArticleScore, max_words: int = MAX_SHOWN_WORDS) -> dict[str
         "own": sum(1 for f in flags if f["voice"] in OWN_VOICES),
         "quoted": sum(1 for f in flags if f["voice"] not in OWN_VOICES),
         "loaded_per_1000": _num(rec.get("loaded_per_1000")),
+        "loaded_measures": str(rec.get("loaded_measures") or ""),
         "stance": stance, "stance_reason": stance_reason,
         "quotes": [{"speaker": s, "direct": k.get("direct", 0), "reported": k.get("reported", 0)}
                    for s, k in by_speaker.items()],
@@ -335,6 +336,8 @@ def _flag_lines(f: dict[str, Any], L: Labels) -> list[tuple[str, str]]:
 
 def _flags_text(view: dict[str, Any], L: Labels, wrap: Any) -> str:
     out = wrap(L["own_count"].format(n=view["own"], per=view["loaded_per_1000"]), "", "")
+    if view.get("loaded_measures"):
+        out += wrap(f"{L['measures']}: {view['loaded_measures']}.", "  ", "  ")
     if view["quoted"]:
         out += wrap(L["quoted_count"].format(n=view["quoted"]), "", "")
     if not view["flags"]:

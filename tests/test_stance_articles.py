@@ -111,10 +111,11 @@ def test_record_says_what_it_measures_and_the_signal_shares(matcher, model):
 def test_explain_shows_measures_shares_and_off_axis_reasons(tmp_path):
     (tmp_path / "a.txt").write_text(ALIGNED, encoding="utf-8")
     (tmp_path / "b.txt").write_text(SPORT, encoding="utf-8")
-    r = CliRunner().invoke(main, ["explain", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-q"])
+    r = CliRunner().invoke(main, ["explain", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-q", "--lang", "en"])
     assert r.exit_code == 0, r.output
-    assert "Measures:" in r.output and "Signals:" in r.output and "share" in r.output
-    assert "off-axis, no number. not about this axis" in " ".join(r.output.split())
+    flat = " ".join(r.output.split())
+    assert "What it measures:" in flat and "Share of each signal:" in flat
+    assert "No stance figure: not about this axis" in flat
     r = CliRunner().invoke(main, ["score", str(tmp_path / "b.txt"), "-q"])
     assert r.exit_code == 0 and "off-axis" in r.output and "not what it selects" in " ".join(r.output.split())
 
