@@ -26,6 +26,7 @@ from framing.errors import FramingError, LexiconError, ModelError
 from framing.evaluation import evaluate_hits, load_gold
 from framing.ingest import ReadOptions, ReadResult, read_articles
 from framing.lexicon import Entry, Lexicon, default_lexicon, load_lexicon
+from framing.lexicon_tools import check_neutral
 from framing.matching import Matcher
 from framing.pipeline import score_articles
 from framing.render import FORMATS, render
@@ -200,15 +201,21 @@ def lexicon_options(func: Callable[..., Any]) -> Callable[..., Any]:
                         help="Use this lexicon folder (manifest.toml + CSV) instead of the shipped one.")(func)
     func = click.option("--lexicon", "extra_lexicons", multiple=True, type=click.Path(),
                         help="Add a CSV of your own entries on top (repeatable), e.g. a class list.")(func)
+    func = click.option("--pack", "extra_packs", multiple=True,
+                        help="Also switch on this topic pack of the lexicon (repeatable).")(func)
     return func
 
 
 def get_lexicon(kw: dict[str, Any]) -> Lexicon:
     lexicon_dir = kw.pop("lexicon_dir", None)
     extra = tuple(kw.pop("extra_lexicons", ()) or ())
-    if lexicon_dir is None and not extra:
+    packs = tuple(kw.pop("extra_packs", ()) or ())
+    if lexicon_dir is None and not extra and not packs:
         return default_lexicon()
-    return load_lexicon(lexicon_dir, extra)
+    lex = load_lexicon(lexicon_dir, extra, extra_packs=packs)
+    for note in lex.notes:
+        click.echo(f"Note: {note}", err=True)
+    return lex
 
 
 def model_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -460,8 +467,15 @@ def lexicon_show(term: str, **kw: Any) -> None:
               help="Also check this CSV of your own entries (repeatable).")
 @handle_errors
 def lexicon_check(directory: str | None, extra_lexicons: tuple[str, ...]) -> None:
-    """Validate a lexicon folder (default: the shipped one); errors name FILE:LINE."""
+    """Validate a lexicon folder (default: the shipped one, all its packs); errors name FILE:LINE.
+    Fails when an entry's neutral wording is itself flagged by the lexicon."""
     lex = load_lexicon(directory, extra_lexicons)
+    lex = load_lexicon(directory, extra_lexicons, packs=lex.packs)
+    for note in lex.notes:
+        click.echo(f"Note: {note}", err=True)
+    problems = check_neutral(lex)
+    if problems:
+        raise LexiconError("\n".join(problems) + f"\n{len(problems)} neutral wordings are flagged themselves")
     click.echo(f"ok: {lex.version}: {len(lex.entries)} entries in {len(lex.categories)} categories")
 
 

@@ -20,7 +20,7 @@ import simplemma
 from framing.analysis import Analysed
 from framing.lexicon import Entry, Lexicon
 from framing.quotes import voice_at
-from framing.text import TokenType, fill_missing
+from framing.text import Doc, TokenType, fill_missing
 
 # Shortest term that may match inside a compound; shorter ones ("Ork", "Held") only match
 # whole words or hyphenated parts. 5 follows the issue's measured rule for the fallback.
@@ -56,7 +56,7 @@ class Hit(NamedTuple):
             "voice": self.voice, "speaker": self.speaker, "sentence": self.sentence,
             "start": self.start, "end": self.end, "entry": e.id, "lexicon_term": e.term,
             "weight": e.weight, "part": self.part, "match": self.how, "contested": e.contested,
-            "neutral": list(e.neutral), "explanation": e.explanation,
+            "neutral": list(e.neutral), "explanation": e.explanation, "register": e.register,
         }
 
 
@@ -108,6 +108,7 @@ class Matcher:
                 if e.match in ("compound", "compound-modifier"):
                     for k in keys:
                         self.modifiers.setdefault(k, []).append(e)
+        self.has_senses = any(e.requires or e.excludes for e in lexicon.entries)
         self._word_matches = lru_cache(maxsize=100_000)(self._match_word)
         self._types: dict[str, _Info] = {}
 
@@ -207,6 +208,8 @@ class Matcher:
                     idx = _split_in(types, s.first_token, s.last_token, e.lemmas)
                     if idx:
                         cands.append((idx, e, "split"))
+        if self.has_senses:
+            cands = _senses_fit(cands, doc)
         rank = {"phrase": 0, "split": 0, "exact": 1, "pattern": 2, "compound": 3}
         cands.sort(key=lambda c: (-len(c[0]), rank[c[2]], -len(c[1].term), c[0][0], c[1].id))
         taken: set[int] = set()
@@ -233,6 +236,50 @@ class Matcher:
                             "", an.article.part_at(q.start), "scare-quote"))
         hits.sort(key=lambda h: (h.start, h.end, h.entry.id))
         return hits
+
+
+def _senses_fit(cands: list[tuple[tuple[int, ...], Entry, str]], doc: Doc) -> list[tuple[tuple[int, ...], Entry, str]]:
+    """Drop candidates whose entry's sentence context says the ordinary sense is meant: none of
+    its `requires` items in the sentence, or one of its `excludes` items there."""
+    contexts: dict[int, tuple[frozenset[str], str]] = {}
+    out = []
+    for c in cands:
+        e = c[1]
+        if not (e.requires or e.excludes):
+            out.append(c)
+            continue
+        si = doc.sent[c[0][0]]
+        ctx = contexts.get(si)
+        if ctx is None:
+            s = doc.sentences[si]
+            types = doc.types
+            words = frozenset(w for k in range(s.first_token, s.last_token) if types[k].is_word
+                              for w in (types[k].low, types[k].lemma_low))
+            ctx = contexts[si] = (words, doc.text[s.start:s.end])
+        if e.requires and not any(_holds(item, ctx) for item in e.requires):
+            continue
+        if any(_holds(item, ctx) for item in e.excludes):
+            continue
+        out.append(c)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+def _holds(item: tuple[str, str], ctx: tuple[frozenset[str], str]) -> bool:
+    """Does one requires/excludes item occur in a sentence (its word forms and lemmas, its text)?"""
+    kind, value = item
+    words, text = ctx
+    if kind == "lemma":
+        return value in words
+    if kind == "prefix":
+        return any(w.startswith(value) for w in words)
+    if kind == "phrase":
+        return value in " ".join(text.lower().split())
+    return _rx(value).search(text) is not None
 
 
 def _impersonal(types: list[TokenType], i: int) -> bool:
