@@ -126,10 +126,10 @@ def test_hundred_thousand_entries_load_in_seconds(tmp_path):
     p = tmp_path / "gross.csv"
     rows = [f"g{i},Wortbildung{i}x,compound,hyperbole,none,1,neutral,Weil.\n" for i in range(100_000)]
     p.write_text("id,term,match,category,leaning,weight,neutral,explanation\n" + "".join(rows), encoding="utf-8")
-    t = time.perf_counter()
+    t = time.process_time()  # CPU time: the machine may be shared
     lex = load_lexicon(extra=(p,))
     m = Matcher(lex)
-    took = time.perf_counter() - t
+    took = time.process_time() - t
     assert len(lex.entries) >= 100_000 and took < 10, took
     an = analyse(build_article("Die Wortbildung77x ist neu.", id="t", source="t", parse_header=False))
     assert [h.entry.id for h in m.find_hits(an)] == ["g77"]
@@ -169,3 +169,27 @@ def test_shipped_lexicon_registers_and_check():
     assert reg["de-sanktionsregime"] == "technical"
     assert reg["de-angriffskrieg"] == reg["de-machthaber"] == reg["de-invasion"] == "conventional"
     assert check_neutral(lex) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Der Heizungshammer trifft die Mieter.", 1),
+    ("Er schlug mit dem Vorschlaghammer zu.", 0),
+    ("Die Olympischen Spiele in Lillehammer waren schön.", 0),
+    ("Das Ampel-Chaos geht weiter.", 1),
+    ("Das Verkehrschaos legte die Stadt lahm.", 0),
+    ("Der Regulierungswahn nimmt kein Ende.", 1),
+    ("Sofort kam die Nazikeule.", 1),
+    ("Es gab Hähnchenkeule mit Reis.", 0),
+    ("Die Ökospinner sind wieder unterwegs.", 1),
+    ("Der Ökostrom wird billiger.", 0),
+    ("Die Politclowns streiten.", 1),
+    ("Der erzkonservative Bischof predigte.", 1),
+    ("Der Plan ist brandgefährlich.", 1),
+    ("Er war schockiert.", 0),
+    ("Die Flüchtlingswelle überfordert die Gemeinden.", 1),
+    ("Das Gigaset-Telefon klingelt.", 0),
+])
+def test_productive_patterns(text, expected):
+    from framing.lexicon import default_lexicon
+    s = found(default_lexicon(), text)
+    assert len([h for h in s.own if h.entry.id.startswith("de-p-")]) == expected
