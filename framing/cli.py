@@ -23,10 +23,10 @@ from framing.analysis import analyse
 from framing.compare import WINDOW_DAYS, Event, compare_event, find_reprints, group_events, lemma_counts
 from framing.compare_view import render_csv, render_html, render_json, render_table
 from framing.errors import FramingError, LexiconError, ModelError
-from framing.evaluation import evaluate_hits, load_gold
+from framing.evaluation import agreement, evaluate_hits, load_gold
 from framing.ingest import ReadOptions, ReadResult, read_articles
 from framing.lexicon import Entry, Lexicon, default_lexicon, load_lexicon
-from framing.lexicon_tools import check_neutral
+from framing.lexicon_tools import candidates_csv, check_neutral, suggest
 from framing.matching import Matcher
 from framing.pipeline import score_articles
 from framing.render import FORMATS, render
@@ -479,6 +479,30 @@ def lexicon_check(directory: str | None, extra_lexicons: tuple[str, ...]) -> Non
     click.echo(f"ok: {lex.version}: {len(lex.entries)} entries in {len(lex.categories)} categories")
 
 
+@lexicon.command("suggest")
+@click.argument("corpus", nargs=-1, required=True)
+@click.option("--reference", "reference", multiple=True, required=True,
+              help="Articles to compare against (file or folder, repeatable), e.g. other outlets.")
+@click.option("--top", type=click.IntRange(1), default=100, show_default=True, help="Most single words.")
+@click.option("--phrases", type=click.IntRange(0), default=30, show_default=True, help="Most word pairs.")
+@click.option("--min-count", type=click.IntRange(1), default=3, show_default=True,
+              help="Least occurrences in CORPUS' own voice.")
+@lexicon_options
+@handle_errors
+def lexicon_suggest(corpus: tuple[str, ...], reference: tuple[str, ...], top: int, phrases: int, min_count: int,
+                    **kw: Any) -> None:
+    """Candidate words and phrases over-represented in CORPUS' own voice against --reference
+    (log-odds, informative prior; collocations), as lexicon CSV rows whose judgement fields are
+    left empty for a person to fill."""
+    lex = get_lexicon(kw)
+    sides = [read_articles(list(corpus)), read_articles(list(reference))]
+    for what, res in zip(("CORPUS", "--reference"), sides, strict=True):
+        if not res.articles:
+            raise LexiconError(f"{what}: no article could be read ({res.summary()})")
+    cands = suggest(sides[0].articles, sides[1].articles, lex, top=top, min_count=min_count, phrases=phrases)
+    click.echo(candidates_csv(cands), nl=False)
+
+
 @main.group()
 def evaluate() -> None:
     """Measure the lexicon and the stance model against hand-annotated data."""
@@ -487,14 +511,24 @@ def evaluate() -> None:
 @evaluate.command("lexicon")
 @click.option("--gold", "gold_path", required=True, type=click.Path(),
               help="Gold JSONL (see docs/annotation-guidelines.md), e.g. eval/gold-seeds.jsonl.")
+@click.option("--agree-with", "agree_with", default=None,
+              help="A second annotation of the same documents (JSONL like --gold), or 'tool': print "
+                   "Krippendorff's alpha and Cohen's kappa between the two, word by word.")
 @lexicon_options
 @format_option()
 @handle_errors
-def evaluate_lexicon(gold_path: str, fmt: str, **kw: Any) -> None:
+def evaluate_lexicon(gold_path: str, agree_with: str | None, fmt: str, **kw: Any) -> None:
     """Precision, recall and F1 of the loaded-word hits against gold spans: overall, by
-    category and by voice."""
+    category and by voice; with --agree-with, the agreement of two annotations."""
     lex = get_lexicon(kw)
-    report = evaluate_hits(load_gold(gold_path), Matcher(lex))
+    gold = load_gold(gold_path)
+    if agree_with is not None:
+        second = None if agree_with == "tool" else load_gold(agree_with)
+        rows = [a.row() for a in agreement(gold, second, Matcher(lex), second_name=agree_with)]
+        click.echo(f"agreement: {gold_path} vs {agree_with} ({len(gold)} documents); lexicon: {lex.version}")
+        click.echo(render(rows, ["labels", "items", "krippendorff_alpha", "cohen_kappa"], fmt), nl=False)
+        return
+    report = evaluate_hits(gold, Matcher(lex))
     recs = report.rows()
     click.echo(f"gold: {gold_path} ({report.documents} documents, {report.gold_total} gold spans); "
                f"lexicon: {lex.version}")
