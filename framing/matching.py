@@ -93,6 +93,9 @@ class Matcher:
         for e in lexicon.entries:
             if e.match == "phrase":
                 self.phrases.setdefault(e.lemmas[0], []).append(e)
+                stem = _adj_stem(e.lemmas[0])
+                if stem != e.lemmas[0]:  # "Dritter Weltkrieg" is found from "dem Dritten Weltkrieg" too
+                    self.phrases.setdefault(stem, []).append(e)
             elif e.match == "split":
                 self.splits.setdefault(max(e.lemmas, key=len), []).append(e)  # the longest word: rarest
             elif e.match == "pattern":
@@ -143,6 +146,8 @@ class Matcher:
         for rx, e in self.patterns:
             if rx.search(low):
                 out.append((e, "pattern"))
+        if not out and len(low) > 5:
+            out = self._match_stem(low)
         seen: set[str] = set()
         uniq = []
         for e, how in out:
@@ -151,6 +156,25 @@ class Matcher:
                 uniq.append((e, how))
         return tuple(uniq)
 
+    def _match_stem(self, low: str) -> list[tuple[Entry, str]]:
+        """Fallback for a word simplemma left as it is (an unknown inflected form: verharmlost,
+        drakonische, Putinisten, Klimasekten): the dictionary forms its ending suggests, looked up
+        as whole words and as compound heads."""
+        out: list[tuple[Entry, str]] = []
+        for stem in _stems(low):
+            out += [(e, "exact") for e in self.exact.get(stem, ()) if e.match != "pattern"]
+            n = len(stem)
+            for i in range(REMAINDER_MIN_CHARS, n - COMPOUND_MIN_CHARS + 1):
+                head = stem[i:]
+                if head in self.heads:
+                    rest = stem[:i].rstrip("-")
+                    if _known(rest) or any(_known(rest[: len(rest) - len(s)]) for s in _LINKING[1:]
+                                           if rest.endswith(s)):
+                        out += [(e, "compound") for e in self.heads[head] if len(e.key) >= COMPOUND_MIN_CHARS]
+            if out:
+                break
+        return out
+
     def _type_info(self, tt: TokenType) -> _Info:
         """Word matches, phrases starting here and split-phrase keys of one token type."""
         got = self._types.get(tt.text)
@@ -158,6 +182,8 @@ class Matcher:
             if tt.is_word:
                 low, lem = tt.low, tt.lemma_low
                 phrases = self.phrases.get(lem, []) + (self.phrases.get(low, []) if low != lem else [])
+                if not phrases and low[-1:] in "emnrs" and len(low) > 4:  # an inflected first word: "dem Dritten"
+                    phrases = list(dict.fromkeys(e for st in _stems(low) for e in self.phrases.get(st, ())))
                 got = (self._word_matches(tt.norm, tt.lemma), tuple(phrases),
                        frozenset(k for k in (low, lem) if k in self.splits))
                 if not any(got):
@@ -293,9 +319,36 @@ _Info = tuple[tuple[tuple[Entry, str], ...], tuple[Entry, ...], frozenset[str]]
 _NOTHING: _Info = ((), (), frozenset())
 
 
+# endings of inflected forms simplemma may not know, with what the dictionary form ends in
+# instead: adjectives (drakonische → drakonisch), verbs (verharmlost → verharmlosen,
+# diffamierte → diffamieren), nouns (Putinisten → Putinist, Überfliegerin → Überflieger)
+_STEM_RULES = (("innen", ""), ("ierten", "ieren"), ("ierte", "ieren"), ("iert", "ieren"), ("tete", "ten"),
+               ("ete", "en"), ("et", "en"), ("te", "en"), ("t", "en"), ("em", ""), ("en", ""), ("er", ""),
+               ("es", ""), ("in", ""), ("e", ""), ("n", ""), ("s", ""))
+
+
+def _stems(low: str) -> list[str]:
+    """Candidate dictionary forms of an unknown inflected word, most specific ending first."""
+    out = []
+    for end, repl in _STEM_RULES:
+        if low.endswith(end) and len(low) - len(end) >= 4:
+            stem = low[: len(low) - len(end)] + repl
+            if stem != low and stem not in out:
+                out.append(stem)
+    return out
+
+
 def _word_is(t: TokenType, lem: str) -> bool:
     """Does a word token match one word of a phrase (its lemma, its form, or an inflection)?"""
-    return lem == t.lemma_low or lem == t.low or _inflected(t.low, lem)
+    return lem == t.lemma_low or lem == t.low or _inflected(t.low, lem) or _adj_stem(t.low) == _adj_stem(lem)
+
+
+def _adj_stem(w: str) -> str:
+    """A word without its adjective ending (dritten, dritter → dritt): phrase words only."""
+    for end in ("em", "en", "er", "es", "e"):
+        if w.endswith(end) and len(w) - len(end) >= 4:
+            return w[: -len(end)]
+    return w
 
 
 def _next_word(types: list[TokenType], k: int) -> int:
