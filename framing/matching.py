@@ -305,7 +305,11 @@ def _holds(item: tuple[str, str], ctx: tuple[frozenset[str], str]) -> bool:
         return any(w.startswith(value) for w in words)
     if kind == "phrase":
         return value in " ".join(text.lower().split())
-    return _rx(value).search(text) is not None
+    rx = _rx(value)
+    if rx.search(text) is not None:
+        return True
+    # an anchored pattern (^…, …$) is meant for one word: try each word form and lemma
+    return (value.startswith("^") or value.endswith("$")) and any(rx.search(w) for w in words)
 
 
 def _impersonal(types: list[TokenType], i: int) -> bool:

@@ -171,25 +171,25 @@ def test_shipped_lexicon_registers_and_check():
     assert check_neutral(lex) == []
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Der Heizungshammer trifft die Mieter.", 1),
-    ("Er schlug mit dem Vorschlaghammer zu.", 0),
-    ("Die Olympischen Spiele in Lillehammer waren schön.", 0),
-    ("Das Ampel-Chaos geht weiter.", 1),
-    ("Das Verkehrschaos legte die Stadt lahm.", 0),
-    ("Der Regulierungswahn nimmt kein Ende.", 1),
-    ("Sofort kam die Nazikeule.", 1),
-    ("Es gab Hähnchenkeule mit Reis.", 0),
-    ("Die Ökospinner sind wieder unterwegs.", 1),
-    ("Der Ökostrom wird billiger.", 0),
-    ("Die Politclowns streiten.", 1),
-    ("Der erzkonservative Bischof predigte.", 1),
-    ("Der Plan ist brandgefährlich.", 1),
-    ("Er war schockiert.", 0),
-    ("Die Flüchtlingswelle überfordert die Gemeinden.", 1),
-    ("Das Gigaset-Telefon klingelt.", 0),
+@pytest.mark.parametrize(("text", "word"), [
+    ("Der Heizungshammer trifft die Mieter.", "Heizungshammer"),
+    ("Er schlug mit dem Vorschlaghammer zu.", ""),
+    ("Die Olympischen Spiele in Lillehammer waren schön.", ""),
+    ("Das Ampel-Chaos geht weiter.", "Ampel-Chaos"),
+    ("Das Verkehrschaos legte die Stadt lahm.", ""),
+    ("Der Regulierungswahn nimmt kein Ende.", "Regulierungswahn"),
+    ("Sofort kam die Nazikeule.", "Nazikeule"),
+    ("Es gab Hähnchenkeule mit Reis.", ""),
+    ("Die Ökospinner sind wieder unterwegs.", "Ökospinner"),
+    ("Der Ökostrom wird billiger.", ""),
+    ("Die Politclowns streiten.", "Politclowns"),
+    ("Der erzkonservative Bischof sprach.", "erzkonservative"),
+    ("Der Plan ist brandgefährlich.", "brandgefährlich"),
+    ("Der Patient kam in den Schockraum.", ""),
+    ("Die Flüchtlingswelle überfordert die Gemeinden.", "Flüchtlingswelle"),
+    ("Das Gigaset-Telefon klingelt.", ""),
 ])
-def test_productive_patterns(text, expected):
+def test_productive_patterns(text, word):
     from framing.lexicon import default_lexicon
     s = found(default_lexicon(), text)
-    assert len([h for h in s.own if h.entry.id.startswith("de-p-")]) == expected
+    assert [h.surface for h in s.own] == ([word] if word else [])

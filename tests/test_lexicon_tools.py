@@ -13,13 +13,13 @@ from framing.lexicon import ALL_COLUMNS, default_lexicon
 from framing.lexicon_tools import suggest
 from framing.matching import Matcher
 
-# team-written sentences: the corpus' own voice keeps calling a plan "Raubzug" and speaks of
+# team-written sentences: the corpus' own voice keeps calling a plan "Schröpfplan" and speaks of
 # "eiserne Faust"; the reference uses plain words; a quotation must not count
 CORPUS = [
-    "Die Regierung plant den nächsten Raubzug bei den Sparern. Mit eiserner Faust setzt sie ihn durch.",
-    "Der Raubzug trifft Rentner und Familien. Die Koalition regiert mit eiserner Faust.",
-    "Wieder ein Raubzug: die Abgabe steigt. Die eiserne Faust der Koalition bleibt.",
-    "Kritiker sagen: „Das ist ein Hinterhaltplan.“ Der Raubzug geht weiter, mit eiserner Faust.",
+    "Die Regierung plant den nächsten Schröpfplan bei den Sparern. Mit eiserner Faust setzt sie ihn durch.",
+    "Der Schröpfplan trifft Rentner und Familien. Die Koalition regiert mit eiserner Faust.",
+    "Wieder ein Schröpfplan: die Abgabe steigt. Die eiserne Faust der Koalition bleibt.",
+    "Kritiker sagen: „Das ist ein Hinterhaltplan.“ Der Schröpfplan geht weiter, mit eiserner Faust.",
 ]
 REFERENCE = [
     "Die Regierung plant eine neue Abgabe für Sparer. Die Koalition setzt sie durch.",
@@ -36,7 +36,7 @@ def arts(texts):
 def test_suggest_finds_over_represented_own_voice_words_and_phrases():
     cands = suggest(arts(CORPUS), arts(REFERENCE), default_lexicon(), min_count=3, min_articles=2)
     terms = {c.term: c for c in cands}
-    assert "raubzug" in terms and terms["raubzug"].match == "lemma" and terms["raubzug"].count == 12
+    assert "schröpfplan" in terms and terms["schröpfplan"].match == "lemma" and terms["schröpfplan"].count == 12
     assert "eisern faust" in terms and terms["eisern faust"].match == "phrase"
     assert "hinterhaltplan" not in terms  # only inside a quotation
     assert "koalition" not in terms and "abgabe" not in terms  # as frequent in the reference
@@ -53,8 +53,8 @@ def test_suggest_cli_writes_lexicon_rows_with_judgement_left_empty(tmp_path):
     assert r.exit_code == 0, r.output
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
     assert list(rows[0]) == list(ALL_COLUMNS)
-    row = next(x for x in rows if x["term"] == "raubzug")
-    assert row["id"] == "cand-raubzug" and "z " in row["source"]
+    row = next(x for x in rows if x["term"] == "schröpfplan")
+    assert row["id"] == "cand-schroepfplan" and "z " in row["source"]
     assert all(row[c] == "" for c in ("category", "leaning", "weight", "neutral", "explanation", "example"))
     again = CliRunner().invoke(main, ["lexicon", "suggest", str(tmp_path / "c"), "--reference", str(tmp_path / "r")])
     assert again.stdout == r.stdout  # deterministic
@@ -93,7 +93,7 @@ def test_agreement_cli_with_the_tool(tmp_path):
               (TEXTS[1], [("Debakel", "hyperbole")])])
     r = CliRunner().invoke(main, ["evaluate", "lexicon", "--gold", str(a), "--agree-with", "tool", "--format", "json"])
     assert r.exit_code == 0, r.output
-    rows = json.loads(r.stdout[r.stdout.index("["):])
+    rows = json.loads(r.stdout.split("\n", 1)[1])
     assert [x["labels"] for x in rows] == ["loaded", "category"] and all(x["items"] == 21 for x in rows)
     tool = agreement(load_gold(a), None, Matcher(default_lexicon()))
     assert tool[0].alpha is not None and tool[0].alpha > 0.5
