@@ -246,6 +246,8 @@ class Matcher:
             taken.update(idx)
             start, end = doc.starts[idx[0]], doc.end(idx[-1])
             voice, speaker = voice_at(an.quotes, start, end)
+            if voice == "reported" and e.category in _REPORTER_CATEGORIES:
+                voice, speaker = "outlet", ""  # the reporting verb and the doubt marker are the reporter's words
             lemma = types[idx[0]].lemma if len(idx) == 1 else " ".join(types[k].lemma for k in idx)
             hits.append(Hit(e, doc.text[start:end], lemma, start, end, doc.sent[idx[0]], voice, speaker,
                             an.article.part_at(start), how))
@@ -262,6 +264,11 @@ class Matcher:
                             "", an.article.part_at(q.start), "scare-quote"))
         hits.sort(key=lambda h: (h.start, h.end, h.entry.id))
         return hits
+
+
+# In reported speech ("Sie fabuliert, Putin habe …") the verb that reports and a doubt marker
+# ("angeblich") are chosen by the outlet, not by the speaker it reports.
+_REPORTER_CATEGORIES = frozenset({"attribution-verb", "doubt-distancing"})
 
 
 def _senses_fit(cands: list[tuple[tuple[int, ...], Entry, str]], doc: Doc) -> list[tuple[tuple[int, ...], Entry, str]]:

@@ -193,3 +193,12 @@ def test_productive_patterns(text, word):
     from framing.lexicon import default_lexicon
     s = found(default_lexicon(), text)
     assert [h.surface for h in s.own] == ([word] if word else [])
+
+
+def test_reporting_verb_and_doubt_marker_in_reported_speech_are_the_outlets():
+    from framing.lexicon import default_lexicon
+    s = found(default_lexicon(), "Die Ministerin fabuliert, die Regierung habe angeblich alles richtig gemacht.")
+    voices = {h.entry.term: h.voice for h in s.hits}
+    assert voices.get("fabulieren") == "outlet" and voices.get("angeblich") == "outlet"
+    s = found(default_lexicon(), "Der Minister sagte, die Lage sei alarmierend.")
+    assert {h.entry.term: h.voice for h in s.hits}.get("alarmierend") == "reported"
