@@ -147,7 +147,7 @@ class Matcher:
             if rx.search(low):
                 out.append((e, "pattern"))
         if not out and len(low) > 5:
-            out = self._match_stem(low)
+            out = self._match_stem(low, norm[:1].isupper())
         seen: set[str] = set()
         uniq = []
         for e, how in out:
@@ -156,13 +156,15 @@ class Matcher:
                 uniq.append((e, how))
         return tuple(uniq)
 
-    def _match_stem(self, low: str) -> list[tuple[Entry, str]]:
+    def _match_stem(self, low: str, upper: bool) -> list[tuple[Entry, str]]:
         """Fallback for a word simplemma left as it is (an unknown inflected form: verharmlost,
         drakonische, Putinisten, Klimasekten): the dictionary forms its ending suggests, looked up
-        as whole words and as compound heads."""
+        as whole words and as compound heads. Only entries written in the same case qualify, so a
+        verb does not turn into a noun (verraten is no Verrat)."""
         out: list[tuple[Entry, str]] = []
         for stem in _stems(low):
-            out += [(e, "exact") for e in self.exact.get(stem, ()) if e.match != "pattern"]
+            out += [(e, "exact") for e in self.exact.get(stem, ())
+                    if e.match != "pattern" and e.term[:1].isupper() == upper]
             n = len(stem)
             for i in range(REMAINDER_MIN_CHARS, n - COMPOUND_MIN_CHARS + 1):
                 head = stem[i:]
@@ -170,7 +172,8 @@ class Matcher:
                     rest = stem[:i].rstrip("-")
                     if _known(rest) or any(_known(rest[: len(rest) - len(s)]) for s in _LINKING[1:]
                                            if rest.endswith(s)):
-                        out += [(e, "compound") for e in self.heads[head] if len(e.key) >= COMPOUND_MIN_CHARS]
+                        out += [(e, "compound") for e in self.heads[head]
+                                if len(e.key) >= COMPOUND_MIN_CHARS and upper]
             if out:
                 break
         return out

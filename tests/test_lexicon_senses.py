@@ -202,3 +202,16 @@ def test_reporting_verb_and_doubt_marker_in_reported_speech_are_the_outlets():
     assert voices.get("fabulieren") == "outlet" and voices.get("angeblich") == "outlet"
     s = found(default_lexicon(), "Der Minister sagte, die Lage sei alarmierend.")
     assert {h.entry.term: h.voice for h in s.hits}.get("alarmierend") == "reported"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Er verharmlost die Lage.", ["verharmlost"]),
+    ("Die Putinisten jubeln.", ["Putinisten"]),
+    ("Die drakonische Strafe trifft alle.", ["drakonische"]),
+    ("Mehr will er noch nicht verraten.", []),  # a verb is no noun: verraten is no Verrat
+    ("Zudem war es oben etwas windig.", []),
+    ("Er hat den Journalisten Rede und Antwort gestanden.", []),
+])
+def test_unknown_inflected_forms_and_ordinary_senses(text, expected):
+    from framing.lexicon import default_lexicon
+    assert [h.surface for h in found(default_lexicon(), text).own] == expected
