@@ -92,10 +92,12 @@ class Matcher:
         self.patterns: list[tuple[re.Pattern[str], Entry]] = []
         for e in lexicon.entries:
             if e.match == "phrase":
-                self.phrases.setdefault(e.lemmas[0], []).append(e)
-                stem = _adj_stem(e.lemmas[0])
-                if stem != e.lemmas[0]:  # "Dritter Weltkrieg" is found from "dem Dritten Weltkrieg" too
-                    self.phrases.setdefault(stem, []).append(e)
+                # "Dritter Weltkrieg" is found from "dem Dritten Weltkrieg", "importierte Kriminalität"
+                # from "importierter Kriminalität" (whatever lemma simplemma gives either form)
+                for k in dict.fromkeys((e.lemmas[0], _adj_stem(e.lemmas[0]), _participle(e.lemmas[0]),
+                                        e.term.split()[0].lower(), _adj_stem(e.term.split()[0].lower()))):
+                    if k:
+                        self.phrases.setdefault(k, []).append(e)
             elif e.match == "split":
                 self.splits.setdefault(max(e.lemmas, key=len), []).append(e)  # the longest word: rarest
             elif e.match == "pattern":
@@ -146,8 +148,8 @@ class Matcher:
         for rx, e in self.patterns:
             if rx.search(low):
                 out.append((e, "pattern"))
-        if not out and len(low) > 5:
-            out = self._match_stem(low, norm[:1].isupper())
+        if len(low) > 5 and not any(how == "exact" for _, how in out):  # nothing, or compound parts only
+            out += self._match_stem(low, norm[:1].isupper())
         seen: set[str] = set()
         uniq = []
         for e, how in out:
@@ -159,12 +161,12 @@ class Matcher:
     def _match_stem(self, low: str, upper: bool) -> list[tuple[Entry, str]]:
         """Fallback for a word simplemma left as it is (an unknown inflected form: verharmlost,
         drakonische, Putinisten, Klimasekten): the dictionary forms its ending suggests, looked up
-        as whole words and as compound heads. Only entries written in the same case qualify, so a
-        verb does not turn into a noun (verraten is no Verrat)."""
+        as whole words and as compound heads. A lower-case word only reaches lower-case entries, so
+        a verb does not turn into a noun (verraten is no Verrat)."""
         out: list[tuple[Entry, str]] = []
         for stem in _stems(low):
             out += [(e, "exact") for e in self.exact.get(stem, ())
-                    if e.match != "pattern" and e.term[:1].isupper() == upper]
+                    if e.match != "pattern" and (upper or not e.term[:1].isupper())]
             n = len(stem)
             for i in range(REMAINDER_MIN_CHARS, n - COMPOUND_MIN_CHARS + 1):
                 head = stem[i:]
@@ -185,8 +187,9 @@ class Matcher:
             if tt.is_word:
                 low, lem = tt.low, tt.lemma_low
                 phrases = self.phrases.get(lem, []) + (self.phrases.get(low, []) if low != lem else [])
-                if not phrases and low[-1:] in "emnrs" and len(low) > 4:  # an inflected first word: "dem Dritten"
-                    phrases = list(dict.fromkeys(e for st in _stems(low) for e in self.phrases.get(st, ())))
+                if low[-1:] in "emnrs" and len(low) > 4:  # an inflected first word: "dem Dritten"
+                    phrases = list(dict.fromkeys([*phrases, *(e for st in (_adj_stem(low), *_stems(low))
+                                                               for e in self.phrases.get(st, ()))]))
                 got = (self._word_matches(tt.norm, tt.lemma), tuple(phrases),
                        frozenset(k for k in (low, lem) if k in self.splits))
                 if not any(got):
@@ -336,7 +339,8 @@ _NOTHING: _Info = ((), (), frozenset())
 # endings of inflected forms simplemma may not know, with what the dictionary form ends in
 # instead: adjectives (drakonische → drakonisch), verbs (verharmlost → verharmlosen,
 # diffamierte → diffamieren), nouns (Putinisten → Putinist, Überfliegerin → Überflieger)
-_STEM_RULES = (("innen", ""), ("ierten", "ieren"), ("ierte", "ieren"), ("iert", "ieren"), ("tete", "ten"),
+_STEM_RULES = (("innen", ""), ("ierten", "ieren"), ("ierte", "ieren"), ("iert", "ieren"), ("elte", "eln"),
+               ("erte", "ern"), ("elt", "eln"), ("ert", "ern"), ("tren", "trum"), ("tete", "ten"),
                ("ete", "en"), ("et", "en"), ("te", "en"), ("t", "en"), ("em", ""), ("en", ""), ("er", ""),
                ("es", ""), ("in", ""), ("e", ""), ("n", ""), ("s", ""))
 
@@ -354,7 +358,20 @@ def _stems(low: str) -> list[str]:
 
 def _word_is(t: TokenType, lem: str) -> bool:
     """Does a word token match one word of a phrase (its lemma, its form, or an inflection)?"""
-    return lem == t.lemma_low or lem == t.low or _inflected(t.low, lem) or _adj_stem(t.low) == _adj_stem(lem)
+    if lem == t.lemma_low or lem == t.low or _inflected(t.low, lem):
+        return True
+    stem = _adj_stem(t.low)
+    return stem == _adj_stem(lem) or stem == _participle(lem)
+
+
+def _participle(lem: str) -> str:
+    """The past participle stem of a verb lemma (importieren → importiert, erweitern → erweitert);
+    "" for other words."""
+    if lem.endswith(("ern", "eln")):
+        return lem[:-1] + "t"
+    if lem.endswith("ieren"):
+        return lem[:-2] + "t"
+    return ""
 
 
 def _adj_stem(w: str) -> str:

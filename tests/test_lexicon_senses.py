@@ -215,3 +215,15 @@ def test_reporting_verb_and_doubt_marker_in_reported_speech_are_the_outlets():
 def test_unknown_inflected_forms_and_ordinary_senses(text, expected):
     from framing.lexicon import default_lexicon
     assert [h.surface for h in found(default_lexicon(), text).own] == expected
+
+
+def test_every_example_sentence_is_flagged():
+    """Each team-written example sentence finds a hit (its own entry, or a more specific one
+    that takes the same words): an entry whose example it cannot find is broken."""
+    from framing.lexicon import load_lexicon
+    lex = load_lexicon()
+    lex = load_lexicon(packs=lex.packs)
+    m = Matcher(lex)
+    missed = [e.id for e in lex.entries if e.example and not m.find_hits(
+        analyse(build_article(e.example, id="x", source="x", parse_header=False)))]
+    assert sum(1 for e in lex.entries if e.example) >= 1500 and missed == []
