@@ -114,6 +114,17 @@ class Matcher:
                     for k in keys:
                         self.modifiers.setdefault(k, []).append(e)
         self.has_senses = any(e.requires or e.excludes for e in lexicon.entries)
+        # separable verbs: "einräumen" is also "räumte … ein" (the particle closes the clause)
+        self.separable: dict[str, list[tuple[str, Entry]]] = {}
+        for e in lexicon.entries:
+            t = e.term
+            if e.match == "lemma" and " " not in t and t.islower() and t.endswith("n"):
+                p = next((p for p in _PARTICLES if t.startswith(p) and len(t) - len(p) >= 4), None)
+                if p:
+                    self.separable.setdefault(t[len(p):], []).append((p, e))
+        # a phrase's words as written, next to their lemmas (simplemma may lemmatise them apart)
+        self.phrase_words = {e.id: tuple(w.lower() for w in e.term.split()) for e in lexicon.entries
+                             if e.match == "phrase"}
         self._word_matches = lru_cache(maxsize=100_000)(self._match_word)
         self._types: dict[str, _Info] = {}
 
@@ -191,7 +202,8 @@ class Matcher:
                     phrases = list(dict.fromkeys([*phrases, *(e for st in (_adj_stem(low), *_stems(low))
                                                                for e in self.phrases.get(st, ()))]))
                 got = (self._word_matches(tt.norm, tt.lemma), tuple(phrases),
-                       frozenset(k for k in (low, lem) if k in self.splits))
+                       frozenset(k for k in (low, lem) if k in self.splits),
+                       tuple(x for k in dict.fromkeys((lem, low)) for x in self.separable.get(k, ())))
                 if not any(got):
                     got = _NOTHING
             else:
@@ -215,7 +227,14 @@ class Matcher:
         fill_missing(looked_up, lambda i: self._type_info(types[i]))  # types seen for the first time
         infos = cast(list[_Info], looked_up)
         for i in compress(count(), map(is_not, infos, repeat(_NOTHING))):
-            words, phrases, split_keys = infos[i]
+            words, phrases, split_keys, separable = infos[i]
+            for particle, e in separable:
+                s = doc.sentences[doc.sent[i]]
+                for k in range(i + 1, min(s.last_token, i + 16)):
+                    if types[k].low == particle and (k + 1 >= s.last_token or not types[k + 1].is_word
+                                                     or types[k + 1].low in ("und", "oder")):
+                        cands.append(((i, k), e, "split"))
+                        break
             for e, how in words:
                 if e.category == "attribution-verb" and _impersonal(types, i):
                     continue  # "es droht ein Krieg": nobody is quoted, the verb frames no speaker
@@ -226,9 +245,11 @@ class Matcher:
                 k = _next_word(types, i + 1)
                 nxt = types[k] if k < n_types else None
                 for e in phrases:
-                    if len(e.lemmas) > 1 and (nxt is None or not _word_is(nxt, e.lemmas[1])):
+                    forms = self.phrase_words.get(e.id, e.lemmas)
+                    if len(e.lemmas) > 1 and (nxt is None or not (_word_is(nxt, e.lemmas[1])
+                                                                  or _word_is(nxt, forms[1]))):
                         continue
-                    idx = _phrase_at(types, i, e.lemmas)
+                    idx = _phrase_at(types, i, e.lemmas, forms)
                     if idx:
                         cands.append((idx, e, "phrase"))
             if split_keys:
@@ -331,9 +352,14 @@ def _impersonal(types: list[TokenType], i: int) -> bool:
     return (i > 0 and types[i - 1].low == "es") or (i + 1 < len(types) and types[i + 1].low == "es")
 
 
-# per token type: its word matches, the phrases starting with it, its split-phrase keys
-_Info = tuple[tuple[tuple[Entry, str], ...], tuple[Entry, ...], frozenset[str]]
-_NOTHING: _Info = ((), (), frozenset())
+# per token type: its word matches, the phrases starting with it, its split-phrase keys, the
+# separable verbs it may be the finite part of (particle, entry)
+_Info = tuple[tuple[tuple[Entry, str], ...], tuple[Entry, ...], frozenset[str], tuple[tuple[str, Entry], ...]]
+_NOTHING: _Info = ((), (), frozenset(), ())
+# particles of separable verbs (longest first); unter-, über-, durch-, um- are left out: mostly inseparable
+_PARTICLES = ("zurück", "herunter", "heraus", "herab", "herauf", "hinaus", "hinein", "vorbei", "weg", "ein",
+              "an", "ab", "auf", "aus", "vor", "zu", "mit", "nach", "los", "hoch", "fest", "her", "hin", "bei",
+              "dar")
 
 
 # endings of inflected forms simplemma may not know, with what the dictionary form ends in
@@ -390,13 +416,15 @@ def _next_word(types: list[TokenType], k: int) -> int:
     return k
 
 
-def _phrase_at(types: list[TokenType], i: int, lemmas: tuple[str, ...]) -> tuple[int, ...] | None:
+def _phrase_at(types: list[TokenType], i: int, lemmas: tuple[str, ...],
+               forms: tuple[str, ...] = ()) -> tuple[int, ...] | None:
+    """Token indices of a phrase starting at i: each word matches its lemma or its form as written."""
     idx = []
     k = i
     n = len(types)
-    for lem in lemmas:
+    for j, lem in enumerate(lemmas):
         k = _next_word(types, k)
-        if k >= n or not _word_is(types[k], lem):
+        if k >= n or not (_word_is(types[k], lem) or (j < len(forms) and _word_is(types[k], forms[j]))):
             return None
         idx.append(k)
         k += 1

@@ -227,3 +227,15 @@ def test_every_example_sentence_is_flagged():
     missed = [e.id for e in lex.entries if e.example and not m.find_hits(
         analyse(build_article(e.example, id="x", source="x", parse_header=False)))]
     assert sum(1 for e in lex.entries if e.example) >= 1500 and missed == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Der Minister räumte Fehler ein, die er gemacht hatte.", ["räumte Fehler ein"]),
+    ("Die Behörde spielt die Gefahr herunter.", ["spielt die Gefahr herunter"]),
+    ("Die Partei gaukelt den Wählern Sicherheit vor.", ["gaukelt den Wählern Sicherheit vor"]),
+    ("Die so genannte Regierung sitzt im Exil.", ["so genannte"]),
+    ("Er stellt das unter Beweis.", []),
+])
+def test_separable_verbs_and_phrase_forms(text, expected):
+    from framing.lexicon import default_lexicon
+    assert [h.surface for h in found(default_lexicon(), text).own] == expected
