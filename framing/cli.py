@@ -425,7 +425,8 @@ def lexicon_list(fmt: str, category: str | None, **kw: Any) -> None:
     recs = [{"id": e.id, "term": e.term, "match": e.match, "category": e.category,
              "leaning": e.leaning, "weight": e.weight, "contested": e.contested,
              "neutral": "; ".join(e.neutral), "explanation": e.explanation,
-             "target_note": e.target_note, "source": e.source, "lexicon_version": lex.version}
+             "target_note": e.target_note, "source": e.source, "register": e.register, "pack": e.pack,
+             "example": e.example, "lexicon_version": lex.version}
             for e in lex.entries if not category or e.category == category]
     cols = ["term", "category", "leaning", "weight", "neutral"]
     if fmt == "csv":
@@ -453,6 +454,9 @@ def lexicon_show(term: str, **kw: Any) -> None:
         click.echo(f"  matches:     {e.match}")
         click.echo(f"  why loaded:  {e.explanation}")
         click.echo(f"  neutral:     {'; '.join(e.neutral)}")
+        click.echo(f"  register:    {e.register}{f' (pack {e.pack})' if e.pack else ''}")
+        if e.example:
+            click.echo(f"  example:     {e.example}")
         click.echo(f"  source:      {e.source} ({e.origin})")
         examples = seed_examples(e)
         if examples:
