@@ -114,6 +114,12 @@ class Matcher:
                     for k in keys:
                         self.modifiers.setdefault(k, []).append(e)
         self.has_senses = any(e.requires or e.excludes for e in lexicon.entries)
+        self._any_pattern: re.Pattern[str] | None = None
+        if self.patterns:
+            try:  # all patterns as one alternation: a word none of them matches is dismissed at once
+                self._any_pattern = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in self.patterns), re.I)
+            except re.error:  # a pattern that cannot stand inside others (inline flags): test each
+                self._any_pattern = None
         # separable verbs: "einräumen" is also "räumte … ein" (the particle closes the clause)
         self.separable: dict[str, list[tuple[str, Entry]]] = {}
         for e in lexicon.entries:
@@ -156,9 +162,10 @@ class Matcher:
                         if rest.startswith(link) and _known(rest[len(link):]):
                             out += [(e, "compound") for e in self.modifiers[mod]]
                             break
-        for rx, e in self.patterns:
-            if rx.search(low):
-                out.append((e, "pattern"))
+        if self._any_pattern is None or self._any_pattern.search(low):  # one pass rules most words out
+            for rx, e in self.patterns:
+                if rx.search(low):
+                    out.append((e, "pattern"))
         if len(low) > 5 and not any(how == "exact" for _, how in out):  # nothing, or compound parts only
             out += self._match_stem(low, norm[:1].isupper())
         seen: set[str] = set()
