@@ -391,9 +391,15 @@ def _stems(low: str) -> list[str]:
 
 def _word_is(t: TokenType, lem: str) -> bool:
     """Does a word token match one word of a phrase (its lemma, its form, or an inflection)?"""
-    if lem == t.lemma_low or lem == t.low or _inflected(t.low, lem):
+    return lem == t.lemma_low or lem == t.low or _word_is_inflected(t.low, lem)
+
+
+@lru_cache(maxsize=200_000)
+def _word_is_inflected(low: str, lem: str) -> bool:
+    """An inflected form of a phrase word: adjective endings, or a participle of a verb lemma."""
+    if _inflected(low, lem):
         return True
-    stem = _adj_stem(t.low)
+    stem = _adj_stem(low)
     return stem == _adj_stem(lem) or stem == _participle(lem)
 
 
