@@ -26,10 +26,11 @@ from framing.classroom import LANGS, article_view, default_lang, report_events, 
 from framing.compare import Event, compare_event, find_reprints, group_events, lemma_counts
 from framing.compare_view import render_csv, render_html, render_json, render_table
 from framing.errors import FramingError, LexiconError, ModelError
-from framing.evaluation import evaluate_hits, load_gold
+from framing.evaluation import agreement, evaluate_hits, load_gold
 from framing.exercise import check_markings, read_markings
 from framing.ingest import ReadOptions, ReadResult, read_articles
 from framing.lexicon import Entry, Lexicon, default_lexicon, load_lexicon
+from framing.lexicon_tools import candidates_csv, check_neutral, suggest
 from framing.matching import Matcher
 from framing.output import atomic_output
 from framing.pipeline import score_articles
@@ -237,6 +238,8 @@ def lexicon_options(func: Callable[..., Any]) -> Callable[..., Any]:
                         help="Use this lexicon folder (manifest.toml + CSV) instead of the shipped one.")(func)
     func = click.option("--lexicon", "extra_lexicons", multiple=True, type=click.Path(),
                         help="Add a CSV of your own entries on top (repeatable), e.g. a class list.")(func)
+    func = click.option("--pack", "extra_packs", multiple=True,
+                        help="Also switch on this topic pack of the lexicon (repeatable).")(func)
     return click.option("--axis", default=None, help="Stance axis from lexicons/axes.toml (e.g. government; "
                         "default: the lexicon's).")(func)
 
@@ -245,9 +248,13 @@ def get_lexicon(kw: dict[str, Any]) -> Lexicon:
     lexicon_dir = kw.pop("lexicon_dir", None)
     extra = tuple(kw.pop("extra_lexicons", ()) or ())
     axis = kw.pop("axis", None)
-    if lexicon_dir is None and not extra:
+    packs = tuple(kw.pop("extra_packs", ()) or ())
+    if lexicon_dir is None and not extra and not packs:
         return on_axis(default_lexicon(), axis)
-    return on_axis(load_lexicon(lexicon_dir, extra), axis)
+    lex = load_lexicon(lexicon_dir, extra, extra_packs=packs)
+    for note in lex.notes:
+        click.echo(f"Note: {note}", err=True)
+    return on_axis(lex, axis)
 
 
 def model_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -516,7 +523,8 @@ def lexicon_list(fmt: str, category: str | None, **kw: Any) -> None:
     recs = [{"id": e.id, "term": e.term, "match": e.match, "category": e.category,
              "leaning": e.leaning, "weight": e.weight, "contested": e.contested,
              "neutral": "; ".join(e.neutral), "explanation": e.explanation,
-             "target_note": e.target_note, "source": e.source, "lexicon_version": lex.version}
+             "target_note": e.target_note, "source": e.source, "register": e.register, "pack": e.pack,
+             "example": e.example, "lexicon_version": lex.version}
             for e in lex.entries if not category or e.category == category]
     cols = ["term", "category", "leaning", "weight", "neutral"]
     if fmt == "csv":
@@ -544,6 +552,9 @@ def lexicon_show(term: str, **kw: Any) -> None:
         click.echo(f"  matches:     {e.match}")
         click.echo(f"  why loaded:  {e.explanation}")
         click.echo(f"  neutral:     {'; '.join(e.neutral)}")
+        click.echo(f"  register:    {e.register}{f' (pack {e.pack})' if e.pack else ''}")
+        if e.example:
+            click.echo(f"  example:     {e.example}")
         click.echo(f"  source:      {e.source} ({e.origin})")
         examples = seed_examples(e)
         if examples:
@@ -558,9 +569,40 @@ def lexicon_show(term: str, **kw: Any) -> None:
               help="Also check this CSV of your own entries (repeatable).")
 @handle_errors
 def lexicon_check(directory: str | None, extra_lexicons: tuple[str, ...]) -> None:
-    """Validate a lexicon folder (default: the shipped one); errors name FILE:LINE."""
+    """Validate a lexicon folder (default: the shipped one, all its packs); errors name FILE:LINE.
+    Fails when an entry's neutral wording is itself flagged by the lexicon."""
     lex = load_lexicon(directory, extra_lexicons)
+    lex = load_lexicon(directory, extra_lexicons, packs=lex.packs)
+    for note in lex.notes:
+        click.echo(f"Note: {note}", err=True)
+    problems = check_neutral(lex)
+    if problems:
+        raise LexiconError("\n".join(problems) + f"\n{len(problems)} neutral wordings are flagged themselves")
     click.echo(f"ok: {lex.version}: {len(lex.entries)} entries in {len(lex.categories)} categories")
+
+
+@lexicon.command("suggest")
+@click.argument("corpus", nargs=-1, required=True)
+@click.option("--reference", "reference", multiple=True, required=True,
+              help="Articles to compare against (file or folder, repeatable), e.g. other outlets.")
+@click.option("--top", type=click.IntRange(1), default=100, show_default=True, help="Most single words.")
+@click.option("--phrases", type=click.IntRange(0), default=30, show_default=True, help="Most word pairs.")
+@click.option("--min-count", type=click.IntRange(1), default=3, show_default=True,
+              help="Least occurrences in CORPUS' own voice.")
+@lexicon_options
+@handle_errors
+def lexicon_suggest(corpus: tuple[str, ...], reference: tuple[str, ...], top: int, phrases: int, min_count: int,
+                    **kw: Any) -> None:
+    """Candidate words and phrases over-represented in CORPUS' own voice against --reference
+    (log-odds, informative prior; collocations), as lexicon CSV rows whose judgement fields are
+    left empty for a person to fill."""
+    lex = get_lexicon(kw)
+    sides = [read_articles(list(corpus)), read_articles(list(reference))]
+    for what, res in zip(("CORPUS", "--reference"), sides, strict=True):
+        if not res.articles:
+            raise LexiconError(f"{what}: no article could be read ({res.summary()})")
+    cands = suggest(sides[0].articles, sides[1].articles, lex, top=top, min_count=min_count, phrases=phrases)
+    click.echo(candidates_csv(cands), nl=False)
 
 
 @main.group()
@@ -571,14 +613,24 @@ def evaluate() -> None:
 @evaluate.command("lexicon")
 @click.option("--gold", "gold_path", required=True, type=click.Path(),
               help="Gold JSONL (see docs/annotation-guidelines.md), e.g. eval/gold-seeds.jsonl.")
+@click.option("--agree-with", "agree_with", default=None,
+              help="A second annotation of the same documents (JSONL like --gold), or 'tool': print "
+                   "Krippendorff's alpha and Cohen's kappa between the two, word by word.")
 @lexicon_options
 @format_option()
 @handle_errors
-def evaluate_lexicon(gold_path: str, fmt: str, **kw: Any) -> None:
+def evaluate_lexicon(gold_path: str, agree_with: str | None, fmt: str, **kw: Any) -> None:
     """Precision, recall and F1 of the loaded-word hits against gold spans: overall, by
-    category and by voice."""
+    category and by voice; with --agree-with, the agreement of two annotations."""
     lex = get_lexicon(kw)
-    report = evaluate_hits(load_gold(gold_path), Matcher(lex))
+    gold = load_gold(gold_path)
+    if agree_with is not None:
+        second = None if agree_with == "tool" else load_gold(agree_with)
+        rows = [a.row() for a in agreement(gold, second, Matcher(lex), second_name=agree_with)]
+        click.echo(f"agreement: {gold_path} vs {agree_with} ({len(gold)} documents); lexicon: {lex.version}")
+        click.echo(render(rows, ["labels", "items", "krippendorff_alpha", "cohen_kappa"], fmt), nl=False)
+        return
+    report = evaluate_hits(gold, Matcher(lex))
     recs = report.rows()
     click.echo(f"gold: {gold_path} ({report.documents} documents, {report.gold_total} gold spans); "
                f"lexicon: {lex.version}")

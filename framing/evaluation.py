@@ -145,3 +145,76 @@ def evaluate_hits(docs: list[GoldDoc], matcher: Matcher) -> Report:
         for v in VOICES:
             by_voice[v].add([g for g in gold if g.voice == v], [p for p in pred if p.voice == v])
     return Report(len(docs), overall.gold, overall, by_cat, by_voice)
+
+
+# --- agreement between two annotations ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    labels: str  # "loaded" (loaded or not) or "category"
+    items: int  # word tokens compared
+    alpha: float | None  # Krippendorff's alpha (None: undefined, e.g. one label only)
+    kappa: float | None  # Cohen's kappa
+
+    def row(self) -> dict[str, object]:
+        return {"labels": self.labels, "items": self.items,
+                "krippendorff_alpha": "n/a" if self.alpha is None else round(self.alpha, 4),
+                "cohen_kappa": "n/a" if self.kappa is None else round(self.kappa, 4)}
+
+
+def _token_labels(doc: GoldDoc, spans: list[Span], by_category: bool) -> list[str]:
+    d = doc.analysed.doc
+    out = []
+    for k, tt in enumerate(d.types):
+        if not tt.is_word:
+            continue
+        start = d.starts[k]
+        end = start + tt.length
+        hit = next((s for s in spans if s.start < end and start < s.end), None)
+        out.append("none" if hit is None else (hit.category or "loaded") if by_category else "loaded")
+    return out
+
+
+def agreement(first: list[GoldDoc], second: list[GoldDoc] | None, matcher: Matcher | None = None,
+              second_name: str = "second file") -> list[Agreement]:
+    """Krippendorff's α and Cohen's κ (nltk.metrics.agreement) between two annotations of the
+    same documents, word by word: is the word marked loaded (and: with which category)? With
+    `second` None the tool is the second annotator (its hits, every voice)."""
+    from nltk.metrics.agreement import AnnotationTask  # imported here: only this measure needs it
+
+    if second is None and matcher is None:
+        raise InputError("agreement needs a second annotation file or the tool's matcher")
+    others = {d.id: d for d in second} if second is not None else {}
+    if second is not None:
+        missing = [d.id for d in first if d.id not in others]
+        if missing:
+            raise InputError(f"{second_name}: no annotation for document(s) {', '.join(missing[:10])}; "
+                             "both files must cover the same ids")
+    out = []
+    for by_category in (False, True):
+        data: list[tuple[str, str, str]] = []
+        for d in first:
+            if second is not None:
+                other_spans = list(others[d.id].spans)
+            else:
+                assert matcher is not None
+                other_spans = [Span(h.start, h.end, h.entry.category, h.voice) for h in matcher.find_hits(d.analysed)]
+            a = _token_labels(d, list(d.spans), by_category)
+            b = _token_labels(d, other_spans, by_category)
+            for i, (x, y) in enumerate(zip(a, b, strict=True)):
+                data += [("A", f"{d.id}:{i}", x), ("B", f"{d.id}:{i}", y)]
+        items = len(data) // 2
+        alpha = kappa = None
+        if items:
+            task = AnnotationTask(data=data)
+            try:
+                alpha = float(task.alpha())
+            except ZeroDivisionError:
+                alpha = None
+            try:
+                kappa = float(task.kappa())
+            except ZeroDivisionError:
+                kappa = None
+        out.append(Agreement("category" if by_category else "loaded", items, alpha, kappa))
+    return out

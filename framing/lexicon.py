@@ -13,17 +13,25 @@ import hashlib
 import io
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources.abc import Traversable
 from pathlib import Path
+
+import simplemma
 
 from framing.errors import LexiconError
 from framing.resources import lexicon_root
 from framing.text import lemmatise, token_norm
 
 REQUIRED_COLUMNS = ("id", "term", "match", "category", "leaning", "weight", "neutral", "explanation")
-OPTIONAL_COLUMNS = ("contested", "target_note", "source")
+OPTIONAL_COLUMNS = ("contested", "target_note", "source", "register", "requires", "excludes", "example", "pack")
+ALL_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+# a teacher's list needs only these; the rest is filled with defaults (and a note says so)
+MINIMAL_COLUMNS = ("term", "category")
+# overt: loaded wording, counted; conventional: the standard newsroom term for a contested thing
+# (Angriffskrieg), shown apart; technical: a term of art (Sanktionsregime), shown apart
+REGISTERS = ("overt", "conventional", "technical")
 MATCH_TYPES = ("lemma", "compound", "compound-head", "compound-modifier", "phrase", "split", "pattern")
 GENERIC_LEANINGS = ("none", "target")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -45,6 +53,11 @@ class Entry:
     origin: str  # FILE:LINE the entry was read from
     lemmas: tuple[str, ...]  # lower-cased lemmas of the term's words (phrase/split)
     key: str  # lower-cased normal form of a one-word term
+    register: str = "overt"  # overt | conventional | technical (REGISTERS)
+    requires: tuple[tuple[str, str], ...] = ()  # sentence context: at least one must occur
+    excludes: tuple[tuple[str, str], ...] = ()  # sentence context: none may occur
+    example: str = ""  # a sentence the team wrote where the word is loaded
+    pack: str = ""  # topic pack ("" = core)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +69,9 @@ class Lexicon:
     categories: dict[str, str]
     entries: tuple[Entry, ...]
     axis_def: Axis | None = None  # the axis with its camps (None only for ad-hoc lexicons)
+    notes: tuple[str, ...] = ()  # what the loader filled in by default (a teacher's short list)
+    packs: tuple[str, ...] = ()  # topic packs the manifest defines
+    packs_on: tuple[str, ...] = ()  # the packs loaded
 
     @property
     def camps(self) -> dict[str, float]:
@@ -83,6 +99,15 @@ class Manifest:
     weight_min: float
     weight_max: float
     categories: dict[str, str]
+    packs: dict[str, Pack] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    name: str
+    file: str
+    enabled: bool
+    description: str
 
 
 def _read_text(node: Traversable | Path, shown: str) -> str:
@@ -108,9 +133,14 @@ def read_manifest(folder: Traversable | Path, shown: str) -> Manifest:
             name=str(data["name"]), version=str(data["version"]), axis=str(data["axis"]),
             file=str(data.get("file", "loaded.csv")), weight_min=float(data["weight_min"]),
             weight_max=float(data["weight_max"]), categories=dict(data["categories"]),
+            packs={str(k): Pack(str(k), str(v.get("file", f"packs/{k}.csv")), bool(v.get("enabled", False)),
+                                str(v.get("description", "")))
+                   for k, v in dict(data.get("packs", {})).items()},
         )
     except KeyError as e:
         raise LexiconError(f"{shown}/manifest.toml: missing key {e.args[0]}") from None
+    except (AttributeError, TypeError, ValueError) as e:
+        raise LexiconError(f"{shown}/manifest.toml: {e}; [packs.NAME] needs file, enabled, description") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,80 +186,186 @@ def read_axis(name: str) -> Axis:
     return axes[name]
 
 
-def parse_entries(text: str, shown: str, manifest: Manifest, poles: tuple[str, str]) -> list[Entry]:
-    """Validate and parse a lexicon CSV; the first problem raises LexiconError(FILE:LINE: …)."""
+def _term_lemma(norm: str) -> str:
+    """Lower-cased lemma of a one-word term. Terms are written in their dictionary form, so an
+    unknown word (a new compound) keeps its form: simplemma's guessing costs ~50 µs a word, which
+    a list of 100,000 entries would pay at every start."""
+    if "-" in norm or simplemma.is_known(norm, lang="de"):
+        return lemmatise(norm).lower()
+    return norm.lower()
+
+
+def _slug(term: str) -> str:
+    s = term.lower()
+    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        s = s.replace(a, b)
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "x"
+
+
+def _default_match(term: str) -> str:
+    """The match type a list without a `match` column gets: phrases for several words,
+    compounds for long single words, whole words for short ones."""
+    if len(term.split()) > 1:
+        return "phrase"
+    return "compound" if len(term) >= 5 else "lemma"
+
+
+def parse_conditions(text: str) -> tuple[tuple[str, str], ...]:
+    """`requires`/`excludes` cell -> (kind, value) items: ("re", REGEX), ("prefix", lemma
+    start), ("phrase", words) or ("lemma", lemma). Raises ValueError naming a bad item."""
+    items: list[tuple[str, str]] = []
+    for raw in text.split(";"):
+        item = raw.strip()
+        if not item:
+            continue
+        if item.startswith("re:"):
+            rx = item[3:].strip()
+            try:
+                re.compile(rx)
+            except re.error as e:
+                raise ValueError(f"bad pattern '{rx}' ({e})") from None
+            items.append(("re", rx))
+        elif item.endswith("*") and len(item) > 2:
+            items.append(("prefix", token_norm(item[:-1]).lower()))
+        elif len(item.split()) > 1:
+            items.append(("phrase", " ".join(item.lower().split())))
+        else:
+            norm = token_norm(item)
+            items.append(("lemma", norm.lower()))
+            lem = lemmatise(norm).lower()
+            if lem != norm.lower():
+                items.append(("lemma", lem))
+    return tuple(items)
+
+
+def parse_entries(text: str, shown: str, manifest: Manifest, poles: tuple[str, str],
+                  pack: str = "", notes: list[str] | None = None) -> list[Entry]:
+    """Validate and parse a lexicon CSV. Every problem is collected; if there is any,
+    LexiconError lists them all, one `FILE:LINE: …` per line. A list with only `term` and
+    `category` (a teacher's list) is filled with defaults, and a note says which (`notes`)."""
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:
         raise LexiconError(f"{shown}:1: empty file; the first row must name the columns") from None
-    unknown = [h for h in header if h not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
-    if unknown:
-        raise LexiconError(f"{shown}:1: unknown column '{unknown[0]}'; allowed: "
-                           f"{', '.join(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)}")
-    missing = [c for c in REQUIRED_COLUMNS if c not in header]
-    if missing:
-        raise LexiconError(f"{shown}:1: missing column '{missing[0]}'")
+    problems: list[str] = []
+    unknown = [h for h in header if h not in ALL_COLUMNS]
+    for u in unknown:
+        problems.append(f"{shown}:1: unknown column '{u}'; allowed: {', '.join(ALL_COLUMNS)}")
+    missing = [c for c in MINIMAL_COLUMNS if c not in header]
+    for m in missing:
+        problems.append(f"{shown}:1: missing column '{m}'")
+    if problems:
+        raise LexiconError(_problems(problems, shown))
+    defaulted = [c for c in REQUIRED_COLUMNS if c not in header]
+    if defaulted and notes is not None:
+        notes.append(f"{shown}: columns {', '.join(defaulted)} missing, filled with defaults ("
+                     "id from the term, match phrase/compound/lemma by the term's form, leaning target, "
+                     "weight 1, explanation from the category; no neutral wording): add them for "
+                     "better explanations")
     leanings = (*poles, *GENERIC_LEANINGS)
     entries: list[Entry] = []
     seen: dict[str, int] = {}
+    width = len(header)
     for row in reader:
         line = reader.line_num
         if not any(c.strip() for c in row):
             continue
         where = f"{shown}:{line}"
-        if len(row) != len(header):
-            raise LexiconError(f"{where}: {len(row)} fields where the header has {len(header)}; "
-                               "check the quoting")
+        if len(row) != width:
+            problems.append(f"{where}: {len(row)} fields where the header has {width}; check the quoting")
+            continue
         r = {k: v.strip() for k, v in zip(header, row, strict=True)}
-        eid, term = r["id"], r["term"]
+        bad: list[str] = []
+        term = r.get("term", "")
+        eid = r["id"] if "id" in r else f"user-{_slug(term)}"
+        if "id" not in r and eid in seen:
+            eid = f"{eid}-{line}"
         if not eid or not _ID_RE.match(eid):
-            raise LexiconError(f"{where}: bad id '{eid}'; use lower-case letters, digits, '-', '.', '_'")
-        if eid in seen:
-            raise LexiconError(f"{where}: duplicate id '{eid}' (first on line {seen[eid]})")
-        seen[eid] = line
+            bad.append(f"bad id '{eid}'; use lower-case letters, digits, '-', '.', '_'")
+        elif eid in seen:
+            bad.append(f"duplicate id '{eid}' (first on line {seen[eid]})")
+        else:
+            seen[eid] = line
         if not term:
-            raise LexiconError(f"{where}: empty term")
-        if r["match"] not in MATCH_TYPES:
-            raise LexiconError(f"{where}: unknown match '{r['match']}'; use one of {', '.join(MATCH_TYPES)}")
-        if r["category"] not in manifest.categories:
-            raise LexiconError(f"{where}: unknown category '{r['category']}'; allowed: "
-                               f"{', '.join(manifest.categories)}")
-        if r["leaning"] not in leanings:
-            raise LexiconError(f"{where}: unknown leaning '{r['leaning']}'; allowed: {', '.join(leanings)}")
+            bad.append("empty term")
+        match = r.get("match") or (_default_match(term) if "match" not in r else "")
+        if match not in MATCH_TYPES:
+            bad.append(f"unknown match '{match}'; use one of {', '.join(MATCH_TYPES)}")
+        category = r["category"]
+        if category not in manifest.categories:
+            bad.append(f"unknown category '{category}'; allowed: {', '.join(manifest.categories)}")
+        leaning = r.get("leaning", "target")
+        if leaning not in leanings:
+            bad.append(f"unknown leaning '{leaning}'; allowed: {', '.join(leanings)}")
+        weight = 1.0
         try:
-            weight = float(r["weight"])
+            weight = float(r.get("weight", "1"))
         except ValueError:
-            raise LexiconError(f"{where}: weight '{r['weight']}' is not a number") from None
-        if not manifest.weight_min <= weight <= manifest.weight_max:
-            raise LexiconError(f"{where}: weight {weight:g} out of range "
-                               f"{manifest.weight_min:g}–{manifest.weight_max:g}")
-        if r["match"] == "pattern":
+            bad.append(f"weight '{r['weight']}' is not a number")
+        else:
+            if not manifest.weight_min <= weight <= manifest.weight_max:
+                bad.append(f"weight {weight:g} out of range {manifest.weight_min:g}–{manifest.weight_max:g}")
+        if match == "pattern" and term:
             try:
                 re.compile(term)
             except re.error as e:
-                raise LexiconError(f"{where}: bad pattern '{term}' ({e})") from None
-        if r["match"] in ("phrase", "split") and len(term.split()) < 2:
-            raise LexiconError(f"{where}: match '{r['match']}' needs at least two words")
-        if not r["explanation"]:
-            raise LexiconError(f"{where}: empty explanation; say in one sentence why the term is loaded")
+                bad.append(f"bad pattern '{term}' ({e})")
+        if match in ("phrase", "split") and len(term.split()) < 2:
+            bad.append(f"match '{match}' needs at least two words")
+        explanation = r.get("explanation") if "explanation" in r else (
+            f"{manifest.categories.get(category, category)} (aus einer eigenen Liste; Erklärung fehlt)")
+        if not explanation:
+            bad.append("empty explanation; say in one sentence why the term is loaded")
         contested = r.get("contested", "").lower()
         if contested not in ("", "yes", "no", "true", "false", "1", "0"):
-            raise LexiconError(f"{where}: contested must be yes or no, not '{contested}'")
+            bad.append(f"contested must be yes or no, not '{contested}'")
+        register = r.get("register", "") or "overt"
+        if register not in REGISTERS:
+            bad.append(f"unknown register '{register}'; use one of {', '.join(REGISTERS)}")
+        entry_pack = r.get("pack", "") or pack
+        if entry_pack and entry_pack not in manifest.packs:
+            bad.append(f"unknown pack '{entry_pack}'; the manifest names: {', '.join(manifest.packs) or 'none'}")
+        elif pack and entry_pack != pack:
+            bad.append(f"pack '{entry_pack}' in the file of pack '{pack}'")
+        conds = []
+        for col in ("requires", "excludes"):
+            try:
+                conds.append(parse_conditions(r.get(col, "")))
+            except ValueError as e:
+                bad.append(f"{col}: {e}")
+                conds.append(())
+        if bad:
+            problems.extend(f"{where}: {b}" for b in bad)
+            continue
         words = term.split()
         entries.append(Entry(
-            id=eid, term=term, match=r["match"], category=r["category"], leaning=r["leaning"],
-            weight=weight, neutral=tuple(n.strip() for n in r["neutral"].split(";") if n.strip()),
-            explanation=r["explanation"], contested=contested in ("yes", "true", "1"),
+            id=eid, term=term, match=match, category=category, leaning=leaning,
+            weight=weight, neutral=tuple(n.strip() for n in r.get("neutral", "").split(";") if n.strip()),
+            explanation=explanation or "", contested=contested in ("yes", "true", "1"),
             target_note=r.get("target_note", ""), source=r.get("source", ""), origin=where,
-            lemmas=tuple(lemmatise(token_norm(w)).lower() for w in words),
+            lemmas=(_term_lemma(token_norm(term)),) if len(words) == 1 else
+            tuple(lemmatise(token_norm(w)).lower() for w in words),
             key=token_norm(term).lower() if len(words) == 1 else term.lower(),
+            register=register, requires=conds[0], excludes=conds[1], example=r.get("example", ""),
+            pack=entry_pack,
         ))
+    if problems:
+        raise LexiconError(_problems(problems, shown))
     return entries
 
 
-def load_lexicon(lexicon_dir: str | Path | None = None, extra: tuple[str | Path, ...] = ()) -> Lexicon:
-    """The shipped lexicon (or the folder `lexicon_dir`), plus extra user CSV files on top."""
+def _problems(problems: list[str], shown: str) -> str:
+    """All problems of one file, one per line; a count at the end when there are several."""
+    if len(problems) == 1:
+        return problems[0]
+    return "\n".join(problems) + f"\n{len(problems)} problems in {shown}; fix them all and run again"
+
+
+def load_lexicon(lexicon_dir: str | Path | None = None, extra: tuple[str | Path, ...] = (),
+                 packs: tuple[str, ...] | None = None, extra_packs: tuple[str, ...] = ()) -> Lexicon:
+    """The shipped lexicon (or the folder `lexicon_dir`) with the packs its manifest switches on
+    (or exactly `packs`) and `extra_packs` too, plus extra user CSV files on top."""
     if lexicon_dir is None:
         folder: Traversable | Path = lexicon_root() / "de"
         shown = "lexicons/de"
@@ -249,22 +385,41 @@ def load_lexicon(lexicon_dir: str | Path | None = None, extra: tuple[str | Path,
                            f"{', '.join(axes)}")
     axis = axes[manifest.axis]
     poles = (axis.negative, axis.positive)
-    entries = parse_entries(_read_text(folder / manifest.file, f"{shown}/{manifest.file}"),
-                            f"{shown}/{manifest.file}", manifest, poles)
+    notes: list[str] = []
+    on = tuple(p for p, spec in manifest.packs.items() if spec.enabled) if packs is None else packs
+    on += tuple(p for p in extra_packs if p not in on)
+    for name in on:
+        if name not in manifest.packs:
+            raise LexiconError(f"{shown}/manifest.toml: no pack '{name}'; packs: "
+                               f"{', '.join(manifest.packs) or 'none'}")
+    entries = [e for e in parse_entries(_read_text(folder / manifest.file, f"{shown}/{manifest.file}"),
+                                        f"{shown}/{manifest.file}", manifest, poles, notes=notes)
+               if not e.pack or e.pack in on]
+    for name in on:
+        f = manifest.packs[name].file
+        entries += parse_entries(_read_text(folder / f, f"{shown}/{f}"), f"{shown}/{f}", manifest, poles,
+                                 pack=name, notes=notes)
     version = f"{manifest.name} {manifest.version}"
-    ids = {e.id: e.origin for e in entries}
+    if on:
+        version += f" [{'+'.join(on)}]"
+    ids: dict[str, str] = {}
+    for e in entries:
+        if e.id in ids:
+            raise LexiconError(f"{e.origin}: duplicate id '{e.id}' (already in {ids[e.id]})")
+        ids[e.id] = e.origin
     for path in extra:
         p = Path(path)
         text = _read_text(p, str(p))
-        more = parse_entries(text, str(p), manifest, poles)
-        for e in more:
-            if e.id in ids:
-                raise LexiconError(f"{e.origin}: duplicate id '{e.id}' (already in {ids[e.id]})")
-            ids[e.id] = e.origin
+        more = parse_entries(text, str(p), manifest, poles, notes=notes)
+        dups = [f"{e.origin}: duplicate id '{e.id}' (already in {ids[e.id]})" for e in more if e.id in ids]
+        if dups:
+            raise LexiconError(_problems(dups, str(p)))
+        ids.update((e.id, e.origin) for e in more)
         entries.extend(more)
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
         version += f" + {p.name}@{digest}"
-    return Lexicon(manifest.name, version, manifest.axis, poles, manifest.categories, tuple(entries), axis)
+    return Lexicon(manifest.name, version, manifest.axis, poles, manifest.categories, tuple(entries), axis,
+                   tuple(notes), tuple(manifest.packs), on)
 
 
 @cache

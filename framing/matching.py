@@ -21,7 +21,7 @@ import simplemma
 from framing.analysis import Analysed
 from framing.lexicon import Entry, Lexicon
 from framing.quotes import voice_at
-from framing.text import TokenType, fill_missing
+from framing.text import Doc, TokenType, fill_missing
 
 # Shortest term that may match inside a compound; shorter ones ("Ork", "Held") only match
 # whole words or hyphenated parts. 5 follows the issue's measured rule for the fallback.
@@ -57,12 +57,9 @@ class Hit(NamedTuple):
             "voice": self.voice, "speaker": self.speaker, "sentence": self.sentence,
             "start": self.start, "end": self.end, "entry": e.id, "lexicon_term": e.term,
             "weight": e.weight, "part": self.part, "match": self.how, "contested": e.contested,
-            "neutral": list(e.neutral), "explanation": e.explanation,
+            "neutral": list(e.neutral), "explanation": e.explanation, "register": e.register,
         }
 
-
-# Categories whose words in reported (paraphrased, unquoted) speech stay in the outlet's voice.
-OUTLET_DOUBT_CATEGORIES = frozenset({"doubt-distancing"})
 
 # Scare quotes count as framing even when the quoted word is in no lexicon: the outlet marks
 # the word as someone else's or as dubious ("Gegnern"). Built in, not a lexicon row.
@@ -96,7 +93,12 @@ class Matcher:
         self.patterns: list[tuple[re.Pattern[str], Entry]] = []
         for e in lexicon.entries:
             if e.match == "phrase":
-                self.phrases.setdefault(e.lemmas[0], []).append(e)
+                # "Dritter Weltkrieg" is found from "dem Dritten Weltkrieg", "importierte Kriminalität"
+                # from "importierter Kriminalität" (whatever lemma simplemma gives either form)
+                for k in dict.fromkeys((e.lemmas[0], _adj_stem(e.lemmas[0]), _participle(e.lemmas[0]),
+                                        e.term.split()[0].lower(), _adj_stem(e.term.split()[0].lower()))):
+                    if k:
+                        self.phrases.setdefault(k, []).append(e)
             elif e.match == "split":
                 self.splits.setdefault(max(e.lemmas, key=len), []).append(e)  # the longest word: rarest
             elif e.match == "pattern":
@@ -112,6 +114,24 @@ class Matcher:
                 if e.match in ("compound", "compound-modifier"):
                     for k in keys:
                         self.modifiers.setdefault(k, []).append(e)
+        self.has_senses = any(e.requires or e.excludes for e in lexicon.entries)
+        self._any_pattern: re.Pattern[str] | None = None
+        if self.patterns:
+            try:  # all patterns as one alternation: a word none of them matches is dismissed at once
+                self._any_pattern = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in self.patterns), re.I)
+            except re.error:  # a pattern that cannot stand inside others (inline flags): test each
+                self._any_pattern = None
+        # separable verbs: "einräumen" is also "räumte … ein" (the particle closes the clause)
+        self.separable: dict[str, list[tuple[str, Entry]]] = {}
+        for e in lexicon.entries:
+            t = e.term
+            if e.match == "lemma" and " " not in t and t.islower() and t.endswith("n"):
+                p = next((p for p in _PARTICLES if t.startswith(p) and len(t) - len(p) >= 4), None)
+                if p:
+                    self.separable.setdefault(t[len(p):], []).append((p, e))
+        # a phrase's words as written, next to their lemmas (simplemma may lemmatise them apart)
+        self.phrase_words = {e.id: tuple(w.lower() for w in e.term.split()) for e in lexicon.entries
+                             if e.match == "phrase"}
         self._word_matches = lru_cache(maxsize=100_000)(self._match_word)
         self._types: dict[str, _Info] = {}
 
@@ -143,9 +163,12 @@ class Matcher:
                         if rest.startswith(link) and _known(rest[len(link):]):
                             out += [(e, "compound") for e in self.modifiers[mod]]
                             break
-        for rx, e in self.patterns:
-            if rx.search(low):
-                out.append((e, "pattern"))
+        if self._any_pattern is None or self._any_pattern.search(low):  # one pass rules most words out
+            for rx, e in self.patterns:
+                if rx.search(low):
+                    out.append((e, "pattern"))
+        if len(low) > 5 and not any(how == "exact" for _, how in out):  # nothing, or compound parts only
+            out += self._match_stem(low, norm[:1].isupper())
         seen: set[str] = set()
         uniq = []
         for e, how in out:
@@ -154,6 +177,28 @@ class Matcher:
                 uniq.append((e, how))
         return tuple(uniq)
 
+    def _match_stem(self, low: str, upper: bool) -> list[tuple[Entry, str]]:
+        """Fallback for a word simplemma left as it is (an unknown inflected form: verharmlost,
+        drakonische, Putinisten, Klimasekten): the dictionary forms its ending suggests, looked up
+        as whole words and as compound heads. A lower-case word only reaches lower-case entries, so
+        a verb does not turn into a noun (verraten is no Verrat)."""
+        out: list[tuple[Entry, str]] = []
+        for stem in _stems(low):
+            out += [(e, "exact") for e in self.exact.get(stem, ())
+                    if e.match != "pattern" and (upper or not e.term[:1].isupper())]
+            n = len(stem)
+            for i in range(REMAINDER_MIN_CHARS, n - COMPOUND_MIN_CHARS + 1):
+                head = stem[i:]
+                if head in self.heads:
+                    rest = stem[:i].rstrip("-")
+                    if _known(rest) or any(_known(rest[: len(rest) - len(s)]) for s in _LINKING[1:]
+                                           if rest.endswith(s)):
+                        out += [(e, "compound") for e in self.heads[head]
+                                if len(e.key) >= COMPOUND_MIN_CHARS and upper]
+            if out:
+                break
+        return out
+
     def _type_info(self, tt: TokenType) -> _Info:
         """Word matches, phrases starting here and split-phrase keys of one token type."""
         got = self._types.get(tt.text)
@@ -161,8 +206,12 @@ class Matcher:
             if tt.is_word:
                 low, lem = tt.low, tt.lemma_low
                 phrases = self.phrases.get(lem, []) + (self.phrases.get(low, []) if low != lem else [])
+                if low[-1:] in "emnrs" and len(low) > 4:  # an inflected first word: "dem Dritten"
+                    phrases = list(dict.fromkeys([*phrases, *(e for st in (_adj_stem(low), *_stems(low))
+                                                               for e in self.phrases.get(st, ()))]))
                 got = (self._word_matches(tt.norm, tt.lemma), tuple(phrases),
-                       frozenset(k for k in (low, lem) if k in self.splits))
+                       frozenset(k for k in (low, lem) if k in self.splits),
+                       tuple(x for k in dict.fromkeys((lem, low)) for x in self.separable.get(k, ())))
                 if not any(got):
                     got = _NOTHING
             else:
@@ -186,7 +235,14 @@ class Matcher:
         fill_missing(looked_up, lambda i: self._type_info(types[i]))  # types seen for the first time
         infos = cast(list[_Info], looked_up)
         for i in compress(count(), map(is_not, infos, repeat(_NOTHING))):
-            words, phrases, split_keys = infos[i]
+            words, phrases, split_keys, separable = infos[i]
+            for particle, e in separable:
+                s = doc.sentences[doc.sent[i]]
+                for k in range(i + 1, min(s.last_token, i + 16)):
+                    if types[k].low == particle and (k + 1 >= s.last_token or not types[k + 1].is_word
+                                                     or types[k + 1].low in ("und", "oder")):
+                        cands.append(((i, k), e, "split"))
+                        break
             for e, how in words:
                 if e.category == "attribution-verb" and _impersonal(types, i):
                     continue  # "es droht ein Krieg": nobody is quoted, the verb frames no speaker
@@ -197,9 +253,11 @@ class Matcher:
                 k = _next_word(types, i + 1)
                 nxt = types[k] if k < n_types else None
                 for e in phrases:
-                    if len(e.lemmas) > 1 and (nxt is None or not _word_is(nxt, e.lemmas[1])):
+                    forms = self.phrase_words.get(e.id, e.lemmas)
+                    if len(e.lemmas) > 1 and (nxt is None or not (_word_is(nxt, e.lemmas[1])
+                                                                  or _word_is(nxt, forms[1]))):
                         continue
-                    idx = _phrase_at(types, i, e.lemmas)
+                    idx = _phrase_at(types, i, e.lemmas, forms)
                     if idx:
                         cands.append((idx, e, "phrase"))
             if split_keys:
@@ -211,6 +269,8 @@ class Matcher:
                     idx = _split_in(types, s.first_token, s.last_token, e.lemmas)
                     if idx:
                         cands.append((idx, e, "split"))
+        if self.has_senses:
+            cands = _senses_fit(cands, doc)
         rank = {"phrase": 0, "split": 0, "exact": 1, "pattern": 2, "compound": 3}
         cands.sort(key=lambda c: (-len(c[0]), rank[c[2]], -len(c[1].term), c[0][0], c[1].id))
         taken: set[int] = set()
@@ -221,11 +281,8 @@ class Matcher:
             taken.update(idx)
             start, end = doc.starts[idx[0]], doc.end(idx[-1])
             voice, speaker = voice_at(an.quotes, start, end)
-            if voice == "reported" and e.category in OUTLET_DOUBT_CATEGORIES:
-                # "Laut X prüfen die Ermittler ein angebliches Reisebüro": in a paraphrase the
-                # doubt is the outlet's (a source does not doubt its own claim); in a verbatim
-                # quotation it stays the speaker's
-                voice, speaker = "outlet", ""
+            if voice == "reported" and e.category in _REPORTER_CATEGORIES:
+                voice, speaker = "outlet", ""  # the reporting verb and the doubt marker are the reporter's words
             lemma = types[idx[0]].lemma if len(idx) == 1 else " ".join(types[k].lemma for k in idx)
             hits.append(Hit(e, doc.text[start:end], lemma, start, end, doc.sent[idx[0]], voice, speaker,
                             an.article.part_at(start), how))
@@ -252,20 +309,125 @@ class Matcher:
         return hits
 
 
+# In reported speech ("Sie fabuliert, Putin habe …") the verb that reports and a doubt marker
+# ("angeblich") are chosen by the outlet, not by the speaker it reports.
+_REPORTER_CATEGORIES = frozenset({"attribution-verb", "doubt-distancing"})
+
+
+def _senses_fit(cands: list[tuple[tuple[int, ...], Entry, str]], doc: Doc) -> list[tuple[tuple[int, ...], Entry, str]]:
+    """Drop candidates whose entry's sentence context says the ordinary sense is meant: none of
+    its `requires` items in the sentence, or one of its `excludes` items there."""
+    contexts: dict[int, tuple[frozenset[str], str]] = {}
+    out = []
+    for c in cands:
+        e = c[1]
+        if not (e.requires or e.excludes):
+            out.append(c)
+            continue
+        si = doc.sent[c[0][0]]
+        ctx = contexts.get(si)
+        if ctx is None:
+            s = doc.sentences[si]
+            types = doc.types
+            words = frozenset(w for k in range(s.first_token, s.last_token) if types[k].is_word
+                              for w in (types[k].low, types[k].lemma_low))
+            ctx = contexts[si] = (words, doc.text[s.start:s.end])
+        if e.requires and not any(_holds(item, ctx) for item in e.requires):
+            continue
+        if any(_holds(item, ctx) for item in e.excludes):
+            continue
+        out.append(c)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+def _holds(item: tuple[str, str], ctx: tuple[frozenset[str], str]) -> bool:
+    """Does one requires/excludes item occur in a sentence (its word forms and lemmas, its text)?"""
+    kind, value = item
+    words, text = ctx
+    if kind == "lemma":
+        return value in words
+    if kind == "prefix":
+        return any(w.startswith(value) for w in words)
+    if kind == "phrase":
+        return value in " ".join(text.lower().split())
+    rx = _rx(value)
+    if rx.search(text) is not None:
+        return True
+    # an anchored pattern (^…, …$) is meant for one word: try each word form and lemma
+    return (value.startswith("^") or value.endswith("$")) and any(rx.search(w) for w in words)
+
+
 def _impersonal(types: list[TokenType], i: int) -> bool:
     """An attribution verb used impersonally: "es" right before or after it ("es droht",
     "droht es")."""
     return (i > 0 and types[i - 1].low == "es") or (i + 1 < len(types) and types[i + 1].low == "es")
 
 
-# per token type: its word matches, the phrases starting with it, its split-phrase keys
-_Info = tuple[tuple[tuple[Entry, str], ...], tuple[Entry, ...], frozenset[str]]
-_NOTHING: _Info = ((), (), frozenset())
+# per token type: its word matches, the phrases starting with it, its split-phrase keys, the
+# separable verbs it may be the finite part of (particle, entry)
+_Info = tuple[tuple[tuple[Entry, str], ...], tuple[Entry, ...], frozenset[str], tuple[tuple[str, Entry], ...]]
+_NOTHING: _Info = ((), (), frozenset(), ())
+# particles of separable verbs (longest first); unter-, über-, durch-, um- are left out: mostly inseparable
+_PARTICLES = ("zurück", "herunter", "heraus", "herab", "herauf", "hinaus", "hinein", "vorbei", "weg", "ein",
+              "an", "ab", "auf", "aus", "vor", "zu", "mit", "nach", "los", "hoch", "fest", "her", "hin", "bei",
+              "dar")
+
+
+# endings of inflected forms simplemma may not know, with what the dictionary form ends in
+# instead: adjectives (drakonische → drakonisch), verbs (verharmlost → verharmlosen,
+# diffamierte → diffamieren), nouns (Putinisten → Putinist, Überfliegerin → Überflieger)
+_STEM_RULES = (("innen", ""), ("ierten", "ieren"), ("ierte", "ieren"), ("iert", "ieren"), ("elte", "eln"),
+               ("erte", "ern"), ("elt", "eln"), ("ert", "ern"), ("tren", "trum"), ("tete", "ten"),
+               ("ete", "en"), ("et", "en"), ("te", "en"), ("t", "en"), ("em", ""), ("en", ""), ("er", ""),
+               ("es", ""), ("in", ""), ("e", ""), ("n", ""), ("s", ""))
+
+
+def _stems(low: str) -> list[str]:
+    """Candidate dictionary forms of an unknown inflected word, most specific ending first."""
+    out = []
+    for end, repl in _STEM_RULES:
+        if low.endswith(end) and len(low) - len(end) >= 4:
+            stem = low[: len(low) - len(end)] + repl
+            if stem != low and stem not in out:
+                out.append(stem)
+    return out
 
 
 def _word_is(t: TokenType, lem: str) -> bool:
     """Does a word token match one word of a phrase (its lemma, its form, or an inflection)?"""
-    return lem == t.lemma_low or lem == t.low or _inflected(t.low, lem)
+    return lem == t.lemma_low or lem == t.low or _word_is_inflected(t.low, lem)
+
+
+@lru_cache(maxsize=200_000)
+def _word_is_inflected(low: str, lem: str) -> bool:
+    """An inflected form of a phrase word: adjective endings, or a participle of a verb lemma."""
+    if _inflected(low, lem):
+        return True
+    stem = _adj_stem(low)
+    return stem == _adj_stem(lem) or stem == _participle(lem)
+
+
+def _participle(lem: str) -> str:
+    """The past participle stem of a verb lemma (importieren → importiert, erweitern → erweitert);
+    "" for other words."""
+    if lem.endswith(("ern", "eln")):
+        return lem[:-1] + "t"
+    if lem.endswith("ieren"):
+        return lem[:-2] + "t"
+    return ""
+
+
+def _adj_stem(w: str) -> str:
+    """A word without its adjective ending (dritten, dritter → dritt): phrase words only."""
+    for end in ("em", "en", "er", "es", "e"):
+        if w.endswith(end) and len(w) - len(end) >= 4:
+            return w[: -len(end)]
+    return w
 
 
 def _next_word(types: list[TokenType], k: int) -> int:
@@ -276,13 +438,15 @@ def _next_word(types: list[TokenType], k: int) -> int:
     return k
 
 
-def _phrase_at(types: list[TokenType], i: int, lemmas: tuple[str, ...]) -> tuple[int, ...] | None:
+def _phrase_at(types: list[TokenType], i: int, lemmas: tuple[str, ...],
+               forms: tuple[str, ...] = ()) -> tuple[int, ...] | None:
+    """Token indices of a phrase starting at i: each word matches its lemma or its form as written."""
     idx = []
     k = i
     n = len(types)
-    for lem in lemmas:
+    for j, lem in enumerate(lemmas):
         k = _next_word(types, k)
-        if k >= n or not _word_is(types[k], lem):
+        if k >= n or not (_word_is(types[k], lem) or (j < len(forms) and _word_is(types[k], forms[j]))):
             return None
         idx.append(k)
         k += 1

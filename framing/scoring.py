@@ -46,11 +46,17 @@ class ArticleScore:
 
     @property
     def own(self) -> tuple[Hit, ...]:
-        return tuple(h for h in self.hits if h.voice in OWN_VOICES)
+        """Overt loaded wording in the outlet's own voice (conventional and technical terms apart)."""
+        return tuple(h for h in self.hits if h.voice in OWN_VOICES and h.entry.register == "overt")
 
     @property
     def quoted(self) -> tuple[Hit, ...]:
-        return tuple(h for h in self.hits if h.voice in QUOTED_VOICES)
+        return tuple(h for h in self.hits if h.voice in QUOTED_VOICES and h.entry.register == "overt")
+
+    @property
+    def own_conventional(self) -> tuple[Hit, ...]:
+        """Conventional newsroom or technical terms in the outlet's own voice: shown, not counted."""
+        return tuple(h for h in self.hits if h.voice in OWN_VOICES and h.entry.register != "overt")
 
     @property
     def loaded_per_1000(self) -> float:
@@ -80,6 +86,8 @@ class ArticleScore:
             "by_leaning": dict(sorted(Counter(h.entry.leaning for h in self.own).items())),
             "top_terms": [f"{t} ({c})" for t, c in self.top_terms(self.own)],
             "quoted_terms": [f"{t} ({c})" for t, c in self.top_terms(self.quoted)],
+            "conventional_hits": len(self.own_conventional),
+            "conventional_terms": [f"{t} ({c})" for t, c in self.top_terms(self.own_conventional)],
             "reprint_of": a.reprint_of, "source": a.source, "language": a.language,
             "lexicon_version": self.lexicon_version,
             **(self.stance.record() if self.stance is not None else {}),

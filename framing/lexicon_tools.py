@@ -1,0 +1,183 @@
+"""Tools to keep a lexicon sound and to grow it: neutral wordings that are neutral, and
+candidate words from a corpus (`framing lexicon suggest`)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+
+import simplemma
+from nltk.collocations import BigramCollocationFinder
+from nltk.metrics import BigramAssocMeasures
+
+from framing.analysis import analyse
+from framing.articles import Article, build_article
+from framing.compare import _STOP as STOPWORDS
+from framing.compare import log_odds
+from framing.lexicon import ALL_COLUMNS, Lexicon, _slug
+from framing.matching import Matcher
+from framing.quotes import voice_at
+
+
+def check_neutral(lex: Lexicon, matcher: Matcher | None = None) -> list[str]:
+    """One problem per neutral wording that the lexicon flags itself (overt or conventional
+    register), as `FILE:LINE: …`. Technical terms may stand in a neutral wording."""
+    m = matcher or Matcher(lex)
+    problems = []
+    for e in lex.entries:
+        for n in e.neutral:
+            an = analyse(build_article(n, id="neutral", source="neutral", parse_header=False))
+            flagged = sorted({f"{h.surface} ({h.entry.id})" for h in m.find_hits(an)
+                              if h.how != "scare-quote" and h.entry.register != "technical"})
+            if flagged:
+                problems.append(f"{e.origin}: {e.id}: neutral wording '{n}' is flagged itself: {', '.join(flagged)}")
+    return problems
+
+
+# --- growing the lexicon from a corpus -----------------------------------------------------------
+
+SUGGEST_MIN_Z = 1.96  # log-odds z-score above which a word counts as over-represented (p < .05, one word)
+SUGGEST_PRIOR = 500.0  # largest strength of the informative prior (the corpora's shares of each word)
+SUGGEST_PRIOR_SHARE = 0.1  # … and at most this share of the words counted, so small corpora are not flattened
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    term: str
+    match: str  # lemma (one word) or phrase (several)
+    z: float
+    count: int  # occurrences in the corpus' own voice
+    ref_count: int  # occurrences in the reference
+    articles: int  # corpus articles it occurs in (own voice)
+
+    def row(self) -> dict[str, str]:
+        """A lexicon row: the fields a person must judge (category, leaning, weight, neutral,
+        explanation, example) are left empty."""
+        cols = dict.fromkeys(ALL_COLUMNS, "")
+        cols.update(id=f"cand-{_slug(self.term)}", term=self.term, match=self.match,
+                    source=f"suggest: z {self.z:.2f}; {self.count}x in {self.articles} articles (own voice), "
+                           f"{self.ref_count}x in the reference")
+        return cols
+
+
+def _own_voice_sentences(articles: Iterable[Article]) -> Iterator[tuple[int, list[str]]]:
+    """Per sentence of each article: the lower-cased lemmas of its words in the outlet's own
+    voice (words inside quotations and reported speech left out), with the article's number."""
+    for n, a in enumerate(articles):
+        an = analyse(a)
+        doc, quotes = an.doc, an.quotes
+        for s in doc.sentences:
+            words = []
+            for k in range(s.first_token, s.last_token):
+                tt = doc.types[k]
+                if not tt.is_word:
+                    continue
+                start = doc.starts[k]
+                if quotes and voice_at(quotes, start, start + tt.length)[0] != "outlet":
+                    words.append("")  # a gap: no phrase across a quotation
+                    continue
+                words.append(tt.lemma_low)
+            yield n, words
+
+
+def _usable(w: str) -> bool:
+    return (len(w) >= 3 and w not in STOPWORDS and w.isalpha()) or ("-" in w and len(w) >= 5)
+
+
+@lru_cache(maxsize=100_000)
+def _looks_like_name(w: str) -> bool:
+    """A word simplemma does not know and that has no known head of 4+ letters: most likely a
+    name (Nawalny, Kasan), not a new compound (Putschtheater)."""
+    if "-" in w or simplemma.is_known(w, lang="de") or simplemma.is_known(w.capitalize(), lang="de"):
+        return False
+    return not any(simplemma.is_known(w[i:].capitalize(), lang="de") or simplemma.is_known(w[i:], lang="de")
+                   for i in range(2, len(w) - 3))
+
+
+def suggest(corpus: Iterable[Article], reference: Iterable[Article], lex: Lexicon, top: int = 100,
+            min_count: int = 3, min_z: float = SUGGEST_MIN_Z, phrases: int = 30,
+            min_articles: int = 2) -> list[Candidate]:
+    """Words over-represented in the corpus' own voice against the reference (log-odds with an
+    informative Dirichlet prior, framing.compare.log_odds), and multi-word candidates: word
+    pairs nltk's collocation finder ranks high (likelihood ratio) that are over-represented too.
+    Words already in the lexicon, names, stop words and words of fewer than `min_articles`
+    articles (one article's topic) are left out. Deterministic."""
+    target: Counter[str] = Counter()
+    docs: dict[str, set[int]] = {}
+    sentences: list[list[str]] = []
+    sentence_article: list[int] = []
+    for n, words in _own_voice_sentences(corpus):
+        sentences.append(words)
+        sentence_article.append(n)
+        for w in words:
+            if w and _usable(w):
+                target[w] += 1
+                docs.setdefault(w, set()).add(n)
+    ref: Counter[str] = Counter()
+    ref_pairs: Counter[str] = Counter()
+    for _, words in _own_voice_sentences(reference):
+        ref.update(w for w in words if w and _usable(w))
+        ref_pairs.update(f"{a} {b}" for a, b in pairwise(words) if a and b)
+    known = {e.key for e in lex.entries} | {" ".join(e.lemmas) for e in lex.entries}
+    m = Matcher(lex)
+    out: list[Candidate] = []
+    for w, _delta, z in log_odds(target, ref, target + ref, _prior(target, ref)):
+        if len(out) >= top or z < min_z:
+            break
+        if target[w] < min_count or len(docs[w]) < min_articles or w in known:
+            continue
+        if _looks_like_name(w) or m._word_matches(w, w):  # a name, or a word the lexicon flags already
+            continue
+        out.append(Candidate(w, "lemma", round(z, 3), target[w], ref[w], len(docs[w])))
+    if phrases:
+        out += _phrase_candidates(sentences, sentence_article, ref_pairs, known, min_count, min_z, phrases,
+                                  min_articles)
+    return out
+
+
+def _prior(target: Counter[str], ref: Counter[str]) -> float:
+    return min(SUGGEST_PRIOR, SUGGEST_PRIOR_SHARE * (sum(target.values()) + sum(ref.values()))) or 1.0
+
+
+def _phrase_candidates(sentences: list[list[str]], sentence_article: list[int], ref_pairs: Counter[str],
+                       known: set[str], min_count: int, min_z: float, n: int,
+                       min_articles: int) -> list[Candidate]:
+    measures = BigramAssocMeasures()
+    finder = BigramCollocationFinder.from_documents(sentences)
+    finder.apply_freq_filter(min_count)
+    finder.apply_word_filter(lambda w: not w or (w in STOPWORDS and w not in _PHRASE_WORDS) or w.isdigit())
+    finder.apply_ngram_filter(lambda a, b: a in STOPWORDS and b in STOPWORDS)
+    scored = finder.score_ngrams(measures.likelihood_ratio)
+    colloc = {f"{a} {b}" for (a, b), _score in scored[: n * 10]}
+    pairs = Counter(f"{a} {b}" for ws in sentences for a, b in pairwise(ws) if a and b)
+    out: list[Candidate] = []
+    for p, _delta, z in log_odds(pairs, ref_pairs, pairs + ref_pairs, _prior(pairs, ref_pairs)):
+        if len(out) >= n or z < min_z:
+            break
+        a, b = p.split()
+        if p not in colloc or p in known or _looks_like_name(a) or _looks_like_name(b):
+            continue
+        arts = {sentence_article[i] for i, ws in enumerate(sentences)
+                if any(x == a and y == b for x, y in pairwise(ws))}
+        if len(arts) < min_articles:
+            continue
+        out.append(Candidate(p, "phrase", round(z, 3), pairs[p], ref_pairs[p], len(arts)))
+    return out
+
+
+def candidates_csv(cands: list[Candidate]) -> str:
+    """The candidates as a lexicon CSV (header = the lexicon's columns)."""
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=list(ALL_COLUMNS), lineterminator="\n")
+    w.writeheader()
+    w.writerows(c.row() for c in cands)
+    return buf.getvalue()
+
+
+# words that carry loading inside a phrase although they are stop words elsewhere
+_PHRASE_WORDS = frozenset({"nie", "nicht", "kein", "keine", "immer", "ganz", "völlig", "so"})
