@@ -21,7 +21,7 @@ from framing.compare import _STOP as STOPWORDS
 from framing.compare import log_odds
 from framing.lexicon import ALL_COLUMNS, Lexicon, _slug
 from framing.matching import Matcher
-from framing.quotes import voice_at
+from framing.quotes import VoiceIndex
 
 
 def check_neutral(lex: Lexicon, matcher: Matcher | None = None) -> list[str]:
@@ -71,6 +71,7 @@ def _own_voice_sentences(articles: Iterable[Article]) -> Iterator[tuple[int, lis
     for n, a in enumerate(articles):
         an = analyse(a)
         doc, quotes = an.doc, an.quotes
+        voices = VoiceIndex(quotes)
         for s in doc.sentences:
             words = []
             for k in range(s.first_token, s.last_token):
@@ -78,7 +79,7 @@ def _own_voice_sentences(articles: Iterable[Article]) -> Iterator[tuple[int, lis
                 if not tt.is_word:
                     continue
                 start = doc.starts[k]
-                if quotes and voice_at(quotes, start, start + tt.length)[0] != "outlet":
+                if quotes and voices.voice_at(start, start + tt.length)[0] != "outlet":
                     words.append("")  # a gap: no phrase across a quotation
                     continue
                 words.append(tt.lemma_low)

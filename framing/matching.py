@@ -20,7 +20,7 @@ import simplemma
 
 from framing.analysis import Analysed
 from framing.lexicon import Entry, Lexicon
-from framing.quotes import voice_at
+from framing.quotes import VoiceIndex
 from framing.text import Doc, TokenType, fill_missing
 
 # Shortest term that may match inside a compound; shorter ones ("Ork", "Held") only match
@@ -275,12 +275,13 @@ class Matcher:
         cands.sort(key=lambda c: (-len(c[0]), rank[c[2]], -len(c[1].term), c[0][0], c[1].id))
         taken: set[int] = set()
         hits: list[Hit] = []
+        voices = VoiceIndex(an.quotes)
         for idx, e, how in cands:
             if taken.intersection(idx):
                 continue
             taken.update(idx)
             start, end = doc.starts[idx[0]], doc.end(idx[-1])
-            voice, speaker = voice_at(an.quotes, start, end)
+            voice, speaker = voices.voice_at(start, end)
             if voice == "reported" and e.category in _REPORTER_CATEGORIES:
                 voice, speaker = "outlet", ""  # the reporting verb and the doubt marker are the reporter's words
             lemma = types[idx[0]].lemma if len(idx) == 1 else " ".join(types[k].lemma for k in idx)
