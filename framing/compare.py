@@ -1,10 +1,4 @@
-"""Events and side-by-side comparisons of how outlets cover them.
-
-Events: articles are linked when their dates are compatible (full or partial dates; at most
-WINDOW_DAYS apart; an undated article is compatible with any date) and their content is
-similar (cosine of content-lemma counts, actors counted double, at least SIMILARITY); an
-event is a connected group of linked articles. An explicit `event` value in the input wins.
-Groups, their order and their ids depend only on the articles, not on the input order.
+"""Side-by-side comparisons of how outlets cover an event (events: framing.events).
 
 Per event and outlet (or article): headlines with own-voice loaded words marked, stance,
 loaded words, how each actor is named, whom the outlet quotes, distinctive words (log-odds
@@ -14,22 +8,26 @@ Political Analysis 16(4)), reprints (near-identical texts: word 5-gram overlap).
 
 from __future__ import annotations
 
-import calendar
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
-from framing.actors import ActorList, Mention, actor_named, default_actors, descriptor, find_mentions
+from framing.actors import ActorList, actor_named, default_actors, descriptor
+from framing.events import (  # noqa: F401  (re-exported: events used to live here)
+    STOP,
+    UNKNOWN_OUTLET,
+    WINDOW_DAYS,
+    Event,
+    date_range,
+    group_events,
+)
+from framing.events import mentions as _mentions
 from framing.outlets import media_named
 from framing.scoring import OWN_VOICES, QUOTED_VOICES, ArticleScore, shown_term
 from framing.stance import stance_label
-from framing.text import Doc
 
-WINDOW_DAYS = 14  # news about one event clusters within about two weeks
-SIMILARITY = 0.25  # cosine of content-lemma counts; seeds on the same visit score 0.3–0.5
 REPRINT_OVERLAP = 0.5  # share of word 5-grams two texts share to count as a reprint
 SHINGLE = 5
 PRIOR_STRENGTH = 100.0  # α0 of the Dirichlet prior: pseudo-counts spread by background frequency
@@ -37,192 +35,8 @@ Z_MIN = 1.96  # z above the 95% normal quantile: marked "*" as distinctive beyon
 Z_SHOWN = 1.0  # words with smaller z are not shown at all
 TOP = 5
 ACTOR_ROWS = 4  # the most-mentioned actors of an event get a "named as" row
-UNKNOWN_OUTLET = "unknown outlet"
 
-_STOP = frozenset(
-    """
-    der die das den dem des ein eine einer eines einem einen und oder aber auch nicht nur noch
-    schon sich sie er es wir ihr ich man sein seine ihre ihren seinen haben hat hatte hatten sind
-    ist war waren wird werden wurde wurden würde würden sei seien kann können könnte dass als wie
-    wenn weil ob zu zum zur im in am an auf aus bei mit nach von vom vor für gegen über unter um
-    bis seit durch zwischen sowie so dies diese dieser dieses diesem diesen jeder jede jedes mehr
-    sehr bereits dabei damit dann denn doch hier dort heute etwa rund laut zufolge demnach andere
-    anderen einige viele alle allem beide beiden wieder weiter immer neue neuen neuer ersten erste
-    sollen soll müssen muss dürfen wollen will unser unsere ihr ihm ihn ihnen uns euch mich dich
-    """.split()
-)
-
-
-# --- events ----------------------------------------------------------------------------------
-
-
-def date_range(value: str | None) -> tuple[date, date] | None:
-    """First and last day a full or partial ISO date (YYYY, YYYY-MM, YYYY-MM-DD) can mean."""
-    if not value:
-        return None
-    try:
-        parts = [int(p) for p in value.split("-")]
-        if len(parts) == 1:
-            return date(parts[0], 1, 1), date(parts[0], 12, 31)
-        if len(parts) == 2:
-            last = calendar.monthrange(parts[0], parts[1])[1]
-            return date(parts[0], parts[1], 1), date(parts[0], parts[1], last)
-        d = date(parts[0], parts[1], parts[2])
-        return d, d
-    except (ValueError, IndexError):
-        return None
-
-
-def _gap_days(a: tuple[date, date] | None, b: tuple[date, date] | None) -> int:
-    if a is None or b is None:
-        return 0
-    if a[1] < b[0]:
-        return (b[0] - a[1]).days
-    if b[1] < a[0]:
-        return (a[0] - b[1]).days
-    return 0
-
-
-def content_counts(s: ArticleScore, actors: ActorList) -> Counter[str]:
-    """Content lemmas of an article (no function words, no short words) plus its actors ×2."""
-    doc = s.analysed.doc
-    c: Counter[str] = Counter(tt.lemma_low for tt in doc.types
-                              if tt.is_word and len(tt.low) >= 4 and tt.low not in _STOP and tt.lemma_low not in _STOP
-                              and not tt.low.isdigit())
-    for m in _mentions(doc, actors):
-        c[f"@{m.actor.id}"] += 2
-    return c
-
-
-def _mentions(doc: Doc, actors: ActorList) -> tuple[Mention, ...]:
-    """Actor mentions of a document, found once: events, naming and key actors all need them
-    (remembered only while the document lives)."""
-    got: tuple[ActorList, tuple[Mention, ...]] | None = doc.memo.get("mentions")
-    if got is None or got[0] is not actors:
-        got = doc.memo["mentions"] = (actors, tuple(find_mentions(doc, actors)))
-    return got[1]
-
-
-def _cosine(a: Counter[str], b: Counter[str]) -> float:
-    if not a or not b:
-        return 0.0
-    dot = sum(v * b[k] for k, v in a.items() if k in b)
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
-    return dot / (na * nb)
-
-
-@dataclass
-class Event:
-    id: str
-    label: str
-    first: str  # date range as written ("2024-06", "2024-06-18 – 2024-06-20", "undated")
-    last: str
-    scores: list[ArticleScore]
-    explicit: bool = False
-    terms: list[str] = field(default_factory=list)
-
-    @property
-    def dates(self) -> str:
-        if not self.first:
-            return "undated"
-        return self.first if self.first == self.last else f"{self.first} – {self.last}"
-
-    @property
-    def outlets(self) -> list[str]:
-        return sorted({outlet_of(s) for s in self.scores})
-
-
-def outlet_of(s: ArticleScore) -> str:
-    return s.analysed.article.outlet or UNKNOWN_OUTLET
-
-
-def group_events(scores: Sequence[ArticleScore], window_days: int = WINDOW_DAYS, similarity: float = SIMILARITY,
-                 actors: ActorList | None = None) -> list[Event]:
-    """Group articles into events (see the module docstring); deterministic for any input order."""
-    actors = actors or default_actors()
-    items = sorted(scores, key=lambda s: (s.analysed.article.id, s.analysed.article.source))
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(i: int, j: int) -> None:
-        a, b = find(i), find(j)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-
-    explicit: dict[str, int] = {}
-    free: list[int] = []
-    for i, s in enumerate(items):
-        ev = s.analysed.article.event
-        if ev:
-            if ev in explicit:
-                union(explicit[ev], i)
-            else:
-                explicit[ev] = i
-        else:
-            free.append(i)
-    counts = {i: content_counts(items[i], actors) for i in free}  # _make_event counts again: cheap
-    ranges = {i: date_range(items[i].analysed.article.date) for i in free}
-    for i, j in _date_compatible_pairs(free, ranges, window_days):
-        if _cosine(counts[i], counts[j]) >= similarity:
-            union(i, j)
-    groups: dict[int, list[ArticleScore]] = defaultdict(list)
-    for i, s in enumerate(items):
-        groups[find(i)].append(s)
-    events = [_make_event(members, actors) for members in groups.values()]
-    events.sort(key=lambda e: (e.first or "9999", e.scores[0].analysed.article.id))
-    for n, e in enumerate(events, 1):
-        e.id = f"E{n}"
-    return events
-
-
-def _date_compatible_pairs(free: list[int], ranges: dict[int, tuple[date, date] | None],
-                           window_days: int) -> list[tuple[int, int]]:
-    """Pairs of articles whose dates are at most `window_days` apart, without comparing every
-    pair: dated articles sorted by their first day are only compared while the next one starts
-    within the window; undated articles are compared with all. Pairs come out in a fixed order."""
-    dated = sorted((i for i in free if ranges[i] is not None), key=lambda i: (ranges[i], i))
-    undated = [i for i in free if ranges[i] is None]
-    pairs = []
-    for x, i in enumerate(dated):
-        end = ranges[i][1]  # type: ignore[index]
-        for j in dated[x + 1 :]:
-            if (ranges[j][0] - end).days > window_days:  # type: ignore[index]
-                break  # sorted by first day: every later article starts later still
-            if _gap_days(ranges[i], ranges[j]) <= window_days:
-                pairs.append((min(i, j), max(i, j)))
-    for x, i in enumerate(undated):
-        pairs += [(min(i, j), max(i, j)) for j in [*dated, *undated[x + 1 :]]]
-    return sorted(pairs)
-
-
-def _make_event(members: list[ArticleScore], actors: ActorList) -> Event:
-    dates = sorted(d for s in members if (d := s.analysed.article.date))
-    explicit = next((s.analysed.article.event for s in members if s.analysed.article.event), None)
-    # key terms: content lemmas that most articles share, then the most frequent
-    spread: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    for s in members:
-        c = content_counts(s, actors)
-        total.update(c)
-        spread.update(set(c))
-    names = {f"@{a.id}": a.name for a in actors.actors}
-    aliases = {w.lower() for a in actors.actors for w in (*a.aliases, *a.epithets)}
-    nouns = {tt.lemma_low: tt.lemma for s in members for tt in s.analysed.doc.types
-             if tt.is_word and tt.lemma[:1].isupper() and tt.lemma_low in total}
-    # an alias is already counted as its actor; labels are actors and nouns ("Sanktion"), the
-    # way people name events, not adjectives or verbs
-    ranked = sorted((w for w in total if w.startswith("@") or (w not in aliases and w in nouns)),
-                    key=lambda w: (-spread[w], -total[w], w))
-    names |= {w: nouns[w] for w in ranked if w in nouns}
-    terms = [names.get(w, w) for w in ranked[:4]]
-    label = explicit or ", ".join(terms)
-    return Event("", label, dates[0] if dates else "", dates[-1] if dates else "", members, bool(explicit), terms)
+_STOP = STOP
 
 
 # --- reprints --------------------------------------------------------------------------------
@@ -238,6 +52,10 @@ class Reprint:
     a: str  # article ids
     b: str
     overlap: float  # share of the shorter text's 5-grams found in the other
+
+
+def outlet_of(s: ArticleScore) -> str:
+    return s.analysed.article.outlet or UNKNOWN_OUTLET
 
 
 def find_reprints(scores: Sequence[ArticleScore]) -> list[Reprint]:
