@@ -324,8 +324,9 @@ def compare(paths: tuple[str, ...], window: int, by: str, event_id: str | None, 
             ids = ", ".join(e.id for e in evs)
             raise FramingError(f"no event '{event_id}'; the events are {ids} (see `framing events`)")
         evs = chosen
-    background = sum((lemma_counts(s) for s in scores), Counter())
     reprints = find_reprints(scores)
+    copies = {r.b for r in reprints}  # a text carried by many sites counts once in the background
+    background = sum((lemma_counts(s) for s in scores if s.analysed.article.id not in copies), Counter())
     items = [(e, compare_event(e, by=by, reprints=reprints, background=background)) for e in evs]
     if fmt == "json":
         click.echo(render_json(items), nl=False)

@@ -3,14 +3,14 @@
 Per event and outlet (or article): headlines with own-voice loaded words marked, stance,
 loaded words, how each actor is named, whom the outlet quotes, distinctive words (log-odds
 ratio with an informative Dirichlet prior, Monroe, Colaresi & Quinn 2008, "Fightin' Words",
-Political Analysis 16(4)), reprints (near-identical texts: word 5-gram overlap).
+Political Analysis 16(4)), reprints (near-identical texts: framing.reprints). A text an outlet
+carries twice (a mirror, the same wire story under two headlines) counts once in its column.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,11 +25,10 @@ from framing.events import (  # noqa: F401  (re-exported: events used to live he
 )
 from framing.events import mentions as _mentions
 from framing.outlets import media_named
+from framing.reprints import Reprint, find_reprints, originals
 from framing.scoring import OWN_VOICES, QUOTED_VOICES, ArticleScore, shown_term
 from framing.stance import stance_label
 
-REPRINT_OVERLAP = 0.5  # share of word 5-grams two texts share to count as a reprint
-SHINGLE = 5
 PRIOR_STRENGTH = 100.0  # α0 of the Dirichlet prior: pseudo-counts spread by background frequency
 Z_MIN = 1.96  # z above the 95% normal quantile: marked "*" as distinctive beyond chance
 Z_SHOWN = 1.0  # words with smaller z are not shown at all
@@ -42,36 +41,8 @@ _STOP = STOP
 # --- reprints --------------------------------------------------------------------------------
 
 
-def _shingles(s: ArticleScore) -> set[tuple[str, ...]]:
-    words = [tt.low for tt in s.analysed.doc.types if tt.is_word]
-    return {tuple(words[i : i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1))}
-
-
-@dataclass(frozen=True, slots=True)
-class Reprint:
-    a: str  # article ids
-    b: str
-    overlap: float  # share of the shorter text's 5-grams found in the other
-
-
 def outlet_of(s: ArticleScore) -> str:
     return s.analysed.article.outlet or UNKNOWN_OUTLET
-
-
-def find_reprints(scores: Sequence[ArticleScore]) -> list[Reprint]:
-    """Pairs of near-identical texts (wire copy, syndication, mirrors), across outlets or not."""
-    items = sorted(scores, key=lambda s: s.analysed.article.id)
-    sh = [_shingles(s) for s in items]
-    out = []
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            small = min(len(sh[i]), len(sh[j]))
-            if not small:
-                continue
-            ov = len(sh[i] & sh[j]) / small
-            if ov >= REPRINT_OVERLAP:
-                out.append(Reprint(items[i].analysed.article.id, items[j].analysed.article.id, ov))
-    return out
 
 
 # --- distinctive words -----------------------------------------------------------------------
@@ -114,8 +85,9 @@ class Column:
     """One side of the comparison: an outlet (all its articles in the event) or one article."""
 
     name: str
-    scores: list[ArticleScore]
+    scores: list[ArticleScore]  # each text once: copies of a text the column holds are left out
     cells: dict[str, Any] = field(default_factory=dict)
+    copies: list[str] = field(default_factory=list)  # ids of the copies left out
 
 
 def _mark_headline(s: ArticleScore) -> str:
@@ -200,8 +172,10 @@ def _fill(col: Column, actors: ActorList, key_actors: list[str], reprints: list[
                 cues[q.cue.lower()] += 1
     c["quoted_sources"] = {camp: _counts_text(cnt, 4) for camp, cnt in sorted(by_camp.items())}
     c["attribution_verbs"] = _counts_text(cues, 6)
-    ids = set(c["ids"])
-    c["reprints"] = [f"{r.a} ≈ {r.b} ({r.overlap:.0%})" for r in reprints if r.a in ids or r.b in ids]
+    ids = set(c["ids"]) | set(col.copies)
+    c["ids"] = sorted(ids)
+    c["articles"] = len(ids)
+    c["reprints"] = [f"{r.b} same text as {r.a} ({r.overlap:.0%})" for r in reprints if r.a in ids or r.b in ids]
     c["reprint_of"] = sorted({r for s in scores if (r := s.analysed.article.reprint_of)})
 
 
@@ -238,6 +212,11 @@ def compare_event(event: Event, by: str = "outlet", actors: ActorList | None = N
         for s in event.scores:
             by_outlet[outlet_of(s)].append(s)
         cols = [Column(o, sorted(v, key=lambda s: s.analysed.article.id)) for o, v in sorted(by_outlet.items())]
+    copy_of = originals(reprints)
+    for col in cols:
+        held = {s.analysed.article.id for s in col.scores}
+        col.copies = sorted(s.analysed.article.id for s in col.scores if copy_of.get(s.analysed.article.id) in held)
+        col.scores = [s for s in col.scores if s.analysed.article.id not in col.copies]
     mentions: Counter[str] = Counter()
     for s in event.scores:
         mentions.update(m.actor.id for m in _mentions(s.analysed.doc, actors))

@@ -129,3 +129,39 @@ def test_vocabulary_and_features_are_compact(seed_articles):
     feats = [features_of(s, vocab) for s in scores]
     assert all(f.term_ids.dtype == np.int32 and len(f.term_ids) == len(f.term_counts) for f in feats)
     assert any(t.startswith("@") for t in vocab.terms)
+
+
+WIRE = ("MOSKAU/KIEW (dpa) - Russland hat das Abkommen zum Export von Getreide über das Schwarze Meer nicht "
+        "verlängert. Kremlsprecher Peskow sagte am Montag, die Vereinbarung sei ausgelaufen. Die Vereinten "
+        "Nationen und die Türkei hatten das Abkommen im Sommer vermittelt, Millionen Tonnen Weizen und Mais "
+        "verließen seither die Häfen bei Odessa. Präsident Selenskyj forderte, die Ausfuhren fortzusetzen.")
+
+
+def test_fifty_sites_carrying_one_wire_story_are_one_text_with_one_original():
+    from framing.reprints import find_reprints
+
+    arts = [Article(id=f"site{k:02d}", text=f"Meldung {k}: " + WIRE, source="t", outlet=f"Site {k}",
+                    date="2023-07-17") for k in range(50)]
+    arts.append(Article(id="other", text=STORIES["streik"], source="t", outlet="Site X", date="2023-07-17"))
+    scores = list(score_articles(arts, Matcher(default_lexicon()), None))
+    reps = find_reprints(scores)
+    assert len(reps) == 49 and {r.a for r in reps} == {"site00"} and min(r.overlap for r in reps) > 0.8
+    assert "other" not in {r.b for r in reps}
+    (wire,) = [e for e in group_events(scores) if len(e.scores) > 1]
+    assert len(wire.scores) == 50 and len(wire.outlets) == 50
+
+
+def test_a_copy_within_one_outlet_counts_once_in_its_column():
+    from framing.compare import compare_event
+    from framing.reprints import find_reprints
+
+    arts = [Article(id="a1", text=WIRE, source="t", outlet="Blatt", date="2023-07-17"),
+            Article(id="a2", text="Nachtrag: " + WIRE, source="t", outlet="Blatt", date="2023-07-17"),
+            Article(id="b1", text="Getreide: " + WIRE + " Der Weizenpreis stieg.", source="t", outlet="Kurier",
+                    date="2023-07-18")]
+    scores = list(score_articles(arts, Matcher(default_lexicon()), None))
+    (event,) = group_events(scores)
+    cols = {c.name: c for c in compare_event(event, reprints=find_reprints(scores))}
+    assert cols["Blatt"].copies == ["a2"] and [s.analysed.article.id for s in cols["Blatt"].scores] == ["a1"]
+    assert cols["Blatt"].cells["articles"] == 2
+    assert any("same text as a1" in r for r in cols["Kurier"].cells["reprints"])
