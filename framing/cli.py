@@ -7,8 +7,10 @@ and exit code 1; nothing else is caught, so real bugs still show.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import gc
+import json
 import shutil
 import sys
 from collections import Counter
@@ -487,6 +489,35 @@ def evaluate_lexicon(gold_path: str, fmt: str, **kw: Any) -> None:
                f"lexicon: {lex.version}")
     click.echo(render(recs, ["scope", "group", "gold", "predicted", "tp", "precision", "recall", "f1"], fmt),
                nl=False)
+
+
+@evaluate.command("events")
+@input_options
+@lexicon_options
+@window_option
+@click.option("--gold", "gold_path", required=True, type=click.Path(),
+              help="CSV with columns id and event (an empty event: an article of its own).")
+@format_option(("table", "markdown", "csv", "json"))
+@handle_errors
+def evaluate_events(paths: tuple[str, ...], window: int, gold_path: str, fmt: str, **kw: Any) -> None:
+    """Compare the events of PATHS with true events: adjusted Rand index, homogeneity,
+    completeness, V-measure, and which true events were split or merged."""
+    from framing.events import evaluate_grouping, load_event_gold
+
+    gold = load_event_gold(gold_path)
+    evs, _ = _events_from(paths, kw, window, with_stance=False)
+    r = evaluate_grouping(evs, gold)
+    if fmt == "json":
+        click.echo(json.dumps(dataclasses.asdict(r), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{r.articles} articles in the gold file ({len(r.not_in_gold)} read but not in it, "
+               f"{len(r.not_read)} in it but not read)")
+    click.echo(render(r.rows(), ["measure", "value"], fmt), nl=False)
+    for title, rows, cols in (("true events split", r.split, ["true_event", "articles", "into"]),
+                              ("events merging true events", r.merged, ["event", "articles", "holds"])):
+        click.echo(f"\n{title}: {len(rows)}")
+        if rows:
+            click.echo(render(rows, cols, fmt, max_cell=80), nl=False)
 
 
 def labelled_options(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -519,3 +519,87 @@ def group_events(scores: Iterable[Any], window_days: int = WINDOW_DAYS, link: fl
     items = list(scores)
     feats = [features_of(s, vocab, actors) for s in items]
     return events_of(items, feats, vocab, window_days, link, actors)
+
+
+# --- evaluation ------------------------------------------------------------------------------
+
+
+@dataclass
+class GroupingReport:
+    """How predicted events match true events (scikit-learn's clustering measures)."""
+
+    articles: int  # articles both read and in the gold file
+    ari: float
+    homogeneity: float
+    completeness: float
+    v_measure: float
+    split: list[dict[str, Any]]  # true events spread over several predicted events
+    merged: list[dict[str, Any]]  # predicted events holding several true events
+    not_in_gold: list[str]  # ids read but not in the gold file
+    not_read: list[str]  # gold ids not among the articles read
+
+    def rows(self) -> list[dict[str, Any]]:
+        return [{"measure": k, "value": round(getattr(self, k), 3)}
+                for k in ("ari", "homogeneity", "completeness", "v_measure")]
+
+
+def load_event_gold(path: str) -> dict[str, str]:
+    """A gold CSV with columns `id` and `event` (more columns are ignored). An empty event is an
+    article of its own (a distractor)."""
+    import csv
+
+    from framing.errors import InputError
+
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as f:
+            reader = csv.DictReader(f)
+            fields = reader.fieldnames or []
+            if "id" not in fields or "event" not in fields:
+                raise InputError(f"{path}:1: the gold file needs the columns 'id' and 'event' (found: "
+                                 f"{', '.join(fields) or 'none'})")
+            gold: dict[str, str] = {}
+            for n, row in enumerate(reader, start=2):
+                i = (row.get("id") or "").strip()
+                if not i:
+                    raise InputError(f"{path}:{n}: empty id")
+                if i in gold:
+                    raise InputError(f"{path}:{n}: id '{i}' given twice")
+                gold[i] = (row.get("event") or "").strip() or f"(alone) {i}"
+    except OSError as e:
+        raise InputError(f"{path}: cannot read ({e.strerror}); check the path") from None
+    except (UnicodeDecodeError, csv.Error) as e:
+        raise InputError(f"{path}: not a UTF-8 CSV ({e})") from None
+    if not gold:
+        raise InputError(f"{path}: no rows")
+    return gold
+
+
+def evaluate_grouping(events: Sequence[Event], gold: dict[str, str]) -> GroupingReport:
+    """ARI, homogeneity, completeness and V-measure of the events against the gold events, and
+    which true events were split or merged (with the article counts)."""
+    from sklearn.metrics import adjusted_rand_score, homogeneity_completeness_v_measure
+
+    pred = {i: e.id for e in events for i in e.ids}
+    ids = sorted(i for i in pred if i in gold)
+    truth, got = [gold[i] for i in ids], [pred[i] for i in ids]
+    if ids:
+        h, c, v = homogeneity_completeness_v_measure(truth, got)
+        ari = adjusted_rand_score(truth, got)
+    else:
+        h = c = v = ari = 0.0
+    by_true: dict[str, Counter[str]] = {}
+    by_pred: dict[str, Counter[str]] = {}
+    for t, p in zip(truth, got, strict=True):
+        by_true.setdefault(t, Counter())[p] += 1
+        by_pred.setdefault(p, Counter())[t] += 1
+
+    def listing(c: Counter[str]) -> str:
+        return ", ".join(f"{k} ({v})" for k, v in sorted(c.items(), key=lambda kv: (-kv[1], kv[0])))
+
+    split = [{"true_event": t, "articles": sum(c.values()), "into": listing(c)}
+             for t, c in sorted(by_true.items()) if len(c) > 1]
+    merged = [{"event": p, "articles": sum(c.values()), "holds": listing(c)}
+              for p, c in sorted(by_pred.items(), key=lambda kv: int(kv[0][1:]) if kv[0][1:].isdigit() else 0)
+              if len(c) > 1]
+    return GroupingReport(len(ids), float(ari), float(h), float(c), float(v), split, merged,
+                          sorted(i for i in pred if i not in gold), sorted(i for i in gold if i not in pred))

@@ -165,3 +165,34 @@ def test_a_copy_within_one_outlet_counts_once_in_its_column():
     assert cols["Blatt"].copies == ["a2"] and [s.analysed.article.id for s in cols["Blatt"].scores] == ["a1"]
     assert cols["Blatt"].cells["articles"] == 2
     assert any("same text as a1" in r for r in cols["Kurier"].cells["reprints"])
+
+
+def test_cli_evaluate_events_prints_the_measures_and_the_confusions(tmp_path):
+    import csv
+    import json
+
+    from click.testing import CliRunner
+
+    from framing.cli import main
+
+    rows = [(a.id, a.outlet, a.date, a.text) for a in
+            _articles("gipfel", "2023-07-11", 3, "g") + _articles("bauern", "2023-07-12", 3, "b")]
+    data = tmp_path / "articles.csv"
+    with open(data, "w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([("id", "outlet", "date", "text"), *rows])
+    gold = tmp_path / "gold.csv"
+    gold.write_text("id,event\ng0,nato\ng1,nato\ng2,nato\nb0,bauern\nb1,bauern\nb2,other\nzz,nato\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["evaluate", "events", str(data), "--gold", str(gold), "-q"])
+    assert r.exit_code == 0, r.output
+    assert "6 articles in the gold file (0 read but not in it, 1 in it but not read)" in r.output
+    assert "events merging true events: 1" in r.output and "bauern (2), other (1)" in r.output
+    assert "true events split: 0" in r.output
+    r = CliRunner().invoke(main, ["evaluate", "events", str(data), "--gold", str(gold), "-q", "--format", "json"])
+    got = json.loads(r.output)
+    assert 0 < got["ari"] < 1 and got["homogeneity"] < 1 and got["completeness"] == 1.0
+    assert got["not_read"] == ["zz"]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,label\n1,x\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["evaluate", "events", str(data), "--gold", str(bad), "-q"])
+    assert r.exit_code == 1 and "bad.csv:1: the gold file needs the columns 'id' and 'event'" in r.output
+    assert "Traceback" not in r.output
