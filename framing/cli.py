@@ -326,6 +326,7 @@ def compare(paths: tuple[str, ...], window: int, by: str, event_id: str | None, 
             ids = ", ".join(e.id for e in evs)
             raise FramingError(f"no event '{event_id}'; the events are {ids} (see `framing events`)")
         evs = chosen
+    evs = sorted(evs, key=lambda e: len(e.outlets) < 2)  # events several outlets cover first (stable: by date)
     reprints = find_reprints(scores)
     copies = {r.b for r in reprints}  # a text carried by many sites counts once in the background
     background = sum((lemma_counts(s) for s in scores if s.analysed.article.id not in copies), Counter())

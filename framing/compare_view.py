@@ -56,7 +56,8 @@ def aspect_rows(cols: Sequence[Column]) -> list[tuple[str, list[str]]]:
 
 def event_heading(e: Event) -> str:
     outlets = e.outlets
-    return f"{e.id}: {e.label} · {e.dates} · {len(e.scores)} article(s), {len(outlets)} outlet(s)"
+    shown = ", ".join(outlets[:4]) + (f" and {len(outlets) - 4} more" if len(outlets) > 4 else "")
+    return f"{e.id}: {e.label} · {e.dates} · {len(e.scores)} article(s), {len(outlets)} outlet(s): {shown}"
 
 
 def render_table(e: Event, cols: Sequence[Column], width: int, markdown: bool = False) -> str:

@@ -465,16 +465,19 @@ class Event:
         return f"{self.label} · {self.dates} · {outlets}"
 
 
-def _label_terms(members: list[int], x: sparse.csr_matrix, terms: list[str], vocab: Vocabulary,
+def _label_terms(members: list[int], x: sparse.csr_matrix, idf: np.ndarray, terms: list[str], vocab: Vocabulary,
                  actors: ActorList, n: int = 4) -> list[str]:
-    """The event's distinctive terms: largest summed TF-IDF weight over its articles (frequent in
-    the event, rare in the input), actors and nouns only (the way people name events)."""
-    total = np.asarray(x[members].sum(axis=0)).ravel()
-    spread = np.asarray((x[members] > 0).sum(axis=0)).ravel()
+    """The event's distinctive terms: the share of its articles using a term times the term's
+    idf (common in the event, rare in the input: "Prigoschin" before "Russland"), actors and
+    nouns only (the way people name events); ties by summed TF-IDF weight, then the term."""
+    rows = x[members]
+    total = np.asarray(rows.sum(axis=0)).ravel()
+    spread = np.asarray((rows > 0).sum(axis=0)).ravel()
+    score = spread / len(members) * idf
     names = {f"@{a.id}": a.name for a in actors.actors}
     aliases = {w.lower() for a in actors.actors for w in (*a.aliases, *a.epithets)}
-    cand = np.flatnonzero(total)
-    ranked = sorted(cand.tolist(), key=lambda k: (-round(float(total[k]), 9), -int(spread[k]), terms[k]))
+    ranked = sorted(np.flatnonzero(spread).tolist(),
+                    key=lambda k: (-round(float(score[k]), 9), -round(float(total[k]), 9), terms[k]))
     out: list[str] = []
     for k in ranked:
         t = terms[k]
@@ -495,13 +498,13 @@ def events_of(items: Sequence[Any], feats: Sequence[Features], vocab: Vocabulary
     feats = [feats[i] for i in order]
     items = [items[i] for i in order]
     groups = cluster(feats, vocab, window_days, link)
-    x, _, terms = tfidf(feats, vocab) if groups else (None, None, [])
+    x, idf, terms = tfidf(feats, vocab)
     events = []
     for g in groups:
         fs = [feats[i] for i in g]
         dates = sorted(d for f in fs if (d := f.date))
         explicit = next((f.event for f in fs if f.event), None)
-        words = _label_terms(g, x, terms, vocab, actors) if x is not None else []
+        words = _label_terms(g, x, idf, terms, vocab, actors)
         label = explicit or ", ".join(words) or "(no content words)"
         events.append(Event("", label, dates[0] if dates else "", dates[-1] if dates else "", [items[i] for i in g],
                             bool(explicit), words, sorted({f.outlet for f in fs}), [f.id for f in fs]))

@@ -196,3 +196,21 @@ def test_cli_evaluate_events_prints_the_measures_and_the_confusions(tmp_path):
     r = CliRunner().invoke(main, ["evaluate", "events", str(data), "--gold", str(bad), "-q"])
     assert r.exit_code == 1 and "bad.csv:1: the gold file needs the columns 'id' and 'event'" in r.output
     assert "Traceback" not in r.output
+
+
+def test_compare_shows_events_several_outlets_cover_first(tmp_path):
+    import csv
+
+    from click.testing import CliRunner
+
+    from framing.cli import main
+
+    rows = [(a.id, a.outlet, a.date, a.text) for a in
+            [*_articles("streik", "2023-01-05", 1, "s"), *_articles("gipfel", "2023-07-11", 3, "g")]]
+    data = tmp_path / "articles.csv"
+    with open(data, "w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([("id", "outlet", "date", "text"), *rows])
+    r = CliRunner().invoke(main, ["compare", str(data), "-q", "--no-stance", "--width", "100"])
+    assert r.exit_code == 0, r.output
+    assert r.output.index("E2: ") < r.output.index("E1: ")  # E1 (January, one outlet) comes last
+    assert "3 outlet(s): Outlet 0, Outlet 1, Outlet 2" in r.output.replace("\n", " ")
