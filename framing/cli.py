@@ -13,7 +13,6 @@ import gc
 import json
 import shutil
 import sys
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,10 +21,11 @@ import click
 
 from framing import __version__
 from framing.analysis import analyse
-from framing.compare import WINDOW_DAYS, Event, compare_event, find_reprints, group_events, lemma_counts
+from framing.compare import WINDOW_DAYS, Collected, Event, collect, compare_event
 from framing.compare_view import render_csv, render_html, render_json, render_table
 from framing.errors import FramingError, LexiconError, ModelError
 from framing.evaluation import evaluate_hits, load_gold
+from framing.events import events_of
 from framing.ingest import ReadOptions, ReadResult, read_articles
 from framing.lexicon import Entry, Lexicon, default_lexicon, load_lexicon
 from framing.matching import Matcher
@@ -271,14 +271,16 @@ def score(paths: tuple[str, ...], fmt: str, **kw: Any) -> None:
 
 
 def _events_from(paths: tuple[str, ...], kw: dict[str, Any], window: int,
-                 with_stance: bool) -> tuple[list[Event], list[Any]]:
+                 with_stance: bool) -> tuple[list[Event], Collected]:
+    """Events of the inputs, from compact per-article records (`compare` also gets digests)."""
     lexicon = get_lexicon(kw)
     matcher = Matcher(lexicon)
     model = get_model(kw, matcher) if with_stance else None
     settle()
     result = load(paths, kw)
-    scores = list(score_articles(result.articles, matcher, model))
-    return group_events(scores, window_days=window), scores
+    got = collect(score_articles(result.articles, matcher, model), digests=with_stance)
+    members = got.digests if with_stance else got.features
+    return events_of(members, got.features, got.vocab, window_days=window), got
 
 
 def window_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -298,7 +300,7 @@ def events(paths: tuple[str, ...], window: int, fmt: str, **kw: Any) -> None:
     kw.pop("model_path", None)
     evs, _ = _events_from(paths, kw, window, with_stance=False)
     recs = [{"event": e.id, "label": e.label, "dates": e.dates, "outlets": e.outlets,
-             "articles": [s.analysed.article.id for s in e.scores], "n": len(e.scores)} for e in evs]
+             "articles": e.ids, "n": len(e.ids)} for e in evs]
     click.echo(render(recs, ["event", "label", "dates", "n", "outlets", "articles"], fmt, max_cell=60), nl=False)
 
 
@@ -319,7 +321,7 @@ def compare(paths: tuple[str, ...], window: int, by: str, event_id: str | None, 
     """Compare how outlets cover the same events, side by side: headlines with loaded words
     marked, stance, loaded words in their own voice and quoted, how each actor is named, whom
     they quote, distinctive words (log-odds, z-scores) and reprints."""
-    evs, scores = _events_from(paths, kw, window, with_stance=True)
+    evs, got = _events_from(paths, kw, window, with_stance=True)
     if event_id:
         chosen = [e for e in evs if e.id == event_id]
         if not chosen:
@@ -327,10 +329,10 @@ def compare(paths: tuple[str, ...], window: int, by: str, event_id: str | None, 
             raise FramingError(f"no event '{event_id}'; the events are {ids} (see `framing events`)")
         evs = chosen
     evs = sorted(evs, key=lambda e: len(e.outlets) < 2)  # events several outlets cover first (stable: by date)
-    reprints = find_reprints(scores)
-    copies = {r.b for r in reprints}  # a text carried by many sites counts once in the background
-    background = sum((lemma_counts(s) for s in scores if s.analysed.article.id not in copies), Counter())
-    items = [(e, compare_event(e, by=by, reprints=reprints, background=background)) for e in evs]
+    reprints = got.reprints()
+    background = got.background(reprints)  # a text carried by many sites counts once
+    items = [(e, compare_event(e, by=by, reprints=reprints, background=background, lemmas=got.lemmas))
+             for e in evs]
     if fmt == "json":
         click.echo(render_json(items), nl=False)
     elif fmt == "csv":

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+import numpy as np
 
 from framing.actors import ActorList, actor_named, default_actors, descriptor
 from framing.events import (  # noqa: F401  (re-exported: events used to live here)
@@ -20,12 +23,15 @@ from framing.events import (  # noqa: F401  (re-exported: events used to live he
     UNKNOWN_OUTLET,
     WINDOW_DAYS,
     Event,
+    Features,
+    Vocabulary,
     date_range,
+    features_of,
     group_events,
 )
 from framing.events import mentions as _mentions
 from framing.outlets import media_named
-from framing.reprints import Reprint, find_reprints, originals
+from framing.reprints import Reprint, find_reprints, originals, reprint_groups, signature
 from framing.scoring import OWN_VOICES, QUOTED_VOICES, ArticleScore, shown_term
 from framing.stance import stance_label
 
@@ -85,7 +91,7 @@ class Column:
     """One side of the comparison: an outlet (all its articles in the event) or one article."""
 
     name: str
-    scores: list[ArticleScore]  # each text once: copies of a text the column holds are left out
+    digests: list[Digest]  # each text once: copies of a text the column holds are left out
     cells: dict[str, Any] = field(default_factory=dict)
     copies: list[str] = field(default_factory=list)  # ids of the copies left out
 
@@ -113,70 +119,98 @@ def _counts_text(counter: Counter[str], n: int = TOP) -> list[str]:
     return [f"{k} ({v})" for k, v in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0].lower()))[:n]]
 
 
-def _fill(col: Column, actors: ActorList, key_actors: list[str], reprints: list[Reprint]) -> None:
-    scores = col.scores
+@dataclass(slots=True, eq=False)
+class Digest:
+    """What the comparison needs of one article, computed while it streams past (no token
+    layers kept): a few hundred bytes to a few kB."""
+
+    id: str
+    source: str
+    outlet: str
+    date: str | None
+    reprint_of: str | None
+    headline: str  # with own-voice loaded words marked [like this]
+    words: int
+    stance: tuple[float, float, str] | None  # score, confidence, label
+    own: tuple[str, ...]  # own-voice loaded terms as shown
+    quoted: tuple[str, ...]
+    mentions: Counter[str]  # actor id → mentions
+    naming: dict[str, Counter[str]]  # actor id → descriptors ("" = the name only)
+    aimed: dict[str, Counter[str]]  # actor id → own-voice loaded terms aimed at it
+    quotes: tuple[tuple[str, str, str], ...]  # (side, speaker, cue) of direct and reported speech
+    lemma_ids: np.ndarray  # lemma counts (distinctive words), ids into a shared Vocabulary
+    lemma_counts: np.ndarray
+
+
+def digest(s: ArticleScore, actors: ActorList, lemmas: Vocabulary) -> Digest:
+    """The compact record of a scored article (see Digest)."""
+    a = s.analysed.article
+    doc = s.analysed.doc
+    ms = _mentions(doc, actors)
+    taken = {k for m in ms for k in range(m.first, m.last)}
+    naming: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in ms:
+        naming[m.actor.id][descriptor(doc, m, taken)] += 1
+    aimed: dict[str, Counter[str]] = defaultdict(Counter)
+    for i, h in enumerate(s.hits):
+        t = s.targets.get(i)
+        if t is not None and t.actor is not None and h.voice in OWN_VOICES:
+            aimed[t.actor.id][shown_term(h)] += 1
+    quotes = tuple((*_speaker_side(q.speaker, actors), q.cue.lower() if q.cue else "")
+                   for q in s.analysed.quotes if q.kind in ("direct", "reported"))
+    st = s.stance
+    stance = (float(st.score), float(st.confidence), st.label) if st is not None and st.score is not None else None
+    ids, counts = lemmas.encode(lemma_counts(s))
+    return Digest(a.id, a.source, outlet_of(s), a.date, a.reprint_of, _mark_headline(s), s.words, stance,
+                  tuple(shown_term(h) for h in s.hits if h.voice in OWN_VOICES),
+                  tuple(shown_term(h) for h in s.hits if h.voice in QUOTED_VOICES),
+                  Counter(m.actor.id for m in ms), dict(naming), dict(aimed), quotes, ids, counts)
+
+
+def _fill(col: Column, key_actors: list[str], reprints: list[Reprint]) -> None:
+    ds = col.digests
     c = col.cells
-    dates = sorted({s.analysed.article.date or "undated" for s in scores})
-    c["articles"] = len(scores)
-    c["dates"] = dates
-    c["ids"] = [s.analysed.article.id for s in scores]
-    c["headlines"] = [line for s in scores if (line := _mark_headline(s))]
-    stances = [s.stance for s in scores if s.stance is not None and s.stance.score is not None]
+    c["dates"] = sorted({d.date or "undated" for d in ds})
+    c["headlines"] = [d.headline for d in ds if d.headline]
+    stances = [d.stance for d in ds if d.stance is not None]
     if stances:
-        mean = sum(st.score for st in stances if st.score is not None) / len(stances)
-        conf = sum(st.confidence for st in stances) / len(stances)
-        labels = Counter(st.label for st in stances)
+        mean = sum(st[0] for st in stances) / len(stances)
+        conf = sum(st[1] for st in stances) / len(stances)
+        labels = Counter(st[2] for st in stances)
         c["stance"] = round(float(mean), 3)
         c["stance_label"] = labels.most_common(1)[0][0] if len(labels) == 1 else stance_label(mean)
         c["stance_confidence"] = round(float(conf), 3)
-    words = sum(s.words for s in scores)
-    own = [h for s in scores for h in s.hits if h.voice in OWN_VOICES]
-    quoted = [h for s in scores for h in s.hits if h.voice in QUOTED_VOICES]
+    words = sum(d.words for d in ds)
+    own = [t for d in ds for t in d.own]
     c["words"] = words
     c["loaded_per_1000"] = round(1000 * len(own) / words, 2) if words else 0.0
-    c["own_terms"] = _counts_text(Counter(shown_term(h) for h in own))
-    c["quoted_terms"] = _counts_text(Counter(shown_term(h) for h in quoted))
-    # how each actor is named
+    c["own_terms"] = _counts_text(Counter(own))
+    c["quoted_terms"] = _counts_text(Counter(t for d in ds for t in d.quoted))
+    # how each actor is named, and the loaded words aimed at it
     naming: dict[str, Counter[str]] = {a: Counter() for a in key_actors}
-    bare: Counter[str] = Counter()
-    for s in scores:
-        doc = s.analysed.doc
-        ms = _mentions(doc, actors)
-        taken = {k for m in ms for k in range(m.first, m.last)}
-        for m in ms:
-            if m.actor.id in naming:
-                d = descriptor(doc, m, taken)
-                if d:
-                    naming[m.actor.id][d] += 1
-                else:
-                    bare[m.actor.id] += 1
     aimed: dict[str, Counter[str]] = {a: Counter() for a in key_actors}
-    for s in scores:
-        for i, h in enumerate(s.hits):
-            t = s.targets.get(i)
-            if t is not None and t.actor is not None and t.actor.id in aimed and h.voice in OWN_VOICES:
-                aimed[t.actor.id][shown_term(h)] += 1
-    c["naming"] = {a: [*_counts_text(cnt, 4), *([f"name only ({bare[a]})"] if bare[a] else [])]
-                   for a, cnt in naming.items()}
+    for d in ds:
+        for a in key_actors:
+            naming[a].update(d.naming.get(a, {}))
+            aimed[a].update(d.aimed.get(a, {}))
+    c["naming"] = {a: [*_counts_text(Counter({k: v for k, v in cnt.items() if k}), 4),
+                       *([f"name only ({cnt['']})"] if cnt[""] else [])] for a, cnt in naming.items()}
     c["aimed"] = {a: _counts_text(cnt, 4) for a, cnt in aimed.items()}
-    # whom it quotes, by camp, and with which verbs
+    # whom it quotes, by side, and with which verbs
     by_camp: dict[str, Counter[str]] = defaultdict(Counter)
     cues: Counter[str] = Counter()
-    for s in scores:
-        for q in s.analysed.quotes:
-            if q.kind not in ("direct", "reported"):
-                continue
-            camp, who = _speaker_side(q.speaker, actors)
+    for d in ds:
+        for camp, who, cue in d.quotes:
             by_camp[camp][who] += 1
-            if q.cue:
-                cues[q.cue.lower()] += 1
+            if cue:
+                cues[cue] += 1
     c["quoted_sources"] = {camp: _counts_text(cnt, 4) for camp, cnt in sorted(by_camp.items())}
     c["attribution_verbs"] = _counts_text(cues, 6)
-    ids = set(c["ids"]) | set(col.copies)
+    ids = {d.id for d in ds} | set(col.copies)
     c["ids"] = sorted(ids)
     c["articles"] = len(ids)
     c["reprints"] = [f"{r.b} same text as {r.a} ({r.overlap:.0%})" for r in reprints if r.a in ids or r.b in ids]
-    c["reprint_of"] = sorted({r for s in scores if (r := s.analysed.article.reprint_of)})
+    c["reprint_of"] = sorted({r for d in ds if (r := d.reprint_of)})
 
 
 _ANONYMOUS = ("anonym", "ungenannt", "quellen", "beamte", "vertreter", "man")
@@ -198,36 +232,52 @@ def _speaker_side(speaker: str, actors: ActorList) -> tuple[str, str]:
     return "other", speaker
 
 
+def _counter(ds: Sequence[Digest], lemmas: Vocabulary) -> Counter[str]:
+    total: Counter[str] = Counter()
+    terms = lemmas.terms
+    for d in ds:
+        for i, v in zip(d.lemma_ids.tolist(), d.lemma_counts.tolist(), strict=True):
+            total[terms[i]] += int(v)
+    return total
+
+
 def compare_event(event: Event, by: str = "outlet", actors: ActorList | None = None,
-                  reprints: list[Reprint] | None = None, background: Counter[str] | None = None) -> list[Column]:
-    """The columns of one event; `background` (lemma counts of the whole input) sets the prior
-    of the distinctive-word statistic (default: the event itself)."""
+                  reprints: list[Reprint] | None = None, background: Counter[str] | None = None,
+                  lemmas: Vocabulary | None = None) -> list[Column]:
+    """The columns of one event; its members are Digests (with `lemmas`, their vocabulary) or
+    scored articles (digested here). `background` (lemma counts of the whole input) sets the
+    prior of the distinctive-word statistic (default: the event itself)."""
     actors = actors or default_actors()
-    reprints = reprints if reprints is not None else find_reprints(event.scores)
-    if by == "article":
-        cols = [Column(f"{outlet_of(s)}: {s.analysed.article.id}", [s])
-                for s in sorted(event.scores, key=lambda s: (outlet_of(s), s.analysed.article.id))]
+    if lemmas is None:
+        lemmas = Vocabulary()
+        members = [m if isinstance(m, Digest) else digest(m, actors, lemmas) for m in event.scores]
     else:
-        by_outlet: dict[str, list[ArticleScore]] = defaultdict(list)
-        for s in event.scores:
-            by_outlet[outlet_of(s)].append(s)
-        cols = [Column(o, sorted(v, key=lambda s: s.analysed.article.id)) for o, v in sorted(by_outlet.items())]
+        members = list(event.scores)
+    if reprints is None:
+        reprints = find_reprints(event.scores) if not isinstance(event.scores[0], Digest) else []
+    if by == "article":
+        cols = [Column(f"{d.outlet}: {d.id}", [d]) for d in sorted(members, key=lambda d: (d.outlet, d.id))]
+    else:
+        by_outlet: dict[str, list[Digest]] = defaultdict(list)
+        for d in members:
+            by_outlet[d.outlet].append(d)
+        cols = [Column(o, sorted(v, key=lambda d: d.id)) for o, v in sorted(by_outlet.items())]
     copy_of = originals(reprints)
     for col in cols:
-        held = {s.analysed.article.id for s in col.scores}
-        col.copies = sorted(s.analysed.article.id for s in col.scores if copy_of.get(s.analysed.article.id) in held)
-        col.scores = [s for s in col.scores if s.analysed.article.id not in col.copies]
+        held = {d.id for d in col.digests}
+        col.copies = sorted(d.id for d in col.digests if copy_of.get(d.id) in held)
+        col.digests = [d for d in col.digests if d.id not in col.copies]
     mentions: Counter[str] = Counter()
-    for s in event.scores:
-        mentions.update(m.actor.id for m in _mentions(s.analysed.doc, actors))
+    for d in members:
+        mentions.update(d.mentions)
     kind = {a.id: a.kind for a in actors.actors}
     # people first (how a person is named is the sharpest choice), then states and alliances
     key_actors = [a for a, _ in sorted(mentions.items(),
                                        key=lambda kv: (kind.get(kv[0]) != "person", -kv[1], kv[0]))[:ACTOR_ROWS]]
     for col in cols:
-        _fill(col, actors, key_actors, reprints)
+        _fill(col, key_actors, reprints)
     # distinctive words: each column against the other columns of the event, prior from the event
-    counts = [sum((lemma_counts(s) for s in col.scores), Counter()) for col in cols]
+    counts = [_counter(col.digests, lemmas) for col in cols]
     if background is None:
         background = sum(counts, Counter())
     for i, col in enumerate(cols):
@@ -242,3 +292,46 @@ def compare_event(event: Event, by: str = "outlet", actors: ActorList | None = N
         for key in ("naming", "aimed"):
             col.cells[key] = {names.get(a, a): v for a, v in col.cells[key].items()}
     return cols
+
+
+@dataclass
+class Collected:
+    """Compact records of a whole input, gathered while the scores stream past."""
+
+    features: list[Features] = field(default_factory=list)
+    digests: list[Digest] = field(default_factory=list)  # empty when only events are wanted
+    vocab: Vocabulary = field(default_factory=Vocabulary)  # event terms
+    lemmas: Vocabulary = field(default_factory=Vocabulary)  # lemmas of the distinctive words
+    keys: list[tuple[str, str, str]] = field(default_factory=list)  # (date, id, source) for reprints
+    signatures: list[np.ndarray] = field(default_factory=list)
+    sizes: list[int] = field(default_factory=list)
+
+    def reprints(self) -> list[Reprint]:
+        return reprint_groups(self.keys, self.signatures, self.sizes)
+
+    def background(self, reprints: Sequence[Reprint]) -> Counter[str]:
+        """Lemma counts of the input, each text once (copies left out)."""
+        copies = {r.b for r in reprints}
+        total = np.zeros(len(self.lemmas.terms))
+        for d in self.digests:
+            if d.id not in copies:
+                np.add.at(total, d.lemma_ids, d.lemma_counts)
+        terms = self.lemmas.terms
+        return Counter({terms[i]: int(total[i]) for i in np.flatnonzero(total).tolist()})
+
+
+def collect(scores: Iterable[ArticleScore], actors: ActorList | None = None, digests: bool = True) -> Collected:
+    """Event features, MinHash signatures and (with `digests`) comparison digests of scored
+    articles, each score dropped once read: memory grows by a few kB per article."""
+    actors = actors or default_actors()
+    c = Collected()
+    for s in scores:
+        a = s.analysed.article
+        c.features.append(features_of(s, c.vocab, actors))
+        sig, n = signature([tt.low for tt in s.analysed.doc.types if tt.is_word])
+        c.keys.append((a.date or "9999", a.id, a.source))
+        c.signatures.append(sig)
+        c.sizes.append(n)
+        if digests:
+            c.digests.append(digest(s, actors, c.lemmas))
+    return c

@@ -125,7 +125,7 @@ def render_csv(items: Sequence[tuple[Event, Sequence[Column]]]) -> str:
 
 def comparison_records(items: Sequence[tuple[Event, Sequence[Column]]]) -> list[dict[str, Any]]:
     return [{"event": e.id, "label": e.label, "key_terms": e.terms, "dates": e.dates, "explicit_event": e.explicit,
-             "articles": [s.analysed.article.id for s in e.scores], "outlets": e.outlets,
+             "articles": e.ids, "outlets": e.outlets,
              "columns": [{"name": c.name, **c.cells} for c in cols]} for e, cols in items]
 
 

@@ -162,7 +162,7 @@ def test_a_copy_within_one_outlet_counts_once_in_its_column():
     scores = list(score_articles(arts, Matcher(default_lexicon()), None))
     (event,) = group_events(scores)
     cols = {c.name: c for c in compare_event(event, reprints=find_reprints(scores))}
-    assert cols["Blatt"].copies == ["a2"] and [s.analysed.article.id for s in cols["Blatt"].scores] == ["a1"]
+    assert cols["Blatt"].copies == ["a2"] and [d.id for d in cols["Blatt"].digests] == ["a1"]
     assert cols["Blatt"].cells["articles"] == 2
     assert any("same text as a1" in r for r in cols["Kurier"].cells["reprints"])
 
