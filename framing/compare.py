@@ -216,8 +216,22 @@ def _fill(col: Column, key_actors: list[str], reprints: list[Reprint]) -> None:
 _ANONYMOUS = ("anonym", "ungenannt", "quellen", "beamte", "vertreter", "man")
 
 
+_SIDES: dict[tuple[int, str], tuple[str, str]] = {}
+
+
 def _speaker_side(speaker: str, actors: ActorList) -> tuple[str, str]:
-    """(side, name) of a speaker: the camp of the actor it names, 'anonymous' or 'other'."""
+    """(side, name) of a speaker: the camp of the actor it names, 'anonymous' or 'other'
+    (remembered per speaker: speakers repeat across a corpus)."""
+    key = (id(actors), speaker)
+    got = _SIDES.get(key)
+    if got is None:
+        if len(_SIDES) > 100_000:
+            _SIDES.clear()
+        got = _SIDES[key] = _side_of(speaker, actors)
+    return got
+
+
+def _side_of(speaker: str, actors: ActorList) -> tuple[str, str]:
     if not speaker:
         return "unattributed", "–"
     actor = actor_named(speaker, actors)

@@ -80,7 +80,8 @@ STOP = frozenset(
 _MONTHS = {m: i for i, m in enumerate(
     "januar februar märz april mai juni juli august september oktober november dezember".split(), 1)}
 _MONTHS["jänner"] = 1
-_DATE_WORDS = re.compile(r"(?:\b(\d{1,2})\.\s*)?\b(" + "|".join(_MONTHS) + r")\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_DATE_WORDS = re.compile(r"(?:\b(\d{1,2})\.\s*)?\b(" + "|".join(m.capitalize() for m in _MONTHS)
+                         + r")\s+((?:19|20)\d\d)\b")
 _DATE_DIGITS = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b|\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
 
@@ -144,7 +145,8 @@ def mentions(doc: Doc, actors: ActorList) -> tuple[Mention, ...]:
     return got[1]
 
 
-def content_terms(doc: Doc, actors: ActorList, headline_end: int = 0) -> tuple[Counter[str], dict[str, str]]:
+def content_terms(doc: Doc, actors: ActorList, headline_end: int = 0,
+                  named: list[str] | None = None) -> tuple[Counter[str], dict[str, str]]:
     """Counts of what identifies an event in a document: nouns and names (capitalised lemmas
     written capitalised inside a sentence; verbs and adjectives carry the outlet's framing, not
     the event, and differ by design between outlets), `@actor` ids, `#numbers` and `%dates`.
@@ -155,7 +157,7 @@ def content_terms(doc: Doc, actors: ActorList, headline_end: int = 0) -> tuple[C
     firsts = {s.first_token for s in doc.sentences}
     starts = doc.starts
     for k, tt in enumerate(doc.types):
-        if not (tt.is_word and tt.text[:1].isupper() and tt.lemma[:1].isupper()) or k in firsts:
+        if not tt.is_word or not tt.text[:1].isupper() or not tt.lemma[:1].isupper() or k in firsts:
             continue
         if len(tt.low) < 4 or tt.low in STOP or tt.lemma_low in STOP:
             continue
@@ -168,12 +170,12 @@ def content_terms(doc: Doc, actors: ActorList, headline_end: int = 0) -> tuple[C
     for n in _NUMBER.findall(text):
         if len(n) >= 2:
             c[f"#{n}"] += 1
-    for d in dates_named(text):
+    for d in dates_named(text) if named is None else named:
         c[f"%{d}"] += 1
     return c, shown
 
 
-def reported_span(published: str | None, text: str) -> tuple[date, date] | None:
+def reported_span(published: str | None, text: str, named: list[str] | None = None) -> tuple[date, date] | None:
     """The days an article can be about: its publication date (as a range), reaching back to
     the earliest day or month it names within LOOKBACK_DAYS before (a follow-up report on an
     explosion names the day of the explosion). None when undated."""
@@ -181,7 +183,7 @@ def reported_span(published: str | None, text: str) -> tuple[date, date] | None:
     if r is None:
         return None
     earliest = r[0]
-    for d in dates_named(text):
+    for d in dates_named(text) if named is None else named:
         n = date_range(d)
         if n is not None and n[0] < earliest and (r[0] - n[0]).days <= LOOKBACK_DAYS:
             earliest = n[0]
@@ -236,9 +238,10 @@ def features_of(score: Any, vocab: Vocabulary, actors: ActorList | None = None) 
     actors = actors or default_actors()
     a = score.analysed.article
     head = next((p for p in a.parts if p.kind == "headline"), None)
-    counts, shown = content_terms(score.analysed.doc, actors, head.end if head is not None else 0)
+    named = dates_named(a.text)
+    counts, shown = content_terms(score.analysed.doc, actors, head.end if head is not None else 0, named)
     ids, values = vocab.encode(counts, shown)
-    return Features(a.id, a.source, a.outlet or UNKNOWN_OUTLET, a.date, a.event, reported_span(a.date, a.text),
+    return Features(a.id, a.source, a.outlet or UNKNOWN_OUTLET, a.date, a.event, reported_span(a.date, a.text, named),
                     ids, values)
 
 
@@ -466,21 +469,18 @@ class Event:
 
 
 def _label_terms(members: list[int], x: sparse.csr_matrix, idf: np.ndarray, terms: list[str], vocab: Vocabulary,
-                 actors: ActorList, n: int = 4) -> list[str]:
+                 names: dict[str, str], aliases: set[str], n: int = 4) -> list[str]:
     """The event's distinctive terms: the share of its articles using a term times the term's
     idf (common in the event, rare in the input: "Prigoschin" before "Russland"), actors and
     nouns only (the way people name events); ties by summed TF-IDF weight, then the term."""
     rows = x[members]
-    total = np.asarray(rows.sum(axis=0)).ravel()
-    spread = np.asarray((rows > 0).sum(axis=0)).ravel()
-    score = spread / len(members) * idf
-    names = {f"@{a.id}": a.name for a in actors.actors}
-    aliases = {w.lower() for a in actors.actors for w in (*a.aliases, *a.epithets)}
-    ranked = sorted(np.flatnonzero(spread).tolist(),
-                    key=lambda k: (-round(float(score[k]), 9), -round(float(total[k]), 9), terms[k]))
+    cols, inverse = np.unique(rows.indices, return_inverse=True)
+    total = np.bincount(inverse, weights=rows.data, minlength=len(cols))
+    spread = np.bincount(inverse, minlength=len(cols))
+    score = np.round(spread / len(members) * idf[cols], 9)
     out: list[str] = []
-    for k in ranked:
-        t = terms[k]
+    for k in np.lexsort((cols, -np.round(total, 9), -score)).tolist():  # columns are in term order
+        t = terms[cols[k]]
         if t.startswith("@"):
             out.append(names.get(t, t[1:]))
         elif t[:1] not in "#%" and t not in aliases and vocab.shown.get(t, "")[:1].isupper():
@@ -499,12 +499,14 @@ def events_of(items: Sequence[Any], feats: Sequence[Features], vocab: Vocabulary
     items = [items[i] for i in order]
     groups = cluster(feats, vocab, window_days, link)
     x, idf, terms = tfidf(feats, vocab)
+    names = {f"@{a.id}": a.name for a in actors.actors}
+    aliases = {w.lower() for a in actors.actors for w in (*a.aliases, *a.epithets)}
     events = []
     for g in groups:
         fs = [feats[i] for i in g]
         dates = sorted(d for f in fs if (d := f.date))
         explicit = next((f.event for f in fs if f.event), None)
-        words = _label_terms(g, x, idf, terms, vocab, actors)
+        words = _label_terms(g, x, idf, terms, vocab, names, aliases)
         label = explicit or ", ".join(words) or "(no content words)"
         events.append(Event("", label, dates[0] if dates else "", dates[-1] if dates else "", [items[i] for i in g],
                             bool(explicit), words, sorted({f.outlet for f in fs}), [f.id for f in fs]))

@@ -44,14 +44,23 @@ class Reprint:
     overlap: float  # estimated share of the shorter text's 5-grams found in the other
 
 
+_WORDS: dict[str, int] = {}  # word → hash, shared by the texts of a run (bounded)
+
+
+def _word_hash(w: str) -> int:
+    h = _WORDS[w] = zlib.crc32(w.encode("utf-8")) | 1  # never 0: `get(w) or …` then recomputes nothing
+    return h
+
+
 def signature(words: Sequence[str]) -> tuple[np.ndarray, int]:
     """MinHash signature of the word 5-grams of a text (lower-cased words) and their number."""
     n = len(words) - SHINGLE + 1
     if n <= 0:
         return _EMPTY, 0
-    cache: dict[str, int] = {}
-    h = np.fromiter((cache.setdefault(w, zlib.crc32(w.encode("utf-8"))) for w in words), dtype=np.uint64,
-                    count=len(words))
+    if len(_WORDS) > 500_000:
+        _WORDS.clear()
+    get = _WORDS.get
+    h = np.fromiter((get(w) or _word_hash(w) for w in words), dtype=np.uint64, count=len(words))
     with np.errstate(over="ignore"):
         sh = np.zeros(n, dtype=np.uint64)
         for k in range(SHINGLE):
