@@ -276,6 +276,19 @@ def tfidf(feats: Sequence[Features], vocab: Vocabulary) -> tuple[sparse.csr_matr
 # --- clustering ------------------------------------------------------------------------------
 
 
+def _best_per_row(i: np.ndarray, s: np.ndarray, k: int) -> np.ndarray:
+    """Indices of the k largest `s` of each row `i`, by one sort on a combined key (rows apart
+    by more than any cosine)."""
+    if not len(i):
+        return np.zeros(0, dtype=np.int64)
+    key = i.astype(np.float64) * 4.0 + (2.0 - s)
+    o = np.argsort(key, kind="stable")  # equal cosines keep the product's order: fixed for fixed input
+    si = i[o]
+    starts = np.r_[0, np.flatnonzero(np.diff(si)) + 1]
+    rank = np.arange(len(si)) - np.repeat(starts, np.diff(np.r_[starts, len(si)]))
+    return np.sort(o[rank < k])
+
+
 def _candidate_pairs(x: sparse.csr_matrix, first: np.ndarray, last: np.ndarray, window: int | None,
                      link: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Pairs (i < j) of rows sorted by `first` day whose dates are at most `window` days apart
@@ -293,11 +306,7 @@ def _candidate_pairs(x: sparse.csr_matrix, first: np.ndarray, last: np.ndarray, 
             keep &= np.maximum(first[j] - last[i], first[i] - last[j]) <= window
         i, j, s = i[keep], j[keep], s[keep]
         if len(i) > NEIGHBOURS * (b - a):  # best partners of each row of the block only
-            o = np.lexsort((j, -s, i))
-            i, j, s = i[o], j[o], s[o]
-            starts = np.r_[0, np.flatnonzero(np.diff(i)) + 1]
-            rank = np.arange(len(i)) - np.repeat(starts, np.diff(np.r_[starts, len(i)]))
-            top = rank < 2 * NEIGHBOURS
+            top = _best_per_row(i - a, s, 2 * NEIGHBOURS)
             i, j, s = i[top], j[top], s[top]
         rows.append(i)
         cols.append(j)
@@ -307,12 +316,9 @@ def _candidate_pairs(x: sparse.csr_matrix, first: np.ndarray, last: np.ndarray, 
     i, j, s = np.concatenate(rows), np.concatenate(cols), np.concatenate(sims)
     # keep an edge when it is among the NEIGHBOURS best of either end
     both_i, both_j, both_s = np.r_[i, j], np.r_[j, i], np.r_[s, s]
-    o = np.lexsort((both_j, -both_s, both_i))
-    bi, bj = both_i[o], both_j[o]
-    starts = np.r_[0, np.flatnonzero(np.diff(bi)) + 1] if len(bi) else np.zeros(0, dtype=np.int64)
-    rank = np.arange(len(bi)) - np.repeat(starts, np.diff(np.r_[starts, len(bi)]))
-    good = rank < NEIGHBOURS
-    lo, hi_ = np.minimum(bi[good], bj[good]), np.maximum(bi[good], bj[good])
+    good = _best_per_row(both_i, both_s, NEIGHBOURS)
+    bi, bj = both_i[good], both_j[good]
+    lo, hi_ = np.minimum(bi, bj), np.maximum(bi, bj)
     pairs = np.unique(lo.astype(np.int64) * n + hi_)
     pi, pj = pairs // n, pairs % n
     ps = np.asarray(x[pi].multiply(x[pj]).sum(axis=1)).ravel() if len(pairs) else np.zeros(0)
@@ -377,7 +383,7 @@ def _average_linkage(x: sparse.csr_matrix, first: np.ndarray, last: np.ndarray, 
         va, vb = vec(a), vec(b)
         if len(va) < len(vb):
             va, vb = vb, va
-        merged = dict(va)
+        merged = va  # the larger sum grows in place (a singleton's is a fresh dict): no copying
         for t, w in vb.items():
             merged[t] = merged.get(t, 0.0) + w
         sums.pop(b, None)

@@ -214,3 +214,60 @@ def test_compare_shows_events_several_outlets_cover_first(tmp_path):
     assert r.exit_code == 0, r.output
     assert r.output.index("E2: ") < r.output.index("E1: ")  # E1 (January, one outlet) comes last
     assert "3 outlet(s): Outlet 0, Outlet 1, Outlet 2" in r.output.replace("\n", " ")
+
+
+# --- bad input of issue 12 -------------------------------------------------------------------
+
+
+def test_all_undated_articles_are_grouped_by_content_alone():
+    arts = [Article(id=a.id, text=a.text, source="t", outlet=a.outlet) for a in
+            _articles("gipfel", "", 3, "g") + _articles("bauern", "", 3, "b")]
+    assert _groups(arts) == [["b0", "b1", "b2"], ["g0", "g1", "g2"]]
+    scores = list(score_articles(arts, Matcher(default_lexicon()), None))
+    assert all(e.dates == "undated" for e in group_events(scores))
+
+
+def test_all_on_one_day_and_one_article_and_future_dates():
+    arts = (_articles("gipfel", "2024-03-01", 3, "g") + _articles("wahl", "2024-03-01", 3, "w")
+            + _articles("streik", "2024-03-01", 2, "s"))
+    assert _groups(arts) == [["g0", "g1", "g2"], ["s0", "s1"], ["w0", "w1", "w2"]]
+    assert _groups(_articles("wahl", "2024-03-01", 1, "w")) == [["w0"]]
+    future = _articles("wahl", "2031-09-01", 2, "f") + _articles("wahl", "2031-12-24", 2, "h")
+    scores = list(score_articles(future, Matcher(default_lexicon()), None))
+    events = group_events(scores)
+    assert [e.ids for e in events] == [["f0", "f1"], ["h0", "h1"]]  # months apart: two events
+    assert events[0].dates == "2031-09-01" and "Outlet 0" in events[0].name
+
+
+def _synthetic(n: int, day: str, words: list[str], seed: int) -> tuple[list, Vocabulary]:
+    """n features of articles telling one story: each uses most of `words` plus a word of its own."""
+    from framing.events import Features
+
+    rng = random.Random(seed)
+    vocab = Vocabulary()
+    feats = []
+    for i in range(n):
+        from collections import Counter
+
+        c = Counter({w: 1 + rng.randrange(3) for w in words if rng.random() < 0.8})
+        c[f"eigen{i}"] = 1
+        ids, values = vocab.encode(c)
+        from framing.events import date_range
+
+        feats.append(Features(f"x{i:05d}", "t", f"O{i % 50}", day, None, date_range(day), ids, values))
+    return feats, vocab
+
+
+def test_one_event_of_five_thousand_articles_is_one_event_in_seconds():
+    import time
+
+    from framing.events import cluster
+
+    words = ["gipfel", "nato", "vilnius", "@stoltenberg", "munition", "beitritt", "allianz", "panzer", "front",
+             "#2023", "%2023-07", "ukraine"]
+    feats, vocab = _synthetic(5000, "2023-07-11", words, 1)
+    t = time.perf_counter()
+    groups = cluster(feats, vocab)
+    took = time.perf_counter() - t
+    assert len(groups) == 1 and len(groups[0]) == 5000
+    assert took < 120, took  # candidate pairs stay bounded (NEIGHBOURS per article); a loaded machine
