@@ -28,12 +28,14 @@ from framing.events import (  # noqa: F401  (re-exported: events used to live he
     date_range,
     features_of,
     group_events,
+    type_counts,
 )
 from framing.events import mentions as _mentions
 from framing.outlets import media_named
-from framing.reprints import Reprint, find_reprints, originals, reprint_groups, signature
+from framing.reprints import Reprint, find_reprints, originals, reprint_groups, signature, words_of
 from framing.scoring import OWN_VOICES, QUOTED_VOICES, ArticleScore, shown_term
 from framing.stance import stance_label
+from framing.text import token_type
 
 PRIOR_STRENGTH = 100.0  # α0 of the Dirichlet prior: pseudo-counts spread by background frequency
 Z_MIN = 1.96  # z above the 95% normal quantile: marked "*" as distinctive beyond chance
@@ -78,9 +80,14 @@ def log_odds(target: Counter[str], rest: Counter[str], background: Counter[str],
 
 
 def lemma_counts(s: ArticleScore) -> Counter[str]:
-    return Counter(tt.lemma_low for tt in s.analysed.doc.types
-                   if tt.is_word and tt.low not in _STOP and tt.lemma_low not in _STOP and len(tt.low) >= 3
-                   and not tt.low.isdigit())
+    """Lemmas of an article's words (no function words, none under three letters, no numbers)."""
+    out: Counter[str] = Counter()
+    for text, n in type_counts(s.analysed.doc).items():
+        tt = token_type(text)
+        if tt.is_word and len(tt.low) >= 3 and tt.low not in _STOP and tt.lemma_low not in _STOP \
+                and not tt.low.isdigit():
+            out[tt.lemma_low] += n
+    return out
 
 
 # --- the comparison --------------------------------------------------------------------------
@@ -142,8 +149,9 @@ class Digest:
     lemma_counts: np.ndarray
 
 
-def digest(s: ArticleScore, actors: ActorList, lemmas: Vocabulary) -> Digest:
-    """The compact record of a scored article (see Digest)."""
+def digest(s: ArticleScore, actors: ActorList, lemmas: Vocabulary, counts: Counter[str] | None = None) -> Digest:
+    """The compact record of a scored article (see Digest); `counts`: its lemma_counts when
+    already counted."""
     a = s.analysed.article
     doc = s.analysed.doc
     ms = _mentions(doc, actors)
@@ -160,11 +168,11 @@ def digest(s: ArticleScore, actors: ActorList, lemmas: Vocabulary) -> Digest:
                    for q in s.analysed.quotes if q.kind in ("direct", "reported"))
     st = s.stance
     stance = (float(st.score), float(st.confidence), st.label) if st is not None and st.score is not None else None
-    ids, counts = lemmas.encode(lemma_counts(s))
+    ids, values = lemmas.encode(lemma_counts(s) if counts is None else counts)
     return Digest(a.id, a.source, outlet_of(s), a.date, a.reprint_of, _mark_headline(s), s.words, stance,
                   tuple(shown_term(h) for h in s.hits if h.voice in OWN_VOICES),
                   tuple(shown_term(h) for h in s.hits if h.voice in QUOTED_VOICES),
-                  Counter(m.actor.id for m in ms), dict(naming), dict(aimed), quotes, ids, counts)
+                  Counter(m.actor.id for m in ms), dict(naming), dict(aimed), quotes, ids, values)
 
 
 def _fill(col: Column, key_actors: list[str], reprints: list[Reprint]) -> None:
@@ -341,11 +349,12 @@ def collect(scores: Iterable[ArticleScore], actors: ActorList | None = None, dig
     c = Collected()
     for s in scores:
         a = s.analysed.article
-        c.features.append(features_of(s, c.vocab, actors))
-        sig, n = signature([tt.low for tt in s.analysed.doc.types if tt.is_word])
+        counts: Counter[str] | None = Counter() if digests else None
+        c.features.append(features_of(s, c.vocab, actors, counts))
+        sig, n = signature(words_of(s.analysed.doc))
         c.keys.append((a.date or "9999", a.id, a.source))
         c.signatures.append(sig)
         c.sizes.append(n)
         if digests:
-            c.digests.append(digest(s, actors, c.lemmas))
+            c.digests.append(digest(s, actors, c.lemmas, counts))
     return c

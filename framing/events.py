@@ -41,13 +41,14 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
 from scipy import sparse
 
 from framing.actors import ActorList, Mention, default_actors, find_mentions
-from framing.text import Doc
+from framing.text import Doc, token_type
 
 WINDOW_DAYS = 14  # news about one event clusters within about two weeks
 # Cosine of the TF-IDF centroids two groups need to merge. Articles on unrelated stories share
@@ -80,8 +81,8 @@ STOP = frozenset(
 _MONTHS = {m: i for i, m in enumerate(
     "januar februar märz april mai juni juli august september oktober november dezember".split(), 1)}
 _MONTHS["jänner"] = 1
-_DATE_WORDS = re.compile(r"(?:\b(\d{1,2})\.\s*)?\b(" + "|".join(m.capitalize() for m in _MONTHS)
-                         + r")\s+((?:19|20)\d\d)\b")
+_MONTH_YEAR = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\s+((?:19|20)\d\d)\b")
+_DAY_BEFORE = re.compile(r"\b(\d{1,2})\.\s*$")
 _DATE_DIGITS = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b|\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
 
@@ -121,11 +122,12 @@ def dates_named(text: str) -> list[str]:
     """Dates a text names: "26. September 2022", "September 2022", "26.09.2022", "2022-09-26",
     as `YYYY-MM` plus `YYYY-MM-DD` when the day is given."""
     out = []
-    for m in _DATE_WORDS.finditer(text):
-        month = _MONTHS[m.group(2).lower()]
-        out.append(f"{m.group(3)}-{month:02d}")
-        if m.group(1) and 1 <= int(m.group(1)) <= 31:
-            out.append(f"{m.group(3)}-{month:02d}-{int(m.group(1)):02d}")
+    for m in _MONTH_YEAR.finditer(text):
+        month = _MONTHS[m.group(1).lower()]
+        out.append(f"{m.group(2)}-{month:02d}")
+        day = _DAY_BEFORE.search(text, max(0, m.start() - 6), m.start())
+        if day and 1 <= int(day.group(1)) <= 31:
+            out.append(f"{m.group(2)}-{month:02d}-{int(day.group(1)):02d}")
     for m in _DATE_DIGITS.finditer(text):
         y, mo, d = (m.group(3), m.group(2), m.group(1)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
         if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31:
@@ -145,23 +147,47 @@ def mentions(doc: Doc, actors: ActorList) -> tuple[Mention, ...]:
     return got[1]
 
 
-def content_terms(doc: Doc, actors: ActorList, headline_end: int = 0,
-                  named: list[str] | None = None) -> tuple[Counter[str], dict[str, str]]:
+_TEXT = attrgetter("text")
+
+
+def type_counts(doc: Doc) -> Counter[str]:
+    """Occurrences of each surface form of a document (remembered while the document lives:
+    do not change it)."""
+    got: Counter[str] | None = doc.memo.get("type_counts")
+    if got is None:
+        got = doc.memo["type_counts"] = Counter(map(_TEXT, doc.types))
+    return got
+
+
+def content_terms(doc: Doc, actors: ActorList, headline_end: int = 0, named: list[str] | None = None,
+                  lemmas: Counter[str] | None = None) -> tuple[Counter[str], dict[str, str]]:
     """Counts of what identifies an event in a document: nouns and names (capitalised lemmas
     written capitalised inside a sentence; verbs and adjectives carry the outlet's framing, not
     the event, and differ by design between outlets), `@actor` ids, `#numbers` and `%dates`.
     Nouns of the headline (text before `headline_end`) count twice: headlines name the event.
-    Also how each lemma is shown."""
+    Also how each lemma is shown; with `lemmas`, the lemmas of all words (three letters or
+    more, no function words, no numbers) are counted into it in the same pass."""
     c: Counter[str] = Counter()
     shown: dict[str, str] = {}
-    firsts = {s.first_token for s in doc.sentences}
-    starts = doc.starts
-    for k, tt in enumerate(doc.types):
-        if not tt.is_word or not tt.text[:1].isupper() or not tt.lemma[:1].isupper() or k in firsts:
+    types = doc.types
+    raw = type_counts(doc)  # counted at C speed; each distinct form judged once below
+    by_text = Counter(raw)
+    for s in doc.sentences:  # sentence-initial words are capitalised whatever they are
+        if s.first_token < s.last_token:
+            by_text[types[s.first_token].text] -= 1
+    if headline_end:
+        by_text.update(map(_TEXT, types[: bisect.bisect_left(doc.starts, headline_end)]))
+    for text, n in by_text.items():
+        tt = token_type(text)
+        if lemmas is not None and tt.is_word and len(tt.low) >= 3 and tt.low not in STOP \
+                and tt.lemma_low not in STOP and not tt.low.isdigit():
+            lemmas[tt.lemma_low] += raw[text]
+        if n <= 0 or not text[:1].isupper():
             continue
-        if len(tt.low) < 4 or tt.low in STOP or tt.lemma_low in STOP:
+        if not tt.is_word or not tt.lemma[:1].isupper() or len(tt.low) < 4 or tt.low in STOP \
+                or tt.lemma_low in STOP:
             continue
-        c[tt.lemma_low] += 2 if starts[k] < headline_end else 1
+        c[tt.lemma_low] += n
         if tt.lemma_low not in shown or tt.lemma < shown[tt.lemma_low]:
             shown[tt.lemma_low] = tt.lemma
     for m in mentions(doc, actors):
@@ -233,13 +259,15 @@ class Features:
         return (self.id, self.source)
 
 
-def features_of(score: Any, vocab: Vocabulary, actors: ActorList | None = None) -> Features:
-    """The features of a scored article (framing.scoring.ArticleScore)."""
+def features_of(score: Any, vocab: Vocabulary, actors: ActorList | None = None,
+                lemmas: Counter[str] | None = None) -> Features:
+    """The features of a scored article (framing.scoring.ArticleScore); with `lemmas`, also
+    its lemma counts (see content_terms)."""
     actors = actors or default_actors()
     a = score.analysed.article
     head = next((p for p in a.parts if p.kind == "headline"), None)
     named = dates_named(a.text)
-    counts, shown = content_terms(score.analysed.doc, actors, head.end if head is not None else 0, named)
+    counts, shown = content_terms(score.analysed.doc, actors, head.end if head is not None else 0, named, lemmas)
     ids, values = vocab.encode(counts, shown)
     return Features(a.id, a.source, a.outlet or UNKNOWN_OUTLET, a.date, a.event, reported_span(a.date, a.text, named),
                     ids, values)

@@ -23,6 +23,9 @@ from __future__ import annotations
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
+from typing import Any
 
 import numpy as np
 
@@ -44,12 +47,21 @@ class Reprint:
     overlap: float  # estimated share of the shorter text's 5-grams found in the other
 
 
-_WORDS: dict[str, int] = {}  # word → hash, shared by the texts of a run (bounded)
+class _WordHashes(dict[str, int]):
+    """word → crc32 (made odd), computed on first sight; shared by the texts of a run."""
+
+    def __missing__(self, w: str) -> int:
+        h = self[w] = zlib.crc32(w.encode("utf-8")) | 1
+        return h
 
 
-def _word_hash(w: str) -> int:
-    h = _WORDS[w] = zlib.crc32(w.encode("utf-8")) | 1  # never 0: `get(w) or …` then recomputes nothing
-    return h
+_WORDS = _WordHashes()
+_LOW, _IS_WORD = attrgetter("low"), attrgetter("is_word")
+
+
+def words_of(doc: Any) -> list[str]:
+    """The lower-cased words of a framing.text.Doc, in order."""
+    return list(compress(map(_LOW, doc.types), map(_IS_WORD, doc.types)))
 
 
 def signature(words: Sequence[str]) -> tuple[np.ndarray, int]:
@@ -59,8 +71,7 @@ def signature(words: Sequence[str]) -> tuple[np.ndarray, int]:
         return _EMPTY, 0
     if len(_WORDS) > 500_000:
         _WORDS.clear()
-    get = _WORDS.get
-    h = np.fromiter((get(w) or _word_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    h = np.fromiter(map(_WORDS.__getitem__, words), dtype=np.uint64, count=len(words))
     with np.errstate(over="ignore"):
         sh = np.zeros(n, dtype=np.uint64)
         for k in range(SHINGLE):
@@ -120,7 +131,7 @@ def find_reprints(scores: Sequence[object]) -> list[Reprint]:
     keys, sigs, sizes = [], [], []
     for s in scores:
         a = s.analysed.article  # type: ignore[attr-defined]
-        sig, n = signature([tt.low for tt in s.analysed.doc.types if tt.is_word])  # type: ignore[attr-defined]
+        sig, n = signature(words_of(s.analysed.doc))  # type: ignore[attr-defined]
         keys.append((a.date or "9999", a.id, a.source))
         sigs.append(sig)
         sizes.append(n)
