@@ -9,6 +9,7 @@ carries twice (a mirror, the same wire story under two headlines) counts once in
 
 from __future__ import annotations
 
+import gc
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -42,6 +43,7 @@ Z_MIN = 1.96  # z above the 95% normal quantile: marked "*" as distinctive beyon
 Z_SHOWN = 1.0  # words with smaller z are not shown at all
 TOP = 5
 ACTOR_ROWS = 4  # the most-mentioned actors of an event get a "named as" row
+FREEZE_EVERY = 2048  # articles between moving the gathered records out of the garbage collector's sight
 
 _STOP = STOP
 
@@ -347,7 +349,12 @@ def collect(scores: Iterable[ArticleScore], actors: ActorList | None = None, dig
     articles, each score dropped once read: memory grows by a few kB per article."""
     actors = actors or default_actors()
     c = Collected()
-    for s in scores:
+    for n, s in enumerate(scores, 1):
+        if n % FREEZE_EVERY == 0:
+            # the records gathered so far live until the end: out of the collector's sight, so
+            # its collections do not scan them again and again (they grow with the input)
+            gc.collect()
+            gc.freeze()
         a = s.analysed.article
         counts: Counter[str] | None = Counter() if digests else None
         c.features.append(features_of(s, c.vocab, actors, counts))

@@ -159,6 +159,20 @@ def type_counts(doc: Doc) -> Counter[str]:
     return got
 
 
+_FORMS: dict[str, tuple[str | None, str | None, str]] = {}  # surface form → _form (bounded)
+
+
+def _form(text: str) -> tuple[str | None, str | None, str]:
+    """What a surface form counts as: (its lemma as a word of the distinctive-word counts, its
+    lemma as a noun or name of the event terms, the lemma as written); None where it does not."""
+    tt = token_type(text)
+    word = tt.lemma_low if tt.is_word and len(tt.low) >= 3 and tt.low not in STOP and tt.lemma_low not in STOP \
+        and not tt.low.isdigit() else None
+    noun = tt.lemma_low if tt.is_word and text[:1].isupper() and tt.lemma[:1].isupper() and len(tt.low) >= 4 \
+        and tt.low not in STOP and tt.lemma_low not in STOP else None
+    return word, noun, tt.lemma
+
+
 def content_terms(doc: Doc, actors: ActorList, headline_end: int = 0, named: list[str] | None = None,
                   lemmas: Counter[str] | None = None) -> tuple[Counter[str], dict[str, str]]:
     """Counts of what identifies an event in a document: nouns and names (capitalised lemmas
@@ -177,19 +191,20 @@ def content_terms(doc: Doc, actors: ActorList, headline_end: int = 0, named: lis
             by_text[types[s.first_token].text] -= 1
     if headline_end:
         by_text.update(map(_TEXT, types[: bisect.bisect_left(doc.starts, headline_end)]))
+    forms = _FORMS
+    if len(forms) > 500_000:
+        forms.clear()
     for text, n in by_text.items():
-        tt = token_type(text)
-        if lemmas is not None and tt.is_word and len(tt.low) >= 3 and tt.low not in STOP \
-                and tt.lemma_low not in STOP and not tt.low.isdigit():
-            lemmas[tt.lemma_low] += raw[text]
-        if n <= 0 or not text[:1].isupper():
-            continue
-        if not tt.is_word or not tt.lemma[:1].isupper() or len(tt.low) < 4 or tt.low in STOP \
-                or tt.lemma_low in STOP:
-            continue
-        c[tt.lemma_low] += n
-        if tt.lemma_low not in shown or tt.lemma < shown[tt.lemma_low]:
-            shown[tt.lemma_low] = tt.lemma
+        got = forms.get(text)
+        if got is None:
+            got = forms[text] = _form(text)
+        word, noun, written = got
+        if lemmas is not None and word is not None:
+            lemmas[word] += raw[text]
+        if n > 0 and noun is not None:
+            c[noun] += n
+            if noun not in shown or written < shown[noun]:
+                shown[noun] = written
     for m in mentions(doc, actors):
         c[f"@{m.actor.id}"] += 1
     text = doc.text
@@ -227,13 +242,13 @@ class Vocabulary:
 
     def encode(self, counts: Counter[str], shown: dict[str, str] | None = None) -> tuple[np.ndarray, np.ndarray]:
         ids = self.ids
-        out = np.empty(len(counts), dtype=np.int32)
-        for k, t in enumerate(counts):
-            i = ids.get(t)
-            if i is None:
-                i = ids[t] = len(self.terms)
-                self.terms.append(t)
-            out[k] = i
+        got = list(map(ids.get, counts))
+        if None in got:
+            for k, t in enumerate(counts):
+                if got[k] is None:
+                    got[k] = ids[t] = len(self.terms)
+                    self.terms.append(t)
+        out = np.array(got, dtype=np.int32)
         for t, s in (shown or {}).items():
             old = self.shown.get(t)
             if old is None or s < old:
