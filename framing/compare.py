@@ -58,13 +58,19 @@ def outlet_of(s: ArticleScore) -> str:
 # --- distinctive words -----------------------------------------------------------------------
 
 
+class Background(Counter[str]):
+    """Lemma counts of a whole input, their sum `n` computed once (not once per event)."""
+
+    n: int
+
+
 def log_odds(target: Counter[str], rest: Counter[str], background: Counter[str],
              prior_strength: float = PRIOR_STRENGTH) -> list[tuple[str, float, float]]:
     """Log-odds ratio with an informative Dirichlet prior (Monroe et al. 2008, eq. 16–22):
     (word, delta, z) for every word of the target, z = delta / sqrt(var), the prior spread by
     the word's share of the background corpus."""
     n_t, n_r = sum(target.values()), sum(rest.values())
-    n_b = sum(background.values()) or 1
+    n_b = background.n if isinstance(background, Background) else sum(background.values()) or 1
     out = []
     for w in target:
         a = prior_strength * background[w] / n_b
@@ -301,13 +307,13 @@ def compare_event(event: Event, by: str = "outlet", actors: ActorList | None = N
     for col in cols:
         _fill(col, key_actors, reprints)
     # distinctive words: each column against the other columns of the event, prior from the event
-    counts = [_counter(col.digests, lemmas) for col in cols]
+    if len(cols) < 2:
+        for col in cols:
+            col.cells["distinctive"] = []
+    counts = [_counter(col.digests, lemmas) for col in cols] if len(cols) > 1 else []
     if background is None:
         background = sum(counts, Counter())
-    for i, col in enumerate(cols):
-        if len(cols) < 2:
-            col.cells["distinctive"] = []
-            continue
+    for i, col in enumerate(cols[: len(counts)]):
         rest = sum((counts[j] for j in range(len(cols)) if j != i), Counter())
         top = [(w, z) for w, _, z in log_odds(counts[i], rest, background) if z >= Z_SHOWN][:TOP]
         col.cells["distinctive"] = [f"{w} ({z:.1f}{'*' if z >= Z_MIN else ''})" for w, z in top]
@@ -333,7 +339,7 @@ class Collected:
     def reprints(self) -> list[Reprint]:
         return reprint_groups(self.keys, self.signatures, self.sizes)
 
-    def background(self, reprints: Sequence[Reprint]) -> Counter[str]:
+    def background(self, reprints: Sequence[Reprint]) -> Background:
         """Lemma counts of the input, each text once (copies left out)."""
         copies = {r.b for r in reprints}
         total = np.zeros(len(self.lemmas.terms))
@@ -341,7 +347,9 @@ class Collected:
             if d.id not in copies:
                 np.add.at(total, d.lemma_ids, d.lemma_counts)
         terms = self.lemmas.terms
-        return Counter({terms[i]: int(total[i]) for i in np.flatnonzero(total).tolist()})
+        out = Background({terms[i]: int(total[i]) for i in np.flatnonzero(total).tolist()})
+        out.n = sum(out.values()) or 1
+        return out
 
 
 def collect(scores: Iterable[ArticleScore], actors: ActorList | None = None, digests: bool = True) -> Collected:
