@@ -21,7 +21,7 @@ import click
 
 from framing import __version__
 from framing.analysis import analyse
-from framing.compare import WINDOW_DAYS, Collected, Event, collect, compare_event
+from framing.compare import WINDOW_DAYS, Collected, Event, ReprintIndex, collect, compare_event
 from framing.compare_view import render_csv, render_html, render_json, render_table
 from framing.errors import FramingError, LexiconError, ModelError
 from framing.evaluation import evaluate_hits, load_gold
@@ -331,7 +331,8 @@ def compare(paths: tuple[str, ...], window: int, by: str, event_id: str | None, 
     evs = sorted(evs, key=lambda e: len(e.outlets) < 2)  # events several outlets cover first (stable: by date)
     reprints = got.reprints()
     background = got.background(reprints)  # a text carried by many sites counts once
-    items = [(e, compare_event(e, by=by, reprints=reprints, background=background, lemmas=got.lemmas))
+    index = ReprintIndex(reprints)
+    items = [(e, compare_event(e, by=by, reprints=index, background=background, lemmas=got.lemmas))
              for e in evs]
     if fmt == "json":
         click.echo(render_json(items), nl=False)

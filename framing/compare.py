@@ -183,7 +183,24 @@ def digest(s: ArticleScore, actors: ActorList, lemmas: Vocabulary, counts: Count
                   Counter(m.actor.id for m in ms), dict(naming), dict(aimed), quotes, ids, values)
 
 
-def _fill(col: Column, key_actors: list[str], reprints: list[Reprint]) -> None:
+class ReprintIndex:
+    """Reprints by article id, built once for a run: each event looks up only its own."""
+
+    def __init__(self, reprints: Sequence[Reprint]) -> None:
+        self.all = list(reprints)
+        self.copy_of = originals(reprints)
+        self.by_id: dict[str, list[Reprint]] = defaultdict(list)
+        for r in reprints:
+            self.by_id[r.a].append(r)
+            self.by_id[r.b].append(r)
+
+    def about(self, ids: Iterable[str]) -> list[Reprint]:
+        """The reprints any of these articles is part of, in a fixed order."""
+        got = {r for i in ids for r in self.by_id.get(i, ())}
+        return sorted(got, key=lambda r: (r.a, r.b))
+
+
+def _fill(col: Column, key_actors: list[str], reprints: ReprintIndex) -> None:
     ds = col.digests
     c = col.cells
     c["dates"] = sorted({d.date or "undated" for d in ds})
@@ -225,7 +242,7 @@ def _fill(col: Column, key_actors: list[str], reprints: list[Reprint]) -> None:
     ids = {d.id for d in ds} | set(col.copies)
     c["ids"] = sorted(ids)
     c["articles"] = len(ids)
-    c["reprints"] = [f"{r.b} same text as {r.a} ({r.overlap:.0%})" for r in reprints if r.a in ids or r.b in ids]
+    c["reprints"] = [f"{r.b} same text as {r.a} ({r.overlap:.0%})" for r in reprints.about(ids)]
     c["reprint_of"] = sorted({r for d in ds if (r := d.reprint_of)})
 
 
@@ -272,7 +289,7 @@ def _counter(ds: Sequence[Digest], lemmas: Vocabulary) -> Counter[str]:
 
 
 def compare_event(event: Event, by: str = "outlet", actors: ActorList | None = None,
-                  reprints: list[Reprint] | None = None, background: Counter[str] | None = None,
+                  reprints: Sequence[Reprint] | ReprintIndex | None = None, background: Counter[str] | None = None,
                   lemmas: Vocabulary | None = None) -> list[Column]:
     """The columns of one event; its members are Digests (with `lemmas`, their vocabulary) or
     scored articles (digested here). `background` (lemma counts of the whole input) sets the
@@ -285,6 +302,7 @@ def compare_event(event: Event, by: str = "outlet", actors: ActorList | None = N
         members = list(event.scores)
     if reprints is None:
         reprints = find_reprints(event.scores) if not isinstance(event.scores[0], Digest) else []
+    index = reprints if isinstance(reprints, ReprintIndex) else ReprintIndex(reprints)
     if by == "article":
         cols = [Column(f"{d.outlet}: {d.id}", [d]) for d in sorted(members, key=lambda d: (d.outlet, d.id))]
     else:
@@ -292,7 +310,7 @@ def compare_event(event: Event, by: str = "outlet", actors: ActorList | None = N
         for d in members:
             by_outlet[d.outlet].append(d)
         cols = [Column(o, sorted(v, key=lambda d: d.id)) for o, v in sorted(by_outlet.items())]
-    copy_of = originals(reprints)
+    copy_of = index.copy_of
     for col in cols:
         held = {d.id for d in col.digests}
         col.copies = sorted(d.id for d in col.digests if copy_of.get(d.id) in held)
@@ -305,7 +323,7 @@ def compare_event(event: Event, by: str = "outlet", actors: ActorList | None = N
     key_actors = [a for a, _ in sorted(mentions.items(),
                                        key=lambda kv: (kind.get(kv[0]) != "person", -kv[1], kv[0]))[:ACTOR_ROWS]]
     for col in cols:
-        _fill(col, key_actors, reprints)
+        _fill(col, key_actors, index)
     # distinctive words: each column against the other columns of the event, prior from the event
     if len(cols) < 2:
         for col in cols:
