@@ -35,6 +35,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--texts", type=Path, default=ROOT / ".cache" / "dev")
     ap.add_argument("--set", dest="set_dir", type=Path, default=ROOT.parent / "shared" / "dev")
     ap.add_argument("-o", "--output", type=Path, default=ROOT / ".cache" / "dev-export.jsonl")
+    ap.add_argument("--events-out", type=Path, default=None,
+                    help="Also write FOLDER/dev-articles.csv (id, outlet, date, text) and FOLDER/dev-events.csv "
+                         "(id, event; distractors alone) for `framing evaluate events`.")
     args = ap.parse_args(argv)
     with open(args.set_dir / "manifest.csv", newline="", encoding="utf-8") as f:
         manifest = {r["id"]: r for r in csv.DictReader(f)}
@@ -48,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
         m = manifest[Path(a.source).stem]
         articles.append(dataclasses.replace(a, id=m["id"], outlet=m["outlet"], outlet_inferred=False,
                                             url=m["url"], date=a.date or m["date"] or None))
+    if args.events_out:
+        _write_event_files(args.events_out, articles, manifest)
     matcher = Matcher(default_lexicon())
     scores = list(score_articles(articles, matcher, default_model(matcher)))
     event_of = {s.analysed.article.id: e.id for e in group_events(scores) for s in e.scores}
@@ -59,6 +64,24 @@ def main(argv: list[str] | None = None) -> int:
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
     print(f"{len(scores)} articles -> {args.output}", file=sys.stderr)
     return subprocess.call([sys.executable, str(args.set_dir / "score.py"), str(args.output), str(args.set_dir)])
+
+
+def _write_event_files(folder: Path, articles: list, manifest: dict[str, dict[str, str]]) -> None:
+    """The dev articles as one CSV and their true events (`x` distractors: each one alone)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "dev-articles.csv", "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "outlet", "date", "text"])
+        for a in articles:
+            w.writerow([a.id, a.outlet, a.date or "", a.text])
+    with open(folder / "dev-events.csv", "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "event"])
+        for a in articles:
+            ev = manifest[a.id]["event"]
+            w.writerow([a.id, "" if ev == "x" else ev])
+    print(f"framing evaluate events {folder / 'dev-articles.csv'} --gold {folder / 'dev-events.csv'}",
+          file=sys.stderr)
 
 
 if __name__ == "__main__":

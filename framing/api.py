@@ -43,6 +43,7 @@ from framing.compare import (
     log_odds,
 )
 from framing.errors import FramingError, InputError, LexiconError
+from framing.events import reading_order
 from framing.ingest import Problem, ReadOptions, read_articles
 from framing.lexicon import Lexicon, default_lexicon, load_lexicon
 from framing.matching import Matcher
@@ -472,15 +473,18 @@ def compare(source: Source, settings: Settings | None = None, event: str | None 
         if not chosen:
             raise FramingError(f"no event '{event}'; the events are {', '.join(e.id for e in evs)}")
         evs = chosen
+    evs = reading_order(evs)
     background = sum((lemma_counts(sc) for sc in scores), Counter())
     reprints = find_reprints(scores)
     actors = _actors(s)
+    by_id = {sc.analysed.article.id: sc for sc in scores}
     out = []
     for e in evs:
         cols = compare_event(e, by=s.by, actors=actors, reprints=reprints, background=background)
-        dist = _distinctive([c.scores for c in cols], background)
+        members = [[by_id[d.id] for d in c.digests] for c in cols]  # each text once (copies left out)
+        dist = _distinctive(members, background)
         out.append(EventComparison(_event_record(e), tuple(
-            _column(c.name, c.scores, c.cells, reprints, d) for c, d in zip(cols, dist, strict=True))))
+            _column(c.name, m, c.cells, reprints, d) for c, m, d in zip(cols, members, dist, strict=True))))
     return Comparison(s.by, tuple(out))
 
 

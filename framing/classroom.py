@@ -469,7 +469,7 @@ def event_view(event: Any, columns: list[Any], views: dict[str, dict[str, Any]],
     cols = []
     for c in columns:
         cells = c.cells
-        arts = [views[s.analysed.article.id] for s in c.scores if s.analysed.article.id in views]
+        arts = [views[d.id] for d in c.digests if d.id in views]
         heads = []
         for v in arts:
             if v["headline"]:

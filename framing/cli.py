@@ -8,12 +8,13 @@ and exit code 1; nothing else is caught, so real bugs still show.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import gc
 import io
+import json
 import shutil
 import sys
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,10 +24,11 @@ import click
 from framing import __version__
 from framing.analysis import analyse
 from framing.classroom import LANGS, article_view, default_lang, report_events, use_colour
-from framing.compare import Event, compare_event, find_reprints, group_events, lemma_counts
+from framing.compare import Collected, Event, ReprintIndex, collect, compare_event, group_events
 from framing.compare_view import render_csv, render_html, render_json, render_table
 from framing.errors import FramingError, LexiconError, ModelError
 from framing.evaluation import agreement, evaluate_hits, load_gold
+from framing.events import events_of, reading_order
 from framing.exercise import check_markings, read_markings
 from framing.ingest import ReadOptions, ReadResult, read_articles
 from framing.lexicon import Entry, Lexicon, default_lexicon, load_lexicon
@@ -317,14 +319,16 @@ def score(paths: tuple[str, ...], fmt: str, **kw: Any) -> None:
 
 
 def _events_from(paths: tuple[str, ...], kw: dict[str, Any], window: int,
-                 with_stance: bool) -> tuple[list[Event], list[Any]]:
+                 with_stance: bool) -> tuple[list[Event], Collected]:
+    """Events of the inputs, from compact per-article records (`compare` also gets digests)."""
     lexicon = get_lexicon(kw)
     matcher = Matcher(lexicon)
     model = get_model(kw, matcher) if with_stance else None
     settle()
     result = load(paths, kw)
-    scores = list(score_articles(result.articles, matcher, model))
-    return group_events(scores, window_days=window), scores
+    got = collect(score_articles(result.articles, matcher, model), digests=with_stance)
+    members = got.digests if with_stance else got.features
+    return events_of(members, got.features, got.vocab, window_days=window), got
 
 
 def window_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -344,7 +348,7 @@ def events(paths: tuple[str, ...], window: int, fmt: str, **kw: Any) -> None:
     kw.pop("model_path", None)
     evs, _ = _events_from(paths, kw, window, with_stance=False)
     recs = [{"event": e.id, "label": e.label, "dates": e.dates, "outlets": e.outlets,
-             "articles": [s.analysed.article.id for s in e.scores], "n": len(e.scores)} for e in evs]
+             "articles": e.ids, "n": len(e.ids)} for e in evs]
     click.echo(render(recs, ["event", "label", "dates", "n", "outlets", "articles"], fmt, max_cell=60), nl=False)
 
 
@@ -365,16 +369,19 @@ def compare(paths: tuple[str, ...], window: int, by: str, event_id: str | None, 
     """Compare how outlets cover the same events, side by side: headlines with loaded words
     marked, stance, loaded words in their own voice and quoted, how each actor is named, whom
     they quote, distinctive words (log-odds, z-scores) and reprints."""
-    evs, scores = _events_from(paths, kw, window, with_stance=True)
+    evs, got = _events_from(paths, kw, window, with_stance=True)
     if event_id:
         chosen = [e for e in evs if e.id == event_id]
         if not chosen:
             ids = ", ".join(e.id for e in evs)
             raise FramingError(f"no event '{event_id}'; the events are {ids} (see `framing events`)")
         evs = chosen
-    background = sum((lemma_counts(s) for s in scores), Counter())
-    reprints = find_reprints(scores)
-    items = [(e, compare_event(e, by=by, reprints=reprints, background=background)) for e in evs]
+    evs = reading_order(evs)
+    reprints = got.reprints()
+    background = got.background(reprints)  # a text carried by many sites counts once
+    index = ReprintIndex(reprints)
+    items = [(e, compare_event(e, by=by, reprints=index, background=background, lemmas=got.lemmas))
+             for e in evs]
     if fmt == "json":
         click.echo(render_json(items), nl=False)
     elif fmt == "csv":
@@ -444,7 +451,11 @@ def report(paths: tuple[str, ...], window: int, lang: str | None, output: str | 
     scale, how each outlet names the actors and whom it quotes, discussion questions, and each
     article's text with its loaded words marked and explained (hover, tap, print)."""
     with_stance = not kw.get("no_stance", False)
-    evs, scores = _events_from(paths, kw, window, with_stance=True)
+    matcher = Matcher(get_lexicon(kw))
+    model = get_model(kw, matcher)
+    # a class report shows every article's text: it keeps the full scores (a handful of articles)
+    scores = list(score_articles(load(paths, kw).articles, matcher, model))
+    evs = group_events(scores, window_days=window)
     lang = lang or default_lang()
     emit(render_report(report_events(scores, evs, lang), lang, stance_on=with_stance), output)
 
@@ -636,6 +647,35 @@ def evaluate_lexicon(gold_path: str, agree_with: str | None, fmt: str, **kw: Any
                f"lexicon: {lex.version}")
     click.echo(render(recs, ["scope", "group", "gold", "predicted", "tp", "precision", "recall", "f1"], fmt),
                nl=False)
+
+
+@evaluate.command("events")
+@input_options
+@lexicon_options
+@window_option
+@click.option("--gold", "gold_path", required=True, type=click.Path(),
+              help="CSV with columns id and event (an empty event: an article of its own).")
+@format_option(("table", "markdown", "csv", "json"))
+@handle_errors
+def evaluate_events(paths: tuple[str, ...], window: int, gold_path: str, fmt: str, **kw: Any) -> None:
+    """Compare the events of PATHS with true events: adjusted Rand index, homogeneity,
+    completeness, V-measure, and which true events were split or merged."""
+    from framing.events import evaluate_grouping, load_event_gold
+
+    gold = load_event_gold(gold_path)
+    evs, _ = _events_from(paths, kw, window, with_stance=False)
+    r = evaluate_grouping(evs, gold)
+    if fmt == "json":
+        click.echo(json.dumps(dataclasses.asdict(r), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{r.articles} articles in the gold file ({len(r.not_in_gold)} read but not in it, "
+               f"{len(r.not_read)} in it but not read)")
+    click.echo(render(r.rows(), ["measure", "value"], fmt), nl=False)
+    for title, rows, cols in (("true events split", r.split, ["true_event", "articles", "into"]),
+                              ("events merging true events", r.merged, ["event", "articles", "holds"])):
+        click.echo(f"\n{title}: {len(rows)}")
+        if rows:
+            click.echo(render(rows, cols, fmt, max_cell=80), nl=False)
 
 
 def labelled_options(func: Callable[..., Any]) -> Callable[..., Any]:

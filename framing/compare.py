@@ -1,262 +1,67 @@
-"""Events and side-by-side comparisons of how outlets cover them.
-
-Events: articles are linked when their dates are compatible (full or partial dates; at most
-WINDOW_DAYS apart; an undated article is compatible with any date) and their content is
-similar (cosine of content-lemma counts, actors counted double, at least SIMILARITY); an
-event is a connected group of linked articles. An explicit `event` value in the input wins.
-Groups, their order and their ids depend only on the articles, not on the input order.
+"""Side-by-side comparisons of how outlets cover an event (events: framing.events).
 
 Per event and outlet (or article): headlines with own-voice loaded words marked, stance,
 loaded words, how each actor is named, whom the outlet quotes, distinctive words (log-odds
 ratio with an informative Dirichlet prior, Monroe, Colaresi & Quinn 2008, "Fightin' Words",
-Political Analysis 16(4)), reprints (near-identical texts: word 5-gram overlap).
+Political Analysis 16(4)), reprints (near-identical texts: framing.reprints). A text an outlet
+carries twice (a mirror, the same wire story under two headlines) counts once in its column.
 """
 
 from __future__ import annotations
 
-import calendar
+import gc
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
-from framing.actors import ActorList, Mention, actor_named, default_actors, descriptor, find_mentions
+import numpy as np
+
+from framing.actors import ActorList, actor_named, default_actors, descriptor
+from framing.events import (  # noqa: F401  (re-exported: events used to live here)
+    STOP,
+    UNKNOWN_OUTLET,
+    WINDOW_DAYS,
+    Event,
+    Features,
+    Vocabulary,
+    date_range,
+    features_of,
+    group_events,
+    type_counts,
+)
+from framing.events import mentions as _mentions
 from framing.outlets import media_named
+from framing.reprints import Reprint, find_reprints, originals, reprint_groups, signature, words_of
 from framing.scoring import OWN_VOICES, QUOTED_VOICES, ArticleScore, shown_term
 from framing.stance import stance_label
-from framing.text import Doc
+from framing.text import token_type
 
-WINDOW_DAYS = 14  # news about one event clusters within about two weeks
-SIMILARITY = 0.25  # cosine of content-lemma counts; seeds on the same visit score 0.3–0.5
-REPRINT_OVERLAP = 0.5  # share of word 5-grams two texts share to count as a reprint
-SHINGLE = 5
 PRIOR_STRENGTH = 100.0  # α0 of the Dirichlet prior: pseudo-counts spread by background frequency
 Z_MIN = 1.96  # z above the 95% normal quantile: marked "*" as distinctive beyond chance
 Z_SHOWN = 1.0  # words with smaller z are not shown at all
 TOP = 5
 ACTOR_ROWS = 4  # the most-mentioned actors of an event get a "named as" row
-UNKNOWN_OUTLET = "unknown outlet"
+FREEZE_EVERY = 2048  # articles between moving the gathered records out of the garbage collector's sight
 
-_STOP = frozenset(
-    """
-    der die das den dem des ein eine einer eines einem einen und oder aber auch nicht nur noch
-    schon sich sie er es wir ihr ich man sein seine ihre ihren seinen haben hat hatte hatten sind
-    ist war waren wird werden wurde wurden würde würden sei seien kann können könnte dass als wie
-    wenn weil ob zu zum zur im in am an auf aus bei mit nach von vom vor für gegen über unter um
-    bis seit durch zwischen sowie so dies diese dieser dieses diesem diesen jeder jede jedes mehr
-    sehr bereits dabei damit dann denn doch hier dort heute etwa rund laut zufolge demnach andere
-    anderen einige viele alle allem beide beiden wieder weiter immer neue neuen neuer ersten erste
-    sollen soll müssen muss dürfen wollen will unser unsere ihr ihm ihn ihnen uns euch mich dich
-    """.split()
-)
+_STOP = STOP
 
 
-# --- events ----------------------------------------------------------------------------------
-
-
-def date_range(value: str | None) -> tuple[date, date] | None:
-    """First and last day a full or partial ISO date (YYYY, YYYY-MM, YYYY-MM-DD) can mean."""
-    if not value:
-        return None
-    try:
-        parts = [int(p) for p in value.split("-")]
-        if len(parts) == 1:
-            return date(parts[0], 1, 1), date(parts[0], 12, 31)
-        if len(parts) == 2:
-            last = calendar.monthrange(parts[0], parts[1])[1]
-            return date(parts[0], parts[1], 1), date(parts[0], parts[1], last)
-        d = date(parts[0], parts[1], parts[2])
-        return d, d
-    except (ValueError, IndexError):
-        return None
-
-
-def _gap_days(a: tuple[date, date] | None, b: tuple[date, date] | None) -> int:
-    if a is None or b is None:
-        return 0
-    if a[1] < b[0]:
-        return (b[0] - a[1]).days
-    if b[1] < a[0]:
-        return (a[0] - b[1]).days
-    return 0
-
-
-def content_counts(s: ArticleScore, actors: ActorList) -> Counter[str]:
-    """Content lemmas of an article (no function words, no short words) plus its actors ×2."""
-    doc = s.analysed.doc
-    c: Counter[str] = Counter(tt.lemma_low for tt in doc.types
-                              if tt.is_word and len(tt.low) >= 4 and tt.low not in _STOP and tt.lemma_low not in _STOP
-                              and not tt.low.isdigit())
-    for m in _mentions(doc, actors):
-        c[f"@{m.actor.id}"] += 2
-    return c
-
-
-def _mentions(doc: Doc, actors: ActorList) -> tuple[Mention, ...]:
-    """Actor mentions of a document, found once: events, naming and key actors all need them
-    (remembered only while the document lives)."""
-    got: tuple[ActorList, tuple[Mention, ...]] | None = doc.memo.get("mentions")
-    if got is None or got[0] is not actors:
-        got = doc.memo["mentions"] = (actors, tuple(find_mentions(doc, actors)))
-    return got[1]
-
-
-def _cosine(a: Counter[str], b: Counter[str]) -> float:
-    if not a or not b:
-        return 0.0
-    dot = sum(v * b[k] for k, v in a.items() if k in b)
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
-    return dot / (na * nb)
-
-
-@dataclass
-class Event:
-    id: str
-    label: str
-    first: str  # date range as written ("2024-06", "2024-06-18 – 2024-06-20", "undated")
-    last: str
-    scores: list[ArticleScore]
-    explicit: bool = False
-    terms: list[str] = field(default_factory=list)
-
-    @property
-    def dates(self) -> str:
-        if not self.first:
-            return "undated"
-        return self.first if self.first == self.last else f"{self.first} – {self.last}"
-
-    @property
-    def outlets(self) -> list[str]:
-        return sorted({outlet_of(s) for s in self.scores})
+# --- reprints --------------------------------------------------------------------------------
 
 
 def outlet_of(s: ArticleScore) -> str:
     return s.analysed.article.outlet or UNKNOWN_OUTLET
 
 
-def group_events(scores: Sequence[ArticleScore], window_days: int = WINDOW_DAYS, similarity: float = SIMILARITY,
-                 actors: ActorList | None = None) -> list[Event]:
-    """Group articles into events (see the module docstring); deterministic for any input order."""
-    actors = actors or default_actors()
-    items = sorted(scores, key=lambda s: (s.analysed.article.id, s.analysed.article.source))
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(i: int, j: int) -> None:
-        a, b = find(i), find(j)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-
-    explicit: dict[str, int] = {}
-    free: list[int] = []
-    for i, s in enumerate(items):
-        ev = s.analysed.article.event
-        if ev:
-            if ev in explicit:
-                union(explicit[ev], i)
-            else:
-                explicit[ev] = i
-        else:
-            free.append(i)
-    counts = {i: content_counts(items[i], actors) for i in free}  # _make_event counts again: cheap
-    ranges = {i: date_range(items[i].analysed.article.date) for i in free}
-    for i, j in _date_compatible_pairs(free, ranges, window_days):
-        if _cosine(counts[i], counts[j]) >= similarity:
-            union(i, j)
-    groups: dict[int, list[ArticleScore]] = defaultdict(list)
-    for i, s in enumerate(items):
-        groups[find(i)].append(s)
-    events = [_make_event(members, actors) for members in groups.values()]
-    events.sort(key=lambda e: (e.first or "9999", e.scores[0].analysed.article.id))
-    for n, e in enumerate(events, 1):
-        e.id = f"E{n}"
-    return events
-
-
-def _date_compatible_pairs(free: list[int], ranges: dict[int, tuple[date, date] | None],
-                           window_days: int) -> list[tuple[int, int]]:
-    """Pairs of articles whose dates are at most `window_days` apart, without comparing every
-    pair: dated articles sorted by their first day are only compared while the next one starts
-    within the window; undated articles are compared with all. Pairs come out in a fixed order."""
-    dated = sorted((i for i in free if ranges[i] is not None), key=lambda i: (ranges[i], i))
-    undated = [i for i in free if ranges[i] is None]
-    pairs = []
-    for x, i in enumerate(dated):
-        end = ranges[i][1]  # type: ignore[index]
-        for j in dated[x + 1 :]:
-            if (ranges[j][0] - end).days > window_days:  # type: ignore[index]
-                break  # sorted by first day: every later article starts later still
-            if _gap_days(ranges[i], ranges[j]) <= window_days:
-                pairs.append((min(i, j), max(i, j)))
-    for x, i in enumerate(undated):
-        pairs += [(min(i, j), max(i, j)) for j in [*dated, *undated[x + 1 :]]]
-    return sorted(pairs)
-
-
-def _make_event(members: list[ArticleScore], actors: ActorList) -> Event:
-    dates = sorted(d for s in members if (d := s.analysed.article.date))
-    explicit = next((s.analysed.article.event for s in members if s.analysed.article.event), None)
-    # key terms: content lemmas that most articles share, then the most frequent
-    spread: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    for s in members:
-        c = content_counts(s, actors)
-        total.update(c)
-        spread.update(set(c))
-    names = {f"@{a.id}": a.name for a in actors.actors}
-    aliases = {w.lower() for a in actors.actors for w in (*a.aliases, *a.epithets)}
-    nouns = {tt.lemma_low: tt.lemma for s in members for tt in s.analysed.doc.types
-             if tt.is_word and tt.lemma[:1].isupper() and tt.lemma_low in total}
-    # an alias is already counted as its actor; labels are actors and nouns ("Sanktion"), the
-    # way people name events, not adjectives or verbs
-    ranked = sorted((w for w in total if w.startswith("@") or (w not in aliases and w in nouns)),
-                    key=lambda w: (-spread[w], -total[w], w))
-    names |= {w: nouns[w] for w in ranked if w in nouns}
-    terms = [names.get(w, w) for w in ranked[:4]]
-    label = explicit or ", ".join(terms)
-    return Event("", label, dates[0] if dates else "", dates[-1] if dates else "", members, bool(explicit), terms)
-
-
-# --- reprints --------------------------------------------------------------------------------
-
-
-def _shingles(s: ArticleScore) -> set[tuple[str, ...]]:
-    words = [tt.low for tt in s.analysed.doc.types if tt.is_word]
-    return {tuple(words[i : i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1))}
-
-
-@dataclass(frozen=True, slots=True)
-class Reprint:
-    a: str  # article ids
-    b: str
-    overlap: float  # share of the shorter text's 5-grams found in the other
-
-
-def find_reprints(scores: Sequence[ArticleScore]) -> list[Reprint]:
-    """Pairs of near-identical texts (wire copy, syndication, mirrors), across outlets or not."""
-    items = sorted(scores, key=lambda s: s.analysed.article.id)
-    sh = [_shingles(s) for s in items]
-    out = []
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            small = min(len(sh[i]), len(sh[j]))
-            if not small:
-                continue
-            ov = len(sh[i] & sh[j]) / small
-            if ov >= REPRINT_OVERLAP:
-                out.append(Reprint(items[i].analysed.article.id, items[j].analysed.article.id, ov))
-    return out
-
-
 # --- distinctive words -----------------------------------------------------------------------
+
+
+class Background(Counter[str]):
+    """Lemma counts of a whole input, their sum `n` computed once (not once per event)."""
+
+    n: int
 
 
 def log_odds(target: Counter[str], rest: Counter[str], background: Counter[str],
@@ -265,7 +70,7 @@ def log_odds(target: Counter[str], rest: Counter[str], background: Counter[str],
     (word, delta, z) for every word of the target, z = delta / sqrt(var), the prior spread by
     the word's share of the background corpus."""
     n_t, n_r = sum(target.values()), sum(rest.values())
-    n_b = sum(background.values()) or 1
+    n_b = background.n if isinstance(background, Background) else sum(background.values()) or 1
     out = []
     for w in target:
         a = prior_strength * background[w] / n_b
@@ -283,9 +88,14 @@ def log_odds(target: Counter[str], rest: Counter[str], background: Counter[str],
 
 
 def lemma_counts(s: ArticleScore) -> Counter[str]:
-    return Counter(tt.lemma_low for tt in s.analysed.doc.types
-                   if tt.is_word and tt.low not in _STOP and tt.lemma_low not in _STOP and len(tt.low) >= 3
-                   and not tt.low.isdigit())
+    """Lemmas of an article's words (no function words, none under three letters, no numbers)."""
+    out: Counter[str] = Counter()
+    for text, n in type_counts(s.analysed.doc).items():
+        tt = token_type(text)
+        if tt.is_word and len(tt.low) >= 3 and tt.low not in _STOP and tt.lemma_low not in _STOP \
+                and not tt.low.isdigit():
+            out[tt.lemma_low] += n
+    return out
 
 
 # --- the comparison --------------------------------------------------------------------------
@@ -296,8 +106,9 @@ class Column:
     """One side of the comparison: an outlet (all its articles in the event) or one article."""
 
     name: str
-    scores: list[ArticleScore]
+    digests: list[Digest]  # each text once: copies of a text the column holds are left out
     cells: dict[str, Any] = field(default_factory=dict)
+    copies: list[str] = field(default_factory=list)  # ids of the copies left out
 
 
 def _mark_headline(s: ArticleScore) -> str:
@@ -323,75 +134,137 @@ def _counts_text(counter: Counter[str], n: int = TOP) -> list[str]:
     return [f"{k} ({v})" for k, v in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0].lower()))[:n]]
 
 
-def _fill(col: Column, actors: ActorList, key_actors: list[str], reprints: list[Reprint]) -> None:
-    scores = col.scores
+@dataclass(slots=True, eq=False)
+class Digest:
+    """What the comparison needs of one article, computed while it streams past (no token
+    layers kept): a few hundred bytes to a few kB."""
+
+    id: str
+    source: str
+    outlet: str
+    date: str | None
+    reprint_of: str | None
+    headline: str  # with own-voice loaded words marked [like this]
+    words: int
+    stance: tuple[float, float, str] | None  # score, confidence, label
+    own: tuple[str, ...]  # own-voice loaded terms as shown
+    quoted: tuple[str, ...]
+    mentions: Counter[str]  # actor id → mentions
+    naming: dict[str, Counter[str]]  # actor id → descriptors ("" = the name only)
+    aimed: dict[str, Counter[str]]  # actor id → own-voice loaded terms aimed at it
+    quotes: tuple[tuple[str, str, str], ...]  # (side, speaker, cue) of direct and reported speech
+    lemma_ids: np.ndarray  # lemma counts (distinctive words), ids into a shared Vocabulary
+    lemma_counts: np.ndarray
+
+
+def digest(s: ArticleScore, actors: ActorList, lemmas: Vocabulary, counts: Counter[str] | None = None) -> Digest:
+    """The compact record of a scored article (see Digest); `counts`: its lemma_counts when
+    already counted."""
+    a = s.analysed.article
+    doc = s.analysed.doc
+    ms = _mentions(doc, actors)
+    taken = {k for m in ms for k in range(m.first, m.last)}
+    naming: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in ms:
+        naming[m.actor.id][descriptor(doc, m, taken)] += 1
+    aimed: dict[str, Counter[str]] = defaultdict(Counter)
+    for i, h in enumerate(s.hits):
+        t = s.targets.get(i)
+        if t is not None and t.actor is not None and h.voice in OWN_VOICES:
+            aimed[t.actor.id][shown_term(h)] += 1
+    quotes = tuple((*_speaker_side(q.speaker, actors), q.cue.lower() if q.cue else "")
+                   for q in s.analysed.quotes if q.kind in ("direct", "reported"))
+    st = s.stance
+    stance = (float(st.score), float(st.confidence), st.label) if st is not None and st.score is not None else None
+    ids, values = lemmas.encode(lemma_counts(s) if counts is None else counts)
+    return Digest(a.id, a.source, outlet_of(s), a.date, a.reprint_of, _mark_headline(s), s.words, stance,
+                  tuple(shown_term(h) for h in s.hits if h.voice in OWN_VOICES),
+                  tuple(shown_term(h) for h in s.hits if h.voice in QUOTED_VOICES),
+                  Counter(m.actor.id for m in ms), dict(naming), dict(aimed), quotes, ids, values)
+
+
+class ReprintIndex:
+    """Reprints by article id, built once for a run: each event looks up only its own."""
+
+    def __init__(self, reprints: Sequence[Reprint]) -> None:
+        self.all = list(reprints)
+        self.copy_of = originals(reprints)
+        self.by_id: dict[str, list[Reprint]] = defaultdict(list)
+        for r in reprints:
+            self.by_id[r.a].append(r)
+            self.by_id[r.b].append(r)
+
+    def about(self, ids: Iterable[str]) -> list[Reprint]:
+        """The reprints any of these articles is part of, in a fixed order."""
+        got = {r for i in ids for r in self.by_id.get(i, ())}
+        return sorted(got, key=lambda r: (r.a, r.b))
+
+
+def _fill(col: Column, key_actors: list[str], reprints: ReprintIndex) -> None:
+    ds = col.digests
     c = col.cells
-    dates = sorted({s.analysed.article.date or "undated" for s in scores})
-    c["articles"] = len(scores)
-    c["dates"] = dates
-    c["ids"] = [s.analysed.article.id for s in scores]
-    c["headlines"] = [line for s in scores if (line := _mark_headline(s))]
-    stances = [s.stance for s in scores if s.stance is not None and s.stance.score is not None]
+    c["dates"] = sorted({d.date or "undated" for d in ds})
+    c["headlines"] = [d.headline for d in ds if d.headline]
+    stances = [d.stance for d in ds if d.stance is not None]
     if stances:
-        mean = sum(st.score for st in stances if st.score is not None) / len(stances)
-        conf = sum(st.confidence for st in stances) / len(stances)
-        labels = Counter(st.label for st in stances)
+        mean = sum(st[0] for st in stances) / len(stances)
+        conf = sum(st[1] for st in stances) / len(stances)
+        labels = Counter(st[2] for st in stances)
         c["stance"] = round(float(mean), 3)
         c["stance_label"] = labels.most_common(1)[0][0] if len(labels) == 1 else stance_label(mean)
         c["stance_confidence"] = round(float(conf), 3)
-    words = sum(s.words for s in scores)
-    own = [h for s in scores for h in s.hits if h.voice in OWN_VOICES]
-    quoted = [h for s in scores for h in s.hits if h.voice in QUOTED_VOICES]
+    words = sum(d.words for d in ds)
+    own = [t for d in ds for t in d.own]
     c["words"] = words
     c["loaded_per_1000"] = round(1000 * len(own) / words, 2) if words else 0.0
-    c["own_terms"] = _counts_text(Counter(shown_term(h) for h in own))
-    c["quoted_terms"] = _counts_text(Counter(shown_term(h) for h in quoted))
-    # how each actor is named
+    c["own_terms"] = _counts_text(Counter(own))
+    c["quoted_terms"] = _counts_text(Counter(t for d in ds for t in d.quoted))
+    # how each actor is named, and the loaded words aimed at it
     naming: dict[str, Counter[str]] = {a: Counter() for a in key_actors}
-    bare: Counter[str] = Counter()
-    for s in scores:
-        doc = s.analysed.doc
-        ms = _mentions(doc, actors)
-        taken = {k for m in ms for k in range(m.first, m.last)}
-        for m in ms:
-            if m.actor.id in naming:
-                d = descriptor(doc, m, taken)
-                if d:
-                    naming[m.actor.id][d] += 1
-                else:
-                    bare[m.actor.id] += 1
     aimed: dict[str, Counter[str]] = {a: Counter() for a in key_actors}
-    for s in scores:
-        for i, h in enumerate(s.hits):
-            t = s.targets.get(i)
-            if t is not None and t.actor is not None and t.actor.id in aimed and h.voice in OWN_VOICES:
-                aimed[t.actor.id][shown_term(h)] += 1
-    c["naming"] = {a: [*_counts_text(cnt, 4), *([f"name only ({bare[a]})"] if bare[a] else [])]
-                   for a, cnt in naming.items()}
+    for d in ds:
+        for a in key_actors:
+            naming[a].update(d.naming.get(a, {}))
+            aimed[a].update(d.aimed.get(a, {}))
+    c["naming"] = {a: [*_counts_text(Counter({k: v for k, v in cnt.items() if k}), 4),
+                       *([f"name only ({cnt['']})"] if cnt[""] else [])] for a, cnt in naming.items()}
     c["aimed"] = {a: _counts_text(cnt, 4) for a, cnt in aimed.items()}
-    # whom it quotes, by camp, and with which verbs
+    # whom it quotes, by side, and with which verbs
     by_camp: dict[str, Counter[str]] = defaultdict(Counter)
     cues: Counter[str] = Counter()
-    for s in scores:
-        for q in s.analysed.quotes:
-            if q.kind not in ("direct", "reported"):
-                continue
-            camp, who = _speaker_side(q.speaker, actors)
+    for d in ds:
+        for camp, who, cue in d.quotes:
             by_camp[camp][who] += 1
-            if q.cue:
-                cues[q.cue.lower()] += 1
+            if cue:
+                cues[cue] += 1
     c["quoted_sources"] = {camp: _counts_text(cnt, 4) for camp, cnt in sorted(by_camp.items())}
     c["attribution_verbs"] = _counts_text(cues, 6)
-    ids = set(c["ids"])
-    c["reprints"] = [f"{r.a} ≈ {r.b} ({r.overlap:.0%})" for r in reprints if r.a in ids or r.b in ids]
-    c["reprint_of"] = sorted({r for s in scores if (r := s.analysed.article.reprint_of)})
+    ids = {d.id for d in ds} | set(col.copies)
+    c["ids"] = sorted(ids)
+    c["articles"] = len(ids)
+    c["reprints"] = [f"{r.b} same text as {r.a} ({r.overlap:.0%})" for r in reprints.about(ids)]
+    c["reprint_of"] = sorted({r for d in ds if (r := d.reprint_of)})
 
 
 _ANONYMOUS = ("anonym", "ungenannt", "quellen", "beamte", "vertreter", "man")
 
 
+_SIDES: dict[tuple[int, str], tuple[str, str]] = {}
+
+
 def _speaker_side(speaker: str, actors: ActorList) -> tuple[str, str]:
-    """(side, name) of a speaker: the camp of the actor it names, 'anonymous' or 'other'."""
+    """(side, name) of a speaker: the camp of the actor it names, 'anonymous' or 'other'
+    (remembered per speaker: speakers repeat across a corpus)."""
+    key = (id(actors), speaker)
+    got = _SIDES.get(key)
+    if got is None:
+        if len(_SIDES) > 100_000:
+            _SIDES.clear()
+        got = _SIDES[key] = _side_of(speaker, actors)
+    return got
+
+
+def _side_of(speaker: str, actors: ActorList) -> tuple[str, str]:
     if not speaker:
         return "unattributed", "–"
     actor = actor_named(speaker, actors)
@@ -406,37 +279,59 @@ def _speaker_side(speaker: str, actors: ActorList) -> tuple[str, str]:
     return "other", speaker
 
 
+def _counter(ds: Sequence[Digest], lemmas: Vocabulary) -> Counter[str]:
+    total: Counter[str] = Counter()
+    terms = lemmas.terms
+    for d in ds:
+        for i, v in zip(d.lemma_ids.tolist(), d.lemma_counts.tolist(), strict=True):
+            total[terms[i]] += int(v)
+    return total
+
+
 def compare_event(event: Event, by: str = "outlet", actors: ActorList | None = None,
-                  reprints: list[Reprint] | None = None, background: Counter[str] | None = None) -> list[Column]:
-    """The columns of one event; `background` (lemma counts of the whole input) sets the prior
-    of the distinctive-word statistic (default: the event itself)."""
+                  reprints: Sequence[Reprint] | ReprintIndex | None = None, background: Counter[str] | None = None,
+                  lemmas: Vocabulary | None = None) -> list[Column]:
+    """The columns of one event; its members are Digests (with `lemmas`, their vocabulary) or
+    scored articles (digested here). `background` (lemma counts of the whole input) sets the
+    prior of the distinctive-word statistic (default: the event itself)."""
     actors = actors or default_actors()
-    reprints = reprints if reprints is not None else find_reprints(event.scores)
-    if by == "article":
-        cols = [Column(f"{outlet_of(s)}: {s.analysed.article.id}", [s])
-                for s in sorted(event.scores, key=lambda s: (outlet_of(s), s.analysed.article.id))]
+    if lemmas is None:
+        lemmas = Vocabulary()
+        members = [m if isinstance(m, Digest) else digest(m, actors, lemmas) for m in event.scores]
     else:
-        by_outlet: dict[str, list[ArticleScore]] = defaultdict(list)
-        for s in event.scores:
-            by_outlet[outlet_of(s)].append(s)
-        cols = [Column(o, sorted(v, key=lambda s: s.analysed.article.id)) for o, v in sorted(by_outlet.items())]
+        members = list(event.scores)
+    if reprints is None:
+        reprints = find_reprints(event.scores) if not isinstance(event.scores[0], Digest) else []
+    index = reprints if isinstance(reprints, ReprintIndex) else ReprintIndex(reprints)
+    if by == "article":
+        cols = [Column(f"{d.outlet}: {d.id}", [d]) for d in sorted(members, key=lambda d: (d.outlet, d.id))]
+    else:
+        by_outlet: dict[str, list[Digest]] = defaultdict(list)
+        for d in members:
+            by_outlet[d.outlet].append(d)
+        cols = [Column(o, sorted(v, key=lambda d: d.id)) for o, v in sorted(by_outlet.items())]
+    copy_of = index.copy_of
+    for col in cols:
+        held = {d.id for d in col.digests}
+        col.copies = sorted(d.id for d in col.digests if copy_of.get(d.id) in held)
+        col.digests = [d for d in col.digests if d.id not in col.copies]
     mentions: Counter[str] = Counter()
-    for s in event.scores:
-        mentions.update(m.actor.id for m in _mentions(s.analysed.doc, actors))
+    for d in members:
+        mentions.update(d.mentions)
     kind = {a.id: a.kind for a in actors.actors}
     # people first (how a person is named is the sharpest choice), then states and alliances
     key_actors = [a for a, _ in sorted(mentions.items(),
                                        key=lambda kv: (kind.get(kv[0]) != "person", -kv[1], kv[0]))[:ACTOR_ROWS]]
     for col in cols:
-        _fill(col, actors, key_actors, reprints)
+        _fill(col, key_actors, index)
     # distinctive words: each column against the other columns of the event, prior from the event
-    counts = [sum((lemma_counts(s) for s in col.scores), Counter()) for col in cols]
+    if len(cols) < 2:
+        for col in cols:
+            col.cells["distinctive"] = []
+    counts = [_counter(col.digests, lemmas) for col in cols] if len(cols) > 1 else []
     if background is None:
         background = sum(counts, Counter())
-    for i, col in enumerate(cols):
-        if len(cols) < 2:
-            col.cells["distinctive"] = []
-            continue
+    for i, col in enumerate(cols[: len(counts)]):
         rest = sum((counts[j] for j in range(len(cols)) if j != i), Counter())
         top = [(w, z) for w, _, z in log_odds(counts[i], rest, background) if z >= Z_SHOWN][:TOP]
         col.cells["distinctive"] = [f"{w} ({z:.1f}{'*' if z >= Z_MIN else ''})" for w, z in top]
@@ -445,3 +340,54 @@ def compare_event(event: Event, by: str = "outlet", actors: ActorList | None = N
         for key in ("naming", "aimed"):
             col.cells[key] = {names.get(a, a): v for a, v in col.cells[key].items()}
     return cols
+
+
+@dataclass
+class Collected:
+    """Compact records of a whole input, gathered while the scores stream past."""
+
+    features: list[Features] = field(default_factory=list)
+    digests: list[Digest] = field(default_factory=list)  # empty when only events are wanted
+    vocab: Vocabulary = field(default_factory=Vocabulary)  # event terms
+    lemmas: Vocabulary = field(default_factory=Vocabulary)  # lemmas of the distinctive words
+    keys: list[tuple[str, str, str]] = field(default_factory=list)  # (date, id, source) for reprints
+    signatures: list[np.ndarray] = field(default_factory=list)
+    sizes: list[int] = field(default_factory=list)
+
+    def reprints(self) -> list[Reprint]:
+        return reprint_groups(self.keys, self.signatures, self.sizes)
+
+    def background(self, reprints: Sequence[Reprint]) -> Background:
+        """Lemma counts of the input, each text once (copies left out)."""
+        copies = {r.b for r in reprints}
+        total = np.zeros(len(self.lemmas.terms))
+        for d in self.digests:
+            if d.id not in copies:
+                np.add.at(total, d.lemma_ids, d.lemma_counts)
+        terms = self.lemmas.terms
+        out = Background({terms[i]: int(total[i]) for i in np.flatnonzero(total).tolist()})
+        out.n = sum(out.values()) or 1
+        return out
+
+
+def collect(scores: Iterable[ArticleScore], actors: ActorList | None = None, digests: bool = True) -> Collected:
+    """Event features, MinHash signatures and (with `digests`) comparison digests of scored
+    articles, each score dropped once read: memory grows by a few kB per article."""
+    actors = actors or default_actors()
+    c = Collected()
+    for n, s in enumerate(scores, 1):
+        if n % FREEZE_EVERY == 0:
+            # the records gathered so far live until the end: out of the collector's sight, so
+            # its collections do not scan them again and again (they grow with the input)
+            gc.collect()
+            gc.freeze()
+        a = s.analysed.article
+        counts: Counter[str] | None = Counter() if digests else None
+        c.features.append(features_of(s, c.vocab, actors, counts))
+        sig, n = signature(words_of(s.analysed.doc))
+        c.keys.append((a.date or "9999", a.id, a.source))
+        c.signatures.append(sig)
+        c.sizes.append(n)
+        if digests:
+            c.digests.append(digest(s, actors, c.lemmas, counts))
+    return c

@@ -57,7 +57,8 @@ def aspect_rows(cols: Sequence[Column]) -> list[tuple[str, list[str]]]:
 
 def event_heading(e: Event) -> str:
     outlets = e.outlets
-    return f"{e.id}: {e.label} · {e.dates} · {len(e.scores)} article(s), {len(outlets)} outlet(s)"
+    shown = ", ".join(outlets[:4]) + (f" and {len(outlets) - 4} more" if len(outlets) > 4 else "")
+    return f"{e.id}: {e.label} · {e.dates} · {len(e.scores)} article(s), {len(outlets)} outlet(s): {shown}"
 
 
 def render_table(e: Event, cols: Sequence[Column], width: int, markdown: bool = False) -> str:
@@ -124,7 +125,7 @@ def render_csv(items: Sequence[tuple[Event, Sequence[Column]]]) -> str:
 
 def comparison_records(items: Sequence[tuple[Event, Sequence[Column]]]) -> list[dict[str, Any]]:
     return [{"event": e.id, "label": e.label, "key_terms": e.terms, "dates": e.dates, "explicit_event": e.explicit,
-             "articles": [s.analysed.article.id for s in e.scores], "outlets": e.outlets,
+             "articles": e.ids, "outlets": e.outlets,
              "columns": [{"name": c.name, **c.cells} for c in cols]} for e, cols in items]
 
 

@@ -1,0 +1,87 @@
+"""Benchmark: `framing events` and `framing compare` against `framing score` on archives of real text.
+
+    python bench/events.py [--sizes 1000 10000 100000] [--corpus ../shared/corpora/10kgnad/test.csv]
+
+Builds, for each size N, a CSV of N articles by cycling a corpus of real German news (the 10kGNAD
+test split: `label;text`, `;`-separated, `'` quote char, no header). Copy k of an article drops
+its (k mod sentences)-th sentence, gets one of 40 outlets and a date spread over three years
+(2021–2023), so copies of one text are reprints at different dates, as syndicated copy is.
+Each command runs in its own process (`/usr/bin/time`: wall time and peak resident memory);
+the table gives wall and CPU seconds, peak MB and the CPU-time ratio to `score` on the same
+file (CPU time: other processes on a shared machine do not count). Figures are for
+this machine only; on a shared machine, read them as upper bounds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = next((p / "shared" / "corpora" / "10kgnad" / "test.csv" for p in (ROOT.parent, ROOT.parent.parent)
+               if (p / "shared").is_dir()), ROOT.parent / "shared" / "corpora" / "10kgnad" / "test.csv")
+OUTLETS = 40
+DAYS = 3 * 365
+START = dt.date(2021, 1, 1)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])")
+
+
+def read_corpus(path: Path) -> list[str]:
+    with open(path, newline="", encoding="utf-8") as f:
+        return [row[1] for row in csv.reader(f, delimiter=";", quotechar="'") if len(row) >= 2 and row[1].strip()]
+
+
+def build(texts: list[str], n: int, out: Path) -> None:
+    """N articles: the texts cycled, copy k without its (k mod sentences)-th sentence."""
+    with open(out, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "outlet", "date", "text"])
+        for i in range(n):
+            j, k = i % len(texts), i // len(texts)
+            sentences = _SENTENCE.split(texts[j])
+            if k and len(sentences) > 3:
+                del sentences[k % len(sentences)]
+            day = START + dt.timedelta(days=(j * 7919 + k * 104729) % DAYS)
+            w.writerow([f"a{i}", f"Outlet {(j + k) % OUTLETS}", day.isoformat(), " ".join(sentences)])
+
+
+def timed(args: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak resident MB of a command (its output
+    discarded)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as t:
+        cmd = ["/usr/bin/time", "-o", t.name, "-f", "%e %U %S %M", *args]
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        wall, user, system, kb = t.read().split()[-4:]
+    return float(wall), float(user) + float(system), int(kb) / 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    args = ap.parse_args(argv)
+    texts = read_corpus(args.corpus)
+    exe = [sys.executable, "-m", "framing"]
+    print("| articles | command | wall s | CPU s | peak MB | CPU × score |")
+    print("|---:|---|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in args.sizes:
+            data = Path(tmp) / f"corpus-{n}.csv"
+            build(texts, n, data)
+            base = None
+            for name, extra in (("score", ["score", "--format", "csv"]), ("events", ["events", "--format", "csv"]),
+                                ("compare", ["compare", "--format", "json"])):
+                wall, cpu, mb = timed([*exe, *extra, str(data), "-q"])
+                base = base or cpu
+                print(f"| {n:,} | {name} | {wall:.1f} | {cpu:.1f} | {mb:.0f} | {cpu / base:.2f} |", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
