@@ -38,6 +38,7 @@ that a spreadsheet would run as a formula get a leading apostrophe (framing.outp
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import signal
@@ -200,6 +201,7 @@ def scorer_for(cfg: ScoringConfig) -> Scorer:
     """This process's scorer for `cfg`, loaded on first use (a pool or Dask worker loads once)."""
     if cfg not in _SCORERS:
         _SCORERS[cfg] = Scorer(cfg)
+        gc.freeze()  # lexicon, lemma tables and model live all run: out of the collector's sight
     return _SCORERS[cfg]
 
 
