@@ -420,6 +420,9 @@ def need_module(module: str, extra: str) -> None:
 # --- engines -----------------------------------------------------------------------------------
 
 
+_FORK = sys.platform == "linux"  # fork is safe and fast there; elsewhere workers load on their own
+
+
 class _InProcess:
     workers = 1
 
@@ -443,7 +446,7 @@ class _Pool:
 
         self.cfg = cfg
         self.workers = jobs
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        method = "fork" if _FORK else "spawn"
         self.ex = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
                                       initializer=_init_worker, initargs=(cfg,))
 
@@ -583,9 +586,11 @@ def export(paths: Sequence[str], read: ReadOptions, cfg: ScoringConfig, opts: Ex
                         opts.nested_hits)
     jobs = _jobs(opts.jobs)
     local = opts.engine == "local" and jobs == 1
-    # the parent needs the lexicon's categories; it loads the model only when it scores itself
-    head = scorer_for(cfg) if local else Scorer(ScoringConfig(cfg.lexicon_dir, cfg.extra_lexicons, stance=False))
-    if local and cfg.stance and head.model is not None:
+    # the parent needs the lexicon's categories; it loads everything when it scores itself or
+    # forks the workers (they then share its lexicon, lemma tables and model, loaded once)
+    full = local or (opts.engine == "local" and _FORK)
+    head = scorer_for(cfg) if full else Scorer(ScoringConfig(cfg.lexicon_dir, cfg.extra_lexicons, stance=False))
+    if full and cfg.stance and head.model is not None:
         for n in head.model.notes:
             note(f"Note: {n}")
     columns = article_columns(head.categories, opts.events)
