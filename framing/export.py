@@ -44,6 +44,7 @@ import os
 import signal
 import stat
 import sys
+import tempfile
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -548,6 +549,14 @@ def _split_source(source: str) -> tuple[str, str]:
     return source, ""
 
 
+def _regular_target(path: str) -> bool:
+    """False for a device or pipe (/dev/stdout, /dev/full): written directly, not atomically."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True
+
+
 def _state_path(output: str) -> Path:
     p = Path(output)
     return p.parent / f".{p.name}.state.json"
@@ -596,8 +605,14 @@ def export(paths: Sequence[str], read: ReadOptions, cfg: ScoringConfig, opts: Ex
     columns = article_columns(head.categories, opts.events)
     if opts.nested_hits:
         columns.append("hits")
-    errors_path = opts.errors or f"{opts.output}.errors.csv"
-    state_path = _state_path(opts.output)
+    errors_path = opts.errors or (f"{opts.output}.errors.csv" if _regular_target(opts.output)
+                                  else "framing-export.errors.csv")
+    regular = _regular_target(opts.output)
+    if opts.resume and not regular:
+        raise InputError(f"{opts.output} is not a file: an export written there cannot be resumed")
+    # a device or pipe (/dev/stdout) is written directly; the run's own files then go to /tmp
+    scratch = Path(opts.output) if regular else Path(tempfile.gettempdir()) / f"framing-export-{os.getpid()}"
+    state_path = _state_path(str(scratch))
     fingerprint = {"paths": list(paths), "read": asdict(read), "cfg": asdict(cfg), "fmt": opts.fmt,
                    "hits": opts.hits, "errors": errors_path, "excel": opts.excel, "columns": columns,
                    "max_chars": opts.max_chars}
@@ -630,7 +645,7 @@ def export(paths: Sequence[str], read: ReadOptions, cfg: ScoringConfig, opts: Ex
     report.articles = int(state.get("articles", 0))
     report.hits = int(state.get("hits", 0))
     report.errors = int(state.get("errors", 0))
-    features_path = Path(opts.output).parent / f".{Path(opts.output).name}.features.part"
+    features_path = scratch.parent / f".{scratch.name}.features.part"
     feats: IO[str] | None = None
     if opts.events:
         feats = open(features_path, "r+" if opts.resume else "w", encoding="utf-8")  # noqa: SIM115
@@ -728,7 +743,7 @@ def export(paths: Sequence[str], read: ReadOptions, cfg: ScoringConfig, opts: Ex
             "with --resume to continue") from None
     except OSError as e:
         for s in sinks.values():
-            s.close()
+            s.close() if regular else s.discard()  # a device cannot be resumed: nothing to keep
         where = getattr(e, "filename", None) or opts.output
         keep = "" if sinks["main"].direct else "; what was completely written is kept: free space and add --resume"
         raise InputError(f"cannot write {where} ({e.strerror or e}){keep}") from None

@@ -233,11 +233,13 @@ def test_unwritable_output_folder(tmp_path, where):
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
-def test_full_disk(tmp_path):
+def test_full_disk(tmp_path, monkeypatch):
     src = corpus(tmp_path, 3)
+    monkeypatch.chdir(tmp_path)
     r = run("export", str(src), "-o", "/dev/full", "-j", "1")
     assert r.exit_code == 1 and "Traceback" not in r.output
     assert "No space left on device" in r.output
+    assert not list(tmp_path.glob(".*"))
 
 
 def test_interrupted_export_resumes_to_the_same_bytes(tmp_path, monkeypatch):
