@@ -46,6 +46,7 @@ import stat
 import sys
 import tempfile
 import time
+from array import array
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -247,23 +248,37 @@ class _Type:
 
 
 class _Compact:
-    """An article score as `group_events` reads it: .analysed.article, .analysed.doc.types/memo."""
+    """An article score as `group_events` reads it (.analysed.article id/source/event/date/outlet,
+    .analysed.doc.types and .memo), rebuilt from features: lemmas interned, counts in an array."""
+
+    __slots__ = ("counts", "date", "event", "id", "lemmas", "memo", "outlet", "shown", "source")
 
     def __init__(self, f: dict[str, Any], actors: Any) -> None:
-        self.analysed = self
-        self.article = self
-        self.doc = self
         self.id, self.source, self.event = f["id"], f["source"], f["event"]
         self.date, self.outlet = f["date"], f["outlet"]
-        self.terms = f["terms"]
+        self.lemmas = tuple(sys.intern(k) for k, _, _ in f["terms"])
+        self.counts = array("I", (n for _, n, _ in f["terms"]))
+        self.shown = tuple(sys.intern(v) for _, _, v in f["terms"])
         self.memo = {"mentions": (actors, ())}  # actors are counted in the terms already
 
     @property
+    def analysed(self) -> _Compact:
+        return self
+
+    @property
+    def article(self) -> _Compact:
+        return self
+
+    @property
+    def doc(self) -> _Compact:
+        return self
+
+    @property
     def types(self) -> list[_Type]:
-        return [_Type(k, shown) for k, n, shown in self.terms for _ in range(n)]
+        return [_Type(k, v) for k, n, v in zip(self.lemmas, self.counts, self.shown, strict=True) for _ in range(n)]
 
 
-def group_features(features: Sequence[dict[str, Any]], window_days: int) -> dict[str, tuple[str, str]]:
+def group_features(features: Iterable[dict[str, Any]], window_days: int) -> dict[str, tuple[str, str]]:
     """Event id and label per article id (ids are unique once read), from compact features.
 
     The one place that calls the event grouping (framing.compare.group_events)."""
@@ -759,7 +774,7 @@ def export(paths: Sequence[str], read: ReadOptions, cfg: ScoringConfig, opts: Ex
             assert feats is not None
             feats.close()
             with open(features_path, encoding="utf-8") as fh:
-                groups = group_features([json.loads(line) for line in fh], opts.window)
+                groups = group_features((json.loads(line) for line in fh), opts.window)
 
             def transform(row: dict[str, Any]) -> dict[str, Any]:
                 row["event"], row["event_label"] = groups.get(row["id"], ("", ""))
