@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from framing.articles import Article, Meta, build_article
 from framing.errors import InputError
@@ -490,13 +491,32 @@ def stream_table(path: Path, opts: ReadOptions, max_chars: int | None = None) ->
         if len(_CONTROLS.findall(sample)) > BINARY_CONTROL_SHARE * len(sample):
             yield Problem(name, "binary data, not text; give a .txt, .csv, .jsonl or .html file; skipped")
             return
-        f.seek(0)
-        stream = io.TextIOWrapper(f, encoding=enc, errors="replace", newline="")
+        raw = io.BufferedReader(_Prefixed(head, f))  # no seek: pipes and FIFOs stream too
+        stream = io.TextIOWrapper(raw, encoding=enc, errors="replace", newline="")
         if path.suffix.lower() in (".jsonl", ".ndjson"):
             yield from _stream_jsonl(stream, name, opts, max_chars)
         else:
             default = "\t" if path.suffix.lower() == ".tsv" else ","
             yield from _stream_csv(stream, name, opts, guess_delimiter(sample, default), max_chars)
+
+
+class _Prefixed(io.RawIOBase):
+    """A binary stream: `head` (bytes already read), then the rest of `rest`."""
+
+    def __init__(self, head: bytes, rest: io.BufferedIOBase) -> None:
+        self.head = head
+        self.rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        if self.head:
+            n = min(len(b), len(self.head))
+            b[:n] = self.head[:n]
+            self.head = self.head[n:]
+            return n
+        return self.rest.readinto(b)
 
 
 def _long_problem(where: str, n: int, max_chars: int | None) -> Problem:

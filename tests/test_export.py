@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -343,3 +344,27 @@ def test_stream_jsonl_rows(tmp_path):
     items = list(stream_table(src, ReadOptions()))
     assert items[0].id == "j1" and str(items[1]).startswith(f"{src}:2: not valid JSON")
     assert "not a JSON object" in str(items[2])
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_first_records_are_written_while_the_input_is_still_open(tmp_path):
+    fifo = tmp_path / "in.csv"
+    os.mkfifo(fifo)
+    out = tmp_path / "out.csv"
+    cmd = [sys.executable, "-m", "framing", "export", str(fifo), "-o", str(out), "-j", "1", "--no-stance"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    part = tmp_path / ".out.csv.part"
+    rows = [f'a{i},"{TEXTS[i % 3]} Meldung {i}. {"Weitere Sätze folgen hier. " * 20}"\n' for i in range(300)]
+    with fifo.open("w", encoding="utf-8") as f:
+        f.write("id,text\n" + "".join(rows[:200]))  # more than the reader's first 64 KiB
+        f.flush()
+        deadline = time.time() + 300
+        written = 0
+        while time.time() < deadline and written < 64:
+            time.sleep(0.1)
+            written = len(part.read_text(encoding="utf-8").splitlines()) - 1 if part.exists() else 0
+        assert written >= 64, proc.poll()  # a chunk is out, the input is not even complete
+        f.write("".join(rows[200:]))
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    assert [r["id"] for r in read_table(out)] == [f"a{i}" for i in range(300)]
