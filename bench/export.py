@@ -153,6 +153,7 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--gnad", type=Path, default=GNAD)
+    ap.add_argument("--no-seeds", action="store_true", help="Skip the seeds corpus.")
     ap.add_argument("--keep", type=Path, default=None, help="Build the corpora in this folder and keep them.")
     args = ap.parse_args()
     load = os.getloadavg()
@@ -161,8 +162,9 @@ def main() -> None:
     folder = args.keep or Path(tempfile.mkdtemp(prefix="framing-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     gnad = gnad_texts(args.gnad)
-    corpora = [(f"10kGNAD x{n:,}", n, gnad) for n in args.sizes] + [(f"seeds x{min(args.sizes):,}",
-                                                                     min(args.sizes), seed_texts())]
+    corpora = [(f"10kGNAD x{n:,}", n, gnad) for n in args.sizes]
+    if not args.no_seeds:
+        corpora.append((f"seeds x{min(args.sizes):,}", min(args.sizes), seed_texts()))
     print(f"{'corpus':<18} {'jobs':>4} {'articles':>9} {'wall s':>8} {'art/s':>7} {'words/s':>9} "
           f"{'art/s/core':>10} {'PSS MB':>7} {'RSS MB':>7}")
     best: tuple[int, int, float] | None = None

@@ -379,3 +379,11 @@ def test_bounded_caches_keep_the_output(tmp_path, monkeypatch):
     lib_export(src, tmp_path / "b.csv", jobs=1, chunk=2)
     assert len(text._TYPES) < 400  # one chunk's types, not the run's
     assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
+
+
+def test_stdin_and_jsonl_input(tmp_path):
+    data = "".join(json.dumps({"id": f"s{i}", "text": TEXTS[i]}) + "\n" for i in range(3))
+    out = tmp_path / "out.jsonl"
+    r = CliRunner().invoke(main, ["export", "-", "-o", str(out), "--format", "jsonl", "-j", "1"], input=data)
+    assert r.exit_code == 0, r.output
+    assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["s0", "s1", "s2"]
