@@ -627,6 +627,9 @@ def export_command(paths: tuple[str, ...], output: str, fmt: str, hits: str | No
     except ExportInterrupted as e:
         click.echo(f"Error: {e}", err=True)
         sys.exit(EXIT_INTERRUPTED)
+    except KeyboardInterrupt:
+        click.echo("Error: interrupted before any record was written", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     if not kw["quiet"]:
         click.echo(f"framing: {report.summary()}", err=True)
     if report.errors:

@@ -387,13 +387,13 @@ class _Sink:
             with contextlib.suppress(OSError):
                 os.unlink(self.part)
 
-    def finish(self, fmt: str, transform: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> None:
+    def prepare(self, fmt: str, transform: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> None:
+        """Close the part; a spool is converted into `.NAME.final` (the part stays until commit,
+        so an interruption here loses nothing: --resume converts again)."""
         self.sync()
         self.f.close()
-        if self.direct:
-            return
-        if self.kind != "spool":
-            os.replace(self.part, self.target)
+        self.ready = self.part
+        if self.direct or self.kind != "spool":
             return
         tmp = self.target.parent / f".{self.target.name}.final"
         try:
@@ -407,12 +407,21 @@ class _Sink:
                     out = _Sink(str(tmp), fmt, self.columns, self.excel, None)
                     for r in rows:
                         out.write(r)
-                    out.finish(fmt)
-            os.replace(tmp, self.target)
-        finally:
+                    out.prepare(fmt)
+                    out.commit()
+        except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-        os.unlink(self.part)
+            raise
+        self.ready = tmp
+
+    def commit(self) -> None:
+        """Rename what `prepare` made over the target (and drop the spool)."""
+        if self.direct:
+            return
+        os.replace(self.ready, self.target)
+        if self.ready != self.part:
+            os.unlink(self.part)
 
 
 def _arrow_type(col: str) -> Any:
@@ -797,13 +806,19 @@ def export(paths: Sequence[str], read: ReadOptions, cfg: ScoringConfig, opts: Ex
                 row["event"], row["event_label"] = groups.get(row["id"], ("", ""))
                 return row
 
-        sinks["main"].finish(opts.fmt, transform)
+        sinks["main"].prepare(opts.fmt, transform)
         if "hits" in sinks:
-            sinks["hits"].finish(opts.fmt)
+            sinks["hits"].prepare(opts.fmt)
         if report.errors:
-            sinks["errors"].finish("csv")
+            sinks["errors"].prepare("csv")
         else:
             sinks["errors"].discard()
+            del sinks["errors"]
+        for s in sinks.values():
+            s.commit()
+    except KeyboardInterrupt:
+        raise ExportInterrupted(f"interrupted while writing the final files; all {report.articles} articles are "
+                                "kept: run the same command with --resume to finish") from None
     except OSError as e:
         raise InputError(f"cannot write {getattr(e, 'filename', None) or opts.output} ({e.strerror or e}); "
                          "what was completely written is kept: free space and add --resume") from None

@@ -387,3 +387,22 @@ def test_stdin_and_jsonl_input(tmp_path):
     r = CliRunner().invoke(main, ["export", "-", "-o", str(out), "--format", "jsonl", "-j", "1"], input=data)
     assert r.exit_code == 0, r.output
     assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["s0", "s1", "s2"]
+
+
+def test_interrupted_while_writing_the_final_file(tmp_path, monkeypatch):
+    src = corpus(tmp_path, 4)
+    lib_export(src, tmp_path / "full.csv", jobs=1, events=True)
+    real = ex.group_features
+
+    def stop(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ex, "group_features", stop)
+    out = tmp_path / "out.csv"
+    with pytest.raises(ex.ExportInterrupted, match="--resume"):
+        lib_export(src, out, jobs=1, events=True)
+    assert not out.exists()
+    monkeypatch.setattr(ex, "group_features", real)
+    rep = lib_export(src, out, jobs=1, events=True, resume=True)
+    assert rep.articles == 4 and out.read_bytes() == (tmp_path / "full.csv").read_bytes()
+    assert not list(tmp_path.glob(".*"))
