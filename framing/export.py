@@ -681,7 +681,7 @@ def export(paths: Sequence[str], read: ReadOptions, cfg: ScoringConfig, opts: Ex
         sinks["errors"] = _Sink(errors_path, "csv", ERROR_COLUMNS, opts.excel, sizes.get("errors"))
     except BaseException:
         for s in sinks.values():
-            s.close()
+            s.close() if opts.resume else s.discard()
         raise
     report = ExportReport(opts.output, errors_path=errors_path)
     report.resumed_from = skip = int(state.get("items", 0))

@@ -406,3 +406,10 @@ def test_interrupted_while_writing_the_final_file(tmp_path, monkeypatch):
     rep = lib_export(src, out, jobs=1, events=True, resume=True)
     assert rep.articles == 4 and out.read_bytes() == (tmp_path / "full.csv").read_bytes()
     assert not list(tmp_path.glob(".*"))
+
+
+def test_hits_in_a_missing_folder_leaves_nothing(tmp_path):
+    src = corpus(tmp_path, 1)
+    r = run("export", str(src), "-o", str(tmp_path / "out.csv"), "--hits", str(tmp_path / "no" / "h.csv"))
+    assert r.exit_code == 1 and "does not exist" in r.output and "Traceback" not in r.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
