@@ -235,14 +235,14 @@ def _strip_boilerplate(lines: list[_Line], removed: list[Removed], meta: dict[st
             removed.append(Removed(ln.no, s, "byline"))
             i += 1
             continue
-        if cm := _CREDIT_TAIL_RE.search(ln.text):
+        if "©" in ln.text and (cm := _CREDIT_TAIL_RE.search(ln.text)):  # (the check first: search costs)
             # "Zwei Diktatoren unter sich: … © IMAGO/…": keep the caption, drop the credit
             removed.append(Removed(ln.no, cm.group().strip(), "photo-credit"))
             ln = _Line(ln.no, ln.text[: cm.start()], "caption")
             # an image description on the line right above belongs to the caption block
             if kept and kept[-1].text.strip() and kept[-1].kind == "body":
                 kept[-1].kind = "caption"
-        am = _AUTHOR_CODE_RE.search(ln.text)
+        am = _AUTHOR_CODE_RE.search(ln.text) if ln.text.rstrip().endswith(")") else None
         if am and len(ln.text.strip()) > len(am.group()) + 20:  # at the end of a paragraph
                 removed.append(Removed(ln.no, am.group().strip(), "author-code"))
                 meta.setdefault("author_code", am.group(1))

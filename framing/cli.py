@@ -813,3 +813,52 @@ def seed_examples(entry: Entry, limit: int = 3) -> list[str]:
                 if len(out) >= limit:
                     return out
     return out
+
+
+@main.command("export")
+@input_options
+@lexicon_options
+@model_option
+@click.option("-o", "--output", required=True, type=click.Path(), help="The article table to write.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv", show_default=True,
+              help="Output format (parquet needs `pip install 'framing[parquet]'`).")
+@click.option("--hits", type=click.Path(), help="Also write one row per loaded word found to this file.")
+@click.option("--nested-hits", is_flag=True, help="JSONL: each article record carries its hits.")
+@click.option("--errors", type=click.Path(), help="Where bad records go (default: OUTPUT.errors.csv).")
+@click.option("--events", is_flag=True, help="Add event and event_label (a second pass over compact features).")
+@window_option
+@click.option("--excel", is_flag=True, help="CSV for German Excel: UTF-8 with BOM, semicolons, decimal comma.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 512), default=None, help="Worker processes (default: cores).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="dask: score on a Dask cluster (`pip install 'framing[dask]'`).")
+@click.option("--scheduler", default=None, help="Dask scheduler address (default: a local cluster).")
+@click.option("--resume", is_flag=True, help="Continue an interrupted export from what was completely written.")
+@click.option("--max-chars", type=click.IntRange(1000), default=2_000_000, show_default=True,
+              help="Skip (as an error) articles longer than this.")
+@handle_errors
+def export_command(paths: tuple[str, ...], output: str, fmt: str, hits: str | None, nested_hits: bool,
+                   errors: str | None, events: bool, window: int, excel: bool, jobs: int | None, engine: str,
+                   scheduler: str | None, resume: bool, max_chars: int, **kw: Any) -> None:
+    """Score whole archives into one table: one row per article (and per hit with --hits),
+    streamed in input order, on all cores; see the schema in the README. Exit code 3: the
+    export finished but some records went to the errors file; 130: interrupted (use --resume)."""
+    from framing.export import EXIT_ERRORS, EXIT_INTERRUPTED, ExportInterrupted, ExportOptions, ScoringConfig, export
+
+    read = ReadOptions(text_column=kw["text_column"], id_column=kw["id_column"], outlet_column=kw["outlet_column"],
+                       date_column=kw["date_column"], title_column=kw["title_column"], url_column=kw["url_column"])
+    cfg = ScoringConfig(kw["lexicon_dir"], tuple(kw["extra_lexicons"]), kw["model_path"], not kw["no_stance"])
+    opts = ExportOptions(output, fmt, hits, errors, events, window, excel, nested_hits, jobs, engine, scheduler,
+                         resume, max_chars, progress=sys.stderr.isatty() and not kw["quiet"])
+    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    try:
+        report = export(paths, read, cfg, opts, stdin, note=lambda s: click.echo(s, err=True))
+    except ExportInterrupted as e:
+        click.echo(f"Error: {e}", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except KeyboardInterrupt:
+        click.echo("Error: interrupted before any record was written", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    if not kw["quiet"]:
+        click.echo(f"framing: {report.summary()}", err=True)
+    if report.errors:
+        sys.exit(EXIT_ERRORS)

@@ -16,6 +16,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from framing.articles import Article, Meta, build_article, normalise_date
 from framing.errors import InputError
@@ -54,6 +55,7 @@ class ReadOptions:
 class Problem:
     source: str  # "file", "file:line" or "file:row"
     message: str
+    skipped: bool = True  # False for a note about a record that was still read (a repaired line, a dropped date)
 
     def __str__(self) -> str:
         return f"{self.source}: {self.message}"
@@ -67,7 +69,7 @@ class ReadResult:
 
     @property
     def skipped(self) -> int:
-        return len(self.problems)
+        return sum(1 for p in self.problems if p.skipped)
 
     def summary(self) -> str:
         s = "" if len(self.articles) == 1 else "s"
@@ -189,7 +191,7 @@ def read_manifest(path: Path) -> tuple[dict[str, Meta], list[Problem]]:
         r = dict(zip(header, (c.strip() for c in row), strict=True))
         if r.get("date") and normalise_date(r["date"]) is None:
             problems.append(Problem(f"{path}:{reader.line_num}", f"date '{r['date'][:40]}' is not a valid date; "
-                                    "read without a date"))
+                                    "read without a date", skipped=False))
             r["date"] = ""
         confirmed = set(r.get("confirmed", "").replace(",", " ").split())
         present = {k for k in ("outlet", "date", "title", "url") if r.get(k)}
@@ -231,11 +233,11 @@ def _meta_from_record(rec: dict, opts: ReadOptions, where: str, problems: list[P
         raw = rec.get(col)
         v = _clean_value(raw) if raw is not None else None
         if raw is not None and v is None:
-            problems.append(Problem(where, f"'{col}' is {_json_kind(raw)}, not text; ignored"))
+            problems.append(Problem(where, f"'{col}' is {_json_kind(raw)}, not text; ignored", skipped=False))
         v = (v or "").strip() or None
         if key == "date" and v is not None and normalise_date(v) is None:
             problems.append(Problem(where, f"date '{v[:40]}' is not a valid date (YYYY, YYYY-MM, YYYY-MM-DD or "
-                                    "DD.MM.YYYY); read without a date"))
+                                    "DD.MM.YYYY); read without a date", skipped=False))
             v = None
         got[key] = v
     return Meta(id=got["id"], outlet=got["outlet"], date=got["date"], title=got["title"], url=got["url"],
@@ -265,7 +267,7 @@ def _record_article(rec: dict, where: str, fallback_id: str, opts: ReadOptions,
         yield Problem(where, f"empty '{opts.text_column}'; row skipped")
         return
     if text != raw:
-        yield Problem(where, "unpaired surrogate escapes in the text replaced by �")
+        yield Problem(where, "unpaired surrogate escapes in the text replaced by �", skipped=False)
     problems: list[Problem] = []
     meta = _meta_from_record(rec, opts, where, problems)
     yield from problems
@@ -315,7 +317,7 @@ def read_csv(text: str, name: str, opts: ReadOptions, delimiter: str = ",") -> I
     dupes = sorted({h for h in header if h and header.count(h) > 1})
     if dupes:
         yield Problem(f"{name}:1", f"duplicate column{'s' if len(dupes) > 1 else ''} {', '.join(dupes)}; "
-                      "the first of each is read")
+                      "the first of each is read", skipped=False)
     stem = Path(name).stem
     i = 1  # index of the next physical line to parse
     while i < len(lines):
@@ -465,7 +467,7 @@ def _read_txt(text: str, name: str, meta: Meta | None) -> Iterator[Article | Pro
     first = next((ln for ln in text.split("\n", 5) if ln.strip()), "")
     hm = _HEADER_DATE_RE.match(first)
     if hm and normalise_date(hm.group(1)) is None:
-        yield Problem(f"{name}:1", f"date '{hm.group(1)}' is not a valid date; read without a date")
+        yield Problem(f"{name}:1", f"date '{hm.group(1)}' is not a valid date; read without a date", skipped=False)
     yield build_article(text, id=Path(name).stem, source=name, meta=meta)
 
 
@@ -532,10 +534,29 @@ def _read_bytes(path: Path) -> bytes:
 def read_articles(paths: Iterable[str], opts: ReadOptions | None = None,
                   stdin: bytes | None = None) -> ReadResult:
     """Read every article from the given paths ('-' is stdin); see the module docstring."""
-    opts = opts or ReadOptions()
     result = ReadResult()
+    for item in iter_articles(paths, opts, stdin, result):
+        if isinstance(item, Problem):
+            result.problems.append(item)
+        else:
+            result.articles.append(item)
+    return result
+
+
+def iter_articles(paths: Iterable[str], opts: ReadOptions | None = None, stdin: bytes | None = None,
+                  stats: ReadResult | None = None, *, stream_tables: bool = False,
+                  max_chars: int | None = None) -> Iterator[Article | Problem]:
+    """Articles and problems one by one, in input order (what `read_articles` collects).
+
+    `stats.files` counts the files opened. With `stream_tables`, CSV/TSV/JSONL files are read
+    row by row (`stream_table`) instead of whole, so memory does not grow with the file; rows
+    whose text has more than `max_chars` characters are then skipped with a problem.
+    """
+    opts = opts or ReadOptions()
+    stats = stats if stats is not None else ReadResult()
     seen: dict[str, str] = {}
     manifests: dict[Path, dict[str, Meta]] = {}
+    pending: list[Problem] = []
 
     def manifest_for(file: Path) -> Meta | None:
         folder = file.parent
@@ -545,13 +566,13 @@ def read_articles(paths: Iterable[str], opts: ReadOptions | None = None,
             if mpath.is_file():
                 entries, probs = read_manifest(mpath)
                 manifests[folder] = entries
-                result.problems.extend(probs)
+                pending.extend(probs)
         return manifests[folder].get(file.name)
 
-    def consume(items: Iterable[Article | Problem]) -> None:
+    def consume(items: Iterable[Article | Problem]) -> Iterator[Article | Problem]:
         for item in items:
             if isinstance(item, Problem):
-                result.problems.append(item)
+                yield item
                 continue
             art = item
             if art.id in seen:
@@ -559,63 +580,232 @@ def read_articles(paths: Iterable[str], opts: ReadOptions | None = None,
                 while f"{art.id}-{n}" in seen:
                     n += 1
                 new_id = f"{art.id}-{n}"
-                result.problems.append(Problem(art.source, f"duplicate id '{art.id}' (first at "
-                                               f"{seen[art.id]}); read as '{new_id}'"))
+                yield Problem(art.source, f"duplicate id '{art.id}' (first at {seen[art.id]}); read as '{new_id}'",
+                              skipped=False)
                 art = replace(art, id=new_id)
             seen[art.id] = art.source
             german, share = looks_german(art.text)
             if not german:
-                result.problems.append(Problem(art.source, f"does not look like German ({share:.0%} German function "
-                                               "words); read but not scored"))
+                yield Problem(art.source, f"does not look like German ({share:.0%} German function words); "
+                              "read but not scored", skipped=False)
                 art = replace(art, language="und")
-            result.articles.append(art)
+            yield art
 
     for arg in paths:
         if arg == "-":
-            result.files += 1
+            stats.files += 1
             if stdin is None:
-                result.problems.append(Problem("<stdin>", "no input on stdin; skipped"))
+                yield Problem("<stdin>", "no input on stdin; skipped")
                 continue
             try:
                 text, _, notes = decode_input(stdin)
             except InputError as e:
-                result.problems.append(Problem("<stdin>", f"{e}; skipped"))
+                yield Problem("<stdin>", f"{e}; skipped")
                 continue
-            result.problems.extend(Problem(f"<stdin>:{line}", note) for line, note in notes)
-            consume(read_text_input(text, "<stdin>", opts))
+            yield from (Problem(f"<stdin>:{line}", note, skipped=False) for line, note in notes)
+            yield from consume(read_text_input(text, "<stdin>", opts))
             continue
         if not arg.strip():
-            result.problems.append(Problem(repr(arg), "empty path; give a file or folder"))
+            yield Problem(repr(arg), "empty path; give a file or folder")
             continue
         path = Path(arg)
         if not path.exists():
-            result.problems.append(Problem(arg, "no such file or folder; check the path"))
+            yield Problem(arg, "no such file or folder; check the path")
             continue
         if path.is_dir():
-            files = list(_expand(path, result.problems))
+            found: list[Problem] = []
+            files = list(_expand(path, found))
+            yield from found
             if not files:
-                result.problems.append(Problem(arg, "folder holds no readable file (.txt, .csv, "
-                                               ".jsonl, .json, .html); skipped"))
+                yield Problem(arg, "folder holds no readable file (.txt, .csv, .jsonl, .json, .html); skipped")
                 continue
         else:
             files = [path]
         for f in files:
-            result.files += 1
+            stats.files += 1
             name = str(f)
+            meta = manifest_for(f)
+            yield from pending
+            pending.clear()
+            if stream_tables and f.suffix.lower() in STREAMED_SUFFIXES:
+                yield from consume(stream_table(f, opts, max_chars))
+                continue
             try:
                 data = _read_bytes(f)
             except InputError as e:
-                result.problems.append(Problem(name, str(e)))
+                yield Problem(name, str(e))
                 continue
             if not data.strip():
-                result.problems.append(Problem(name, "empty file; skipped"))
+                yield Problem(name, "empty file; skipped")
                 continue
             try:
                 text, enc, notes = decode_input(data)
             except InputError as e:
-                result.problems.append(Problem(name, f"{e}; skipped"))
+                yield Problem(name, f"{e}; skipped")
                 continue
-            result.problems.extend(Problem(f"{name}:{line}", note) for line, note in notes)
+            yield from (Problem(f"{name}:{line}", note, skipped=False) for line, note in notes)
             log.debug("%s: decoded as %s", name, enc)
-            consume(read_text_input(text, name, opts, manifest_for(f)))
-    return result
+            yield from consume(read_text_input(text, name, opts, meta))
+
+
+# --- streaming tables (framing export) -------------------------------------------------------
+
+STREAMED_SUFFIXES = frozenset({".csv", ".tsv", ".jsonl", ".ndjson"})
+_HEAD_BYTES = 1 << 16
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+# a CSV field may hold a long article; the csv module's default limit (128 KiB) would reject it
+_FIELD_LIMIT = 1 << 30
+
+
+def _stream_encoding(head: bytes) -> str | None:
+    """The encoding to stream a file in, from its first bytes; None when only reading it whole
+    can tell (UTF-16/32, NUL bytes: `decode_bytes` decides)."""
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if b"\x00" in head:
+        return None
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+        return "utf-8"
+    except UnicodeDecodeError:
+        return "cp1252"
+
+
+def _too_long(raw: object, max_chars: int | None) -> int:
+    n = len(raw) if isinstance(raw, str) else 0
+    return n if max_chars is not None and n > max_chars else 0
+
+
+def stream_table(path: Path, opts: ReadOptions, max_chars: int | None = None) -> Iterator[Article | Problem]:
+    """Articles of a CSV/TSV/JSONL file read row by row: memory holds one row, not the file.
+
+    Rows are read as `read_csv`/`read_jsonl` read them (same header rules, same problems with
+    file:line); the encoding is told from the first 64 KiB (UTF-8, else cp1252; bytes that do
+    not decode later become U+FFFD). Files that only reading whole can decode (UTF-16 without
+    BOM) and JSON arrays are read whole.
+    """
+    name = str(path)
+    try:
+        f = path.open("rb")
+    except OSError as e:
+        yield Problem(name, f"cannot read ({e.strerror}); skipped")
+        return
+    with f:
+        head = f.read(_HEAD_BYTES)
+        enc = _stream_encoding(head)
+        if not head.strip():
+            yield Problem(name, "empty file; skipped")
+            return
+        sample = head.decode(enc or "utf-8", errors="replace")
+        if enc is None or sample.lstrip().startswith("[") or path.suffix.lower() == ".json":
+            try:
+                text, _ = decode_bytes(head + f.read())
+            except InputError as e:
+                yield Problem(name, f"{e}; skipped")
+                return
+            yield from read_text_input(text, name, opts)
+            return
+        if len(_CONTROL_RE.findall(sample)) > BINARY_CONTROL_SHARE * len(sample):
+            yield Problem(name, "binary data, not text; give a .txt, .csv, .jsonl or .html file; skipped")
+            return
+        raw = io.BufferedReader(_Prefixed(head, f))  # no seek: pipes and FIFOs stream too
+        stream = io.TextIOWrapper(raw, encoding=enc, errors="replace", newline="")
+        if path.suffix.lower() in (".jsonl", ".ndjson"):
+            yield from _stream_jsonl(stream, name, opts, max_chars)
+        else:
+            default = "\t" if path.suffix.lower() == ".tsv" else ","
+            yield from _stream_csv(stream, name, opts, guess_delimiter(sample, default), max_chars)
+
+
+class _Prefixed(io.RawIOBase):
+    """A binary stream: `head` (bytes already read), then the rest of `rest`."""
+
+    def __init__(self, head: bytes, rest: io.BufferedIOBase) -> None:
+        self.head = head
+        self.rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        if self.head:
+            n = min(len(b), len(self.head))
+            b[:n] = self.head[:n]
+            self.head = self.head[n:]
+            return n
+        return self.rest.readinto(b)
+
+
+def _long_problem(where: str, n: int, max_chars: int | None) -> Problem:
+    return Problem(where, f"article of {n:,} characters, more than the limit of {max_chars:,} "
+                   "(--max-chars); row skipped (split the article or raise the limit)")
+
+
+def _stream_csv(stream: Iterable[str], name: str, opts: ReadOptions, delimiter: str,
+                max_chars: int | None) -> Iterator[Article | Problem]:
+    if csv.field_size_limit() < _FIELD_LIMIT:
+        csv.field_size_limit(_FIELD_LIMIT)
+    reader = csv.reader(stream, delimiter=delimiter)
+    try:
+        header = [h.strip() for h in next(reader)]
+    except StopIteration:
+        yield Problem(name, "empty CSV file; skipped")
+        return
+    except csv.Error as e:
+        yield Problem(f"{name}:1", f"unreadable CSV header ({e}); file skipped")
+        return
+    if header and header[0].startswith("\ufeff"):
+        header[0] = header[0][1:]
+    if opts.text_column not in header:
+        cols = ", ".join(header[:8])
+        yield Problem(f"{name}:1", f"no '{opts.text_column}' column (found: {cols}); "
+                      "name the text column with --text-column; file skipped")
+        return
+    stem = Path(name).stem
+    text_at = header.index(opts.text_column)
+    while True:
+        first = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            yield Problem(f"{name}:{first}", f"unreadable row ({e}); row skipped")
+            continue
+        except UnicodeDecodeError as e:
+            yield Problem(f"{name}:{first}", f"cannot decode ({e.reason}); rest of the file skipped")
+            return
+        line = first  # a row is named by its first line, as read_csv names it
+        if not any(c.strip() for c in row):
+            continue
+        if len(row) != len(header):
+            yield Problem(f"{name}:{line}", f"{len(row)} fields where the header has "
+                          f"{len(header)}; row skipped (check the quoting of commas and quotes)")
+            continue
+        if n := _too_long(row[text_at], max_chars):
+            yield _long_problem(f"{name}:{line}", n, max_chars)
+            continue
+        rec = dict(zip(header, row, strict=True))
+        yield from _record_article(rec, f"{name}:{line}", f"{stem}-{line}", opts, None)
+
+
+def _stream_jsonl(stream: Iterable[str], name: str, opts: ReadOptions,
+                  max_chars: int | None) -> Iterator[Article | Problem]:
+    stem = Path(name).stem
+    for n, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        where = f"{name}:{n}"
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield Problem(where, f"not valid JSON ({e.msg}); line skipped")
+            continue
+        if not isinstance(rec, dict):
+            yield Problem(where, "not a JSON object; line skipped")
+        elif opts.text_column not in rec:
+            yield Problem(where, f"no '{opts.text_column}' field; name it with --text-column; line skipped")
+        elif k := _too_long(rec[opts.text_column], max_chars):
+            yield _long_problem(where, k, max_chars)
+        else:
+            yield from _record_article(rec, where, f"{stem}-{n}", opts, None)

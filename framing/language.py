@@ -5,7 +5,7 @@ German running text is made of function words to about a third (articles, pronou
 prepositions, auxiliaries). The check counts the share of word tokens that are among German
 function words which English, French, Spanish or Italian do not share (so "in", "so", "war",
 "die" in English are not counted alone: "die" is, being far more frequent in German). German
-news measured here: 20-35 %; English, French, Spanish and Italian text: under 3 %.
+news measured here (the dev set, 10kGNAD, the seeds): 17-46 %; English and French text: 0 %.
 """
 
 from __future__ import annotations
@@ -18,12 +18,13 @@ der die das den dem des ein eine einen einem einer eines und ist sind nicht auch
 auf für im vom zum zur über nach bei aus wird werden wurde wurden hat haben hatte noch nur
 oder aber wenn dass daß als schon sie er es wir ich ihr man am sein seine ihre ihren wie
 von zu bis durch gegen ohne unter vor zwischen diese dieser dieses kein keine mehr sehr
+hier dort heute jetzt nun doch bereits immer wieder weiter sowie
 """.split())
 WORD_RE = re.compile(r"[^\W\d_]+")
 # fewer words than this cannot be judged; such texts are taken as German
 MIN_WORDS = 20
 # below this share of German function words a text is not taken for German
-MIN_SHARE = 0.08
+MIN_SHARE = 0.04
 
 
 def german_share(text: str) -> tuple[float, int]:
