@@ -10,7 +10,7 @@ The public API (framing.api; README "Python API"):
 (imported below, after those modules were loaded, so the functions win).
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 from framing.api import (  # after __version__: hatch reads it, the CLI imports it
     FRAME_COLUMNS,

@@ -607,6 +607,9 @@ def load_model(path: str | Path, matcher: Matcher, strict: bool = True) -> Stanc
     if payload.get("format") != MODEL_FORMAT:
         raise ModelError(f"{p}: model format {payload.get('format')} is not {MODEL_FORMAT}; train it again "
                          "with `framing train`")
+    if not callable(getattr(payload["classifier"], "predict_proba", None)):
+        raise ModelError(f"{p}: its classifier is a {type(payload['classifier']).__name__}, not a classifier; "
+                         "train the model again with `framing train`")
     model = StanceModel(payload["classifier"], tuple(payload["labels"]), str(payload["axis"]),
                         str(payload["sklearn"]), str(payload["lexicon"]), str(payload["data"]), str(p))
     problems = []

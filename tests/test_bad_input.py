@@ -670,3 +670,19 @@ def test_text_that_is_not_german_is_read_but_not_scored(tmp_path):
     recs = {x["id"]: x for x in json.loads(r.stdout)}
     assert recs["en"]["language"] == "und" and recs["en"]["hits"] == [] and "stance_label" not in recs["en"]
     assert recs["g"]["language"] == "de" and "stance_label" in recs["g"]  # scored (off-axis here)
+
+
+def test_model_whose_classifier_is_not_a_classifier_is_refused(tmp_path):
+    import sklearn
+    import skops.io as sio
+
+    from framing.stance import MODEL_FORMAT
+
+    payload = {"framing_model": "stance", "format": MODEL_FORMAT, "labels": ["critical", "neutral", "aligned"],
+               "axis": "kremlin", "sklearn": sklearn.__version__, "lexicon": "x", "data": "x",
+               "classifier": [1, 2, 3]}
+    path = tmp_path / "m.skops"
+    sio.dump(payload, path)
+    _w(tmp_path / "g.txt", GOOD)
+    r = CliRunner().invoke(main, ["score", str(tmp_path / "g.txt"), "--model", str(path)])
+    assert r.exit_code == 1 and "not a classifier" in r.stderr and "Traceback" not in r.output
