@@ -390,16 +390,11 @@ def events(source: Source, settings: Settings | None = None) -> tuple[EventRecor
     return tuple(_event_record(e) for e in _events(source, s, with_stance=False)[0])
 
 
-def _parse_count(text: str) -> Term:
-    """A "term (count)" cell of framing.compare back into a Term (to be dropped when compare
-    computes structured cells itself)."""
-    term, sep, rest = text.rpartition(" (")
-    if not sep or not rest.endswith(")") or not rest[:-1].isdigit():
-        raise ValueError(f"unexpected comparison cell {text!r}")
-    return Term(term, int(rest[:-1]))
+def _term(cell: dict[str, Any]) -> Term:
+    """A {"term", "count"} cell of framing.compare as a Term."""
+    return Term(str(cell["term"]), int(cell["count"]))
 
 
-_NAME_ONLY = "name only"
 
 
 def _headline(sc: ArticleScore) -> Headline | None:
@@ -426,10 +421,9 @@ def _column(name: str, scores: list[ArticleScore], cells: dict[str, Any], reprin
     naming: dict[str, tuple[Term, ...]] = {}
     name_only: dict[str, int] = {}
     for actor, shown in cells["naming"].items():
-        terms = [_parse_count(x) for x in shown]
-        if terms and terms[-1].term == _NAME_ONLY:
-            name_only[actor] = terms.pop().count
-        naming[actor] = tuple(terms)
+        naming[actor] = tuple(_term(x) for x in shown)
+        if cells["name_only"].get(actor):
+            name_only[actor] = cells["name_only"][actor]
     ids = set(cells["ids"])
     return ComparisonColumn(
         name=name, articles=cells["articles"], dates=tuple(cells["dates"]), ids=tuple(cells["ids"]),
@@ -440,9 +434,9 @@ def _column(name: str, scores: list[ArticleScore], cells: dict[str, Any], reprin
         own_terms=_top(Counter(shown_term(h) for sc in scores for h in sc.hits if h.voice in OWN_VOICES)),
         quoted_terms=_top(Counter(shown_term(h) for sc in scores for h in sc.hits if h.voice in QUOTED_VOICES)),
         naming=naming, name_only=name_only,
-        aimed={a: tuple(_parse_count(x) for x in v) for a, v in cells["aimed"].items()},
-        quoted_sources={c: tuple(_parse_count(x) for x in v) for c, v in cells["quoted_sources"].items()},
-        attribution_verbs=tuple(_parse_count(x) for x in cells["attribution_verbs"]),
+        aimed={a: tuple(_term(x) for x in v) for a, v in cells["aimed"].items()},
+        quoted_sources={c: tuple(_term(x) for x in v) for c, v in cells["quoted_sources"].items()},
+        attribution_verbs=tuple(_term(x) for x in cells["attribution_verbs"]),
         distinctive=distinctive,
         reprints=tuple(ReprintRecord(r.a, r.b, r.overlap) for r in reprints if r.a in ids or r.b in ids),
         reprint_of=tuple(cells["reprint_of"]))

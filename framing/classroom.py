@@ -446,6 +446,9 @@ def _counted(items: Any) -> list[tuple[str, int]]:
     """("Autokrat", 3) pairs from the comparison's "Autokrat (3)" cells."""
     out = []
     for x in items or []:
+        if isinstance(x, dict) and "count" in x:  # framing.compare's cells: {"term", "count"}
+            out.append((str(x["term"]), int(x["count"])))
+            continue
         m = _COUNTED.match(str(x))
         out.append((m.group(1), int(m.group(2))) if m else (str(x), 1))
     return out
@@ -482,7 +485,8 @@ def event_view(event: Any, columns: list[Any], views: dict[str, dict[str, Any]],
             "stance": score if isinstance(score, int | float) else None,
             "stance_label": str(cells.get("stance_label") or ""),
             "stance_confidence": _num(cells.get("stance_confidence")),
-            "naming": {a: _counted(v) for a, v in (cells.get("naming") or {}).items()},
+            "naming": {a: [*_counted(v), *([("name only", n)] if (n := (cells.get("name_only") or {}).get(a)) else [])]
+                       for a, v in (cells.get("naming") or {}).items()},
             "aimed": {a: _counted(v) for a, v in (cells.get("aimed") or {}).items()},
             "quoted": {camp: _counted(v) for camp, v in (cells.get("quoted_sources") or {}).items()},
         }

@@ -130,8 +130,10 @@ def _mark_headline(s: ArticleScore) -> str:
     return "".join(out) if text else ""
 
 
-def _counts_text(counter: Counter[str], n: int = TOP) -> list[str]:
-    return [f"{k} ({v})" for k, v in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0].lower()))[:n]]
+def _counts(counter: Counter[str], n: int = TOP) -> list[dict[str, Any]]:
+    """The n most frequent as data ({"term", "count"}), most frequent first; the renderer
+    formats them."""
+    return [{"term": k, "count": v} for k, v in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0].lower()))[:n]]
 
 
 @dataclass(slots=True, eq=False)
@@ -217,8 +219,8 @@ def _fill(col: Column, key_actors: list[str], reprints: ReprintIndex) -> None:
     own = [t for d in ds for t in d.own]
     c["words"] = words
     c["loaded_per_1000"] = round(1000 * len(own) / words, 2) if words else 0.0
-    c["own_terms"] = _counts_text(Counter(own))
-    c["quoted_terms"] = _counts_text(Counter(t for d in ds for t in d.quoted))
+    c["own_terms"] = _counts(Counter(own))
+    c["quoted_terms"] = _counts(Counter(t for d in ds for t in d.quoted))
     # how each actor is named, and the loaded words aimed at it
     naming: dict[str, Counter[str]] = {a: Counter() for a in key_actors}
     aimed: dict[str, Counter[str]] = {a: Counter() for a in key_actors}
@@ -226,9 +228,9 @@ def _fill(col: Column, key_actors: list[str], reprints: ReprintIndex) -> None:
         for a in key_actors:
             naming[a].update(d.naming.get(a, {}))
             aimed[a].update(d.aimed.get(a, {}))
-    c["naming"] = {a: [*_counts_text(Counter({k: v for k, v in cnt.items() if k}), 4),
-                       *([f"name only ({cnt['']})"] if cnt[""] else [])] for a, cnt in naming.items()}
-    c["aimed"] = {a: _counts_text(cnt, 4) for a, cnt in aimed.items()}
+    c["naming"] = {a: _counts(Counter({k: v for k, v in cnt.items() if k}), 4) for a, cnt in naming.items()}
+    c["name_only"] = {a: cnt[""] for a, cnt in naming.items() if cnt[""]}  # mentions by the name alone
+    c["aimed"] = {a: _counts(cnt, 4) for a, cnt in aimed.items()}
     # whom it quotes, by side, and with which verbs
     by_camp: dict[str, Counter[str]] = defaultdict(Counter)
     cues: Counter[str] = Counter()
@@ -237,12 +239,12 @@ def _fill(col: Column, key_actors: list[str], reprints: ReprintIndex) -> None:
             by_camp[camp][who] += 1
             if cue:
                 cues[cue] += 1
-    c["quoted_sources"] = {camp: _counts_text(cnt, 4) for camp, cnt in sorted(by_camp.items())}
-    c["attribution_verbs"] = _counts_text(cues, 6)
+    c["quoted_sources"] = {camp: _counts(cnt, 4) for camp, cnt in sorted(by_camp.items())}
+    c["attribution_verbs"] = _counts(cues, 6)
     ids = {d.id for d in ds} | set(col.copies)
     c["ids"] = sorted(ids)
     c["articles"] = len(ids)
-    c["reprints"] = [f"{r.b} same text as {r.a} ({r.overlap:.0%})" for r in reprints.about(ids)]
+    c["reprints"] = [{"copy": r.b, "original": r.a, "overlap": round(r.overlap, 3)} for r in reprints.about(ids)]
     c["reprint_of"] = sorted({r for d in ds if (r := d.reprint_of)})
 
 
@@ -334,10 +336,10 @@ def compare_event(event: Event, by: str = "outlet", actors: ActorList | None = N
     for i, col in enumerate(cols[: len(counts)]):
         rest = sum((counts[j] for j in range(len(cols)) if j != i), Counter())
         top = [(w, z) for w, _, z in log_odds(counts[i], rest, background) if z >= Z_SHOWN][:TOP]
-        col.cells["distinctive"] = [f"{w} ({z:.1f}{'*' if z >= Z_MIN else ''})" for w, z in top]
+        col.cells["distinctive"] = [{"term": w, "z": round(z, 2), "significant": z >= Z_MIN} for w, z in top]
     names = {a.id: a.name for a in actors.actors}
     for col in cols:
-        for key in ("naming", "aimed"):
+        for key in ("naming", "name_only", "aimed"):
             col.cells[key] = {names.get(a, a): v for a, v in col.cells[key].items()}
     return cols
 

@@ -22,7 +22,19 @@ MIN_COLUMN = 14
 
 
 def _list(v: Any) -> str:
-    return ", ".join(v) if v else "–"
+    return ", ".join(_item(x) for x in v) if v else "–"
+
+
+def _item(x: Any) -> str:
+    """One structured cell item of framing.compare as people read it."""
+    if isinstance(x, dict):
+        if "count" in x:
+            return f"{x['term']} ({x['count']})"
+        if "z" in x:
+            return f"{x['term']} ({x['z']:.1f}{'*' if x['significant'] else ''})"
+        if "overlap" in x:
+            return f"{x['copy']} same text as {x['original']} ({x['overlap']:.0%})"
+    return str(x)
 
 
 def aspect_rows(cols: Sequence[Column]) -> list[tuple[str, list[str]]]:
@@ -43,11 +55,13 @@ def aspect_rows(cols: Sequence[Column]) -> list[tuple[str, list[str]]]:
     add("loaded words, quoted", lambda c: _list(c["quoted_terms"]))
     actors = list(cols[0].cells["naming"]) if cols else []
     for a in actors:
-        rows.append((f"{a} named as", [_list(c.cells["naming"].get(a, [])) for c in cols]))
+        rows.append((f"{a} named as", [_list([*c.cells["naming"].get(a, []),
+                                              *([f"name only ({n})"] if (n := c.cells["name_only"].get(a)) else [])])
+                                       for c in cols]))
         aimed = [c.cells["aimed"].get(a, []) for c in cols]
         if any(aimed):
             rows.append((f"loaded words aimed at {a}", [_list(x) for x in aimed]))
-    add("quotes (by side)", lambda c: "\n".join(f"{camp}: {', '.join(v)}" for camp, v in c["quoted_sources"].items())
+    add("quotes (by side)", lambda c: "\n".join(f"{camp}: {_list(v)}" for camp, v in c["quoted_sources"].items())
         or "–")
     add("attribution verbs", lambda c: _list(c["attribution_verbs"]))
     add("distinctive words (z)", lambda c: _list(c["distinctive"]) if len(cols) > 1 else "only one column")

@@ -74,11 +74,13 @@ def test_compare_columns_name_putin_differently(seed_scores):
     event = next(e for e in group_events(seed_scores) if len(e.scores) == 3)
     cols = {c.name: c for c in compare_event(event)}
     assert set(cols) == {"RT DE", "Ippen Media"}
-    ippen = " ".join(cols["Ippen Media"].cells["naming"]["Wladimir Putin"])  # type: ignore[index]
-    rt = " ".join(cols["RT DE"].cells["naming"]["Wladimir Putin"])  # type: ignore[index]
+    ippen = " ".join(t["term"] for t in cols["Ippen Media"].cells["naming"]["Wladimir Putin"])
+    rt = " ".join(t["term"] for t in cols["RT DE"].cells["naming"]["Wladimir Putin"])
     assert "Autokrat" in ippen and "Autokrat" not in rt and "russische Präsident" in rt
-    assert any("Angstmodus" in t for t in cols["RT DE"].cells["own_terms"])  # type: ignore[union-attr]
-    assert any("Diktator" in t for t in cols["Ippen Media"].cells["own_terms"])  # type: ignore[union-attr]
+    assert any("Angstmodus" in t["term"] for t in cols["RT DE"].cells["own_terms"])
+    assert any("Diktator" in t["term"] for t in cols["Ippen Media"].cells["own_terms"])
+    # data, not display strings: every count is a number beside its term
+    assert all(isinstance(t["count"], int) for t in cols["RT DE"].cells["own_terms"])
     assert cols["RT DE"].cells["distinctive"] and cols["Ippen Media"].cells["distinctive"]
 
 
