@@ -21,9 +21,18 @@ DECIMALS = 2
 MAX_CELL = 60
 
 
+def _counted(value: Any) -> str | None:
+    """A {"term", "count"} record as people read it ("angeblich (1)"), else None."""
+    if isinstance(value, dict) and value.keys() == {"term", "count"}:
+        return f"{value['term']} ({value['count']})"
+    return None
+
+
 def _cell(value: Any, width: int | None) -> str:
     if value is None:
         return ""
+    if (shown := _counted(value)) is not None:
+        value = shown
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
@@ -72,6 +81,8 @@ def _csv_cell(value: Any) -> str:
 
 
 def _csv_text(value: Any) -> str:
+    if (shown := _counted(value)) is not None:
+        return shown
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -217,7 +217,7 @@ def test_score_records_equal_the_cli_json(seed_scores):
         assert round(rec.loaded_per_1000, 4) == c["loaded_per_1000"]
         assert (rec.own_hits, rec.quoted_hits, rec.by_category) == (c["own_hits"], c["quoted_hits"], c["by_category"])
         assert rec.stance is not None and rec.stance.score == c["stance"] and rec.stance.label == c["stance_label"]
-        assert [f"{t.term} ({t.count})" for t in rec.top_terms] == c["top_terms"]  # CLI strings, now data
+        assert [{"term": t.term, "count": t.count} for t in rec.top_terms] == c["top_terms"]  # the CLI JSON is data too
         assert len(rec.hits) == len(c["hits"])
         for h, ch in zip(rec.hits, c["hits"], strict=True):
             d = h.as_dict()
