@@ -23,7 +23,6 @@ import sys
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import replace
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -44,7 +43,7 @@ from framing.compare import (
 )
 from framing.errors import FramingError, InputError, LexiconError
 from framing.events import reading_order
-from framing.ingest import Problem, ReadOptions, read_articles
+from framing.ingest import Problem, ReadOptions, admit, read_articles
 from framing.lexicon import Lexicon, default_lexicon, load_lexicon
 from framing.matching import Matcher
 from framing.pipeline import score_articles
@@ -210,16 +209,11 @@ def read(source: Source, settings: Settings | None = None) -> Iterator[Article]:
                 problems += 1
                 warnings.warn(str(item), ReadWarning, stacklevel=3)
                 continue
-            art = item
-            if art.id in seen:
-                n = 2
-                while f"{art.id}-{n}" in seen:
-                    n += 1
-                warnings.warn(f"{art.source}: duplicate id '{art.id}' (first at {seen[art.id]}); read as "
-                              f"'{art.id}-{n}'", ReadWarning, stacklevel=3)
-                art = replace(art, id=f"{art.id}-{n}")
-            seen[art.id] = art.source
-            yield art
+            for x in admit(item, seen):  # ids made unique, non-German text marked (framing.ingest)
+                if isinstance(x, Problem):
+                    warnings.warn(str(x), ReadWarning, stacklevel=3)
+                else:
+                    yield x
         if problems and not seen:
             raise InputError(f"no article could be read ({problems} input{'s' if problems > 1 else ''} skipped; "
                              "see the warnings)")

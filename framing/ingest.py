@@ -531,6 +531,28 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(f"cannot read ({e.strerror}); skipped") from e
 
 
+def admit(art: Article, seen: dict[str, str]) -> Iterator[Article | Problem]:
+    """An article as it enters a run: its id made unique among the ids `seen` so far ("a",
+    "a-2"; `seen` maps id to source and is updated), and a text that does not look German
+    marked as such (read, not scored: framing.language). Notes come first, as Problems that
+    skip nothing; the article last."""
+    if art.id in seen:
+        n = 2
+        while f"{art.id}-{n}" in seen:
+            n += 1
+        new_id = f"{art.id}-{n}"
+        yield Problem(art.source, f"duplicate id '{art.id}' (first at {seen[art.id]}); read as '{new_id}'",
+                      skipped=False)
+        art = replace(art, id=new_id)
+    seen[art.id] = art.source
+    german, share = looks_german(art.text)
+    if not german:
+        yield Problem(art.source, f"does not look like German ({share:.0%} German function words); "
+                      "read but not scored", skipped=False)
+        art = replace(art, language="und")
+    yield art
+
+
 def read_articles(paths: Iterable[str], opts: ReadOptions | None = None,
                   stdin: bytes | None = None) -> ReadResult:
     """Read every article from the given paths ('-' is stdin); see the module docstring."""
@@ -573,23 +595,8 @@ def iter_articles(paths: Iterable[str], opts: ReadOptions | None = None, stdin: 
         for item in items:
             if isinstance(item, Problem):
                 yield item
-                continue
-            art = item
-            if art.id in seen:
-                n = 2
-                while f"{art.id}-{n}" in seen:
-                    n += 1
-                new_id = f"{art.id}-{n}"
-                yield Problem(art.source, f"duplicate id '{art.id}' (first at {seen[art.id]}); read as '{new_id}'",
-                              skipped=False)
-                art = replace(art, id=new_id)
-            seen[art.id] = art.source
-            german, share = looks_german(art.text)
-            if not german:
-                yield Problem(art.source, f"does not look like German ({share:.0%} German function words); "
-                              "read but not scored", skipped=False)
-                art = replace(art, language="und")
-            yield art
+            else:
+                yield from admit(item, seen)
 
     for arg in paths:
         if arg == "-":

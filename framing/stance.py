@@ -176,11 +176,15 @@ class AxisTopic:
     off_topic_ratio: float = 1.0  # off-topic words ≥ ratio × axis mentions: about that subject
 
 
-def parse_axis_topic(text: str, shown: str, axis: str) -> AxisTopic:
+def _toml(text: str, shown: str) -> dict[str, Any]:
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise ModelError(f"{shown}: not valid TOML ({e})") from None
+
+
+def parse_axis_topic(text: str, shown: str, axis: str) -> AxisTopic:
+    data = _toml(text, shown)
     v = data.get(axis)
     if not isinstance(v, dict):
         raise ModelError(f"{shown}: no axis '{axis}'; defined: {', '.join(data) or 'none'}")
@@ -895,11 +899,7 @@ FALLBACK_WEIGHTS: Final = {"classifier": 0.6, "labels": 0.3, "sourcing": 0.1}  #
 
 
 def parse_combination(text: str, shown: str, axis: str) -> Combination:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        raise ModelError(f"{shown}: not valid TOML ({e})") from None
-    v = data.get(axis)
+    v = _toml(text, shown).get(axis)
     if not isinstance(v, dict):
         return Combination(axis, dict(FALLBACK_WEIGHTS), note=f"no weights for the axis '{axis}' in {shown}: "
                            "the team's unfitted weights")
