@@ -6,6 +6,9 @@ import pytest
 
 from framing.analysis import Analysed, analyse
 from framing.ingest import read_articles
+from framing.lexicon import default_lexicon
+from framing.matching import Matcher
+from framing.stance import StanceModel, default_model
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -22,3 +25,20 @@ def seed_articles():
 @pytest.fixture(scope="session")
 def seed_analysed(seed_articles) -> dict[str, Analysed]:
     return {k: analyse(a) for k, a in seed_articles.items()}
+
+
+@pytest.fixture(scope="session")
+def stance_matcher() -> Matcher:
+    return Matcher(default_lexicon())
+
+
+@pytest.fixture(scope="module")
+def matcher(stance_matcher) -> Matcher:
+    """The shipped lexicon's matcher (a test module may define its own)."""
+    return stance_matcher
+
+
+@pytest.fixture(scope="module")
+def model(matcher) -> StanceModel:
+    """The shipped stance model for `matcher`."""
+    return default_model(matcher)

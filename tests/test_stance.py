@@ -14,15 +14,13 @@ from framing.analysis import analyse
 from framing.articles import Article
 from framing.cli import main
 from framing.errors import InputError, ModelError
-from framing.lexicon import default_lexicon, read_axis
-from framing.matching import Matcher
+from framing.lexicon import read_axis
 from framing.pipeline import score_articles
 from framing.resources import lexicon_root
 from framing.stance import (
     LABELS,
     article_stances,
     cross_validate,
-    default_model,
     load_model,
     parse_labelled,
     save_model,
@@ -44,16 +42,6 @@ Die Außenminister trafen sich am Dienstag in Genf.,neutral
 Das Treffen dauerte nach Angaben beider Seiten zwei Stunden.,neutral
 Die Delegationen vereinbarten ein weiteres Gespräch im Herbst.,neutral
 """
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher(default_lexicon())
-
-
-@pytest.fixture(scope="module")
-def model(matcher):
-    return default_model(matcher)
 
 
 def _article(text: str, i: int = 0) -> Article:

@@ -16,12 +16,10 @@ from framing.articles import Article
 from framing.cli import main
 from framing.errors import ModelError
 from framing.lexicon import default_lexicon
-from framing.matching import Matcher
 from framing.stance import (
     SIGNALS,
     article_stances,
     axis_topic,
-    default_model,
     load_model,
     on_axis,
     parse_combination,
@@ -43,16 +41,6 @@ ALIGNED = ("Der Westen ist isoliert\n\nDie Nato rückt immer näher an Russlands
 CONVENTIONAL = ("Lage in der Ukraine\n\nDer russische Angriffskrieg gegen die Ukraine dauert an. Seit der Invasion "
                 "im Februar 2022 hat Russland Teile des Landes besetzt. Der Machthaber in Moskau empfing am "
                 "Dienstag den Außenminister. Die Gespräche dauerten nach Angaben des Kremls zwei Stunden.")
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher(default_lexicon())
-
-
-@pytest.fixture(scope="module")
-def model(matcher):
-    return default_model(matcher)
 
 
 def _stances(matcher, model, *texts):
