@@ -25,7 +25,6 @@ from framing import __version__
 from framing.analysis import analyse
 from framing.classroom import LANGS, article_view, default_lang, report_events, use_colour
 from framing.compare import Collected, Event, ReprintIndex, collect, compare_event, group_events
-from framing.compare_view import render_csv, render_html, render_json, render_table
 from framing.errors import FramingError, LexiconError, ModelError
 from framing.evaluation import agreement, evaluate_hits, load_gold
 from framing.events import events_of, reading_order
@@ -38,7 +37,8 @@ from framing.output import atomic_output
 from framing.pipeline import score_articles
 from framing.quote_eval import evaluate_quote_spans, evaluate_voice
 from framing.render import FORMATS, render
-from framing.report import render_check, render_explain, render_report, render_worksheet
+from framing.render.compare import render_csv, render_html, render_json, render_table
+from framing.render.pages import render_check, render_explain, render_report, render_worksheet
 from framing.settings import DEFAULTS  # every option default comes from framing.settings
 from framing.stance import (
     LABELS,

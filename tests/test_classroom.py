@@ -17,7 +17,7 @@ from framing.classroom import article_view, default_lang, labels, use_colour
 from framing.cli import main
 from framing.lexicon import default_lexicon
 from framing.matching import Matcher
-from framing.report import render_explain
+from framing.render.pages import render_explain
 from framing.scoring import score_article
 
 from .conftest import SEEDS

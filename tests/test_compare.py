@@ -132,10 +132,10 @@ def test_speakers_are_grouped_by_side():
 def test_table_splits_columns_that_do_not_fit_the_width():
     from framing.articles import Article
     from framing.compare import compare_event, group_events
-    from framing.compare_view import render_table
     from framing.lexicon import default_lexicon
     from framing.matching import Matcher
     from framing.pipeline import score_articles
+    from framing.render.compare import render_table
 
     outlets = ["RT DE", "Ippen Media", "<Ost & West>", None]
     arts = [Article(id=f"a{i}", text="Der Autokrat Putin sprach.", source="p", date="2024-06-18", outlet=o)

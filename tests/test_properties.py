@@ -123,10 +123,10 @@ def _matcher(default_lexicon, matcher_cls):
 def test_compare_never_crashes_and_places_every_article_once(items):
     from framing.articles import Article
     from framing.compare import compare_event, group_events
-    from framing.compare_view import render_csv, render_html, render_json, render_table
     from framing.lexicon import default_lexicon
     from framing.matching import Matcher
     from framing.pipeline import score_articles
+    from framing.render.compare import render_csv, render_html, render_json, render_table
 
     arts = [Article(id=f"a{i}", text=t or ".", source="p", date=d, outlet=o) for i, (t, d, o) in enumerate(items)]
     scores = list(score_articles(arts, _matcher(default_lexicon, Matcher), None))
