@@ -29,43 +29,30 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from framing.actors import ActorList, default_actors, parse_actors
+from framing.analysis import analyse
 from framing.articles import _HEADER_RE, Article, Meta, build_article  # the .txt header rule itself
-from framing.compare import (
-    TOP,
-    Z_MIN,
-    Z_SHOWN,
-    Event,
-    compare_event,
-    find_reprints,
-    group_events,
-    lemma_counts,
-    log_odds,
-)
+from framing.classroom import article_view, report_events
+from framing.compare import ReprintIndex, collect, compare_event, event_comparison, event_record, group_events
 from framing.errors import FramingError, InputError, LexiconError
-from framing.events import reading_order
+from framing.events import Event, GroupingReport, evaluate_grouping, events_of, load_event_gold, reading_order
 from framing.ingest import Problem, ReadOptions, admit, read_articles
-from framing.lexicon import Lexicon, default_lexicon, load_lexicon
+from framing.lexicon import Lexicon, default_lexicon, load_lexicon, shipped_axes
 from framing.matching import Matcher
 from framing.pipeline import score_articles
 from framing.records import (
     Comparison,
-    ComparisonColumn,
-    Distinctive,
     EventComparison,
     EventRecord,
     EvidenceRecord,
     Explanation,
-    Headline,
     HitRecord,
-    Mark,
-    ReprintRecord,
     ScoreRecord,
     StanceRecord,
     Term,
 )
-from framing.scoring import OWN_VOICES, QUOTED_VOICES, ArticleScore, shown_term
+from framing.scoring import ArticleScore
 from framing.settings import Settings, SettingsError, resolve
-from framing.stance import StanceModel, default_model, load_model
+from framing.stance import StanceModel, default_model, load_model, on_axis
 from framing.targets import direction
 
 if TYPE_CHECKING:
@@ -94,6 +81,10 @@ FRAME_COLUMNS = ("id", "outlet", "date", "title", "words", "stance", "stance_lab
 class ReadWarning(UserWarning):
     """An input (file, row, record) that was skipped or changed while reading; the message
     names it and says what to do."""
+
+
+class LexiconNote(UserWarning):
+    """A note about the lexicon (e.g. an entry of an extra list that replaces a shipped one)."""
 
 
 class ModelNote(UserWarning):
@@ -226,10 +217,16 @@ def read(source: Source, settings: Settings | None = None) -> Iterator[Article]:
 
 @lru_cache(maxsize=8)
 def _lexicon(s: Settings) -> Lexicon:
-    lex = load_lexicon(s.lexicon_dir, s.extra_lexicons) if s.lexicon_dir or s.extra_lexicons else default_lexicon()
+    if s.lexicon_dir or s.extra_lexicons or s.packs:
+        lex = load_lexicon(s.lexicon_dir, s.extra_lexicons, extra_packs=s.packs)
+        for note in lex.notes:
+            warnings.warn(note, LexiconNote, stacklevel=4)
+    else:
+        lex = default_lexicon()
     if s.axis is not None and s.axis != lex.axis:
-        raise SettingsError(f"the lexicon {lex.version} is on the axis '{lex.axis}', not '{s.axis}': choose a "
-                            "lexicon folder for that axis (lexicon_dir) or leave axis unset")
+        if s.axis not in shipped_axes():
+            raise SettingsError(f"lexicons/axes.toml: no axis '{s.axis}'; defined: {', '.join(shipped_axes())}")
+        lex = on_axis(lex, s.axis)  # scored on another shipped axis
     return lex
 
 
@@ -258,6 +255,16 @@ def _actors(s: Settings) -> ActorList:
     except OSError as e:
         raise LexiconError(f"{s.actors}: cannot read ({e.strerror or e}); check the path") from None
     return parse_actors(text, s.actors)
+
+
+def prepare(settings: Settings | None = None) -> None:
+    """Load now what the settings name (lexicon, stance model unless stance=False, actors), so
+    a broken lexicon or model fails before any input is read; later calls reuse them."""
+    s = resolve(settings)
+    _matcher(s)
+    _actors(s)
+    if s.stance:
+        _model(s)
 
 
 def lexicon_for(settings: Settings | None = None) -> Lexicon:
@@ -366,114 +373,115 @@ def score_frame(source: Source, settings: Settings | None = None) -> pandas.Data
 # --- events and comparison -------------------------------------------------------------------
 
 
-def _event_record(e: Event) -> EventRecord:
-    return EventRecord(id=e.id, label=e.label, first=e.first, last=e.last, dates=e.dates, explicit=e.explicit,
-                       terms=tuple(e.terms), outlets=tuple(e.outlets),
-                       articles=tuple(sc.analysed.article.id for sc in e.scores))
-
-
-def _events(source: Source, s: Settings, with_stance: bool) -> tuple[list[Event], list[ArticleScore]]:
-    scores = list(_scores(source, s, with_stance))
-    return group_events(scores, window_days=s.window_days, actors=_actors(s)), scores
+def _event_groups(source: Source, s: Settings) -> list[Event]:
+    actors = _actors(s)
+    got = collect(score_articles(read(source, s), _matcher(s), None), actors=actors, digests=False)
+    return events_of(got.features, got.features, got.vocab, window_days=s.window_days, actors=actors)
 
 
 def events(source: Source, settings: Settings | None = None) -> tuple[EventRecord, ...]:
     """Group articles into events (same dates within `window_days`, similar words and actors;
-    an `event` column wins), as `framing events` does."""
+    an `event` column wins), as `framing events` does; from compact per-article features."""
+    return tuple(event_record(e) for e in _event_groups(source, resolve(settings)))
+
+
+def evaluate_events(source: Source, gold: str | os.PathLike[str], settings: Settings | None = None) -> GroupingReport:
+    """The events of `source` against true events (CSV `gold` with columns id, event): adjusted
+    Rand index, homogeneity, completeness, V-measure, true events split and merged."""
+    return evaluate_grouping(_event_groups(source, resolve(settings)), load_event_gold(os.fspath(gold)))
+
+
+def comparison(source: Source, settings: Settings | None = None, event: str | None = None
+               ) -> Iterator[EventComparison]:
+    """The comparison of each event (or only `event`), in reading order (events several
+    outlets cover first), from compact per-article records: memory grows by a few kB per
+    article, not by its token layer."""
     s = resolve(settings)
-    return tuple(_event_record(e) for e in _events(source, s, with_stance=False)[0])
-
-
-def _term(cell: dict[str, Any]) -> Term:
-    """A {"term", "count"} cell of framing.compare as a Term."""
-    return Term(str(cell["term"]), int(cell["count"]))
-
-
-
-
-def _headline(sc: ArticleScore) -> Headline | None:
-    a = sc.analysed.article
-    head = next((p for p in a.parts if p.kind == "headline"), None)
-    if head is None or head.start == head.end:
-        return None
-    marks, pos = [], head.start
-    for h in sorted((h for h in sc.hits if h.voice in OWN_VOICES and head.start <= h.start < head.end),
-                    key=lambda h: h.start):
-        if h.start < pos:
-            continue
-        marks.append(Mark(h.start - head.start, h.end - head.start, a.text[h.start : h.end]))
-        pos = h.end
-    return Headline(a.id, a.text[head.start : head.end], tuple(marks))
-
-
-def _top(counter: Counter[str]) -> tuple[Term, ...]:
-    return _terms(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0].lower()))[:TOP])
-
-
-def _column(name: str, scores: list[ArticleScore], cells: dict[str, Any], reprints: list[Any],
-            distinctive: tuple[Distinctive, ...]) -> ComparisonColumn:
-    naming: dict[str, tuple[Term, ...]] = {}
-    name_only: dict[str, int] = {}
-    for actor, shown in cells["naming"].items():
-        naming[actor] = tuple(_term(x) for x in shown)
-        if cells["name_only"].get(actor):
-            name_only[actor] = cells["name_only"][actor]
-    ids = set(cells["ids"])
-    return ComparisonColumn(
-        name=name, articles=cells["articles"], dates=tuple(cells["dates"]), ids=tuple(cells["ids"]),
-        headlines=tuple(h for sc in scores if (h := _headline(sc)) is not None),
-        stance=cells.get("stance"), stance_label=cells.get("stance_label"),
-        stance_confidence=cells.get("stance_confidence"), words=cells["words"],
-        loaded_per_1000=cells["loaded_per_1000"],
-        own_terms=_top(Counter(shown_term(h) for sc in scores for h in sc.hits if h.voice in OWN_VOICES)),
-        quoted_terms=_top(Counter(shown_term(h) for sc in scores for h in sc.hits if h.voice in QUOTED_VOICES)),
-        naming=naming, name_only=name_only,
-        aimed={a: tuple(_term(x) for x in v) for a, v in cells["aimed"].items()},
-        quoted_sources={c: tuple(_term(x) for x in v) for c, v in cells["quoted_sources"].items()},
-        attribution_verbs=tuple(_term(x) for x in cells["attribution_verbs"]),
-        distinctive=distinctive,
-        reprints=tuple(ReprintRecord(r.a, r.b, r.overlap) for r in reprints if r.a in ids or r.b in ids),
-        reprint_of=tuple(cells["reprint_of"]))
-
-
-def _distinctive(columns: list[list[ArticleScore]], background: Counter[str]) -> list[tuple[Distinctive, ...]]:
-    """Per column: words it uses more than the other columns of the event (as framing.compare)."""
-    counts = [sum((lemma_counts(sc) for sc in col), Counter()) for col in columns]
-    out: list[tuple[Distinctive, ...]] = []
-    for i in range(len(columns)):
-        if len(columns) < 2:
-            out.append(())
-            continue
-        rest = sum((counts[j] for j in range(len(columns)) if j != i), Counter())
-        top = [(w, d, z) for w, d, z in log_odds(counts[i], rest, background) if z >= Z_SHOWN][:TOP]
-        out.append(tuple(Distinctive(w, z, d, z >= Z_MIN) for w, d, z in top))
-    return out
+    actors = _actors(s)
+    matcher = _matcher(s)
+    model = _model(s) if s.stance else None
+    got = collect(score_articles(read(source, s), matcher, model), actors=actors, digests=True)
+    evs = events_of(got.digests, got.features, got.vocab, window_days=s.window_days, actors=actors)
+    if event is not None:
+        evs = [e for e in evs if e.id == event]
+        if not evs:
+            ids = ", ".join(e.id for e in events_of(got.digests, got.features, got.vocab,
+                                                    window_days=s.window_days, actors=actors))
+            raise FramingError(f"no event '{event}'; the events are {ids} (see `framing events`)")
+    reprints = got.reprints()
+    background = got.background(reprints)  # a text carried by many sites counts once
+    index = ReprintIndex(reprints)
+    for e in reading_order(evs):
+        yield event_comparison(e, compare_event(e, by=s.by, actors=actors, reprints=index, background=background,
+                                                lemmas=got.lemmas))
 
 
 def compare(source: Source, settings: Settings | None = None, event: str | None = None) -> Comparison:
     """How outlets (or, with Settings(by="article"), articles) cover the same events, side by
     side, for every event or only `event` (an id from `events`). Data only: render it with
-    `as_dict()` or the command line."""
+    `framing.render.compare` or `as_dict()`."""
     s = resolve(settings)
-    evs, scores = _events(source, s, with_stance=s.stance)
-    if event is not None:
-        chosen = [e for e in evs if e.id == event]
-        if not chosen:
-            raise FramingError(f"no event '{event}'; the events are {', '.join(e.id for e in evs)}")
-        evs = chosen
-    evs = reading_order(evs)
-    background = sum((lemma_counts(sc) for sc in scores), Counter())
-    reprints = find_reprints(scores)
-    actors = _actors(s)
-    by_id = {sc.analysed.article.id: sc for sc in scores}
-    out = []
-    for e in evs:
-        cols = compare_event(e, by=s.by, actors=actors, reprints=reprints, background=background)
-        members = [[by_id[d.id] for d in c.digests] for c in cols]  # each text once (copies left out)
-        dist = _distinctive(members, background)
-        out.append(EventComparison(_event_record(e), tuple(
-            _column(c.name, m, c.cells, reprints, d) for c, m, d in zip(cols, members, dist, strict=True))))
-    return Comparison(s.by, tuple(out))
+    return Comparison(s.by, tuple(comparison(source, s, event)))
+
+
+# --- the command line's records (JSON-ready dicts, as `framing … --format json` prints them) ---
+
+
+def article_records(source: Source, settings: Settings | None = None) -> Iterator[dict[str, Any]]:
+    """What `framing articles` lists of each article: metadata, counts, parts, removed lines
+    and the text every offset (parts, quotations, hits) points into."""
+    for a in read(source, settings):
+        an = analyse(a)
+        yield {
+            "id": a.id, "outlet": a.outlet, "outlet_inferred": a.outlet_inferred, "outlet_evidence": a.outlet_evidence,
+            "date": a.date, "title": a.title, "words": an.doc.words, "sentences": len(an.doc.sentences),
+            "quotes": sum(1 for q in an.quotes if q.kind in ("direct", "scare")), "removed": len(a.removed),
+            "reprint_of": a.reprint_of, "author": a.author, "url": a.url, "source": a.source,
+            "parts": [{"kind": p.kind, "start": p.start, "end": p.end} for p in a.parts],
+            "text": a.text,
+            "removed_lines": [{"line": r.line, "rule": r.rule, "text": r.text} for r in a.removed],
+        }
+
+
+def removed_lines(source: Source, settings: Settings | None = None) -> Iterator[dict[str, Any]]:
+    """The boilerplate lines taken out of each article (id, line, rule, text)."""
+    for a in read(source, settings):
+        yield from ({"id": a.id, "line": r.line, "rule": r.rule, "text": r.text} for r in a.removed)
+
+
+def quotations(source: Source, settings: Settings | None = None, kinds: Iterable[str] | None = None
+               ) -> Iterator[dict[str, Any]]:
+    """Every quotation span (direct, reported, scare, title; only `kinds` when given) with its
+    speaker and cue; start and end are offsets into the article text, `text` is that slice."""
+    wanted = set(kinds or ())
+    for a in read(source, settings):
+        for q in analyse(a).quotes:
+            if not wanted or q.kind in wanted:
+                yield {"id": a.id, "kind": q.kind, "speaker": q.speaker, "cue": q.cue,
+                       "start": q.start, "end": q.end, "sentence": q.sentence, "text": q.text}
+
+
+def score_records(source: Source, settings: Settings | None = None) -> Iterator[dict[str, Any]]:
+    """The full score record of each article as `framing score --format json` prints it: every
+    hit with voice, target and offsets, the stance with its evidence and signals."""
+    s = resolve(settings)
+    return (sc.record() for sc in _scores(source, s, with_stance=s.stance))
+
+
+def views(source: Source, settings: Settings | None = None) -> Iterator[dict[str, Any]]:
+    """The classroom view of each article (framing.classroom.article_view): the text, its
+    marked segments, every flag with sentence, reason, neutral wording and target, the stance
+    with evidence, whom it quotes; what `framing explain` renders."""
+    s = resolve(settings)
+    return (article_view(sc) for sc in _scores(source, s, with_stance=s.stance))
+
+
+def report(source: Source, settings: Settings | None = None, lang: str = "en") -> list[dict[str, Any]]:
+    """The events of a class report (framing.classroom.report_events), multi-outlet events
+    first; keeps the full scores (a class report shows every article's text)."""
+    s = resolve(settings)
+    scores = list(_scores(source, s, with_stance=s.stance))
+    return report_events(scores, group_events(scores, window_days=s.window_days, actors=_actors(s)), lang)
 
 
 # --- explanation -----------------------------------------------------------------------------

@@ -8,52 +8,54 @@ and exit code 1; nothing else is caught, so real bugs still show.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import functools
-import gc
 import io
-import json
 import shutil
 import sys
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
-from framing import __version__
-from framing.analysis import analyse
-from framing.classroom import LANGS, article_view, default_lang, report_events, use_colour
-from framing.compare import Collected, Event, ReprintIndex, collect, compare_event, group_events
+from framing import __version__, api
+from framing.articles import Article
+from framing.classroom import LANGS, article_view, default_lang
 from framing.errors import FramingError, LexiconError, ModelError
 from framing.evaluation import agreement, evaluate_hits, load_gold
-from framing.events import events_of, reading_order
 from framing.exercise import check_markings, read_markings
 from framing.ingest import ReadOptions, ReadResult, read_articles
-from framing.lexicon import Entry, Lexicon, default_lexicon, load_lexicon
-from framing.lexicon_tools import candidates_csv, check_neutral, suggest
+from framing.lexicon import Lexicon, load_lexicon
+from framing.lexicon_tools import candidates_csv, check_neutral, seed_examples, suggest
 from framing.matching import Matcher
 from framing.output import atomic_output
 from framing.pipeline import score_articles
 from framing.quote_eval import evaluate_quote_spans, evaluate_voice
-from framing.render import FORMATS, render
-from framing.render.compare import render_csv, render_html, render_json, render_table
+from framing.render import (
+    FORMATS,
+    render,
+    render_articles,
+    render_cv,
+    render_entries,
+    render_entry,
+    render_event_evaluation,
+    render_events,
+    render_quotes,
+    render_removed,
+    render_scores,
+)
+from framing.render.compare import FORMATS as COMPARE_FORMATS
+from framing.render.compare import render_comparison
+from framing.render.explain import use_colour
 from framing.render.pages import render_check, render_explain, render_report, render_worksheet
-from framing.settings import DEFAULTS  # every option default comes from framing.settings
+from framing.settings import DEFAULTS, Settings  # every option default comes from framing.settings
 from framing.stance import (
     LABELS,
-    LOADED_MEASURES,
-    MEASURES,
-    CVReport,
-    StanceModel,
     cross_validate,
-    default_model,
-    load_model,
-    on_axis,
     read_labelled,
     save_model,
     shipped_data,
-    stance_shown,
     train,
 )
 
@@ -63,11 +65,20 @@ def _fail(message: str) -> None:
     sys.exit(1)
 
 
+def _note(message: Warning | str, category: type[Warning], *_: Any, **__: Any) -> None:
+    """The library's notes (lexicon, model) and read warnings as one line on stderr each."""
+    kind = "Warning" if issubclass(category, api.ReadWarning) else "Note"
+    click.echo(f"{kind}: {message}", err=True)
+
+
 def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            with warnings.catch_warnings():
+                warnings.simplefilter("always", UserWarning)
+                warnings.showwarning = _note
+                return func(*args, **kwargs)
         except FramingError as e:
             _fail(str(e))
         except BrokenPipeError:  # `framing … | head`
@@ -131,14 +142,31 @@ def format_option(choices: tuple[str, ...] = FORMATS) -> Callable[..., Any]:
     return decorate
 
 
-def load(paths: tuple[str, ...], kw: dict[str, Any]) -> ReadResult:
+# a command line option -> the Settings field it sets
+_SETTING = {"text_column": "text_column", "id_column": "id_column", "outlet_column": "outlet_column",
+            "date_column": "date_column", "title_column": "title_column", "url_column": "url_column",
+            "input_format": "input_format", "lexicon_dir": "lexicon_dir", "extra_lexicons": "extra_lexicons",
+            "extra_packs": "packs", "axis": "axis", "model_path": "model", "window": "window_days", "by": "by"}
+
+
+def make_settings(kw: dict[str, Any], **more: Any) -> Settings:
+    """The one Settings of a run, from the command's options (taken out of `kw`)."""
+    given = {field: kw.pop(opt) for opt, field in _SETTING.items() if opt in kw}
+    if "no_stance" in kw:
+        given["stance"] = not kw.pop("no_stance")
+    return Settings(**given, **more)
+
+
+def read_input(paths: tuple[str, ...], s: Settings, quiet: bool) -> list[Article]:
+    """Load the lexicon and model `s` names (their errors first), then read the inputs, report
+    problems and the summary on stderr; exit 1 if nothing was read."""
+    api.prepare(s)
+    return load(paths, {"quiet": quiet}, s).articles
+
+
+def load(paths: tuple[str, ...], kw: dict[str, Any], s: Settings | None = None) -> ReadResult:
     """Read the inputs, report problems and the summary on stderr; exit 1 if nothing was read."""
-    opts = ReadOptions(
-        text_column=kw.pop("text_column"), id_column=kw.pop("id_column"),
-        outlet_column=kw.pop("outlet_column"), date_column=kw.pop("date_column"),
-        title_column=kw.pop("title_column"), url_column=kw.pop("url_column"),
-        input_format=kw.pop("input_format"),
-    )
+    opts = (s or make_settings(kw)).read_options()
     quiet = kw.pop("quiet")
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     result = read_articles(paths, opts, stdin=stdin)
@@ -173,42 +201,12 @@ def articles(paths: tuple[str, ...], fmt: str, show_removed: bool, **kw: Any) ->
 
     An outlet marked with * was inferred from the text or URL (see outlet_evidence in JSON).
     """
-    result = load(paths, kw)
+    s = make_settings(kw)
+    arts = read_input(paths, s, kw["quiet"])
     if show_removed:
-        recs = [{"id": a.id, "line": r.line, "rule": r.rule, "text": r.text}
-                for a in result.articles for r in a.removed]
-        click.echo(render(recs, ["id", "line", "rule", "text"], fmt), nl=False)
-        return
-    recs = []
-    for a in result.articles:
-        an = analyse(a)
-        recs.append({
-            "id": a.id,
-            "outlet": a.outlet,
-            "outlet_inferred": a.outlet_inferred,
-            "outlet_evidence": a.outlet_evidence,
-            "date": a.date,
-            "title": a.title,
-            "words": an.doc.words,
-            "sentences": len(an.doc.sentences),
-            "quotes": sum(1 for q in an.quotes if q.kind in ("direct", "scare")),
-            "removed": len(a.removed),
-            "reprint_of": a.reprint_of,
-            "author": a.author,
-            "url": a.url,
-            "source": a.source,
-            "parts": [{"kind": p.kind, "start": p.start, "end": p.end} for p in a.parts],
-            "text": a.text,  # the text every offset (parts, quotes, hits) points into
-            "removed_lines": [{"line": r.line, "rule": r.rule, "text": r.text} for r in a.removed],
-        })
-    if fmt in ("table", "markdown"):
-        for r in recs:
-            if r["outlet"] and r["outlet_inferred"]:
-                r["outlet"] = f"{r['outlet']}*"
-    cols = ["id", "outlet", "date", "title", "words", "sentences", "quotes", "removed"]
-    if fmt == "csv":
-        cols += ["outlet_inferred", "outlet_evidence", "reprint_of", "author", "url", "source"]
-    click.echo(render(recs, cols, fmt), nl=False)
+        click.echo(render_removed(list(api.removed_lines(arts, s)), fmt), nl=False)
+    else:
+        click.echo(render_articles(list(api.article_records(arts, s)), fmt), nl=False)
 
 
 @main.command()
@@ -223,16 +221,8 @@ def quotes(paths: tuple[str, ...], fmt: str, kinds: tuple[str, ...], **kw: Any) 
     start and end are character offsets into the article text as read (headline first, then the
     body without boilerplate); text is exactly that slice.
     """
-    result = load(paths, kw)
-    recs = []
-    for a in result.articles:
-        for q in analyse(a).quotes:
-            if kinds and q.kind not in kinds:
-                continue
-            recs.append({"id": a.id, "kind": q.kind, "speaker": q.speaker, "cue": q.cue,
-                         "start": q.start, "end": q.end, "sentence": q.sentence, "text": q.text})
-    cols = ["id", "kind", "speaker", "cue", "start", "end", "text"]
-    click.echo(render(recs, cols, fmt), nl=False)
+    s = make_settings(kw)
+    click.echo(render_quotes(list(api.quotations(read_input(paths, s, kw["quiet"]), s, kinds)), fmt), nl=False)
 
 
 def lexicon_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -247,41 +237,14 @@ def lexicon_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def get_lexicon(kw: dict[str, Any]) -> Lexicon:
-    lexicon_dir = kw.pop("lexicon_dir", None)
-    extra = tuple(kw.pop("extra_lexicons", ()) or ())
-    axis = kw.pop("axis", None)
-    packs = tuple(kw.pop("extra_packs", ()) or ())
-    if lexicon_dir is None and not extra and not packs:
-        return on_axis(default_lexicon(), axis)
-    lex = load_lexicon(lexicon_dir, extra, extra_packs=packs)
-    for note in lex.notes:
-        click.echo(f"Note: {note}", err=True)
-    return on_axis(lex, axis)
+    """The lexicon the options name (notes about it go to stderr)."""
+    return api.lexicon_for(make_settings(kw))
 
 
 def model_option(func: Callable[..., Any]) -> Callable[..., Any]:
     func = click.option("--no-stance", is_flag=True, help="Skip the stance model (loaded wording only).")(func)
     return click.option("--model", "model_path", type=click.Path(), default=DEFAULTS.model,
                         help="Stance model written by `framing train` (default: the shipped model).")(func)
-
-
-def get_model(kw: dict[str, Any], matcher: Matcher) -> StanceModel | None:
-    """The stance model the options ask for; notes about it go to stderr."""
-    path = kw.pop("model_path", None)
-    if kw.pop("no_stance", False):
-        return None
-    model = load_model(path, matcher) if path else default_model(matcher)
-    for note in model.notes:
-        click.echo(f"Note: {note}", err=True)
-    settle()
-    return model
-
-
-def settle() -> None:
-    """Lexicon, lemma dictionary and model are loaded and live for the whole run: move them out
-    of the garbage collector's sight (gc.freeze), so its full collections do not scan them again
-    and again while thousands of articles stream through (see bench/run.py)."""
-    gc.freeze()
 
 
 @main.command()
@@ -297,38 +260,9 @@ def score(paths: tuple[str, ...], fmt: str, **kw: Any) -> None:
     speech are listed separately as quoted. JSON/JSONL records carry every hit with its voice,
     the stance with its confidence and up to three evidence sentences.
     """
-    lexicon = get_lexicon(kw)
-    matcher = Matcher(lexicon)
-    model = get_model(kw, matcher)
-    result = load(paths, kw)
-    recs = [s.record() for s in score_articles(result.articles, matcher, model)]
-    for r in recs:
-        if "stance" in r:
-            r["stance_shown"] = stance_shown(r)
-    stance_cols = ["stance_shown"] if model is not None else []
-    cols = ["outlet", "date", "title", "words", *stance_cols, "loaded_per_1000", "top_terms", "quoted_terms"]
-    if fmt == "csv":
-        stance_csv = ["stance", "stance_label", "stance_axis", "stance_confidence", "stance_reason"] if model else []
-        cols = ["id", "outlet", "date", "title", "words", *stance_csv, "loaded_per_1000", "intensity", "top_terms",
-                "quoted_terms", "own_hits", "quoted_hits", "lexicon_version"]
-    headers = {"loaded_per_1000": "loaded/1000", "top_terms": "top own-voice terms",
-               "quoted_terms": "quoted terms", "stance_shown": "stance (confidence)"}
-    click.echo(render(recs, cols, fmt, headers=headers, max_cell=40), nl=False)
-    if fmt in ("table", "markdown") and recs:
-        click.echo(f"\nstance: {recs[0].get('stance_measures', MEASURES)}.\nloaded/1000: {LOADED_MEASURES}.")
-
-
-def _events_from(paths: tuple[str, ...], kw: dict[str, Any], window: int,
-                 with_stance: bool) -> tuple[list[Event], Collected]:
-    """Events of the inputs, from compact per-article records (`compare` also gets digests)."""
-    lexicon = get_lexicon(kw)
-    matcher = Matcher(lexicon)
-    model = get_model(kw, matcher) if with_stance else None
-    settle()
-    result = load(paths, kw)
-    got = collect(score_articles(result.articles, matcher, model), digests=with_stance)
-    members = got.digests if with_stance else got.features
-    return events_of(members, got.features, got.vocab, window_days=window), got
+    s = make_settings(kw)
+    recs = list(api.score_records(read_input(paths, s, kw["quiet"]), s))
+    click.echo(render_scores(recs, fmt, stance=s.stance), nl=False)
 
 
 def window_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -340,16 +274,14 @@ def window_option(func: Callable[..., Any]) -> Callable[..., Any]:
 @input_options
 @lexicon_options
 @window_option
-@format_option(("table", "markdown", "csv", "json"))
+@format_option()
 @handle_errors
-def events(paths: tuple[str, ...], window: int, fmt: str, **kw: Any) -> None:
+def events(paths: tuple[str, ...], fmt: str, **kw: Any) -> None:
     """List the events the articles are grouped into (same dates, similar words and actors;
     an `event` column in the input wins), with their key terms, dates and articles."""
-    kw.pop("model_path", None)
-    evs, _ = _events_from(paths, kw, window, with_stance=False)
-    recs = [{"event": e.id, "label": e.label, "dates": e.dates, "outlets": e.outlets,
-             "articles": e.ids, "n": len(e.ids)} for e in evs]
-    click.echo(render(recs, ["event", "label", "dates", "n", "outlets", "articles"], fmt, max_cell=60), nl=False)
+    s = make_settings(kw, stance=False)
+    evs = api.events(read_input(paths, s, kw["quiet"]), s)
+    click.echo(render_events(evs, fmt), nl=False)
 
 
 @main.command()
@@ -362,35 +294,16 @@ def events(paths: tuple[str, ...], window: int, fmt: str, **kw: Any) -> None:
 @click.option("--event", "event_id", default=None, help="Only this event (ids from `framing events`).")
 @click.option("--width", type=click.IntRange(40, 1000), default=None,
               help="Table width in characters (default: the terminal's, else 120).")
-@format_option(("table", "markdown", "csv", "json", "html"))
+@format_option(COMPARE_FORMATS)
 @handle_errors
-def compare(paths: tuple[str, ...], window: int, by: str, event_id: str | None, width: int | None, fmt: str,
-            **kw: Any) -> None:
+def compare(paths: tuple[str, ...], event_id: str | None, width: int | None, fmt: str, **kw: Any) -> None:
     """Compare how outlets cover the same events, side by side: headlines with loaded words
     marked, stance, loaded words in their own voice and quoted, how each actor is named, whom
     they quote, distinctive words (log-odds, z-scores) and reprints."""
-    evs, got = _events_from(paths, kw, window, with_stance=True)
-    if event_id:
-        chosen = [e for e in evs if e.id == event_id]
-        if not chosen:
-            ids = ", ".join(e.id for e in evs)
-            raise FramingError(f"no event '{event_id}'; the events are {ids} (see `framing events`)")
-        evs = chosen
-    evs = reading_order(evs)
-    reprints = got.reprints()
-    background = got.background(reprints)  # a text carried by many sites counts once
-    index = ReprintIndex(reprints)
-    items = [(e, compare_event(e, by=by, reprints=index, background=background, lemmas=got.lemmas))
-             for e in evs]
-    if fmt == "json":
-        click.echo(render_json(items), nl=False)
-    elif fmt == "csv":
-        click.echo(render_csv(items), nl=False)
-    elif fmt == "html":
-        click.echo(render_html(items), nl=False)
-    else:
-        w = width or shutil.get_terminal_size((120, 24)).columns
-        click.echo("\n".join(render_table(e, cols, w, markdown=fmt == "markdown") for e, cols in items), nl=False)
+    s = make_settings(kw)
+    items = list(api.comparison(read_input(paths, s, kw["quiet"]), s, event=event_id))
+    w = width or shutil.get_terminal_size((120, 24)).columns
+    click.echo(render_comparison(items, fmt, w), nl=False)
 
 
 def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -428,11 +341,8 @@ def explain(paths: tuple[str, ...], width: int | None, fmt: str, lang: str | Non
     quotations with their speaker, reported speech), then every loaded word with its sentence,
     why it is loaded, a neutral wording and whom it is aimed at; the stance with the sentences
     that carry it; whom the article quotes. Sentences are numbered from 1."""
-    lexicon = get_lexicon(kw)
-    matcher = Matcher(lexicon)
-    model = get_model(kw, matcher)
-    result = load(paths, kw)
-    views = [article_view(sc) for sc in score_articles(result.articles, matcher, model)]
+    s = make_settings(kw)
+    views = list(api.views(read_input(paths, s, kw["quiet"]), s))
     w = width or min(100, shutil.get_terminal_size((100, 24)).columns)
     colour = fmt == "text" and use_colour(output is None and sys.stdout.isatty())
     emit(render_explain(views, fmt, lang or default_lang(), w, colour=colour), output, colour)
@@ -446,18 +356,13 @@ def explain(paths: tuple[str, ...], width: int | None, fmt: str, lang: str | Non
 @lang_option
 @output_option
 @handle_errors
-def report(paths: tuple[str, ...], window: int, lang: str | None, output: str | None, **kw: Any) -> None:
+def report(paths: tuple[str, ...], lang: str | None, output: str | None, **kw: Any) -> None:
     """One self-contained HTML page for a class: per event the headlines side by side, a stance
     scale, how each outlet names the actors and whom it quotes, discussion questions, and each
     article's text with its loaded words marked and explained (hover, tap, print)."""
-    with_stance = not kw.get("no_stance", False)
-    matcher = Matcher(get_lexicon(kw))
-    model = get_model(kw, matcher)
-    # a class report shows every article's text: it keeps the full scores (a handful of articles)
-    scores = list(score_articles(load(paths, kw).articles, matcher, model))
-    evs = group_events(scores, window_days=window)
+    s = make_settings(kw)
     lang = lang or default_lang()
-    emit(render_report(report_events(scores, evs, lang), lang, stance_on=with_stance), output)
+    emit(render_report(api.report(read_input(paths, s, kw["quiet"]), s, lang), lang, stance_on=s.stance), output)
 
 
 class _SheetByDefault(click.Group):
@@ -482,9 +387,8 @@ def exercise() -> None:
 @handle_errors
 def exercise_sheet(paths: tuple[str, ...], lang: str | None, output: str | None, **kw: Any) -> None:
     """A worksheet: the article text unmarked, instructions, a table to fill in."""
-    matcher = Matcher(default_lexicon())
-    views = [article_view(sc) for sc in score_articles(load(paths, kw).articles, matcher, None)]
-    emit(render_worksheet(views, lang or default_lang()), output)
+    s = make_settings(kw, stance=False)
+    emit(render_worksheet(list(api.views(read_input(paths, s, kw["quiet"]), s)), lang or default_lang()), output)
 
 
 @exercise.command("check")
@@ -531,16 +435,8 @@ def lexicon_list(fmt: str, category: str | None, **kw: Any) -> None:
     lex = get_lexicon(kw)
     if category and category not in lex.categories:
         raise LexiconError(f"unknown category '{category}'; choose from {', '.join(lex.categories)}")
-    recs = [{"id": e.id, "term": e.term, "match": e.match, "category": e.category,
-             "leaning": e.leaning, "weight": e.weight, "contested": e.contested,
-             "neutral": "; ".join(e.neutral), "explanation": e.explanation,
-             "target_note": e.target_note, "source": e.source, "register": e.register, "pack": e.pack,
-             "example": e.example, "lexicon_version": lex.version}
-            for e in lex.entries if not category or e.category == category]
-    cols = ["term", "category", "leaning", "weight", "neutral"]
-    if fmt == "csv":
-        cols = ["id", "term", "match", "category", "leaning", "weight", "contested", "neutral", "explanation"]
-    click.echo(render(recs, cols, fmt, max_cell=45), nl=False)
+    click.echo(render_entries(lex, [e for e in lex.entries if not category or e.category == category], fmt),
+               nl=False)
 
 
 @lexicon.command("show")
@@ -553,25 +449,7 @@ def lexicon_show(term: str, **kw: Any) -> None:
     found = lex.find(term)
     if not found:
         raise LexiconError(f"'{term}' is not in the lexicon ({lex.version}); see 'framing lexicon list'")
-    for e in found:
-        click.echo(f"{e.term}  [{e.id}]")
-        click.echo(f"  category:    {e.category} ({lex.categories.get(e.category, '')})")
-        click.echo(f"  leaning:     {e.leaning} (axis {lex.axis}){'  – contested' if e.contested else ''}")
-        if e.target_note:
-            click.echo(f"  target:      {e.target_note}")
-        click.echo(f"  weight:      {e.weight:g}")
-        click.echo(f"  matches:     {e.match}")
-        click.echo(f"  why loaded:  {e.explanation}")
-        click.echo(f"  neutral:     {'; '.join(e.neutral)}")
-        click.echo(f"  register:    {e.register}{f' (pack {e.pack})' if e.pack else ''}")
-        if e.example:
-            click.echo(f"  example:     {e.example}")
-        click.echo(f"  source:      {e.source} ({e.origin})")
-        examples = seed_examples(e)
-        if examples:
-            click.echo("  examples:")
-            for ex in examples:
-                click.echo(f"    – {ex}")
+    click.echo("".join(render_entry(lex, e, seed_examples(e)) for e in found), nl=False)
 
 
 @lexicon.command("check")
@@ -657,25 +535,12 @@ def evaluate_lexicon(gold_path: str, agree_with: str | None, fmt: str, **kw: Any
               help="CSV with columns id and event (an empty event: an article of its own).")
 @format_option(("table", "markdown", "csv", "json"))
 @handle_errors
-def evaluate_events(paths: tuple[str, ...], window: int, gold_path: str, fmt: str, **kw: Any) -> None:
+def evaluate_events(paths: tuple[str, ...], gold_path: str, fmt: str, **kw: Any) -> None:
     """Compare the events of PATHS with true events: adjusted Rand index, homogeneity,
     completeness, V-measure, and which true events were split or merged."""
-    from framing.events import evaluate_grouping, load_event_gold
-
-    gold = load_event_gold(gold_path)
-    evs, _ = _events_from(paths, kw, window, with_stance=False)
-    r = evaluate_grouping(evs, gold)
-    if fmt == "json":
-        click.echo(json.dumps(dataclasses.asdict(r), ensure_ascii=False, indent=2))
-        return
-    click.echo(f"{r.articles} articles in the gold file ({len(r.not_in_gold)} read but not in it, "
-               f"{len(r.not_read)} in it but not read)")
-    click.echo(render(r.rows(), ["measure", "value"], fmt), nl=False)
-    for title, rows, cols in (("true events split", r.split, ["true_event", "articles", "into"]),
-                              ("events merging true events", r.merged, ["event", "articles", "holds"])):
-        click.echo(f"\n{title}: {len(rows)}")
-        if rows:
-            click.echo(render(rows, cols, fmt, max_cell=80), nl=False)
+    s = make_settings(kw)
+    report = api.evaluate_events(read_input(paths, s, kw["quiet"]), gold_path, s)
+    click.echo(render_event_evaluation(report, fmt), nl=False)
 
 
 def labelled_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -692,27 +557,6 @@ def _examples(data: str | None, text_column: str, label_column: str) -> tuple[li
         return read_labelled(data, text_column, label_column), data
     d = shipped_data()
     return list(d.team), f"team-written sentences, {d.version}"
-
-
-def _print_cv(report: CVReport, what: str, fmt: str) -> None:
-    click.echo(f"data: {what}: {report.n} examples; stratified {report.folds}-fold cross-validation")
-    recs = []
-    for system, sc in report.scores.items():
-        per = sc["per_class"]
-        rec: dict[str, object] = {"system": system, "macro_f1": sc["macro_f1"], "accuracy": sc["accuracy"]}
-        for lab in LABELS:
-            rec[f"{lab}_p"] = per[lab]["precision"]  # type: ignore[index]
-            rec[f"{lab}_r"] = per[lab]["recall"]  # type: ignore[index]
-        recs.append(rec)
-    cols = ["system", "macro_f1", "accuracy", *[f"{lab}_{m}" for lab in LABELS for m in ("p", "r")]]
-    headers = {f"{lab}_{m}": f"{lab} {'P' if m == 'p' else 'R'}" for lab in LABELS for m in ("p", "r")}
-    headers |= {"macro_f1": "macro-F1"}
-    click.echo(render(recs, cols, fmt, headers=headers), nl=False)
-    if fmt in ("table", "markdown"):
-        conf = report.scores["classifier"]["confusion"]
-        rows = [{"gold": g, **{f"→ {q}": conf[g][q] for q in LABELS}} for g in LABELS]  # type: ignore[index]
-        click.echo("\nclassifier confusion matrix (rows: gold, columns: predicted)")
-        click.echo(render(rows, ["gold", *[f"→ {q}" for q in LABELS]], fmt), nl=False)
 
 
 @evaluate.command("stance")
@@ -740,7 +584,7 @@ def evaluate_stance(data: str | None, text_column: str, label_column: str, folds
         return
     matcher = Matcher(get_lexicon(kw))
     examples, what = _examples(data, text_column, label_column)
-    _print_cv(cross_validate(examples, matcher, folds), what, fmt)
+    click.echo(render_cv(cross_validate(examples, matcher, folds), what, fmt), nl=False)
 
 
 @evaluate.command("quotes")
@@ -788,31 +632,13 @@ def train_command(data: str | None, output: str, text_column: str, label_column:
         d = shipped_data()
         examples, version, what = [*d.team, *d.seeds], d.version, f"shipped data, {d.version}"
     try:
-        _print_cv(cross_validate(examples, matcher, folds), what, "table")
+        click.echo(render_cv(cross_validate(examples, matcher, folds), what, "table"), nl=False)
     except ModelError as e:
         click.echo(f"Note: no cross-validated report: {e}", err=True)
     model = train(examples, matcher, data_version=version, origin=Path(output).name)
     save_model(model, output)
     click.echo(f"model written to {output} (labels {', '.join(model.labels)}; lexicon {model.lexicon_version}; "
                f"scikit-learn {model.sklearn_version})")
-
-
-def seed_examples(entry: Entry, limit: int = 3) -> list[str]:
-    """Sentences from the bundled seeds where an entry matches (when the seeds are present)."""
-    seeds = Path(__file__).resolve().parent.parent / "seeds"  # only in a source checkout
-    if not seeds.is_dir():
-        return []
-    matcher = Matcher(Lexicon("one", "", "", ("", ""), {}, (entry,)))
-    out = []
-    for a in read_articles([str(seeds)]).articles:
-        an = analyse(a)
-        for h in matcher.find_hits(an):
-            if h.entry.id == entry.id:
-                s = an.doc.sentences[h.sentence]
-                out.append(f"{a.id[:3]}: {' '.join(a.text[s.start:s.end].split())[:160]} ({h.voice})")
-                if len(out) >= limit:
-                    return out
-    return out
 
 
 @main.command("export")

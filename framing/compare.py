@@ -33,6 +33,16 @@ from framing.events import (  # noqa: F401  (re-exported: events used to live he
 )
 from framing.events import mentions as _mentions
 from framing.outlets import media_named
+from framing.records import (
+    ComparisonColumn,
+    Distinctive,
+    EventComparison,
+    EventRecord,
+    Headline,
+    Mark,
+    ReprintRecord,
+    Term,
+)
 from framing.reprints import Reprint, find_reprints, originals, reprint_groups, signature, words_of
 from framing.scoring import OWN_VOICES, QUOTED_VOICES, ArticleScore, shown_term
 from framing.stance import stance_label
@@ -111,23 +121,21 @@ class Column:
     copies: list[str] = field(default_factory=list)  # ids of the copies left out
 
 
-def _mark_headline(s: ArticleScore) -> str:
+def headline(s: ArticleScore) -> Headline | None:
+    """The article's headline with its own-voice loaded words as marks (offsets into the
+    headline text); None without a headline."""
     a = s.analysed.article
     head = next((p for p in a.parts if p.kind == "headline"), None)
-    if head is None:
-        return ""
-    text = a.text[head.start : head.end]
-    hits = sorted((h for h in s.hits if h.voice in OWN_VOICES and head.start <= h.start < head.end),
-                  key=lambda h: h.start)
-    out, pos = [], head.start
-    for h in hits:
+    if head is None or head.start == head.end:
+        return None
+    marks, pos = [], head.start
+    for h in sorted((h for h in s.hits if h.voice in OWN_VOICES and head.start <= h.start < head.end),
+                    key=lambda h: h.start):
         if h.start < pos:
             continue
-        out.append(a.text[pos : h.start])
-        out.append(f"[{a.text[h.start : h.end]}]")
+        marks.append(Mark(h.start - head.start, h.end - head.start, a.text[h.start : h.end]))
         pos = h.end
-    out.append(a.text[pos : head.end])
-    return "".join(out) if text else ""
+    return Headline(a.id, a.text[head.start : head.end], tuple(marks))
 
 
 def _counts(counter: Counter[str], n: int = TOP) -> list[dict[str, Any]]:
@@ -146,7 +154,7 @@ class Digest:
     outlet: str
     date: str | None
     reprint_of: str | None
-    headline: str  # with own-voice loaded words marked [like this]
+    headline: Headline | None  # with its own-voice loaded words as marks
     words: int
     stance: tuple[float, float, str] | None  # score, confidence, label
     own: tuple[str, ...]  # own-voice loaded terms as shown
@@ -179,7 +187,7 @@ def digest(s: ArticleScore, actors: ActorList, lemmas: Vocabulary, counts: Count
     st = s.stance
     stance = (float(st.score), float(st.confidence), st.label) if st is not None and st.score is not None else None
     ids, values = lemmas.encode(lemma_counts(s) if counts is None else counts)
-    return Digest(a.id, a.source, outlet_of(s), a.date, a.reprint_of, _mark_headline(s), s.words, stance,
+    return Digest(a.id, a.source, outlet_of(s), a.date, a.reprint_of, headline(s), s.words, stance,
                   tuple(shown_term(h) for h in s.hits if h.voice in OWN_VOICES),
                   tuple(shown_term(h) for h in s.hits if h.voice in QUOTED_VOICES),
                   Counter(m.actor.id for m in ms), dict(naming), dict(aimed), quotes, ids, values)
@@ -206,7 +214,7 @@ def _fill(col: Column, key_actors: list[str], reprints: ReprintIndex) -> None:
     ds = col.digests
     c = col.cells
     c["dates"] = sorted({d.date or "undated" for d in ds})
-    c["headlines"] = [d.headline for d in ds if d.headline]
+    c["headlines"] = [d.headline.as_dict() for d in ds if d.headline is not None]
     stances = [d.stance for d in ds if d.stance is not None]
     if stances:
         mean = sum(st[0] for st in stances) / len(stances)
@@ -335,13 +343,46 @@ def compare_event(event: Event, by: str = "outlet", actors: ActorList | None = N
         background = sum(counts, Counter())
     for i, col in enumerate(cols[: len(counts)]):
         rest = sum((counts[j] for j in range(len(cols)) if j != i), Counter())
-        top = [(w, z) for w, _, z in log_odds(counts[i], rest, background) if z >= Z_SHOWN][:TOP]
-        col.cells["distinctive"] = [{"term": w, "z": round(z, 2), "significant": z >= Z_MIN} for w, z in top]
+        top = [(w, d, z) for w, d, z in log_odds(counts[i], rest, background) if z >= Z_SHOWN][:TOP]
+        col.cells["distinctive"] = [{"term": w, "z": round(z, 2), "delta": round(d, 3), "significant": z >= Z_MIN}
+                                    for w, d, z in top]
     names = {a.id: a.name for a in actors.actors}
     for col in cols:
         for key in ("naming", "name_only", "aimed"):
             col.cells[key] = {names.get(a, a): v for a, v in col.cells[key].items()}
     return cols
+
+
+def event_record(e: Event) -> EventRecord:
+    """The record of an event (members: scored articles or digests)."""
+    return EventRecord(id=e.id, label=e.label, first=e.first, last=e.last, dates=e.dates, explicit=e.explicit,
+                       terms=tuple(e.terms), outlets=tuple(e.outlets), articles=tuple(e.ids))
+
+
+def _terms(cells: Iterable[dict[str, Any]]) -> tuple[Term, ...]:
+    return tuple(Term(str(x["term"]), int(x["count"])) for x in cells)
+
+
+def column_record(col: Column) -> ComparisonColumn:
+    """The record of a column: its cells as typed data."""
+    c = col.cells
+    return ComparisonColumn(
+        name=col.name, articles=c["articles"], dates=tuple(c["dates"]), ids=tuple(c["ids"]),
+        headlines=tuple(Headline(h["id"], h["text"], tuple(Mark(**m) for m in h["marks"])) for h in c["headlines"]),
+        stance=c.get("stance"), stance_label=c.get("stance_label"), stance_confidence=c.get("stance_confidence"),
+        words=c["words"], loaded_per_1000=c["loaded_per_1000"], own_terms=_terms(c["own_terms"]),
+        quoted_terms=_terms(c["quoted_terms"]), naming={a: _terms(v) for a, v in c["naming"].items()},
+        name_only=dict(c["name_only"]), aimed={a: _terms(v) for a, v in c["aimed"].items()},
+        quoted_sources={k: _terms(v) for k, v in c["quoted_sources"].items()},
+        attribution_verbs=_terms(c["attribution_verbs"]),
+        distinctive=tuple(Distinctive(d["term"], d["z"], d["delta"], d["significant"]) for d in c["distinctive"]),
+        reprints=tuple(ReprintRecord(r["original"], r["copy"], r["overlap"]) for r in c["reprints"]),
+        reprint_of=tuple(c["reprint_of"]))
+
+
+def event_comparison(e: Event, cols: Sequence[Column]) -> EventComparison:
+    """One event's comparison as a record (what the renderer and the API hand out)."""
+    return EventComparison(event_record(e), tuple(column_record(c) for c in cols))
 
 
 @dataclass

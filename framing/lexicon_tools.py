@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from pathlib import Path
 
 import simplemma
 from nltk.collocations import BigramCollocationFinder
@@ -19,7 +20,8 @@ from framing.analysis import analyse
 from framing.articles import Article, build_article
 from framing.compare import _STOP as STOPWORDS
 from framing.compare import log_odds
-from framing.lexicon import ALL_COLUMNS, Lexicon, _slug
+from framing.ingest import read_articles
+from framing.lexicon import ALL_COLUMNS, Entry, Lexicon, _slug
 from framing.matching import Matcher
 from framing.quotes import VoiceIndex
 
@@ -182,3 +184,22 @@ def candidates_csv(cands: list[Candidate]) -> str:
 
 # words that carry loading inside a phrase although they are stop words elsewhere
 _PHRASE_WORDS = frozenset({"nie", "nicht", "kein", "keine", "immer", "ganz", "völlig", "so"})
+
+
+def seed_examples(entry: Entry, limit: int = 3) -> list[dict[str, str]]:
+    """Sentences from the bundled seeds where an entry matches (when the seeds are present):
+    the article id, the sentence and the voice of the hit."""
+    seeds = Path(__file__).resolve().parent.parent / "seeds"  # only in a source checkout
+    if not seeds.is_dir():
+        return []
+    matcher = Matcher(Lexicon("one", "", "", ("", ""), {}, (entry,)))
+    out: list[dict[str, str]] = []
+    for a in read_articles([str(seeds)]).articles:
+        an = analyse(a)
+        for h in matcher.find_hits(an):
+            if h.entry.id == entry.id:
+                s = an.doc.sentences[h.sentence]
+                out.append({"id": a.id, "sentence": a.text[s.start : s.end], "voice": h.voice})
+                if len(out) >= limit:
+                    return out
+    return out

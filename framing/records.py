@@ -175,8 +175,10 @@ class Distinctive(_Record):
 
 @dataclass(frozen=True, slots=True)
 class ReprintRecord(_Record):
-    a: str
-    b: str
+    """A text carried twice: `copy` is the same text as `original` (framing.reprints)."""
+
+    original: str
+    copy: str
     overlap: float  # share of the shorter text's word 5-grams found in the other
 
 

@@ -49,6 +49,7 @@ class Settings:
     language        language of the texts (German only for now)
     lexicon_dir     a lexicon folder (manifest.toml + CSV) instead of the shipped one
     extra_lexicons  CSVs of own entries added on top (e.g. a class list)
+    packs           topic packs of the lexicon switched on besides the manifest's
     model           a stance model written by `framing train` (None: the shipped model)
     stance          False: no stance model at all (loaded wording only; faster)
     actors          an actors CSV (columns as lexicons/actors.csv) for events and comparisons
@@ -57,6 +58,7 @@ class Settings:
     by              compare: "outlet" (articles of an outlet pooled) or "article"
     format          the command line's output format
     *_column        names of the columns (CSV) or keys (JSONL, dicts, DataFrames) of inputs
+    input_format    read every input path in this format (csv, tsv, jsonl, html, txt); None: by name
     label_column    column of the label in labelled data (training, evaluation)
     folds           folds of the stratified cross-validation
     """
@@ -64,6 +66,7 @@ class Settings:
     language: str = DEFAULT_LANGUAGE
     lexicon_dir: str | None = None
     extra_lexicons: tuple[str, ...] = field(default=())
+    packs: tuple[str, ...] = field(default=())
     model: str | None = None
     stance: bool = True
     actors: str | None = None
@@ -78,14 +81,16 @@ class Settings:
     title_column: str = DEFAULT_TITLE_COLUMN
     url_column: str = DEFAULT_URL_COLUMN
     event_column: str = DEFAULT_EVENT_COLUMN
+    input_format: str | None = None
     label_column: str = DEFAULT_LABEL_COLUMN
     folds: int = DEFAULT_FOLDS
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
             raise SettingsError(f"language '{self.language}' is not supported; choose from {', '.join(LANGUAGES)}")
-        if not isinstance(self.extra_lexicons, tuple):  # a list would make the settings unhashable
-            object.__setattr__(self, "extra_lexicons", tuple(str(p) for p in self.extra_lexicons))
+        for name in ("extra_lexicons", "packs"):  # a list would make the settings unhashable
+            if not isinstance(getattr(self, name), tuple):
+                object.__setattr__(self, name, tuple(str(p) for p in getattr(self, name)))
         for name in ("lexicon_dir", "model", "actors"):
             value = getattr(self, name)
             if value is not None and not isinstance(value, str):
@@ -101,7 +106,8 @@ class Settings:
         """The column names as `framing.ingest` takes them."""
         return ReadOptions(text_column=self.text_column, id_column=self.id_column, outlet_column=self.outlet_column,
                            date_column=self.date_column, title_column=self.title_column,
-                           url_column=self.url_column, event_column=self.event_column)
+                           url_column=self.url_column, event_column=self.event_column,
+                           input_format=self.input_format)
 
     def with_(self, **changes: Any) -> Settings:
         """A copy with some choices changed: `settings.with_(stance=False)`."""

@@ -13,10 +13,11 @@ from hypothesis import strategies as st
 
 from framing.analysis import analyse
 from framing.articles import build_article
-from framing.classroom import article_view, default_lang, labels, use_colour
+from framing.classroom import article_view, default_lang, labels
 from framing.cli import main
 from framing.lexicon import default_lexicon
 from framing.matching import Matcher
+from framing.render.explain import use_colour
 from framing.render.pages import render_explain
 from framing.scoring import score_article
 

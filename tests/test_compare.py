@@ -131,7 +131,7 @@ def test_speakers_are_grouped_by_side():
 
 def test_table_splits_columns_that_do_not_fit_the_width():
     from framing.articles import Article
-    from framing.compare import compare_event, group_events
+    from framing.compare import compare_event, event_comparison, group_events
     from framing.lexicon import default_lexicon
     from framing.matching import Matcher
     from framing.pipeline import score_articles
@@ -141,7 +141,7 @@ def test_table_splits_columns_that_do_not_fit_the_width():
     arts = [Article(id=f"a{i}", text="Der Autokrat Putin sprach.", source="p", date="2024-06-18", outlet=o)
             for i, o in enumerate(outlets)]
     (event,) = group_events(list(score_articles(arts, Matcher(default_lexicon()), None)))
-    table = render_table(event, compare_event(event), 80)
+    table = render_table(event_comparison(event, compare_event(event)), 80)
     assert max(len(line) for line in table.splitlines()) <= 80
     assert "columns 1–3 of 4" in table and "columns 4–4 of 4" in table
     heading, grids = table.split("\n\n", 1)

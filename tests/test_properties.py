@@ -122,7 +122,7 @@ def _matcher(default_lexicon, matcher_cls):
                 min_size=1, max_size=4))
 def test_compare_never_crashes_and_places_every_article_once(items):
     from framing.articles import Article
-    from framing.compare import compare_event, group_events
+    from framing.compare import compare_event, event_comparison, group_events
     from framing.lexicon import default_lexicon
     from framing.matching import Matcher
     from framing.pipeline import score_articles
@@ -133,8 +133,8 @@ def test_compare_never_crashes_and_places_every_article_once(items):
     events = group_events(scores)
     placed = sorted(s.analysed.article.id for e in events for s in e.scores)
     assert placed == sorted(a.id for a in arts)
-    chosen = [(e, compare_event(e)) for e in events]
-    for e, cols in chosen:
-        table = render_table(e, cols, 80)
+    chosen = [event_comparison(e, compare_event(e)) for e in events]
+    for item in chosen:
+        table = render_table(item, 80)
         assert max(len(line) for line in table.splitlines()) <= 80
     assert render_json(chosen) and render_csv(chosen) and "<table>" in render_html(chosen)

@@ -1,7 +1,8 @@
 """Views of a comparison: wrapped terminal tables, markdown, HTML, CSV (long form) and JSON.
 
-The computing stage (`framing.compare`) hands over columns with structured cells; this module
-only turns them into text, so every format carries the same content.
+The computing stage (`framing.compare`, through `framing.api.comparison`) hands over
+`EventComparison` records; this module only turns them into text, so every format carries the
+same content.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from typing import Any
 
 from tabulate import tabulate
 
-from framing.compare import Column, Event
 from framing.output import csv_line, csv_safe, printable
+from framing.records import EventComparison
 
 LABEL_WIDTH = 18
 MIN_COLUMN = 14
@@ -37,28 +38,38 @@ def _item(x: Any) -> str:
     return str(x)
 
 
-def aspect_rows(cols: Sequence[Column]) -> list[tuple[str, list[str]]]:
-    """(aspect, one text per column) in the order a reader scans them."""
+def _headline(h: dict[str, Any]) -> str:
+    """A headline with its loaded words in [brackets]."""
+    text, out, pos = h["text"], [], 0
+    for m in h["marks"]:
+        out.append(text[pos : m["start"]] + f"[{text[m['start'] : m['end']]}]")
+        pos = m["end"]
+    return "".join(out) + text[pos:]
+
+
+def aspect_rows(cols: Sequence[dict[str, Any]]) -> list[tuple[str, list[str]]]:
+    """(aspect, one text per column) in the order a reader scans them; `cols`: the columns
+    of an EventComparison as dicts."""
     rows: list[tuple[str, list[str]]] = []
 
     def add(name: str, f: Any) -> None:
-        rows.append((name, [f(c.cells) for c in cols]))
+        rows.append((name, [f(c) for c in cols]))
 
     add("articles", lambda c: f"{c['articles']} ({', '.join(c['dates'])})")
-    add("headlines ([loaded])", lambda c: "\n".join(c["headlines"]) or "–")
+    add("headlines ([loaded])", lambda c: "\n".join(_headline(h) for h in c["headlines"]) or "–")
     add("stance (own-voice framing; not selection, omission)",
         lambda c: (f"{c['stance']:+.2f} {c['stance_label']} (confidence {c['stance_confidence']:.2f})"
-                   if "stance" in c else "–"))
+                   if c["stance"] is not None else "–"))
     add("loaded per 1,000 words (own voice; not sourcing, selection, omission)",
         lambda c: f"{c['loaded_per_1000']:.1f}")
     add("loaded words, own voice", lambda c: _list(c["own_terms"]))
     add("loaded words, quoted", lambda c: _list(c["quoted_terms"]))
-    actors = list(cols[0].cells["naming"]) if cols else []
+    actors = list(cols[0]["naming"]) if cols else []
     for a in actors:
-        rows.append((f"{a} named as", [_list([*c.cells["naming"].get(a, []),
-                                              *([f"name only ({n})"] if (n := c.cells["name_only"].get(a)) else [])])
+        rows.append((f"{a} named as", [_list([*c["naming"].get(a, []),
+                                              *([f"name only ({n})"] if (n := c["name_only"].get(a)) else [])])
                                        for c in cols]))
-        aimed = [c.cells["aimed"].get(a, []) for c in cols]
+        aimed = [c["aimed"].get(a, []) for c in cols]
         if any(aimed):
             rows.append((f"loaded words aimed at {a}", [_list(x) for x in aimed]))
     add("quotes (by side)", lambda c: "\n".join(f"{camp}: {_list(v)}" for camp, v in c["quoted_sources"].items())
@@ -69,24 +80,27 @@ def aspect_rows(cols: Sequence[Column]) -> list[tuple[str, list[str]]]:
     return rows
 
 
-def event_heading(e: Event) -> str:
-    outlets = e.outlets
+def event_heading(e: dict[str, Any]) -> str:
+    outlets = e["outlets"]
     shown = ", ".join(outlets[:4]) + (f" and {len(outlets) - 4} more" if len(outlets) > 4 else "")
-    return f"{e.id}: {e.label} · {e.dates} · {len(e.scores)} article(s), {len(outlets)} outlet(s): {shown}"
+    n = len(e["articles"])
+    return f"{e['id']}: {e['label']} · {e['dates']} · {n} article(s), {len(outlets)} outlet(s): {shown}"
 
 
-def render_table(e: Event, cols: Sequence[Column], width: int, markdown: bool = False) -> str:
+def render_table(item: EventComparison, width: int, markdown: bool = False) -> str:
     """The comparison as text: a grid that fits `width` (columns that do not fit side by side
     follow in further grids, each with the aspect labels), or one markdown table."""
+    e = item.event.as_dict()
+    cols = [c.as_dict() for c in item.columns]
     rows = [(name, [printable(x) for x in cells]) for name, cells in aspect_rows(cols)]
     note = ""
-    if len({c.name for c in cols}) < 2:
+    if len({c["name"] for c in cols}) < 2:
         note = textwrap.fill("Only one column in this event: nothing to set side by side, the figures stand alone.",
                              width) + "\n"
     if markdown:
         body = [[name, *(html.escape(x, quote=False).replace("|", "\\|").replace("\n", "<br>") for x in cells)]
                 for name, cells in rows]
-        table = tabulate(body, headers=["", *(c.name for c in cols)], tablefmt="github", disable_numparse=True)
+        table = tabulate(body, headers=["", *(c["name"] for c in cols)], tablefmt="github", disable_numparse=True)
         return f"## {event_heading(e)}\n{note}\n{table}\n"
     # a grid line is: label + 4 + (column + 3) per column (borders and padding)
     per_grid = max(1, (width - LABEL_WIDTH - 4) // (MIN_COLUMN + 3))
@@ -95,7 +109,7 @@ def render_table(e: Event, cols: Sequence[Column], width: int, markdown: bool = 
     for g in range(0, max(n, 1), per_grid):
         group = range(g, min(n, g + per_grid))
         colw = max(MIN_COLUMN, (width - LABEL_WIDTH - 4 - 3 * len(group)) // max(1, len(group)))
-        heads = ["", *(textwrap.fill(cols[k].name, colw) for k in group)]
+        heads = ["", *(textwrap.fill(cols[k]["name"], colw) for k in group)]
         body = [[textwrap.fill(name, LABEL_WIDTH),
                  *("\n".join(textwrap.fill(line, colw) or " " for line in cells[k].split("\n")) for k in group)]
                 for name, cells in rows]
@@ -106,14 +120,15 @@ def render_table(e: Event, cols: Sequence[Column], width: int, markdown: bool = 
     return f"{textwrap.fill(event_heading(e), width)}\n{note}\n" + "\n\n".join(grids) + "\n"
 
 
-def render_html(items: Sequence[tuple[Event, Sequence[Column]]]) -> str:
+def render_html(items: Sequence[EventComparison]) -> str:
     out = ["<!DOCTYPE html>", '<html lang="de"><head><meta charset="utf-8"><title>framing compare</title>',
            "<style>body{font-family:sans-serif}table{border-collapse:collapse;margin-bottom:2em}"
            "td,th{border:1px solid #999;padding:4px 8px;vertical-align:top;text-align:left}"
            "th{background:#eee}mark{background:#fd8}</style></head><body>"]
-    for e, cols in items:
+    for item in items:
+        e, cols = item.event.as_dict(), [c.as_dict() for c in item.columns]
         out.append(f"<h2>{html.escape(event_heading(e))}</h2>")
-        out.append("<table><tr><th></th>" + "".join(f"<th>{html.escape(c.name)}</th>" for c in cols) + "</tr>")
+        out.append("<table><tr><th></th>" + "".join(f"<th>{html.escape(c['name'])}</th>" for c in cols) + "</tr>")
         for name, cells in aspect_rows(cols):
             tds = []
             for x in cells:
@@ -127,21 +142,48 @@ def render_html(items: Sequence[tuple[Event, Sequence[Column]]]) -> str:
     return "\n".join(out) + "\n"
 
 
-def render_csv(items: Sequence[tuple[Event, Sequence[Column]]]) -> str:
+def render_csv(items: Sequence[EventComparison]) -> str:
     out = [csv_line(["event", "event_label", "dates", "column", "aspect", "value"])]
-    for e, cols in items:
+    for item in items:
+        e, cols = item.event, [c.as_dict() for c in item.columns]
         for name, cells in aspect_rows(cols):
             for c, x in zip(cols, cells, strict=True):
-                cells_out = (e.id, e.label, e.dates, c.name, name, x.replace("\n", " | "))
+                cells_out = (e.id, e.label, e.dates, c["name"], name, x.replace("\n", " | "))
                 out.append(csv_line(csv_safe(v) for v in cells_out))
     return "".join(out)
 
 
-def comparison_records(items: Sequence[tuple[Event, Sequence[Column]]]) -> list[dict[str, Any]]:
-    return [{"event": e.id, "label": e.label, "key_terms": e.terms, "dates": e.dates, "explicit_event": e.explicit,
-             "articles": e.ids, "outlets": e.outlets,
-             "columns": [{"name": c.name, **c.cells} for c in cols]} for e, cols in items]
+# the keys of a column in JSON, in the order a reader scans them (a stance only when computed)
+_JSON_KEYS = ("name", "dates", "headlines", "stance", "stance_label", "stance_confidence", "words", "loaded_per_1000",
+              "own_terms", "quoted_terms", "naming", "name_only", "aimed", "quoted_sources", "attribution_verbs",
+              "ids", "articles", "reprints", "reprint_of", "distinctive")
 
 
-def render_json(items: Sequence[tuple[Event, Sequence[Column]]]) -> str:
+def comparison_records(items: Sequence[EventComparison]) -> list[dict[str, Any]]:
+    out = []
+    for item in items:
+        e = item.event
+        cols = [c.as_dict() for c in item.columns]
+        out.append({"event": e.id, "label": e.label, "key_terms": list(e.terms), "dates": e.dates,
+                    "explicit_event": e.explicit, "articles": list(e.articles), "outlets": list(e.outlets),
+                    "columns": [{k: c[k] for k in _JSON_KEYS if c[k] is not None or not k.startswith("stance")}
+                                for c in cols]})
+    return out
+
+
+def render_json(items: Sequence[EventComparison]) -> str:
     return json.dumps(comparison_records(items), ensure_ascii=False, indent=2) + "\n"
+
+
+FORMATS = ("table", "markdown", "csv", "json", "html")
+
+
+def render_comparison(items: Sequence[EventComparison], fmt: str, width: int = 120) -> str:
+    """`framing compare` in one of FORMATS (`width`: of the terminal table)."""
+    if fmt == "json":
+        return render_json(items)
+    if fmt == "csv":
+        return render_csv(items)
+    if fmt == "html":
+        return render_html(items)
+    return "\n".join(render_table(item, width, markdown=fmt == "markdown") for item in items)

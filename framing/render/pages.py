@@ -17,7 +17,8 @@ from functools import cache
 from typing import Any
 
 from framing import __version__
-from framing.classroom import Labels, explain_json_record, explain_markdown, explain_text, labels
+from framing.classroom import Labels, labels
+from framing.render.explain import check_text, explain_json_record, explain_markdown, explain_text
 
 
 @cache
@@ -83,8 +84,6 @@ def render_worksheet(views: Sequence[dict[str, Any]], lang: str) -> str:
 
 def render_check(result: dict[str, Any], fmt: str, lang: str) -> str:
     """`framing exercise check` as text, json or html."""
-    from framing.exercise import check_text
-
     L = labels(lang)
     if fmt == "json":
         return json.dumps(result, ensure_ascii=False, indent=2) + "\n"
