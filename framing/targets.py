@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from framing.actors import Actor, ActorList, actor_named, default_actors, find_mentions
 from framing.analysis import Analysed
-from framing.german_rules import (
+from framing.languages.de import (
     ADJECTIVE_ENDINGS,
     AGENT_PREPOSITIONS,
     ARTICLE_CASES,
