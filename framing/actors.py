@@ -19,6 +19,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from framing.errors import LexiconError
+from framing.languages.de import ARTICLES, DESCRIPTOR_STOP
 from framing.resources import lexicon_root
 from framing.text import Doc, TokenType
 
@@ -26,17 +27,8 @@ CAMPS = ("russia", "ally", "west", "ukraine", "other")
 ACTOR_COLUMNS = ("id", "name", "kind", "camp", "aliases", "epithets", "note")
 # Words before a name that belong to its descriptor: articles, adjectives, titles. A descriptor
 # stops at punctuation, a verb-like lower-case word or a preposition.
-_ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
-# Function words (also capitalised at a sentence start) never belong to a descriptor.
-_FUNCTION = frozenset(
-    """
-    und oder aber sowie mit von vom zu zum zur bei beim nach in im an am auf für gegen um über
-    unter vor hinter seit als wie dass ob wenn weil auch nur noch schon sich es er sie wir ihr
-    neben da sowohl zwischen während trotz wegen laut dessen deren sein seine seines seinem
-    seinen seiner ihre ihres ihrem ihren ihrer unser unsere dieser diese dieses diesem diesen
-    jener jene denn doch so dann damit somit dabei hier dort heute gestern morgen
-    """.split()
-)
+_ARTICLES = ARTICLES
+_FUNCTION = DESCRIPTOR_STOP
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,7 @@ from framing.compare import ReprintIndex, collect, compare_event, event_comparis
 from framing.errors import FramingError, InputError, LexiconError
 from framing.events import Event, GroupingReport, evaluate_grouping, events_of, load_event_gold, reading_order
 from framing.ingest import Problem, ReadOptions, admit, read_articles
+from framing.languages import get_language
 from framing.lexicon import Lexicon, default_lexicon, load_lexicon, shipped_axes
 from framing.matching import Matcher
 from framing.pipeline import score_articles
@@ -190,6 +191,7 @@ def read(source: Source, settings: Settings | None = None) -> Iterator[Article]:
     if nothing at all could be read, `InputError`. Ids are made unique ("a", "a-2").
     """
     opts = resolve(settings).read_options()
+    lang = get_language(opts.language)
     items = _items(source, opts)  # raises at once for a source of the wrong type
 
     def stream() -> Iterator[Article]:
@@ -200,7 +202,7 @@ def read(source: Source, settings: Settings | None = None) -> Iterator[Article]:
                 problems += 1
                 warnings.warn(str(item), ReadWarning, stacklevel=3)
                 continue
-            for x in admit(item, seen):  # ids made unique, non-German text marked (framing.ingest)
+            for x in admit(item, seen, lang):  # ids made unique, text in another language marked (framing.ingest)
                 if isinstance(x, Problem):
                     warnings.warn(str(x), ReadWarning, stacklevel=3)
                 else:

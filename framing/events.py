@@ -48,6 +48,7 @@ import numpy as np
 from scipy import sparse
 
 from framing.actors import ActorList, Mention, default_actors, find_mentions
+from framing.languages.de import MONTH_NAMES, MONTH_VARIANTS, STOPWORDS
 from framing.text import Doc, token_type
 
 WINDOW_DAYS = 14  # news about one event clusters within about two weeks
@@ -65,22 +66,10 @@ LOOKBACK_DAYS = 3 * 365  # how far back a named date can place a follow-up repor
 CHUNK = 512  # rows per sparse product
 UNKNOWN_OUTLET = "unknown outlet"
 
-STOP = frozenset(
-    """
-    der die das den dem des ein eine einer eines einem einen und oder aber auch nicht nur noch
-    schon sich sie er es wir ihr ich man sein seine ihre ihren seinen haben hat hatte hatten sind
-    ist war waren wird werden wurde wurden würde würden sei seien kann können könnte dass als wie
-    wenn weil ob zu zum zur im in am an auf aus bei mit nach von vom vor für gegen über unter um
-    bis seit durch zwischen sowie so dies diese dieser dieses diesem diesen jeder jede jedes mehr
-    sehr bereits dabei damit dann denn doch hier dort heute etwa rund laut zufolge demnach andere
-    anderen einige viele alle allem beide beiden wieder weiter immer neue neuen neuer ersten erste
-    sollen soll müssen muss dürfen wollen will unser unsere ihr ihm ihn ihnen uns euch mich dich
-    """.split()
-)
+STOP = STOPWORDS
 
-_MONTHS = {m: i for i, m in enumerate(
-    "januar februar märz april mai juni juli august september oktober november dezember".split(), 1)}
-_MONTHS["jänner"] = 1
+_MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, 1)}
+_MONTHS |= MONTH_VARIANTS
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\s+((?:19|20)\d\d)\b")
 _DAY_BEFORE = re.compile(r"\b(\d{1,2})\.\s*$")
 _DATE_DIGITS = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b|\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")

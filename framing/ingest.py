@@ -20,7 +20,7 @@ from typing import Any
 
 from framing.articles import Article, Meta, build_article, normalise_date
 from framing.errors import InputError
-from framing.language import looks_german
+from framing.languages import UNDETERMINED, Language, get_language
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,7 @@ class ReadOptions:
     url_column: str = "url"
     event_column: str = "event"
     input_format: str | None = None  # csv, tsv, jsonl, html or txt for every input; None: by name and content
+    language: str = "de"  # the language of the run (framing.languages): other text is read, not scored
 
 
 @dataclass(frozen=True, slots=True)
@@ -531,11 +532,11 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(f"cannot read ({e.strerror}); skipped") from e
 
 
-def admit(art: Article, seen: dict[str, str]) -> Iterator[Article | Problem]:
+def admit(art: Article, seen: dict[str, str], language: Language | None = None) -> Iterator[Article | Problem]:
     """An article as it enters a run: its id made unique among the ids `seen` so far ("a",
-    "a-2"; `seen` maps id to source and is updated), and a text that does not look German
-    marked as such (read, not scored: framing.language). Notes come first, as Problems that
-    skip nothing; the article last."""
+    "a-2"; `seen` maps id to source and is updated), and a text that does not look like the
+    run's `language` (default German) marked as undetermined (read, not scored). Notes come
+    first, as Problems that skip nothing; the article last."""
     if art.id in seen:
         n = 2
         while f"{art.id}-{n}" in seen:
@@ -545,11 +546,14 @@ def admit(art: Article, seen: dict[str, str]) -> Iterator[Article | Problem]:
                       skipped=False)
         art = replace(art, id=new_id)
     seen[art.id] = art.source
-    german, share = looks_german(art.text)
-    if not german:
-        yield Problem(art.source, f"does not look like German ({share:.0%} German function words); "
+    lang = language or get_language("de")
+    ok, share = lang.looks_like(art.text)
+    if not ok:
+        yield Problem(art.source, f"does not look like {lang.name} ({share:.0%} {lang.name} function words); "
                       "read but not scored", skipped=False)
-        art = replace(art, language="und")
+        art = replace(art, language=UNDETERMINED)
+    elif art.language != lang.code:
+        art = replace(art, language=lang.code)
     yield art
 
 
@@ -596,7 +600,7 @@ def iter_articles(paths: Iterable[str], opts: ReadOptions | None = None, stdin: 
             if isinstance(item, Problem):
                 yield item
             else:
-                yield from admit(item, seen)
+                yield from admit(item, seen, get_language(opts.language))
 
     for arg in paths:
         if arg == "-":

@@ -19,6 +19,7 @@ from typing import NamedTuple, cast
 import simplemma
 
 from framing.analysis import Analysed
+from framing.languages.de import INFLECTION_ENDINGS, LINKING_ELEMENTS, STEM_RULES, VERB_PARTICLES
 from framing.lexicon import Entry, Lexicon
 from framing.quotes import VoiceIndex
 from framing.text import Doc, TokenType, fill_missing
@@ -30,7 +31,7 @@ COMPOUND_MIN_CHARS = 5
 REMAINDER_MIN_CHARS = 3
 # Largest distance in tokens between the words of a split phrase ("schüren … Panik").
 SPLIT_MAX_GAP = 8
-_LINKING = ("", "s", "es", "n", "en", "e")  # German linking elements (Fugenelemente)
+_LINKING = LINKING_ELEMENTS
 _TEXT = attrgetter("text")
 
 
@@ -373,19 +374,10 @@ def _impersonal(types: list[TokenType], i: int) -> bool:
 # separable verbs it may be the finite part of (particle, entry)
 _Info = tuple[tuple[tuple[Entry, str], ...], tuple[Entry, ...], frozenset[str], tuple[tuple[str, Entry], ...]]
 _NOTHING: _Info = ((), (), frozenset(), ())
-# particles of separable verbs (longest first); unter-, über-, durch-, um- are left out: mostly inseparable
-_PARTICLES = ("zurück", "herunter", "heraus", "herab", "herauf", "hinaus", "hinein", "vorbei", "weg", "ein",
-              "an", "ab", "auf", "aus", "vor", "zu", "mit", "nach", "los", "hoch", "fest", "her", "hin", "bei",
-              "dar")
+_PARTICLES = VERB_PARTICLES
 
 
-# endings of inflected forms simplemma may not know, with what the dictionary form ends in
-# instead: adjectives (drakonische → drakonisch), verbs (verharmlost → verharmlosen,
-# diffamierte → diffamieren), nouns (Putinisten → Putinist, Überfliegerin → Überflieger)
-_STEM_RULES = (("innen", ""), ("ierten", "ieren"), ("ierte", "ieren"), ("iert", "ieren"), ("elte", "eln"),
-               ("erte", "ern"), ("elt", "eln"), ("ert", "ern"), ("tren", "trum"), ("tete", "ten"),
-               ("ete", "en"), ("et", "en"), ("te", "en"), ("t", "en"), ("em", ""), ("en", ""), ("er", ""),
-               ("es", ""), ("in", ""), ("e", ""), ("n", ""), ("s", ""))
+_STEM_RULES = STEM_RULES
 
 
 def _stems(low: str) -> list[str]:
@@ -454,7 +446,7 @@ def _phrase_at(types: list[TokenType], i: int, lemmas: tuple[str, ...],
     return tuple(idx)
 
 
-_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+_ADJECTIVE_ENDINGS = INFLECTION_ENDINGS
 
 
 def _inflected(low: str, lemma: str) -> bool:

@@ -14,6 +14,7 @@ from itertools import islice
 
 from framing.analysis import analyse
 from framing.articles import Article
+from framing.languages import UNDETERMINED
 from framing.matching import Matcher
 from framing.scoring import ArticleScore, score_article
 from framing.stance import StanceModel, article_stances
@@ -57,7 +58,7 @@ def score_articles(articles: Iterable[Article], matcher: Matcher, model: StanceM
             stances = article_stances([(s.analysed, s.hits) for s in scores], model,
                                       targets=[s.targets for s in scores], camps=matcher.lexicon.camps)
             done = [ArticleScore(analysed=s.analysed, hits=s.hits, lexicon_version=s.lexicon_version,
-                                 stance=st if s.analysed.article.language == "de" else None,
+                                 stance=st if s.analysed.article.language != UNDETERMINED else None,
                                  model_version=version, targets=s.targets, poles=s.poles)
                     for s, st in zip(scores, stances, strict=True)]  # (dataclasses.replace costs more)
             del scores, stances  # freed before the collector resumes and scans what is alive

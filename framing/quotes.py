@@ -25,6 +25,7 @@ from typing import Final, NamedTuple, cast
 
 import simplemma
 
+from framing.languages import de as _de
 from framing.runs import Run as _Run
 from framing.text import Doc, TokenType, fill_missing, token_norm
 
@@ -161,124 +162,34 @@ def _close(stack: list[tuple[str, int]], where: dict[str, list[int]], k: int, i:
     pairs.append((o, i))
 
 
-# --- 2. word lists ------------------------------------------------------------------------
+# --- 2. word lists: in the language module (framing.languages.de) -----------------------------
 
-SPEECH_VERBS: Final = frozenset(
-    """
-    sagen erklären mitteilen betonen behaupten warnen drohen fordern schreiben berichten melden
-    äußern hinzufügen hervorheben ankündigen versprechen bezeichnen nennen loben kritisieren
-    zitieren antworten unterstreichen bekräftigen einräumen zugeben bestreiten dementieren
-    verkünden bestätigen heißen pochen mahnen appellieren klagen beklagen beschuldigen vorwerfen
-    unterstellen prahlen ergänzen fragen rufen kommentieren andeuten signalisieren erläutern
-    darlegen beteuern versichern zurückweisen argumentieren festhalten klarstellen verlangen
-    twittern posten verweisen anmerken ausführen bemerken feststellen kontern monieren schimpfen
-    spotten wettern verlauten beschreiben anführen urteilen bilanzieren insistieren jubeln
-    prophezeien vorhersagen einwenden entgegnen erwidern protestieren verurteilen anprangern
-    bekunden bekennen beharren beschwören zusichern zusagen eingestehen unterrichten informieren
-    sprechen reden darstellen titeln nachsagen vorhalten ausrufen bedauern begrüßen erzählen
-    bitten befehlen raten empfehlen anweisen ersuchen auffordern
-    """.split()
-)
-# verbs of belief that introduce reported content but do not attribute a direct quote
-COGNITION_VERBS: Final = frozenset([
-    "glauben", "meinen", "vermuten", "befürchten", "fürchten", "annehmen", "hoffen", "wissen", "begreifen",
-    "bezweifeln", "zweifeln", "überzeugen", "erfahren", "verstehen", "denken", "wünschen", "erwarten", "rechnen",
-])
-# verbs of request: their zu-infinitive clause is the reported request ("forderte ihn auf, zu gehen")
-REQUEST_VERBS: Final = frozenset(
-    "auffordern fordern bitten verlangen drängen befehlen raten empfehlen mahnen appellieren anweisen "
-    "ersuchen beschwören warnen".split()
-)
-# separable verbs: lemma of the finite part -> particles that complete it
-SEPARABLE: Final = {
-    "fügen": {"hinzu"}, "heben": {"hervor"}, "kündigen": {"an"}, "teilen": {"mit"},
-    "weisen": {"zurück", "hin"}, "werfen": {"vor"}, "räumen": {"ein"}, "geben": {"bekannt", "zu"},
-    "deuten": {"an"}, "stellen": {"klar", "fest"}, "halten": {"fest", "entgegen"},
-    "merken": {"an"}, "führen": {"aus", "an"}, "bringen": {"vor"}, "sichern": {"zu"},
-    "sagen": {"zu", "voraus"}, "fordern": {"auf"}, "rufen": {"auf"}, "stehen": {"ein"}, "gestehen": {"ein"},
-    "wenden": {"ein"},
-}
-_REPORT_MARKERS: Final = {"laut", "zufolge", "demnach"}
-# nouns whose "…, dass …" clause is someone's statement, belief or request ("die Nachricht,
-# dass …"); unlike SPEECH_NOUNS they do not make the other quotations of a sentence someone's
-CONTENT_NOUNS: Final = frozenset(
-    """
-    nachricht meldung hoffnung behauptung gerücht ansicht meinung überzeugung befürchtung
-    aufforderung wunsch versicherung annahme vermutung erklärung forderung warnung vorwurf
-    zusicherung versprechen eindruck gewissheit
-    """.split()
-)
-# verbs that frame someone's words only with "sich": "Die Minister zeigten sich „besorgt“"
-_REFLEXIVE_CUES: Final = frozenset(["zeigen", "geben", "äußern"])
-# nouns that frame the words next to them as someone's: "mit den Worten", "der Vorwurf",
-# "„Lügner“-Rufe" (lower-cased forms as written)
-SPEECH_NOUNS: Final = frozenset(
-    """
-    worte worten wortlaut zitat zitate aussage aussagen äußerung äußerungen erklärung rufe rufen
-    vorwurf vorwürfe vorwurfs formulierung wortwahl parole parolen slogan slogans schlagzeile
-    bezeichnung appell warnung warnungen forderung forderungen kritik vorwürfen stellungnahme
-    """.split()
-)
-# verbs whose "als …" complement is the speaker's own label for something
-_LABEL_VERBS: Final = frozenset(["bezeichnen", "einstufen", "kritisieren", "verurteilen", "darstellen", "werten"])
-_SPEECH_OR_COGNITION: Final = SPEECH_VERBS | COGNITION_VERBS
-_PREPOSITIONS: Final = frozenset(
-    """
-    am im in vor gegenüber bei beim auf laut nach während mit zu zum zur unter seit über für
-    gegen um aus an vom von angesichts trotz wegen hinsichtlich bezüglich diesbezüglich
-    """.split()
-)
-_NP_STOP: Final = _PREPOSITIONS | frozenset(
-    """
-    und oder aber doch dass ob weil wenn als wie jedoch auch zudem bereits nun dabei damals dann
-    heute gestern morgen ebenfalls außerdem erneut wiederholt zuletzt später kürzlich derzeit
-    jetzt noch schon sich es nicht offenbar demnach zufolge bislang bisher daher deshalb
-    allerdings zunächst weiter weiterhin so dazu dort hier zuvor sogar ausdrücklich mehrfach
-    montag dienstag mittwoch donnerstag freitag samstag sonntag anfang ende mitte
-    """.split()
-)
-_SKIP_AFTER_VERB: Final = frozenset(
-    """
-    jedoch auch zudem dabei nun bereits diesbezüglich damals ebenfalls außerdem erneut
-    wiederholt zuletzt später kürzlich derzeit jetzt noch schon sogar ausdrücklich mehrfach
-    offenbar dann daher deshalb allerdings zunächst weiter weiterhin zumindest immerhin
-    übereinstimmend gleichzeitig indes unterdessen
-    """.split()
-)
-_DETERMINERS: Final = frozenset(
-    """
-    der die das den dem des ein eine einen einem einer eines sein seine seinen seinem seiner ihr
-    ihre ihren ihrem ihrer dessen deren mehrere einige viele zwei drei alle
-    """.split()
-)
-_NP_BREAKERS: Final = frozenset(["die", "das", "den", "dem", "ein", "eine", "einen", "einem"])  # start a new phrase
-_PRONOUNS: Final = frozenset(["er", "sie", "ihn", "ihm", "ihnen", "diese", "dieser"])
-_DEMONSTRATIVES: Final = frozenset(["das", "dies"])  # "Das berichtet das WSJ": object, not subject
-_SUBORDINATORS: Final = frozenset("dass ob weil wenn als wie nachdem obwohl während wobei da sodass".split())
-_AUXILIARIES: Final = frozenset(
-    """
-    hat haben hatte hatten habe ist sind war waren sei wird werden wurde wurden werde kann
-    können konnte konnten soll sollen sollte sollten will wollen wollte wollten
-    """.split()
-)
-_ANONYMOUS: Final = frozenset(["man"])
-_MEDIA_NOUNS: Final = frozenset(
-    """
-    magazin zeitung sender portal nachrichtenportal agentur nachrichtenagentur blatt medium
-    titel buch film sendung operation programm schiff kampagne app plattform
-    """.split()
-)
-_KONJ1: Final = frozenset(
-    """
-    sei seien seiest habe werde könne müsse solle wolle dürfe möge wisse gebe liege stehe gehe
-    komme lasse bleibe
-    """.split()
-)
-_KONJ2_REPORT: Final = frozenset(["wäre", "wären", "hätte", "hätten", "würde", "würden"])
+_ANONYMOUS = _de.ANONYMOUS
+_AUXILIARIES = _de.AUXILIARIES
+COGNITION_VERBS = _de.COGNITION_VERBS
+CONTENT_NOUNS = _de.CONTENT_NOUNS
+REQUEST_VERBS = _de.REQUEST_VERBS
+SEPARABLE = _de.SEPARABLE
+SPEECH_NOUNS = _de.SPEECH_NOUNS
+SPEECH_VERBS = _de.SPEECH_VERBS
+_DEMONSTRATIVES = _de.DEMONSTRATIVES
+_DETERMINERS = _de.DETERMINERS
+_ADJ_ENDINGS = _de.INFLECTION_ENDINGS
+_KONJ1 = _de.KONJ1
+_KONJ2_REPORT = _de.KONJ2_REPORT
+_LABEL_VERBS = _de.LABEL_VERBS
+_MEDIA_NOUNS = _de.MEDIA_NOUNS
+_NP_BREAKERS = _de.NP_BREAKERS
+_NP_STOP = _de.NP_STOP
+_PRONOUNS = _de.PRONOUNS
+_PREPOSITIONS = _de.QUOTE_PREPOSITIONS
+_SUBORDINATORS = _de.QUOTE_SUBORDINATORS
+_REFLEXIVE_CUES = _de.REFLEXIVE_CUES
+_REPORT_MARKERS = _de.REPORT_MARKERS
+_SKIP_AFTER_VERB = _de.SKIP_AFTER_VERB
+_SPEECH_OR_COGNITION = _de.SPEECH_OR_COGNITION
 
 
-# endings of attributive adjectives and participles (die russische, des neuen, der größten)
-_ADJ_ENDINGS: Final = ("e", "en", "er", "es", "em")
 _SPACES_RE: Final = re.compile(r"\s+")
 _LAST_WORD_RE: Final = re.compile(r"(\w+)\s*$")
 

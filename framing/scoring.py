@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from framing.analysis import Analysed
+from framing.languages import UNDETERMINED
 from framing.matching import Hit, Matcher
 from framing.targets import Target, direction, resolve_targets
 from framing.weighting import OWN_VOICES, PART_FACTOR, QUOTED_VOICES
@@ -117,7 +118,7 @@ def shown_term(h: Hit) -> str:
 
 def score_article(an: Analysed, matcher: Matcher) -> ArticleScore:
     """Hits of one article with the actors their aimed words are aimed at."""
-    if an.article.language != "de":  # framing.language: not German, so not scored
+    if an.article.language == UNDETERMINED:  # not in the run's language (framing.ingest): not scored
         return ArticleScore(an, (), matcher.lexicon.version, poles=matcher.lexicon.poles)
     hits = tuple(matcher.find_hits(an))
     lex = matcher.lexicon

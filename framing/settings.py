@@ -16,10 +16,10 @@ from typing import Any, Final
 
 from framing.errors import FramingError
 from framing.ingest import ReadOptions
+from framing.languages import available as available_languages
 
 # --- defaults (the only place they are written down) ------------------------------------------
 
-LANGUAGES: Final = ("de",)  # languages with a lexicon, lemmatiser and sentence rules
 DEFAULT_LANGUAGE: Final = "de"
 DEFAULT_WINDOW_DAYS: Final = 14  # news about one event clusters within about two weeks
 DEFAULT_BY: Final = "outlet"  # compare: one column per outlet (or "article")
@@ -86,8 +86,9 @@ class Settings:
     folds: int = DEFAULT_FOLDS
 
     def __post_init__(self) -> None:
-        if self.language not in LANGUAGES:
-            raise SettingsError(f"language '{self.language}' is not supported; choose from {', '.join(LANGUAGES)}")
+        if self.language not in available_languages():
+            raise SettingsError(f"language '{self.language}' is not supported; choose from "
+                                f"{', '.join(available_languages())}")
         for name in ("extra_lexicons", "packs"):  # a list would make the settings unhashable
             if not isinstance(getattr(self, name), tuple):
                 object.__setattr__(self, name, tuple(str(p) for p in getattr(self, name)))
@@ -107,7 +108,7 @@ class Settings:
         return ReadOptions(text_column=self.text_column, id_column=self.id_column, outlet_column=self.outlet_column,
                            date_column=self.date_column, title_column=self.title_column,
                            url_column=self.url_column, event_column=self.event_column,
-                           input_format=self.input_format)
+                           input_format=self.input_format, language=self.language)
 
     def with_(self, **changes: Any) -> Settings:
         """A copy with some choices changed: `settings.with_(stance=False)`."""

@@ -20,6 +20,9 @@ from typing import Any, Final, NamedTuple, cast
 
 import simplemma
 
+from framing.languages.de import ABBREVIATIONS, MONTHS  # the sentence rules' word lists
+from framing.languages.de import ORDINAL_CUES as _ORDINAL_CUES
+
 # --- normalisation (length-preserving) -------------------------------------------------------
 
 _SPACES: Final = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
@@ -110,29 +113,6 @@ def lemmatise(norm: str) -> str:
 
 # --- sentences -------------------------------------------------------------------------------
 
-# Abbreviations that end with a dot but rarely end a sentence (lower-cased, without the dot).
-ABBREVIATIONS: Final = frozenset(
-    """
-    abs anm art bd bspw bzgl bzw ca chr co corp dipl dr ebd etc evtl gem gen ggf hl hrsg inkl
-    insb jh jhd jr kap kl lt max min mio mrd mr mrs ms nr o.ä og prof red rd s sog st std str
-    tel tsd usw vgl vs z.b zit zt jan feb febr mär apr aug sep sept okt nov dez mo di mi do fr
-    sa so bzw abt ausg dt engl franz frz geb gest hr hrn frl ital jun sen lat mind mrs nachf no
-    orig phil pkt qm rev russ span stellv urspr verf vorm zb zzt zugl ltd inc bsp mwst ehem
-    """.split()
-)
-MONTHS: Final = frozenset(
-    """
-    januar februar märz april mai juni juli august september oktober november dezember jänner
-    jan feb mär apr jun jul aug sep sept okt nov dez
-    """.split()
-)
-# words after which a number followed by a dot is an ordinal ("am 12. September")
-_ORDINAL_CUES: Final = frozenset(
-    """
-    am vom zum zur im beim bis seit ab der die das dem den des dieser diesem diesen ihrem seinem
-    seinen jedem jeden nr nummer platz rang den zu für
-    """.split()
-)
 # Candidate boundaries: end punctuation (with closing quotes or brackets) before a space, or
 # line breaks. Written to start with one character class, so the regex engine skips ahead to
 # the next candidate character instead of trying three alternatives at every position.

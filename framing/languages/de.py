@@ -1,14 +1,23 @@
-"""German rule data for finding whom a word is aimed at (used by `framing.targets`).
+"""German: the language object (`GERMAN`) and its word lists, written by the team as plain data.
 
-Written by the team as plain data, so the rules in `framing.targets` stay language-neutral:
-case cues of articles, prepositions whose object is never the agent, prepositions that name the
-agent of a passive, clause boundaries and coordinators, and adjectives of nationality that
-name a state ("russische Raketen" → Russland).
+Whom a word is aimed at (`framing.targets`): case cues of articles, prepositions whose object
+is never the agent, prepositions that name the agent of a passive, clause boundaries and
+coordinators, adjectives of nationality that name a state ("russische Raketen" → Russland).
+Then the lists of the other stages, each under the stage that uses it: quotations and reported
+speech (speech verbs, speech nouns, case and clause cues), sentences (abbreviations, months),
+events (stop words, month names), actor descriptors, words and compounds (linking elements,
+verb particles, stem rules), and the function words that tell German text from other text.
+The stages' logic stays language-neutral where it can; what is German is here.
 """
 
 from __future__ import annotations
 
+import functools
 from typing import Final
+
+import simplemma
+
+from framing.languages import Language, register
 
 # cases an article (or article-like determiner) can mark
 ARTICLE_CASES: Final[dict[str, frozenset[str]]] = {
@@ -56,3 +65,229 @@ DEPENDENCE_NOUNS: Final = frozenset(
 # "die Kriegsverbrechen in der Ukraine"; for labels and judgments "in X" places the actor
 # ("das Regime in Moskau", "die Hysterie in der Ukraine")
 PLACE_IS_SCENE: Final = frozenset({"war-terminology"})
+
+
+# --- quotations and reported speech (framing.quotes) ------------------------------------------
+
+SPEECH_VERBS: Final = frozenset(
+    """
+    sagen erklären mitteilen betonen behaupten warnen drohen fordern schreiben berichten melden
+    äußern hinzufügen hervorheben ankündigen versprechen bezeichnen nennen loben kritisieren
+    zitieren antworten unterstreichen bekräftigen einräumen zugeben bestreiten dementieren
+    verkünden bestätigen heißen pochen mahnen appellieren klagen beklagen beschuldigen vorwerfen
+    unterstellen prahlen ergänzen fragen rufen kommentieren andeuten signalisieren erläutern
+    darlegen beteuern versichern zurückweisen argumentieren festhalten klarstellen verlangen
+    twittern posten verweisen anmerken ausführen bemerken feststellen kontern monieren schimpfen
+    spotten wettern verlauten beschreiben anführen urteilen bilanzieren insistieren jubeln
+    prophezeien vorhersagen einwenden entgegnen erwidern protestieren verurteilen anprangern
+    bekunden bekennen beharren beschwören zusichern zusagen eingestehen unterrichten informieren
+    sprechen reden darstellen titeln nachsagen vorhalten ausrufen bedauern begrüßen erzählen
+    bitten befehlen raten empfehlen anweisen ersuchen auffordern
+    """.split()
+)
+# verbs of belief that introduce reported content but do not attribute a direct quote
+COGNITION_VERBS: Final = frozenset([
+    "glauben", "meinen", "vermuten", "befürchten", "fürchten", "annehmen", "hoffen", "wissen", "begreifen",
+    "bezweifeln", "zweifeln", "überzeugen", "erfahren", "verstehen", "denken", "wünschen", "erwarten", "rechnen",
+])
+# verbs of request: their zu-infinitive clause is the reported request ("forderte ihn auf, zu gehen")
+REQUEST_VERBS: Final = frozenset(
+    "auffordern fordern bitten verlangen drängen befehlen raten empfehlen mahnen appellieren anweisen "
+    "ersuchen beschwören warnen".split()
+)
+# separable verbs: lemma of the finite part -> particles that complete it
+SEPARABLE: Final = {
+    "fügen": {"hinzu"}, "heben": {"hervor"}, "kündigen": {"an"}, "teilen": {"mit"},
+    "weisen": {"zurück", "hin"}, "werfen": {"vor"}, "räumen": {"ein"}, "geben": {"bekannt", "zu"},
+    "deuten": {"an"}, "stellen": {"klar", "fest"}, "halten": {"fest", "entgegen"},
+    "merken": {"an"}, "führen": {"aus", "an"}, "bringen": {"vor"}, "sichern": {"zu"},
+    "sagen": {"zu", "voraus"}, "fordern": {"auf"}, "rufen": {"auf"}, "stehen": {"ein"}, "gestehen": {"ein"},
+    "wenden": {"ein"},
+}
+REPORT_MARKERS: Final = {"laut", "zufolge", "demnach"}
+# nouns whose "…, dass …" clause is someone's statement, belief or request ("die Nachricht,
+# dass …"); unlike SPEECH_NOUNS they do not make the other quotations of a sentence someone's
+CONTENT_NOUNS: Final = frozenset(
+    """
+    nachricht meldung hoffnung behauptung gerücht ansicht meinung überzeugung befürchtung
+    aufforderung wunsch versicherung annahme vermutung erklärung forderung warnung vorwurf
+    zusicherung versprechen eindruck gewissheit
+    """.split()
+)
+# verbs that frame someone's words only with "sich": "Die Minister zeigten sich „besorgt“"
+REFLEXIVE_CUES: Final = frozenset(["zeigen", "geben", "äußern"])
+# nouns that frame the words next to them as someone's: "mit den Worten", "der Vorwurf",
+# "„Lügner“-Rufe" (lower-cased forms as written)
+SPEECH_NOUNS: Final = frozenset(
+    """
+    worte worten wortlaut zitat zitate aussage aussagen äußerung äußerungen erklärung rufe rufen
+    vorwurf vorwürfe vorwurfs formulierung wortwahl parole parolen slogan slogans schlagzeile
+    bezeichnung appell warnung warnungen forderung forderungen kritik vorwürfen stellungnahme
+    """.split()
+)
+# verbs whose "als …" complement is the speaker's own label for something
+LABEL_VERBS: Final = frozenset(["bezeichnen", "einstufen", "kritisieren", "verurteilen", "darstellen", "werten"])
+SPEECH_OR_COGNITION: Final = SPEECH_VERBS | COGNITION_VERBS
+QUOTE_PREPOSITIONS: Final = frozenset(
+    """
+    am im in vor gegenüber bei beim auf laut nach während mit zu zum zur unter seit über für
+    gegen um aus an vom von angesichts trotz wegen hinsichtlich bezüglich diesbezüglich
+    """.split()
+)
+NP_STOP: Final = QUOTE_PREPOSITIONS | frozenset(
+    """
+    und oder aber doch dass ob weil wenn als wie jedoch auch zudem bereits nun dabei damals dann
+    heute gestern morgen ebenfalls außerdem erneut wiederholt zuletzt später kürzlich derzeit
+    jetzt noch schon sich es nicht offenbar demnach zufolge bislang bisher daher deshalb
+    allerdings zunächst weiter weiterhin so dazu dort hier zuvor sogar ausdrücklich mehrfach
+    montag dienstag mittwoch donnerstag freitag samstag sonntag anfang ende mitte
+    """.split()
+)
+SKIP_AFTER_VERB: Final = frozenset(
+    """
+    jedoch auch zudem dabei nun bereits diesbezüglich damals ebenfalls außerdem erneut
+    wiederholt zuletzt später kürzlich derzeit jetzt noch schon sogar ausdrücklich mehrfach
+    offenbar dann daher deshalb allerdings zunächst weiter weiterhin zumindest immerhin
+    übereinstimmend gleichzeitig indes unterdessen
+    """.split()
+)
+DETERMINERS: Final = frozenset(
+    """
+    der die das den dem des ein eine einen einem einer eines sein seine seinen seinem seiner ihr
+    ihre ihren ihrem ihrer dessen deren mehrere einige viele zwei drei alle
+    """.split()
+)
+NP_BREAKERS: Final = frozenset(["die", "das", "den", "dem", "ein", "eine", "einen", "einem"])  # start a new phrase
+PRONOUNS: Final = frozenset(["er", "sie", "ihn", "ihm", "ihnen", "diese", "dieser"])
+DEMONSTRATIVES: Final = frozenset(["das", "dies"])  # "Das berichtet das WSJ": object, not subject
+QUOTE_SUBORDINATORS: Final = frozenset("dass ob weil wenn als wie nachdem obwohl während wobei da sodass".split())
+AUXILIARIES: Final = frozenset(
+    """
+    hat haben hatte hatten habe ist sind war waren sei wird werden wurde wurden werde kann
+    können konnte konnten soll sollen sollte sollten will wollen wollte wollten
+    """.split()
+)
+ANONYMOUS: Final = frozenset(["man"])
+MEDIA_NOUNS: Final = frozenset(
+    """
+    magazin zeitung sender portal nachrichtenportal agentur nachrichtenagentur blatt medium
+    titel buch film sendung operation programm schiff kampagne app plattform
+    """.split()
+)
+KONJ1: Final = frozenset(
+    """
+    sei seien seiest habe werde könne müsse solle wolle dürfe möge wisse gebe liege stehe gehe
+    komme lasse bleibe
+    """.split()
+)
+KONJ2_REPORT: Final = frozenset(["wäre", "wären", "hätte", "hätten", "würde", "würden"])
+
+
+# --- sentences (framing.text) -----------------------------------------------------------------
+
+# Abbreviations that end with a dot but rarely end a sentence (lower-cased, without the dot).
+ABBREVIATIONS: Final = frozenset(
+    """
+    abs anm art bd bspw bzgl bzw ca chr co corp dipl dr ebd etc evtl gem gen ggf hl hrsg inkl
+    insb jh jhd jr kap kl lt max min mio mrd mr mrs ms nr o.ä og prof red rd s sog st std str
+    tel tsd usw vgl vs z.b zit zt jan feb febr mär apr aug sep sept okt nov dez mo di mi do fr
+    sa so bzw abt ausg dt engl franz frz geb gest hr hrn frl ital jun sen lat mind mrs nachf no
+    orig phil pkt qm rev russ span stellv urspr verf vorm zb zzt zugl ltd inc bsp mwst ehem
+    """.split()
+)
+MONTHS: Final = frozenset(
+    """
+    januar februar märz april mai juni juli august september oktober november dezember jänner
+    jan feb mär apr jun jul aug sep sept okt nov dez
+    """.split()
+)
+# words after which a number followed by a dot is an ordinal ("am 12. September")
+ORDINAL_CUES: Final = frozenset(
+    """
+    am vom zum zur im beim bis seit ab der die das dem den des dieser diesem diesen ihrem seinem
+    seinen jedem jeden nr nummer platz rang den zu für
+    """.split()
+)
+
+
+# --- events (framing.events): words that say nothing about an event ---------------------------
+
+STOPWORDS: Final = frozenset(
+    """
+    der die das den dem des ein eine einer eines einem einen und oder aber auch nicht nur noch
+    schon sich sie er es wir ihr ich man sein seine ihre ihren seinen haben hat hatte hatten sind
+    ist war waren wird werden wurde wurden würde würden sei seien kann können könnte dass als wie
+    wenn weil ob zu zum zur im in am an auf aus bei mit nach von vom vor für gegen über unter um
+    bis seit durch zwischen sowie so dies diese dieser dieses diesem diesen jeder jede jedes mehr
+    sehr bereits dabei damit dann denn doch hier dort heute etwa rund laut zufolge demnach andere
+    anderen einige viele alle allem beide beiden wieder weiter immer neue neuen neuer ersten erste
+    sollen soll müssen muss dürfen wollen will unser unsere ihr ihm ihn ihnen uns euch mich dich
+    """.split()
+)
+
+
+# --- dates (framing.events) -------------------------------------------------------------------
+
+MONTH_NAMES: Final = tuple("januar februar märz april mai juni juli august september oktober november dezember".split())
+MONTH_VARIANTS: Final = {"jänner": 1}  # other names of a month (Austrian German) -> its number
+
+
+# --- actor descriptors (framing.actors) -------------------------------------------------------
+
+ARTICLES: Final = frozenset("der die das des dem den ein eine einer eines einem einen".split())
+# Function words (also capitalised at a sentence start) never belong to a descriptor.
+DESCRIPTOR_STOP: Final = frozenset(
+    """
+    und oder aber sowie mit von vom zu zum zur bei beim nach in im an am auf für gegen um über
+    unter vor hinter seit als wie dass ob wenn weil auch nur noch schon sich es er sie wir ihr
+    neben da sowohl zwischen während trotz wegen laut dessen deren sein seine seines seinem
+    seinen seiner ihre ihres ihrem ihren ihrer unser unsere dieser diese dieses diesem diesen
+    jener jene denn doch so dann damit somit dabei hier dort heute gestern morgen
+    """.split()
+)
+
+
+# --- words and compounds (framing.matching) ---------------------------------------------------
+
+LINKING_ELEMENTS: Final = ("", "s", "es", "n", "en", "e")  # linking elements of compounds (Fugenelemente)
+# particles of separable verbs (longest first); unter-, über-, durch-, um- are left out: mostly inseparable
+VERB_PARTICLES: Final = ("zurück", "herunter", "heraus", "herab", "herauf", "hinaus", "hinein", "vorbei", "weg",
+                         "ein", "an", "ab", "auf", "aus", "vor", "zu", "mit", "nach", "los", "hoch", "fest", "her",
+                         "hin", "bei", "dar")
+# endings of inflected forms simplemma may not know, with what the dictionary form ends in
+# instead: adjectives (drakonische → drakonisch), verbs (verharmlost → verharmlosen,
+# diffamierte → diffamieren), nouns (Putinisten → Putinist, Überfliegerin → Überflieger)
+STEM_RULES: Final = (("innen", ""), ("ierten", "ieren"), ("ierte", "ieren"), ("iert", "ieren"), ("elte", "eln"),
+                      ("erte", "ern"), ("elt", "eln"), ("ert", "ern"), ("tren", "trum"), ("tete", "ten"),
+                      ("ete", "en"), ("et", "en"), ("te", "en"), ("t", "en"), ("em", ""), ("en", ""), ("er", ""),
+                      ("es", ""), ("in", ""), ("e", ""), ("n", ""), ("s", ""))
+# endings of attributive adjectives and participles (die russische, des neuen, der größten)
+INFLECTION_ENDINGS: Final = ("e", "en", "er", "es", "em")
+
+
+# --- telling German text from other text (framing.ingest) -------------------------------------
+# German running text is made of function words to about a third (articles, pronouns,
+# prepositions, auxiliaries). A text counts as German by the share of its words that are
+# German function words which English, French, Spanish or Italian do not share (so "in", "so",
+# "war", "die" in English are not counted alone: "die" is, being far more frequent in German).
+# German news measured here (the dev set, 10kGNAD, the seeds): 17-46 %; English and French: 0 %.
+
+FUNCTION_WORDS: Final = frozenset("""
+der die das den dem des ein eine einen einem einer eines und ist sind nicht auch sich mit
+auf für im vom zum zur über nach bei aus wird werden wurde wurden hat haben hatte noch nur
+oder aber wenn dass daß als schon sie er es wir ich ihr man am sein seine ihre ihren wie
+von zu bis durch gegen ohne unter vor zwischen diese dieser dieses kein keine mehr sehr
+hier dort heute jetzt nun doch bereits immer wieder weiter sowie
+""".split())
+MIN_WORDS: Final = 20  # fewer words than this cannot be judged; such texts are taken as German
+MIN_SHARE: Final = 0.04  # below this share of German function words a text is not taken for German
+
+
+GERMAN: Final = register(Language(
+    code="de", name="German",
+    lemmatize=functools.partial(simplemma.lemmatize, lang="de"),
+    is_known=functools.partial(simplemma.is_known, lang="de"),
+    function_words=FUNCTION_WORDS, min_share=MIN_SHARE, min_words=MIN_WORDS,
+    lists={name.lower(): value for name, value in sorted(globals().items())
+           if isinstance(value, frozenset) and name.isupper() and name != "FUNCTION_WORDS"},
+))
