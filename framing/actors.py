@@ -20,11 +20,22 @@ from typing import NamedTuple
 
 from framing.errors import LexiconError
 from framing.languages.de import ARTICLES, DESCRIPTOR_STOP
+from framing.lexicon import shipped_axes
 from framing.resources import lexicon_root
 from framing.text import Doc, TokenType
 
-CAMPS = ("russia", "ally", "west", "ukraine", "other")
 ACTOR_COLUMNS = ("id", "name", "kind", "camp", "aliases", "epithets", "note")
+
+
+def known_camps() -> tuple[str, ...]:
+    """The camps an actor can belong to: every camp of the stance axes in lexicons/axes.toml
+    (data, not code: a new axis brings its camps)."""
+    out: list[str] = []
+    for axis in shipped_axes().values():
+        out += [c for c in axis.camps if c not in out]
+    return tuple(out)
+
+
 # Words before a name that belong to its descriptor: articles, adjectives, titles. A descriptor
 # stops at punctuation, a verb-like lower-case word or a preposition.
 _ARTICLES = ARTICLES
@@ -89,8 +100,8 @@ def parse_actors(text: str, shown: str) -> ActorList:
         if not aid:
             raise LexiconError(f"{shown}:{line}: empty id")
         camp = (row["camp"] or "").strip()
-        if camp not in CAMPS:
-            raise LexiconError(f"{shown}:{line}: unknown camp '{camp}'; allowed: {', '.join(CAMPS)}")
+        if camp not in (camps := known_camps()):
+            raise LexiconError(f"{shown}:{line}: unknown camp '{camp}'; allowed: {', '.join(camps)}")
         actor = Actor(aid, row["name"].strip(), row["kind"].strip(), camp, _split(row["aliases"] or ""),
                       _split(row["epithets"] or ""), (row["note"] or "").strip())
         if not actor.aliases:
