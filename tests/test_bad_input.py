@@ -621,7 +621,7 @@ def test_output_to_missing_folder_and_full_disk(tmp_path):
 
 
 def test_interrupted_run_leaves_no_file(tmp_path, monkeypatch):
-    import framing.cli as cli
+    import framing.api as api
 
     _w(tmp_path / "g.txt", GOOD)
     out = tmp_path / "out.json"
@@ -629,7 +629,7 @@ def test_interrupted_run_leaves_no_file(tmp_path, monkeypatch):
     def interrupted(*a, **k):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "analyse", interrupted)
+    monkeypatch.setattr(api, "analyse", interrupted)
     r = CliRunner().invoke(main, ["articles", str(tmp_path / "g.txt"), "--format", "json", "-o", str(out)])
     assert r.exit_code != 0 and not out.exists()
     assert [p.name for p in tmp_path.iterdir()] == ["g.txt"]
