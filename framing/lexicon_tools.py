@@ -13,8 +13,6 @@ from itertools import pairwise
 from pathlib import Path
 
 import simplemma
-from nltk.collocations import BigramCollocationFinder
-from nltk.metrics import BigramAssocMeasures
 
 from framing.analysis import analyse
 from framing.articles import Article, build_article
@@ -150,6 +148,9 @@ def _prior(target: Counter[str], ref: Counter[str]) -> float:
 def _phrase_candidates(sentences: list[list[str]], sentence_article: list[int], ref_pairs: Counter[str],
                        known: set[str], min_count: int, min_z: float, n: int,
                        min_articles: int) -> list[Candidate]:
+    from nltk.collocations import BigramCollocationFinder  # imported here: nltk (and scipy) take seconds
+    from nltk.metrics import BigramAssocMeasures
+
     measures = BigramAssocMeasures()
     finder = BigramCollocationFinder.from_documents(sentences)
     finder.apply_freq_filter(min_count)

@@ -115,6 +115,10 @@ class Matcher:
                 if e.match in ("compound", "compound-modifier"):
                     for k in keys:
                         self.modifiers.setdefault(k, []).append(e)
+        # the longest head and modifier: a compound's part longer than these cannot be one (so a
+        # 200,000-character "word" costs linear time, not a slice at each of its positions)
+        self._longest_head = max(map(len, self.heads), default=0)
+        self._longest_modifier = max(map(len, self.modifiers), default=0)
         self.has_senses = any(e.requires or e.excludes for e in lexicon.entries)
         self._any_pattern: re.Pattern[str] | None = None
         if self.patterns:
@@ -149,14 +153,14 @@ class Matcher:
                 out += [(e, "compound") for e in self.modifiers.get(p, ()) if e.match == "compound-modifier"]
         for word in {low, lem}:
             n = len(word)
-            for i in range(REMAINDER_MIN_CHARS, n - COMPOUND_MIN_CHARS + 1):
+            for i in range(max(REMAINDER_MIN_CHARS, n - self._longest_head), n - COMPOUND_MIN_CHARS + 1):
                 head = word[i:]
                 if head in self.heads:
                     rest = word[:i].rstrip("-")
                     if _known(rest) or any(_known(rest[: len(rest) - len(s)]) for s in _LINKING[1:]
                                            if rest.endswith(s)):
                         out += [(e, "compound") for e in self.heads[head] if len(e.key) >= COMPOUND_MIN_CHARS]
-            for j in range(COMPOUND_MIN_CHARS, n - REMAINDER_MIN_CHARS + 1):
+            for j in range(COMPOUND_MIN_CHARS, min(n - REMAINDER_MIN_CHARS, self._longest_modifier) + 1):
                 mod = word[:j]
                 if mod in self.modifiers:
                     for link in _LINKING:
@@ -188,7 +192,7 @@ class Matcher:
             out += [(e, "exact") for e in self.exact.get(stem, ())
                     if e.match != "pattern" and (upper or not e.term[:1].isupper())]
             n = len(stem)
-            for i in range(REMAINDER_MIN_CHARS, n - COMPOUND_MIN_CHARS + 1):
+            for i in range(max(REMAINDER_MIN_CHARS, n - self._longest_head), n - COMPOUND_MIN_CHARS + 1):
                 head = stem[i:]
                 if head in self.heads:
                     rest = stem[:i].rstrip("-")
