@@ -37,19 +37,6 @@ def test_wheel_contains_lexicons(wheel):
         assert f"framing/templates/{t}" in names
 
 
-def test_installed_wheel_finds_data_outside_the_checkout(wheel, tmp_path):
-    target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target",
-                    str(target), str(wheel)], check=True)
-    code = ("import framing.resources as r, framing.outlets as o; "
-            "print(r.lexicon_root()); print(o.canonical_outlet('RT Deutsch'))")
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                       cwd=tmp_path, env={"PYTHONPATH": str(target), "PATH": ""})
-    assert r.returncode == 0, r.stderr
-    root, name = r.stdout.splitlines()
-    assert root.startswith(str(target)) and name == "RT DE"
-
-
 @pytest.fixture(scope="module")
 def installed(wheel, tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("site")
@@ -58,24 +45,57 @@ def installed(wheel, tmp_path_factory) -> Path:
     return target
 
 
-def _run_installed(target: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "framing", *args], capture_output=True, text=True,
-                          cwd=target.parent, env={"PYTHONPATH": str(target), "PATH": ""})
+def test_installed_wheel_finds_data_outside_the_checkout(installed):
+    code = ("import framing.resources as r, framing.outlets as o; "
+            "print(r.lexicon_root()); print(o.canonical_outlet('RT Deutsch'))")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                       cwd=installed.parent, env={"PYTHONPATH": str(installed), "PATH": ""})
+    assert r.returncode == 0, r.stderr
+    root, name = r.stdout.splitlines()
+    assert root.startswith(str(installed)) and name == "RT DE"
 
 
-@pytest.mark.parametrize("command", [
+COMMANDS = [
     ("score", "--format", "jsonl"),
     ("quotes", "--format", "json"),
     ("compare", "--format", "json"),
     ("report", "--lang", "de"),
     ("explain", "--format", "html", "--lang", "en"),
-])
-def test_installed_wheel_gives_the_output_of_the_sources(installed, command):
+]
+# runs every command in one process of the installed package (lexicon and model loaded once)
+_RUN_ALL = """
+import json, sys
+from click.testing import CliRunner
+from framing.cli import main
+import framing
+assert framing.__file__.startswith(sys.argv[1]), framing.__file__
+out = []
+for args in json.loads(sys.argv[2]):
+    r = CliRunner().invoke(main, args)
+    out.append([r.exit_code, r.stdout, r.stderr])
+print(json.dumps(out))
+"""
+
+
+@pytest.fixture(scope="module")
+def installed_outputs(installed) -> list[tuple[int, str, str]]:
+    import json
+
+    args = [[c[0], str(SEEDS), *c[1:]] for c in COMMANDS]
+    r = subprocess.run([sys.executable, "-c", _RUN_ALL, str(installed), json.dumps(args)], capture_output=True,
+                       text=True, cwd=installed.parent, env={"PYTHONPATH": str(installed), "PATH": ""})
+    assert r.returncode == 0, r.stderr[-2000:]
+    return [tuple(x) for x in json.loads(r.stdout)]
+
+
+@pytest.mark.parametrize("k", range(len(COMMANDS)), ids=[c[0] for c in COMMANDS])
+def test_installed_wheel_gives_the_output_of_the_sources(installed_outputs, k):
     """Byte-identical output of the installed wheel and of the sources this test runs on, for
     the seeds: tokens, quotations, hits, scores, stance, comparison."""
+    command = COMMANDS[k]
     args = [command[0], str(SEEDS), *command[1:]]
-    got = _run_installed(installed, *args)
-    assert got.returncode == 0, got.stderr
+    code, stdout, stderr = installed_outputs[k]
+    assert code == 0, stderr
     want = CliRunner().invoke(main, args)
     assert want.exit_code == 0, want.output
-    assert got.stdout == want.stdout
+    assert stdout == want.stdout
