@@ -48,7 +48,7 @@ def gnad_texts(path: Path) -> list[str]:
 
 
 def seed_texts() -> list[str]:
-    from framing.ingest import read_articles
+    from framing.readers import read_articles
 
     return [a.text for a in read_articles([str(SEEDS)]).articles]
 

@@ -22,10 +22,10 @@ from pathlib import Path
 
 from framing.analysis import analyse
 from framing.articles import Article
-from framing.ingest import read_articles
 from framing.lexicon import default_lexicon
 from framing.matching import Matcher
 from framing.pipeline import score_articles
+from framing.readers import read_articles
 from framing.scoring import score_article
 from framing.stance import default_model
 

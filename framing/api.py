@@ -35,11 +35,11 @@ from framing.classroom import article_view, report_events
 from framing.compare import ReprintIndex, collect, compare_event, event_comparison, event_record, group_events
 from framing.errors import FramingError, InputError, LexiconError
 from framing.events import Event, GroupingReport, evaluate_grouping, events_of, load_event_gold, reading_order
-from framing.ingest import Problem, ReadOptions, admit, read_articles
 from framing.languages import get_language
 from framing.lexicon import Lexicon, default_lexicon, load_lexicon, shipped_axes
 from framing.matching import Matcher
 from framing.pipeline import score_articles
+from framing.readers import Problem, ReadOptions, admit, read_articles
 from framing.records import (
     Comparison,
     EventComparison,
@@ -202,7 +202,7 @@ def read(source: Source, settings: Settings | None = None) -> Iterator[Article]:
                 problems += 1
                 warnings.warn(str(item), ReadWarning, stacklevel=3)
                 continue
-            for x in admit(item, seen, lang):  # ids made unique, text in another language marked (framing.ingest)
+            for x in admit(item, seen, lang):  # ids made unique, text in another language marked (framing.readers)
                 if isinstance(x, Problem):
                     warnings.warn(str(x), ReadWarning, stacklevel=3)
                 else:

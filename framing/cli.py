@@ -25,13 +25,13 @@ from framing.classroom import LANGS, article_view, default_lang
 from framing.errors import FramingError, LexiconError, ModelError
 from framing.evaluation import agreement, evaluate_hits, load_gold
 from framing.exercise import check_markings, read_markings
-from framing.ingest import ReadOptions, ReadResult, read_articles
 from framing.lexicon import Lexicon, load_lexicon
 from framing.lexicon_tools import candidates_csv, check_neutral, seed_examples, suggest
 from framing.matching import Matcher
 from framing.output import atomic_output
 from framing.pipeline import score_articles
 from framing.quote_eval import evaluate_quote_spans, evaluate_voice
+from framing.readers import ReadOptions, ReadResult, read_articles
 from framing.render import (
     FORMATS,
     render,

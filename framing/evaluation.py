@@ -20,8 +20,8 @@ from pathlib import Path
 from framing.analysis import Analysed, analyse
 from framing.articles import build_article
 from framing.errors import InputError
-from framing.ingest import read_articles
 from framing.matching import Matcher
+from framing.readers import read_articles
 
 VOICES = ("outlet", "scare-quote", "quote", "reported")
 

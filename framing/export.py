@@ -56,8 +56,8 @@ from typing import IO, Any
 from framing import __version__
 from framing.articles import Article
 from framing.errors import FramingError, InputError
-from framing.ingest import Problem, ReadOptions, ReadResult, iter_articles
 from framing.output import csv_line, csv_safe
+from framing.readers import Problem, ReadOptions, ReadResult, iter_articles
 
 SCHEMA_VERSION = "1"
 FORMATS = ("csv", "jsonl", "parquet")
@@ -673,7 +673,7 @@ def export(paths: Sequence[str], read: ReadOptions, cfg: ScoringConfig, opts: Ex
         os.replace(tmp, state_path)
 
     def error(p: Problem) -> None:
-        if not p.skipped:  # a note about a record that was read and exported (framing.ingest.Problem)
+        if not p.skipped:  # a note about a record that was read and exported (framing.readers.Problem)
             return
         file, row = _split_source(p.source)
         sinks["errors"].write({"file": file, "row": row, "reason": p.message})
@@ -815,7 +815,7 @@ def spark_score(frames: Iterable[Any], cfg: ScoringConfig, read: ReadOptions | N
     that cannot be read or scored are left out (count them against the input)."""
     import pandas as pd
 
-    from framing.ingest import _record_article
+    from framing.readers import _record_article
 
     read = read or ReadOptions()
     cols = article_columns(scorer_for(ScoringConfig(cfg.lexicon_dir, cfg.extra_lexicons, stance=False)).categories)

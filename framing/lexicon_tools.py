@@ -18,10 +18,10 @@ from framing.analysis import analyse
 from framing.articles import Article, build_article
 from framing.compare import _STOP as STOPWORDS
 from framing.compare import log_odds
-from framing.ingest import read_articles
 from framing.lexicon import ALL_COLUMNS, Entry, Lexicon, _slug
 from framing.matching import Matcher
 from framing.quotes import VoiceIndex
+from framing.readers import read_articles
 
 
 def check_neutral(lex: Lexicon, matcher: Matcher | None = None) -> list[str]:

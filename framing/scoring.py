@@ -118,7 +118,7 @@ def shown_term(h: Hit) -> str:
 
 def score_article(an: Analysed, matcher: Matcher) -> ArticleScore:
     """Hits of one article with the actors their aimed words are aimed at."""
-    if an.article.language == UNDETERMINED:  # not in the run's language (framing.ingest): not scored
+    if an.article.language == UNDETERMINED:  # not in the run's language (framing.readers): not scored
         return ArticleScore(an, (), matcher.lexicon.version, poles=matcher.lexicon.poles)
     hits = tuple(matcher.find_hits(an))
     lex = matcher.lexicon

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
 from framing.errors import FramingError
-from framing.ingest import ReadOptions
 from framing.languages import available as available_languages
+from framing.readers import ReadOptions
 
 # --- defaults (the only place they are written down) ------------------------------------------
 
@@ -25,7 +25,7 @@ DEFAULT_WINDOW_DAYS: Final = 14  # news about one event clusters within about tw
 DEFAULT_BY: Final = "outlet"  # compare: one column per outlet (or "article")
 BY_CHOICES: Final = ("outlet", "article")
 DEFAULT_FORMAT: Final = "table"
-_READ: Final = ReadOptions()  # column names as the readers know them (framing.ingest), not written twice
+_READ: Final = ReadOptions()  # column names as the readers know them (framing.readers), not written twice
 DEFAULT_TEXT_COLUMN: Final = _READ.text_column
 DEFAULT_ID_COLUMN: Final = _READ.id_column
 DEFAULT_OUTLET_COLUMN: Final = _READ.outlet_column
@@ -104,7 +104,7 @@ class Settings:
             raise SettingsError(f"folds must be 2 … 20, not {self.folds}")
 
     def read_options(self) -> ReadOptions:
-        """The column names as `framing.ingest` takes them."""
+        """The column names as `framing.readers` takes them."""
         return ReadOptions(text_column=self.text_column, id_column=self.id_column, outlet_column=self.outlet_column,
                            date_column=self.date_column, title_column=self.title_column,
                            url_column=self.url_column, event_column=self.event_column,

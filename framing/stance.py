@@ -51,9 +51,9 @@ from framing.actors import ActorList, actor_named, default_actors, find_mentions
 from framing.analysis import Analysed, analyse
 from framing.articles import Article
 from framing.errors import InputError, ModelError
-from framing.ingest import guess_delimiter
 from framing.lexicon import Entry, Lexicon, read_axis
 from framing.matching import Hit, Matcher
+from framing.readers import guess_delimiter
 from framing.resources import lexicon_root
 from framing.targets import Target, resolve_targets
 from framing.weighting import OWN_VOICES, PART_FACTOR

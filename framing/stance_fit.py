@@ -30,9 +30,9 @@ from pathlib import Path
 import numpy as np
 
 from framing.errors import InputError
-from framing.ingest import read_articles
 from framing.matching import Matcher
 from framing.pipeline import score_articles
+from framing.readers import read_articles
 from framing.stance import (
     SIGNALS,
     AxisTopic,

@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from framing.analysis import Analysed, analyse
-from framing.ingest import read_articles
 from framing.lexicon import default_lexicon
 from framing.matching import Matcher
+from framing.readers import read_articles
 from framing.stance import StanceModel, default_model
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -368,7 +368,7 @@ def test_cli_defaults_come_from_settings():
         checked += 1
     assert checked > 40
     from framing.compare import WINDOW_DAYS
-    from framing.ingest import ReadOptions
+    from framing.readers import ReadOptions
 
     assert DEFAULTS.window_days == WINDOW_DAYS  # the library's own default until it reads Settings
     assert DEFAULTS.read_options() == ReadOptions()

@@ -52,7 +52,7 @@ def test_articles_removed_lists_boilerplate():
 
 
 def test_quotes_csv_offsets_slice_text():
-    from framing.ingest import read_articles
+    from framing.readers import read_articles
 
     art = read_articles([str(SEEDS / "000_5a3915b3181bdd4f.txt")]).articles[0]
     r = run("quotes", str(SEEDS / "000_5a3915b3181bdd4f.txt"), "--format", "jsonl", "--kind", "scare")

@@ -17,8 +17,8 @@ from click.testing import CliRunner
 from framing import export as ex
 from framing.cli import main
 from framing.export import HIT_COLUMNS, ExportOptions, ScoringConfig, article_columns, export
-from framing.ingest import ReadOptions, read_articles, stream_table
 from framing.lexicon import default_lexicon
+from framing.readers import ReadOptions, read_articles, stream_table
 
 TEXTS = [
     "Regierung beschließt Reform\n\nDie sogenannte Reform der Regierung sorgt für Streit. "

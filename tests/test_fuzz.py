@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from framing.analysis import analyse
-from framing.ingest import ReadOptions, decode_input, read_articles, read_text_input
 from framing.lexicon import default_lexicon
 from framing.matching import Matcher
+from framing.readers import ReadOptions, decode_input, read_articles, read_text_input
 from framing.scoring import score_article
 
 QUOTES = "„“”‚‘’»«\"'"

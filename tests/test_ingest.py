@@ -4,7 +4,7 @@ import pytest
 
 from framing.articles import build_article, looks_like_title
 from framing.errors import InputError
-from framing.ingest import decode_bytes, read_articles
+from framing.readers import decode_bytes, read_articles
 
 from .conftest import SEEDS
 
@@ -178,7 +178,7 @@ ihre möglichen Folgen für die Region.</p></article><footer>Impressum</footer><
 
 
 def test_semicolon_tables_from_german_spreadsheets(tmp_path):
-    from framing.ingest import guess_delimiter, read_articles
+    from framing.readers import guess_delimiter, read_articles
 
     assert guess_delimiter("id;outlet;text\n1;a;b") == ";"
     assert guess_delimiter("id,outlet,text\n") == "," and guess_delimiter("id\ttext", "\t") == "\t"

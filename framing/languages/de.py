@@ -265,7 +265,7 @@ STEM_RULES: Final = (("innen", ""), ("ierten", "ieren"), ("ierte", "ieren"), ("i
 INFLECTION_ENDINGS: Final = ("e", "en", "er", "es", "em")
 
 
-# --- telling German text from other text (framing.ingest) -------------------------------------
+# --- telling German text from other text (framing.readers) -------------------------------------
 # German running text is made of function words to about a third (articles, pronouns,
 # prepositions, auxiliaries). A text counts as German by the share of its words that are
 # German function words which English, French, Spanish or Italian do not share (so "in", "so",
