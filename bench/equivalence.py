@@ -21,13 +21,13 @@ import random
 import sys
 from pathlib import Path
 
-from framing.analysis import analyse
 from framing.articles import Article
 from framing.lexicon import default_lexicon
 from framing.matching import Matcher
 from framing.readers import read_articles
 from framing.scoring import score_article
 from framing.text import split_sentences, tokenize
+from framing.textlayer import analyse
 
 ROOT = Path(__file__).resolve().parent.parent
 SEPARATORS = ["- und ", "-\nund ", "\u2014", " \u2011 ", "\u2012-", "- oder- und ", "- bzw. ", "- bzw.X ", " ", "\n",

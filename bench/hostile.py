@@ -16,11 +16,11 @@ from __future__ import annotations
 import argparse
 import time
 
-from framing.analysis import analyse
 from framing.articles import build_article
 from framing.lexicon import default_lexicon
 from framing.matching import Matcher
 from framing.scoring import score_article
+from framing.textlayer import analyse
 
 UNITS = {
     "prose": ("Der Minister sprach von einer „Zeitenwende“. Die Opposition erklärte, der Plan sei gescheitert. "

@@ -20,11 +20,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from framing.analysis import analyse
 from framing.articles import build_article
 from framing.lexicon import load_lexicon
 from framing.matching import Matcher
 from framing.scoring import score_article
+from framing.textlayer import analyse
 
 ROOT = Path(__file__).resolve().parent.parent
 # ../shared next to the checkout (or next to the folder of worktrees)

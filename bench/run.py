@@ -20,7 +20,6 @@ import time
 from functools import cache
 from pathlib import Path
 
-from framing.analysis import analyse
 from framing.articles import Article
 from framing.lexicon import default_lexicon
 from framing.matching import Matcher
@@ -28,6 +27,7 @@ from framing.pipeline import score_articles
 from framing.readers import read_articles
 from framing.scoring import score_article
 from framing.stance import default_model
+from framing.textlayer import analyse
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEGMENT = 256  # articles timed together (four stance batches)

@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from framing.actors import ActorList, default_actors, parse_actors
-from framing.analysis import analyse
 from framing.articles import _HEADER_RE, Article, Meta, build_article  # the .txt header rule itself
 from framing.classroom import article_view, report_events
 from framing.compare import ReprintIndex, collect, compare_event, event_comparison, event_record, group_events
@@ -55,6 +54,7 @@ from framing.scoring import ArticleScore
 from framing.settings import Settings, SettingsError, resolve
 from framing.stance import StanceModel, default_model, load_model, on_axis
 from framing.targets import direction
+from framing.textlayer import analyse
 
 if TYPE_CHECKING:
     import pandas

@@ -17,11 +17,11 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from framing.analysis import Analysed, analyse
 from framing.articles import build_article
 from framing.errors import InputError
 from framing.matching import Matcher
 from framing.readers import read_articles
+from framing.textlayer import Analysed, analyse
 
 VOICES = ("outlet", "scare-quote", "quote", "reported")
 

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import simplemma
 
-from framing.analysis import analyse
 from framing.articles import Article, build_article
 from framing.compare import _STOP as STOPWORDS
 from framing.compare import log_odds
@@ -22,6 +21,7 @@ from framing.lexicon import ALL_COLUMNS, Entry, Lexicon, _slug
 from framing.matching import Matcher
 from framing.quotes import VoiceIndex
 from framing.readers import read_articles
+from framing.textlayer import analyse
 
 
 def check_neutral(lex: Lexicon, matcher: Matcher | None = None) -> list[str]:

@@ -18,11 +18,11 @@ from typing import NamedTuple, cast
 
 import simplemma
 
-from framing.analysis import Analysed
 from framing.languages.de import INFLECTION_ENDINGS, LINKING_ELEMENTS, STEM_RULES, VERB_PARTICLES
 from framing.lexicon import Entry, Lexicon
 from framing.quotes import VoiceIndex
 from framing.text import Doc, TokenType, fill_missing
+from framing.textlayer import Analysed
 
 # Shortest term that may match inside a compound; shorter ones ("Ork", "Held") only match
 # whole words or hyphenated parts. 5 follows the measured rule for the fallback.

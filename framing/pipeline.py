@@ -12,12 +12,12 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
 
-from framing.analysis import analyse
 from framing.articles import Article
 from framing.languages import UNDETERMINED
 from framing.matching import Matcher
 from framing.scoring import ArticleScore, score_article
 from framing.stance import StanceModel, article_stances
+from framing.textlayer import analyse
 
 BATCH = 256
 

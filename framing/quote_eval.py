@@ -281,10 +281,10 @@ def _read_csv(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
 
 def evaluate_voice(set_dir: str | Path, texts: str | Path) -> VoiceReport:
     """Voices and speakers of the analysis against an annotated set (see the module docstring)."""
-    from framing.analysis import analyse
     from framing.lexicon import default_lexicon
     from framing.matching import Matcher
     from framing.readers import read_articles
+    from framing.textlayer import analyse
 
     sdir, tdir = Path(set_dir), Path(texts)
     manifest = _read_csv(sdir / "manifest.csv", ("id",))

@@ -19,10 +19,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from framing.analysis import Analysed
 from framing.languages import UNDETERMINED
 from framing.matching import Hit, Matcher
 from framing.targets import Target, direction, resolve_targets
+from framing.textlayer import Analysed
 from framing.weighting import OWN_VOICES, PART_FACTOR, QUOTED_VOICES
 
 if TYPE_CHECKING:

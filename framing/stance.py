@@ -48,7 +48,6 @@ import numpy as np
 from scipy import sparse
 
 from framing.actors import ActorList, actor_named, default_actors, find_mentions
-from framing.analysis import Analysed, analyse
 from framing.articles import Article
 from framing.errors import InputError, ModelError
 from framing.lexicon import Entry, Lexicon, read_axis
@@ -56,6 +55,7 @@ from framing.matching import Hit, Matcher
 from framing.readers import guess_delimiter
 from framing.resources import lexicon_root
 from framing.targets import Target, resolve_targets
+from framing.textlayer import Analysed, analyse
 from framing.weighting import OWN_VOICES, PART_FACTOR
 
 LABELS: Final = ("critical", "neutral", "aligned")

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from framing.actors import Actor, ActorList, actor_named, default_actors, find_mentions
-from framing.analysis import Analysed
 from framing.languages.de import (
     ADJECTIVE_ENDINGS,
     AGENT_PREPOSITIONS,
@@ -33,6 +32,7 @@ from framing.languages.de import (
 )
 from framing.matching import Hit
 from framing.text import Doc, TokenType
+from framing.textlayer import Analysed
 
 # Labels aimed at a person or state: their direction follows the actor they name, whatever the
 # entry's default leaning.

@@ -4,11 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from framing.analysis import Analysed, analyse
 from framing.lexicon import default_lexicon
 from framing.matching import Matcher
 from framing.readers import read_articles
 from framing.stance import StanceModel, default_model
+from framing.textlayer import Analysed, analyse
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

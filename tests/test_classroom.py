@@ -11,7 +11,6 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.analysis import analyse
 from framing.articles import build_article
 from framing.classroom import article_view, default_lang, labels
 from framing.cli import main
@@ -20,6 +19,7 @@ from framing.matching import Matcher
 from framing.render.explain import use_colour
 from framing.render.pages import render_explain
 from framing.scoring import score_article
+from framing.textlayer import analyse
 
 from .conftest import SEEDS
 

@@ -10,11 +10,11 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from framing.analysis import analyse
 from framing.lexicon import default_lexicon
 from framing.matching import Matcher
 from framing.readers import ReadOptions, decode_input, read_articles, read_text_input
 from framing.scoring import score_article
+from framing.textlayer import analyse
 
 QUOTES = "„“”‚‘’»«\"'"
 HOSTILE = st.text(alphabet=st.one_of(

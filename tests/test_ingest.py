@@ -207,10 +207,10 @@ def test_csv_title_column_is_scored_as_the_headline(tmp_path):
     same text, parts and hits (seed 000 as .txt and as a CSV row with a title column)."""
     import csv
 
-    from framing.analysis import analyse
     from framing.lexicon import default_lexicon
     from framing.matching import Matcher
     from framing.scoring import score_article
+    from framing.textlayer import analyse
 
     txt = read_articles([str(SEEDS / "000_5a3915b3181bdd4f.txt")]).articles[0]
     _header, rest = (SEEDS / "000_5a3915b3181bdd4f.txt").read_text(encoding="utf-8").split("\n", 1)

@@ -5,13 +5,13 @@ import time
 
 import pytest
 
-from framing.analysis import analyse
 from framing.articles import build_article
 from framing.errors import LexiconError
 from framing.lexicon import load_lexicon
 from framing.lexicon_tools import check_neutral
 from framing.matching import Matcher
 from framing.scoring import score_article
+from framing.textlayer import analyse
 
 HEADER = "id,term,match,category,leaning,weight,neutral,explanation,register,requires,excludes,example,pack\n"
 MANIFEST = ('name = "mini"\nversion = "0.1"\naxis = "kremlin"\nfile = "l.csv"\nweight_min = 0.5\nweight_max = 3\n'

@@ -1,10 +1,10 @@
 import pytest
 
-from framing.analysis import analyse
 from framing.articles import build_article
 from framing.lexicon import default_lexicon
 from framing.matching import Matcher
 from framing.scoring import score_article
+from framing.textlayer import analyse
 
 
 @pytest.fixture(scope="module")
@@ -92,8 +92,8 @@ def test_impersonal_drohen_is_no_attribution_verb():
 
 
 def test_doubt_in_a_paraphrase_is_the_outlets_but_in_a_quote_the_speakers(matcher):
-    from framing.analysis import analyse
     from framing.articles import Article
+    from framing.textlayer import analyse
 
     def voices(text):
         an = analyse(Article(id="t", text=text, source="test"))

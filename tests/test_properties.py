@@ -79,12 +79,12 @@ NEWSISH = st.lists(LOADED, max_size=80).map("".join)
 @given(st.one_of(NEWSISH, GERMANISH))
 def test_scores_stance_and_targets_never_crash(text):
     from framing.actors import descriptor, find_mentions
-    from framing.analysis import analyse
     from framing.articles import Article
     from framing.lexicon import default_lexicon
     from framing.matching import Matcher
     from framing.pipeline import score_articles
     from framing.stance import default_model
+    from framing.textlayer import analyse
 
     matcher = _matcher(default_lexicon, Matcher)
     an = analyse(Article(id="p", text=text, source="p"))

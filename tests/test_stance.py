@@ -10,7 +10,6 @@ import pytest
 import sklearn
 from click.testing import CliRunner
 
-from framing.analysis import analyse
 from framing.articles import Article
 from framing.cli import main
 from framing.errors import InputError, ModelError
@@ -28,6 +27,7 @@ from framing.stance import (
     shipped_data,
     train,
 )
+from framing.textlayer import analyse
 
 from .conftest import SEEDS
 

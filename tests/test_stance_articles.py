@@ -11,7 +11,6 @@ import tomllib
 import pytest
 from click.testing import CliRunner
 
-from framing.analysis import analyse
 from framing.articles import Article
 from framing.cli import main
 from framing.errors import ModelError
@@ -29,6 +28,7 @@ from framing.stance import (
     train,
 )
 from framing.stance_fit import fit_weights, labelled_rows, read_gold
+from framing.textlayer import analyse
 
 SPORT = ("Leverkusen feiert die Meisterschaft\n\nDie Werkself gewann am Sonntag 5:0 gegen Bremen. "
          "Der Trainer lobte seine Mannschaft für eine herausragende Saison. Tausende Fans feierten in der Stadt.")

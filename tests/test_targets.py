@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from framing.analysis import analyse
 from framing.articles import Article
 from framing.lexicon import default_lexicon
 from framing.matching import Matcher
 from framing.scoring import score_article
+from framing.textlayer import analyse
 
 
 @pytest.fixture(scope="module")

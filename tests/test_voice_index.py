@@ -4,9 +4,9 @@ and the work it does grows linearly with the text (steps counted, no timing)."""
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.analysis import analyse
 from framing.articles import build_article
 from framing.quotes import Quote, VoiceIndex
+from framing.textlayer import analyse
 
 
 def _naive(quotes, start, end):
