@@ -75,7 +75,7 @@ def signature(matcher: Matcher, text: str) -> tuple[object, ...]:
 
 
 def stance_records(matcher: Matcher, ts: list[str]) -> list[str]:
-    from framing.pipeline import score_articles
+    from framing.scoring_batches import score_articles
     from framing.stance import default_model
 
     arts = [Article(id=f"x{i}", text=t, source="x") for i, t in enumerate(ts)]

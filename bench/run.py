@@ -23,9 +23,9 @@ from pathlib import Path
 from framing.articles import Article
 from framing.lexicon import default_lexicon
 from framing.matching import Matcher
-from framing.pipeline import score_articles
 from framing.readers import read_articles
 from framing.scoring import score_article
+from framing.scoring_batches import score_articles
 from framing.stance import default_model
 from framing.textlayer import analyse
 
@@ -95,7 +95,7 @@ def main() -> None:
             score_article(analyse(a), matcher)
 
     def stance_pass(part: list[Article]) -> None:
-        for _ in score_articles(part, matcher, model):  # stance in batches (framing.pipeline.BATCH), as the CLI runs it
+        for _ in score_articles(part, matcher, model):  # stance in batches (scoring_batches.BATCH), as the CLI runs it
             pass
 
     passes = (("text", text_pass), ("matching", matching_pass), ("lexicon", lexicon_pass), ("stance", stance_pass))

@@ -23,8 +23,8 @@ from pathlib import Path
 from framing.compare import group_events
 from framing.lexicon import default_lexicon
 from framing.matching import Matcher
-from framing.pipeline import score_articles
 from framing.readers import read_articles
+from framing.scoring_batches import score_articles
 from framing.stance import default_model
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -37,7 +37,6 @@ from framing.events import Event, GroupingReport, evaluate_grouping, events_of, 
 from framing.languages import get_language
 from framing.lexicon import Lexicon, default_lexicon, load_lexicon, shipped_axes
 from framing.matching import Matcher
-from framing.pipeline import score_articles
 from framing.readers import Problem, ReadOptions, admit, read_articles
 from framing.records import (
     Comparison,
@@ -51,6 +50,7 @@ from framing.records import (
     Term,
 )
 from framing.scoring import ArticleScore
+from framing.scoring_batches import score_articles
 from framing.settings import Settings, SettingsError, resolve
 from framing.stance import StanceModel, default_model, load_model, on_axis
 from framing.targets import direction

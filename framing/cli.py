@@ -29,7 +29,6 @@ from framing.lexicon import Lexicon, load_lexicon
 from framing.lexicon_tools import candidates_csv, check_neutral, seed_examples, suggest
 from framing.matching import Matcher
 from framing.output import atomic_output
-from framing.pipeline import score_articles
 from framing.quote_eval import evaluate_quote_spans, evaluate_voice
 from framing.readers import ReadOptions, ReadResult, read_articles
 from framing.render import (
@@ -49,6 +48,7 @@ from framing.render.compare import FORMATS as COMPARE_FORMATS
 from framing.render.compare import render_comparison
 from framing.render.explain import use_colour
 from framing.render.pages import render_check, render_explain, render_report, render_worksheet
+from framing.scoring_batches import score_articles
 from framing.settings import DEFAULTS, Settings  # every option default comes from framing.settings
 from framing.stance import (
     LABELS,

@@ -149,7 +149,7 @@ class Scorer:
 
     def score(self, articles: Sequence[Article]) -> list[Scored]:
         """Scores of a chunk in input order; an article that fails is a problem, the rest go on."""
-        from framing.pipeline import score_articles
+        from framing.scoring_batches import score_articles
 
         try:
             scores = list(score_articles(articles, self.matcher, self.model, batch=max(1, len(articles))))

@@ -31,8 +31,8 @@ import numpy as np
 
 from framing.errors import InputError
 from framing.matching import Matcher
-from framing.pipeline import score_articles
 from framing.readers import read_articles
+from framing.scoring_batches import score_articles
 from framing.stance import (
     SIGNALS,
     AxisTopic,

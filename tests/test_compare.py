@@ -14,7 +14,7 @@ from framing.cli import main
 from framing.compare import compare_event, date_range, find_reprints, group_events, log_odds
 from framing.lexicon import default_lexicon
 from framing.matching import Matcher
-from framing.pipeline import score_articles
+from framing.scoring_batches import score_articles
 
 from .conftest import SEEDS
 
@@ -134,8 +134,8 @@ def test_table_splits_columns_that_do_not_fit_the_width():
     from framing.compare import compare_event, event_comparison, group_events
     from framing.lexicon import default_lexicon
     from framing.matching import Matcher
-    from framing.pipeline import score_articles
     from framing.render.compare import render_table
+    from framing.scoring_batches import score_articles
 
     outlets = ["RT DE", "Ippen Media", "<Ost & West>", None]
     arts = [Article(id=f"a{i}", text="Der Autokrat Putin sprach.", source="p", date="2024-06-18", outlet=o)

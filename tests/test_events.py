@@ -20,7 +20,7 @@ from framing.events import (
 )
 from framing.lexicon import default_lexicon
 from framing.matching import Matcher
-from framing.pipeline import score_articles
+from framing.scoring_batches import score_articles
 
 STORIES = {
     "gipfel": "Der Gipfel der Nato in Vilnius beriet über die Ukraine. Stoltenberg und Selenskyj sprachen über "

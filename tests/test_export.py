@@ -312,7 +312,7 @@ def test_events_second_pass(tmp_path):
     from framing.compare import group_events
     from framing.lexicon import default_lexicon as dl
     from framing.matching import Matcher
-    from framing.pipeline import score_articles
+    from framing.scoring_batches import score_articles
 
     scores = list(score_articles(read_articles([str(src)]).articles, Matcher(dl())))
     direct = {s.analysed.article.id: e.id for e in group_events(scores) for s in e.scores}

@@ -82,7 +82,7 @@ def test_scores_stance_and_targets_never_crash(text):
     from framing.articles import Article
     from framing.lexicon import default_lexicon
     from framing.matching import Matcher
-    from framing.pipeline import score_articles
+    from framing.scoring_batches import score_articles
     from framing.stance import default_model
     from framing.textlayer import analyse
 
@@ -125,8 +125,8 @@ def test_compare_never_crashes_and_places_every_article_once(items):
     from framing.compare import compare_event, event_comparison, group_events
     from framing.lexicon import default_lexicon
     from framing.matching import Matcher
-    from framing.pipeline import score_articles
     from framing.render.compare import render_csv, render_html, render_json, render_table
+    from framing.scoring_batches import score_articles
 
     arts = [Article(id=f"a{i}", text=t or ".", source="p", date=d, outlet=o) for i, (t, d, o) in enumerate(items)]
     scores = list(score_articles(arts, _matcher(default_lexicon, Matcher), None))

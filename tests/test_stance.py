@@ -14,8 +14,8 @@ from framing.articles import Article
 from framing.cli import main
 from framing.errors import InputError, ModelError
 from framing.lexicon import read_axis
-from framing.pipeline import score_articles
 from framing.resources import lexicon_root
+from framing.scoring_batches import score_articles
 from framing.stance import (
     LABELS,
     article_stances,
@@ -277,8 +277,8 @@ def test_pipeline_leaves_the_garbage_collector_as_it_found_it(seed_articles, mat
 
 
 def test_shipped_model_is_named_without_the_install_path(model):
-    from framing.pipeline import model_version
     from framing.resources import lexicon_root
+    from framing.scoring_batches import model_version
 
     version = model_version(model)
     assert version.startswith("shipped model (models/stance-de.skops)")

@@ -1,4 +1,4 @@
-"""The scoring pipeline: articles → analysed documents → loaded-word hits → stance, in batches.
+"""The scoring of many articles: articles → text layer → loaded-word hits → stance, in batches.
 
 Batches let the stance classifier run once for the sentences of many articles (the vectoriser
 and the linear model cost far less per row in one call), while memory stays bounded for
