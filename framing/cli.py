@@ -113,12 +113,12 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
-def format_option(choices: tuple[str, ...] = FORMATS) -> Callable[..., Any]:
-    """--format, and -o/--output FILE: what the command prints goes to FILE instead, written
-    atomically (a temporary file renamed at the end), so an interrupted or failed run leaves
-    no half file."""
-    fmt = click.option("--format", "fmt", type=click.Choice(choices), default=DEFAULTS.format,
-                       show_default=True, help="Output format.")
+def format_option(choices: tuple[str, ...] | None = FORMATS) -> Callable[..., Any]:
+    """--format (choices None: the command has one format), and -o/--output FILE: what the
+    command prints goes to FILE instead, written atomically (a temporary file renamed at the
+    end), so an interrupted or failed run leaves no half file."""
+    fmt = click.option("--format", "fmt", type=click.Choice(choices or ()), default=DEFAULTS.format,
+                       show_default=True, help="Output format.") if choices else (lambda f: f)
     out = click.option("-o", "--output", "output_path", type=click.Path(dir_okay=False), default=None,
                        help="Write the output to this file (atomically) instead of stdout.")
 
@@ -442,6 +442,7 @@ def lexicon_list(fmt: str, category: str | None, **kw: Any) -> None:
 @lexicon.command("show")
 @click.argument("term")
 @lexicon_options
+@format_option(None)
 @handle_errors
 def lexicon_show(term: str, **kw: Any) -> None:
     """Show the entry for TERM (any inflected form): why it is loaded, a neutral wording, examples."""
@@ -479,6 +480,7 @@ def lexicon_check(directory: str | None, extra_lexicons: tuple[str, ...]) -> Non
 @click.option("--min-count", type=click.IntRange(1), default=3, show_default=True,
               help="Least occurrences in CORPUS' own voice.")
 @lexicon_options
+@format_option(None)
 @handle_errors
 def lexicon_suggest(corpus: tuple[str, ...], reference: tuple[str, ...], top: int, phrases: int, min_count: int,
                     **kw: Any) -> None:

@@ -163,3 +163,16 @@ def test_articles_json_carries_the_text_the_offsets_point_into():
     assert quotes and all(text[q["id"]][q["start"]:q["end"]] == q["text"] for q in quotes)
     for a in arts:
         assert all(0 <= p["start"] <= p["end"] <= len(a["text"]) for p in a["parts"])
+
+
+def test_lexicon_show_and_suggest_write_to_a_file(tmp_path):
+    shown = run("lexicon", "show", "angeblich")
+    out = tmp_path / "entry.txt"
+    r = run("lexicon", "show", "angeblich", "-o", str(out))
+    assert r.exit_code == 0 and r.stdout == "" and out.read_text(encoding="utf-8") == shown.stdout
+    assert "why loaded" in shown.stdout
+    csv_out = tmp_path / "cands.csv"
+    r = run("lexicon", "suggest", str(SEEDS / "000_5a3915b3181bdd4f.txt"), "--reference", str(SEEDS),
+            "--min-count", "1", "-o", str(csv_out))
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout == "" and csv_out.read_text(encoding="utf-8").startswith("id,term,")
