@@ -50,3 +50,16 @@ def test_csv_from_render_survives_python_csv_and_spreadsheets():
     out = render([{"a": "=1+1", "b": "x\ry", "c": -0.5, "d": 'sagte "nein", dann'}], ["a", "b", "c", "d"], "csv")
     rows = list(csv.reader(io.StringIO(out, newline="")))
     assert rows == [["a", "b", "c", "d"], ["'=1+1", "x\ry", "-0.5000", 'sagte "nein", dann']]
+
+
+def test_only_the_render_package_formats():
+    """Tables, pages, wrapped text and JSON text are made in framing/render/ only (framing/export.py
+    writes its own streamed archive files); the CLI hands data to the renderer."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "framing"
+    formatting = re.compile(r"\b(?:import tabulate|from tabulate|import jinja2|import textwrap|json\.dumps)\b")
+    found = sorted(str(p.relative_to(root)) for p in root.rglob("*.py")
+                   if formatting.search(p.read_text(encoding="utf-8")))
+    assert [f for f in found if not f.startswith("render/")] == ["export.py"]
