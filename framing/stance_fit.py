@@ -112,10 +112,14 @@ def labelled_rows(articles_dir: str | Path, gold: dict[str, float], manifest: st
     combination = combination or shipped_combination(model.axis)
     items = [(s.analysed, s.hits) for s in scores]
     targets = [s.targets for s in scores]
+    topic = axis_topic(model.axis)
+    # the signals of every article as scored, with only the topic check bypassed (the
+    # conventional wording stays out, as in the shipped stance)
+    bypass = AxisTopic(model.axis, conventional=topic.conventional)
     raw = article_stances(items, model, targets=targets, camps=matcher.lexicon.camps,
-                          topic=AxisTopic(model.axis), combination=combination)
+                          topic=bypass, combination=combination)
     used = article_stances(items, model, targets=targets, camps=matcher.lexicon.camps,
-                           topic=axis_topic(model.axis), combination=combination)
+                           topic=topic, combination=combination)
     out = []
     for s, r, u in zip(scores, raw, used, strict=True):
         i = s.analysed.article.id
@@ -167,6 +171,14 @@ class Fit:
     in_sample_rho: float
     n: int
     events: int
+    per_event: dict[str, tuple[float, int]] = dataclasses.field(default_factory=dict)  # event -> rho, articles
+
+    def spread(self) -> str:
+        """The nested LOEO rho within each held-out event, and their range: how much the figure
+        depends on the event (an event's rho only ranks its own articles; nan: too few to rank)."""
+        rhos = [r for r, _ in self.per_event.values() if r == r]
+        shown = ", ".join(f"{e} {r:.2f} (n={n})" for e, (r, n) in self.per_event.items())
+        return f"{shown}; range {min(rhos):.2f} … {max(rhos):.2f}" if rhos else shown
 
 
 def fit_weights(rows: Sequence[Row], signals: Sequence[str] = SIGNALS, alphas: Sequence[float] = ALPHAS) -> Fit:
@@ -192,8 +204,13 @@ def fit_weights(rows: Sequence[Row], signals: Sequence[str] = SIGNALS, alphas: S
     alpha = choose(np.arange(len(y)))
     w = _fit(x, y, alpha)
     weights = {k: round(float(v), 4) for k, v in zip(signals, w, strict=True)}
+    per_event = {}
+    for g in sorted(set(groups)):
+        idx = [k for k, e in enumerate(groups) if e == g]
+        per_event[g] = (spearman([y[k] for k in idx], [nested[k] for k in idx]), len(idx))
     return Fit(weights, alpha, {r.id: float(p) for r, p in zip(lab, nested, strict=True)},
-               spearman(list(y), list(nested)), spearman(list(y), list(x @ w)), len(lab), len(set(groups)))
+               spearman(list(y), list(nested)), spearman(list(y), list(x @ w)), len(lab), len(set(groups)),
+               per_event)
 
 
 def weights_toml(axis: str, fit: Fit, data: str, neutral_band: float) -> str:
@@ -210,6 +227,7 @@ def weights_toml(axis: str, fit: Fit, data: str, neutral_band: float) -> str:
         f"events = {fit.events}",
         f"alpha = {fit.alpha:g}",
         f"loeo_rho = {fit.loeo_rho:.3f}",
+        f"loeo_rho_per_event = \"{fit.spread()}\"",
         f"in_sample_rho = {fit.in_sample_rho:.3f}",
         f"neutral_band = {neutral_band:g}",
         "",
@@ -267,6 +285,7 @@ def report_text(rep: Report, fit: Fit | None) -> str:
     out.append(f"Spearman rho, weights in use (in-sample if they were fitted on these labels): {rep.rho:.3f}")
     if fit is not None:
         out.append(f"Spearman rho, leave-one-event-out (nested; {fit.events} events): {fit.loeo_rho:.3f}")
+        out.append(f"  within each held-out event: {fit.spread()}")
         out.append(f"refitted weights (alpha {fit.alpha:g}; in-sample rho {fit.in_sample_rho:.3f}): "
                    + ", ".join(f"{k} {v:g}" for k, v in fit.weights.items()))
     out.append(f"mean per outlet group ({what}, on the label scale -2 … +2):")

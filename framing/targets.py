@@ -201,7 +201,9 @@ def _structural(doc: Doc, k: int, last: int, spans: list[_Span], category: str =
             if art in ARTICLE_CASES and "nom" not in ARTICLE_CASES[art]:
                 continue
             return m.actor, "subject"
-    if cs < k:  # something fronted, the subject after the verb: "Heute terrorisieren russische Raketen …"
+    # something fronted, the subject after the verb: "Heute terrorisieren russische Raketen …" (not for a
+    # doubt word: "angebliche" before its noun, "eine angebliche Beteiligung der USA", has no subject after it)
+    if cs < k and category != "doubt-distancing":
         for m in spans:
             if last < m.first <= last + 3 and not _in_pp(doc, last + 1, m.first) and not any(
                     types[t].text in CLAUSE_BOUNDARIES for t in range(last + 1, m.first)):
