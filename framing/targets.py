@@ -5,7 +5,8 @@ A pejorative label ("Autokrat", "Regime") or a word whose leaning is `target` ("
 the target is found; genitives such as "Invasion Russlands" name what is talked about, not
 whom the word judges, and never count). The actor's camp gives the direction
 (lexicons/axes.toml, `[kremlin.camps]`): "Autokrat Putin" is critical, "Autokrat Selenskyj"
-aligned. Without a named actor the entry's own leaning stands.
+aligned; a word that praises or softens (FAVOURING_CATEGORIES: "Staatsmann Putin") takes the
+opposite direction. Without a named actor the entry's own leaning stands.
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ from framing.text import Doc, TokenType
 # Labels aimed at a person or state: their direction follows the actor they name, whatever the
 # entry's default leaning.
 AIMED_CATEGORIES = frozenset({"pejorative-label"})
+# Categories whose words favour the actor they are aimed at ("heldenhafte … Ärzte", "Präzisionsschlag"
+# of an army): their direction is the opposite of a judging word's (camp weight × -1).
+FAVOURING_CATEGORIES = frozenset({"glorifying-label", "euphemism"})
 DOUBT_WINDOW = 2  # tokens between a doubt word and the word it doubts ("angebliche bevorstehende Invasion")
 WINDOW = 5  # tokens between an aimed word and the actor it names ("die USA befinden sich im Angstmodus")
 
@@ -116,8 +120,10 @@ def resolve_targets(an: Analysed, hits: Sequence[Hit], camps: dict[str, float],
                 actor = min(near, key=lambda t: (t[0], t[1]))[2]
                 relation = "nearest"
         if actor is not None:
-            out[i] = Target(actor, camps.get(actor.camp, 0.0), confidence="low" if relation == "nearest" else "high",
-                            relation=relation)
+            sign = camps.get(actor.camp, 0.0)
+            if h.entry.category in FAVOURING_CATEGORIES:
+                sign = -sign  # praise or a softening word favours its target: the other direction
+            out[i] = Target(actor, sign, confidence="low" if relation == "nearest" else "high", relation=relation)
     _resolve_doubt(hits, poles_sign, out, doc)
     return out
 
