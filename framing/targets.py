@@ -98,6 +98,9 @@ def resolve_targets(an: Analysed, hits: Sequence[Hit], camps: dict[str, float],
             speaker = cues.get((h.sentence, h.surface))
             actor = actor_named(speaker, actors) if speaker else None
             relation = "speaker" if actor is not None else ""
+            if actor is None and _pronoun_subject(doc, k, last, speaker):
+                actor = _antecedent(doc, k, actors)
+                relation = "pronoun" if actor is not None else ""
         if actor is None:
             actor, relation = _structural(doc, k, last, spans.get(h.sentence, []), h.entry.category)
         if actor is None and not relation and h.entry.category != "attribution-verb" \
@@ -123,9 +126,38 @@ def resolve_targets(an: Analysed, hits: Sequence[Hit], camps: dict[str, float],
             sign = camps.get(actor.camp, 0.0)
             if h.entry.category in FAVOURING_CATEGORIES:
                 sign = -sign  # praise or a softening word favours its target: the other direction
-            out[i] = Target(actor, sign, confidence="low" if relation == "nearest" else "high", relation=relation)
+            guessed = relation in ("nearest", "pronoun")
+            out[i] = Target(actor, sign, confidence="low" if guessed else "high", relation=relation)
     _resolve_doubt(hits, poles_sign, out, doc)
     return out
+
+
+PRONOUNS = frozenset({"er", "sie"})  # a singular speaker: "Zugleich behauptete er, …"
+ANTECEDENT_SENTENCES = 2  # how far back the person a pronoun stands for may be named
+
+
+def _pronoun_subject(doc: Doc, k: int, last: int, speaker: str | None) -> bool:
+    """Is the subject of the verb at tokens k..last a personal pronoun: the quotation's speaker
+    ("er"), or the word right before or after the verb ("er behauptete", "behauptete er")?"""
+    types = doc.types
+    if types[last].low.endswith("en"):
+        return False  # a plural verb ("indem sie behaupten"): "sie" stands for several, not one person
+    if speaker is not None and speaker.strip().lower() in PRONOUNS:
+        return True
+    near = [j for j in (k - 1, last + 1) if 0 <= j < len(types) and doc.sent[j] == doc.sent[k]]
+    return any(types[j].low in PRONOUNS for j in near)
+
+
+def _antecedent(doc: Doc, k: int, actors: ActorList) -> Actor | None:
+    """The person a pronoun before or after token k stands for: the last person named before it
+    in its sentence or the ANTECEDENT_SENTENCES before, when that is the only person named there
+    (two people: unclear, no target)."""
+    si = doc.sent[k]
+    window = set(range(max(0, si - ANTECEDENT_SENTENCES), si + 1))
+    people = [m for m in find_mentions(doc, actors, window) if m.actor.kind == "person" and m.first < k]
+    if not people or len({m.actor.id for m in people}) > 1:
+        return None
+    return people[-1].actor
 
 
 class _Span(NamedTuple):
