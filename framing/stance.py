@@ -848,6 +848,11 @@ def article_stances(items: Sequence[tuple[Analysed, Sequence[Hit]]], model: Stan
 
 
 DOUBT_CATEGORIES: Final = frozenset({"doubt-distancing", "attribution-verb"})
+# how a doubt word's actor was found when that actor is the one whose claim or account is doubted
+# ("das westliche Narrativ", "die Medien präsentieren „alternative Fakten“"): the doubt then counts
+# against that actor's side; found only by nearness or a genitive ("angebliche Beteiligung der USA"),
+# the actor may as well be what the claim is about, and the word counts for no side
+CLAIMANT_RELATIONS: Final = frozenset({"speaker", "subject", "agent", "possessor", "apposition"})
 LEAD_PARTS: Final = frozenset({"headline", "subheading", "lead"})
 LEAD_SENTENCES: Final = 3  # without marked parts, the first sentences stand for headline and lead
 SIGNALS: Final = ("classifier", "classifier_median", "classifier_lead", "labels", "doubt", "sourcing", "balance")
@@ -968,8 +973,9 @@ def article_signals(an: Analysed, hits: Sequence[Hit], views: list[SentenceView]
         if h.voice not in OWN_VOICES or h.how == "scare-quote" or is_conventional(h.entry, conventional, h.lemma):
             continue
         t = targets.get(i)
-        if t is not None and t.actor is not None and h.entry.category == "doubt-distancing":
-            continue  # "angebliche … USA": doubts a claim about the actor or by it; the direction is unclear
+        if t is not None and t.actor is not None and h.entry.category == "doubt-distancing" \
+                and t.relation not in CLAIMANT_RELATIONS:
+            continue  # "angebliche … der USA": doubts a claim about the actor or by it; the direction is unclear
         sign = t.sign if t is not None else poles_sign.get(h.entry.leaning, 0.0)
         if not sign:
             continue

@@ -5,7 +5,8 @@ A pejorative label ("Autokrat", "Regime") or a word whose leaning is `target` ("
 the target is found; genitives such as "Invasion Russlands" name what is talked about, not
 whom the word judges, and never count). The actor's camp gives the direction
 (lexicons/axes.toml, `[kremlin.camps]`): "Autokrat Putin" is critical, "Autokrat Selenskyj"
-aligned. Without a named actor the entry's own leaning stands.
+aligned; a word that praises or softens (FAVOURING_CATEGORIES: "Staatsmann Putin") takes the
+opposite direction. Without a named actor the entry's own leaning stands.
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ from framing.textlayer import Analysed
 # Labels aimed at a person or state: their direction follows the actor they name, whatever the
 # entry's default leaning.
 AIMED_CATEGORIES = frozenset({"pejorative-label"})
+# Categories whose words favour the actor they are aimed at ("heldenhafte … Ärzte", "Präzisionsschlag"
+# of an army): their direction is the opposite of a judging word's (camp weight × -1).
+FAVOURING_CATEGORIES = frozenset({"glorifying-label", "euphemism"})
 DOUBT_WINDOW = 2  # tokens between a doubt word and the word it doubts ("angebliche bevorstehende Invasion")
 WINDOW = 5  # tokens between an aimed word and the actor it names ("die USA befinden sich im Angstmodus")
 
@@ -94,6 +98,9 @@ def resolve_targets(an: Analysed, hits: Sequence[Hit], camps: dict[str, float],
             speaker = cues.get((h.sentence, h.surface))
             actor = actor_named(speaker, actors) if speaker else None
             relation = "speaker" if actor is not None else ""
+            if actor is None and _pronoun_subject(doc, k, last, speaker):
+                actor = _antecedent(doc, k, actors)
+                relation = "pronoun" if actor is not None else ""
         if actor is None:
             actor, relation = _structural(doc, k, last, spans.get(h.sentence, []), h.entry.category)
         if actor is None and not relation and h.entry.category != "attribution-verb" \
@@ -116,10 +123,41 @@ def resolve_targets(an: Analysed, hits: Sequence[Hit], camps: dict[str, float],
                 actor = min(near, key=lambda t: (t[0], t[1]))[2]
                 relation = "nearest"
         if actor is not None:
-            out[i] = Target(actor, camps.get(actor.camp, 0.0), confidence="low" if relation == "nearest" else "high",
-                            relation=relation)
+            sign = camps.get(actor.camp, 0.0)
+            if h.entry.category in FAVOURING_CATEGORIES:
+                sign = -sign  # praise or a softening word favours its target: the other direction
+            guessed = relation in ("nearest", "pronoun")
+            out[i] = Target(actor, sign, confidence="low" if guessed else "high", relation=relation)
     _resolve_doubt(hits, poles_sign, out, doc)
     return out
+
+
+PRONOUNS = frozenset({"er", "sie"})  # a singular speaker: "Zugleich behauptete er, …"
+ANTECEDENT_SENTENCES = 2  # how far back the person a pronoun stands for may be named
+
+
+def _pronoun_subject(doc: Doc, k: int, last: int, speaker: str | None) -> bool:
+    """Is the subject of the verb at tokens k..last a personal pronoun: the quotation's speaker
+    ("er"), or the word right before or after the verb ("er behauptete", "behauptete er")?"""
+    types = doc.types
+    if types[last].low.endswith("en"):
+        return False  # a plural verb ("indem sie behaupten"): "sie" stands for several, not one person
+    if speaker is not None and speaker.strip().lower() in PRONOUNS:
+        return True
+    near = [j for j in (k - 1, last + 1) if 0 <= j < len(types) and doc.sent[j] == doc.sent[k]]
+    return any(types[j].low in PRONOUNS for j in near)
+
+
+def _antecedent(doc: Doc, k: int, actors: ActorList) -> Actor | None:
+    """The person a pronoun before or after token k stands for: the last person named before it
+    in its sentence or the ANTECEDENT_SENTENCES before, when that is the only person named there
+    (two people: unclear, no target)."""
+    si = doc.sent[k]
+    window = set(range(max(0, si - ANTECEDENT_SENTENCES), si + 1))
+    people = [m for m in find_mentions(doc, actors, window) if m.actor.kind == "person" and m.first < k]
+    if not people or len({m.actor.id for m in people}) > 1:
+        return None
+    return people[-1].actor
 
 
 class _Span(NamedTuple):
@@ -201,7 +239,9 @@ def _structural(doc: Doc, k: int, last: int, spans: list[_Span], category: str =
             if art in ARTICLE_CASES and "nom" not in ARTICLE_CASES[art]:
                 continue
             return m.actor, "subject"
-    if cs < k:  # something fronted, the subject after the verb: "Heute terrorisieren russische Raketen …"
+    # something fronted, the subject after the verb: "Heute terrorisieren russische Raketen …" (not for a
+    # doubt word: "angebliche" before its noun, "eine angebliche Beteiligung der USA", has no subject after it)
+    if cs < k and category != "doubt-distancing":
         for m in spans:
             if last < m.first <= last + 3 and not _in_pp(doc, last + 1, m.first) and not any(
                     types[t].text in CLAUSE_BOUNDARIES for t in range(last + 1, m.first)):

@@ -24,6 +24,7 @@ from framing.stance import (
     parse_combination,
     save_model,
     sentence_views,
+    shipped_combination,
     topic_check,
     train,
 )
@@ -239,3 +240,34 @@ def test_a_match_report_naming_russian_players_is_off_axis_but_krim_is_not_krimi
     assert topic_check(analyse(Article(id="k", text=crime, source="t")), topic).mentions == 0
     krim = "Die Krim wurde 2014 annektiert. Auf der Krim leben zwei Millionen Menschen."
     assert topic_check(analyse(Article(id="c", text=krim, source="t")), topic).mentions == 2
+
+
+def test_doubt_aimed_at_the_claimant_counts_against_its_side_in_both_directions(matcher, model):
+    """A doubt word whose actor is the one making the claim ("das westliche Narrativ", "Moskaus
+    Narrativ", "Washington sprach von einer angeblichen …") counts against that actor's side; one
+    whose actor is only what the claim is about ("eine angebliche Beteiligung der USA") counts for
+    no side."""
+    tail = " Der Kreml empfing am Dienstag Gäste aus vielen Ländern."
+    west, moscow, by_west, about_usa = _stances(
+        matcher, model,
+        "Gipfel in Moskau\n\nDas westliche Narrativ hält der Wirklichkeit nicht stand." + tail,
+        "Gipfel in Moskau\n\nMoskaus Narrativ hält der Wirklichkeit nicht stand." + tail,
+        "Gipfel in Moskau\n\nWashington sprach von einer angeblichen Beteiligung Russlands." + tail,
+        "Gipfel in Moskau\n\nEs gab Berichte über eine angebliche Beteiligung der USA." + tail)
+    assert west.signals["doubt"] > 0 and by_west.signals["doubt"] > 0
+    assert moscow.signals["doubt"] < 0
+    assert moscow.signals["doubt"] == pytest.approx(-west.signals["doubt"])
+    assert about_usa.signals["doubt"] == 0.0
+
+
+def test_fitting_sees_the_signals_as_shipped_conventional_wording_left_out(tmp_path, matcher, model):
+    d, gold, man = _labelled_folder(tmp_path)
+    rows = {r.id: r for r in labelled_rows(d, read_gold(gold), man, matcher, model)}
+    assert rows["3"].signals["labels"] == 0.0  # Angriffskrieg, Invasion, besetzt: no direction, as when scored
+    assert rows["1"].signals["labels"] < 0
+    weights = shipped_combination("kremlin").weights
+    assert rows["3"].score == pytest.approx(max(-1.0, min(1.0, sum(weights.get(k, 0.0) * v
+                                                                   for k, v in rows["3"].signals.items()))))
+    fit = fit_weights(list(rows.values()))
+    assert set(fit.per_event) == {"e1", "e2", "e3"} and all(n >= 2 for _, n in fit.per_event.values())
+    assert "range" in fit.spread()

@@ -74,3 +74,28 @@ def test_nearest_actor_is_the_last_resort_and_marked_low_confidence(matcher):
     assert got["Regime"] == ("Wladimir Putin", "critical", "nearest", "low")
     got = relation(matcher, "Der Autokrat Putin empfing die Gäste.")
     assert got["Autokrat"][3] == "high"
+
+
+def test_praising_and_softening_words_favour_their_target(matcher):
+    """A glorifying label or a euphemism aimed at an actor favours it: the direction is the
+    opposite of a judging word's, in both directions of the axis."""
+    assert aimed(matcher, "Der Staatsmann Putin empfing die Gäste.")["Staatsmann"] == ("Wladimir Putin", "aligned")
+    assert aimed(matcher, "Der Staatsmann Scholz empfing die Gäste.")["Staatsmann"] == ("Olaf Scholz", "critical")
+    assert aimed(matcher, "Der Autokrat Putin empfing die Gäste.")["Autokrat"] == ("Wladimir Putin", "critical")
+
+
+def test_an_attributive_doubt_word_takes_no_subject_after_it(matcher):
+    got = relation(matcher, "Es gab Berichte über eine angebliche Beteiligung der USA.")
+    assert "angebliche" not in got or got["angebliche"][2] != "subject"
+
+
+def test_a_pronoun_speaker_is_the_one_person_named_just_before(matcher):
+    got = relation(matcher, "Putin sprach am Dienstag in Moskau. Zugleich behauptete er, die Sanktionen seien "
+                            "wirkungslos.")
+    assert got["behauptete"] == ("Wladimir Putin", "critical", "pronoun", "low")
+    got = relation(matcher, "Biden sprach am Dienstag in Washington. Zugleich behauptete er, die Lage sei stabil.")
+    assert got["behauptete"][:2] == ("Joe Biden", "aligned")
+    # two people named before: unclear; a plural verb: "sie" is not one person
+    assert "behauptete" not in aimed(matcher, "Putin traf Biden nicht. Zugleich behauptete er, alles sei gut.")
+    assert "behaupten" not in aimed(matcher, "Putin sprach lange. Die Kolumnisten wollen ablenken, indem sie "
+                                             "behaupten, alles sei gut.")
