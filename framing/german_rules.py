@@ -56,3 +56,47 @@ DEPENDENCE_NOUNS: Final = frozenset(
 # "die Kriegsverbrechen in der Ukraine"; for labels and judgments "in X" places the actor
 # ("das Regime in Moskau", "die Hysterie in der Ukraine")
 PLACE_IS_SCENE: Final = frozenset({"war-terminology"})
+
+# --- speech representation (used by `framing.quotes`) ---------------------------------------
+# Unquoted direct speech, the older convention still found in wire copy and letters: "Er sagte:
+# Wir bleiben." / "Die Lage ist ernst, sagte der Minister." Only clear frames count.
+
+# verbs that introduce a text or statement after a colon besides the speech verbs ("Das Amtsblatt
+# veröffentlicht folgenden Bericht:", "Der Aufruf lautet:", "Wir entnehmen dem Blatt folgende Notiz:")
+COLON_TEXT_VERBS: Final = frozenset(
+    "veröffentlichen lauten entnehmen verlesen vorlesen telegrafieren telegraphieren drucken abdrucken".split()
+)
+# words that announce the text after a colon ("folgende Erklärung:", "wie folgt:")
+ANNOUNCING_WORDS: Final = frozenset(
+    "folgend folgende folgendes folgenden folgender folgendem folgendermaßen folgt".split()
+)
+# nouns that introduce the words after a colon when they stand right before it or after "mit"
+# ("mit der Bemerkung:", "mit den Worten:", "Seine Antwort:")
+COLON_SPEECH_NOUNS: Final = frozenset(
+    """
+    worte worten bemerkung bemerkungen antwort erklärung aussage äußerung frage ausruf aufruf
+    botschaft mitteilung parole losung begründung zusatz devise appell warnung mahnung
+    """.split()
+)
+# pronouns of the first and second person: a name label before a colon ("Scholz: Wir …")
+# introduces unquoted words only when they speak in the first or second person
+FIRST_SECOND_PERSON: Final = frozenset(
+    """
+    ich mich mir mein meine meinen meinem meiner wir uns unser unsere unseren unserem unserer
+    du dich dir dein deine euch euer eure
+    """.split()
+)
+# separable speech verbs of the older narrative style, beyond those of `framing.quotes`
+# ("setzte ein anderer hinzu", "fiel er ein"): lemma of the finite part -> particles
+MORE_SEPARABLE_SPEECH: Final[dict[str, frozenset[str]]] = {
+    "setzen": frozenset({"hinzu"}), "fallen": frozenset({"ein"}), "geben": frozenset({"zurück", "an"}),
+    "rufen": frozenset({"zu", "aus"}), "fahren": frozenset({"fort"}),
+}
+# verbs of knowing and learning: "erfuhr sie vom Tod ihres Mannes:" is followed by the outlet's words
+COLON_NOT_SPEECH: Final = frozenset("erfahren wissen verstehen begreifen rechnen lernen".split())
+# modal Konjunktiv II forms: "Es könnte sich um X handeln, heißt es" is a paraphrase, not verbatim
+MODAL_KONJ2: Final = frozenset(
+    "könnte könnten müsste müssten müßte müßten sollte sollten dürfte dürften möchte möchten".split()
+)
+# verbs of the manner of speaking, beyond the speech verbs of `framing.quotes` ("flüsterte der Bootsmann")
+MANNER_SPEECH_VERBS: Final = frozenset("flüstern murmeln schreien brüllen seufzen stammeln zischen".split())

@@ -25,6 +25,16 @@ from typing import Final, NamedTuple, cast
 
 import simplemma
 
+from framing.german_rules import (
+    ANNOUNCING_WORDS,
+    COLON_NOT_SPEECH,
+    COLON_SPEECH_NOUNS,
+    COLON_TEXT_VERBS,
+    FIRST_SECOND_PERSON,
+    MANNER_SPEECH_VERBS,
+    MODAL_KONJ2,
+    MORE_SEPARABLE_SPEECH,
+)
 from framing.runs import Run as _Run
 from framing.text import Doc, TokenType, fill_missing, token_norm
 
@@ -178,7 +188,7 @@ SPEECH_VERBS: Final = frozenset(
     sprechen reden darstellen titeln nachsagen vorhalten ausrufen bedauern begrüßen erzählen
     bitten befehlen raten empfehlen anweisen ersuchen auffordern
     """.split()
-)
+) | MANNER_SPEECH_VERBS
 # verbs of belief that introduce reported content but do not attribute a direct quote
 COGNITION_VERBS: Final = frozenset([
     "glauben", "meinen", "vermuten", "befürchten", "fürchten", "annehmen", "hoffen", "wissen", "begreifen",
@@ -198,6 +208,8 @@ SEPARABLE: Final = {
     "sagen": {"zu", "voraus"}, "fordern": {"auf"}, "rufen": {"auf"}, "stehen": {"ein"}, "gestehen": {"ein"},
     "wenden": {"ein"},
 }
+for _lemma, _parts in MORE_SEPARABLE_SPEECH.items():
+    SEPARABLE[_lemma] = SEPARABLE.get(_lemma, set()) | _parts
 _REPORT_MARKERS: Final = {"laut", "zufolge", "demnach"}
 # nouns whose "…, dass …" clause is someone's statement, belief or request ("die Nachricht,
 # dass …"); unlike SPEECH_NOUNS they do not make the other quotations of a sentence someone's
@@ -325,7 +337,8 @@ def _is_konj(t: TokenType, report: bool) -> bool:
 # so find_quotes skips it without building its tokens.
 _MAY_CUE, _MAY_KONJ1, _MAY_KONJ, _MAY_KONJ_REPORT = 1, 2, 4, 16
 _TEXT: Final = attrgetter("text")
-_CUE_WORDS: Final = frozenset([*_REPORT_MARKERS, *SPEECH_NOUNS, *CONTENT_NOUNS, "so", "angaben", "berufung"])
+_CUE_WORDS: Final = frozenset([*_REPORT_MARKERS, *SPEECH_NOUNS, *CONTENT_NOUNS, "so", "angaben", "berufung",
+                               *COLON_SPEECH_NOUNS, *ANNOUNCING_WORDS])
 _FLAGS_LIMIT: Final = 500_000  # the code and name caches are cleared (between documents) past this many types
 
 
@@ -376,7 +389,7 @@ def _type_flags(tt: TokenType) -> int:
     f = 0
     if tt.low in _CUE_WORDS or (tt.is_word and tt.text[:1].islower() and (
             tt.lemma_low in SPEECH_VERBS or tt.lemma_low in COGNITION_VERBS or tt.lemma_low in SEPARABLE
-            or tt.lemma_low in _REFLEXIVE_CUES)):
+            or tt.lemma_low in _REFLEXIVE_CUES or tt.lemma_low in COLON_TEXT_VERBS)):
         f |= _MAY_CUE
     if tt.low in _KONJ1:
         f |= _MAY_KONJ1
@@ -613,6 +626,9 @@ class _Frame:
     cue: str
     content: tuple[int, int] | None  # token range of the reported content, if any
     named: bool
+    srng: tuple[int, int] | None = None  # token range of the speaker as the text names him
+    lo: int = 0  # first token of the frame's segment
+    colon: int = -1  # the colon that ends the segment, if any
 
 
 class _Speakers:
@@ -758,7 +774,7 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         content = (rng[1], content[1]) if rng[1] < content[1] else None
     named = rng is not None and any(_is_name(x) for x in toks[rng[0] : rng[1]])
     speaker = speakers.resolve(doc, toks, rng, named)
-    return _Frame(v, speaker, cue, content, named)
+    return _Frame(v, speaker, cue, content, named, rng, lo)
 
 
 def _is_marker(toks: _Run, i: int) -> bool:
@@ -953,6 +969,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     speakers = _Speakers()
     quotes: list[Quote] = []
     reported: list[Quote] = []
+    unquoted: list[Quote] = []  # direct speech without quotation marks
     by_sentence: dict[int, list[tuple[int, int]]] = {}
     for o, c in pairs:
         by_sentence.setdefault(doc.sentence_at(o + 1), []).append((o, c))
@@ -1009,6 +1026,16 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
                 # a frame without content of its own ("Sie rufe … auf") names the speaker
                 spk = frames[0].speaker if frames else last_speaker if last_reported == s.index - 1 else ""
                 rep = (_konj_clause_start(toks, mask), len(toks), spk, frames[0].cue if frames else "")
+        for fr in frames:
+            cut = toks.starts[fr.lo] if fr.lo < len(toks) else s.start
+            if fr.colon >= 0 and unquoted and unquoted[-1].start < cut < unquoted[-1].end:
+                # "Er hat gesagt: A. Und sie sagt: B.": the next reporting colon ends the speech before
+                u = unquoted.pop()
+                e = len(doc.text[u.start : cut].rstrip())
+                if e > 0:
+                    unquoted.append(u._replace(end=u.start + e, text=doc.text[u.start : u.start + e]))
+            for a, b in _unquoted_speech(doc, runs, toks, fr, mask):
+                unquoted.append(Quote("direct", a, b, doc.text[a:b], fr.speaker, fr.cue, doc.sentence_at(a)))
         rep_quote = None
         if rep is not None:
             a, b, spk, cue = rep
@@ -1038,9 +1065,118 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
             quotes.append(q)
             if q.kind == "direct":
                 prev, prev_end = q, c
-    allq = quotes + reported
+    allq = quotes + unquoted + reported
     allq.sort(key=lambda q: (q.start, -q.end))
     return tuple(_inherit_voice(allq, backward))
+
+
+def _unquoted_speech(doc: Doc, runs: _Runs, toks: _Run, f: _Frame, mask: _Mask) -> list[tuple[int, int]]:
+    """Direct speech without quotation marks where the frame is clear (an older convention):
+    after a colon that ends a reporting clause ("Er sagte: Wir bleiben."), before an inverted
+    speech verb ("Die Lage ist ernst, sagte der Minister." / "Die Börse, erklärte er, ist …"),
+    and a sentence ending in ! or ? before a speech verb that opens the next one."""
+    if f.content is not None:
+        return []  # reported speech (dass, Konjunktiv): not verbatim
+    t = toks[f.verb] if f.verb < len(toks) else None
+    text = doc.text
+    if f.speaker.lower() in _OUTLET_PRONOUNS or (t is not None and t.lemma_low in COLON_NOT_SPEECH):
+        return []  # "Wir nennen: …": the outlet's own words; "erfuhr sie vom Tod …:" no speech
+    if t is not None and 0 < f.verb < len(toks) - 1 and t.low.endswith(_ADJ_ENDINGS) \
+            and toks[f.verb + 1].text[:1].isupper() and not _is_name(toks[f.verb + 1]) \
+            and (toks[f.verb - 1].low in _DETERMINERS or (f.verb > 1 and toks[f.verb - 2].low in _DETERMINERS)):
+        return []  # "Der lang erwartete Showdown:": an attributive participle, no speech verb
+    if f.colon >= 0:
+        if t is not None and t.lemma_low == "heißen" and f.verb > 0 and toks[f.verb - 1].low in ("das", "dies"):
+            return []  # "das heißt:" = namely
+        if f.cue != ":" and t is not None and _is_marker(toks, f.verb) and not (
+                t.low in COLON_SPEECH_NOUNS and (f.verb >= f.colon - 1 or toks[f.verb - 2].low == "mit")):
+            return []  # "Laut Polizei: …", "Die Kritik wächst: …": no speaker's words follow
+        span = _after_colon(text, toks.end(f.colon), mask, person=f.cue == ":")
+        return [span] if span else []
+    if t is None or not t.text[:1].islower() or _is_marker(toks, f.verb) or t.low == "so":
+        return []
+    v = f.verb
+    if 0 < v < len(toks) and toks[v - 1].text in ("!", "?"):
+        # "Nur Mut gefasst! flüsterte der Bootsmann" in one sentence: the speaker follows the verb
+        rng = _np_after(toks, v + 1)
+        if rng is None or (rng[1] < len(toks) and toks[rng[1]].text not in (".", ",", ";", "!", "?")):
+            return []
+        f.speaker, f.srng = _span_text(doc, toks, rng), rng
+        a = v - 1
+        while a > 0 and toks[a - 1].text not in (".", "!", "?", ":", ";"):
+            a -= 1
+        while a < v - 1 and not toks[a].is_word:
+            a += 1
+        if v - 1 - a >= 2 and toks[a].text[:1].isupper() and not any(p in mask for p in toks.starts[a:v]):
+            return [(toks.starts[a], toks.end(v - 1))]
+        return []
+    if v == 0 and f.srng is not None and f.srng[0] > v:
+        # "Nur Muth gefaßt! flüsterte der Bootsmann": the sentence before is the speech
+        si = doc.sentence_at(toks.starts[0])
+        if si == 0:
+            return []
+        prev = runs(si - 1)
+        if not prev or prev[-1].text not in ("!", "?") or any(p in mask for p in prev.starts):
+            return []
+        a, b = prev.starts[0], prev.end(len(prev) - 1)
+        return [(a, b)] if len(prev) >= 3 and text.count("\n", a, b) == 0 else []
+    if v < 2 or toks[v - 1].text != "," or f.srng is None or f.srng[0] < v:
+        return []
+    e = f.srng[1]
+    n = len(toks)
+    while e < n and toks[e].low in _SKIP_AFTER_VERB:
+        e += 1
+    if e < n and toks[e].text not in (",", ".", ";", "!", "?", ":", "–", "—"):
+        return []  # "…, verspricht der Bürgermeister eine Tafel": a fronted clause, not speech
+    # the clause before the comma: a main clause of at least three tokens, not quoted, no
+    # subordinate clause of the frame ("Wie er sagte, …") and not in a list of clauses
+    a = f.lo
+    while a < v - 1 and not toks[a].is_word:
+        a += 1
+    e = f.srng[1]
+    go_on = e + 1 < n and toks[e].text == "," and toks[e + 1].text[:1].islower() and toks[e + 1].is_word \
+        and toks[e + 1].low not in _DETERMINERS and toks[e + 1].low not in _SUBORDINATORS \
+        and toks[e + 1].low not in ("welcher", "welche", "welches", "welchen", "welchem")
+    if v - 1 - a < (1 if go_on else 3) or toks[a].low in _SUBORDINATORS or toks[a].low in _DASS_OB_WORDS \
+            or not toks[a].text[:1].isupper() or any(p in mask for p in toks.starts[a : v]) \
+            or any(x.low in MODAL_KONJ2 for x in toks[a : v]):
+        return []
+    out = [(toks.starts[a], toks.end(v - 2))]
+    # "Die Getreidebörse, erklärte er, ist auf Baisse gestimmt": the main clause goes on
+    if go_on:
+        b = n
+        while b > e + 1 and toks[b - 1].text in ".,;:!?":
+            b -= 1
+        if b - (e + 1) >= 2 and not any(p in mask for p in toks.starts[e + 1 : b]):
+            out.append((toks.starts[e + 1], toks.end(b - 1)))
+    return out
+
+
+_OUTLET_PRONOUNS: Final = frozenset(["wir", "uns"])
+
+
+def _after_colon(text: str, pos: int, mask: _Mask, person: bool) -> tuple[int, int] | None:
+    """The unquoted words after a reporting colon, to the end of their paragraph: they must start
+    with a capital letter and hold three words or more; after a bare name label ("Scholz:") only
+    words in the first or second person count."""
+    n = len(text)
+    a = pos
+    breaks = 0
+    while a < n and text[a] in " \t\n\r":
+        breaks += text[a] == "\n"
+        a += 1
+    if a >= n or breaks > 2 or not text[a].isupper() or a in mask:
+        return None
+    b = text.find("\n", a)
+    b = n if b == -1 else b
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    words = text[a:b].split()
+    if len(words) < 3 or text[b - 1] == ":":
+        return None  # too short, or a label line ("Wladimir Putin, Präsident Russlands:")
+    if person and not any(w.strip(".,;:!?").lower() in FIRST_SECOND_PERSON for w in words[:25]):
+        return None
+    return a, b
 
 
 def _inherit_voice(quotes: list[Quote], backward: set[int]) -> list[Quote]:
@@ -1092,13 +1228,33 @@ def _segment_frames(doc: Doc, toks: _Run, speakers: _Speakers, pairs: _Mask,
                 # "Scholz: „Beschämend“" / "Selenskyj: Nawalny wurde „getötet“": a name before a
                 # colon at the start of a line introduces that person's words
                 name = _span_text(doc, toks, (lo, hi))
-                f = _Frame(hi, name, ":", None, True)
+                f = _Frame(hi, name, ":", None, True, (lo, hi), lo)
+            if f is None and n + 1 < len(ends) and maybe:
+                f = _announcing_frame(doc, toks, speakers, lo, hi)
             if f is not None:
                 if f.content is None and n + 1 < len(ends) and _reports(toks, (hi + 1, ends[n + 1])):
                     f.content = (hi + 1, ends[n + 1])  # "… hieß es: Kim plane einen Besuch"
+                if n + 1 < len(ends):
+                    f.colon = hi
                 frames.append(f)
         lo = hi + 1
     return frames
+
+
+def _announcing_frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int) -> _Frame | None:
+    """"Das Amtsblatt veröffentlicht folgenden Bericht:" / "Der Aufruf lautet:": a verb of
+    publishing or an announcing word right before a colon frames the text after it."""
+    for k in range(hi - 1, max(lo, hi - 6) - 1, -1):
+        t = toks[k]
+        if t.low in ANNOUNCING_WORDS or (t.text[:1].islower() and t.lemma_low in COLON_TEXT_VERBS):
+            verb = next((j for j in range(lo, hi) if toks[j].text[:1].islower()
+                         and (toks[j].lemma_low in COLON_TEXT_VERBS or _is_speech(toks[j], toks, j))), None)
+            if verb is None:
+                return None  # "Die Lage ist folgende:" announces the outlet's own words
+            rng = _subject(toks, lo, verb)
+            named = rng is not None and any(_is_name(x) for x in toks[rng[0] : rng[1]])
+            return _Frame(k, speakers.resolve(doc, toks, rng, named), t.text, None, named, rng, lo)
+    return None
 
 
 def _speaker_label(toks: _Run, lo: int, hi: int) -> bool:

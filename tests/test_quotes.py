@@ -178,3 +178,42 @@ def test_lettered_function_words_and_punctuation_carry_no_flags():
     words = [*_WORD_CODES, *_LOW_CODES, *(w.capitalize() for w in _LOW_CODES), *_CODE_PUNCT]
     assert [w for w in words if _type_flags(token_type(w))] == []
     assert [w for w in words if _flags(_code_of(token_type(w)))] == []  # „ “ lie above the flag codes
+
+
+# Unquoted direct speech (the older convention): clear frames only (sentences by the team).
+UNQUOTED_CASES = [
+    ("Die Ministerin sagte am Abend: Wir werden die Hilfe verdoppeln.", "Wir werden die Hilfe verdoppeln.",
+     "Ministerin"),
+    ("Der Verband teilte mit:\n\nAlle Züge fahren wieder nach Plan.", "Alle Züge fahren wieder nach Plan.",
+     "Verband"),
+    ("Die Brücke bleibt geschlossen, sagte der Bürgermeister.", "Die Brücke bleibt geschlossen",
+     "Bürgermeister"),
+    ("Die Börse, erklärte er, ist auf Baisse gestimmt.", "ist auf Baisse gestimmt", ""),
+    ("Die Behörde veröffentlicht folgenden Bericht: In der Stadt sind drei Fälle bekannt.",
+     "In der Stadt sind drei Fälle bekannt.", "Behörde"),
+    ("Sie kamen zurück. Nur Mut gefasst! flüsterte der Bootsmann.", "Nur Mut gefasst!", "Bootsmann"),
+    ("Anna sagte: Das reicht. Ben sagte: Wir gehen heim. Dann sagte sie: Ich bleibe hier.", "Wir gehen heim.",
+     "Ben"),
+]
+
+
+@pytest.mark.parametrize(("text", "quoted", "speaker"), UNQUOTED_CASES)
+def test_unquoted_direct_speech_in_a_clear_frame(text, quoted, speaker):
+    qs = find_quotes(tokenize(text))
+    match = [q for q in qs if q.kind == "direct" and q.text == quoted]
+    assert match, [(q.kind, q.text, q.speaker) for q in qs]
+    assert speaker in match[0].speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Die Lage ist folgende: Die Truppen ziehen ab.",  # no speech verb: the outlet announces its words
+    "Auf der Konferenz erfuhr sie vom Tod ihres Mannes: Die Nachricht kam am Morgen.",  # learning, not saying
+    "Wir nennen drei Gründe: Die Preise steigen, die Löhne nicht.",  # the outlet itself
+    "Der lang erwartete Gipfel der Minister: Am Abend fahren die Wagen vor.",  # a participle, no verb
+    "Um den Streit zu beenden, versprach der Bürgermeister eine neue Regel.",  # fronted clause, no speech
+    "Es könnte sich um einen Unfall handeln, hieß es aus der Polizei.",  # a paraphrase, not verbatim
+    "Berlin: Die Polizei hat drei Männer festgenommen.",  # a dateline, no first or second person
+])
+def test_no_unquoted_speech_without_a_clear_frame(text):
+    qs = find_quotes(tokenize(text))
+    assert not [q for q in qs if q.kind == "direct"], [(q.kind, q.text, q.speaker) for q in qs]
