@@ -319,12 +319,25 @@ def _konj_form(t: TokenType, report: bool) -> bool:
     if low in _KONJ1 or (report and low in _KONJ2_REPORT):
         return True
     lem = t.lemma
+    if report and _strong_konj2(t.text, low, lem):
+        return True
     # 3rd person Konjunktiv I of regular verbs is the stem + e: plane, zeige, erhalte; of verbs in
     # -eln/-ern the stem + e as well: handele, ändere
     if not (t.is_word and t.text[:1].islower() and len(low) >= 4) or t.text.endswith("ee"):
         return False
     return (lem.endswith("en") and low == lem[:-1]) or (
         len(lem) >= 5 and lem.endswith(("eln", "ern")) and low == lem[:-1] + "e")
+
+
+_UMLAUTS: Final = "äöü"
+
+
+def _strong_konj2(text: str, low: str, lemma: str) -> bool:
+    """Konjunktiv II of a strong verb, an umlaut its infinitive lacks: käme (kommen), gäbe
+    (geben), lögen (lügen), stünde (stehen); not führe (führen) or schöne (schön)."""
+    if not (text[:1].islower() and low.endswith(("e", "en")) and len(low) >= 4 and lemma.endswith("en")):
+        return False
+    return any(u in low and u not in lemma for u in _UMLAUTS)
 
 
 def _is_konj(t: TokenType, report: bool) -> bool:
@@ -366,7 +379,7 @@ def _flag_class(bit: int) -> re.Pattern[str]:
     return re.compile("[" + "".join(chr(_FLAGGED + f) for f in range(_FLAG_BITS + 1) if f & bit) + "]")
 
 
-_CUE_OR_KONJ_RE: Final = _flag_class(_MAY_CUE | _MAY_KONJ1 | _MAY_KONJ)
+_CUE_OR_KONJ_RE: Final = _flag_class(_MAY_CUE | _MAY_KONJ1 | _MAY_KONJ | _MAY_KONJ_REPORT)
 _KONJ_REPORT_RE: Final = _flag_class(_MAY_KONJ_REPORT)
 
 
@@ -868,6 +881,12 @@ def _content_of_verb(toks: _Run, lo: int, hi: int, v: int) -> tuple[int, int] | 
         prep = next((k for k in range(v + 1, stop) if toks[k].low in PP_CONTENT[lemma]), None)
         if prep is not None and prep + 1 < stop:
             return (prep + 1, stop)
+        if (v + 1 >= end or not toks[v + 1].is_word) and toks[v].low != lemma:
+            # a participle closing its clause: "hatte vor einer Unterwanderung … gewarnt"
+            cs = _clause_start(toks, lo, v)
+            prep = next((k for k in range(cs, v) if toks[k].low in PP_CONTENT[lemma]), None)
+            if prep is not None and prep + 1 < v:
+                return (prep + 1, v)
     parts = SEPARABLE.get(lemma)
     if parts and lemma != "werfen" and toks[v].text[:1].islower():
         # "kündigt Vernichtung der Putschisten an": the object between verb and particle
@@ -1002,7 +1021,9 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     for si in sorted(sent_flags.keys() | by_sentence.keys()):
         s = sentences[si]
         any_flag = sent_flags.get(si, 0)
-        if si not in by_sentence and not any_flag & (_MAY_CUE | _MAY_KONJ1 | _MAY_KONJ):
+        # Konjunktiv II (wäre, käme) continues reported speech only right after it
+        goes_on = bool(any_flag & _MAY_KONJ_REPORT) and last_reported == si - 1
+        if si not in by_sentence and not any_flag & (_MAY_CUE | _MAY_KONJ1 | _MAY_KONJ) and not goes_on:
             continue  # no quotation mark, cue or Konjunktiv: nothing to find here
         toks = runs(s.index)
         while opened < len(pairs) and pairs[opened][0] < s.start:
@@ -1016,16 +1037,16 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         rep: tuple[int, int, str, str] | None = None
         if content_frame is not None and content_frame.content is not None:
             rep = (*content_frame.content, content_frame.speaker, content_frame.cue)
-        elif toks and not inside and any_flag & (_MAY_KONJ1 | _MAY_KONJ) and not (
+        elif toks and not inside and (any_flag & (_MAY_KONJ1 | _MAY_KONJ) or goes_on) and not (
                 frames and frames[0].verb <= 3 and toks[0].low in _DEMONSTRATIVES):
             outside = [t for t, p in zip(toks, toks.starts, strict=True) if p not in mask]
-            if any(t.low in _KONJ1 or _is_konj(t, report=False) for t in outside):
+            if any(t.low in _KONJ1 or _is_konj(t, report=goes_on) for t in outside):
                 # Konjunktiv I in a main clause is itself the mark of reported speech; only the
                 # clauses from the first one in Konjunktiv on are reported ("Schon 2021 hatte X
                 # suggeriert, falls …, zeige das, dass …": "suggeriert" stays the outlet's)
                 # a frame without content of its own ("Sie rufe … auf") names the speaker
                 spk = frames[0].speaker if frames else last_speaker if last_reported == s.index - 1 else ""
-                rep = (_konj_clause_start(toks, mask), len(toks), spk, frames[0].cue if frames else "")
+                rep = (_konj_clause_start(toks, mask, goes_on), len(toks), spk, frames[0].cue if frames else "")
         for fr in frames:
             cut = toks.starts[fr.lo] if fr.lo < len(toks) else s.start
             if fr.colon >= 0 and unquoted and unquoted[-1].start < cut < unquoted[-1].end:
@@ -1058,6 +1079,8 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         for o, c in by_sentence.get(s.index, []):
             frame = _frame_for(frames, toks, o)
             q = _classify(doc, runs, speakers, o, c, frame, prev, prev_end)
+            if q.kind in ("direct", "scare") and _names_source(doc.text, toks, frames, o, c, q.text):
+                q = Quote("title", q.start, q.end, q.text, "", "", q.sentence)
             if q.kind == "scare" and rep_quote is not None \
                     and rep_quote.start <= q.start and q.end <= rep_quote.end:
                 # words quoted inside reported speech are the speaker's (a partial quotation)
@@ -1068,6 +1091,24 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     allq = quotes + unquoted + reported
     allq.sort(key=lambda q: (q.start, -q.end))
     return tuple(_inherit_voice(allq, backward))
+
+
+_SOURCE_AROUND_RE: Final = re.compile(r"\s*(zufolge|berichtet|berichtete|schreibt|schrieb|meldet|meldete)\b")
+
+
+def _names_source(text: str, toks: _Run, frames: list[_Frame], o: int, c: int, qtext: str) -> bool:
+    """A short quoted name that is itself the source of the frame: "Dem „Courier“ zufolge",
+    "laut „Times“", "schreiben die „Basler Nachrichten“", "Die „Times“ meldet"."""
+    if not qtext[:1].isupper() or len(qtext.split()) > SCARE_MAX_WORDS or _FULL_SENTENCE_RE.match(qtext):
+        return False
+    if _SOURCE_AROUND_RE.match(text, c + 1) or text[max(0, o - 6) : o].rstrip().lower().endswith("laut"):
+        return True
+    for fr in frames:
+        if fr.srng is not None and fr.srng[1] > fr.srng[0] and fr.cue != ":":
+            a, b = toks.starts[fr.srng[0]], toks.end(fr.srng[1] - 1)
+            if a <= o and c <= b + 1:
+                return True
+    return False
 
 
 def _unquoted_speech(doc: Doc, runs: _Runs, toks: _Run, f: _Frame, mask: _Mask) -> list[tuple[int, int]]:
@@ -1126,6 +1167,12 @@ def _unquoted_speech(doc: Doc, runs: _Runs, toks: _Run, f: _Frame, mask: _Mask) 
     n = len(toks)
     while e < n and toks[e].low in _SKIP_AFTER_VERB:
         e += 1
+    if e < n and toks[e].low in _PREPOSITIONS and toks[e].low not in ("als", "an", "auf", "über"):
+        # "…, sagte Quent im Deutschlandfunk.": a place or medium after the speaker
+        while e < n and toks[e].text not in (",", ".", ";", "!", "?", ":", "–", "—") and (
+                toks[e].text[:1].isupper() or toks[e].low in _PREPOSITIONS or toks[e].low in _DETERMINERS
+                or toks[e].low.endswith(_ADJ_ENDINGS)):
+            e += 1
     if e < n and toks[e].text not in (",", ".", ";", "!", "?", ":", "–", "—"):
         return []  # "…, verspricht der Bürgermeister eine Tafel": a fronted clause, not speech
     # the clause before the comma: a main clause of at least three tokens, not quoted, no
@@ -1199,7 +1246,7 @@ def _inherit_voice(quotes: list[Quote], backward: set[int]) -> list[Quote]:
 _CLAUSE_BOUNDS: Final = frozenset(",:;–—")
 
 
-def _konj_clause_start(toks: _Run, mask: _Mask) -> int:
+def _konj_clause_start(toks: _Run, mask: _Mask, report: bool = False) -> int:
     """Start of the first clause (outside quotations) holding a Konjunktiv I form."""
     start = 0
     for k, t in enumerate(toks):
@@ -1207,7 +1254,7 @@ def _konj_clause_start(toks: _Run, mask: _Mask) -> int:
             continue
         if t.text in _CLAUSE_BOUNDS:
             start = k + 1
-        elif t.is_word and (t.low in _KONJ1 or _is_konj(t, report=False)):
+        elif t.is_word and (t.low in _KONJ1 or _is_konj(t, report=report)):
             return start
     return 0
 

@@ -92,6 +92,18 @@ QUOTE_CASES = [
     ("„Beschämend“ – Grzegorz zu den Protesten\n\nDie Lage blieb ruhig.", "direct", "Beschämend", "Grzegorz"),
     ("Die Bahn rechnet ab Montag mit „massiven Ausfällen“.", "direct", "massiven Ausfällen", "Bahn"),
     ("Vor allem die Partei wirft dem Minister Wortbruch vor.", "reported", "dem Minister Wortbruch", "Partei"),
+    # Konjunktiv II of a strong verb continues reported speech right after it
+    ("Die Ärztin sagte, sie wisse nichts. Die Behörden lögen seit Jahren.", "reported",
+     "Die Behörden lögen seit Jahren", "Ärztin"),
+    ("Der Wirt erklärte, es gäbe keine Zimmer mehr.", "reported", "es gäbe keine Zimmer mehr", "Wirt"),
+    # perfect of "warnen vor": the prepositional object before the participle
+    ("Die Ministerin hatte vor einer Spaltung der Partei gewarnt.", "reported", "einer Spaltung der Partei",
+     "Ministerin"),
+    # a speaker after an inverted verb with a medium after it
+    ("Die Gruppen versuchten, den Protest zu kapern, sagte Berger im Radio.", "direct",
+     "Die Gruppen versuchten, den Protest zu kapern", "Berger"),
+    # a quoted newspaper name as the source is a name, not a quotation
+    ("Dem „Abendblatt“ zufolge ist die Brücke gesperrt.", "title", "Abendblatt", ""),
 ]
 
 
