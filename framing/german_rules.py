@@ -91,6 +91,7 @@ FIRST_SECOND_PERSON: Final = frozenset(
 MORE_SEPARABLE_SPEECH: Final[dict[str, frozenset[str]]] = {
     "setzen": frozenset({"hinzu"}), "fallen": frozenset({"ein"}), "geben": frozenset({"zurück", "an"}),
     "rufen": frozenset({"zu", "aus"}), "fahren": frozenset({"fort"}),
+    "machen": frozenset({"deutlich", "klar"}),  # "machte deutlich, dass …", "hatte klar gemacht"
 }
 # verbs of knowing and learning: "erfuhr sie vom Tod ihres Mannes:" is followed by the outlet's words
 COLON_NOT_SPEECH: Final = frozenset("erfahren wissen verstehen begreifen rechnen lernen".split())
@@ -100,3 +101,13 @@ MODAL_KONJ2: Final = frozenset(
 )
 # verbs of the manner of speaking, beyond the speech verbs of `framing.quotes` ("flüsterte der Bootsmann")
 MANNER_SPEECH_VERBS: Final = frozenset("flüstern murmeln schreien brüllen seufzen stammeln zischen".split())
+# adverbs and adjectives that open a sentence before the verb, so the subject follows it
+# ("Ähnlich äußerte sich der Generalsekretär", "Deutlich wurde die Ministerin")
+FRONTED_ADVERBS: Final = frozenset(
+    """
+    ähnlich ebenso genauso gleichlautend anders deutlich scharf heftig kritisch zurückhaltend
+    vorsichtig besorgt erleichtert empört optimistisch skeptisch wörtlich ausdrücklich öffentlich
+    zuvor danach daraufhin anschließend später bereits schon zudem außerdem ferner weiter dazu
+    darüber hierzu dazu gegenüber später erst jüngst kürzlich zuletzt gestern heute morgen
+    """.split()
+)

@@ -31,6 +31,7 @@ from framing.german_rules import (
     COLON_SPEECH_NOUNS,
     COLON_TEXT_VERBS,
     FIRST_SECOND_PERSON,
+    FRONTED_ADVERBS,
     MANNER_SPEECH_VERBS,
     MODAL_KONJ2,
     MORE_SEPARABLE_SPEECH,
@@ -440,6 +441,8 @@ def _is_speech(t: TokenType, toks: _Run, i: int, verbs: frozenset[str] = SPEECH_
         return True  # "zeigte sich „besorgt“"
     parts = SEPARABLE.get(lem)
     if parts and t.text[:1].islower():
+        if i > 0 and toks[i - 1].low in parts and low.startswith("ge"):
+            return True  # perfect, the particle before the participle: "hatte deutlich gemacht"
         # the particle closes the clause: "fügte … hinzu", "hob … hervor:"
         j = i + 1
         while j < len(toks) and toks[j].text not in (",", ".", ":", ";", "?", "!"):
@@ -498,8 +501,8 @@ class _Runs:
 def _np_after(toks: _Run, i: int) -> tuple[int, int] | None:
     """Token range of the noun phrase starting at or after index i (subject after the verb)."""
     n = len(toks)
-    while i < n and toks[i].is_word and toks[i].low in _SKIP_AFTER_VERB:
-        i += 1
+    while i < n and toks[i].is_word and (toks[i].low in _SKIP_AFTER_VERB or toks[i].low == "sich"):
+        i += 1  # "äußerte sich der Minister"
     start = i
     has_noun = False
     last_name = False
@@ -558,7 +561,8 @@ def _np_before(toks: _Run, start: int, verb: int) -> tuple[int, int] | None:
         return None
     if low in _PRONOUNS or low in _ANONYMOUS:
         return (start, start + 1) if verb == start + 1 else None
-    if low in _PREPOSITIONS or low in _NP_STOP or not (first.text[:1].isupper() or low in _DETERMINERS):
+    if low in _PREPOSITIONS or low in _NP_STOP or low in FRONTED_ADVERBS \
+            or not (first.text[:1].isupper() or low in _DETERMINERS):
         return None
     rng = _np_after(toks, start)
     if rng is None or rng[1] > verb:
@@ -581,6 +585,13 @@ def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
             head = _np_before(toks, _clause_start(toks, lo, k), k)
             if head is not None:
                 return (head[0], v - 1)
+            # "Der Präsident des Verbands, Rukwied, erklärte": a name in apposition
+            st = _clause_start(toks, lo, k)
+            if st < k and toks[st].low in ("und", "doch", "aber", "denn"):
+                st += 1
+            whole = _np_after(toks, st)
+            if whole is not None and whole[1] == v - 1 and (_is_name(toks[v - 2]) or _is_name(toks[k - 1])):
+                return whole  # "Uschakow, Putins Berater, nannte …"
         return None
     if v - 1 > lo and toks[v - 1].low in ("und", "sowie", "oder"):
         # coordinated verbs share the subject: "Putin verurteilt … und kündigt … an"
@@ -660,9 +671,43 @@ class _Speakers:
             return self.last or _name_before(doc, toks.starts[rng[0]])
         if low in _ANONYMOUS:
             return "man"
+        if not named and toks[rng[0]].low in _DEFINITE and rng[1] - rng[0] >= 2:
+            # "sagte der SPD-Politiker" after "Minister Karl Lauterbach verteidigte …": a role
+            # refers back to the named subject of the sentence before
+            name = _subject_name_before(doc, doc.sentence_at(toks.starts[rng[0]]))
+            if name and name not in text:
+                text = f"{text} {name}"
         if named or text[:1].isupper():
             self.last = text
         return text
+
+
+_DEFINITE: Final = frozenset(["der", "die", "dem", "den"])
+
+
+def _subject_name_before(doc: Doc, si: int) -> str:
+    """The proper name that opens the sentence before (its subject, in verb-second order):
+    "Bundesgesundheitsminister Karl Lauterbach verteidigte …" → "Karl Lauterbach"."""
+    if si <= 0:
+        return ""
+    s = doc.sentences[si - 1]
+    types = doc.types
+    a, b = s.first_token, min(s.last_token, s.first_token + 6)
+    while a < b and types[a].low in _DETERMINERS:
+        a += 1
+    k = a
+    while k < b and types[k].is_word and types[k].text[:1].isupper():
+        k += 1
+    if k == a or k >= s.last_token or not types[k].text[:1].islower():
+        return ""  # no capitalised phrase followed by the verb
+    last = next((j for j in range(k - 1, a - 1, -1) if _is_name(types[j])), None)
+    if last is None:
+        return ""
+    first = last
+    # given name and surname: the word before the surname when it is capitalised and unknown
+    if last - 1 >= a and types[last - 1].text[:1].isupper() and not _known_word(types[last - 1].low):
+        first = last - 1
+    return doc.text[doc.starts[first] : doc.end(last)]
 
 
 def _name_before(doc: Doc, offset: int, window: int = 200) -> str:
@@ -776,8 +821,10 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
             after = _np_after(toks, v + 1) if may_follow else None
             if t.lemma == "zitieren" and after and toks[after[0]].low in _PRONOUNS_SIE:
                 rng = (after[0], after[0] + 1)  # "zitiert ihn der Guardian": the speaker is "ihn"
-            elif v > lo and toks[v - 1].text == "," and after is not None and not _apposition(toks, lo, v):
-                rng = after  # "…, sagte der Minister"
+            elif v > lo and toks[v - 1].text == "," and after is not None and not _apposition(toks, lo, v) \
+                    and not ((subj := _subject(toks, lo, v)) is not None and subj[1] == v - 1
+                             and _np_only(toks, toks.codes.rfind(",", lo + 1, v - 1) + 1, v - 1)):
+                rng = after  # "…, sagte der Minister" (not "Uschakow, Putins Berater, nannte …")
             else:
                 rng = _subject(toks, lo, v) or (after if may_follow else _np_after(toks, v + 1))
         content = contents[v] if v in contents else _content_of_verb(toks, lo, hi, v)
@@ -788,6 +835,12 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
     named = rng is not None and any(_is_name(x) for x in toks[rng[0] : rng[1]])
     speaker = speakers.resolve(doc, toks, rng, named)
     return _Frame(v, speaker, cue, content, named, rng, lo)
+
+
+def _np_only(toks: _Run, a: int, b: int) -> bool:
+    """Is toks[a:b] a bare noun phrase (an apposition: "Putins Berater", "die Sprecherin")?"""
+    return 0 < a < b and all(t.is_word and (t.text[:1].isupper() or t.low in _DETERMINERS
+                                            or t.low.endswith(_ADJ_ENDINGS)) for t in toks[a:b])
 
 
 def _is_marker(toks: _Run, i: int) -> bool:
@@ -852,6 +905,11 @@ def _content_of_verb(toks: _Run, lo: int, hi: int, v: int) -> tuple[int, int] | 
         als = next((k for k in range(v + 1, clause_end) if toks[k].low == "als"), None)
         if als is not None and als + 1 < clause_end:
             return (als + 1, clause_end)
+    if lemma == "nennen" and toks[v].text[:1].islower() and v + 1 < end and toks[v + 1].is_word:
+        # "nannte den Gipfel das größte Ereignis des Jahres": object and label are the speaker's
+        stop = _clause_stop(toks, v, end)
+        if stop - v >= 3 and not any(toks[k].low in _DASS_OB_WORDS for k in range(v + 1, stop)):
+            return (v + 1, stop)
     if lemma == "werfen" and toks[v].text[:1].islower():
         # "China warf der US-Regierung Heuchelei vor": the charge sits between verb and particle;
         # a clause after the particle ("…, weil sie …", "…, sie bereite …") belongs to it too

@@ -102,6 +102,20 @@ QUOTE_CASES = [
     # a speaker after an inverted verb with a medium after it
     ("Die Gruppen versuchten, den Protest zu kapern, sagte Berger im Radio.", "direct",
      "Die Gruppen versuchten, den Protest zu kapern", "Berger"),
+    # a name in apposition to the subject; "nennen" without "als"
+    ("Der Präsident des Verbands, Brandtner, erklärte, die Blockaden seien falsch.", "reported",
+     "die Blockaden seien falsch", "Brandtner"),
+    ("Und Irina Kowalewa, die Beraterin des Ministers, nannte den Gipfel das größte Ereignis des Jahres.",
+     "reported", "den Gipfel das größte Ereignis des Jahres", "Kowalewa"),
+    # a fronted adverb: the subject follows the verb ("sich" skipped)
+    ("Ähnlich äußerte sich Generalsekretär Brandtner. Er sprach von einer Grenzüberschreitung.", "reported",
+     "einer Grenzüberschreitung", "Brandtner"),
+    # "deutlich machen" in the perfect
+    ("Die Ministerin hatte deutlich gemacht, dass sie die Frist nicht verlängern werde.", "reported",
+     "dass sie die Frist nicht verlängern werde", "Ministerin"),
+    # a role refers back to the named subject of the sentence before
+    ("Gesundheitsminister Karl Brandtner verteidigte den Schritt. „Heute beenden wir das“, sagte der Politiker.",
+     "direct", "Heute beenden wir das", "Politiker Brandtner"),
     # a quoted newspaper name as the source is a name, not a quotation
     ("Dem „Abendblatt“ zufolge ist die Brücke gesperrt.", "title", "Abendblatt", ""),
 ]
