@@ -108,6 +108,15 @@ FRONTED_ADVERBS: Final = frozenset(
     ähnlich ebenso genauso gleichlautend anders deutlich scharf heftig kritisch zurückhaltend
     vorsichtig besorgt erleichtert empört optimistisch skeptisch wörtlich ausdrücklich öffentlich
     zuvor danach daraufhin anschließend später bereits schon zudem außerdem ferner weiter dazu
-    darüber hierzu dazu gegenüber später erst jüngst kürzlich zuletzt gestern heute morgen
+    darüber hierzu gegenüber erst jüngst kürzlich zuletzt gestern heute morgen derweil unterdessen
+    inzwischen mittlerweile schließlich letztlich zunächst erneut wiederum jedoch allerdings indes
     """.split()
 )
+# nouns that name a source after "nach" (also as the end of a compound): "nach Angaben der Polizei",
+# "nach Polizeiangaben", "nach Recherchen von WDR und NDR", "nach Ansicht von Experten"
+SOURCE_NOUN_ENDINGS: Final = (
+    "angaben", "recherchen", "informationen", "erkenntnissen", "berichten", "schätzungen", "darstellung",
+    "auffassung", "einschätzung", "ansicht", "aussagen", "einschätzungen",
+)
+# adverbs that mark the rest of the sentence as the report of the source just named
+REPORT_ADVERBS: Final = frozenset(["demnach", "demzufolge"])

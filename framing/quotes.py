@@ -35,6 +35,8 @@ from framing.german_rules import (
     MANNER_SPEECH_VERBS,
     MODAL_KONJ2,
     MORE_SEPARABLE_SPEECH,
+    REPORT_ADVERBS,
+    SOURCE_NOUN_ENDINGS,
 )
 from framing.runs import Run as _Run
 from framing.text import Doc, TokenType, fill_missing, token_norm
@@ -211,7 +213,7 @@ SEPARABLE: Final = {
 }
 for _lemma, _parts in MORE_SEPARABLE_SPEECH.items():
     SEPARABLE[_lemma] = SEPARABLE.get(_lemma, set()) | _parts
-_REPORT_MARKERS: Final = {"laut", "zufolge", "demnach"}
+_REPORT_MARKERS: Final = {"laut", "zufolge", *REPORT_ADVERBS}
 # nouns whose "…, dass …" clause is someone's statement, belief or request ("die Nachricht,
 # dass …"); unlike SPEECH_NOUNS they do not make the other quotations of a sentence someone's
 CONTENT_NOUNS: Final = frozenset(
@@ -401,7 +403,7 @@ def _code(tt: TokenType) -> str:
 def _type_flags(tt: TokenType) -> int:
     """May the type be an attribution cue, a Konjunktiv I form, any Konjunktiv form?"""
     f = 0
-    if tt.low in _CUE_WORDS or (tt.is_word and tt.text[:1].islower() and (
+    if tt.low in _CUE_WORDS or tt.low.endswith(SOURCE_NOUN_ENDINGS) or (tt.is_word and tt.text[:1].islower() and (
             tt.lemma_low in SPEECH_VERBS or tt.lemma_low in COGNITION_VERBS or tt.lemma_low in SEPARABLE
             or tt.lemma_low in _REFLEXIVE_CUES or tt.lemma_low in COLON_TEXT_VERBS)):
         f |= _MAY_CUE
@@ -519,7 +521,8 @@ def _np_after(toks: _Run, i: int) -> tuple[int, int] | None:
                 has_noun = last_name = True
                 break
             break
-        if low in _NP_STOP and not (low == "und" and has_noun and i + 1 < n and _is_name(toks[i + 1])):
+        if low in _NP_STOP and not (low == "und" and has_noun and i + 1 < n and (
+                _is_name(toks[i + 1]) or (toks[i + 1].text.isupper() and len(toks[i + 1].text) > 1))):
             break
         if has_noun and (last_name or low in _NP_BREAKERS) and low in _DETERMINERS:
             break
@@ -529,8 +532,10 @@ def _np_after(toks: _Run, i: int) -> tuple[int, int] | None:
         elif low in _DETERMINERS or low in _PRONOUNS or low in _ANONYMOUS:
             if low in _PRONOUNS or low in _ANONYMOUS:
                 return (i, i + 1) if i == start else (start, i)
-        elif not low.endswith(_ADJ_ENDINGS) or _is_speech(t, toks, i):
-            break  # not an attributive adjective: the phrase has ended
+        elif not low.endswith(_ADJ_ENDINGS) or _is_speech(t, toks, i) or (
+                has_noun and toks[i - 1].text[:1].isupper() and toks[i - 1].is_word
+                and toks[i - 1].low not in _DETERMINERS and (not toks[i - 1].low.endswith("s") or low in _AUXILIARIES)):
+            break  # not an attributive adjective ("des Senders sollen …"): the phrase has ended
         i += 1
     # drop trailing words that are not nouns or names
     while i > start and not toks[i - 1].text[:1].isupper():
@@ -740,7 +745,7 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
              or (toks[i].low in SPEECH_NOUNS and toks[i].text[:1].isupper())
              or (toks[i].low in CONTENT_NOUNS and toks[i].text[:1].isupper() and i + 2 < hi
                  and toks[i + 1].text == "," and toks[i + 2].low in _DASS_OB_WORDS)
-             or (toks[i].low == "angaben" and i > 0 and toks[i - 1].low == "nach")
+             or (toks[i].low.endswith(SOURCE_NOUN_ENDINGS) and i > 0 and toks[i - 1].low == "nach")
              or (toks[i].low == "berufung" and i > 0 and toks[i - 1].low == "unter"))]
     if not cands:
         return None
@@ -766,16 +771,19 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
     low = t.low
     content: tuple[int, int] | None = None
     rng: tuple[int, int] | None = None
-    if low == "laut" or low == "angaben" or low == "berufung":
+    source_noun = low.endswith(SOURCE_NOUN_ENDINGS) and v > 0 and toks[v - 1].low == "nach"
+    if low == "laut" or source_noun or low == "berufung":
         k = v + 1
-        if low == "angaben" and k < hi and toks[k].low in ("von", "aus"):
+        if source_noun and k < hi and toks[k].low in ("von", "aus"):
             k += 1
         if low == "berufung" and k < hi and toks[k].low == "auf":
             k += 1
         rng = _np_after(toks, k)
         end = rng[1] if rng else v + 1
-        content = _content_around(toks, lo, hi, v - (1 if low in ("angaben", "berufung") else 0), end)
-        cue = {"angaben": "nach Angaben", "berufung": "unter Berufung auf"}.get(low, t.text)
+        content = _content_around(toks, lo, hi, v - (1 if source_noun or low == "berufung" else 0), end)
+        cue = "nach " + t.text if source_noun else "unter Berufung auf" if low == "berufung" else t.text
+        if rng is None and source_noun and t.low != "angaben" and t.low not in SOURCE_NOUN_ENDINGS:
+            rng = (v, v + 1)  # "nach Polizeiangaben": the compound names the source
     elif low == "zufolge":
         j = v
         while j > lo and toks[j - 1].is_word and (
@@ -799,7 +807,7 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         cue = t.text
         if v + 1 < hi and toks[v + 1].low in ("des", "der"):
             rng = _np_after(toks, v + 1)
-    elif low == "demnach":
+    elif low in REPORT_ADVERBS:
         content = (v + 1, hi)
         cue = t.text
         return _Frame(v, speakers.last, cue, content, False)
@@ -845,7 +853,8 @@ def _np_only(toks: _Run, a: int, b: int) -> bool:
 
 def _is_marker(toks: _Run, i: int) -> bool:
     low = toks[i].low
-    return low in _REPORT_MARKERS or low in ("angaben", "berufung") or (
+    return low in _REPORT_MARKERS or low == "berufung" or (low.endswith(SOURCE_NOUN_ENDINGS)
+                                                            and i > 0 and toks[i - 1].low == "nach") or (
         (low in SPEECH_NOUNS or low in CONTENT_NOUNS) and toks[i].text[:1].isupper())
 
 
@@ -1185,6 +1194,8 @@ def _unquoted_speech(doc: Doc, runs: _Runs, toks: _Run, f: _Frame, mask: _Mask) 
             and (toks[f.verb - 1].low in _DETERMINERS or (f.verb > 1 and toks[f.verb - 2].low in _DETERMINERS)):
         return []  # "Der lang erwartete Showdown:": an attributive participle, no speech verb
     if f.colon >= 0:
+        if t is not None and t.lemma_low in _REFLEXIVE_CUES and t.lemma_low != "äußern":
+            return []  # "Washington zeigt sich „überrascht“: Russland baut …" is the outlet's
         if t is not None and t.lemma_low == "heißen" and f.verb > 0 and toks[f.verb - 1].low in ("das", "dies"):
             return []  # "das heißt:" = namely
         if f.cue != ":" and t is not None and _is_marker(toks, f.verb) and not (

@@ -116,6 +116,13 @@ QUOTE_CASES = [
     # a role refers back to the named subject of the sentence before
     ("Gesundheitsminister Karl Brandtner verteidigte den Schritt. „Heute beenden wir das“, sagte der Politiker.",
      "direct", "Heute beenden wir das", "Politiker Brandtner"),
+    # a source noun after "nach", also as the end of a compound; "demzufolge"
+    ("Nach Recherchen des Senders sollen mehrere Spuren in den Norden führen.", "reported",
+     "sollen mehrere Spuren in den Norden führen", "Senders"),
+    ("Am Tor hatten sich nach Polizeiangaben rund 8500 Menschen versammelt.", "reported",
+     "rund 8500 Menschen versammelt", "Polizeiangaben"),
+    ("Die Zeitung Morgenblatt berichtet über den Fall. Demzufolge soll ein Haftbefehl ergangen sein.", "reported",
+     "soll ein Haftbefehl ergangen sein", "Morgenblatt"),
     # a quoted newspaper name as the source is a name, not a quotation
     ("Dem „Abendblatt“ zufolge ist die Brücke gesperrt.", "title", "Abendblatt", ""),
 ]
@@ -243,3 +250,9 @@ def test_unquoted_direct_speech_in_a_clear_frame(text, quoted, speaker):
 def test_no_unquoted_speech_without_a_clear_frame(text):
     qs = find_quotes(tokenize(text))
     assert not [q for q in qs if q.kind == "direct"], [(q.kind, q.text, q.speaker) for q in qs]
+
+
+def test_reflexive_frame_before_a_colon_quotes_only_its_own_words():
+    text = "Die Stadt zeigt sich „überrascht“: Der Verein baut im Eiltempo neue Hallen."
+    qs = find_quotes(tokenize(text))
+    assert [q.text for q in qs if q.kind == "direct"] == ["überrascht"]
