@@ -92,6 +92,7 @@ MORE_SEPARABLE_SPEECH: Final[dict[str, frozenset[str]]] = {
     "setzen": frozenset({"hinzu"}), "fallen": frozenset({"ein"}), "geben": frozenset({"zurück", "an"}),
     "rufen": frozenset({"zu", "aus"}), "fahren": frozenset({"fort"}),
     "machen": frozenset({"deutlich", "klar"}),  # "machte deutlich, dass …", "hatte klar gemacht"
+    "zeigen": frozenset({"an"}),  # "zeigte an, dass …" (announced)
 }
 # verbs of knowing and learning: "erfuhr sie vom Tod ihres Mannes:" is followed by the outlet's words
 COLON_NOT_SPEECH: Final = frozenset("erfahren wissen verstehen begreifen rechnen lernen".split())
@@ -99,8 +100,11 @@ COLON_NOT_SPEECH: Final = frozenset("erfahren wissen verstehen begreifen rechnen
 MODAL_KONJ2: Final = frozenset(
     "könnte könnten müsste müssten müßte müßten sollte sollten dürfte dürften möchte möchten".split()
 )
-# verbs of the manner of speaking, beyond the speech verbs of `framing.quotes` ("flüsterte der Bootsmann")
-MANNER_SPEECH_VERBS: Final = frozenset("flüstern murmeln schreien brüllen seufzen stammeln zischen".split())
+# verbs of the manner of speaking, beyond the speech verbs of `framing.quotes` ("flüsterte der Bootsmann"),
+# and verbs of denying and proposing whose dass-clause or zu-infinitive is the reported content
+MANNER_SPEECH_VERBS: Final = frozenset(
+    "flüstern murmeln schreien brüllen seufzen stammeln zischen leugnen verneinen vorschlagen beantragen".split()
+)
 # adverbs and adjectives that open a sentence before the verb, so the subject follows it
 # ("Ähnlich äußerte sich der Generalsekretär", "Deutlich wurde die Ministerin")
 FRONTED_ADVERBS: Final = frozenset(
@@ -120,3 +124,16 @@ SOURCE_NOUN_ENDINGS: Final = (
 )
 # adverbs that mark the rest of the sentence as the report of the source just named
 REPORT_ADVERBS: Final = frozenset(["demnach", "demzufolge"])
+
+# --- targets (used by `framing.targets`) ---------------------------------------------------
+# verbs that put a label on their object with "als": "Putin hat Prigoschin als Verräter
+# bezeichnet" aims "Verräter" at Prigoschin, not at the speaker
+LABELLING_VERBS: Final = frozenset(
+    """
+    bezeichnen beschimpfen abstempeln brandmarken darstellen verunglimpfen diffamieren titulieren
+    schmähen verhöhnen verunglimpfen bezichtigen denunzieren hinstellen
+    """.split()
+)
+# categories whose words name an act or instrument of force (war terminology): whom they judge
+# follows only from grammar (who wields it), never from the nearest actor
+NO_NEAREST: Final = frozenset({"war-terminology"})

@@ -74,3 +74,24 @@ def test_nearest_actor_is_the_last_resort_and_marked_low_confidence(matcher):
     assert got["Regime"] == ("Wladimir Putin", "critical", "nearest", "low")
     got = relation(matcher, "Der Autokrat Putin empfing die Gäste.")
     assert got["Autokrat"][3] == "high"
+
+
+def test_label_with_als_is_aimed_at_the_object_not_the_speaker():
+    m = Matcher(default_lexicon())
+    for text, want in [
+        ("Der Kreml hat die Ukraine als Verräter bezeichnet.", "Ukraine"),
+        ("Selenskyj bezeichnete Russland als Verräter am Frieden.", "Russland"),
+        ("Putin hat den Söldnerchef Brandtner als Verräter bezeichnet.", None),  # no known actor: no target
+    ]:
+        rec = score_article(analyse(Article(id="t", text=text, source="test")), m).record()
+        got = [h.get("aimed_at") for h in rec["hits"] if h["term"].lower().startswith("verräter")]
+        assert got == [want], (text, rec["hits"])
+
+
+def test_war_terminology_gets_no_nearest_actor():
+    """An act or instrument of force judges whoever wields it, which only grammar tells."""
+    m = Matcher(default_lexicon())
+    text = "Mit seiner Privatarmee leistete der Unternehmer Putin gute Dienste."
+    rec = score_article(analyse(Article(id="t", text=text, source="test")), m).record()
+    hits = [h for h in rec["hits"] if h["term"].lower().startswith("privatarmee")]
+    assert hits and all("aimed_at" not in h for h in hits), rec["hits"]
