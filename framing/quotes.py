@@ -436,6 +436,8 @@ def _is_speech(t: TokenType, toks: _Run, i: int, verbs: frozenset[str] = SPEECH_
         return _so_source(toks, i)  # "…", so Shin
     if not t.is_word:
         return False
+    if lem == "heißen" and i > 0 and toks[i - 1].low in ("das", "dies", "was"):
+        return False  # "Das heißt …": that means, no source
     if lem in verbs and t.text[:1].islower():
         return True
     if lem in _REFLEXIVE_CUES and t.text[:1].islower() and any(
@@ -452,6 +454,10 @@ def _is_speech(t: TokenType, toks: _Run, i: int, verbs: frozenset[str] = SPEECH_
                 return True
             j += 1
     return False
+
+
+# pronominal adverbs that point to a clause or quotation after the verb ("wies darauf hin, wie …")
+_POINTING_ADVERBS: Final = frozenset("darauf darüber davon dazu damit dafür daran darin hierzu hierauf".split())
 
 
 def _so_source(toks: _Run, i: int) -> bool:
@@ -958,7 +964,10 @@ def _content_of_verb(toks: _Run, lo: int, hi: int, v: int) -> tuple[int, int] | 
     if parts and lemma != "werfen" and toks[v].text[:1].islower():
         # "kündigt Vernichtung der Putschisten an": the object between verb and particle
         stop = _clause_stop(toks, v, end)
-        if stop - 1 > v + 1 and toks[stop - 1].low in parts and _clause_content(toks, lo, hi, v, end) is None:
+        if stop - 1 > v + 1 and toks[stop - 1].low in parts and _clause_content(toks, lo, hi, v, end) is None \
+                and not (stop < len(toks) and toks[stop].text == ":") \
+                and not any(toks[j].low in _POINTING_ADVERBS for j in range(v + 1, stop - 1)):
+            # not "führt dazu treffend aus: …" or "wies darauf hin, wie …": the content follows
             return (v + 1, stop - 1)
     if v - lo >= 1 and toks[lo].low == "wie":
         # "Wie der Economist anführt, könnte man … sprechen": the main clause is reported
@@ -1106,14 +1115,15 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
             rep = (*content_frame.content, content_frame.speaker, content_frame.cue)
         elif toks and not inside and (any_flag & (_MAY_KONJ1 | _MAY_KONJ) or goes_on) and not (
                 frames and frames[0].verb <= 3 and toks[0].low in _DEMONSTRATIVES):
-            outside = [t for t, p in zip(toks, toks.starts, strict=True) if p not in mask]
-            if any(t.low in _KONJ1 or _is_konj(t, report=goes_on) for t in outside):
+            words = sum(1 for t, p in zip(toks, toks.starts, strict=True) if p not in mask and t.is_word)
+            konj_at = _konj_clause_start(toks, mask, goes_on) if words >= 3 else -1  # not a one-word line
+            if konj_at >= 0:
                 # Konjunktiv I in a main clause is itself the mark of reported speech; only the
                 # clauses from the first one in Konjunktiv on are reported ("Schon 2021 hatte X
                 # suggeriert, falls …, zeige das, dass …": "suggeriert" stays the outlet's)
                 # a frame without content of its own ("Sie rufe … auf") names the speaker
                 spk = frames[0].speaker if frames else last_speaker if last_reported == s.index - 1 else ""
-                rep = (_konj_clause_start(toks, mask, goes_on), len(toks), spk, frames[0].cue if frames else "")
+                rep = (konj_at, len(toks), spk, frames[0].cue if frames else "")
         for fr in frames:
             cut = toks.starts[fr.lo] if fr.lo < len(toks) else s.start
             if fr.colon >= 0 and unquoted and unquoted[-1].start < cut < unquoted[-1].end:
@@ -1315,17 +1325,23 @@ def _inherit_voice(quotes: list[Quote], backward: set[int]) -> list[Quote]:
 _CLAUSE_BOUNDS: Final = frozenset(",:;–—")
 
 
+_FIRST_PERSON_SG: Final = frozenset(["ich", "jch"])  # (Jch: the old print form)
+
+
 def _konj_clause_start(toks: _Run, mask: _Mask, report: bool = False) -> int:
-    """Start of the first clause (outside quotations) holding a Konjunktiv I form."""
+    """Start of the first clause (outside quotations) holding a Konjunktiv I form, -1 if none.
+    A form next to "ich" is the indicative ("ich habe", "ich erinnere mich")."""
     start = 0
+    n = len(toks)
     for k, t in enumerate(toks):
         if toks.starts[k] in mask:
             continue
         if t.text in _CLAUSE_BOUNDS:
             start = k + 1
-        elif t.is_word and (t.low in _KONJ1 or _is_konj(t, report=report)):
+        elif t.is_word and (t.low in _KONJ1 or _is_konj(t, report=report)) and not (
+                (k > 0 and toks[k - 1].low in _FIRST_PERSON_SG) or (k + 1 < n and toks[k + 1].low in _FIRST_PERSON_SG)):
             return start
-    return 0
+    return -1
 
 
 def _segment_frames(doc: Doc, toks: _Run, speakers: _Speakers, pairs: _Mask,

@@ -256,3 +256,18 @@ def test_reflexive_frame_before_a_colon_quotes_only_its_own_words():
     text = "Die Stadt zeigt sich „überrascht“: Der Verein baut im Eiltempo neue Hallen."
     qs = find_quotes(tokenize(text))
     assert [q.text for q in qs if q.kind == "direct"] == ["überrascht"]
+
+
+@pytest.mark.parametrize("text", [
+    "Wien, 29. Juni.\n\ndate\n\nDer Flug begann am Morgen.",  # a one-word line is no reported speech
+    "Ich erinnere mich an den Sommer. Ich habe damals viel gelesen.",  # "ich habe" is indicative
+    "Neue Steuern, nichts als neue Steuern. Das heißt dem Volk Steine statt Brot reichen.",  # "that means"
+])
+def test_no_reported_speech_from_look_alike_forms(text):
+    qs = find_quotes(tokenize(text))
+    assert not [q for q in qs if q.kind == "reported"], [(q.kind, q.text) for q in qs]
+
+
+def test_pointing_adverb_leaves_the_content_after_the_verb():
+    qs = find_quotes(tokenize("Der Rat wies namentlich darauf hin, wie oft sich Leute anmelden."))
+    assert not [q for q in qs if q.text == "namentlich darauf"], [(q.kind, q.text) for q in qs]
