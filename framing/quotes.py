@@ -872,7 +872,7 @@ def _apposition(toks: _Run, lo: int, v: int) -> bool:
             and _np_before(toks, _clause_start(toks, lo, k), k) is not None)
 
 
-_CLAUSE_MARKS: Final = frozenset(':;,“”"„«»–—-')
+_CLAUSE_MARKS: Final = frozenset(':;,“”"„«»–—-.')  # (a period inside a sentence: an unsplit one)
 
 
 def _clause_start(toks: _Run, lo: int, v: int) -> int:
@@ -1134,13 +1134,18 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
                     unquoted.append(u._replace(end=u.start + e, text=doc.text[u.start : u.start + e]))
             for a, b in _unquoted_speech(doc, runs, toks, fr, mask):
                 unquoted.append(Quote("direct", a, b, doc.text[a:b], fr.speaker, fr.cue, doc.sentence_at(a)))
+        for fr in frames:
+            # further statements of the sentence, each with its own speaker
+            if fr is content_frame or fr.content is None or content_frame is None or content_frame.content is None:
+                continue
+            a, b = _trim_content(toks, *fr.content)
+            ca, cb = content_frame.content
+            if b > a and (b <= ca or a >= cb):
+                reported.append(_reported(doc, toks, (a, b), fr.speaker, fr.cue, s.index))
         rep_quote = None
         if rep is not None:
             a, b, spk, cue = rep
-            while a < b and not toks[a].is_word and toks[a].text not in "„\"»«“‚":
-                a += 1
-            while b > a and toks[b - 1].text in ".,;:!?":
-                b -= 1
+            a, b = _trim_content(toks, a, b)
             if b > a:
                 rep_quote = _reported(doc, toks, (a, b), spk, cue, s.index)
                 reported.append(rep_quote)
@@ -1186,6 +1191,15 @@ def _names_source(text: str, toks: _Run, frames: list[_Frame], o: int, c: int, q
             if a <= o and c <= b + 1:
                 return True
     return False
+
+
+def _trim_content(toks: _Run, a: int, b: int) -> tuple[int, int]:
+    """A reported range without leading punctuation (but with an opening mark) and trailing marks."""
+    while a < b and not toks[a].is_word and toks[a].text not in "„\"»«“‚":
+        a += 1
+    while b > a and toks[b - 1].text in ".,;:!?":
+        b -= 1
+    return a, b
 
 
 def _unquoted_speech(doc: Doc, runs: _Runs, toks: _Run, f: _Frame, mask: _Mask) -> list[tuple[int, int]]:
@@ -1369,6 +1383,17 @@ def _segment_frames(doc: Doc, toks: _Run, speakers: _Speakers, pairs: _Mask,
                 if n + 1 < len(ends):
                     f.colon = hi
                 frames.append(f)
+                if f.content is not None and f.srng is not None and f.srng[0] - lo >= 4 \
+                        and f.content[0] >= f.srng[0]:
+                    # "A sei B, erklärte X. Y sagte, C sei D" in one segment (an unsplit sentence):
+                    # the statement before Y's name has its own frame; Y stays the last speaker
+                    saved = speakers.last
+                    f2 = _frame(doc, toks, speakers, lo, f.srng[0], verbs=_SPEECH_OR_COGNITION, pairs=pairs,
+                                maybe=maybe)
+                    speakers.last = saved
+                    if f2 is not None and f2.content is not None and f2.content[1] <= f.srng[0] \
+                            and f2.verb < f.srng[0]:
+                        frames.insert(len(frames) - 1, f2)
         lo = hi + 1
     return frames
 

@@ -271,3 +271,18 @@ def test_no_reported_speech_from_look_alike_forms(text):
 def test_pointing_adverb_leaves_the_content_after_the_verb():
     qs = find_quotes(tokenize("Der Rat wies namentlich darauf hin, wie oft sich Leute anmelden."))
     assert not [q for q in qs if q.text == "namentlich darauf"], [(q.kind, q.text) for q in qs]
+
+
+def test_two_statements_in_one_sentence_keep_their_own_speakers():
+    """An unsplit sentence ("… auf der Plattform X. Minister …") or two coordinated statements."""
+    for text, want in [
+        ("Die Aktion sei beschämend, erklärte Kanzler Brandt auf der Plattform X. Minister Özkan sagte "
+         "im Fernsehen, zwar habe er Verständnis.",
+         [("Die Aktion sei beschämend", "Brandt"), ("zwar habe er Verständnis", "Özkan")]),
+        ("Die Lage sei ernst, sagte die Ministerin, und der Verband erklärte, man werde helfen.",
+         [("Die Lage sei ernst", "Ministerin"), ("man werde helfen", "Verband")]),
+    ]:
+        got = [(q.text, q.speaker) for q in find_quotes(tokenize(text)) if q.kind == "reported"]
+        assert len(got) == len(want), got
+        for (gt, gs), (wt, ws) in zip(got, want, strict=True):
+            assert gt == wt and ws in gs, got
