@@ -93,36 +93,36 @@ QUOTE_CASES = [
     ("Die Bahn rechnet ab Montag mit „massiven Ausfällen“.", "direct", "massiven Ausfällen", "Bahn"),
     ("Vor allem die Partei wirft dem Minister Wortbruch vor.", "reported", "dem Minister Wortbruch", "Partei"),
     # Konjunktiv II of a strong verb continues reported speech right after it
-    ("Die Ärztin sagte, sie wisse nichts. Die Behörden lögen seit Jahren.", "reported",
-     "Die Behörden lögen seit Jahren", "Ärztin"),
+    ("Der Zeuge sagte, er wisse nichts. Die Nachbarn lögen aus Angst.", "reported",
+     "Die Nachbarn lögen aus Angst", "Zeuge"),
     ("Der Wirt erklärte, es gäbe keine Zimmer mehr.", "reported", "es gäbe keine Zimmer mehr", "Wirt"),
     # perfect of "warnen vor": the prepositional object before the participle
     ("Die Ministerin hatte vor einer Spaltung der Partei gewarnt.", "reported", "einer Spaltung der Partei",
      "Ministerin"),
     # a speaker after an inverted verb with a medium after it
-    ("Die Gruppen versuchten, den Protest zu kapern, sagte Berger im Radio.", "direct",
-     "Die Gruppen versuchten, den Protest zu kapern", "Berger"),
+    ("Die Händler wollten den Markt verlassen, sagte Berger im Radio.", "direct",
+     "Die Händler wollten den Markt verlassen", "Berger"),
     # a name in apposition to the subject; "nennen" without "als"
-    ("Der Präsident des Verbands, Brandtner, erklärte, die Blockaden seien falsch.", "reported",
-     "die Blockaden seien falsch", "Brandtner"),
-    ("Und Irina Kowalewa, die Beraterin des Ministers, nannte den Gipfel das größte Ereignis des Jahres.",
-     "reported", "den Gipfel das größte Ereignis des Jahres", "Kowalewa"),
+    ("Die Vorsitzende des Vereins, Brandtner, erklärte, der Umzug sei beschlossen.", "reported",
+     "der Umzug sei beschlossen", "Brandtner"),
+    ("Und Irina Kowalewa, die Beraterin des Ministers, nannte die Messe den wichtigsten Termin des Jahres.",
+     "reported", "die Messe den wichtigsten Termin des Jahres", "Kowalewa"),
     # a fronted adverb: the subject follows the verb ("sich" skipped)
-    ("Ähnlich äußerte sich Generalsekretär Brandtner. Er sprach von einer Grenzüberschreitung.", "reported",
-     "einer Grenzüberschreitung", "Brandtner"),
+    ("Ähnlich äußerte sich Generalsekretär Brandtner. Er sprach von einem Wortbruch.", "reported",
+     "einem Wortbruch", "Brandtner"),
     # "deutlich machen" in the perfect
-    ("Die Ministerin hatte deutlich gemacht, dass sie die Frist nicht verlängern werde.", "reported",
-     "dass sie die Frist nicht verlängern werde", "Ministerin"),
+    ("Die Ministerin hatte deutlich gemacht, dass sie das Gesetz nicht unterschreiben werde.", "reported",
+     "dass sie das Gesetz nicht unterschreiben werde", "Ministerin"),
     # a role refers back to the named subject of the sentence before
-    ("Gesundheitsminister Karl Brandtner verteidigte den Schritt. „Heute beenden wir das“, sagte der Politiker.",
-     "direct", "Heute beenden wir das", "Politiker Brandtner"),
+    ("Gesundheitsminister Karl Brandtner lobte die Reform. „Das ist ein guter Tag“, sagte der Politiker.",
+     "direct", "Das ist ein guter Tag", "Politiker Brandtner"),
     # a source noun after "nach", also as the end of a compound; "demzufolge"
-    ("Nach Recherchen des Senders sollen mehrere Spuren in den Norden führen.", "reported",
-     "sollen mehrere Spuren in den Norden führen", "Senders"),
-    ("Am Tor hatten sich nach Polizeiangaben rund 8500 Menschen versammelt.", "reported",
-     "rund 8500 Menschen versammelt", "Polizeiangaben"),
-    ("Die Zeitung Morgenblatt berichtet über den Fall. Demzufolge soll ein Haftbefehl ergangen sein.", "reported",
-     "soll ein Haftbefehl ergangen sein", "Morgenblatt"),
+    ("Nach Recherchen des Senders soll der Vertrag schon im Mai unterschrieben worden sein.", "reported",
+     "soll der Vertrag schon im Mai unterschrieben worden sein", "Senders"),
+    ("Am Tor hatten sich nach Polizeiangaben rund 1200 Menschen versammelt.", "reported",
+     "rund 1200 Menschen versammelt", "Polizeiangaben"),
+    ("Die Zeitung Morgenblatt berichtet über den Fall. Demzufolge soll die Schule im Herbst schließen.", "reported",
+     "soll die Schule im Herbst schließen", "Morgenblatt"),
     # a quoted newspaper name as the source is a name, not a quotation
     ("Dem „Abendblatt“ zufolge ist die Brücke gesperrt.", "title", "Abendblatt", ""),
 ]
@@ -221,10 +221,10 @@ UNQUOTED_CASES = [
      "Verband"),
     ("Die Brücke bleibt geschlossen, sagte der Bürgermeister.", "Die Brücke bleibt geschlossen",
      "Bürgermeister"),
-    ("Die Börse, erklärte er, ist auf Baisse gestimmt.", "ist auf Baisse gestimmt", ""),
+    ("Der Markt, erklärte er, ist auf Talfahrt eingestellt.", "ist auf Talfahrt eingestellt", ""),
     ("Die Behörde veröffentlicht folgenden Bericht: In der Stadt sind drei Fälle bekannt.",
      "In der Stadt sind drei Fälle bekannt.", "Behörde"),
-    ("Sie kamen zurück. Nur Mut gefasst! flüsterte der Bootsmann.", "Nur Mut gefasst!", "Bootsmann"),
+    ("Sie kamen zurück. Nur keine Angst! flüsterte der Bootsmann.", "Nur keine Angst!", "Bootsmann"),
     ("Anna sagte: Das reicht. Ben sagte: Wir gehen heim. Dann sagte sie: Ich bleibe hier.", "Wir gehen heim.",
      "Ben"),
 ]
@@ -240,9 +240,9 @@ def test_unquoted_direct_speech_in_a_clear_frame(text, quoted, speaker):
 
 @pytest.mark.parametrize("text", [
     "Die Lage ist folgende: Die Truppen ziehen ab.",  # no speech verb: the outlet announces its words
-    "Auf der Konferenz erfuhr sie vom Tod ihres Mannes: Die Nachricht kam am Morgen.",  # learning, not saying
+    "Im Urlaub erfuhr er von der Schließung: Die Firma zieht nach Polen.",  # learning, not saying
     "Wir nennen drei Gründe: Die Preise steigen, die Löhne nicht.",  # the outlet itself
-    "Der lang erwartete Gipfel der Minister: Am Abend fahren die Wagen vor.",  # a participle, no verb
+    "Die lang ersehnte Einigung der Länder: Am Abend unterschreiben alle.",  # a participle, no verb
     "Um den Streit zu beenden, versprach der Bürgermeister eine neue Regel.",  # fronted clause, no speech
     "Es könnte sich um einen Unfall handeln, hieß es aus der Polizei.",  # a paraphrase, not verbatim
     "Berlin: Die Polizei hat drei Männer festgenommen.",  # a dateline, no first or second person
@@ -259,9 +259,9 @@ def test_reflexive_frame_before_a_colon_quotes_only_its_own_words():
 
 
 @pytest.mark.parametrize("text", [
-    "Wien, 29. Juni.\n\ndate\n\nDer Flug begann am Morgen.",  # a one-word line is no reported speech
+    "Linz, 3. Mai.\n\ndate\n\nDie Messe begann am Morgen.",  # a one-word line is no reported speech
     "Ich erinnere mich an den Sommer. Ich habe damals viel gelesen.",  # "ich habe" is indicative
-    "Neue Steuern, nichts als neue Steuern. Das heißt dem Volk Steine statt Brot reichen.",  # "that means"
+    "Immer neue Gebühren. Das heißt den Leuten das Geld aus der Tasche ziehen.",  # "that means"
 ])
 def test_no_reported_speech_from_look_alike_forms(text):
     qs = find_quotes(tokenize(text))
@@ -269,16 +269,16 @@ def test_no_reported_speech_from_look_alike_forms(text):
 
 
 def test_pointing_adverb_leaves_the_content_after_the_verb():
-    qs = find_quotes(tokenize("Der Rat wies namentlich darauf hin, wie oft sich Leute anmelden."))
-    assert not [q for q in qs if q.text == "namentlich darauf"], [(q.kind, q.text) for q in qs]
+    qs = find_quotes(tokenize("Die Rätin wies besonders darauf hin, wie oft Kurse ausfallen."))
+    assert not [q for q in qs if q.text == "besonders darauf"], [(q.kind, q.text) for q in qs]
 
 
 def test_two_statements_in_one_sentence_keep_their_own_speakers():
     """An unsplit sentence ("… auf der Plattform X. Minister …") or two coordinated statements."""
     for text, want in [
-        ("Die Aktion sei beschämend, erklärte Kanzler Brandt auf der Plattform X. Minister Özkan sagte "
-         "im Fernsehen, zwar habe er Verständnis.",
-         [("Die Aktion sei beschämend", "Brandt"), ("zwar habe er Verständnis", "Özkan")]),
+        ("Der Streik sei unverantwortlich, erklärte Senator Brandt auf der Plattform X. Minister Özkan sagte "
+         "im Radio, zwar habe er Geduld mit den Fahrern.",
+         [("Der Streik sei unverantwortlich", "Brandt"), ("zwar habe er Geduld mit den Fahrern", "Özkan")]),
         ("Die Lage sei ernst, sagte die Ministerin, und der Verband erklärte, man werde helfen.",
          [("Die Lage sei ernst", "Ministerin"), ("man werde helfen", "Verband")]),
     ]:

@@ -81,7 +81,7 @@ def test_label_with_als_is_aimed_at_the_object_not_the_speaker():
     for text, want in [
         ("Der Kreml hat die Ukraine als Verräter bezeichnet.", "Ukraine"),
         ("Selenskyj bezeichnete Russland als Verräter am Frieden.", "Russland"),
-        ("Putin hat den Söldnerchef Brandtner als Verräter bezeichnet.", None),  # no known actor: no target
+        ("Der Kreml hat den Blogger Brandtner öffentlich als Verräter bezeichnet.", None),  # no known actor: no target
     ]:
         rec = score_article(analyse(Article(id="t", text=text, source="test")), m).record()
         got = [h.get("aimed_at") for h in rec["hits"] if h["term"].lower().startswith("verräter")]
@@ -91,7 +91,7 @@ def test_label_with_als_is_aimed_at_the_object_not_the_speaker():
 def test_war_terminology_gets_no_nearest_actor():
     """An act or instrument of force judges whoever wields it, which only grammar tells."""
     m = Matcher(default_lexicon())
-    text = "Mit seiner Privatarmee leistete der Unternehmer Putin gute Dienste."
+    text = "Mit seiner Privatarmee half der Unternehmer Putin im Feldzug."
     rec = score_article(analyse(Article(id="t", text=text, source="test")), m).record()
     hits = [h for h in rec["hits"] if h["term"].lower().startswith("privatarmee")]
     assert hits and all("aimed_at" not in h for h in hits), rec["hits"]
