@@ -768,7 +768,10 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         if len(with_content) > 1 and toks[_clause_start(toks, lo, with_content[-1])].low == "wie":
             del with_content[-1]  # "X ergänzte, die Krise - wie er es nannte - habe …"
         if with_content:
-            v = with_content[-1]
+            # a verb in Konjunktiv inside reported content ("…, sagte, er glaube, dass …") is no
+            # frame when an indicative speech verb frames the sentence
+            plain = [i for i in with_content if not _is_konj(toks[i], report=True)]
+            v = plain[-1] if plain else with_content[-1]
         elif markers and (not verbs_ or (markers[0] < verbs_[0] and toks[markers[0]].low not in SPEECH_NOUNS)):
             v = markers[0]  # "Berichten zufolge haben … versichert"
         else:

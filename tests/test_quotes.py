@@ -123,6 +123,9 @@ QUOTE_CASES = [
      "rund 1200 Menschen versammelt", "Polizeiangaben"),
     ("Die Zeitung Morgenblatt berichtet über den Fall. Demzufolge soll die Schule im Herbst schließen.", "reported",
      "soll die Schule im Herbst schließen", "Morgenblatt"),
+    # a speech verb in Konjunktiv inside the content is no frame of its own
+    ("Müller sagte, er glaube, dass die Lage ernst sei.", "reported", "er glaube, dass die Lage ernst sei",
+     "Müller"),
     # a quoted newspaper name as the source is a name, not a quotation
     ("Dem „Abendblatt“ zufolge ist die Brücke gesperrt.", "title", "Abendblatt", ""),
 ]
