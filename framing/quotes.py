@@ -188,6 +188,15 @@ _REFLEXIVE_CUES = _de.REFLEXIVE_CUES
 _REPORT_MARKERS = _de.REPORT_MARKERS
 _SKIP_AFTER_VERB = _de.SKIP_AFTER_VERB
 _SPEECH_OR_COGNITION = _de.SPEECH_OR_COGNITION
+ANNOUNCING_WORDS = _de.ANNOUNCING_WORDS
+COLON_NOT_SPEECH = _de.COLON_NOT_SPEECH
+COLON_SPEECH_NOUNS = _de.COLON_SPEECH_NOUNS
+COLON_TEXT_VERBS = _de.COLON_TEXT_VERBS
+FIRST_SECOND_PERSON = _de.FIRST_SECOND_PERSON
+FRONTED_ADVERBS = _de.FRONTED_ADVERBS
+MODAL_KONJ2 = _de.MODAL_KONJ2
+REPORT_ADVERBS = _de.REPORT_ADVERBS
+SOURCE_NOUN_ENDINGS = _de.SOURCE_NOUN_ENDINGS
 
 
 _SPACES_RE: Final = re.compile(r"\s+")
@@ -218,12 +227,25 @@ def _konj_form(t: TokenType, report: bool) -> bool:
     if low in _KONJ1 or (report and low in _KONJ2_REPORT):
         return True
     lem = t.lemma
+    if report and _strong_konj2(t.text, low, lem):
+        return True
     # 3rd person Konjunktiv I of regular verbs is the stem + e: plane, zeige, erhalte; of verbs in
     # -eln/-ern the stem + e as well: handele, ändere
     if not (t.is_word and t.text[:1].islower() and len(low) >= 4) or t.text.endswith("ee"):
         return False
     return (lem.endswith("en") and low == lem[:-1]) or (
         len(lem) >= 5 and lem.endswith(("eln", "ern")) and low == lem[:-1] + "e")
+
+
+_UMLAUTS: Final = "äöü"
+
+
+def _strong_konj2(text: str, low: str, lemma: str) -> bool:
+    """Konjunktiv II of a strong verb, an umlaut its infinitive lacks: käme (kommen), gäbe
+    (geben), lögen (lügen), stünde (stehen); not führe (führen) or schöne (schön)."""
+    if not (text[:1].islower() and low.endswith(("e", "en")) and len(low) >= 4 and lemma.endswith("en")):
+        return False
+    return any(u in low and u not in lemma for u in _UMLAUTS)
 
 
 def _is_konj(t: TokenType, report: bool) -> bool:
@@ -236,7 +258,8 @@ def _is_konj(t: TokenType, report: bool) -> bool:
 # so find_quotes skips it without building its tokens.
 _MAY_CUE, _MAY_KONJ1, _MAY_KONJ, _MAY_KONJ_REPORT = 1, 2, 4, 16
 _TEXT: Final = attrgetter("text")
-_CUE_WORDS: Final = frozenset([*_REPORT_MARKERS, *SPEECH_NOUNS, *CONTENT_NOUNS, "so", "angaben", "berufung"])
+_CUE_WORDS: Final = frozenset([*_REPORT_MARKERS, *SPEECH_NOUNS, *CONTENT_NOUNS, "so", "angaben", "berufung",
+                               *COLON_SPEECH_NOUNS, *ANNOUNCING_WORDS])
 _FLAGS_LIMIT: Final = 500_000  # the code and name caches are cleared (between documents) past this many types
 
 
@@ -264,7 +287,7 @@ def _flag_class(bit: int) -> re.Pattern[str]:
     return re.compile("[" + "".join(chr(_FLAGGED + f) for f in range(_FLAG_BITS + 1) if f & bit) + "]")
 
 
-_CUE_OR_KONJ_RE: Final = _flag_class(_MAY_CUE | _MAY_KONJ1 | _MAY_KONJ)
+_CUE_OR_KONJ_RE: Final = _flag_class(_MAY_CUE | _MAY_KONJ1 | _MAY_KONJ | _MAY_KONJ_REPORT)
 _KONJ_REPORT_RE: Final = _flag_class(_MAY_KONJ_REPORT)
 
 
@@ -285,9 +308,9 @@ def _code(tt: TokenType) -> str:
 def _type_flags(tt: TokenType) -> int:
     """May the type be an attribution cue, a Konjunktiv I form, any Konjunktiv form?"""
     f = 0
-    if tt.low in _CUE_WORDS or (tt.is_word and tt.text[:1].islower() and (
+    if tt.low in _CUE_WORDS or tt.low.endswith(SOURCE_NOUN_ENDINGS) or (tt.is_word and tt.text[:1].islower() and (
             tt.lemma_low in SPEECH_VERBS or tt.lemma_low in COGNITION_VERBS or tt.lemma_low in SEPARABLE
-            or tt.lemma_low in _REFLEXIVE_CUES)):
+            or tt.lemma_low in _REFLEXIVE_CUES or tt.lemma_low in COLON_TEXT_VERBS)):
         f |= _MAY_CUE
     if tt.low in _KONJ1:
         f |= _MAY_KONJ1
@@ -318,6 +341,8 @@ def _is_speech(t: TokenType, toks: _Run, i: int, verbs: frozenset[str] = SPEECH_
         return _so_source(toks, i)  # "…", so Shin
     if not t.is_word:
         return False
+    if lem == "heißen" and i > 0 and toks[i - 1].low in ("das", "dies", "was"):
+        return False  # "Das heißt …": that means, no source
     if lem in verbs and t.text[:1].islower():
         return True
     if lem in _REFLEXIVE_CUES and t.text[:1].islower() and any(
@@ -325,6 +350,8 @@ def _is_speech(t: TokenType, toks: _Run, i: int, verbs: frozenset[str] = SPEECH_
         return True  # "zeigte sich „besorgt“"
     parts = SEPARABLE.get(lem)
     if parts and t.text[:1].islower():
+        if i > 0 and toks[i - 1].low in parts and low.startswith("ge"):
+            return True  # perfect, the particle before the participle: "hatte deutlich gemacht"
         # the particle closes the clause: "fügte … hinzu", "hob … hervor:"
         j = i + 1
         while j < len(toks) and toks[j].text not in (",", ".", ":", ";", "?", "!"):
@@ -332,6 +359,10 @@ def _is_speech(t: TokenType, toks: _Run, i: int, verbs: frozenset[str] = SPEECH_
                 return True
             j += 1
     return False
+
+
+# pronominal adverbs that point to a clause or quotation after the verb ("wies darauf hin, wie …")
+_POINTING_ADVERBS: Final = frozenset("darauf darüber davon dazu damit dafür daran darin hierzu hierauf".split())
 
 
 def _so_source(toks: _Run, i: int) -> bool:
@@ -383,8 +414,8 @@ class _Runs:
 def _np_after(toks: _Run, i: int) -> tuple[int, int] | None:
     """Token range of the noun phrase starting at or after index i (subject after the verb)."""
     n = len(toks)
-    while i < n and toks[i].is_word and toks[i].low in _SKIP_AFTER_VERB:
-        i += 1
+    while i < n and toks[i].is_word and (toks[i].low in _SKIP_AFTER_VERB or toks[i].low == "sich"):
+        i += 1  # "äußerte sich der Minister"
     start = i
     has_noun = False
     last_name = False
@@ -401,7 +432,8 @@ def _np_after(toks: _Run, i: int) -> tuple[int, int] | None:
                 has_noun = last_name = True
                 break
             break
-        if low in _NP_STOP and not (low == "und" and has_noun and i + 1 < n and _is_name(toks[i + 1])):
+        if low in _NP_STOP and not (low == "und" and has_noun and i + 1 < n and (
+                _is_name(toks[i + 1]) or (toks[i + 1].text.isupper() and len(toks[i + 1].text) > 1))):
             break
         if has_noun and (last_name or low in _NP_BREAKERS) and low in _DETERMINERS:
             break
@@ -411,8 +443,10 @@ def _np_after(toks: _Run, i: int) -> tuple[int, int] | None:
         elif low in _DETERMINERS or low in _PRONOUNS or low in _ANONYMOUS:
             if low in _PRONOUNS or low in _ANONYMOUS:
                 return (i, i + 1) if i == start else (start, i)
-        elif not low.endswith(_ADJ_ENDINGS) or _is_speech(t, toks, i):
-            break  # not an attributive adjective: the phrase has ended
+        elif not low.endswith(_ADJ_ENDINGS) or _is_speech(t, toks, i) or (
+                has_noun and toks[i - 1].text[:1].isupper() and toks[i - 1].is_word
+                and toks[i - 1].low not in _DETERMINERS and (not toks[i - 1].low.endswith("s") or low in _AUXILIARIES)):
+            break  # not an attributive adjective ("des Senders sollen …"): the phrase has ended
         i += 1
     # drop trailing words that are not nouns or names
     while i > start and not toks[i - 1].text[:1].isupper():
@@ -443,7 +477,8 @@ def _np_before(toks: _Run, start: int, verb: int) -> tuple[int, int] | None:
         return None
     if low in _PRONOUNS or low in _ANONYMOUS:
         return (start, start + 1) if verb == start + 1 else None
-    if low in _PREPOSITIONS or low in _NP_STOP or not (first.text[:1].isupper() or low in _DETERMINERS):
+    if low in _PREPOSITIONS or low in _NP_STOP or low in FRONTED_ADVERBS \
+            or not (first.text[:1].isupper() or low in _DETERMINERS):
         return None
     rng = _np_after(toks, start)
     if rng is None or rng[1] > verb:
@@ -466,6 +501,13 @@ def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
             head = _np_before(toks, _clause_start(toks, lo, k), k)
             if head is not None:
                 return (head[0], v - 1)
+            # "Der Präsident des Verbands, Rukwied, erklärte": a name in apposition
+            st = _clause_start(toks, lo, k)
+            if st < k and toks[st].low in ("und", "doch", "aber", "denn"):
+                st += 1
+            whole = _np_after(toks, st)
+            if whole is not None and whole[1] == v - 1 and (_is_name(toks[v - 2]) or _is_name(toks[k - 1])):
+                return whole  # "Uschakow, Putins Berater, nannte …"
         return None
     if v - 1 > lo and toks[v - 1].low in ("und", "sowie", "oder"):
         # coordinated verbs share the subject: "Putin verurteilt … und kündigt … an"
@@ -524,6 +566,9 @@ class _Frame:
     cue: str
     content: tuple[int, int] | None  # token range of the reported content, if any
     named: bool
+    srng: tuple[int, int] | None = None  # token range of the speaker as the text names him
+    lo: int = 0  # first token of the frame's segment
+    colon: int = -1  # the colon that ends the segment, if any
 
 
 class _Speakers:
@@ -532,19 +577,57 @@ class _Speakers:
     def __init__(self) -> None:
         self.last = ""
 
-    def resolve(self, doc: Doc, toks: _Run, rng: tuple[int, int] | None, named: bool) -> str:
-        """The speaker's words (a pronoun resolved); `named`: the range holds a proper name."""
+    def resolve(self, doc: Doc, toks: _Run, rng: tuple[int, int] | None, named: bool,
+                plural: bool = False) -> str:
+        """The speaker's words (a pronoun resolved); `named`: the range holds a proper name;
+        `plural`: the verb is plural, so "sie" stands for several and names no one person."""
         if rng is None:
             return ""
         text = _span_text(doc, toks, rng)
         low = text.lower()
         if low in _PRONOUNS:
+            if plural and low == "sie":
+                return text  # "indem sie behaupten": not the last person named
             return self.last or _name_before(doc, toks.starts[rng[0]])
         if low in _ANONYMOUS:
             return "man"
+        if not named and not plural and toks[rng[0]].low in _DEFINITE and rng[1] - rng[0] >= 2:
+            # "sagte der SPD-Politiker" after "Minister Karl Lauterbach verteidigte …": a role
+            # refers back to the named subject of the sentence before
+            name = _subject_name_before(doc, doc.sentence_at(toks.starts[rng[0]]))
+            if name and name not in text:
+                text = f"{text} {name}"
         if named or text[:1].isupper():
             self.last = text
         return text
+
+
+_DEFINITE: Final = frozenset(["der", "die", "dem", "den"])
+
+
+def _subject_name_before(doc: Doc, si: int) -> str:
+    """The proper name that opens the sentence before (its subject, in verb-second order):
+    "Bundesgesundheitsminister Karl Lauterbach verteidigte …" → "Karl Lauterbach"."""
+    if si <= 0:
+        return ""
+    s = doc.sentences[si - 1]
+    types = doc.types
+    a, b = s.first_token, min(s.last_token, s.first_token + 6)
+    while a < b and types[a].low in _DETERMINERS:
+        a += 1
+    k = a
+    while k < b and types[k].is_word and types[k].text[:1].isupper():
+        k += 1
+    if k == a or k >= s.last_token or not types[k].text[:1].islower():
+        return ""  # no capitalised phrase followed by the verb
+    last = next((j for j in range(k - 1, a - 1, -1) if _is_name(types[j])), None)
+    if last is None:
+        return ""
+    first = last
+    # given name and surname: the word before the surname when it is capitalised and unknown
+    if last - 1 >= a and types[last - 1].text[:1].isupper() and not _known_word(types[last - 1].low):
+        first = last - 1
+    return doc.text[doc.starts[first] : doc.end(last)]
 
 
 def _name_before(doc: Doc, offset: int, window: int = 200) -> str:
@@ -577,7 +660,7 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
              or (toks[i].low in SPEECH_NOUNS and toks[i].text[:1].isupper())
              or (toks[i].low in CONTENT_NOUNS and toks[i].text[:1].isupper() and i + 2 < hi
                  and toks[i + 1].text == "," and toks[i + 2].low in _DASS_OB_WORDS)
-             or (toks[i].low == "angaben" and i > 0 and toks[i - 1].low == "nach")
+             or (toks[i].low.endswith(SOURCE_NOUN_ENDINGS) and i > 0 and toks[i - 1].low == "nach")
              or (toks[i].low == "berufung" and i > 0 and toks[i - 1].low == "unter"))]
     if not cands:
         return None
@@ -594,7 +677,10 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         if len(with_content) > 1 and toks[_clause_start(toks, lo, with_content[-1])].low == "wie":
             del with_content[-1]  # "X ergänzte, die Krise - wie er es nannte - habe …"
         if with_content:
-            v = with_content[-1]
+            # a verb in Konjunktiv inside reported content ("…, sagte, er glaube, dass …") is no
+            # frame when an indicative speech verb frames the sentence
+            plain = [i for i in with_content if not _is_konj(toks[i], report=True)]
+            v = plain[-1] if plain else with_content[-1]
         elif markers and (not verbs_ or (markers[0] < verbs_[0] and toks[markers[0]].low not in SPEECH_NOUNS)):
             v = markers[0]  # "Berichten zufolge haben … versichert"
         else:
@@ -603,16 +689,19 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
     low = t.low
     content: tuple[int, int] | None = None
     rng: tuple[int, int] | None = None
-    if low == "laut" or low == "angaben" or low == "berufung":
+    source_noun = low.endswith(SOURCE_NOUN_ENDINGS) and v > 0 and toks[v - 1].low == "nach"
+    if low == "laut" or source_noun or low == "berufung":
         k = v + 1
-        if low == "angaben" and k < hi and toks[k].low in ("von", "aus"):
+        if source_noun and k < hi and toks[k].low in ("von", "aus"):
             k += 1
         if low == "berufung" and k < hi and toks[k].low == "auf":
             k += 1
         rng = _np_after(toks, k)
         end = rng[1] if rng else v + 1
-        content = _content_around(toks, lo, hi, v - (1 if low in ("angaben", "berufung") else 0), end)
-        cue = {"angaben": "nach Angaben", "berufung": "unter Berufung auf"}.get(low, t.text)
+        content = _content_around(toks, lo, hi, v - (1 if source_noun or low == "berufung" else 0), end)
+        cue = "nach " + t.text if source_noun else "unter Berufung auf" if low == "berufung" else t.text
+        if rng is None and source_noun and t.low != "angaben" and t.low not in SOURCE_NOUN_ENDINGS:
+            rng = (v, v + 1)  # "nach Polizeiangaben": the compound names the source
     elif low == "zufolge":
         j = v
         while j > lo and toks[j - 1].is_word and (
@@ -636,7 +725,7 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         cue = t.text
         if v + 1 < hi and toks[v + 1].low in ("des", "der"):
             rng = _np_after(toks, v + 1)
-    elif low == "demnach":
+    elif low in REPORT_ADVERBS:
         content = (v + 1, hi)
         cue = t.text
         return _Frame(v, speakers.last, cue, content, False)
@@ -658,8 +747,10 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
             after = _np_after(toks, v + 1) if may_follow else None
             if t.lemma == "zitieren" and after and toks[after[0]].low in _PRONOUNS_SIE:
                 rng = (after[0], after[0] + 1)  # "zitiert ihn der Guardian": the speaker is "ihn"
-            elif v > lo and toks[v - 1].text == "," and after is not None and not _apposition(toks, lo, v):
-                rng = after  # "…, sagte der Minister"
+            elif v > lo and toks[v - 1].text == "," and after is not None and not _apposition(toks, lo, v) \
+                    and not ((subj := _subject(toks, lo, v)) is not None and subj[1] == v - 1
+                             and _np_only(toks, toks.codes.rfind(",", lo + 1, v - 1) + 1, v - 1)):
+                rng = after  # "…, sagte der Minister" (not "Uschakow, Putins Berater, nannte …")
             else:
                 rng = _subject(toks, lo, v) or (after if may_follow else _np_after(toks, v + 1))
         content = contents[v] if v in contents else _content_of_verb(toks, lo, hi, v)
@@ -668,13 +759,21 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         # Autokrat die Vernichtung an" reports "die Vernichtung"
         content = (rng[1], content[1]) if rng[1] < content[1] else None
     named = rng is not None and any(_is_name(x) for x in toks[rng[0] : rng[1]])
-    speaker = speakers.resolve(doc, toks, rng, named)
-    return _Frame(v, speaker, cue, content, named)
+    plural = t.text.endswith("en") and not t.text.startswith("ge")  # "behaupten", not "geschrieben"
+    speaker = speakers.resolve(doc, toks, rng, named, plural)
+    return _Frame(v, speaker, cue, content, named, rng, lo)
+
+
+def _np_only(toks: _Run, a: int, b: int) -> bool:
+    """Is toks[a:b] a bare noun phrase (an apposition: "Putins Berater", "die Sprecherin")?"""
+    return 0 < a < b and all(t.is_word and (t.text[:1].isupper() or t.low in _DETERMINERS
+                                            or t.low.endswith(_ADJ_ENDINGS)) for t in toks[a:b])
 
 
 def _is_marker(toks: _Run, i: int) -> bool:
     low = toks[i].low
-    return low in _REPORT_MARKERS or low in ("angaben", "berufung") or (
+    return low in _REPORT_MARKERS or low == "berufung" or (low.endswith(SOURCE_NOUN_ENDINGS)
+                                                            and i > 0 and toks[i - 1].low == "nach") or (
         (low in SPEECH_NOUNS or low in CONTENT_NOUNS) and toks[i].text[:1].isupper())
 
 
@@ -686,7 +785,7 @@ def _apposition(toks: _Run, lo: int, v: int) -> bool:
             and _np_before(toks, _clause_start(toks, lo, k), k) is not None)
 
 
-_CLAUSE_MARKS: Final = frozenset(':;,“”"„«»–—-')
+_CLAUSE_MARKS: Final = frozenset(':;,“”"„«»–—-.')  # (a period inside a sentence: an unsplit one)
 
 
 def _clause_start(toks: _Run, lo: int, v: int) -> int:
@@ -734,6 +833,11 @@ def _content_of_verb(toks: _Run, lo: int, hi: int, v: int) -> tuple[int, int] | 
         als = next((k for k in range(v + 1, clause_end) if toks[k].low == "als"), None)
         if als is not None and als + 1 < clause_end:
             return (als + 1, clause_end)
+    if lemma == "nennen" and toks[v].text[:1].islower() and v + 1 < end and toks[v + 1].is_word:
+        # "nannte den Gipfel das größte Ereignis des Jahres": object and label are the speaker's
+        stop = _clause_stop(toks, v, end)
+        if stop - v >= 3 and not any(toks[k].low in _DASS_OB_WORDS for k in range(v + 1, stop)):
+            return (v + 1, stop)
     if lemma == "werfen" and toks[v].text[:1].islower():
         # "China warf der US-Regierung Heuchelei vor": the charge sits between verb and particle;
         # a clause after the particle ("…, weil sie …", "…, sie bereite …") belongs to it too
@@ -763,11 +867,20 @@ def _content_of_verb(toks: _Run, lo: int, hi: int, v: int) -> tuple[int, int] | 
         prep = next((k for k in range(v + 1, stop) if toks[k].low in PP_CONTENT[lemma]), None)
         if prep is not None and prep + 1 < stop:
             return (prep + 1, stop)
+        if (v + 1 >= end or not toks[v + 1].is_word) and toks[v].low != lemma:
+            # a participle closing its clause: "hatte vor einer Unterwanderung … gewarnt"
+            cs = _clause_start(toks, lo, v)
+            prep = next((k for k in range(cs, v) if toks[k].low in PP_CONTENT[lemma]), None)
+            if prep is not None and prep + 1 < v:
+                return (prep + 1, v)
     parts = SEPARABLE.get(lemma)
     if parts and lemma != "werfen" and toks[v].text[:1].islower():
         # "kündigt Vernichtung der Putschisten an": the object between verb and particle
         stop = _clause_stop(toks, v, end)
-        if stop - 1 > v + 1 and toks[stop - 1].low in parts and _clause_content(toks, lo, hi, v, end) is None:
+        if stop - 1 > v + 1 and toks[stop - 1].low in parts and _clause_content(toks, lo, hi, v, end) is None \
+                and not (stop < len(toks) and toks[stop].text == ":") \
+                and not any(toks[j].low in _POINTING_ADVERBS for j in range(v + 1, stop - 1)):
+            # not "führt dazu treffend aus: …" or "wies darauf hin, wie …": the content follows
             return (v + 1, stop - 1)
     if v - lo >= 1 and toks[lo].low == "wie":
         # "Wie der Economist anführt, könnte man … sprechen": the main clause is reported
@@ -864,6 +977,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     speakers = _Speakers()
     quotes: list[Quote] = []
     reported: list[Quote] = []
+    unquoted: list[Quote] = []  # direct speech without quotation marks
     by_sentence: dict[int, list[tuple[int, int]]] = {}
     for o, c in pairs:
         by_sentence.setdefault(doc.sentence_at(o + 1), []).append((o, c))
@@ -896,7 +1010,9 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     for si in sorted(sent_flags.keys() | by_sentence.keys()):
         s = sentences[si]
         any_flag = sent_flags.get(si, 0)
-        if si not in by_sentence and not any_flag & (_MAY_CUE | _MAY_KONJ1 | _MAY_KONJ):
+        # Konjunktiv II (wäre, käme) continues reported speech only right after it
+        goes_on = bool(any_flag & _MAY_KONJ_REPORT) and last_reported == si - 1
+        if si not in by_sentence and not any_flag & (_MAY_CUE | _MAY_KONJ1 | _MAY_KONJ) and not goes_on:
             continue  # no quotation mark, cue or Konjunktiv: nothing to find here
         toks = runs(s.index)
         while opened < len(pairs) and pairs[opened][0] < s.start:
@@ -910,23 +1026,39 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         rep: tuple[int, int, str, str] | None = None
         if content_frame is not None and content_frame.content is not None:
             rep = (*content_frame.content, content_frame.speaker, content_frame.cue)
-        elif toks and not inside and any_flag & (_MAY_KONJ1 | _MAY_KONJ) and not (
+        elif toks and not inside and (any_flag & (_MAY_KONJ1 | _MAY_KONJ) or goes_on) and not (
                 frames and frames[0].verb <= 3 and toks[0].low in _DEMONSTRATIVES):
-            outside = [t for t, p in zip(toks, toks.starts, strict=True) if p not in mask]
-            if any(t.low in _KONJ1 or _is_konj(t, report=False) for t in outside):
+            words = sum(1 for t, p in zip(toks, toks.starts, strict=True) if p not in mask and t.is_word)
+            konj_at = _konj_clause_start(toks, mask, goes_on) if words >= 3 else -1  # not a one-word line
+            if konj_at >= 0:
                 # Konjunktiv I in a main clause is itself the mark of reported speech; only the
                 # clauses from the first one in Konjunktiv on are reported ("Schon 2021 hatte X
                 # suggeriert, falls …, zeige das, dass …": "suggeriert" stays the outlet's)
                 # a frame without content of its own ("Sie rufe … auf") names the speaker
                 spk = frames[0].speaker if frames else last_speaker if last_reported == s.index - 1 else ""
-                rep = (_konj_clause_start(toks, mask), len(toks), spk, frames[0].cue if frames else "")
+                rep = (konj_at, len(toks), spk, frames[0].cue if frames else "")
+        for fr in frames:
+            cut = toks.starts[fr.lo] if fr.lo < len(toks) else s.start
+            if fr.colon >= 0 and unquoted and unquoted[-1].start < cut < unquoted[-1].end:
+                # "Er hat gesagt: A. Und sie sagt: B.": the next reporting colon ends the speech before
+                u = unquoted.pop()
+                e = len(doc.text[u.start : cut].rstrip())
+                if e > 0:
+                    unquoted.append(u._replace(end=u.start + e, text=doc.text[u.start : u.start + e]))
+            for a, b in _unquoted_speech(doc, runs, toks, fr, mask):
+                unquoted.append(Quote("direct", a, b, doc.text[a:b], fr.speaker, fr.cue, doc.sentence_at(a)))
+        for fr in frames:
+            # further statements of the sentence, each with its own speaker
+            if fr is content_frame or fr.content is None or content_frame is None or content_frame.content is None:
+                continue
+            a, b = _trim_content(toks, *fr.content)
+            ca, cb = content_frame.content
+            if b > a and (b <= ca or a >= cb):
+                reported.append(_reported(doc, toks, (a, b), fr.speaker, fr.cue, s.index))
         rep_quote = None
         if rep is not None:
             a, b, spk, cue = rep
-            while a < b and not toks[a].is_word and toks[a].text not in "„\"»«“‚":
-                a += 1
-            while b > a and toks[b - 1].text in ".,;:!?":
-                b -= 1
+            a, b = _trim_content(toks, a, b)
             if b > a:
                 rep_quote = _reported(doc, toks, (a, b), spk, cue, s.index)
                 reported.append(rep_quote)
@@ -942,6 +1074,8 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         for o, c in by_sentence.get(s.index, []):
             frame = _frame_for(frames, toks, o)
             q = _classify(doc, runs, speakers, o, c, frame, prev, prev_end)
+            if q.kind in ("direct", "scare") and _names_source(doc.text, toks, frames, o, c, q.text):
+                q = Quote("title", q.start, q.end, q.text, "", "", q.sentence)
             if q.kind == "scare" and rep_quote is not None \
                     and rep_quote.start <= q.start and q.end <= rep_quote.end:
                 # words quoted inside reported speech are the speaker's (a partial quotation)
@@ -949,9 +1083,153 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
             quotes.append(q)
             if q.kind == "direct":
                 prev, prev_end = q, c
-    allq = quotes + reported
+    allq = quotes + unquoted + reported
     allq.sort(key=lambda q: (q.start, -q.end))
     return tuple(_inherit_voice(allq, backward))
+
+
+_SOURCE_AROUND_RE: Final = re.compile(r"\s*(zufolge|berichtet|berichtete|schreibt|schrieb|meldet|meldete)\b")
+
+
+def _names_source(text: str, toks: _Run, frames: list[_Frame], o: int, c: int, qtext: str) -> bool:
+    """A short quoted name that is itself the source of the frame: "Dem „Courier“ zufolge",
+    "laut „Times“", "schreiben die „Basler Nachrichten“", "Die „Times“ meldet"."""
+    if not qtext[:1].isupper() or len(qtext.split()) > SCARE_MAX_WORDS or _FULL_SENTENCE_RE.match(qtext):
+        return False
+    if _SOURCE_AROUND_RE.match(text, c + 1) or text[max(0, o - 6) : o].rstrip().lower().endswith("laut"):
+        return True
+    for fr in frames:
+        if fr.srng is not None and fr.srng[1] > fr.srng[0] and fr.cue != ":":
+            a, b = toks.starts[fr.srng[0]], toks.end(fr.srng[1] - 1)
+            if a <= o and c <= b + 1:
+                return True
+    return False
+
+
+def _trim_content(toks: _Run, a: int, b: int) -> tuple[int, int]:
+    """A reported range without leading punctuation (but with an opening mark) and trailing marks."""
+    while a < b and not toks[a].is_word and toks[a].text not in "„\"»«“‚":
+        a += 1
+    while b > a and toks[b - 1].text in ".,;:!?":
+        b -= 1
+    return a, b
+
+
+def _unquoted_speech(doc: Doc, runs: _Runs, toks: _Run, f: _Frame, mask: _Mask) -> list[tuple[int, int]]:
+    """Direct speech without quotation marks where the frame is clear (an older convention):
+    after a colon that ends a reporting clause ("Er sagte: Wir bleiben."), before an inverted
+    speech verb ("Die Lage ist ernst, sagte der Minister." / "Die Börse, erklärte er, ist …"),
+    and a sentence ending in ! or ? before a speech verb that opens the next one."""
+    if f.content is not None:
+        return []  # reported speech (dass, Konjunktiv): not verbatim
+    t = toks[f.verb] if f.verb < len(toks) else None
+    text = doc.text
+    if f.speaker.lower() in _OUTLET_PRONOUNS or (t is not None and t.lemma_low in COLON_NOT_SPEECH):
+        return []  # "Wir nennen: …": the outlet's own words; "erfuhr sie vom Tod …:" no speech
+    if t is not None and 0 < f.verb < len(toks) - 1 and t.low.endswith(_ADJ_ENDINGS) \
+            and toks[f.verb + 1].text[:1].isupper() and not _is_name(toks[f.verb + 1]) \
+            and (toks[f.verb - 1].low in _DETERMINERS or (f.verb > 1 and toks[f.verb - 2].low in _DETERMINERS)):
+        return []  # "Der lang erwartete Showdown:": an attributive participle, no speech verb
+    if f.colon >= 0:
+        if t is not None and t.lemma_low in _REFLEXIVE_CUES and t.lemma_low != "äußern":
+            return []  # "Washington zeigt sich „überrascht“: Russland baut …" is the outlet's
+        if t is not None and t.lemma_low == "heißen" and f.verb > 0 and toks[f.verb - 1].low in ("das", "dies"):
+            return []  # "das heißt:" = namely
+        if f.cue != ":" and t is not None and _is_marker(toks, f.verb) and not (
+                t.low in COLON_SPEECH_NOUNS and (f.verb >= f.colon - 1 or toks[f.verb - 2].low == "mit")):
+            return []  # "Laut Polizei: …", "Die Kritik wächst: …": no speaker's words follow
+        span = _after_colon(text, toks.end(f.colon), mask, person=f.cue == ":")
+        return [span] if span else []
+    if t is None or not t.text[:1].islower() or _is_marker(toks, f.verb) or t.low == "so":
+        return []
+    v = f.verb
+    if 0 < v < len(toks) and toks[v - 1].text in ("!", "?"):
+        # "Nur Mut gefasst! flüsterte der Bootsmann" in one sentence: the speaker follows the verb
+        rng = _np_after(toks, v + 1)
+        if rng is None or (rng[1] < len(toks) and toks[rng[1]].text not in (".", ",", ";", "!", "?")):
+            return []
+        f.speaker, f.srng = _span_text(doc, toks, rng), rng
+        a = v - 1
+        while a > 0 and toks[a - 1].text not in (".", "!", "?", ":", ";"):
+            a -= 1
+        while a < v - 1 and not toks[a].is_word:
+            a += 1
+        if v - 1 - a >= 2 and toks[a].text[:1].isupper() and not any(p in mask for p in toks.starts[a:v]):
+            return [(toks.starts[a], toks.end(v - 1))]
+        return []
+    if v == 0 and f.srng is not None and f.srng[0] > v:
+        # "Nur Muth gefaßt! flüsterte der Bootsmann": the sentence before is the speech
+        si = doc.sentence_at(toks.starts[0])
+        if si == 0:
+            return []
+        prev = runs(si - 1)
+        if not prev or prev[-1].text not in ("!", "?") or any(p in mask for p in prev.starts):
+            return []
+        a, b = prev.starts[0], prev.end(len(prev) - 1)
+        return [(a, b)] if len(prev) >= 3 and text.count("\n", a, b) == 0 else []
+    if v < 2 or toks[v - 1].text != "," or f.srng is None or f.srng[0] < v:
+        return []
+    e = f.srng[1]
+    n = len(toks)
+    while e < n and toks[e].low in _SKIP_AFTER_VERB:
+        e += 1
+    if e < n and toks[e].low in _PREPOSITIONS and toks[e].low not in ("als", "an", "auf", "über"):
+        # "…, sagte Quent im Deutschlandfunk.": a place or medium after the speaker
+        while e < n and toks[e].text not in (",", ".", ";", "!", "?", ":", "–", "—") and (
+                toks[e].text[:1].isupper() or toks[e].low in _PREPOSITIONS or toks[e].low in _DETERMINERS
+                or toks[e].low.endswith(_ADJ_ENDINGS)):
+            e += 1
+    if e < n and toks[e].text not in (",", ".", ";", "!", "?", ":", "–", "—"):
+        return []  # "…, verspricht der Bürgermeister eine Tafel": a fronted clause, not speech
+    # the clause before the comma: a main clause of at least three tokens, not quoted, no
+    # subordinate clause of the frame ("Wie er sagte, …") and not in a list of clauses
+    a = f.lo
+    while a < v - 1 and not toks[a].is_word:
+        a += 1
+    e = f.srng[1]
+    go_on = e + 1 < n and toks[e].text == "," and toks[e + 1].text[:1].islower() and toks[e + 1].is_word \
+        and toks[e + 1].low not in _DETERMINERS and toks[e + 1].low not in _SUBORDINATORS \
+        and toks[e + 1].low not in ("welcher", "welche", "welches", "welchen", "welchem")
+    if v - 1 - a < (1 if go_on else 3) or toks[a].low in _SUBORDINATORS or toks[a].low in _DASS_OB_WORDS \
+            or not toks[a].text[:1].isupper() or any(p in mask for p in toks.starts[a : v]) \
+            or any(x.low in MODAL_KONJ2 for x in toks[a : v]):
+        return []
+    out = [(toks.starts[a], toks.end(v - 2))]
+    # "Die Getreidebörse, erklärte er, ist auf Baisse gestimmt": the main clause goes on
+    if go_on:
+        b = n
+        while b > e + 1 and toks[b - 1].text in ".,;:!?":
+            b -= 1
+        if b - (e + 1) >= 2 and not any(p in mask for p in toks.starts[e + 1 : b]):
+            out.append((toks.starts[e + 1], toks.end(b - 1)))
+    return out
+
+
+_OUTLET_PRONOUNS: Final = frozenset(["wir", "uns"])
+
+
+def _after_colon(text: str, pos: int, mask: _Mask, person: bool) -> tuple[int, int] | None:
+    """The unquoted words after a reporting colon, to the end of their paragraph: they must start
+    with a capital letter and hold three words or more; after a bare name label ("Scholz:") only
+    words in the first or second person count."""
+    n = len(text)
+    a = pos
+    breaks = 0
+    while a < n and text[a] in " \t\n\r":
+        breaks += text[a] == "\n"
+        a += 1
+    if a >= n or breaks > 2 or not text[a].isupper() or a in mask:
+        return None
+    b = text.find("\n", a)
+    b = n if b == -1 else b
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    words = text[a:b].split()
+    if len(words) < 3 or text[b - 1] == ":":
+        return None  # too short, or a label line ("Wladimir Putin, Präsident Russlands:")
+    if person and not any(w.strip(".,;:!?").lower() in FIRST_SECOND_PERSON for w in words[:25]):
+        return None
+    return a, b
 
 
 def _inherit_voice(quotes: list[Quote], backward: set[int]) -> list[Quote]:
@@ -974,17 +1252,23 @@ def _inherit_voice(quotes: list[Quote], backward: set[int]) -> list[Quote]:
 _CLAUSE_BOUNDS: Final = frozenset(",:;–—")
 
 
-def _konj_clause_start(toks: _Run, mask: _Mask) -> int:
-    """Start of the first clause (outside quotations) holding a Konjunktiv I form."""
+_FIRST_PERSON_SG: Final = frozenset(["ich", "jch"])  # (Jch: the old print form)
+
+
+def _konj_clause_start(toks: _Run, mask: _Mask, report: bool = False) -> int:
+    """Start of the first clause (outside quotations) holding a Konjunktiv I form, -1 if none.
+    A form next to "ich" is the indicative ("ich habe", "ich erinnere mich")."""
     start = 0
+    n = len(toks)
     for k, t in enumerate(toks):
         if toks.starts[k] in mask:
             continue
         if t.text in _CLAUSE_BOUNDS:
             start = k + 1
-        elif t.is_word and (t.low in _KONJ1 or _is_konj(t, report=False)):
+        elif t.is_word and (t.low in _KONJ1 or _is_konj(t, report=report)) and not (
+                (k > 0 and toks[k - 1].low in _FIRST_PERSON_SG) or (k + 1 < n and toks[k + 1].low in _FIRST_PERSON_SG)):
             return start
-    return 0
+    return -1
 
 
 def _segment_frames(doc: Doc, toks: _Run, speakers: _Speakers, pairs: _Mask,
@@ -1003,13 +1287,44 @@ def _segment_frames(doc: Doc, toks: _Run, speakers: _Speakers, pairs: _Mask,
                 # "Scholz: „Beschämend“" / "Selenskyj: Nawalny wurde „getötet“": a name before a
                 # colon at the start of a line introduces that person's words
                 name = _span_text(doc, toks, (lo, hi))
-                f = _Frame(hi, name, ":", None, True)
+                f = _Frame(hi, name, ":", None, True, (lo, hi), lo)
+            if f is None and n + 1 < len(ends) and maybe:
+                f = _announcing_frame(doc, toks, speakers, lo, hi)
             if f is not None:
                 if f.content is None and n + 1 < len(ends) and _reports(toks, (hi + 1, ends[n + 1])):
                     f.content = (hi + 1, ends[n + 1])  # "… hieß es: Kim plane einen Besuch"
+                if n + 1 < len(ends):
+                    f.colon = hi
                 frames.append(f)
+                if f.content is not None and f.srng is not None and f.srng[0] - lo >= 4 \
+                        and f.content[0] >= f.srng[0]:
+                    # "A sei B, erklärte X. Y sagte, C sei D" in one segment (an unsplit sentence):
+                    # the statement before Y's name has its own frame; Y stays the last speaker
+                    saved = speakers.last
+                    f2 = _frame(doc, toks, speakers, lo, f.srng[0], verbs=_SPEECH_OR_COGNITION, pairs=pairs,
+                                maybe=maybe)
+                    speakers.last = saved
+                    if f2 is not None and f2.content is not None and f2.content[1] <= f.srng[0] \
+                            and f2.verb < f.srng[0]:
+                        frames.insert(len(frames) - 1, f2)
         lo = hi + 1
     return frames
+
+
+def _announcing_frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int) -> _Frame | None:
+    """"Das Amtsblatt veröffentlicht folgenden Bericht:" / "Der Aufruf lautet:": a verb of
+    publishing or an announcing word right before a colon frames the text after it."""
+    for k in range(hi - 1, max(lo, hi - 6) - 1, -1):
+        t = toks[k]
+        if t.low in ANNOUNCING_WORDS or (t.text[:1].islower() and t.lemma_low in COLON_TEXT_VERBS):
+            verb = next((j for j in range(lo, hi) if toks[j].text[:1].islower()
+                         and (toks[j].lemma_low in COLON_TEXT_VERBS or _is_speech(toks[j], toks, j))), None)
+            if verb is None:
+                return None  # "Die Lage ist folgende:" announces the outlet's own words
+            rng = _subject(toks, lo, verb)
+            named = rng is not None and any(_is_name(x) for x in toks[rng[0] : rng[1]])
+            return _Frame(k, speakers.resolve(doc, toks, rng, named), t.text, None, named, rng, lo)
+    return None
 
 
 def _speaker_label(toks: _Run, lo: int, hi: int) -> bool:

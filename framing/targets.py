@@ -26,6 +26,8 @@ from framing.languages.de import (
     DEPENDENCE_NOUNS,
     GENITIVE_ARTICLES,
     HARD_BOUNDARIES,
+    LABELLING_VERBS,
+    NO_NEAREST,
     PLACE_IS_SCENE,
     PLACE_PREPOSITIONS,
     PREPOSITIONS,
@@ -104,7 +106,7 @@ def resolve_targets(an: Analysed, hits: Sequence[Hit], camps: dict[str, float],
         if actor is None:
             actor, relation = _structural(doc, k, last, spans.get(h.sentence, []), h.entry.category)
         if actor is None and not relation and h.entry.category != "attribution-verb" \
-                and doc.types[k].text[:1].isupper():
+                and h.entry.category not in NO_NEAREST and doc.types[k].text[:1].isupper():
             # last resort, for nouns only: the nearest actor, not across a dash, colon or
             # semicolon, and (except for labels) not one inside a prepositional phrase ("die
             # Kriegsverbrechen in der Ukraine" are not aimed at Ukraine)
@@ -196,6 +198,12 @@ def _structural(doc: Doc, k: int, last: int, spans: list[_Span], category: str =
         for m in spans:
             if m.last <= k - 1 and not m.genitive:
                 return m.actor, "predicate"
+    if k > 0 and types[k - 1].low == "als" and not dependent and _labelling_clause(doc, k):
+        # "Putin hat Prigoschin als Verräter bezeichnet": the label is aimed at the object before "als"
+        for m in spans:
+            if m.last == k - 1 and not m.genitive:
+                return m.actor, "object"
+        return None, "blocked"  # the object is no actor the list knows: not the speaker either
     if not spans:
         return None, ("blocked" if hit.text[:1].isupper() and nxt is not None and _genitive_next(nxt) else "")
     noun = hit.text[:1].isupper() and not (k > 0 and doc.sent[k - 1] != doc.sent[k])
@@ -252,6 +260,17 @@ def _structural(doc: Doc, k: int, last: int, spans: list[_Span], category: str =
         if m.first > cs and types[m.first - 1].low in AGENT_PREPOSITIONS and abs(m.first - k) <= 6:
             return m.actor, "agent"
     return None, ""
+
+
+def _labelling_clause(doc: Doc, k: int) -> bool:
+    """Does the clause of token k hold a verb that labels its object with "als" (bezeichnen)?"""
+    types, sent = doc.types, doc.sent
+    s = doc.sentences[sent[k]]
+    lo = _clause_start(doc, k - 1)  # the clause before "als" ("bezeichnete Y als Z") and after it
+    hi = k
+    while hi < s.last_token and types[hi].text not in CLAUSE_BOUNDARIES:
+        hi += 1
+    return any(types[t].lemma_low in LABELLING_VERBS for t in range(lo, hi))
 
 
 def _genitive_next(t: TokenType) -> bool:

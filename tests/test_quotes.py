@@ -92,6 +92,42 @@ QUOTE_CASES = [
     ("„Beschämend“ – Grzegorz zu den Protesten\n\nDie Lage blieb ruhig.", "direct", "Beschämend", "Grzegorz"),
     ("Die Bahn rechnet ab Montag mit „massiven Ausfällen“.", "direct", "massiven Ausfällen", "Bahn"),
     ("Vor allem die Partei wirft dem Minister Wortbruch vor.", "reported", "dem Minister Wortbruch", "Partei"),
+    # Konjunktiv II of a strong verb continues reported speech right after it
+    ("Der Zeuge sagte, er wisse nichts. Die Nachbarn lögen aus Angst.", "reported",
+     "Die Nachbarn lögen aus Angst", "Zeuge"),
+    ("Der Wirt erklärte, es gäbe keine Zimmer mehr.", "reported", "es gäbe keine Zimmer mehr", "Wirt"),
+    # perfect of "warnen vor": the prepositional object before the participle
+    ("Die Ministerin hatte vor einer Spaltung der Partei gewarnt.", "reported", "einer Spaltung der Partei",
+     "Ministerin"),
+    # a speaker after an inverted verb with a medium after it
+    ("Die Händler wollten den Markt verlassen, sagte Berger im Radio.", "direct",
+     "Die Händler wollten den Markt verlassen", "Berger"),
+    # a name in apposition to the subject; "nennen" without "als"
+    ("Die Vorsitzende des Vereins, Brandtner, erklärte, der Umzug sei beschlossen.", "reported",
+     "der Umzug sei beschlossen", "Brandtner"),
+    ("Und Irina Kowalewa, die Beraterin des Ministers, nannte die Messe den wichtigsten Termin des Jahres.",
+     "reported", "die Messe den wichtigsten Termin des Jahres", "Kowalewa"),
+    # a fronted adverb: the subject follows the verb ("sich" skipped)
+    ("Ähnlich äußerte sich Generalsekretär Brandtner. Er sprach von einem Wortbruch.", "reported",
+     "einem Wortbruch", "Brandtner"),
+    # "deutlich machen" in the perfect
+    ("Die Ministerin hatte deutlich gemacht, dass sie das Gesetz nicht unterschreiben werde.", "reported",
+     "dass sie das Gesetz nicht unterschreiben werde", "Ministerin"),
+    # a role refers back to the named subject of the sentence before
+    ("Gesundheitsminister Karl Brandtner lobte die Reform. „Das ist ein guter Tag“, sagte der Politiker.",
+     "direct", "Das ist ein guter Tag", "Politiker Brandtner"),
+    # a source noun after "nach", also as the end of a compound; "demzufolge"
+    ("Nach Recherchen des Senders soll der Vertrag schon im Mai unterschrieben worden sein.", "reported",
+     "soll der Vertrag schon im Mai unterschrieben worden sein", "Senders"),
+    ("Am Tor hatten sich nach Polizeiangaben rund 1200 Menschen versammelt.", "reported",
+     "rund 1200 Menschen versammelt", "Polizeiangaben"),
+    ("Die Zeitung Morgenblatt berichtet über den Fall. Demzufolge soll die Schule im Herbst schließen.", "reported",
+     "soll die Schule im Herbst schließen", "Morgenblatt"),
+    # a speech verb in Konjunktiv inside the content is no frame of its own
+    ("Müller sagte, er glaube, dass die Lage ernst sei.", "reported", "er glaube, dass die Lage ernst sei",
+     "Müller"),
+    # a quoted newspaper name as the source is a name, not a quotation
+    ("Dem „Abendblatt“ zufolge ist die Brücke gesperrt.", "title", "Abendblatt", ""),
 ]
 
 
@@ -178,3 +214,90 @@ def test_lettered_function_words_and_punctuation_carry_no_flags():
     words = [*_WORD_CODES, *_LOW_CODES, *(w.capitalize() for w in _LOW_CODES), *_CODE_PUNCT]
     assert [w for w in words if _type_flags(token_type(w))] == []
     assert [w for w in words if _flags(_code_of(token_type(w)))] == []  # „ “ lie above the flag codes
+
+
+# Unquoted direct speech (the older convention): clear frames only (sentences by the team).
+UNQUOTED_CASES = [
+    ("Die Ministerin sagte am Abend: Wir werden die Hilfe verdoppeln.", "Wir werden die Hilfe verdoppeln.",
+     "Ministerin"),
+    ("Der Verband teilte mit:\n\nAlle Züge fahren wieder nach Plan.", "Alle Züge fahren wieder nach Plan.",
+     "Verband"),
+    ("Die Brücke bleibt geschlossen, sagte der Bürgermeister.", "Die Brücke bleibt geschlossen",
+     "Bürgermeister"),
+    ("Der Markt, erklärte er, ist auf Talfahrt eingestellt.", "ist auf Talfahrt eingestellt", ""),
+    ("Die Behörde veröffentlicht folgenden Bericht: In der Stadt sind drei Fälle bekannt.",
+     "In der Stadt sind drei Fälle bekannt.", "Behörde"),
+    ("Sie kamen zurück. Nur keine Angst! flüsterte der Bootsmann.", "Nur keine Angst!", "Bootsmann"),
+    ("Anna sagte: Das reicht. Ben sagte: Wir gehen heim. Dann sagte sie: Ich bleibe hier.", "Wir gehen heim.",
+     "Ben"),
+]
+
+
+@pytest.mark.parametrize(("text", "quoted", "speaker"), UNQUOTED_CASES)
+def test_unquoted_direct_speech_in_a_clear_frame(text, quoted, speaker):
+    qs = find_quotes(tokenize(text))
+    match = [q for q in qs if q.kind == "direct" and q.text == quoted]
+    assert match, [(q.kind, q.text, q.speaker) for q in qs]
+    assert speaker in match[0].speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Die Lage ist folgende: Die Truppen ziehen ab.",  # no speech verb: the outlet announces its words
+    "Im Urlaub erfuhr er von der Schließung: Die Firma zieht nach Polen.",  # learning, not saying
+    "Wir nennen drei Gründe: Die Preise steigen, die Löhne nicht.",  # the outlet itself
+    "Die lang ersehnte Einigung der Länder: Am Abend unterschreiben alle.",  # a participle, no verb
+    "Um den Streit zu beenden, versprach der Bürgermeister eine neue Regel.",  # fronted clause, no speech
+    "Es könnte sich um einen Unfall handeln, hieß es aus der Polizei.",  # a paraphrase, not verbatim
+    "Berlin: Die Polizei hat drei Männer festgenommen.",  # a dateline, no first or second person
+])
+def test_no_unquoted_speech_without_a_clear_frame(text):
+    qs = find_quotes(tokenize(text))
+    assert not [q for q in qs if q.kind == "direct"], [(q.kind, q.text, q.speaker) for q in qs]
+
+
+def test_reflexive_frame_before_a_colon_quotes_only_its_own_words():
+    text = "Die Stadt zeigt sich „überrascht“: Der Verein baut im Eiltempo neue Hallen."
+    qs = find_quotes(tokenize(text))
+    assert [q.text for q in qs if q.kind == "direct"] == ["überrascht"]
+
+
+@pytest.mark.parametrize("text", [
+    "Linz, 3. Mai.\n\ndate\n\nDie Messe begann am Morgen.",  # a one-word line is no reported speech
+    "Ich erinnere mich an den Sommer. Ich habe damals viel gelesen.",  # "ich habe" is indicative
+    "Immer neue Gebühren. Das heißt den Leuten das Geld aus der Tasche ziehen.",  # "that means"
+])
+def test_no_reported_speech_from_look_alike_forms(text):
+    qs = find_quotes(tokenize(text))
+    assert not [q for q in qs if q.kind == "reported"], [(q.kind, q.text) for q in qs]
+
+
+def test_pointing_adverb_leaves_the_content_after_the_verb():
+    qs = find_quotes(tokenize("Die Rätin wies besonders darauf hin, wie oft Kurse ausfallen."))
+    assert not [q for q in qs if q.text == "besonders darauf"], [(q.kind, q.text) for q in qs]
+
+
+def test_two_statements_in_one_sentence_keep_their_own_speakers():
+    """An unsplit sentence ("… auf der Plattform X. Minister …") or two coordinated statements."""
+    for text, want in [
+        ("Der Streik sei unverantwortlich, erklärte Senator Brandt auf der Plattform X. Minister Özkan sagte "
+         "im Radio, zwar habe er Geduld mit den Fahrern.",
+         [("Der Streik sei unverantwortlich", "Brandt"), ("zwar habe er Geduld mit den Fahrern", "Özkan")]),
+        ("Die Lage sei ernst, sagte die Ministerin, und der Verband erklärte, man werde helfen.",
+         [("Die Lage sei ernst", "Ministerin"), ("man werde helfen", "Verband")]),
+    ]:
+        got = [(q.text, q.speaker) for q in find_quotes(tokenize(text)) if q.kind == "reported"]
+        assert len(got) == len(want), got
+        for (gt, gs), (wt, ws) in zip(got, want, strict=True):
+            assert gt == wt and ws in gs, got
+
+
+def test_a_plural_verb_keeps_sie_and_a_plural_role_from_the_last_named_person():
+    """"indem sie behaupten" speaks for several people: neither "sie" nor "Die Kolumnisten" is
+    the one person named in the sentence before."""
+    doc = tokenize("Putin sprach lange. Die Kolumnisten wollen ablenken, indem sie behaupten, alles sei gut.")
+    (q,) = [q for q in find_quotes(doc) if q.kind == "reported"]
+    assert q.text == "alles sei gut"
+    assert "Putin" not in q.speaker
+    doc = tokenize("Putin sprach lange. Danach sagte der Kremlchef, alles sei gut.")
+    (q,) = [q for q in find_quotes(doc) if q.kind == "reported"]
+    assert q.speaker == "Kremlchef Putin"

@@ -99,3 +99,24 @@ def test_a_pronoun_speaker_is_the_one_person_named_just_before(matcher):
     assert "behauptete" not in aimed(matcher, "Putin traf Biden nicht. Zugleich behauptete er, alles sei gut.")
     assert "behaupten" not in aimed(matcher, "Putin sprach lange. Die Kolumnisten wollen ablenken, indem sie "
                                              "behaupten, alles sei gut.")
+
+
+def test_label_with_als_is_aimed_at_the_object_not_the_speaker():
+    m = Matcher(default_lexicon())
+    for text, want in [
+        ("Der Kreml hat die Ukraine als Verräter bezeichnet.", "Ukraine"),
+        ("Selenskyj bezeichnete Russland als Verräter am Frieden.", "Russland"),
+        ("Der Kreml hat den Blogger Brandtner öffentlich als Verräter bezeichnet.", None),  # no known actor: no target
+    ]:
+        rec = score_article(analyse(Article(id="t", text=text, source="test")), m).record()
+        got = [h.get("aimed_at") for h in rec["hits"] if h["term"].lower().startswith("verräter")]
+        assert got == [want], (text, rec["hits"])
+
+
+def test_war_terminology_gets_no_nearest_actor():
+    """An act or instrument of force judges whoever wields it, which only grammar tells."""
+    m = Matcher(default_lexicon())
+    text = "Mit seiner Privatarmee half der Unternehmer Putin im Feldzug."
+    rec = score_article(analyse(Article(id="t", text=text, source="test")), m).record()
+    hits = [h for h in rec["hits"] if h["term"].lower().startswith("privatarmee")]
+    assert hits and all("aimed_at" not in h for h in hits), rec["hits"]

@@ -66,6 +66,87 @@ DEPENDENCE_NOUNS: Final = frozenset(
 # ("das Regime in Moskau", "die Hysterie in der Ukraine")
 PLACE_IS_SCENE: Final = frozenset({"war-terminology"})
 
+# --- speech representation (used by `framing.quotes`) ---------------------------------------
+# Unquoted direct speech, the older convention still found in wire copy and letters: "Er sagte:
+# Wir bleiben." / "Die Lage ist ernst, sagte der Minister." Only clear frames count.
+
+# verbs that introduce a text or statement after a colon besides the speech verbs ("Das Amtsblatt
+# veröffentlicht folgenden Bericht:", "Der Aufruf lautet:", "Wir entnehmen dem Blatt folgende Notiz:")
+COLON_TEXT_VERBS: Final = frozenset(
+    "veröffentlichen lauten entnehmen verlesen vorlesen telegrafieren telegraphieren drucken abdrucken".split()
+)
+# words that announce the text after a colon ("folgende Erklärung:", "wie folgt:")
+ANNOUNCING_WORDS: Final = frozenset(
+    "folgend folgende folgendes folgenden folgender folgendem folgendermaßen folgt".split()
+)
+# nouns that introduce the words after a colon when they stand right before it or after "mit"
+# ("mit der Bemerkung:", "mit den Worten:", "Seine Antwort:")
+COLON_SPEECH_NOUNS: Final = frozenset(
+    """
+    worte worten bemerkung bemerkungen antwort erklärung aussage äußerung frage ausruf aufruf
+    botschaft mitteilung parole losung begründung zusatz devise appell warnung mahnung
+    """.split()
+)
+# pronouns of the first and second person: a name label before a colon ("Scholz: Wir …")
+# introduces unquoted words only when they speak in the first or second person
+FIRST_SECOND_PERSON: Final = frozenset(
+    """
+    ich mich mir mein meine meinen meinem meiner wir uns unser unsere unseren unserem unserer
+    du dich dir dein deine euch euer eure
+    """.split()
+)
+# separable speech verbs of the older narrative style, beyond those of `framing.quotes`
+# ("setzte ein anderer hinzu", "fiel er ein"): lemma of the finite part -> particles
+MORE_SEPARABLE_SPEECH: Final[dict[str, frozenset[str]]] = {
+    "setzen": frozenset({"hinzu"}), "fallen": frozenset({"ein"}), "geben": frozenset({"zurück", "an"}),
+    "rufen": frozenset({"zu", "aus"}), "fahren": frozenset({"fort"}),
+    "machen": frozenset({"deutlich", "klar"}),  # "machte deutlich, dass …", "hatte klar gemacht"
+    "zeigen": frozenset({"an"}),  # "zeigte an, dass …" (announced)
+}
+# verbs of knowing and learning: "erfuhr sie vom Tod ihres Mannes:" is followed by the outlet's words
+COLON_NOT_SPEECH: Final = frozenset("erfahren wissen verstehen begreifen rechnen lernen".split())
+# modal Konjunktiv II forms: "Es könnte sich um X handeln, heißt es" is a paraphrase, not verbatim
+MODAL_KONJ2: Final = frozenset(
+    "könnte könnten müsste müssten müßte müßten sollte sollten dürfte dürften möchte möchten".split()
+)
+# verbs of the manner of speaking, beyond the speech verbs of `framing.quotes` ("flüsterte der Bootsmann"),
+# and verbs of denying and proposing whose dass-clause or zu-infinitive is the reported content
+MANNER_SPEECH_VERBS: Final = frozenset(
+    "flüstern murmeln schreien brüllen seufzen stammeln zischen leugnen verneinen vorschlagen beantragen".split()
+)
+# adverbs and adjectives that open a sentence before the verb, so the subject follows it
+# ("Ähnlich äußerte sich der Generalsekretär", "Deutlich wurde die Ministerin")
+FRONTED_ADVERBS: Final = frozenset(
+    """
+    ähnlich ebenso genauso gleichlautend anders deutlich scharf heftig kritisch zurückhaltend
+    vorsichtig besorgt erleichtert empört optimistisch skeptisch wörtlich ausdrücklich öffentlich
+    zuvor danach daraufhin anschließend später bereits schon zudem außerdem ferner weiter dazu
+    darüber hierzu gegenüber erst jüngst kürzlich zuletzt gestern heute morgen derweil unterdessen
+    inzwischen mittlerweile schließlich letztlich zunächst erneut wiederum jedoch allerdings indes
+    """.split()
+)
+# nouns that name a source after "nach" (also as the end of a compound): "nach Angaben der Polizei",
+# "nach Polizeiangaben", "nach Recherchen von WDR und NDR", "nach Ansicht von Experten"
+SOURCE_NOUN_ENDINGS: Final = (
+    "angaben", "recherchen", "informationen", "erkenntnissen", "berichten", "schätzungen", "darstellung",
+    "auffassung", "einschätzung", "ansicht", "aussagen", "einschätzungen",
+)
+# adverbs that mark the rest of the sentence as the report of the source just named
+REPORT_ADVERBS: Final = frozenset(["demnach", "demzufolge"])
+
+# --- targets (used by `framing.targets`) ---------------------------------------------------
+# verbs that put a label on their object with "als": "Putin hat Prigoschin als Verräter
+# bezeichnet" aims "Verräter" at Prigoschin, not at the speaker
+LABELLING_VERBS: Final = frozenset(
+    """
+    bezeichnen beschimpfen abstempeln brandmarken darstellen verunglimpfen diffamieren titulieren
+    schmähen verhöhnen verunglimpfen bezichtigen denunzieren hinstellen
+    """.split()
+)
+# categories whose words name an act or instrument of force (war terminology): whom they judge
+# follows only from grammar (who wields it), never from the nearest actor
+NO_NEAREST: Final = frozenset({"war-terminology"})
+
 
 # --- quotations and reported speech (framing.quotes) ------------------------------------------
 
@@ -84,7 +165,7 @@ SPEECH_VERBS: Final = frozenset(
     sprechen reden darstellen titeln nachsagen vorhalten ausrufen bedauern begrüßen erzählen
     bitten befehlen raten empfehlen anweisen ersuchen auffordern
     """.split()
-)
+) | MANNER_SPEECH_VERBS
 # verbs of belief that introduce reported content but do not attribute a direct quote
 COGNITION_VERBS: Final = frozenset([
     "glauben", "meinen", "vermuten", "befürchten", "fürchten", "annehmen", "hoffen", "wissen", "begreifen",
@@ -104,7 +185,9 @@ SEPARABLE: Final = {
     "sagen": {"zu", "voraus"}, "fordern": {"auf"}, "rufen": {"auf"}, "stehen": {"ein"}, "gestehen": {"ein"},
     "wenden": {"ein"},
 }
-REPORT_MARKERS: Final = {"laut", "zufolge", "demnach"}
+for _lemma, _parts in MORE_SEPARABLE_SPEECH.items():
+    SEPARABLE[_lemma] = SEPARABLE.get(_lemma, set()) | _parts
+REPORT_MARKERS: Final = {"laut", "zufolge", *REPORT_ADVERBS}
 # nouns whose "…, dass …" clause is someone's statement, belief or request ("die Nachricht,
 # dass …"); unlike SPEECH_NOUNS they do not make the other quotations of a sentence someone's
 CONTENT_NOUNS: Final = frozenset(
