@@ -19,8 +19,8 @@ from typing import NamedTuple, cast
 import simplemma
 
 from framing.analysis import Analysed
-from framing.lexicon import Entry, Lexicon
-from framing.quotes import VoiceIndex
+from framing.lexicon import Entry, Lexicon, parse_conditions
+from framing.quotes import Quote, VoiceIndex
 from framing.text import Doc, TokenType, fill_missing
 
 # Shortest term that may match inside a compound; shorter ones ("Ork", "Held") only match
@@ -46,7 +46,7 @@ class Hit(NamedTuple):
     voice: str  # outlet, quote, reported, scare-quote
     speaker: str
     part: str  # headline, lead, body, subheading, caption
-    how: str  # exact, compound, phrase, split, pattern
+    how: str  # exact, compound, phrase, split, pattern, construction, scare-quote
 
     def record(self) -> dict[str, object]:
         """The JSON record of a hit (keys term, lemma, category, leaning, voice, speaker,
@@ -100,7 +100,8 @@ class Matcher:
                     if k:
                         self.phrases.setdefault(k, []).append(e)
             elif e.match == "split":
-                self.splits.setdefault(max(e.lemmas, key=len), []).append(e)  # the longest word: rarest
+                # the longest word is the rarest; ß and ss alike (simplemma: goss -> giessen)
+                self.splits.setdefault(_fold(max(_split_words(e.lemmas), key=len)), []).append(e)
             elif e.match == "pattern":
                 self.patterns.append((re.compile(e.term, re.I), e))
             else:
@@ -210,7 +211,7 @@ class Matcher:
                     phrases = list(dict.fromkeys([*phrases, *(e for st in (_adj_stem(low), *_stems(low))
                                                                for e in self.phrases.get(st, ()))]))
                 got = (self._word_matches(tt.norm, tt.lemma), tuple(phrases),
-                       frozenset(k for k in (low, lem) if k in self.splits),
+                       frozenset(k for k in (_fold(low), _fold(lem)) if k in self.splits),
                        tuple(x for k in dict.fromkeys((lem, low)) for x in self.separable.get(k, ())))
                 if not any(got):
                     got = _NOTHING
@@ -266,16 +267,18 @@ class Matcher:
             s = doc.sentences[si]
             for key in sorted(keys):
                 for e in self.splits[key]:
-                    idx = _split_in(types, s.first_token, s.last_token, e.lemmas)
+                    idx = _split_in(types, s.first_token, s.last_token, _split_words(e.lemmas))
                     if idx:
                         cands.append((idx, e, "split"))
+        cands += _claimed(types, doc)
         if self.has_senses:
             cands = _senses_fit(cands, doc)
-        rank = {"phrase": 0, "split": 0, "exact": 1, "pattern": 2, "compound": 3}
+        rank = {"phrase": 0, "split": 0, "construction": 0, "exact": 1, "pattern": 2, "compound": 3}
         cands.sort(key=lambda c: (-len(c[0]), rank[c[2]], -len(c[1].term), c[0][0], c[1].id))
         taken: set[int] = set()
         hits: list[Hit] = []
-        voices = VoiceIndex(an.quotes)
+        quotes = tuple(_requalify(q, doc.text) if q.kind == "scare" else q for q in an.quotes)
+        voices = VoiceIndex(quotes)
         for idx, e, how in cands:
             if taken.intersection(idx):
                 continue
@@ -288,7 +291,7 @@ class Matcher:
             hits.append(Hit(e, doc.text[start:end], lemma, start, end, doc.sent[idx[0]], voice, speaker,
                             an.article.part_at(start), how))
         spans = sorted((h.start, h.end) for h in hits)  # a lexicon hit inside a scare quote is the flag
-        for q in an.quotes:
+        for q in quotes:
             if q.kind != "scare":
                 continue
             i = bisect_left(spans, (q.start, -1))
@@ -310,15 +313,135 @@ class Matcher:
         return hits
 
 
+# A short quotation with no speaker counts as a scare quote; these are names or someone's words
+# instead (checked in this order): a name in front of a hyphenated compound („Concord“-Firmen),
+# after a naming noun (Söldnergruppe „Wagner“, Segeljacht „Andromeda“) or made of capitalised words
+# only (New York Times, Alte Zollstation); words with "I/we/you" or a finite verb ("Wir retten
+# Russland", "Es gibt keine Vertrauensbasis") are a quotation; a fragment inside reported speech
+# (a Konjunktiv-I verb outside the marks: "Daraufhin seien „unverzüglich“ Ärzte gekommen") is
+# the reported speaker's.
+_NAMING_HEAD_RE = re.compile(
+    r"(?:organisation|gruppe|truppe|kanal|zeitung|magazin|blatt|restaurant|jacht|yacht|schiff|boot|"
+    r"fähre|lager|camp|film|buch|roman|serie|album|song|lied|titel|sendung|show|podcast|kampagne|"
+    r"projekt|programm|initiative|plattform|firma|konzern|unternehmen|marke|netzwerk|verein|"
+    r"partei|bündnis|bewegung|festival|stück|oper|musical|ausstellung|app|portal|hotel|lokal|club|"
+    r"klub|band|sender|station|rakete|modell|mission|manöver|operation|label|verlag|kolumne|rubrik|"
+    r"studie|bericht|doku|dokumentation|reihe|format|künstler|künstlerin|name|namen|motto|slogan)$", re.I)
+_CITATION_WORDS = frozenset(
+    "ich mich mir mein meine meinen meinem meiner wir uns unser unsere unseren unserem unserer du dich dir "
+    "dein deine ihr euch euer eure ist sind war waren wird werden wurde wurden hat haben hatte hatten "
+    "gibt gab kann können konnte muss müssen musste soll sollen will wollen wollte habe sei seien wäre "
+    "wären hätte hätten würde würden i we you it's is are was".split())
+_KONJUNKTIV_RE = re.compile(r"\b(?:sei|seien|habe|hätten|werde|könne|müsse|solle|wolle|gebe|liege|stehe|"
+                            r"wisse|bleibe|gehe|komme)\b")
+_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen"})
+_CONNECTORS = frozenset({"und", "oder", "&", "sowie"})
+
+
+def _requalify(q: Quote, text: str) -> Quote:
+    """A scare quote that is a name (kind title: the outlet's own words, no distancing), a
+    quotation (direct, no speaker) or a fragment of reported speech (reported); else unchanged."""
+    words = q.text.split()
+    if not words:
+        return q
+    after = text[q.end + 1 : q.end + 3]
+    clean = [w.strip(".,:;!?()") for w in words]
+    if after[:1] == "-" and after[1:2].isalpha() and not any(_known(w.lower()) for w in clean if w):
+        return q._replace(kind="title")
+    before = text[max(0, q.start - 60) : q.start].rstrip("„“\"»«‚‘'( ").split()
+    while before and before[-1].lower() in _ARTICLES:
+        before.pop()
+    prev = before[-1].strip(":,") if before else ""
+    if prev[:1].isupper() and _NAMING_HEAD_RE.search(prev):
+        return q._replace(kind="title")
+    if len(clean) >= 2 and all(w[:1].isupper() for w in clean if w) and not _CONNECTORS & {w.lower() for w in clean}:
+        return q._replace(kind="title")
+    if any(w.lower() in _CITATION_WORDS for w in clean):
+        return q._replace(kind="direct")
+    s_start = max(text.rfind(". ", 0, q.start), text.rfind("\n", 0, q.start)) + 1
+    ends = [e for e in (text.find(". ", q.end), text.find("\n", q.end)) if e >= 0]
+    s_end = min(ends) if ends else len(text)
+    outside = text[s_start : q.start] + " " + text[q.end : s_end]
+    if _KONJUNKTIV_RE.search(_QUOTED_RE.sub(" ", outside)):
+        return q._replace(kind="reported")
+    return q
+
+
+_QUOTED_RE = re.compile(r"[„“\"»«][^„“\"»«]*[„“\"»«]")
+
+
+# "Er will nichts gewusst haben": the modal "wollen" with a perfect infinitive reports a claim
+# and doubts it in one (a grammatical construction, not a word: built in like the scare quote).
+CLAIMED = Entry(
+    id="wollen-perfekt", term="wollen + Infinitiv Perfekt (will … gesehen haben)", match="construction",
+    category="doubt-distancing", leaning="target", weight=1.5,
+    neutral=("gibt an, … zu haben", "sagt, sie habe …"),
+    explanation="„wollen“ mit Infinitiv Perfekt gibt eine Behauptung wieder und stellt sie zugleich in Zweifel.",
+    contested=False, target_note="Die Richtung hängt davon ab, wessen Angabe bezweifelt wird.",
+    source="framing rule", origin="framing/matching.py", lemmas=(), key="",
+)
+_WOLLEN = frozenset({"will", "willst", "wollen", "wollt", "wollte", "wollten", "wolle", "wollest"})
+_PERFECT_AUX = frozenset({"haben", "sein"})
+_CLAUSE_END = frozenset({".", ",", ";", ":", "!", "?", "–", "—", "(", ")"})
+_INSEPARABLE = ("be", "ver", "er", "ent", "zer", "emp", "miss", "über", "unter", "hinter", "wider")
+
+
+def _participle_form(t: TokenType) -> bool:
+    """A past participle as written: gesehen, herausgefunden, erkannt, ignoriert."""
+    w = t.text
+    if not t.is_word or not w[:1].islower() or len(w) < 5 or not w.endswith(("t", "en")):
+        return False
+    return "ge" in w[:-3] or w.endswith("iert") or w.startswith(_INSEPARABLE)
+
+
+def _claimed(types: list[TokenType], doc: Doc) -> list[tuple[tuple[int, ...], Entry, str]]:
+    """Claims reported with "wollen" + perfect infinitive: "will … gesehen haben" (main
+    clause) and "… gesehen haben will" (subordinate clause), within one clause."""
+    n = len(types)
+    out: list[tuple[tuple[int, ...], Entry, str]] = []
+    for i in compress(count(), map(_WOLLEN.__contains__, map(attrgetter("low"), types))):
+        # subordinate clause: participle, haben/sein, wollen
+        if i >= 2 and types[i - 1].low in _PERFECT_AUX and _participle_form(types[i - 2]):
+            out.append(((i - 2, i - 1, i), CLAIMED, "construction"))
+            continue
+        last = doc.sentences[doc.sent[i]].last_token
+        for k in range(i + 1, min(last, i + 15, n - 1)):
+            tk = types[k]
+            if tk.text in _CLAUSE_END or tk.low in ("bis", "dass"):
+                break
+            if tk.low in _PERFECT_AUX and _participle_form(types[k - 1]) and k - 1 > i and (
+                    k + 1 >= last or types[k + 1].text in _CLAUSE_END or types[k + 1].low in ("und", "oder")):
+                out.append(((i, k - 1, k), CLAIMED, "construction"))
+                break
+    return out
+
+
 # In reported speech ("Sie fabuliert, Putin habe …") the verb that reports and a doubt marker
 # ("angeblich") are chosen by the outlet, not by the speaker it reports.
 _REPORTER_CATEGORIES = frozenset({"attribution-verb", "doubt-distancing"})
 
 
+# An article is about a context list's topic (`topic:@arts`) when it uses this many of its words.
+TOPIC_MIN_WORDS = 3
+
+
 def _senses_fit(cands: list[tuple[tuple[int, ...], Entry, str]], doc: Doc) -> list[tuple[tuple[int, ...], Entry, str]]:
     """Drop candidates whose entry's sentence context says the ordinary sense is meant: none of
-    its `requires` items in the sentence, or one of its `excludes` items there."""
+    its `requires` items in the sentence, or one of its `excludes` items there (a `topic` item:
+    in the whole article)."""
     contexts: dict[int, tuple[frozenset[str], str]] = {}
+    topics: dict[str, bool] = {}
+
+    def holds(item: tuple[str, str], ctx: tuple[frozenset[str], str]) -> bool:
+        if item[0] != "topic":
+            return _holds(item, ctx)
+        got = topics.get(item[1])
+        if got is None:
+            whole = (frozenset(w for t in doc.types if t.is_word for w in (t.low, t.lemma_low)), doc.text)
+            got = topics[item[1]] = sum(any(_holds(x, whole) for x in forms)
+                                        for forms in _topic_items(item[1])) >= TOPIC_MIN_WORDS
+        return got
+
     out = []
     for c in cands:
         e = c[1]
@@ -333,12 +456,18 @@ def _senses_fit(cands: list[tuple[tuple[int, ...], Entry, str]], doc: Doc) -> li
             words = frozenset(w for k in range(s.first_token, s.last_token) if types[k].is_word
                               for w in (types[k].low, types[k].lemma_low))
             ctx = contexts[si] = (words, doc.text[s.start:s.end])
-        if e.requires and not any(_holds(item, ctx) for item in e.requires):
+        if e.requires and not any(holds(item, ctx) for item in e.requires):
             continue
-        if any(_holds(item, ctx) for item in e.excludes):
+        if any(holds(item, ctx) for item in e.excludes):
             continue
         out.append(c)
     return out
+
+
+@lru_cache(maxsize=256)
+def _topic_items(text: str) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """The words of a context list, each with its forms (parsed once)."""
+    return tuple(parse_conditions(raw) for raw in text.split(";") if raw.strip())
 
 
 @lru_cache(maxsize=4096)
@@ -462,11 +591,31 @@ def _inflected(low: str, lemma: str) -> bool:
     return len(low) > len(lemma) and low.startswith(lemma) and low[len(lemma):] in _ADJECTIVE_ENDINGS
 
 
+# Words a split phrase may do without ("Öl ins Feuer gießen" is also "gießt Öl in das Feuer"):
+# prepositions, articles, pronouns, when at least two other words remain.
+_FUNCTION_WORDS = frozenset(
+    "in ins im an am auf aus bei mit nach von vom zu zum zur über unter vor hinter durch für gegen um "
+    "der die das den dem des ein eine einen einem einer eines sich".split())
+
+
+@lru_cache(maxsize=20_000)
+def _split_words(lemmas: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of a split phrase that must occur (folded ß): its content words when there
+    are at least two, else all."""
+    content = tuple(_fold(w) for w in lemmas if w not in _FUNCTION_WORDS)
+    return content if len(content) >= 2 else tuple(_fold(w) for w in lemmas)
+
+
+def _fold(w: str) -> str:
+    return w.replace("ß", "ss")
+
+
 def _split_in(types: list[TokenType], first: int, last: int, lemmas: tuple[str, ...]) -> tuple[int, ...] | None:
-    """The tightest tokens of one sentence (first..last) carrying all words of a split phrase."""
+    """The tightest tokens of one sentence (first..last) carrying all words of a split phrase
+    (lemmas folded: ß as ss)."""
     positions = []
     for lem in lemmas:
-        pos = [k for k in range(first, last) if lem in (types[k].lemma_low, types[k].low)]
+        pos = [k for k in range(first, last) if lem in (_fold(types[k].lemma_low), _fold(types[k].low))]
         if not pos:
             return None
         positions.append(pos)
