@@ -211,8 +211,8 @@ class Matcher:
                     phrases = list(dict.fromkeys([*phrases, *(e for st in (_adj_stem(low), *_stems(low))
                                                                for e in self.phrases.get(st, ()))]))
                 got = (self._word_matches(tt.norm, tt.lemma), tuple(phrases),
-                       frozenset(k for k in (_fold(low), _fold(lem)) if k in self.splits),
-                       tuple(x for k in dict.fromkeys((lem, low)) for x in self.separable.get(k, ())))
+                       frozenset(k for k in (_fold(low), _fold(lem), *_folded_stems(low)) if k in self.splits),
+                       tuple(x for k in dict.fromkeys((lem, low, *_stems(low)[:3])) for x in self.separable.get(k, ())))
                 if not any(got):
                     got = _NOTHING
             else:
@@ -271,6 +271,7 @@ class Matcher:
                     if idx:
                         cands.append((idx, e, "split"))
         cands += _claimed(types, doc)
+        cands += _superlatives(types, doc)
         if self.has_senses:
             cands = _senses_fit(cands, doc)
         rank = {"phrase": 0, "split": 0, "construction": 0, "exact": 1, "pattern": 2, "compound": 3}
@@ -358,6 +359,10 @@ def _requalify(q: Quote, text: str) -> Quote:
         return q._replace(kind="title")
     if any(w.lower() in _CITATION_WORDS for w in clean):
         return q._replace(kind="direct")
+    if before and before[-1].endswith(":") and before[-1][:1].isupper() and len(before[-1]) > 2:
+        return q._replace(kind="direct")  # "Löw: „Brauchen keinen Stürmer“": the speaker before a colon
+    if len(clean) == 1 and clean[0][:1].isupper() and len(clean[0]) >= 4 and not _decomposable(clean[0].lower()):
+        return q._replace(kind="title")  # „Goodfellas“, „Clasico“: a name no German word is part of
     s_start = max(text.rfind(". ", 0, q.start), text.rfind("\n", 0, q.start)) + 1
     ends = [e for e in (text.find(". ", q.end), text.find("\n", q.end)) if e >= 0]
     s_end = min(ends) if ends else len(text)
@@ -365,6 +370,12 @@ def _requalify(q: Quote, text: str) -> Quote:
     if _KONJUNKTIV_RE.search(_QUOTED_RE.sub(" ", outside)):
         return q._replace(kind="reported")
     return q
+
+
+@lru_cache(maxsize=20_000)
+def _decomposable(low: str) -> bool:
+    """A word German knows, or one that ends in a German word ("Klimaretter" -> Retter)."""
+    return _known(low) or any(_known(low[i:]) for i in range(2, len(low) - 3))
 
 
 _QUOTED_RE = re.compile(r"[„“\"»«][^„“\"»«]*[„“\"»«]")
@@ -404,14 +415,62 @@ def _claimed(types: list[TokenType], doc: Doc) -> list[tuple[tuple[int, ...], En
         if i >= 2 and types[i - 1].low in _PERFECT_AUX and _participle_form(types[i - 2]):
             out.append(((i - 2, i - 1, i), CLAIMED, "construction"))
             continue
+        if i >= 1 and types[i - 1].low.endswith("en") and types[i - 1].text[:1].islower():
+            continue  # "… einrücken wollten": a subordinate clause with another infinitive
         last = doc.sentences[doc.sent[i]].last_token
         for k in range(i + 1, min(last, i + 15, n - 1)):
             tk = types[k]
-            if tk.text in _CLAUSE_END or tk.low in ("bis", "dass"):
+            if tk.text in _CLAUSE_END or tk.low in ("bis", "dass", "und", "oder"):
                 break
             if tk.low in _PERFECT_AUX and _participle_form(types[k - 1]) and k - 1 > i and (
                     k + 1 >= last or types[k + 1].text in _CLAUSE_END or types[k + 1].low in ("und", "oder")):
                 out.append(((i, k - 1, k), CLAIMED, "construction"))
+                break
+    return out
+
+
+# "die schwerste Krise seit Jahrzehnten", "der beliebteste Kanzler aller Zeiten": a superlative
+# set against all of history (built in: it is a construction, not a word). A year after "seit"
+# is a statistic ("die höchste Inflation seit 1992"), not hyperbole.
+SUPERLATIVE = Entry(
+    id="superlativ-seit", term="Superlativ + seit … / aller Zeiten / der Geschichte", match="construction",
+    category="hyperbole", leaning="none", weight=1.5,
+    neutral=("den Vergleich mit Zahlen und Zeitraum belegen",),
+    explanation=("Ein Superlativ gegen die ganze Geschichte gestellt (seit Jahrzehnten, aller Zeiten) "
+                 "dramatisiert ein Ereignis."),
+    contested=False, target_note="", source="framing rule", origin="framing/matching.py", lemmas=(), key="",
+)
+_SUPERLATIVE_RE = re.compile(r"^[a-zäöüß]{3,}(?:s|ß)te[mnrs]?$")
+_NOT_SUPERLATIVE = frozenset({"erst", "letzt", "nächst", "meist", "selbst", "sonst", "fest", "best", "gut",
+                              "erfolgreich", "jung", "jüngst", "alt", "ältest", "früh", "spät", "lang", "viel",
+                              "wenig", "nah", "hoch", "höchst", "oberst", "unterst", "größtmöglich"})
+_NUMBER_RE = re.compile(r"^(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|\w*zig|\w*ßig|hundert|"
+                        r"tausend|\w*zehn)(?:s?te[mnrs]?)?$")
+_SINCE_NOUNS = ("jahrzehnt", "jahrhundert", "menschengedenken", "kriegsende", "ende", "gründung", "beginn",
+                "bestehen", "weltkrieg", "zweiten", "ersten", "wende", "wiedervereinigung", "mauerfall", "jahren",
+                "langem", "generationen")
+
+
+def _superlatives(types: list[TokenType], doc: Doc) -> list[tuple[tuple[int, ...], Entry, str]]:
+    out: list[tuple[tuple[int, ...], Entry, str]] = []
+    n = len(types)
+    for i in compress(count(), map(_SUPERLATIVE_RE.match, map(attrgetter("low"), types))):
+        t = types[i]
+        if (t.lemma_low == t.low or t.lemma_low in _NOT_SUPERLATIVE or not t.text[:1].islower()
+                or _NUMBER_RE.match(t.low)):
+            continue  # "der sechste Spieler in der Geschichte" counts, it does not exaggerate
+        last = min(doc.sentences[doc.sent[i]].last_token, n)
+        for k in range(i + 1, min(last, i + 7)):
+            w = types[k].low
+            if types[k].text in _CLAUSE_END:
+                break
+            nxt = [types[j].low for j in range(k + 1, min(last, k + 4)) if types[j].is_word]
+            if w == "seit" and nxt and not any(x[:1].isdigit() or _NUMBER_RE.match(x) for x in nxt) \
+                    and any(x.startswith(_SINCE_NOUNS) for x in nxt):
+                out.append(((i, k), SUPERLATIVE, "construction"))
+                break
+            if (w == "aller" and nxt[:1] == ["zeiten"]) or (w == "der" and nxt[:1] == ["geschichte"]):
+                out.append(((i, k + 1), SUPERLATIVE, "construction"))
                 break
     return out
 
@@ -503,7 +562,8 @@ def _impersonal(types: list[TokenType], i: int) -> bool:
 _Info = tuple[tuple[tuple[Entry, str], ...], tuple[Entry, ...], frozenset[str], tuple[tuple[str, Entry], ...]]
 _NOTHING: _Info = ((), (), frozenset(), ())
 # particles of separable verbs (longest first); unter-, über-, durch-, um- are left out: mostly inseparable
-_PARTICLES = ("zurück", "herunter", "heraus", "herab", "herauf", "hinaus", "hinein", "vorbei", "weg", "ein",
+_PARTICLES = ("zusammen", "entgegen", "hinterher", "zurück", "herunter", "heraus", "herab", "herauf", "herbei",
+              "herum", "hinaus", "hinein", "nieder", "vorbei", "empor", "bloß", "heim", "weg", "ein",
               "an", "ab", "auf", "aus", "vor", "zu", "mit", "nach", "los", "hoch", "fest", "her", "hin", "bei",
               "dar")
 
@@ -606,6 +666,12 @@ def _split_words(lemmas: tuple[str, ...]) -> tuple[str, ...]:
     return content if len(content) >= 2 else tuple(_fold(w) for w in lemmas)
 
 
+@lru_cache(maxsize=100_000)
+def _folded_stems(low: str) -> frozenset[str]:
+    """Dictionary forms an unknown inflected word may have (erdreistet -> erdreisten), folded."""
+    return frozenset(_fold(s) for s in _stems(low))
+
+
 def _fold(w: str) -> str:
     return w.replace("ß", "ss")
 
@@ -615,7 +681,8 @@ def _split_in(types: list[TokenType], first: int, last: int, lemmas: tuple[str, 
     (lemmas folded: ß as ss)."""
     positions = []
     for lem in lemmas:
-        pos = [k for k in range(first, last) if lem in (_fold(types[k].lemma_low), _fold(types[k].low))]
+        pos = [k for k in range(first, last) if lem in (_fold(types[k].lemma_low), _fold(types[k].low))
+               or (types[k].is_word and lem in _folded_stems(types[k].low))]
         if not pos:
             return None
         positions.append(pos)
