@@ -306,7 +306,7 @@ class Matcher:
                 if types[k].is_word:
                     lemmas.append(types[k].lemma)
                 k += 1
-            if not lemmas:  # „“ or „…“ with no word: nothing is distanced
+            if not lemmas or sum(c.isalpha() for c in q.text) < 2:  # „“, „…“, 'n': nothing is distanced
                 continue
             hits.append(Hit(SCARE_QUOTE, q.text, " ".join(lemmas), q.start, q.end, q.sentence, "scare-quote",
                             "", an.article.part_at(q.start), "scare-quote"))
@@ -445,7 +445,7 @@ _NOT_SUPERLATIVE = frozenset({"erst", "letzt", "nächst", "meist", "selbst", "so
                               "erfolgreich", "jung", "jüngst", "alt", "ältest", "früh", "spät", "lang", "viel",
                               "wenig", "nah", "hoch", "höchst", "oberst", "unterst", "größtmöglich"})
 _NUMBER_RE = re.compile(r"^(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|\w*zig|\w*ßig|hundert|"
-                        r"tausend|\w*zehn)(?:s?te[mnrs]?)?$")
+                        r"tausend|(?:drei|vier|fünf|sech|sieb|acht|neun)zehn)(?:s?te[mnrs]?)?$")
 _SINCE_NOUNS = ("jahrzehnt", "jahrhundert", "menschengedenken", "kriegsende", "ende", "gründung", "beginn",
                 "bestehen", "weltkrieg", "zweiten", "ersten", "wende", "wiedervereinigung", "mauerfall", "jahren",
                 "langem", "generationen")

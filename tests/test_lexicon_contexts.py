@@ -81,3 +81,15 @@ def test_names_and_citations_in_quotation_marks_are_no_scare_quotes(matcher):
     # the outlet's own distancing stays a scare quote
     assert [t[1] for t in terms(matcher, "Die „Experten“ im Studio waren sich einig.")] == ["scare-quote"]
     assert [t[2] for t in terms(matcher, "Nach dem „Triumph“ zogen die Demonstranten ab.")] == ["scare-quote"]
+
+
+def test_a_superlative_against_history_is_hyperbole_a_statistic_is_not(matcher):
+    assert [t[1] for t in terms(matcher, "Es ist die schlimmste Krise seit Jahrzehnten.")] == ["superlativ-seit"]
+    assert [t[1] for t in terms(matcher, "Die schwerste Niederlage der Geschichte traf die Partei.")] \
+        == ["superlativ-seit"]
+    assert terms(matcher, "Die Inflation ist die höchste seit 1992.") == []
+    assert terms(matcher, "Er ist der sechste Spieler in der Geschichte des Vereins mit 100 Toren.") == []
+
+
+def test_a_quoted_letter_distances_nothing(matcher):
+    assert terms(matcher, "Er war der letzte große Sänger des Rock 'n' Roll.") == []
