@@ -14,7 +14,7 @@ import io
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
@@ -100,6 +100,8 @@ class Manifest:
     weight_max: float
     categories: dict[str, str]
     packs: dict[str, Pack] = field(default_factory=dict)
+    # named word-sense contexts: `@arts` in a requires/excludes cell stands for this list
+    contexts: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +138,7 @@ def read_manifest(folder: Traversable | Path, shown: str) -> Manifest:
             packs={str(k): Pack(str(k), str(v.get("file", f"packs/{k}.csv")), bool(v.get("enabled", False)),
                                 str(v.get("description", "")))
                    for k, v in dict(data.get("packs", {})).items()},
+            contexts={str(k): str(v) for k, v in dict(data.get("contexts", {})).items()},
         )
     except KeyError as e:
         raise LexiconError(f"{shown}/manifest.toml: missing key {e.args[0]}") from None
@@ -210,13 +213,30 @@ def _default_match(term: str) -> str:
     return "compound" if len(term) >= 5 else "lemma"
 
 
-def parse_conditions(text: str) -> tuple[tuple[str, str], ...]:
+def parse_conditions(text: str, contexts: dict[str, str] | None = None) -> tuple[tuple[str, str], ...]:
     """`requires`/`excludes` cell -> (kind, value) items: ("re", REGEX), ("prefix", lemma
-    start), ("phrase", words) or ("lemma", lemma). Raises ValueError naming a bad item."""
+    start), ("phrase", words) or ("lemma", lemma); `@name` stands for the items of the
+    manifest's `[contexts]` entry `name` (a shared list such as the arts or history), and
+    `topic:@name` holds when the whole article uses at least TOPIC_MIN_WORDS of its words.
+    Raises ValueError naming a bad item."""
     items: list[tuple[str, str]] = []
     for raw in text.split(";"):
         item = raw.strip()
         if not item:
+            continue
+        if item.startswith("topic:@"):
+            name = item[7:]
+            if contexts is None or name not in contexts:
+                raise ValueError(f"unknown context '{item[6:]}'; the manifest's [contexts] names: "
+                                 f"{', '.join(sorted(contexts or {})) or 'none'}")
+            items.append(("topic", contexts[name]))  # the article, not the sentence, is about it
+            continue
+        if item.startswith("@"):
+            name = item[1:]
+            if contexts is None or name not in contexts:
+                raise ValueError(f"unknown context '{item}'; the manifest's [contexts] names: "
+                                 f"{', '.join(sorted(contexts or {})) or 'none'}")
+            items.extend(_context_items(contexts[name]))
             continue
         if item.startswith("re:"):
             rx = item[3:].strip()
@@ -236,6 +256,12 @@ def parse_conditions(text: str) -> tuple[tuple[str, str], ...]:
             if lem != norm.lower():
                 items.append(("lemma", lem))
     return tuple(items)
+
+
+@lru_cache(maxsize=256)
+def _context_items(text: str) -> tuple[tuple[str, str], ...]:
+    """The items of one shared context list, parsed once however many entries use it."""
+    return parse_conditions(text)
 
 
 def parse_entries(text: str, shown: str, manifest: Manifest, poles: tuple[str, str],
@@ -331,7 +357,7 @@ def parse_entries(text: str, shown: str, manifest: Manifest, poles: tuple[str, s
         conds = []
         for col in ("requires", "excludes"):
             try:
-                conds.append(parse_conditions(r.get(col, "")))
+                conds.append(parse_conditions(r.get(col, ""), manifest.contexts))
             except ValueError as e:
                 bad.append(f"{col}: {e}")
                 conds.append(())

@@ -19,8 +19,8 @@ from typing import NamedTuple, cast
 import simplemma
 
 from framing.languages.de import INFLECTION_ENDINGS, LINKING_ELEMENTS, STEM_RULES, VERB_PARTICLES
-from framing.lexicon import Entry, Lexicon
-from framing.quotes import VoiceIndex
+from framing.lexicon import Entry, Lexicon, parse_conditions
+from framing.quotes import Quote, VoiceIndex
 from framing.text import Doc, TokenType, fill_missing
 from framing.textlayer import Analysed
 
@@ -47,7 +47,7 @@ class Hit(NamedTuple):
     voice: str  # outlet, quote, reported, scare-quote
     speaker: str
     part: str  # headline, lead, body, subheading, caption
-    how: str  # exact, compound, phrase, split, pattern
+    how: str  # exact, compound, phrase, split, pattern, construction, scare-quote
 
     def record(self) -> dict[str, object]:
         """The JSON record of a hit (keys term, lemma, category, leaning, voice, speaker,
@@ -101,7 +101,8 @@ class Matcher:
                     if k:
                         self.phrases.setdefault(k, []).append(e)
             elif e.match == "split":
-                self.splits.setdefault(max(e.lemmas, key=len), []).append(e)  # the longest word: rarest
+                # the longest word is the rarest; ß and ss alike (simplemma: goss -> giessen)
+                self.splits.setdefault(_fold(max(_split_words(e.lemmas), key=len)), []).append(e)
             elif e.match == "pattern":
                 self.patterns.append((re.compile(e.term, re.I), e))
             else:
@@ -215,8 +216,8 @@ class Matcher:
                     phrases = list(dict.fromkeys([*phrases, *(e for st in (_adj_stem(low), *_stems(low))
                                                                for e in self.phrases.get(st, ()))]))
                 got = (self._word_matches(tt.norm, tt.lemma), tuple(phrases),
-                       frozenset(k for k in (low, lem) if k in self.splits),
-                       tuple(x for k in dict.fromkeys((lem, low)) for x in self.separable.get(k, ())))
+                       frozenset(k for k in (_fold(low), _fold(lem), *_folded_stems(low)) if k in self.splits),
+                       tuple(x for k in dict.fromkeys((lem, low, *_stems(low)[:3])) for x in self.separable.get(k, ())))
                 if not any(got):
                     got = _NOTHING
             else:
@@ -271,16 +272,19 @@ class Matcher:
             s = doc.sentences[si]
             for key in sorted(keys):
                 for e in self.splits[key]:
-                    idx = _split_in(types, s.first_token, s.last_token, e.lemmas)
+                    idx = _split_in(types, s.first_token, s.last_token, _split_words(e.lemmas))
                     if idx:
                         cands.append((idx, e, "split"))
+        cands += _claimed(types, doc)
+        cands += _superlatives(types, doc)
         if self.has_senses:
             cands = _senses_fit(cands, doc)
-        rank = {"phrase": 0, "split": 0, "exact": 1, "pattern": 2, "compound": 3}
+        rank = {"phrase": 0, "split": 0, "construction": 0, "exact": 1, "pattern": 2, "compound": 3}
         cands.sort(key=lambda c: (-len(c[0]), rank[c[2]], -len(c[1].term), c[0][0], c[1].id))
         taken: set[int] = set()
         hits: list[Hit] = []
-        voices = VoiceIndex(an.quotes)
+        quotes = tuple(_requalify(q, doc.text) if q.kind == "scare" else q for q in an.quotes)
+        voices = VoiceIndex(quotes)
         for idx, e, how in cands:
             if taken.intersection(idx):
                 continue
@@ -293,7 +297,7 @@ class Matcher:
             hits.append(Hit(e, doc.text[start:end], lemma, start, end, doc.sent[idx[0]], voice, speaker,
                             an.article.part_at(start), how))
         spans = sorted((h.start, h.end) for h in hits)  # a lexicon hit inside a scare quote is the flag
-        for q in an.quotes:
+        for q in quotes:
             if q.kind != "scare":
                 continue
             i = bisect_left(spans, (q.start, -1))
@@ -307,7 +311,7 @@ class Matcher:
                 if types[k].is_word:
                     lemmas.append(types[k].lemma)
                 k += 1
-            if not lemmas:  # „“ or „…“ with no word: nothing is distanced
+            if not lemmas or sum(c.isalpha() for c in q.text) < 2:  # „“, „…“, 'n': nothing is distanced
                 continue
             hits.append(Hit(SCARE_QUOTE, q.text, " ".join(lemmas), q.start, q.end, q.sentence, "scare-quote",
                             "", an.article.part_at(q.start), "scare-quote"))
@@ -315,15 +319,193 @@ class Matcher:
         return hits
 
 
+# A short quotation with no speaker counts as a scare quote; these are names or someone's words
+# instead (checked in this order): a name in front of a hyphenated compound („Concord“-Firmen),
+# after a naming noun (Söldnergruppe „Wagner“, Segeljacht „Andromeda“) or made of capitalised words
+# only (New York Times, Alte Zollstation); words with "I/we/you" or a finite verb ("Wir retten
+# Russland", "Es gibt keine Vertrauensbasis") are a quotation; a fragment inside reported speech
+# (a Konjunktiv-I verb outside the marks: "Daraufhin seien „unverzüglich“ Ärzte gekommen") is
+# the reported speaker's.
+_NAMING_HEAD_RE = re.compile(
+    r"(?:organisation|gruppe|truppe|kanal|zeitung|magazin|blatt|restaurant|jacht|yacht|schiff|boot|"
+    r"fähre|lager|camp|film|buch|roman|serie|album|song|lied|titel|sendung|show|podcast|kampagne|"
+    r"projekt|programm|initiative|plattform|firma|konzern|unternehmen|marke|netzwerk|verein|"
+    r"partei|bündnis|bewegung|festival|stück|oper|musical|ausstellung|app|portal|hotel|lokal|club|"
+    r"klub|band|sender|station|rakete|modell|mission|manöver|operation|label|verlag|kolumne|rubrik|"
+    r"studie|bericht|doku|dokumentation|reihe|format|künstler|künstlerin|name|namen|motto|slogan)$", re.I)
+_CITATION_WORDS = frozenset(
+    "ich mich mir mein meine meinen meinem meiner wir uns unser unsere unseren unserem unserer du dich dir "
+    "dein deine ihr euch euer eure ist sind war waren wird werden wurde wurden hat haben hatte hatten "
+    "gibt gab kann können konnte muss müssen musste soll sollen will wollen wollte habe sei seien wäre "
+    "wären hätte hätten würde würden i we you it's is are was".split())
+_KONJUNKTIV_RE = re.compile(r"\b(?:sei|seien|habe|hätten|werde|könne|müsse|solle|wolle|gebe|liege|stehe|"
+                            r"wisse|bleibe|gehe|komme)\b")
+_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen"})
+_CONNECTORS = frozenset({"und", "oder", "&", "sowie"})
+
+
+def _requalify(q: Quote, text: str) -> Quote:
+    """A scare quote that is a name (kind title: the outlet's own words, no distancing), a
+    quotation (direct, no speaker) or a fragment of reported speech (reported); else unchanged."""
+    words = q.text.split()
+    if not words:
+        return q
+    after = text[q.end + 1 : q.end + 3]
+    clean = [w.strip(".,:;!?()") for w in words]
+    if after[:1] == "-" and after[1:2].isalpha() and not any(_known(w.lower()) for w in clean if w):
+        return q._replace(kind="title")
+    before = text[max(0, q.start - 60) : q.start].rstrip("„“\"»«‚‘'( ").split()
+    while before and before[-1].lower() in _ARTICLES:
+        before.pop()
+    prev = before[-1].strip(":,") if before else ""
+    if prev[:1].isupper() and _NAMING_HEAD_RE.search(prev):
+        return q._replace(kind="title")
+    if len(clean) >= 2 and all(w[:1].isupper() for w in clean if w) and not _CONNECTORS & {w.lower() for w in clean}:
+        return q._replace(kind="title")
+    if any(w.lower() in _CITATION_WORDS for w in clean):
+        return q._replace(kind="direct")
+    if before and before[-1].endswith(":") and before[-1][:1].isupper() and len(before[-1]) > 2:
+        return q._replace(kind="direct")  # "Löw: „Brauchen keinen Stürmer“": the speaker before a colon
+    if len(clean) == 1 and clean[0][:1].isupper() and len(clean[0]) >= 4 and not _decomposable(clean[0].lower()):
+        return q._replace(kind="title")  # „Goodfellas“, „Clasico“: a name no German word is part of
+    s_start = max(text.rfind(". ", 0, q.start), text.rfind("\n", 0, q.start)) + 1
+    ends = [e for e in (text.find(". ", q.end), text.find("\n", q.end)) if e >= 0]
+    s_end = min(ends) if ends else len(text)
+    outside = text[s_start : q.start] + " " + text[q.end : s_end]
+    if _KONJUNKTIV_RE.search(_QUOTED_RE.sub(" ", outside)):
+        return q._replace(kind="reported")
+    return q
+
+
+@lru_cache(maxsize=20_000)
+def _decomposable(low: str) -> bool:
+    """A word German knows, or one that ends in a German word ("Klimaretter" -> Retter)."""
+    return _known(low) or any(_known(low[i:]) for i in range(2, len(low) - 3))
+
+
+_QUOTED_RE = re.compile(r"[„“\"»«][^„“\"»«]*[„“\"»«]")
+
+
+# "Er will nichts gewusst haben": the modal "wollen" with a perfect infinitive reports a claim
+# and doubts it in one (a grammatical construction, not a word: built in like the scare quote).
+CLAIMED = Entry(
+    id="wollen-perfekt", term="wollen + Infinitiv Perfekt (will … gesehen haben)", match="construction",
+    category="doubt-distancing", leaning="target", weight=1.5,
+    neutral=("gibt an, … zu haben", "sagt, sie habe …"),
+    explanation="„wollen“ mit Infinitiv Perfekt gibt eine Behauptung wieder und stellt sie zugleich in Zweifel.",
+    contested=False, target_note="Die Richtung hängt davon ab, wessen Angabe bezweifelt wird.",
+    source="framing rule", origin="framing/matching.py", lemmas=(), key="",
+)
+_WOLLEN = frozenset({"will", "willst", "wollen", "wollt", "wollte", "wollten", "wolle", "wollest"})
+_PERFECT_AUX = frozenset({"haben", "sein"})
+_CLAUSE_END = frozenset({".", ",", ";", ":", "!", "?", "–", "—", "(", ")"})
+_INSEPARABLE = ("be", "ver", "er", "ent", "zer", "emp", "miss", "über", "unter", "hinter", "wider")
+
+
+def _participle_form(t: TokenType) -> bool:
+    """A past participle as written: gesehen, herausgefunden, erkannt, ignoriert."""
+    w = t.text
+    if not t.is_word or not w[:1].islower() or len(w) < 5 or not w.endswith(("t", "en")):
+        return False
+    return "ge" in w[:-3] or w.endswith("iert") or w.startswith(_INSEPARABLE)
+
+
+def _claimed(types: list[TokenType], doc: Doc) -> list[tuple[tuple[int, ...], Entry, str]]:
+    """Claims reported with "wollen" + perfect infinitive: "will … gesehen haben" (main
+    clause) and "… gesehen haben will" (subordinate clause), within one clause."""
+    n = len(types)
+    out: list[tuple[tuple[int, ...], Entry, str]] = []
+    for i in compress(count(), map(_WOLLEN.__contains__, map(attrgetter("low"), types))):
+        # subordinate clause: participle, haben/sein, wollen
+        if i >= 2 and types[i - 1].low in _PERFECT_AUX and _participle_form(types[i - 2]):
+            out.append(((i - 2, i - 1, i), CLAIMED, "construction"))
+            continue
+        if i >= 1 and types[i - 1].low.endswith("en") and types[i - 1].text[:1].islower():
+            continue  # "… einrücken wollten": a subordinate clause with another infinitive
+        last = doc.sentences[doc.sent[i]].last_token
+        for k in range(i + 1, min(last, i + 15, n - 1)):
+            tk = types[k]
+            if tk.text in _CLAUSE_END or tk.low in ("bis", "dass", "und", "oder"):
+                break
+            if tk.low in _PERFECT_AUX and _participle_form(types[k - 1]) and k - 1 > i and (
+                    k + 1 >= last or types[k + 1].text in _CLAUSE_END or types[k + 1].low in ("und", "oder")):
+                out.append(((i, k - 1, k), CLAIMED, "construction"))
+                break
+    return out
+
+
+# "die schwerste Krise seit Jahrzehnten", "der beliebteste Kanzler aller Zeiten": a superlative
+# set against all of history (built in: it is a construction, not a word). A year after "seit"
+# is a statistic ("die höchste Inflation seit 1992"), not hyperbole.
+SUPERLATIVE = Entry(
+    id="superlativ-seit", term="Superlativ + seit … / aller Zeiten / der Geschichte", match="construction",
+    category="hyperbole", leaning="none", weight=1.5,
+    neutral=("den Vergleich mit Zahlen und Zeitraum belegen",),
+    explanation=("Ein Superlativ gegen die ganze Geschichte gestellt (seit Jahrzehnten, aller Zeiten) "
+                 "dramatisiert ein Ereignis."),
+    contested=False, target_note="", source="framing rule", origin="framing/matching.py", lemmas=(), key="",
+)
+_SUPERLATIVE_RE = re.compile(r"^[a-zäöüß]{3,}(?:s|ß)te[mnrs]?$")
+_NOT_SUPERLATIVE = frozenset({"erst", "letzt", "nächst", "meist", "selbst", "sonst", "fest", "best", "gut",
+                              "erfolgreich", "jung", "jüngst", "alt", "ältest", "früh", "spät", "lang", "viel",
+                              "wenig", "nah", "hoch", "höchst", "oberst", "unterst", "größtmöglich"})
+_NUMBER_RE = re.compile(r"^(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|\w*zig|\w*ßig|hundert|"
+                        r"tausend|(?:drei|vier|fünf|sech|sieb|acht|neun)zehn)(?:s?te[mnrs]?)?$")
+_SINCE_NOUNS = ("jahrzehnt", "jahrhundert", "menschengedenken", "kriegsende", "ende", "gründung", "beginn",
+                "bestehen", "weltkrieg", "zweiten", "ersten", "wende", "wiedervereinigung", "mauerfall", "jahren",
+                "langem", "generationen")
+
+
+def _superlatives(types: list[TokenType], doc: Doc) -> list[tuple[tuple[int, ...], Entry, str]]:
+    out: list[tuple[tuple[int, ...], Entry, str]] = []
+    n = len(types)
+    for i in compress(count(), map(_SUPERLATIVE_RE.match, map(attrgetter("low"), types))):
+        t = types[i]
+        if (t.lemma_low == t.low or t.lemma_low in _NOT_SUPERLATIVE or not t.text[:1].islower()
+                or _NUMBER_RE.match(t.low)):
+            continue  # "der sechste Spieler in der Geschichte" counts, it does not exaggerate
+        last = min(doc.sentences[doc.sent[i]].last_token, n)
+        for k in range(i + 1, min(last, i + 7)):
+            w = types[k].low
+            if types[k].text in _CLAUSE_END:
+                break
+            nxt = [types[j].low for j in range(k + 1, min(last, k + 4)) if types[j].is_word]
+            if w == "seit" and nxt and not any(x[:1].isdigit() or _NUMBER_RE.match(x) for x in nxt) \
+                    and any(x.startswith(_SINCE_NOUNS) for x in nxt):
+                out.append(((i, k), SUPERLATIVE, "construction"))
+                break
+            if (w == "aller" and nxt[:1] == ["zeiten"]) or (w == "der" and nxt[:1] == ["geschichte"]):
+                out.append(((i, k + 1), SUPERLATIVE, "construction"))
+                break
+    return out
+
+
 # In reported speech ("Sie fabuliert, Putin habe …") the verb that reports and a doubt marker
 # ("angeblich") are chosen by the outlet, not by the speaker it reports.
 _REPORTER_CATEGORIES = frozenset({"attribution-verb", "doubt-distancing"})
 
 
+# An article is about a context list's topic (`topic:@arts`) when it uses this many of its words.
+TOPIC_MIN_WORDS = 3
+
+
 def _senses_fit(cands: list[tuple[tuple[int, ...], Entry, str]], doc: Doc) -> list[tuple[tuple[int, ...], Entry, str]]:
     """Drop candidates whose entry's sentence context says the ordinary sense is meant: none of
-    its `requires` items in the sentence, or one of its `excludes` items there."""
+    its `requires` items in the sentence, or one of its `excludes` items there (a `topic` item:
+    in the whole article)."""
     contexts: dict[int, tuple[frozenset[str], str]] = {}
+    topics: dict[str, bool] = {}
+
+    def holds(item: tuple[str, str], ctx: tuple[frozenset[str], str]) -> bool:
+        if item[0] != "topic":
+            return _holds(item, ctx)
+        got = topics.get(item[1])
+        if got is None:
+            whole = (frozenset(w for t in doc.types if t.is_word for w in (t.low, t.lemma_low)), doc.text)
+            got = topics[item[1]] = sum(any(_holds(x, whole) for x in forms)
+                                        for forms in _topic_items(item[1])) >= TOPIC_MIN_WORDS
+        return got
+
     out = []
     for c in cands:
         e = c[1]
@@ -338,12 +520,18 @@ def _senses_fit(cands: list[tuple[tuple[int, ...], Entry, str]], doc: Doc) -> li
             words = frozenset(w for k in range(s.first_token, s.last_token) if types[k].is_word
                               for w in (types[k].low, types[k].lemma_low))
             ctx = contexts[si] = (words, doc.text[s.start:s.end])
-        if e.requires and not any(_holds(item, ctx) for item in e.requires):
+        if e.requires and not any(holds(item, ctx) for item in e.requires):
             continue
-        if any(_holds(item, ctx) for item in e.excludes):
+        if any(holds(item, ctx) for item in e.excludes):
             continue
         out.append(c)
     return out
+
+
+@lru_cache(maxsize=256)
+def _topic_items(text: str) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """The words of a context list, each with its forms (parsed once)."""
+    return tuple(parse_conditions(raw) for raw in text.split(";") if raw.strip())
 
 
 @lru_cache(maxsize=4096)
@@ -458,11 +646,38 @@ def _inflected(low: str, lemma: str) -> bool:
     return len(low) > len(lemma) and low.startswith(lemma) and low[len(lemma):] in _ADJECTIVE_ENDINGS
 
 
+# Words a split phrase may do without ("Öl ins Feuer gießen" is also "gießt Öl in das Feuer"):
+# prepositions, articles, pronouns, when at least two other words remain.
+_FUNCTION_WORDS = frozenset(
+    "in ins im an am auf aus bei mit nach von vom zu zum zur über unter vor hinter durch für gegen um "
+    "der die das den dem des ein eine einen einem einer eines sich".split())
+
+
+@lru_cache(maxsize=20_000)
+def _split_words(lemmas: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of a split phrase that must occur (folded ß): its content words when there
+    are at least two, else all."""
+    content = tuple(_fold(w) for w in lemmas if w not in _FUNCTION_WORDS)
+    return content if len(content) >= 2 else tuple(_fold(w) for w in lemmas)
+
+
+@lru_cache(maxsize=100_000)
+def _folded_stems(low: str) -> frozenset[str]:
+    """Dictionary forms an unknown inflected word may have (erdreistet -> erdreisten), folded."""
+    return frozenset(_fold(s) for s in _stems(low))
+
+
+def _fold(w: str) -> str:
+    return w.replace("ß", "ss")
+
+
 def _split_in(types: list[TokenType], first: int, last: int, lemmas: tuple[str, ...]) -> tuple[int, ...] | None:
-    """The tightest tokens of one sentence (first..last) carrying all words of a split phrase."""
+    """The tightest tokens of one sentence (first..last) carrying all words of a split phrase
+    (lemmas folded: ß as ss)."""
     positions = []
     for lem in lemmas:
-        pos = [k for k in range(first, last) if lem in (types[k].lemma_low, types[k].low)]
+        pos = [k for k in range(first, last) if lem in (_fold(types[k].lemma_low), _fold(types[k].low))
+               or (types[k].is_word and lem in _folded_stems(types[k].low))]
         if not pos:
             return None
         positions.append(pos)

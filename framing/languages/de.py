@@ -334,7 +334,8 @@ DESCRIPTOR_STOP: Final = frozenset(
 
 LINKING_ELEMENTS: Final = ("", "s", "es", "n", "en", "e")  # linking elements of compounds (Fugenelemente)
 # particles of separable verbs (longest first); unter-, über-, durch-, um- are left out: mostly inseparable
-VERB_PARTICLES: Final = ("zurück", "herunter", "heraus", "herab", "herauf", "hinaus", "hinein", "vorbei", "weg",
+VERB_PARTICLES: Final = ("zusammen", "entgegen", "hinterher", "zurück", "herunter", "heraus", "herab", "herauf",
+                         "herbei", "herum", "hinaus", "hinein", "nieder", "vorbei", "empor", "bloß", "heim", "weg",
                          "ein", "an", "ab", "auf", "aus", "vor", "zu", "mit", "nach", "los", "hoch", "fest", "her",
                          "hin", "bei", "dar")
 # endings of inflected forms simplemma may not know, with what the dictionary form ends in
