@@ -245,7 +245,7 @@ def event_features(s: Any, actors: Any) -> dict[str, Any]:
 
     a = s.analysed.article
     head = next((p for p in a.parts if p.kind == "headline"), None)
-    named = dates_named(a.text)
+    named = dates_named(a.text, a.date)
     counts, shown = content_terms(s.analysed.doc, actors, head.end if head is not None else 0, named)
     span = reported_span(a.date, a.text, named)
     return {"id": a.id, "source": a.source, "event": a.event, "date": a.date, "outlet": a.outlet or UNKNOWN_OUTLET,

@@ -99,6 +99,19 @@ def test_dates_named_and_follow_up_reports():
     assert reported_span("2023-06-01", "Seit 1990 und im Mai 1999") == reported_span("2023-06-01", "")
 
 
+def test_month_without_year_is_the_latest_before_publication():
+    # a report of February 2023 on "the night of 26 September" means September 2022
+    assert dates_named("Die Leitungen wurden am 26. September gesprengt.", "2023-02-08") == ["2022-09", "2022-09-26"]
+    assert dates_named("Schon im Mai hatte er gewarnt.", "2023-06") == ["2023-05"]
+    assert dates_named("Bis Ende Juni soll es fertig sein.", "2023-06-10") == ["2023-06"]
+    # a month with its year is read once; a name (August Bebel) or no publication date: nothing
+    assert dates_named("im September 2022", "2023-02-08") == ["2022-09"]
+    assert dates_named("August Bebel sprach.", "2023-02-08") == []
+    assert dates_named("am 26. September", None) == []
+    span = reported_span("2023-02-08", "Die Leitungen wurden am 26. September gesprengt.")
+    assert span is not None and span[0].isoformat() == "2022-09-01"
+
+
 def test_candidate_pairs_find_every_close_pair_in_the_window():
     rng = np.random.default_rng(3)
     n = 300
