@@ -15,7 +15,7 @@ import io
 import json
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ import click
 
 from framing import __version__
 from framing.analysis import analyse
+from framing.articles import Article
 from framing.classroom import LANGS, article_view, default_lang, report_events, use_colour
 from framing.compare import Collected, Event, ReprintIndex, collect, compare_event, group_events
 from framing.compare_view import render_csv, render_html, render_json, render_table
@@ -30,7 +31,7 @@ from framing.errors import FramingError, LexiconError, ModelError
 from framing.evaluation import agreement, evaluate_hits, load_gold
 from framing.events import events_of, reading_order
 from framing.exercise import check_markings, read_markings
-from framing.ingest import ReadOptions, ReadResult, read_articles
+from framing.ingest import Problem, ReadOptions, ReadResult, iter_articles, read_articles
 from framing.lexicon import Entry, Lexicon, default_lexicon, load_lexicon
 from framing.lexicon_tools import candidates_csv, check_neutral, suggest
 from framing.matching import Matcher
@@ -131,14 +132,45 @@ def format_option(choices: tuple[str, ...] = FORMATS) -> Callable[..., Any]:
     return decorate
 
 
-def load(paths: tuple[str, ...], kw: dict[str, Any]) -> ReadResult:
-    """Read the inputs, report problems and the summary on stderr; exit 1 if nothing was read."""
-    opts = ReadOptions(
+def _read_options(kw: dict[str, Any]) -> ReadOptions:
+    return ReadOptions(
         text_column=kw.pop("text_column"), id_column=kw.pop("id_column"),
         outlet_column=kw.pop("outlet_column"), date_column=kw.pop("date_column"),
         title_column=kw.pop("title_column"), url_column=kw.pop("url_column"),
         input_format=kw.pop("input_format"),
     )
+
+
+STREAM_BYTES = 32 << 20  # tables this big are read row by row by events and compare
+
+
+def load_stream(paths: tuple[str, ...], kw: dict[str, Any]) -> Iterator[Article]:
+    """The articles of the inputs one by one, so that only compact records of them need to stay:
+    tables of STREAM_BYTES or more are read row by row (as `framing export` reads them), smaller
+    ones whole (with every repair of `read_articles`). Problems go to stderr as they come, the
+    summary at the end; exit 1 if nothing was read."""
+    opts = _read_options(kw)
+    quiet = kw.pop("quiet")
+    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    stats = ReadResult()
+    n = 0
+    for item in iter_articles(paths, opts, stdin, stats, stream_tables=True, stream_min_bytes=STREAM_BYTES):
+        if isinstance(item, Problem):
+            stats.problems.append(item)
+            if not quiet:
+                click.echo(f"Warning: {item}", err=True)
+            continue
+        n += 1
+        yield item
+    if not n:
+        _fail(f"no article could be read ({stats.summary(n)}); see the warnings above")
+    if not quiet:
+        click.echo(f"framing: {stats.summary(n)}", err=True)
+
+
+def load(paths: tuple[str, ...], kw: dict[str, Any]) -> ReadResult:
+    """Read the inputs, report problems and the summary on stderr; exit 1 if nothing was read."""
+    opts = _read_options(kw)
     quiet = kw.pop("quiet")
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     result = read_articles(paths, opts, stdin=stdin)
@@ -325,8 +357,7 @@ def _events_from(paths: tuple[str, ...], kw: dict[str, Any], window: int,
     matcher = Matcher(lexicon)
     model = get_model(kw, matcher) if with_stance else None
     settle()
-    result = load(paths, kw)
-    got = collect(score_articles(result.articles, matcher, model), digests=with_stance)
+    got = collect(score_articles(load_stream(paths, kw), matcher, model), digests=with_stance)
     members = got.digests if with_stance else got.features
     return events_of(members, got.features, got.vocab, window_days=window), got
 

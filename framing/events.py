@@ -47,7 +47,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from framing.actors import ActorList, Mention, default_actors, find_mentions
+from framing.actors import ActorList, Mention, default_actors, doc_mentions
 from framing.text import Doc, token_type
 
 WINDOW_DAYS = 14  # news about one event clusters within about two weeks
@@ -123,13 +123,21 @@ def gap_days(a: tuple[date, date] | None, b: tuple[date, date] | None) -> int:
     return 0
 
 
-def dates_named(text: str, published: str | None = None) -> list[str]:
+_MONTH_FORMS = frozenset(m.capitalize() for m in _MONTHS)
+
+
+def dates_named(text: str, published: str | None = None, forms: Iterable[str] | None = None) -> list[str]:
     """Dates a text names: "26. September 2022", "September 2022", "26.09.2022", "2022-09-26",
     as `YYYY-MM` plus `YYYY-MM-DD` when the day is given; with the `published` date also a month
     named without its year after a date cue ("im September", "am 26. September"), taken as the
-    latest such month up to the publication."""
-    out = []
-    pub = date_range(published)
+    latest such month up to the publication. `forms`, the text's distinct tokens (type_counts),
+    spare scanning a text that has no month name or no token like a date in digits."""
+    out: list[str] = []
+    months = digits = True
+    if forms is not None:
+        months = not _MONTH_FORMS.isdisjoint(forms)
+        digits = any(len(f) >= 8 and f[:1].isdigit() for f in forms)
+    pub = date_range(published) if months else None
     if pub is not None:
         for m in _MONTH_ALONE.finditer(text):
             month = _MONTHS[m.group(3).lower()]
@@ -137,13 +145,13 @@ def dates_named(text: str, published: str | None = None) -> list[str]:
             out.append(f"{year}-{month:02d}")
             if m.group(2) and 1 <= int(m.group(2)) <= calendar.monthrange(year, month)[1]:
                 out.append(f"{year}-{month:02d}-{int(m.group(2)):02d}")
-    for m in _MONTH_YEAR.finditer(text):
+    for m in _MONTH_YEAR.finditer(text) if months else ():
         month = _MONTHS[m.group(1).lower()]
         out.append(f"{m.group(2)}-{month:02d}")
         day = _DAY_BEFORE.search(text, max(0, m.start() - 6), m.start())
         if day and 1 <= int(day.group(1)) <= 31:
             out.append(f"{m.group(2)}-{month:02d}-{int(day.group(1)):02d}")
-    for m in _DATE_DIGITS.finditer(text):
+    for m in _DATE_DIGITS.finditer(text) if digits else ():
         y, mo, d = (m.group(3), m.group(2), m.group(1)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
         if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31:
             out += [f"{y}-{int(mo):02d}", f"{y}-{int(mo):02d}-{int(d):02d}"]
@@ -154,12 +162,8 @@ def dates_named(text: str, published: str | None = None) -> list[str]:
 
 
 def mentions(doc: Doc, actors: ActorList) -> tuple[Mention, ...]:
-    """Actor mentions of a document, found once: events, naming and key actors all need them
-    (remembered only while the document lives)."""
-    got: tuple[ActorList, tuple[Mention, ...]] | None = doc.memo.get("mentions")
-    if got is None or got[0] is not actors:
-        got = doc.memo["mentions"] = (actors, tuple(find_mentions(doc, actors)))
-    return got[1]
+    """Actor mentions of a document, found once (framing.actors.doc_mentions)."""
+    return doc_mentions(doc, actors)
 
 
 _TEXT = attrgetter("text")
@@ -296,7 +300,7 @@ def features_of(score: Any, vocab: Vocabulary, actors: ActorList | None = None,
     actors = actors or default_actors()
     a = score.analysed.article
     head = next((p for p in a.parts if p.kind == "headline"), None)
-    named = dates_named(a.text, a.date)
+    named = dates_named(a.text, a.date, type_counts(score.analysed.doc))
     counts, shown = content_terms(score.analysed.doc, actors, head.end if head is not None else 0, named, lemmas)
     ids, values = vocab.encode(counts, shown)
     return Features(a.id, a.source, a.outlet or UNKNOWN_OUTLET, a.date, a.event, reported_span(a.date, a.text, named),

@@ -284,3 +284,37 @@ def test_one_event_of_five_thousand_articles_is_one_event_in_seconds():
     took = time.perf_counter() - t
     assert len(groups) == 1 and len(groups[0]) == 5000
     assert took < 120, took  # candidate pairs stay bounded (NEIGHBOURS per article); a loaded machine
+
+
+def test_big_tables_stream_row_by_row_with_the_same_events(tmp_path, monkeypatch):
+    """events and compare read a big table row by row (only compact records stay): the events
+    are those of reading it whole, and a table with no readable row still fails clearly."""
+    import csv
+
+    from click.testing import CliRunner
+
+    import framing.cli as cli
+
+    rows = [(a.id, a.outlet, a.date, a.text) for a in
+            [*_articles("streik", "2023-01-05", 2, "s"), *_articles("gipfel", "2023-07-11", 3, "g")]]
+    data = tmp_path / "articles.csv"
+    with open(data, "w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([("id", "outlet", "date", "text"), *rows])
+    whole = CliRunner().invoke(cli.main, ["events", str(data), "--format", "json"])
+    monkeypatch.setattr(cli, "STREAM_BYTES", 0)
+    read: list[str] = []
+    real = cli.iter_articles
+
+    def spy(*args, **kw):
+        read.append(f"{kw.get('stream_tables')}:{kw.get('stream_min_bytes')}")
+        return real(*args, **kw)
+
+    monkeypatch.setattr(cli, "iter_articles", spy)
+    streamed = CliRunner().invoke(cli.main, ["events", str(data), "--format", "json"])
+    assert read == ["True:0"]
+    assert streamed.exit_code == whole.exit_code == 0 and streamed.stdout == whole.stdout
+    assert "read 5 articles from 1 file; skipped 0" in streamed.stderr
+    empty = tmp_path / "empty.csv"
+    empty.write_text("id,text\n1,\n", encoding="utf-8")
+    r = CliRunner().invoke(cli.main, ["compare", str(empty), "--no-stance"])
+    assert r.exit_code == 1 and "no article could be read" in r.stderr and "Traceback" not in r.output
