@@ -178,18 +178,28 @@ def type_counts(doc: Doc) -> Counter[str]:
     return got
 
 
-_FORMS: dict[str, tuple[str | None, str | None, str]] = {}  # surface form → _form (bounded)
+_FORMS: dict[str, tuple[str | None, str | None, str, tuple[str, ...]]] = {}  # surface form → _form (bounded)
 
 
-def _form(text: str) -> tuple[str | None, str | None, str]:
+def _form(text: str) -> tuple[str | None, str | None, str, tuple[str, ...]]:
     """What a surface form counts as: (its lemma as a word of the distinctive-word counts, its
-    lemma as a noun or name of the event terms, the lemma as written); None where it does not."""
+    lemma as a noun or name of the event terms, the lemma as written, the nouns and names a
+    hyphenated compound is made of); None or () where it does not."""
     tt = token_type(text)
     word = tt.lemma_low if tt.is_word and len(tt.low) >= 3 and tt.low not in STOP and tt.lemma_low not in STOP \
         and not tt.low.isdigit() else None
     noun = tt.lemma_low if tt.is_word and text[:1].isupper() and tt.lemma[:1].isupper() and len(tt.low) >= 4 \
         and tt.low not in STOP and tt.lemma_low not in STOP else None
-    return word, noun, tt.lemma
+    parts: tuple[str, ...] = ()
+    if noun is not None and "-" in text:  # "Nord-Stream-Pipeline", "BRICS-Gipfel": the parts name the event too
+        got = []
+        for p in text.split("-"):
+            if len(p) >= 3 and p[:1].isupper():
+                pt = token_type(p)
+                if pt.is_word and pt.low not in STOP and pt.lemma_low not in STOP and pt.lemma_low != noun:
+                    got.append(pt.lemma_low)
+        parts = tuple(got)
+    return word, noun, tt.lemma, parts
 
 
 def content_terms(doc: Doc, actors: ActorList, headline_end: int = 0, named: list[str] | None = None,
@@ -217,13 +227,17 @@ def content_terms(doc: Doc, actors: ActorList, headline_end: int = 0, named: lis
         got = forms.get(text)
         if got is None:
             got = forms[text] = _form(text)
-        word, noun, written = got
+        word, noun, written, parts = got
         if lemmas is not None and word is not None:
             lemmas[word] += raw[text]
         if n > 0 and noun is not None:
             c[noun] += n
             if noun not in shown or written < shown[noun]:
                 shown[noun] = written
+            for p in parts:
+                c[p] += n
+    for t in [t for t in c if len(t) >= 5 and t[-1] == "s" and t[:-1] in c]:
+        c[t[:-1]] += c.pop(t)  # a name's genitive (Nawalnys, Putins) beside the name: one term
     for m in mentions(doc, actors):
         c[f"@{m.actor.id}"] += 1
     text = doc.text
@@ -323,15 +337,19 @@ def tfidf(feats: Sequence[Features], vocab: Vocabulary) -> tuple[sparse.csr_matr
         indices, data = np.zeros(0, dtype=np.int32), np.zeros(0)
     m = sparse.csr_matrix((data, indices, indptr), shape=(len(feats), len(terms)))
     m.sort_indices()
-    m.data = 1.0 + np.log(m.data)
+    np.log(m.data, out=m.data)  # in place throughout: no copy of the matrix at archive scale
+    m.data += 1.0
     df = np.bincount(m.indices, minlength=len(terms))
     idf = np.log((1 + len(feats)) / (1 + df)) + 1.0
     weight = idf * np.array([ACTOR_WEIGHT if t.startswith("@") else 1.0 for t in terms])
     m.data *= weight[m.indices]
-    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    lengths = np.diff(m.indptr)
+    norms = np.zeros(len(feats))
+    full = lengths > 0
+    if full.any():
+        norms[full] = np.sqrt(np.add.reduceat(m.data * m.data, m.indptr[:-1][full]))
     norms[norms == 0] = 1.0
-    m = sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
-    m.sort_indices()
+    m.data /= np.repeat(norms, lengths)
     return m, idf, terms
 
 
@@ -460,10 +478,12 @@ def _average_linkage(x: sparse.csr_matrix, first: np.ndarray, last: np.ndarray, 
 
 
 def cluster(feats: Sequence[Features], vocab: Vocabulary, window_days: int = WINDOW_DAYS,
-            link: float = LINK) -> list[list[int]]:
+            link: float = LINK, x: sparse.csr_matrix | None = None) -> list[list[int]]:
     """Groups of indices into `feats` (see the module docstring); explicit events first grouped
-    by their value. Each group's indices ascend; groups come in no particular order."""
-    x, _, _ = tfidf(feats, vocab)
+    by their value. Each group's indices ascend; groups come in no particular order. `x`: the
+    features' tfidf rows when already computed."""
+    if x is None:
+        x, _, _ = tfidf(feats, vocab)
     explicit: dict[str, list[int]] = {}
     dated: list[tuple[int, int, int]] = []
     undated: list[int] = []
@@ -565,8 +585,8 @@ def events_of(items: Sequence[Any], feats: Sequence[Features], vocab: Vocabulary
     order = sorted(range(len(feats)), key=lambda i: feats[i].key)
     feats = [feats[i] for i in order]
     items = [items[i] for i in order]
-    groups = cluster(feats, vocab, window_days, link)
     x, idf, terms = tfidf(feats, vocab)
+    groups = cluster(feats, vocab, window_days, link, x)
     names = {f"@{a.id}": a.name for a in actors.actors}
     aliases = {w.lower() for a in actors.actors for w in (*a.aliases, *a.epithets)}
     events = []

@@ -318,3 +318,16 @@ def test_big_tables_stream_row_by_row_with_the_same_events(tmp_path, monkeypatch
     empty.write_text("id,text\n1,\n", encoding="utf-8")
     r = CliRunner().invoke(cli.main, ["compare", str(empty), "--no-stance"])
     assert r.exit_code == 1 and "no article could be read" in r.stderr and "Traceback" not in r.output
+
+
+def test_compound_parts_and_a_names_genitive_count_as_the_name():
+    from framing.actors import default_actors
+    from framing.events import content_terms
+    from framing.text import tokenize
+
+    c, _ = content_terms(tokenize("Lecks in der Ostsee. Die Nord-Stream-Pipeline ist zerstört. Der Betreiber von "
+                                  "Nord Stream prüft. Man bestätigt Nawalnys Tod. Die Familie von Nawaly trauert, "
+                                  "Nawalny starb."), default_actors())
+    assert c["stream"] == 2 and c["pipeline"] == 1 and c["nord-stream-pipeline"] == 1  # the compound and its parts
+    assert c["nawalny"] == 2 and "nawalnys" not in c  # genitive beside the name: one term
+    assert c["nawaly"] == 1  # a different spelling stays apart
