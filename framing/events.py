@@ -399,10 +399,10 @@ def _candidate_pairs(x: sparse.csr_matrix, first: np.ndarray, last: np.ndarray, 
     good = _best_per_row(both_i, both_s, NEIGHBOURS)
     bi, bj = both_i[good], both_j[good]
     lo, hi_ = np.minimum(bi, bj), np.maximum(bi, bj)
-    pairs = np.unique(lo.astype(np.int64) * n + hi_)
-    pi, pj = pairs // n, pairs % n
-    ps = np.asarray(x[pi].multiply(x[pj]).sum(axis=1)).ravel() if len(pairs) else np.zeros(0)
-    return pi, pj, ps
+    # each pair's cosine is the product's (one value per pair: a pair comes from the block of its
+    # first row only), so no rows are gathered again
+    pairs, at = np.unique(lo.astype(np.int64) * n + hi_, return_index=True)
+    return pairs // n, pairs % n, both_s[good][at]
 
 
 def _average_linkage(x: sparse.csr_matrix, first: np.ndarray, last: np.ndarray, window: int | None,
@@ -416,14 +416,15 @@ def _average_linkage(x: sparse.csr_matrix, first: np.ndarray, last: np.ndarray, 
     parent = list(range(n))
     lo = first.astype(np.int64).tolist()  # largest first day and smallest last day of each group
     hi = last.astype(np.int64).tolist()
-    sums: dict[int, dict[int, float]] = {}
+    sums: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # summed vector of each merged group (sorted ids, weights)
     norm2 = [1.0] * n  # squared length of each group's summed vector (rows have unit length)
+    indices, data, indptr = x.indices, x.data, x.indptr
 
-    def vec(c: int) -> dict[int, float]:
+    def vec(c: int) -> tuple[np.ndarray, np.ndarray]:
         v = sums.get(c)
-        if v is None:
-            s, e = x.indptr[c], x.indptr[c + 1]
-            v = dict(zip(x.indices[s:e].tolist(), x.data[s:e].tolist(), strict=True))
+        if v is None:  # a single row: views into the matrix, no copy
+            s, e = indptr[c], indptr[c + 1]
+            v = (indices[s:e], data[s:e])
         return v
 
     def find(c: int) -> int:
@@ -432,12 +433,17 @@ def _average_linkage(x: sparse.csr_matrix, first: np.ndarray, last: np.ndarray, 
             c = parent[c]
         return c
 
+    def dot_of(va: tuple[np.ndarray, np.ndarray], vb: tuple[np.ndarray, np.ndarray]) -> float:
+        (ia, wa), (ib, wb) = (va, vb) if len(va[0]) <= len(vb[0]) else (vb, va)
+        if not len(ia) or not len(ib):
+            return 0.0
+        pos = np.searchsorted(ib, ia)
+        pos[pos == len(ib)] = 0
+        hit = ib[pos] == ia
+        return float(wa[hit] @ wb[pos[hit]])
+
     def average(a: int, b: int) -> tuple[float, float]:
-        va, vb = vec(a), vec(b)
-        if len(va) > len(vb):
-            va, vb = vb, va
-        get = vb.get
-        dot = float(sum(w * get(t, 0.0) for t, w in va.items()))
+        dot = dot_of(vec(a), vec(b))
         return dot / math.sqrt(norm2[a] * norm2[b]), dot
 
     floor = link * FLOOR
@@ -460,14 +466,10 @@ def _average_linkage(x: sparse.csr_matrix, first: np.ndarray, last: np.ndarray, 
         if now < -key - 1e-12:  # a group grew since and the pair is no longer the best: queue again
             heapq.heappush(heap, (-now, a, b))
             continue
-        va, vb = vec(a), vec(b)
-        if len(va) < len(vb):
-            va, vb = vb, va
-        merged = va  # the larger sum grows in place (a singleton's is a fresh dict): no copying
-        for t, w in vb.items():
-            merged[t] = merged.get(t, 0.0) + w
+        (ia, wa), (ib, wb) = vec(a), vec(b)
+        ids, inverse = np.unique(np.concatenate([ia, ib]), return_inverse=True)
         sums.pop(b, None)
-        sums[a] = merged
+        sums[a] = (ids, np.bincount(inverse, weights=np.concatenate([wa, wb]), minlength=len(ids)))
         parent[b] = a
         norm2[a] = norm2[a] + norm2[b] + 2 * dot
         lo[a], hi[a] = max(lo[a], lo[b]), min(hi[a], hi[b])
