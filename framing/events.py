@@ -563,9 +563,14 @@ def _label_terms(members: list[int], x: sparse.csr_matrix, idf: np.ndarray, term
     """The event's distinctive terms: the share of its articles using a term times the term's
     idf (common in the event, rare in the input: "Prigoschin" before "Russland"), actors and
     nouns only (the way people name events); ties by summed TF-IDF weight, then the term."""
-    rows = x[members]
-    cols, inverse = np.unique(rows.indices, return_inverse=True)
-    total = np.bincount(inverse, weights=rows.data, minlength=len(cols))
+    ptr = x.indptr  # the members' row slices, without sparse fancy indexing (one event of thousands)
+    if len(members) == 1:
+        indices, data = x.indices[ptr[members[0]] : ptr[members[0] + 1]], x.data[ptr[members[0]] : ptr[members[0] + 1]]
+    else:
+        indices = np.concatenate([x.indices[ptr[m] : ptr[m + 1]] for m in members])
+        data = np.concatenate([x.data[ptr[m] : ptr[m + 1]] for m in members])
+    cols, inverse = np.unique(indices, return_inverse=True)
+    total = np.bincount(inverse, weights=data, minlength=len(cols))
     spread = np.bincount(inverse, minlength=len(cols))
     score = np.round(spread / len(members) * idf[cols], 9)
     out: list[str] = []
