@@ -26,7 +26,7 @@ from framing.analysis import analyse
 from framing.articles import Article
 from framing.classroom import LANGS, article_view, default_lang, report_events, use_colour
 from framing.compare import Collected, Event, ReprintIndex, collect, compare_event, group_events
-from framing.compare_view import render_csv, render_html, render_json, render_table
+from framing.compare_view import iter_json, render_csv, render_html, render_table
 from framing.errors import FramingError, LexiconError, ModelError
 from framing.evaluation import agreement, evaluate_hits, load_gold
 from framing.events import events_of, reading_order
@@ -411,11 +411,13 @@ def compare(paths: tuple[str, ...], window: int, by: str, event_id: str | None, 
     reprints = got.reprints()
     background = got.background(reprints)  # a text carried by many sites counts once
     index = ReprintIndex(reprints)
-    items = [(e, compare_event(e, by=by, reprints=index, background=background, lemmas=got.lemmas))
-             for e in evs]
-    if fmt == "json":
-        click.echo(render_json(items), nl=False)
-    elif fmt == "csv":
+    lazy = ((e, compare_event(e, by=by, reprints=index, background=background, lemmas=got.lemmas)) for e in evs)
+    if fmt == "json":  # one event at a time: an archive's comparison is never held whole
+        for chunk in iter_json(lazy):
+            click.echo(chunk, nl=False)
+        return
+    items = list(lazy)
+    if fmt == "csv":
         click.echo(render_csv(items), nl=False)
     elif fmt == "html":
         click.echo(render_html(items), nl=False)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import json
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from tabulate import tabulate
@@ -137,11 +137,25 @@ def render_csv(items: Sequence[tuple[Event, Sequence[Column]]]) -> str:
     return "".join(out)
 
 
-def comparison_records(items: Sequence[tuple[Event, Sequence[Column]]]) -> list[dict[str, Any]]:
-    return [{"event": e.id, "label": e.label, "key_terms": e.terms, "dates": e.dates, "explicit_event": e.explicit,
-             "articles": e.ids, "outlets": e.outlets,
-             "columns": [{"name": c.name, **c.cells} for c in cols]} for e, cols in items]
+def comparison_record(e: Event, cols: Sequence[Column]) -> dict[str, Any]:
+    return {"event": e.id, "label": e.label, "key_terms": e.terms, "dates": e.dates, "explicit_event": e.explicit,
+            "articles": e.ids, "outlets": e.outlets, "columns": [{"name": c.name, **c.cells} for c in cols]}
 
 
-def render_json(items: Sequence[tuple[Event, Sequence[Column]]]) -> str:
-    return json.dumps(comparison_records(items), ensure_ascii=False, indent=2) + "\n"
+def comparison_records(items: Iterable[tuple[Event, Sequence[Column]]]) -> list[dict[str, Any]]:
+    return [comparison_record(e, cols) for e, cols in items]
+
+
+def iter_json(items: Iterable[tuple[Event, Sequence[Column]]]) -> Iterator[str]:
+    """`render_json` one event at a time (the same bytes): an archive's comparison is never held
+    whole in memory."""
+    first = True
+    for e, cols in items:
+        text = json.dumps(comparison_record(e, cols), ensure_ascii=False, indent=2)
+        yield ("[\n" if first else ",\n") + "\n".join("  " + line for line in text.split("\n"))
+        first = False
+    yield "[]\n" if first else "\n]\n"
+
+
+def render_json(items: Iterable[tuple[Event, Sequence[Column]]]) -> str:
+    return "".join(iter_json(items))

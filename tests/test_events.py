@@ -331,3 +331,19 @@ def test_compound_parts_and_a_names_genitive_count_as_the_name():
     assert c["stream"] == 2 and c["pipeline"] == 1 and c["nord-stream-pipeline"] == 1  # the compound and its parts
     assert c["nawalny"] == 2 and "nawalnys" not in c  # genitive beside the name: one term
     assert c["nawaly"] == 1  # a different spelling stays apart
+
+
+def test_compare_json_streams_one_event_at_a_time_with_the_same_bytes():
+    import json
+
+    from framing.compare import Column
+    from framing.compare_view import comparison_records, iter_json, render_json
+    from framing.events import Event
+
+    items = [(Event(f"E{k}", f"Gipfel „{k}“", "2024-06", "2024-06", [], terms=["a", "b"], outlets=["X"], ids=["1"]),
+              [Column("X", [], {"stance": 0.5, "own_terms": [{"term": "Diktator\nneu", "count": 2}], "naming": {}}),
+               Column("Y", [], {"ids": [], "empty": {}})]) for k in range(3)]
+    whole = json.dumps(comparison_records(items), ensure_ascii=False, indent=2) + "\n"
+    chunks = list(iter_json(iter(items)))
+    assert len(chunks) == 4 and "".join(chunks) == whole == render_json(items)
+    assert render_json([]) == json.dumps([], indent=2) + "\n"
