@@ -1,6 +1,6 @@
 """Benchmark: `framing events` and `framing compare` against `framing score` on archives of real text.
 
-    python bench/events.py [--sizes 1000 10000 100000] [--corpus ../shared/corpora/10kgnad/test.csv]
+    python bench/events.py [--sizes 1000 10000 100000] [--corpus ../shared/corpora/10kgnad/test.csv] [--parallel]
 
 Builds, for each size N, a CSV of N articles by cycling a corpus of real German news (the 10kGNAD
 test split: `label;text`, `;`-separated, `'` quote char, no header). Copy k of an article drops
@@ -51,20 +51,34 @@ def build(texts: list[str], n: int, out: Path) -> None:
             w.writerow([f"a{i}", f"Outlet {(j + k) % OUTLETS}", day.isoformat(), " ".join(sentences)])
 
 
-def timed(args: list[str]) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds (user + system) and peak resident MB of a command (its output
-    discarded)."""
-    with tempfile.NamedTemporaryFile("r", suffix=".time") as t:
-        cmd = ["/usr/bin/time", "-o", t.name, "-f", "%e %U %S %M", *args]
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-        wall, user, system, kb = t.read().split()[-4:]
+def start(args: list[str], out: Path) -> subprocess.Popen[bytes]:
+    """A command run under /usr/bin/time (its output discarded), the figures written to `out`."""
+    cmd = ["/usr/bin/time", "-o", str(out), "-f", "%e %U %S %M", *args]
+    return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def figures(out: Path) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak resident MB from a /usr/bin/time file."""
+    wall, user, system, kb = out.read_text().split()[-4:]
     return float(wall), float(user) + float(system), int(kb) / 1024
+
+
+def timed(args: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak resident MB of a command."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "time"
+        if start(args, out).wait():
+            raise SystemExit(f"failed: {' '.join(args)}")
+        return figures(out)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--parallel", action="store_true",
+                    help="Run score, events and compare of a size at the same time (each its own process; CPU "
+                         "seconds and peak memory stay per command, wall time is shared).")
     args = ap.parse_args(argv)
     texts = read_corpus(args.corpus)
     exe = [sys.executable, "-m", "framing"]
@@ -75,9 +89,16 @@ def main(argv: list[str] | None = None) -> int:
             data = Path(tmp) / f"corpus-{n}.csv"
             build(texts, n, data)
             base = None
-            for name, extra in (("score", ["score", "--format", "csv"]), ("events", ["events", "--format", "csv"]),
-                                ("compare", ["compare", "--format", "json"])):
-                wall, cpu, mb = timed([*exe, *extra, str(data), "-q"])
+            runs = (("score", ["score", "--format", "csv"]), ("events", ["events", "--format", "csv"]),
+                    ("compare", ["compare", "--format", "json"]))
+            if args.parallel:
+                outs = {name: Path(tmp) / f"{name}-{n}.time" for name, _ in runs}
+                procs = [(name, start([*exe, *extra, str(data), "-q"], outs[name])) for name, extra in runs]
+                if any(p.wait() for _, p in procs):
+                    raise SystemExit(f"a command failed on {data}")
+                got = {name: figures(outs[name]) for name, _ in runs}
+            for name, extra in runs:
+                wall, cpu, mb = got[name] if args.parallel else timed([*exe, *extra, str(data), "-q"])
                 base = base or cpu
                 print(f"| {n:,} | {name} | {wall:.1f} | {cpu:.1f} | {mb:.0f} | {cpu / base:.2f} |", flush=True)
     return 0

@@ -67,13 +67,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _write_event_files(folder: Path, articles: list, manifest: dict[str, dict[str, str]]) -> None:
-    """The dev articles as one CSV and their true events (`x` distractors: each one alone)."""
+    """The dev articles as one CSV and their true events (`x` distractors: each one alone). The
+    headline goes into the `title` column, so the CSV reads back as the same articles (headline
+    marked) and `framing evaluate events` gives the figure this script prints."""
     folder.mkdir(parents=True, exist_ok=True)
     with open(folder / "dev-articles.csv", "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
-        w.writerow(["id", "outlet", "date", "text"])
+        w.writerow(["id", "outlet", "date", "title", "text"])
         for a in articles:
-            w.writerow([a.id, a.outlet, a.date or "", a.text])
+            head = next((p for p in a.parts if p.kind == "headline"), None)
+            title, body = (a.text[head.start : head.end], a.text[head.end :].lstrip("\n")) if head else ("", a.text)
+            w.writerow([a.id, a.outlet, a.date or "", title, body])
     with open(folder / "dev-events.csv", "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(["id", "event"])

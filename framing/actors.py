@@ -184,6 +184,16 @@ def find_mentions(doc: Doc, actors: ActorList | None = None, sentences: set[int]
     return out
 
 
+def doc_mentions(doc: Doc, actors: ActorList | None = None) -> tuple[Mention, ...]:
+    """Every actor mention of a whole document, found once: the stance topic check, event
+    features, naming and key actors all need them (remembered while the document lives)."""
+    actors = actors or default_actors()
+    got: tuple[ActorList, tuple[Mention, ...]] | None = doc.memo.get("mentions")
+    if got is None or got[0] is not actors:
+        got = doc.memo["mentions"] = (actors, tuple(find_mentions(doc, actors)))
+    return got[1]
+
+
 _NAMED: dict[tuple[int, str], Actor | None] = {}
 
 

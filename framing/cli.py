@@ -13,7 +13,7 @@ import io
 import shutil
 import sys
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,7 @@ from framing.lexicon_tools import candidates_csv, check_neutral, seed_examples, 
 from framing.matching import Matcher
 from framing.output import atomic_output
 from framing.quote_eval import evaluate_quote_spans, evaluate_voice
-from framing.readers import ReadOptions, ReadResult, read_articles
+from framing.readers import Problem, ReadOptions, ReadResult, iter_articles, read_articles
 from framing.render import (
     FORMATS,
     render,
@@ -45,7 +45,7 @@ from framing.render import (
     render_scores,
 )
 from framing.render.compare import FORMATS as COMPARE_FORMATS
-from framing.render.compare import render_comparison
+from framing.render.compare import render_comparison_chunks
 from framing.render.explain import use_colour
 from framing.render.pages import render_check, render_explain, render_report, render_worksheet
 from framing.scoring_batches import score_articles
@@ -164,6 +164,34 @@ def read_input(paths: tuple[str, ...], s: Settings, quiet: bool) -> list[Article
     return load(paths, {"quiet": quiet}, s).articles
 
 
+STREAM_BYTES = 32 << 20  # tables this big are read row by row by events and compare
+
+
+def stream_input(paths: tuple[str, ...], s: Settings, quiet: bool) -> Iterator[Article]:
+    """The articles of the inputs one by one, so that only compact records of them stay (events,
+    compare): tables of STREAM_BYTES or more are read row by row (as `framing export` reads
+    them), smaller ones whole (with every repair of `read_articles`). Lexicon and model load
+    first (their errors first); problems go to stderr as they come, the summary at the end;
+    exit 1 if nothing was read."""
+    api.prepare(s)
+    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    stats = ReadResult()
+    n = 0
+    for item in iter_articles(paths, s.read_options(), stdin, stats, stream_tables=True,
+                              stream_min_bytes=STREAM_BYTES):
+        if isinstance(item, Problem):
+            stats.problems.append(item)
+            if not quiet:
+                click.echo(f"Warning: {item}", err=True)
+            continue
+        n += 1
+        yield item
+    if not n:
+        _fail(f"no article could be read ({stats.summary(n)}); see the warnings above")
+    if not quiet:
+        click.echo(f"framing: {stats.summary(n)}", err=True)
+
+
 def load(paths: tuple[str, ...], kw: dict[str, Any], s: Settings | None = None) -> ReadResult:
     """Read the inputs, report problems and the summary on stderr; exit 1 if nothing was read."""
     opts = (s or make_settings(kw)).read_options()
@@ -280,7 +308,7 @@ def events(paths: tuple[str, ...], fmt: str, **kw: Any) -> None:
     """List the events the articles are grouped into (same dates, similar words and actors;
     an `event` column in the input wins), with their key terms, dates and articles."""
     s = make_settings(kw, stance=False)
-    evs = api.events(read_input(paths, s, kw["quiet"]), s)
+    evs = api.events(stream_input(paths, s, kw["quiet"]), s)
     click.echo(render_events(evs, fmt), nl=False)
 
 
@@ -301,9 +329,10 @@ def compare(paths: tuple[str, ...], event_id: str | None, width: int | None, fmt
     marked, stance, loaded words in their own voice and quoted, how each actor is named, whom
     they quote, distinctive words (log-odds, z-scores) and reprints."""
     s = make_settings(kw)
-    items = list(api.comparison(read_input(paths, s, kw["quiet"]), s, event=event_id))
+    items = api.comparison(stream_input(paths, s, kw["quiet"]), s, event=event_id)
     w = width or shutil.get_terminal_size((120, 24)).columns
-    click.echo(render_comparison(items, fmt, w), nl=False)
+    for chunk in render_comparison_chunks(items, fmt, w):  # JSON one event at a time
+        click.echo(chunk, nl=False)
 
 
 def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -75,11 +75,13 @@ class Background(Counter[str]):
 
 
 def log_odds(target: Counter[str], rest: Counter[str], background: Counter[str],
-             prior_strength: float = PRIOR_STRENGTH) -> list[tuple[str, float, float]]:
+             prior_strength: float = PRIOR_STRENGTH, n_rest: float | None = None) -> list[tuple[str, float, float]]:
     """Log-odds ratio with an informative Dirichlet prior (Monroe et al. 2008, eq. 16–22):
     (word, delta, z) for every word of the target, z = delta / sqrt(var), the prior spread by
-    the word's share of the background corpus."""
-    n_t, n_r = sum(target.values()), sum(rest.values())
+    the word's share of the background corpus. `n_rest`: the size of the rest when `rest` holds
+    only the target's words."""
+    n_t = sum(target.values())
+    n_r = sum(rest.values()) if n_rest is None else n_rest
     n_b = background.n if isinstance(background, Background) else sum(background.values()) or 1
     out = []
     for w in target:
@@ -339,11 +341,18 @@ def compare_event(event: Event, by: str = "outlet", actors: ActorList | None = N
         for col in cols:
             col.cells["distinctive"] = []
     counts = [_counter(col.digests, lemmas) for col in cols] if len(cols) > 1 else []
+    total: Counter[str] = Counter()
+    for cnt in counts:
+        total.update(cnt)
     if background is None:
-        background = sum(counts, Counter())
+        background = total
+    n_total = sum(total.values())
     for i, col in enumerate(cols[: len(counts)]):
-        rest = sum((counts[j] for j in range(len(cols)) if j != i), Counter())
-        top = [(w, d, z) for w, d, z in log_odds(counts[i], rest, background) if z >= Z_SHOWN][:TOP]
+        # the other columns together: total minus this one (not a sum over every other column)
+        own = counts[i]
+        rest = Counter({w: total[w] - v for w, v in own.items()})
+        top = [(w, d, z) for w, d, z in log_odds(own, rest, background, n_rest=n_total - sum(own.values()))
+               if z >= Z_SHOWN][:TOP]
         col.cells["distinctive"] = [{"term": w, "z": round(z, 2), "delta": round(d, 3), "significant": z >= Z_MIN}
                                     for w, d, z in top]
     names = {a.id: a.name for a in actors.actors}

@@ -241,11 +241,11 @@ def event_features(s: Any, actors: Any) -> dict[str, Any]:
     """What event grouping (framing.events) needs of an article, as a small JSON-ready dict:
     metadata, the days it can be about, and the terms that identify its event with their counts
     and how each is shown (framing.events.content_terms)."""
-    from framing.events import UNKNOWN_OUTLET, content_terms, dates_named, reported_span
+    from framing.events import UNKNOWN_OUTLET, content_terms, dates_named, reported_span, type_counts
 
     a = s.analysed.article
     head = next((p for p in a.parts if p.kind == "headline"), None)
-    named = dates_named(a.text)
+    named = dates_named(a.text, a.date, type_counts(s.analysed.doc))
     counts, shown = content_terms(s.analysed.doc, actors, head.end if head is not None else 0, named)
     span = reported_span(a.date, a.text, named)
     return {"id": a.id, "source": a.source, "event": a.event, "date": a.date, "outlet": a.outlet or UNKNOWN_OUTLET,

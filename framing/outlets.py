@@ -109,24 +109,35 @@ def infer_outlet(
 
 
 _MEDIA_CACHE: dict[str, str | None] = {}
+_MEDIA_RE: list[tuple[re.Pattern[str], list[str], list[int]]] = []  # pattern, outlet and rank per alternative
+
+
+def _media_pattern() -> tuple[re.Pattern[str], list[str], list[int]]:
+    """One regex for all outlet names, alternatives in load order: at any position it matches
+    the name of the earliest outlet that fits there (what trying outlet by outlet would find)."""
+    if not _MEDIA_RE:
+        names: list[str] = []
+        owners: list[str] = []
+        for o in load_outlets():
+            for name in (o.name, *o.aliases):
+                n = name.casefold()
+                if len(n) >= 3 and "." not in n:
+                    names.append(n)
+                    owners.append(o.name)
+        pattern = "|".join(f"({re.escape(n)})" for n in names) or "(?!)"
+        rank = {o: k for k, o in enumerate(dict.fromkeys(owners))}
+        _MEDIA_RE.append((re.compile(rf"(?<!\w)(?=(?:{pattern})(?!\w))"), owners, [rank[o] for o in owners]))
+    return _MEDIA_RE[0]
 
 
 def media_named(text: str) -> str | None:
-    """The outlet a speaker string names ("WSJ-Bericht", "der Guardian", "Reuters"), if any."""
+    """The outlet a speaker string names ("WSJ-Bericht", "der Guardian", "Reuters"), if any: of
+    several, the first in the outlet list."""
     if text in _MEDIA_CACHE:
         return _MEDIA_CACHE[text]
-    import re
-
-    low = text.casefold()
-    found = None
-    for o in load_outlets():
-        for name in (o.name, *o.aliases):
-            n = name.casefold()
-            if len(n) >= 3 and "." not in n and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", low):
-                found = o.name
-                break
-        if found:
-            break
+    pattern, owners, rank = _media_pattern()
+    hits = [m.lastindex - 1 for m in pattern.finditer(text.casefold()) if m.lastindex]
+    found = owners[min(hits, key=rank.__getitem__)] if hits else None
     if len(_MEDIA_CACHE) > 100_000:
         _MEDIA_CACHE.clear()
     _MEDIA_CACHE[text] = found

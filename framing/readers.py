@@ -72,10 +72,12 @@ class ReadResult:
     def skipped(self) -> int:
         return sum(1 for p in self.problems if p.skipped)
 
-    def summary(self) -> str:
-        s = "" if len(self.articles) == 1 else "s"
+    def summary(self, count: int | None = None) -> str:
+        """`count`: the articles read when they were streamed rather than kept in `articles`."""
+        n = len(self.articles) if count is None else count
+        s = "" if n == 1 else "s"
         f = "" if self.files == 1 else "s"
-        return f"read {len(self.articles)} article{s} from {self.files} file{f}; skipped {self.skipped}"
+        return f"read {n} article{s} from {self.files} file{f}; skipped {self.skipped}"
 
 
 # --- decoding -----------------------------------------------------------------------------
@@ -571,12 +573,13 @@ def read_articles(paths: Iterable[str], opts: ReadOptions | None = None,
 
 def iter_articles(paths: Iterable[str], opts: ReadOptions | None = None, stdin: bytes | None = None,
                   stats: ReadResult | None = None, *, stream_tables: bool = False,
-                  max_chars: int | None = None) -> Iterator[Article | Problem]:
+                  max_chars: int | None = None, stream_min_bytes: int = 0) -> Iterator[Article | Problem]:
     """Articles and problems one by one, in input order (what `read_articles` collects).
 
-    `stats.files` counts the files opened. With `stream_tables`, CSV/TSV/JSONL files are read
-    row by row (`stream_table`) instead of whole, so memory does not grow with the file; rows
-    whose text has more than `max_chars` characters are then skipped with a problem.
+    `stats.files` counts the files opened. With `stream_tables`, CSV/TSV/JSONL files (of at
+    least `stream_min_bytes`) are read row by row (`stream_table`) instead of whole, so memory
+    does not grow with the file; rows whose text has more than `max_chars` characters are then
+    skipped with a problem.
     """
     opts = opts or ReadOptions()
     stats = stats if stats is not None else ReadResult()
@@ -638,7 +641,7 @@ def iter_articles(paths: Iterable[str], opts: ReadOptions | None = None, stdin: 
             meta = manifest_for(f)
             yield from pending
             pending.clear()
-            if stream_tables and f.suffix.lower() in STREAMED_SUFFIXES:
+            if stream_tables and f.suffix.lower() in STREAMED_SUFFIXES and _size(f) >= stream_min_bytes:
                 yield from consume(stream_table(f, opts, max_chars))
                 continue
             try:
@@ -657,6 +660,13 @@ def iter_articles(paths: Iterable[str], opts: ReadOptions | None = None, stdin: 
             yield from (Problem(f"{name}:{line}", note, skipped=False) for line, note in notes)
             log.debug("%s: decoded as %s", name, enc)
             yield from consume(read_text_input(text, name, opts, meta))
+
+
+def _size(f: Path) -> int:
+    try:
+        return f.stat().st_size
+    except OSError:
+        return 0
 
 
 # --- streaming tables (framing export) -------------------------------------------------------

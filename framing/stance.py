@@ -47,7 +47,7 @@ from typing import Any, Final, NamedTuple
 import numpy as np
 from scipy import sparse
 
-from framing.actors import ActorList, actor_named, default_actors, find_mentions
+from framing.actors import ActorList, actor_named, default_actors, doc_mentions
 from framing.articles import Article
 from framing.errors import InputError, ModelError
 from framing.lexicon import Entry, Lexicon, read_axis
@@ -254,7 +254,7 @@ def topic_check(an: Analysed, topic: AxisTopic, actors: ActorList | None = None)
         for found in _vocabulary_re(topic.vocabulary, topic.words).finditer(doc.text):
             spans.append((found.start(), found.end()))
             where.append(doc.sentence_at(found.start()))
-    for m in find_mentions(doc, actors):  # named actors the vocabulary does not cover (Peskow, Lawrow)
+    for m in doc_mentions(doc, actors):  # named actors the vocabulary does not cover (Peskow, Lawrow)
         if m.actor.camp in topic.about and not any(a <= m.start < b for a, b in spans):
             where.append(m.sentence)
     n, sents = len(where), len(set(where))

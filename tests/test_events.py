@@ -99,6 +99,19 @@ def test_dates_named_and_follow_up_reports():
     assert reported_span("2023-06-01", "Seit 1990 und im Mai 1999") == reported_span("2023-06-01", "")
 
 
+def test_month_without_year_is_the_latest_before_publication():
+    # a report of February 2023 on "the night of 26 September" means September 2022
+    assert dates_named("Die Leitungen wurden am 26. September gesprengt.", "2023-02-08") == ["2022-09", "2022-09-26"]
+    assert dates_named("Schon im Mai hatte er gewarnt.", "2023-06") == ["2023-05"]
+    assert dates_named("Bis Ende Juni soll es fertig sein.", "2023-06-10") == ["2023-06"]
+    # a month with its year is read once; a name (August Bebel) or no publication date: nothing
+    assert dates_named("im September 2022", "2023-02-08") == ["2022-09"]
+    assert dates_named("August Bebel sprach.", "2023-02-08") == []
+    assert dates_named("am 26. September", None) == []
+    span = reported_span("2023-02-08", "Die Leitungen wurden am 26. September gesprengt.")
+    assert span is not None and span[0].isoformat() == "2022-09-01"
+
+
 def test_candidate_pairs_find_every_close_pair_in_the_window():
     rng = np.random.default_rng(3)
     n = 300
@@ -271,3 +284,67 @@ def test_one_event_of_five_thousand_articles_is_one_event_in_seconds():
     took = time.perf_counter() - t
     assert len(groups) == 1 and len(groups[0]) == 5000
     assert took < 120, took  # candidate pairs stay bounded (NEIGHBOURS per article); a loaded machine
+
+
+def test_big_tables_stream_row_by_row_with_the_same_events(tmp_path, monkeypatch):
+    """events and compare read a big table row by row (only compact records stay): the events
+    are those of reading it whole, and a table with no readable row still fails clearly."""
+    import csv
+
+    from click.testing import CliRunner
+
+    import framing.cli as cli
+
+    rows = [(a.id, a.outlet, a.date, a.text) for a in
+            [*_articles("streik", "2023-01-05", 2, "s"), *_articles("gipfel", "2023-07-11", 3, "g")]]
+    data = tmp_path / "articles.csv"
+    with open(data, "w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([("id", "outlet", "date", "text"), *rows])
+    whole = CliRunner().invoke(cli.main, ["events", str(data), "--format", "json"])
+    monkeypatch.setattr(cli, "STREAM_BYTES", 0)
+    read: list[str] = []
+    real = cli.iter_articles
+
+    def spy(*args, **kw):
+        read.append(f"{kw.get('stream_tables')}:{kw.get('stream_min_bytes')}")
+        return real(*args, **kw)
+
+    monkeypatch.setattr(cli, "iter_articles", spy)
+    streamed = CliRunner().invoke(cli.main, ["events", str(data), "--format", "json"])
+    assert read == ["True:0"]
+    assert streamed.exit_code == whole.exit_code == 0 and streamed.stdout == whole.stdout
+    assert "read 5 articles from 1 file; skipped 0" in streamed.stderr
+    empty = tmp_path / "empty.csv"
+    empty.write_text("id,text\n1,\n", encoding="utf-8")
+    r = CliRunner().invoke(cli.main, ["compare", str(empty), "--no-stance"])
+    assert r.exit_code == 1 and "no article could be read" in r.stderr and "Traceback" not in r.output
+
+
+def test_compound_parts_and_a_names_genitive_count_as_the_name():
+    from framing.actors import default_actors
+    from framing.events import content_terms
+    from framing.text import tokenize
+
+    c, _ = content_terms(tokenize("Lecks in der Ostsee. Die Nord-Stream-Pipeline ist zerstört. Der Betreiber von "
+                                  "Nord Stream prüft. Man bestätigt Nawalnys Tod. Die Familie von Nawaly trauert, "
+                                  "Nawalny starb."), default_actors())
+    assert c["stream"] == 2 and c["pipeline"] == 1 and c["nord-stream-pipeline"] == 1  # the compound and its parts
+    assert c["nawalny"] == 2 and "nawalnys" not in c  # genitive beside the name: one term
+    assert c["nawaly"] == 1  # a different spelling stays apart
+
+
+def test_compare_json_streams_one_event_at_a_time_with_the_same_bytes():
+    import json
+
+    from framing import api
+    from framing.render.compare import comparison_records, iter_json, render_comparison_chunks, render_json
+
+    from .conftest import SEEDS
+
+    items = list(api.comparison(str(SEEDS)))
+    assert len(items) == 3
+    whole = json.dumps(comparison_records(items), ensure_ascii=False, indent=2) + "\n"
+    chunks = list(iter_json(iter(items)))
+    assert len(chunks) == 4 and "".join(chunks) == whole == render_json(items)
+    assert "".join(render_comparison_chunks(iter(items), "json")) == whole
+    assert render_json([]) == json.dumps([], indent=2) + "\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import json
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from tabulate import tabulate
@@ -159,20 +159,32 @@ _JSON_KEYS = ("name", "dates", "headlines", "stance", "stance_label", "stance_co
               "ids", "articles", "reprints", "reprint_of", "distinctive")
 
 
-def comparison_records(items: Sequence[EventComparison]) -> list[dict[str, Any]]:
-    out = []
+def comparison_record(item: EventComparison) -> dict[str, Any]:
+    e = item.event
+    cols = [c.as_dict() for c in item.columns]
+    return {"event": e.id, "label": e.label, "key_terms": list(e.terms), "dates": e.dates,
+            "explicit_event": e.explicit, "articles": list(e.articles), "outlets": list(e.outlets),
+            "columns": [{k: c[k] for k in _JSON_KEYS if c[k] is not None or not k.startswith("stance")}
+                        for c in cols]}
+
+
+def comparison_records(items: Iterable[EventComparison]) -> list[dict[str, Any]]:
+    return [comparison_record(item) for item in items]
+
+
+def iter_json(items: Iterable[EventComparison]) -> Iterator[str]:
+    """`render_json` one event at a time (the same bytes): an archive's comparison is never held
+    whole in memory."""
+    first = True
     for item in items:
-        e = item.event
-        cols = [c.as_dict() for c in item.columns]
-        out.append({"event": e.id, "label": e.label, "key_terms": list(e.terms), "dates": e.dates,
-                    "explicit_event": e.explicit, "articles": list(e.articles), "outlets": list(e.outlets),
-                    "columns": [{k: c[k] for k in _JSON_KEYS if c[k] is not None or not k.startswith("stance")}
-                                for c in cols]})
-    return out
+        text = json.dumps(comparison_record(item), ensure_ascii=False, indent=2)
+        yield ("[\n" if first else ",\n") + "\n".join("  " + line for line in text.split("\n"))
+        first = False
+    yield "[]\n" if first else "\n]\n"
 
 
-def render_json(items: Sequence[EventComparison]) -> str:
-    return json.dumps(comparison_records(items), ensure_ascii=False, indent=2) + "\n"
+def render_json(items: Iterable[EventComparison]) -> str:
+    return "".join(iter_json(items))
 
 
 FORMATS = ("table", "markdown", "csv", "json", "html")
@@ -187,3 +199,12 @@ def render_comparison(items: Sequence[EventComparison], fmt: str, width: int = 1
     if fmt == "html":
         return render_html(items)
     return "\n".join(render_table(item, width, markdown=fmt == "markdown") for item in items)
+
+
+def render_comparison_chunks(items: Iterable[EventComparison], fmt: str, width: int = 120) -> Iterator[str]:
+    """`render_comparison` in pieces whose concatenation is the same text: JSON one event at a
+    time (an archive's comparison is never held whole), the other formats at once."""
+    if fmt == "json":
+        yield from iter_json(items)
+    else:
+        yield render_comparison(list(items), fmt, width)
