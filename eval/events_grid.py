@@ -18,12 +18,11 @@ import importlib
 import sys
 from pathlib import Path
 
-from framing.ingest import read_articles
-from framing.pipeline import score_articles
-
 from framing.compare import collect
 from framing.lexicon import default_lexicon
 from framing.matching import Matcher
+from framing.readers import read_articles
+from framing.scoring_batches import score_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 LINKS = (0.10, 0.125, 0.15, 0.175, 0.20)
