@@ -64,7 +64,6 @@ FORMATS = ("csv", "jsonl", "parquet")
 ENGINES = ("local", "dask")
 CHUNK = 64  # articles per task: the stance classifier runs once per chunk
 MAX_CHARS = 2_000_000  # an article longer than this (≈ 300,000 words) is skipped with an error
-CACHE_ENTRIES = 80_000  # token types and chunks a worker keeps cached (see _bound_caches)
 # content lemmas kept per article for --events; None keeps all, which groups exactly as
 # `framing events` (on the dev set a cap of 48 changed the grouping: ARI 0.66 against it)
 EXIT_ERRORS = 3  # the export finished, but some records could not be exported
@@ -164,7 +163,6 @@ class Scorer:
                     out.append(Scored(a.source, problem=Problem(a.source, f"could not be scored "
                                                                 f"({type(e).__name__}: {e}); row skipped")))
             return out
-        _bound_caches()
         return [self._scored(s) for s in scores]
 
     def _scored(self, s: Any) -> Scored:
@@ -196,21 +194,6 @@ class Scorer:
                          "start": h.start, "end": h.end})
         features = event_features(s, self.actors) if self.actors is not None else None
         return Scored(a.source, row, hits, features)
-
-
-def _bound_caches(entries: int | None = None) -> None:
-    """Keep a worker's memory flat: the text layer caches every token type and chunk it has seen
-    (up to 500,000 each, for speed on any corpus); an archive keeps bringing new ones, so past
-    CACHE_ENTRIES they are cleared (with the lemma caches) and fill again from what comes next.
-    Measured on 10kGNAD: ≈ 1.5 kB per cached type; refilling costs ≈ 1 s per clear."""
-    from framing import text
-
-    limit = CACHE_ENTRIES if entries is None else entries
-    if len(text._TYPES) > limit or len(text._CHUNKS) > limit:
-        text._TYPES.clear()
-        text._CHUNKS.clear()
-        text.lemmatise.cache_clear()
-        text.token_norm.cache_clear()
 
 
 _SCORERS: dict[ScoringConfig, Scorer] = {}

@@ -21,7 +21,7 @@ import simplemma
 from framing.analysis import Analysed
 from framing.lexicon import Entry, Lexicon
 from framing.quotes import VoiceIndex
-from framing.text import Doc, TokenType, fill_missing
+from framing.text import CACHE_GENERATION, Doc, Generations, TokenType, fill_missing
 
 # Shortest term that may match inside a compound; shorter ones ("Ork", "Held") only match
 # whole words or hyphenated parts. 5 follows the issue's measured rule for the fallback.
@@ -133,7 +133,7 @@ class Matcher:
         self.phrase_words = {e.id: tuple(w.lower() for w in e.term.split()) for e in lexicon.entries
                              if e.match == "phrase"}
         self._word_matches = lru_cache(maxsize=100_000)(self._match_word)
-        self._types: dict[str, _Info] = {}
+        self._types = Generations(CACHE_GENERATION)  # _Info per surface form (bounded, keeps the common ones)
 
     def _match_word(self, norm: str, lemma: str) -> tuple[tuple[Entry, str], ...]:
         """Entries matching one word type, with how they matched."""
@@ -201,7 +201,7 @@ class Matcher:
 
     def _type_info(self, tt: TokenType) -> _Info:
         """Word matches, phrases starting here and split-phrase keys of one token type."""
-        got = self._types.get(tt.text)
+        got: _Info | None = self._types.get(tt.text)
         if got is None:
             if tt.is_word:
                 low, lem = tt.low, tt.lemma_low
@@ -216,9 +216,7 @@ class Matcher:
                     got = _NOTHING
             else:
                 got = _NOTHING
-            if len(self._types) >= 200_000:
-                self._types.clear()
-            self._types[tt.text] = got
+            self._types.put(tt.text, got)
         return got
 
     def find_hits(self, an: Analysed) -> list[Hit]:
@@ -231,7 +229,7 @@ class Matcher:
         # every token's type information in C-level passes; only tokens with something to
         # match are visited in Python (a few dozen of an article's hundreds)
         n_types = len(types)
-        looked_up = list(map(self._types.get, map(_TEXT, types)))
+        looked_up = list(map(self._types.young.get, map(_TEXT, types)))
         fill_missing(looked_up, lambda i: self._type_info(types[i]))  # types seen for the first time
         infos = cast(list[_Info], looked_up)
         for i in compress(count(), map(is_not, infos, repeat(_NOTHING))):
@@ -318,7 +316,7 @@ _REPORTER_CATEGORIES = frozenset({"attribution-verb", "doubt-distancing"})
 def _senses_fit(cands: list[tuple[tuple[int, ...], Entry, str]], doc: Doc) -> list[tuple[tuple[int, ...], Entry, str]]:
     """Drop candidates whose entry's sentence context says the ordinary sense is meant: none of
     its `requires` items in the sentence, or one of its `excludes` items there."""
-    contexts: dict[int, tuple[frozenset[str], str]] = {}
+    contexts: dict[int, _Context] = {}
     out = []
     for c in cands:
         e = c[1]
@@ -332,35 +330,71 @@ def _senses_fit(cands: list[tuple[tuple[int, ...], Entry, str]], doc: Doc) -> li
             types = doc.types
             words = frozenset(w for k in range(s.first_token, s.last_token) if types[k].is_word
                               for w in (types[k].low, types[k].lemma_low))
-            ctx = contexts[si] = (words, doc.text[s.start:s.end])
-        if e.requires and not any(_holds(item, ctx) for item in e.requires):
+            ctx = contexts[si] = _Context(words, doc.text[s.start:s.end])
+        if e.requires and not _any_holds(e.requires, ctx):
             continue
-        if any(_holds(item, ctx) for item in e.excludes):
+        if e.excludes and _any_holds(e.excludes, ctx):
             continue
         out.append(c)
     return out
 
 
+class _Context:
+    """A sentence as `requires`/`excludes` items test it: its word forms and lemmas, its text."""
+
+    __slots__ = ("_flat", "text", "words")
+
+    def __init__(self, words: frozenset[str], text: str) -> None:
+        self.words = words
+        self.text = text
+        self._flat: str | None = None
+
+    @property
+    def flat(self) -> str:
+        """The text lower-cased, whitespace runs as single spaces (phrases are looked up in it)."""
+        if self._flat is None:
+            self._flat = " ".join(self.text.lower().split())
+        return self._flat
+
+
+class _Items(NamedTuple):
+    """One `requires` or `excludes` list grouped by kind, so a sentence is tested in a few set
+    and C-level operations instead of one Python call per item (entries have hundreds)."""
+
+    lemmas: frozenset[str]
+    prefixes: tuple[str, ...]
+    phrases: tuple[str, ...]
+    patterns: tuple[tuple[re.Pattern[str], bool], ...]  # (regex, anchored: also tried on each word)
+
+
+@lru_cache(maxsize=4096)
+def _items(items: tuple[tuple[str, str], ...]) -> _Items:
+    by: dict[str, list[str]] = {"lemma": [], "prefix": [], "phrase": [], "re": []}
+    for kind, value in items:
+        by[kind if kind in ("lemma", "prefix", "phrase") else "re"].append(value)
+    return _Items(frozenset(by["lemma"]), tuple(by["prefix"]), tuple(by["phrase"]),
+                  tuple((_rx(v), v.startswith("^") or v.endswith("$")) for v in by["re"]))
+
+
+def _any_holds(items: tuple[tuple[str, str], ...], ctx: _Context) -> bool:
+    """Does any of the items occur in the sentence (a lemma or word form, a prefix of one, a
+    phrase of its text, a regular expression; an anchored one, ^… or …$, is meant for one word
+    and is also tried on each word form and lemma)?"""
+    g = _items(items)
+    words = ctx.words
+    if not g.lemmas.isdisjoint(words):
+        return True
+    if g.prefixes and any(map(str.startswith, words, repeat(g.prefixes))):
+        return True
+    if g.phrases and any(p in ctx.flat for p in g.phrases):
+        return True
+    return any(rx.search(ctx.text) is not None or (anchored and any(map(rx.search, words)))
+               for rx, anchored in g.patterns)
+
+
 @lru_cache(maxsize=4096)
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
-
-
-def _holds(item: tuple[str, str], ctx: tuple[frozenset[str], str]) -> bool:
-    """Does one requires/excludes item occur in a sentence (its word forms and lemmas, its text)?"""
-    kind, value = item
-    words, text = ctx
-    if kind == "lemma":
-        return value in words
-    if kind == "prefix":
-        return any(w.startswith(value) for w in words)
-    if kind == "phrase":
-        return value in " ".join(text.lower().split())
-    rx = _rx(value)
-    if rx.search(text) is not None:
-        return True
-    # an anchored pattern (^…, …$) is meant for one word: try each word form and lemma
-    return (value.startswith("^") or value.endswith("$")) and any(rx.search(w) for w in words)
 
 
 def _impersonal(types: list[TokenType], i: int) -> bool:

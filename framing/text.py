@@ -77,7 +77,7 @@ class Sentence(NamedTuple):
     last_token: int  # exclusive
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=65_536)
 def token_norm(surface: str) -> str:
     """Normal form of one token: NFC, invisible characters removed, gendered forms folded."""
     s = surface
@@ -88,7 +88,7 @@ def token_norm(surface: str) -> str:
     return s
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=65_536)
 def lemmatise(norm: str) -> str:
     """Lemma of a normalised word, computed once per word type (simplemma, offline).
 
@@ -254,22 +254,71 @@ class TokenType:
     length: int  # len(text): a token's end is its start + length
 
 
-_TYPES: Final[dict[str, TokenType]] = {}
-_CACHE_LIMIT: Final = 500_000  # type and chunk caches are cleared when they grow past this many entries
+class Generations:
+    """A bounded cache that keeps what is used: two generations of at most `size` entries each.
+
+    Hot paths look keys up in the young generation, a plain dict (`map(cache.young.get, keys)`:
+    C speed); a miss goes to `get`, which looks in the old generation and moves what it finds
+    back into the young one. When the young generation is full it becomes the old one and the
+    entries nobody asked for since are dropped. Frequent keys (the common words of a language)
+    therefore stay cached for the whole run, while memory holds at most 2·size entries however
+    many new words an archive brings (a cache that is cleared when full would start cold again).
+    """
+
+    __slots__ = ("old", "size", "young")
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.young: dict[Any, Any] = {}
+        self.old: dict[Any, Any] = {}
+
+    def get(self, key: Any) -> Any:
+        value = self.young.get(key)
+        if value is None:
+            value = self.old.get(key)
+            if value is not None:
+                self.put(key, value)
+        return value
+
+    def put(self, key: Any, value: Any) -> None:
+        if len(self.young) >= self.size:
+            self.old = self.young
+            self.young = {}
+        self.young[key] = value
+
+    def clear(self) -> None:
+        self.young = {}
+        self.old = {}
+
+    def __len__(self) -> int:
+        return len(self.young) + len(self.old)
+
+
+# Entries per generation of the token-type and chunk caches: a few hundred bytes each, so
+# ≈ 60 MB at most for both caches together; the 60,000 most used surface forms cover nearly
+# every token of ordinary news text.
+CACHE_GENERATION: Final = 60_000
+_TYPES: Final = Generations(CACHE_GENERATION)
 
 
 def token_type(surface: str) -> TokenType:
     """The shared analysis of a surface form (normal form, lemma, lower-cased forms)."""
-    tt = _TYPES.get(surface)
+    tt: TokenType | None = _TYPES.get(surface)
     if tt is None:
         n = token_norm(surface)
         is_word = n[:1].isalnum()
         lemma = lemmatise(n) if is_word else n
         tt = TokenType(surface, n, lemma, is_word, n.lower(), lemma.lower(), (surface, n, lemma, is_word), len(surface))
-        if len(_TYPES) >= _CACHE_LIMIT:
-            _TYPES.clear()
-        _TYPES[surface] = tt
+        _TYPES.put(surface, tt)
     return tt
+
+
+def limit_caches(size: int = CACHE_GENERATION) -> None:
+    """Set the generation size of the text layer's caches (and empty them); output never
+    depends on it, only speed and memory do."""
+    for cache in (_TYPES, _CHUNKS):
+        cache.size = size
+        cache.clear()
 
 
 class _Chunk(NamedTuple):
@@ -280,7 +329,7 @@ class _Chunk(NamedTuple):
     words: int
 
 
-_CHUNKS: Final[dict[str, _Chunk]] = {}
+_CHUNKS: Final = Generations(CACHE_GENERATION)
 
 
 def _make_chunk(found: list[tuple[int, int, TokenType]]) -> _Chunk:
@@ -292,13 +341,11 @@ def _chunk_tokens(chunk: str) -> _Chunk:
 
     The regex runs over the normalised chunk (dashes mapped), the types are those of the
     surfaces as written."""
-    got = _CHUNKS.get(chunk)
+    got: _Chunk | None = _CHUNKS.get(chunk)
     if got is None:
         got = _make_chunk([(m.start(), m.end(), token_type(chunk[m.start() : m.end()]))
                            for m in TOKEN_RE.finditer(normalise(chunk))])
-        if len(_CHUNKS) >= _CACHE_LIMIT:
-            _CHUNKS.clear()
-        _CHUNKS[chunk] = got
+        _CHUNKS.put(chunk, got)
     return got
 
 
@@ -426,7 +473,7 @@ def tokenize(text: str) -> Doc:
     norm = normalise(text)
     spans = _split(norm)
     chunks, cstarts = _chunks(text)
-    looked_up = list(map(_CHUNKS.get, chunks))
+    looked_up = list(map(_CHUNKS.young.get, chunks))
     fill_missing(looked_up, lambda k: _chunk_tokens(chunks[k]))  # chunks seen for the first time
     got = cast(list[_Chunk], looked_up)
     sstarts = [a for a, _ in spans]
