@@ -16,12 +16,10 @@ from itertools import compress, count, repeat
 from operator import attrgetter, is_not
 from typing import NamedTuple, cast
 
-import simplemma
-
 from framing.analysis import Analysed
 from framing.lexicon import Entry, Lexicon
 from framing.quotes import VoiceIndex
-from framing.text import CACHE_GENERATION, Doc, Generations, TokenType, fill_missing
+from framing.text import CACHE_GENERATION, Doc, Generations, TokenType, fill_missing, is_known
 
 # Shortest term that may match inside a compound; shorter ones ("Ork", "Held") only match
 # whole words or hyphenated parts. 5 follows the measured rule for the fallback.
@@ -76,7 +74,7 @@ SCARE_QUOTE = Entry(
 @lru_cache(maxsize=50_000)
 def _known(word: str) -> bool:
     return len(word) >= REMAINDER_MIN_CHARS and (
-        simplemma.is_known(word.capitalize(), lang="de") or simplemma.is_known(word, lang="de")
+        is_known(word.capitalize()) or is_known(word)
     )
 
 

@@ -105,7 +105,19 @@ def lemmatise(norm: str) -> str:
         if head[:1].islower():
             lemma = lemma[:1].lower() + lemma[1:]
         return norm[:head_start] + lemma
-    return simplemma.lemmatize(norm, lang="de")
+    return simplemma.lemmatize(norm, lang="de", low_memory=LOW_MEMORY)
+
+
+def is_known(word: str) -> bool:
+    """Is the word in simplemma's German dictionary? (The lookups of the whole package go
+    through here and `lemmatise`, so only one copy of the dictionary is loaded.)"""
+    return bool(simplemma.is_known(word, lang="de", low_memory=LOW_MEMORY))
+
+
+# simplemma's memory-frugal dictionary backend: the same lemmas and known words (checked on
+# every word of 10kGNAD) from ≈ 15 MB instead of ≈ 100 MB per process, for lookups that cost
+# ≈ 20 µs more; the text layer looks each surface form up once (`token_type`, `lemmatise`).
+LOW_MEMORY: Final = True
 
 
 # --- sentences -------------------------------------------------------------------------------
