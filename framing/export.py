@@ -429,21 +429,36 @@ class _InProcess:
 
 
 class _Pool:
+    """`--jobs N` on one machine: this process scores too, next to N-1 worker processes.
+
+    The workers are forked after the lexicon and model are loaded, so they share this process's
+    copy; this process keeps them busy (up to two chunks queued each) and scores the next chunk
+    itself when they are, so N jobs are N processes: one fewer copy of the caches and the
+    working memory than N workers and an idle parent. Results are written in input order."""
+
     def __init__(self, cfg: ScoringConfig, jobs: int) -> None:
         import multiprocessing
 
         self.cfg = cfg
         self.workers = jobs
+        self.queued = 2 * (jobs - 1)  # chunks the workers may have waiting
         method = "fork" if _FORK else "spawn"
-        self.ex = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
+        self.ex = ProcessPoolExecutor(jobs - 1, mp_context=multiprocessing.get_context(method),
                                       initializer=_init_worker, initargs=(cfg,))
+        self.futures: deque[Future[list[Scored]]] = deque()
 
-    def submit(self, chunk: list[Article]) -> Future[list[Scored]]:
-        return self.ex.submit(score_chunk, self.cfg, chunk)
+    def submit(self, chunk: list[Article]) -> Future[list[Scored]] | list[Scored]:
+        while self.futures and self.futures[0].done():
+            self.futures.popleft()
+        if len(self.futures) < self.queued:
+            fut = self.ex.submit(score_chunk, self.cfg, chunk)
+            self.futures.append(fut)
+            return fut
+        return score_chunk(self.cfg, chunk)  # the workers are busy: score it here
 
     @staticmethod
-    def result(handle: Future[list[Scored]]) -> list[Scored]:
-        return handle.result()
+    def result(handle: Future[list[Scored]] | list[Scored]) -> list[Scored]:
+        return handle if isinstance(handle, list) else handle.result()
 
     def close(self, cancel: bool = False) -> None:
         self.ex.shutdown(wait=not cancel, cancel_futures=cancel)
@@ -561,6 +576,11 @@ def _chunks(items: Iterator[Article | Problem], size: int) -> Iterator[list[Arti
                 chunk, n = [], 0
     if chunk:
         yield chunk
+
+
+def _ready(handle: Any) -> bool:
+    """Is a chunk's result there (nothing to score, scored in this process, or a done future)?"""
+    return handle is None or isinstance(handle, list) or (isinstance(handle, Future) and handle.done())
 
 
 def export(paths: Sequence[str], read: ReadOptions, cfg: ScoringConfig, opts: ExportOptions,
@@ -715,6 +735,8 @@ def export(paths: Sequence[str], read: ReadOptions, cfg: ScoringConfig, opts: Ex
         for chunk in _chunks(items, opts.chunk):
             arts = [x for x in chunk if isinstance(x, Article)]
             pending.append((chunk, engine.submit(arts) if arts else None))
+            while pending and _ready(pending[0][1]):  # write what is done (a chunk scored here)
+                drain()
             while len(pending) >= limit:
                 drain()
         while pending:

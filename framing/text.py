@@ -320,7 +320,12 @@ def token_type(surface: str) -> TokenType:
         n = token_norm(surface)
         is_word = n[:1].isalnum()
         lemma = lemmatise(n) if is_word else n
-        tt = TokenType(surface, n, lemma, is_word, n.lower(), lemma.lower(), (surface, n, lemma, is_word), len(surface))
+        # equal strings are kept once (most words are their own lower case, many their own lemma)
+        low = n.lower()
+        low = n if low == n else low
+        lemma_low = lemma.lower()
+        lemma_low = low if lemma_low == low else lemma if lemma_low == lemma else lemma_low
+        tt = TokenType(surface, n, lemma, is_word, low, lemma_low, (surface, n, lemma, is_word), len(surface))
         _TYPES.put(surface, tt)
     return tt
 
@@ -341,19 +346,23 @@ class _Chunk(NamedTuple):
     words: int
 
 
+# chunk -> its tokens: the TokenType itself for a chunk of one token (most chunks are one word:
+# the cache entry then costs a dict slot, and the chunk string is the type's own text), else a _Chunk
 _CHUNKS: Final = Generations(CACHE_GENERATION)
 
 
-def _make_chunk(found: list[tuple[int, int, TokenType]]) -> _Chunk:
+def _make_chunk(found: list[tuple[int, int, TokenType]]) -> _Chunk | TokenType:
+    if len(found) == 1 and found[0][0] == 0:
+        return found[0][2]
     return _Chunk(tuple(a for a, _, _ in found), tuple(t for _, _, t in found), sum(t.is_word for _, _, t in found))
 
 
-def _chunk_tokens(chunk: str) -> _Chunk:
+def _chunk_tokens(chunk: str) -> _Chunk | TokenType:
     """Tokens of one whitespace-free chunk of the article text, cached per chunk.
 
     The regex runs over the normalised chunk (dashes mapped), the types are those of the
     surfaces as written."""
-    got: _Chunk | None = _CHUNKS.get(chunk)
+    got: _Chunk | TokenType | None = _CHUNKS.get(chunk)
     if got is None:
         got = _make_chunk([(m.start(), m.end(), token_type(chunk[m.start() : m.end()]))
                            for m in TOKEN_RE.finditer(normalise(chunk))])
@@ -478,8 +487,8 @@ def tokenize(text: str) -> Doc:
 
     Every whitespace-separated chunk lies inside one sentence, and its tokens depend on the
     chunk alone, so tokens are looked up per chunk (`_CHUNKS`) and the columns are put
-    together chunk by chunk (plain loops: compiled with mypyc they run at C speed, and as
-    Python they cost about what C-level maps did). Only a chunk that ends in a hyphen before
+    together chunk by chunk (a plain loop: measured, it costs what C-level maps and chains
+    cost, and most chunks are one token). Only a chunk that ends in a hyphen before
     "und"/"oder"… ("Asyl- und …") looks past its end and is tokenized in place.
     """
     norm = normalise(text)
@@ -487,7 +496,7 @@ def tokenize(text: str) -> Doc:
     chunks, cstarts = _chunks(text)
     looked_up = list(map(_CHUNKS.young.get, chunks))
     fill_missing(looked_up, lambda k: _chunk_tokens(chunks[k]))  # chunks seen for the first time
-    got = cast(list[_Chunk], looked_up)
+    got = cast(list[_Chunk | TokenType], looked_up)
     sstarts = [a for a, _ in spans]
     if "-" in norm:
         for m in _HYPHEN_CUE_AT.finditer(norm):
@@ -501,10 +510,15 @@ def tokenize(text: str) -> Doc:
     types: list[TokenType] = []
     words = 0
     for chunk, p in zip(got, cstarts, strict=True):
-        for a in chunk.starts:
-            starts.append(p + a)
-        types.extend(chunk.types)
-        words += chunk.words
+        if isinstance(chunk, TokenType):  # a chunk of one token
+            starts.append(p)
+            types.append(chunk)
+            words += chunk.is_word
+        else:
+            for a in chunk.starts:
+                starts.append(p + a)
+            types.extend(chunk.types)
+            words += chunk.words
     bounds = [bisect_left(starts, a) for a, _ in spans]
     bounds.append(len(starts))
     sent: list[int] = []
@@ -543,7 +557,7 @@ def _chunks(text: str) -> tuple[list[str], list[int]]:
     return chunks, cstarts
 
 
-def _hyphen_chunk(text: str, norm: str, p: int, pos: int, s_end: int) -> _Chunk:
+def _hyphen_chunk(text: str, norm: str, p: int, pos: int, s_end: int) -> _Chunk | TokenType:
     """A chunk ending in a hyphen that keeps it because a conjunction follows ("Asyl- und")."""
     found = []
     for m in TOKEN_RE.finditer(norm, p, s_end):
