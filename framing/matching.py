@@ -132,6 +132,7 @@ class Matcher:
                              if e.match == "phrase"}
         self._word_matches = lru_cache(maxsize=100_000)(self._match_word)
         self._types = Generations(CACHE_GENERATION)  # _Info per surface form (bounded, keeps the common ones)
+        self._pairs = Generations(CACHE_GENERATION // 2)  # (type, next word's type) -> phrases it may start
 
     def _match_word(self, norm: str, lemma: str) -> tuple[tuple[Entry, str], ...]:
         """Entries matching one word type, with how they matched."""
@@ -217,6 +218,18 @@ class Matcher:
             self._types.put(tt.text, got)
         return got
 
+    def _phrases_before(self, tt: TokenType, phrases: tuple[Entry, ...], nxt: TokenType | None) -> tuple[Entry, ...]:
+        """The phrases starting with a word type whose second word the next word can be, cached
+        per pair of types (a frequent first word, "in", "die", starts dozens of phrases)."""
+        key = (tt.text, nxt.text if nxt is not None else None)
+        got: tuple[Entry, ...] | None = self._pairs.get(key)
+        if got is None:
+            got = tuple(e for e in phrases if len(e.lemmas) < 2 or (
+                nxt is not None and (_word_is(nxt, e.lemmas[1])
+                                     or _word_is(nxt, self.phrase_words.get(e.id, e.lemmas)[1]))))
+            self._pairs.put(key, got)
+        return got
+
     def find_hits(self, an: Analysed) -> list[Hit]:
         """All lexicon hits of an analysed article, with voice; overlapping hits keep the most
         specific entry (a phrase over its words, an exact word over a compound part)."""
@@ -248,12 +261,8 @@ class Matcher:
                 # before walking the whole phrase
                 k = _next_word(types, i + 1)
                 nxt = types[k] if k < n_types else None
-                for e in phrases:
-                    forms = self.phrase_words.get(e.id, e.lemmas)
-                    if len(e.lemmas) > 1 and (nxt is None or not (_word_is(nxt, e.lemmas[1])
-                                                                  or _word_is(nxt, forms[1]))):
-                        continue
-                    idx = _phrase_at(types, i, e.lemmas, forms)
+                for e in self._phrases_before(types[i], phrases, nxt):
+                    idx = _phrase_at(types, i, e.lemmas, self.phrase_words.get(e.id, e.lemmas))
                     if idx:
                         cands.append((idx, e, "phrase"))
             if split_keys:

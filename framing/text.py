@@ -333,9 +333,9 @@ def token_type(surface: str) -> TokenType:
 def limit_caches(size: int = CACHE_GENERATION) -> None:
     """Set the generation size of the text layer's caches (and empty them); output never
     depends on it, only speed and memory do."""
-    for cache in (_TYPES, _CHUNKS):
-        cache.size = size
-        cache.clear()
+    _TYPES.size, _CHUNKS.size = size, 2 * size
+    _TYPES.clear()
+    _CHUNKS.clear()
 
 
 class _Chunk(NamedTuple):
@@ -347,8 +347,10 @@ class _Chunk(NamedTuple):
 
 
 # chunk -> its tokens: the TokenType itself for a chunk of one token (most chunks are one word:
-# the cache entry then costs a dict slot, and the chunk string is the type's own text), else a _Chunk
-_CHUNKS: Final = Generations(CACHE_GENERATION)
+# the cache entry then costs a dict slot, and the chunk string is the type's own text), else a
+# _Chunk. Cheap entries, and there are more chunks than types ("Kreml", "Kreml,", "„Kreml"):
+# twice as many are kept.
+_CHUNKS: Final = Generations(2 * CACHE_GENERATION)
 
 
 def _make_chunk(found: list[tuple[int, int, TokenType]]) -> _Chunk | TokenType:
