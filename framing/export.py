@@ -64,7 +64,6 @@ FORMATS = ("csv", "jsonl", "parquet")
 ENGINES = ("local", "dask")
 CHUNK = 64  # articles per task: the stance classifier runs once per chunk
 MAX_CHARS = 2_000_000  # an article longer than this (≈ 300,000 words) is skipped with an error
-CACHE_ENTRIES = 80_000  # token types and chunks a worker keeps cached (see _bound_caches)
 # content lemmas kept per article for --events; None keeps all, which groups exactly as
 # `framing events` (on the dev set a cap of 48 changed the grouping: ARI 0.66 against it)
 EXIT_ERRORS = 3  # the export finished, but some records could not be exported
@@ -164,7 +163,6 @@ class Scorer:
                     out.append(Scored(a.source, problem=Problem(a.source, f"could not be scored "
                                                                 f"({type(e).__name__}: {e}); row skipped")))
             return out
-        _bound_caches()
         return [self._scored(s) for s in scores]
 
     def _scored(self, s: Any) -> Scored:
@@ -196,21 +194,6 @@ class Scorer:
                          "start": h.start, "end": h.end})
         features = event_features(s, self.actors) if self.actors is not None else None
         return Scored(a.source, row, hits, features)
-
-
-def _bound_caches(entries: int | None = None) -> None:
-    """Keep a worker's memory flat: the text layer caches every token type and chunk it has seen
-    (up to 500,000 each, for speed on any corpus); an archive keeps bringing new ones, so past
-    CACHE_ENTRIES they are cleared (with the lemma caches) and fill again from what comes next.
-    Measured on 10kGNAD: ≈ 1.5 kB per cached type; refilling costs ≈ 1 s per clear."""
-    from framing import text
-
-    limit = CACHE_ENTRIES if entries is None else entries
-    if len(text._TYPES) > limit or len(text._CHUNKS) > limit:
-        text._TYPES.clear()
-        text._CHUNKS.clear()
-        text.lemmatise.cache_clear()
-        text.token_norm.cache_clear()
 
 
 _SCORERS: dict[ScoringConfig, Scorer] = {}
@@ -446,21 +429,36 @@ class _InProcess:
 
 
 class _Pool:
+    """`--jobs N` on one machine: this process scores too, next to N-1 worker processes.
+
+    The workers are forked after the lexicon and model are loaded, so they share this process's
+    copy; this process keeps them busy (up to two chunks queued each) and scores the next chunk
+    itself when they are, so N jobs are N processes: one fewer copy of the caches and the
+    working memory than N workers and an idle parent. Results are written in input order."""
+
     def __init__(self, cfg: ScoringConfig, jobs: int) -> None:
         import multiprocessing
 
         self.cfg = cfg
         self.workers = jobs
+        self.queued = 2 * (jobs - 1)  # chunks the workers may have waiting
         method = "fork" if _FORK else "spawn"
-        self.ex = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
+        self.ex = ProcessPoolExecutor(jobs - 1, mp_context=multiprocessing.get_context(method),
                                       initializer=_init_worker, initargs=(cfg,))
+        self.futures: deque[Future[list[Scored]]] = deque()
 
-    def submit(self, chunk: list[Article]) -> Future[list[Scored]]:
-        return self.ex.submit(score_chunk, self.cfg, chunk)
+    def submit(self, chunk: list[Article]) -> Future[list[Scored]] | list[Scored]:
+        while self.futures and self.futures[0].done():
+            self.futures.popleft()
+        if len(self.futures) < self.queued:
+            fut = self.ex.submit(score_chunk, self.cfg, chunk)
+            self.futures.append(fut)
+            return fut
+        return score_chunk(self.cfg, chunk)  # the workers are busy: score it here
 
     @staticmethod
-    def result(handle: Future[list[Scored]]) -> list[Scored]:
-        return handle.result()
+    def result(handle: Future[list[Scored]] | list[Scored]) -> list[Scored]:
+        return handle if isinstance(handle, list) else handle.result()
 
     def close(self, cancel: bool = False) -> None:
         self.ex.shutdown(wait=not cancel, cancel_futures=cancel)
@@ -578,6 +576,11 @@ def _chunks(items: Iterator[Article | Problem], size: int) -> Iterator[list[Arti
                 chunk, n = [], 0
     if chunk:
         yield chunk
+
+
+def _ready(handle: Any) -> bool:
+    """Is a chunk's result there (nothing to score, scored in this process, or a done future)?"""
+    return handle is None or isinstance(handle, list) or (isinstance(handle, Future) and handle.done())
 
 
 def export(paths: Sequence[str], read: ReadOptions, cfg: ScoringConfig, opts: ExportOptions,
@@ -732,6 +735,8 @@ def export(paths: Sequence[str], read: ReadOptions, cfg: ScoringConfig, opts: Ex
         for chunk in _chunks(items, opts.chunk):
             arts = [x for x in chunk if isinstance(x, Article)]
             pending.append((chunk, engine.submit(arts) if arts else None))
+            while pending and _ready(pending[0][1]):  # write what is done (a chunk scored here)
+                drain()
             while len(pending) >= limit:
                 drain()
         while pending:

@@ -18,11 +18,9 @@ from functools import cache, lru_cache
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-import simplemma
-
 from framing.errors import LexiconError
 from framing.resources import lexicon_root
-from framing.text import lemmatise, token_norm
+from framing.text import is_known, lemmatise, token_norm
 
 REQUIRED_COLUMNS = ("id", "term", "match", "category", "leaning", "weight", "neutral", "explanation")
 OPTIONAL_COLUMNS = ("contested", "target_note", "source", "register", "requires", "excludes", "example", "pack")
@@ -193,7 +191,7 @@ def _term_lemma(norm: str) -> str:
     """Lower-cased lemma of a one-word term. Terms are written in their dictionary form, so an
     unknown word (a new compound) keeps its form: simplemma's guessing costs ~50 µs a word, which
     a list of 100,000 entries would pay at every start."""
-    if "-" in norm or simplemma.is_known(norm, lang="de"):
+    if "-" in norm or is_known(norm):
         return lemmatise(norm).lower()
     return norm.lower()
 

@@ -12,8 +12,6 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
-import simplemma
-
 from framing.articles import Article, build_article
 from framing.compare import _STOP as STOPWORDS
 from framing.compare import log_odds
@@ -21,6 +19,7 @@ from framing.lexicon import ALL_COLUMNS, Entry, Lexicon, _slug
 from framing.matching import Matcher
 from framing.quotes import VoiceIndex
 from framing.readers import read_articles
+from framing.text import is_known
 from framing.textlayer import analyse
 
 
@@ -94,9 +93,9 @@ def _usable(w: str) -> bool:
 def _looks_like_name(w: str) -> bool:
     """A word simplemma does not know and that has no known head of 4+ letters: most likely a
     name (Nawalny, Kasan), not a new compound (Putschtheater)."""
-    if "-" in w or simplemma.is_known(w, lang="de") or simplemma.is_known(w.capitalize(), lang="de"):
+    if "-" in w or is_known(w) or is_known(w.capitalize()):
         return False
-    return not any(simplemma.is_known(w[i:].capitalize(), lang="de") or simplemma.is_known(w[i:], lang="de")
+    return not any(is_known(w[i:].capitalize()) or is_known(w[i:])
                    for i in range(2, len(w) - 3))
 
 
@@ -148,7 +147,8 @@ def _prior(target: Counter[str], ref: Counter[str]) -> float:
 def _phrase_candidates(sentences: list[list[str]], sentence_article: list[int], ref_pairs: Counter[str],
                        known: set[str], min_count: int, min_z: float, n: int,
                        min_articles: int) -> list[Candidate]:
-    from nltk.collocations import BigramCollocationFinder  # imported here: nltk (and scipy) take seconds
+    # imported here: nltk pulls in scipy.stats (≈ 2 s and 40 MB at start-up for every command)
+    from nltk.collocations import BigramCollocationFinder
     from nltk.metrics import BigramAssocMeasures
 
     measures = BigramAssocMeasures()

@@ -11,17 +11,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import compress, count, repeat
 from operator import attrgetter, is_not
 from typing import NamedTuple, cast
 
-import simplemma
-
 from framing.languages.de import INFLECTION_ENDINGS, LINKING_ELEMENTS, STEM_RULES, VERB_PARTICLES
 from framing.lexicon import Entry, Lexicon, parse_conditions
 from framing.quotes import Quote, VoiceIndex
-from framing.text import Doc, TokenType, fill_missing
+from framing.text import CACHE_GENERATION, Doc, Generations, TokenType, fill_missing, is_known
 from framing.textlayer import Analysed
 
 # Shortest term that may match inside a compound; shorter ones ("Ork", "Held") only match
@@ -77,7 +76,7 @@ SCARE_QUOTE = Entry(
 @lru_cache(maxsize=50_000)
 def _known(word: str) -> bool:
     return len(word) >= REMAINDER_MIN_CHARS and (
-        simplemma.is_known(word.capitalize(), lang="de") or simplemma.is_known(word, lang="de")
+        is_known(word.capitalize()) or is_known(word)
     )
 
 
@@ -139,7 +138,8 @@ class Matcher:
         self.phrase_words = {e.id: tuple(w.lower() for w in e.term.split()) for e in lexicon.entries
                              if e.match == "phrase"}
         self._word_matches = lru_cache(maxsize=100_000)(self._match_word)
-        self._types: dict[str, _Info] = {}
+        self._types = Generations(CACHE_GENERATION)  # _Info per surface form (bounded, keeps the common ones)
+        self._pairs = Generations(CACHE_GENERATION // 2)  # (type, next word's type) -> phrases it may start
 
     def _match_word(self, norm: str, lemma: str) -> tuple[tuple[Entry, str], ...]:
         """Entries matching one word type, with how they matched."""
@@ -207,7 +207,7 @@ class Matcher:
 
     def _type_info(self, tt: TokenType) -> _Info:
         """Word matches, phrases starting here and split-phrase keys of one token type."""
-        got = self._types.get(tt.text)
+        got: _Info | None = self._types.get(tt.text)
         if got is None:
             if tt.is_word:
                 low, lem = tt.low, tt.lemma_low
@@ -222,9 +222,19 @@ class Matcher:
                     got = _NOTHING
             else:
                 got = _NOTHING
-            if len(self._types) >= 200_000:
-                self._types.clear()
-            self._types[tt.text] = got
+            self._types.put(tt.text, got)
+        return got
+
+    def _phrases_before(self, tt: TokenType, phrases: tuple[Entry, ...], nxt: TokenType | None) -> tuple[Entry, ...]:
+        """The phrases starting with a word type whose second word the next word can be, cached
+        per pair of types (a frequent first word, "in", "die", starts dozens of phrases)."""
+        key = (tt.text, nxt.text if nxt is not None else None)
+        got: tuple[Entry, ...] | None = self._pairs.get(key)
+        if got is None:
+            got = tuple(e for e in phrases if len(e.lemmas) < 2 or (
+                nxt is not None and (_word_is(nxt, e.lemmas[1])
+                                     or _word_is(nxt, self.phrase_words.get(e.id, e.lemmas)[1]))))
+            self._pairs.put(key, got)
         return got
 
     def find_hits(self, an: Analysed) -> list[Hit]:
@@ -237,7 +247,7 @@ class Matcher:
         # every token's type information in C-level passes; only tokens with something to
         # match are visited in Python (a few dozen of an article's hundreds)
         n_types = len(types)
-        looked_up = list(map(self._types.get, map(_TEXT, types)))
+        looked_up = list(map(self._types.young.get, map(_TEXT, types)))
         fill_missing(looked_up, lambda i: self._type_info(types[i]))  # types seen for the first time
         infos = cast(list[_Info], looked_up)
         for i in compress(count(), map(is_not, infos, repeat(_NOTHING))):
@@ -258,12 +268,8 @@ class Matcher:
                 # before walking the whole phrase
                 k = _next_word(types, i + 1)
                 nxt = types[k] if k < n_types else None
-                for e in phrases:
-                    forms = self.phrase_words.get(e.id, e.lemmas)
-                    if len(e.lemmas) > 1 and (nxt is None or not (_word_is(nxt, e.lemmas[1])
-                                                                  or _word_is(nxt, forms[1]))):
-                        continue
-                    idx = _phrase_at(types, i, e.lemmas, forms)
+                for e in self._phrases_before(types[i], phrases, nxt):
+                    idx = _phrase_at(types, i, e.lemmas, self.phrase_words.get(e.id, e.lemmas))
                     if idx:
                         cands.append((idx, e, "phrase"))
             if split_keys:
@@ -493,17 +499,14 @@ def _senses_fit(cands: list[tuple[tuple[int, ...], Entry, str]], doc: Doc) -> li
     """Drop candidates whose entry's sentence context says the ordinary sense is meant: none of
     its `requires` items in the sentence, or one of its `excludes` items there (a `topic` item:
     in the whole article)."""
-    contexts: dict[int, tuple[frozenset[str], str]] = {}
+    contexts: dict[int, _Context] = {}
     topics: dict[str, bool] = {}
 
-    def holds(item: tuple[str, str], ctx: tuple[frozenset[str], str]) -> bool:
-        if item[0] != "topic":
-            return _holds(item, ctx)
-        got = topics.get(item[1])
+    def topic(text: str) -> bool:
+        got = topics.get(text)
         if got is None:
-            whole = (frozenset(w for t in doc.types if t.is_word for w in (t.low, t.lemma_low)), doc.text)
-            got = topics[item[1]] = sum(any(_holds(x, whole) for x in forms)
-                                        for forms in _topic_items(item[1])) >= TOPIC_MIN_WORDS
+            whole = _Context(frozenset(w for t in doc.types if t.is_word for w in (t.low, t.lemma_low)), doc.text)
+            got = topics[text] = sum(_any_holds(forms, whole) for forms in _topic_items(text)) >= TOPIC_MIN_WORDS
         return got
 
     out = []
@@ -519,10 +522,10 @@ def _senses_fit(cands: list[tuple[tuple[int, ...], Entry, str]], doc: Doc) -> li
             types = doc.types
             words = frozenset(w for k in range(s.first_token, s.last_token) if types[k].is_word
                               for w in (types[k].low, types[k].lemma_low))
-            ctx = contexts[si] = (words, doc.text[s.start:s.end])
-        if e.requires and not any(holds(item, ctx) for item in e.requires):
+            ctx = contexts[si] = _Context(words, doc.text[s.start:s.end])
+        if e.requires and not _any_holds(e.requires, ctx, topic):
             continue
-        if any(holds(item, ctx) for item in e.excludes):
+        if e.excludes and _any_holds(e.excludes, ctx, topic):
             continue
         out.append(c)
     return out
@@ -534,26 +537,67 @@ def _topic_items(text: str) -> tuple[tuple[tuple[str, str], ...], ...]:
     return tuple(parse_conditions(raw) for raw in text.split(";") if raw.strip())
 
 
+class _Context:
+    """A sentence as `requires`/`excludes` items test it: its word forms and lemmas, its text."""
+
+    __slots__ = ("_flat", "text", "words")
+
+    def __init__(self, words: frozenset[str], text: str) -> None:
+        self.words = words
+        self.text = text
+        self._flat: str | None = None
+
+    @property
+    def flat(self) -> str:
+        """The text lower-cased, whitespace runs as single spaces (phrases are looked up in it)."""
+        if self._flat is None:
+            self._flat = " ".join(self.text.lower().split())
+        return self._flat
+
+
+class _Items(NamedTuple):
+    """One `requires` or `excludes` list grouped by kind, so a sentence is tested in a few set
+    and C-level operations instead of one Python call per item (entries have hundreds)."""
+
+    lemmas: frozenset[str]
+    prefixes: tuple[str, ...]
+    phrases: tuple[str, ...]
+    patterns: tuple[tuple[re.Pattern[str], bool], ...]  # (regex, anchored: also tried on each word)
+    topics: tuple[str, ...]  # context lists the whole article must be about (`topic:@name`)
+
+
+@lru_cache(maxsize=4096)
+def _items(items: tuple[tuple[str, str], ...]) -> _Items:
+    by: dict[str, list[str]] = {"lemma": [], "prefix": [], "phrase": [], "re": [], "topic": []}
+    for kind, value in items:
+        by[kind if kind in by else "re"].append(value)
+    return _Items(frozenset(by["lemma"]), tuple(by["prefix"]), tuple(by["phrase"]),
+                  tuple((_rx(v), v.startswith("^") or v.endswith("$")) for v in by["re"]), tuple(by["topic"]))
+
+
+def _any_holds(items: tuple[tuple[str, str], ...], ctx: _Context,
+               topic: Callable[[str], bool] | None = None) -> bool:
+    """Does any of the items occur in the sentence (a lemma or word form, a prefix of one, a
+    phrase of its text, a regular expression; an anchored one, ^… or …$, is meant for one word
+    and is also tried on each word form and lemma), or is the article about a `topic` item's
+    list (`topic` decides)?"""
+    g = _items(items)
+    if g.topics and topic is not None and any(topic(t) for t in g.topics):
+        return True
+    words = ctx.words
+    if not g.lemmas.isdisjoint(words):
+        return True
+    if g.prefixes and any(map(str.startswith, words, repeat(g.prefixes))):
+        return True
+    if g.phrases and any(p in ctx.flat for p in g.phrases):
+        return True
+    return any(rx.search(ctx.text) is not None or (anchored and any(map(rx.search, words)))
+               for rx, anchored in g.patterns)
+
+
 @lru_cache(maxsize=4096)
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
-
-
-def _holds(item: tuple[str, str], ctx: tuple[frozenset[str], str]) -> bool:
-    """Does one requires/excludes item occur in a sentence (its word forms and lemmas, its text)?"""
-    kind, value = item
-    words, text = ctx
-    if kind == "lemma":
-        return value in words
-    if kind == "prefix":
-        return any(w.startswith(value) for w in words)
-    if kind == "phrase":
-        return value in " ".join(text.lower().split())
-    rx = _rx(value)
-    if rx.search(text) is not None:
-        return True
-    # an anchored pattern (^…, …$) is meant for one word: try each word form and lemma
-    return (value.startswith("^") or value.endswith("$")) and any(rx.search(w) for w in words)
 
 
 def _impersonal(types: list[TokenType], i: int) -> bool:

@@ -23,11 +23,9 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Final, NamedTuple, cast
 
-import simplemma
-
 from framing.languages import de as _de
 from framing.runs import Run as _Run
-from framing.text import Doc, TokenType, fill_missing, token_norm
+from framing.text import Doc, TokenType, fill_missing, is_known, token_norm
 
 KINDS: Final = ("direct", "reported", "scare", "title")
 VOICE_OF_KIND: Final = {"direct": "quote", "reported": "reported", "scare": "scare-quote", "title": "outlet"}
@@ -205,7 +203,7 @@ _LAST_WORD_RE: Final = re.compile(r"(\w+)\s*$")
 
 @lru_cache(maxsize=100_000)
 def _known_word(norm: str) -> bool:
-    return simplemma.is_known(norm, lang="de")
+    return is_known(norm)
 
 
 _NAMES: Final[dict[str, bool]] = {}

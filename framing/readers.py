@@ -13,6 +13,7 @@ import json
 import logging
 import re
 import stat
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -295,23 +296,64 @@ _LINE_RE = re.compile(r"[^\n]*\n|[^\n]+\Z")
 
 
 def read_csv(text: str, name: str, opts: ReadOptions, delimiter: str = ",") -> Iterator[Article | Problem]:
-    """Rows of a CSV/TSV table as articles. A row the parser cannot read (an unclosed
-    quotation mark, a quote inside an unquoted field, a wrong number of fields) is reported
-    with its line and skipped, and reading goes on at the next line: an unclosed quotation
-    mark can never turn the rest of the file into invented rows (strict parsing fails at the
-    next quotation mark it swallows, and the line after the bad row starts afresh)."""
+    """Rows of a CSV/TSV table as articles (the rules are `csv_records`')."""
     if "\r" in text:  # CR-only line ends (old Mac files) become LF; a lone CR inside a line (written
         # unquoted by Python's own csv writer, which then cannot read it back) becomes a space
         text = text.replace("\r\n", "\n").replace("\r", "\n" if "\n" not in text else " ")
-    lines = _LINE_RE.findall(text)  # split at \n only: str.splitlines also splits at \v, \x1c, U+2028 …
-    if not lines:
+    yield from csv_records(iter(_LINE_RE.findall(text)), name, opts, delimiter)
+
+
+class _Lines:
+    """Physical lines of a table, numbered, with a way back: the lines a failed record swallowed
+    after its first are read again (`csv_records`)."""
+
+    def __init__(self, source: Iterator[str]) -> None:
+        self.source = source
+        self.again: deque[str] = deque()
+        self.taken = 0  # lines consumed so far (the header is line 1)
+
+    def feed(self, used: list[str]) -> Iterator[str]:
+        """Lines for one record; each one handed out is appended to `used`."""
+        while True:
+            if self.again:
+                line = self.again.popleft()
+            else:
+                got = next(self.source, None)
+                if got is None:
+                    return
+                line = got
+            used.append(line)
+            yield line
+
+    def give_back(self, used: list[str]) -> None:
+        """A record failed: only its first line counts as read, the others come again."""
+        self.again.extendleft(reversed(used[1:]))
+        self.taken += 1
+
+
+def csv_records(lines: Iterator[str], name: str, opts: ReadOptions, delimiter: str = ",",
+                max_chars: int | None = None) -> Iterator[Article | Problem]:
+    """Rows of a CSV/TSV table as articles, from its physical lines (split at LF only, CRs
+    already dealt with): the one set of row rules for tables read whole (`read_csv`) and
+    streamed (`stream_table`), so every command reads a table alike.
+
+    The header is the first line. A row the parser cannot read (an unclosed quotation mark, a
+    quote inside an unquoted field) or with a wrong number of fields is reported with its line
+    and skipped, and reading goes on at the next line: an unclosed quotation mark can never
+    turn the rest of the file into invented rows (strict parsing fails at the next quotation
+    mark it swallows, and the line after the bad row starts afresh). A row is named by its
+    first line; with `max_chars`, a row whose text is longer is skipped with a problem."""
+    first = next(lines, None)
+    if first is None:
         yield Problem(name, "empty CSV file; skipped")
         return
     try:
-        header = [h.strip() for h in next(csv.reader([lines[0]], delimiter=delimiter, strict=True))]
+        header = [h.strip() for h in next(csv.reader([first], delimiter=delimiter, strict=True))]
     except (csv.Error, StopIteration) as e:
         yield Problem(f"{name}:1", f"unreadable CSV header ({e}); file skipped")
         return
+    if header and header[0].startswith("\ufeff"):
+        header[0] = header[0][1:].strip()
     if opts.text_column not in header:
         cols = ", ".join(header[:8])
         yield Problem(f"{name}:1", f"no '{opts.text_column}' column (found: {cols}); "
@@ -322,39 +364,40 @@ def read_csv(text: str, name: str, opts: ReadOptions, delimiter: str = ",") -> I
         yield Problem(f"{name}:1", f"duplicate column{'s' if len(dupes) > 1 else ''} {', '.join(dupes)}; "
                       "the first of each is read", skipped=False)
     stem = Path(name).stem
-    i = 1  # index of the next physical line to parse
-    while i < len(lines):
-        start = i
-        consumed = [0]
-
-        def feed(k: int = start, used: list[int] = consumed) -> Iterator[str]:
-            for j in range(k, len(lines)):
-                used[0] += 1
-                yield lines[j]
-
-        reader = csv.reader(feed(), delimiter=delimiter, strict=True)
+    text_at = header.index(opts.text_column)
+    src = _Lines(lines)
+    src.taken = 1
+    while True:
+        start = src.taken + 1  # the record's first line
+        used: list[str] = []
+        reader = csv.reader(src.feed(used), delimiter=delimiter, strict=True)
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as e:
             what = "unclosed quotation mark" if "EOF" in str(e) or "expected" in str(e) else str(e)
-            yield Problem(f"{name}:{start + 1}", f"unreadable row ({what}); row skipped, reading goes on "
+            yield Problem(f"{name}:{start}", f"unreadable row ({what}); row skipped, reading goes on "
                           "at the next line (check the quoting)")
-            i = start + 1
+            src.give_back(used)
             continue
-        i = start + consumed[0]
+        src.taken += len(used)
         if not any(c.strip() for c in row):
             continue
         if len(row) != len(header):
-            yield Problem(f"{name}:{start + 1}", f"{len(row)} fields where the header has "
+            yield Problem(f"{name}:{start}", f"{len(row)} fields where the header has "
                           f"{len(header)}; row skipped (check the quoting of commas and quotes)")
-            i = start + 1 if consumed[0] > 1 else i  # a multi-line misfit may have swallowed rows
+            if len(used) > 1:  # a multi-line misfit may have swallowed rows
+                src.taken -= len(used)
+                src.give_back(used)
+            continue
+        if n := _too_long(row[text_at], max_chars):
+            yield _long_problem(f"{name}:{start}", n, max_chars)
             continue
         rec: dict[str, str] = {}
         for h, v in zip(header, row, strict=True):
             rec.setdefault(h, v)
-        yield from _record_article(rec, f"{name}:{start + 1}", f"{stem}-{start + 1}", opts, None)
+        yield from _record_article(rec, f"{name}:{start}", f"{stem}-{start}", opts, None)
 
 
 def read_jsonl(text: str, name: str, opts: ReadOptions) -> Iterator[Article | Problem]:
@@ -730,12 +773,15 @@ def stream_table(path: Path, opts: ReadOptions, max_chars: int | None = None) ->
             yield Problem(name, "binary data, not text; give a .txt, .csv, .jsonl or .html file; skipped")
             return
         raw = io.BufferedReader(_Prefixed(head, f))  # no seek: pipes and FIFOs stream too
-        stream = io.TextIOWrapper(raw, encoding=enc, errors="replace", newline="")
         if path.suffix.lower() in (".jsonl", ".ndjson"):
+            stream = io.TextIOWrapper(raw, encoding=enc, errors="replace", newline="")
             yield from _stream_jsonl(stream, name, opts, max_chars)
         else:
+            # lines end at LF only, as read_csv splits them; a file with CRs and no LF ends at CR
+            cr_only = "\r" in sample and "\n" not in sample
+            stream = io.TextIOWrapper(raw, encoding=enc, errors="replace", newline="\r" if cr_only else "\n")
             default = "\t" if path.suffix.lower() == ".tsv" else ","
-            yield from _stream_csv(stream, name, opts, guess_delimiter(sample, default), max_chars)
+            yield from _stream_csv(stream, name, opts, guess_delimiter(sample, default), max_chars, cr_only)
 
 
 class _Prefixed(io.RawIOBase):
@@ -762,52 +808,21 @@ def _long_problem(where: str, n: int, max_chars: int | None) -> Problem:
                    "(--max-chars); row skipped (split the article or raise the limit)")
 
 
+def _stream_lines(stream: Iterable[str], cr_only: bool) -> Iterator[str]:
+    """Physical lines of a streamed table as `read_csv` sees them: CRLF read as LF; a lone CR
+    inside a line as a space; in a file with CR line ends only (old Mac files, told from its
+    first 64 KiB) each CR as LF."""
+    for line in stream:
+        if "\r" in line:
+            line = line.replace("\r", "\n") if cr_only else line.replace("\r\n", "\n").replace("\r", " ")
+        yield line
+
+
 def _stream_csv(stream: Iterable[str], name: str, opts: ReadOptions, delimiter: str,
-                max_chars: int | None) -> Iterator[Article | Problem]:
+                max_chars: int | None, cr_only: bool = False) -> Iterator[Article | Problem]:
     if csv.field_size_limit() < _FIELD_LIMIT:
         csv.field_size_limit(_FIELD_LIMIT)
-    reader = csv.reader(stream, delimiter=delimiter)
-    try:
-        header = [h.strip() for h in next(reader)]
-    except StopIteration:
-        yield Problem(name, "empty CSV file; skipped")
-        return
-    except csv.Error as e:
-        yield Problem(f"{name}:1", f"unreadable CSV header ({e}); file skipped")
-        return
-    if header and header[0].startswith("\ufeff"):
-        header[0] = header[0][1:]
-    if opts.text_column not in header:
-        cols = ", ".join(header[:8])
-        yield Problem(f"{name}:1", f"no '{opts.text_column}' column (found: {cols}); "
-                      "name the text column with --text-column; file skipped")
-        return
-    stem = Path(name).stem
-    text_at = header.index(opts.text_column)
-    while True:
-        first = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as e:
-            yield Problem(f"{name}:{first}", f"unreadable row ({e}); row skipped")
-            continue
-        except UnicodeDecodeError as e:
-            yield Problem(f"{name}:{first}", f"cannot decode ({e.reason}); rest of the file skipped")
-            return
-        line = first  # a row is named by its first line, as read_csv names it
-        if not any(c.strip() for c in row):
-            continue
-        if len(row) != len(header):
-            yield Problem(f"{name}:{line}", f"{len(row)} fields where the header has "
-                          f"{len(header)}; row skipped (check the quoting of commas and quotes)")
-            continue
-        if n := _too_long(row[text_at], max_chars):
-            yield _long_problem(f"{name}:{line}", n, max_chars)
-            continue
-        rec = dict(zip(header, row, strict=True))
-        yield from _record_article(rec, f"{name}:{line}", f"{stem}-{line}", opts, None)
+    yield from csv_records(_stream_lines(stream, cr_only), name, opts, delimiter, max_chars)
 
 
 def _stream_jsonl(stream: Iterable[str], name: str, opts: ReadOptions,

@@ -227,8 +227,19 @@ def _vocabulary_re(prefixes: tuple[str, ...], words: tuple[str, ...] = ()) -> re
     def alt(p: str) -> str:
         return re.escape(p).replace(r"\ ", "[ -]?")
 
-    alts = [alt(p) for p in sorted(prefixes, key=len, reverse=True)]
-    alts += [alt(w) + r"s?(?![^\W\d_])" for w in sorted(words, key=len, reverse=True)]
+    pairs = [(p, alt(p)) for p in sorted(prefixes, key=len, reverse=True)]
+    pairs += [(w, alt(w) + r"s?(?![^\W\d_])") for w in sorted(words, key=len, reverse=True)]
+    if pairs and all(p[:1].isalpha() for p, _ in pairs):
+        # the same matches, found faster: candidates start with one of the first letters, and
+        # the alternatives are grouped by that letter (in their order), so a word start is
+        # tried against its own group only, not against every alternative
+        groups: dict[str, list[str]] = {}
+        for p, a in pairs:
+            groups.setdefault(p[0].lower(), []).append(a[len(re.escape(p[0])):])
+        firsts = "".join(re.escape(c) for c in groups)
+        branches = "|".join(f"(?<={re.escape(c)})(?:{'|'.join(rest)})" for c, rest in groups.items())
+        return re.compile(rf"[{firsts}](?<![^\W\d_].)(?:{branches})", re.IGNORECASE)
+    alts = [a for _, a in pairs]
     return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(alts) or '(?!)'})", re.IGNORECASE)
 
 
@@ -415,7 +426,7 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
 _NEW_VIEW: Final = partial(tuple.__new__, SentenceView)  # a view from a tuple of its fields, in C
 _LEMMAS_OF: Final = attrgetter("lemmas")
 _LEXICON_OF: Final = attrgetter("lexicon")
-_LEMMA_TABLE_LIMIT: Final = 500_000
+_LEMMA_TABLE_LIMIT: Final = 150_000
 _GOLDEN: Final = 0x9E3779B1  # mixes two word hashes into one bigram index
 
 

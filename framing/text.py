@@ -80,7 +80,7 @@ class Sentence(NamedTuple):
     last_token: int  # exclusive
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=65_536)
 def token_norm(surface: str) -> str:
     """Normal form of one token: NFC, invisible characters removed, gendered forms folded."""
     s = surface
@@ -91,7 +91,7 @@ def token_norm(surface: str) -> str:
     return s
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=65_536)
 def lemmatise(norm: str) -> str:
     """Lemma of a normalised word, computed once per word type (simplemma, offline).
 
@@ -108,7 +108,19 @@ def lemmatise(norm: str) -> str:
         if head[:1].islower():
             lemma = lemma[:1].lower() + lemma[1:]
         return norm[:head_start] + lemma
-    return simplemma.lemmatize(norm, lang="de")
+    return simplemma.lemmatize(norm, lang="de", low_memory=LOW_MEMORY)
+
+
+def is_known(word: str) -> bool:
+    """Is the word in simplemma's German dictionary? (The lookups of the whole package go
+    through here and `lemmatise`, so only one copy of the dictionary is loaded.)"""
+    return bool(simplemma.is_known(word, lang="de", low_memory=LOW_MEMORY))
+
+
+# simplemma's memory-frugal dictionary backend: the same lemmas and known words (checked on
+# every word of 10kGNAD) from ≈ 15 MB instead of ≈ 100 MB per process, for lookups that cost
+# ≈ 20 µs more; the text layer looks each surface form up once (`token_type`, `lemmatise`).
+LOW_MEMORY: Final = True
 
 
 # --- sentences -------------------------------------------------------------------------------
@@ -234,22 +246,76 @@ class TokenType:
     length: int  # len(text): a token's end is its start + length
 
 
-_TYPES: Final[dict[str, TokenType]] = {}
-_CACHE_LIMIT: Final = 500_000  # type and chunk caches are cleared when they grow past this many entries
+class Generations:
+    """A bounded cache that keeps what is used: two generations of at most `size` entries each.
+
+    Hot paths look keys up in the young generation, a plain dict (`map(cache.young.get, keys)`:
+    C speed); a miss goes to `get`, which looks in the old generation and moves what it finds
+    back into the young one. When the young generation is full it becomes the old one and the
+    entries nobody asked for since are dropped. Frequent keys (the common words of a language)
+    therefore stay cached for the whole run, while memory holds at most 2·size entries however
+    many new words an archive brings (a cache that is cleared when full would start cold again).
+    """
+
+    __slots__ = ("old", "size", "young")
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.young: dict[Any, Any] = {}
+        self.old: dict[Any, Any] = {}
+
+    def get(self, key: Any) -> Any:
+        value = self.young.get(key)
+        if value is None:
+            value = self.old.get(key)
+            if value is not None:
+                self.put(key, value)
+        return value
+
+    def put(self, key: Any, value: Any) -> None:
+        if len(self.young) >= self.size:
+            self.old = self.young
+            self.young = {}
+        self.young[key] = value
+
+    def clear(self) -> None:
+        self.young = {}
+        self.old = {}
+
+    def __len__(self) -> int:
+        return len(self.young) + len(self.old)
+
+
+# Entries per generation of the token-type and chunk caches: a few hundred bytes each, so
+# ≈ 60 MB at most for both caches together; the 60,000 most used surface forms cover nearly
+# every token of ordinary news text.
+CACHE_GENERATION: Final = 60_000
+_TYPES: Final = Generations(CACHE_GENERATION)
 
 
 def token_type(surface: str) -> TokenType:
     """The shared analysis of a surface form (normal form, lemma, lower-cased forms)."""
-    tt = _TYPES.get(surface)
+    tt: TokenType | None = _TYPES.get(surface)
     if tt is None:
         n = token_norm(surface)
         is_word = n[:1].isalnum()
         lemma = lemmatise(n) if is_word else n
-        tt = TokenType(surface, n, lemma, is_word, n.lower(), lemma.lower(), (surface, n, lemma, is_word), len(surface))
-        if len(_TYPES) >= _CACHE_LIMIT:
-            _TYPES.clear()
-        _TYPES[surface] = tt
+        # equal strings are kept once (most words are their own lower case, many their own lemma)
+        low = n.lower()
+        low = n if low == n else low
+        lemma_low = lemma.lower()
+        lemma_low = low if lemma_low == low else lemma if lemma_low == lemma else lemma_low
+        tt = TokenType(surface, n, lemma, is_word, low, lemma_low, (surface, n, lemma, is_word), len(surface))
+        _TYPES.put(surface, tt)
     return tt
+
+
+def limit_caches(size: int = CACHE_GENERATION) -> None:
+    """Set the generation size of the text layer's caches (and empty them); output never
+    depends on it, only speed and memory do."""
+    _TYPES.size, _CHUNKS.size = size, 2 * size
+    _TYPES.clear()
+    _CHUNKS.clear()
 
 
 class _Chunk(NamedTuple):
@@ -260,25 +326,29 @@ class _Chunk(NamedTuple):
     words: int
 
 
-_CHUNKS: Final[dict[str, _Chunk]] = {}
+# chunk -> its tokens: the TokenType itself for a chunk of one token (most chunks are one word:
+# the cache entry then costs a dict slot, and the chunk string is the type's own text), else a
+# _Chunk. Cheap entries, and there are more chunks than types ("Kreml", "Kreml,", "„Kreml"):
+# twice as many are kept.
+_CHUNKS: Final = Generations(2 * CACHE_GENERATION)
 
 
-def _make_chunk(found: list[tuple[int, int, TokenType]]) -> _Chunk:
+def _make_chunk(found: list[tuple[int, int, TokenType]]) -> _Chunk | TokenType:
+    if len(found) == 1 and found[0][0] == 0:
+        return found[0][2]
     return _Chunk(tuple(a for a, _, _ in found), tuple(t for _, _, t in found), sum(t.is_word for _, _, t in found))
 
 
-def _chunk_tokens(chunk: str) -> _Chunk:
+def _chunk_tokens(chunk: str) -> _Chunk | TokenType:
     """Tokens of one whitespace-free chunk of the article text, cached per chunk.
 
     The regex runs over the normalised chunk (dashes mapped), the types are those of the
     surfaces as written."""
-    got = _CHUNKS.get(chunk)
+    got: _Chunk | TokenType | None = _CHUNKS.get(chunk)
     if got is None:
         got = _make_chunk([(m.start(), m.end(), token_type(chunk[m.start() : m.end()]))
                            for m in TOKEN_RE.finditer(normalise(chunk))])
-        if len(_CHUNKS) >= _CACHE_LIMIT:
-            _CHUNKS.clear()
-        _CHUNKS[chunk] = got
+        _CHUNKS.put(chunk, got)
     return got
 
 
@@ -399,16 +469,16 @@ def tokenize(text: str) -> Doc:
 
     Every whitespace-separated chunk lies inside one sentence, and its tokens depend on the
     chunk alone, so tokens are looked up per chunk (`_CHUNKS`) and the columns are put
-    together chunk by chunk (plain loops: compiled with mypyc they run at C speed, and as
-    Python they cost about what C-level maps did). Only a chunk that ends in a hyphen before
+    together chunk by chunk (a plain loop: measured, it costs what C-level maps and chains
+    cost, and most chunks are one token). Only a chunk that ends in a hyphen before
     "und"/"oder"… ("Asyl- und …") looks past its end and is tokenized in place.
     """
     norm = normalise(text)
     spans = _split(norm)
     chunks, cstarts = _chunks(text)
-    looked_up = list(map(_CHUNKS.get, chunks))
+    looked_up = list(map(_CHUNKS.young.get, chunks))
     fill_missing(looked_up, lambda k: _chunk_tokens(chunks[k]))  # chunks seen for the first time
-    got = cast(list[_Chunk], looked_up)
+    got = cast(list[_Chunk | TokenType], looked_up)
     sstarts = [a for a, _ in spans]
     if "-" in norm:
         for m in _HYPHEN_CUE_AT.finditer(norm):
@@ -422,10 +492,15 @@ def tokenize(text: str) -> Doc:
     types: list[TokenType] = []
     words = 0
     for chunk, p in zip(got, cstarts, strict=True):
-        for a in chunk.starts:
-            starts.append(p + a)
-        types.extend(chunk.types)
-        words += chunk.words
+        if isinstance(chunk, TokenType):  # a chunk of one token
+            starts.append(p)
+            types.append(chunk)
+            words += chunk.is_word
+        else:
+            for a in chunk.starts:
+                starts.append(p + a)
+            types.extend(chunk.types)
+            words += chunk.words
     bounds = [bisect_left(starts, a) for a, _ in spans]
     bounds.append(len(starts))
     sent: list[int] = []
@@ -464,7 +539,7 @@ def _chunks(text: str) -> tuple[list[str], list[int]]:
     return chunks, cstarts
 
 
-def _hyphen_chunk(text: str, norm: str, p: int, pos: int, s_end: int) -> _Chunk:
+def _hyphen_chunk(text: str, norm: str, p: int, pos: int, s_end: int) -> _Chunk | TokenType:
     """A chunk ending in a hyphen that keeps it because a conjunction follows ("Asyl- und")."""
     found = []
     for m in TOKEN_RE.finditer(norm, p, s_end):

@@ -370,14 +370,17 @@ def test_first_records_are_written_while_the_input_is_still_open(tmp_path):
     assert [r["id"] for r in read_table(out)] == [f"a{i}" for i in range(300)]
 
 
-def test_bounded_caches_keep_the_output(tmp_path, monkeypatch):
+def test_bounded_caches_keep_the_output(tmp_path):
     from framing import text
 
     src = corpus(tmp_path, 6)
     lib_export(src, tmp_path / "a.csv", jobs=1, chunk=2)
-    monkeypatch.setattr(ex, "CACHE_ENTRIES", 10)  # cleared after every chunk
-    lib_export(src, tmp_path / "b.csv", jobs=1, chunk=2)
-    assert len(text._TYPES) < 400  # one chunk's types, not the run's
+    try:
+        text.limit_caches(10)  # generations of 10 entries: nearly every lookup misses
+        lib_export(src, tmp_path / "b.csv", jobs=1, chunk=2)
+        assert len(text._TYPES) <= 20 and len(text._CHUNKS) <= 40
+    finally:
+        text.limit_caches()
     assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
 
 

@@ -225,3 +225,63 @@ def test_csv_title_column_is_scored_as_the_headline(tmp_path):
     own = lambda a: [(h.surface, h.part, h.voice) for h in score_article(analyse(a), matcher).own]  # noqa: E731
     headline = [h for h in own(txt) if h[1] == "headline"]
     assert headline and own(row) == own(txt)
+
+
+# --- one set of CSV row rules for tables read whole and streamed (framing export) -----------
+
+_FILLER = "Die Regierung hat am Montag neue Regeln für den Handel vorgestellt und lange beraten."
+
+
+def _both(tmp_path, content: str, encoding: str = "utf-8", name: str = "t.csv"):
+    from framing.readers import iter_articles
+
+    src = tmp_path / name
+    src.write_bytes(content.encode(encoding))
+    whole = read_articles([str(src)])
+    streamed = list(iter_articles([str(src)], stream_tables=True))
+    arts = [(a.id, a.text, a.source) for a in streamed if not hasattr(a, "message")]
+    probs = [str(p) for p in streamed if hasattr(p, "message")]
+    return (arts, probs), ([(a.id, a.text, a.source) for a in whole.articles], [str(p) for p in whole.problems])
+
+
+def test_a_lost_quote_char_resyncs_at_the_next_line_when_streamed_too(tmp_path):
+    # row 3 opens a quotation mark it never closes: both readers skip that line only and read
+    # row 4 and 5 again as rows of their own (no invented rows, no swallowed articles)
+    content = (f'id,text\na1,"{_FILLER}"\na2,"{_FILLER} Er sagte: ""Nein.\n'
+               f'a3,"{_FILLER}"\na4,{_FILLER}\n')
+    streamed, whole = _both(tmp_path, content)
+    assert streamed == whole
+    assert [a[0] for a in streamed[0]] == ["a1", "a3", "a4"]
+    assert len(streamed[1]) == 1 and ":3: unreadable row (unclosed quotation mark)" in streamed[1][0]
+
+
+@pytest.mark.parametrize("content", [
+    f'id,text\na1,"{_FILLER}\r\nZweite Zeile."\r\na2,{_FILLER}\r\n',  # CRLF, a line break inside a field
+    f'id,text\ra1,"{_FILLER}"\ra2,{_FILLER}\r',  # CR-only line ends (old Mac files)
+    f'id,text\na1,{_FILLER}\ra2 bleibt im Text\na3,{_FILLER}\n',  # a lone CR inside a line
+    f'id,text\na1,"{_FILLER}" danach\na2,{_FILLER}\n',  # a quote inside an unquoted field
+    f'id,text,text\na1,{_FILLER},zweiter Text\na2,{_FILLER},x\n',  # duplicate column: the first is read
+    f'id,text\na1,"{_FILLER}\nzwei","x"\na2,{_FILLER}\na3,{_FILLER}\n',  # a multi-line row with too many fields
+    f'\ufeffid,text\na1,{_FILLER}\n',  # BOM
+    f'id,text\na1,"{_FILLER}',  # unclosed at the end of the file
+])
+def test_streamed_and_whole_tables_read_alike(tmp_path, content):
+    streamed, whole = _both(tmp_path, content)
+    assert streamed == whole
+
+
+def test_streamed_and_whole_tables_read_alike_on_random_tables(tmp_path_factory):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    pieces = st.sampled_from(['"', '""', ",", "\n", "\r\n", "\r", " ", _FILLER, "a", "x1", ";"])
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.lists(st.lists(pieces, max_size=8).map("".join), min_size=1, max_size=8))
+    def check(rows):
+        folder = tmp_path_factory.mktemp("rand")
+        content = "id,text\n" + "\n".join(f"r{i},{row}" for i, row in enumerate(rows)) + "\n"
+        streamed, whole = _both(folder, content)
+        assert streamed == whole
+
+    check()
