@@ -64,6 +64,8 @@ NEIGHBOURS = 20  # candidate partners kept per article (best first): bounds memo
 FLOOR = 0.5  # pairs below LINK × FLOOR are not candidates: too far to reach LINK by merging
 LOOKBACK_DAYS = 3 * 365  # how far back a named date can place a follow-up report
 CHUNK = 512  # rows per sparse product
+PRODUCT_CELLS = 1 << 19  # rows × window columns of one sparse product (bounds its memory)
+PAIR_BLOCK = 1 << 16  # candidate pairs turned into Python numbers at a time
 UNKNOWN_OUTLET = "unknown outlet"
 
 STOP = STOPWORDS
@@ -359,30 +361,42 @@ def _best_per_row(i: np.ndarray, s: np.ndarray, k: int) -> np.ndarray:
 
 
 def _candidate_pairs(x: sparse.csr_matrix, first: np.ndarray, last: np.ndarray, window: int | None,
-                     link: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                     link: float, rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Pairs (i < j) of rows sorted by `first` day whose dates are at most `window` days apart
     (None: any) and whose cosine is at least `link`, each row keeping its NEIGHBOURS best:
-    sparse products of blocks of CHUNK rows with the rows that start within the window."""
-    n = x.shape[0]
-    rows, cols, sims = [], [], []
+    sparse products of blocks of CHUNK rows with the rows that start within the window. With
+    `rows`, row k is `x[rows[k]]` (gathered a window at a time: the matrix is never copied
+    whole); pairs are positions k."""
+    n = x.shape[0] if rows is None else len(rows)
+    got_rows, cols, sims = [], [], []
     for a in range(0, n, CHUNK):
         b = min(n, a + CHUNK)
         hi = n if window is None else bisect.bisect_right(first, int(last[a:b].max()) + window)
-        prod = (x[a:b] @ x[a:hi].T).tocoo()
-        i, j, s = prod.row + a, prod.col + a, prod.data
-        keep = (j > i) & (s >= link)
-        if window is not None:
-            keep &= np.maximum(first[j] - last[i], first[i] - last[j]) <= window
-        i, j, s = i[keep], j[keep], s[keep]
+        near = x[a:hi] if rows is None else x[rows[a:hi]]
+        near_t = near.T.tocsr()  # what the product converts the transpose to: done once per block
+        # the block's rows a few at a time against the window (each row's pairs and their order
+        # are the same as in one product of the whole block): the product never holds more than
+        # about PRODUCT_CELLS cells before the filter
+        step = max(1, PRODUCT_CELLS // max(1, hi - a))
+        parts = []
+        for c in range(a, b, step):
+            d = min(b, c + step)
+            prod = (near[c - a : d - a] @ near_t).tocoo()
+            i, j, s = prod.row + c, prod.col + a, prod.data
+            keep = (j > i) & (s >= link)
+            if window is not None:
+                keep &= np.maximum(first[j] - last[i], first[i] - last[j]) <= window
+            parts.append((i[keep], j[keep], s[keep]))
+        i, j, s = (np.concatenate(p) for p in zip(*parts, strict=True))
         if len(i) > NEIGHBOURS * (b - a):  # best partners of each row of the block only
             top = _best_per_row(i - a, s, 2 * NEIGHBOURS)
             i, j, s = i[top], j[top], s[top]
-        rows.append(i)
+        got_rows.append(i)
         cols.append(j)
         sims.append(s)
-    if not rows:
+    if not got_rows:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
-    i, j, s = np.concatenate(rows), np.concatenate(cols), np.concatenate(sims)
+    i, j, s = np.concatenate(got_rows), np.concatenate(cols), np.concatenate(sims)
     # keep an edge when it is among the NEIGHBOURS best of either end
     both_i, both_j, both_s = np.r_[i, j], np.r_[j, i], np.r_[s, s]
     good = _best_per_row(both_i, both_s, NEIGHBOURS)
@@ -395,13 +409,16 @@ def _candidate_pairs(x: sparse.csr_matrix, first: np.ndarray, last: np.ndarray, 
 
 
 def _average_linkage(x: sparse.csr_matrix, first: np.ndarray, last: np.ndarray, window: int | None,
-                     link: float) -> list[list[int]]:
+                     link: float, rows: np.ndarray | None = None) -> list[list[int]]:
     """Groups of rows: centroid-linkage agglomeration over the candidate pairs, merging the most
     similar pair first while their centroids' cosine is at least `link` and the merged group's
     dates stay within `window` days of each other. Rows must be sorted by `first` (then key).
+    With `rows`, row k is `x[rows[k]]` (no copy of the matrix) and groups hold positions k.
     Values are re-computed when a pair comes out of the queue: a pair whose groups have grown
-    since it was queued goes back with its current value."""
-    n = x.shape[0]
+    since it was queued goes back with its current value. The candidate pairs stay numpy arrays,
+    taken in the order (-cosine, i, j); only re-queued pairs go to a (small) heap of tuples."""
+    n = x.shape[0] if rows is None else len(rows)
+    at = None if rows is None else rows.tolist()
     parent = list(range(n))
     lo = first.astype(np.int64).tolist()  # largest first day and smallest last day of each group
     hi = last.astype(np.int64).tolist()
@@ -412,7 +429,8 @@ def _average_linkage(x: sparse.csr_matrix, first: np.ndarray, last: np.ndarray, 
     def vec(c: int) -> tuple[np.ndarray, np.ndarray]:
         v = sums.get(c)
         if v is None:  # a single row: views into the matrix, no copy
-            s, e = indptr[c], indptr[c + 1]
+            r = c if at is None else at[c]
+            s, e = indptr[r], indptr[r + 1]
             v = (indices[s:e], data[s:e])
         return v
 
@@ -436,25 +454,24 @@ def _average_linkage(x: sparse.csr_matrix, first: np.ndarray, last: np.ndarray, 
         return dot / math.sqrt(norm2[a] * norm2[b]), dot
 
     floor = link * FLOOR
-    pi, pj, ps = _candidate_pairs(x, first, last, window, floor)
-    heap = [(-s, i, j) for i, j, s in zip(pi.tolist(), pj.tolist(), ps.tolist(), strict=True)]
-    heapq.heapify(heap)
-    while heap:
-        key, a, b = heapq.heappop(heap)
+    pi, pj, ps = _candidate_pairs(x, first, last, window, floor, rows)
+    requeued: list[tuple[float, int, int]] = []
+
+    def step(key: float, a: int, b: int) -> None:
         a, b = find(a), find(b)
         if a == b:
-            continue
+            return
         a, b = min(a, b), max(a, b)
         if window is not None and max(lo[a], lo[b]) - min(hi[a], hi[b]) > window:
-            continue  # the span only grows by merging: this pair never fits again
+            return  # the span only grows by merging: this pair never fits again
         now, dot = average(a, b)
         if now < link:
             if now < -key - 1e-12 and now >= floor:  # dropped since queued: queue it again
-                heapq.heappush(heap, (-now, a, b))
-            continue
+                heapq.heappush(requeued, (-now, a, b))
+            return
         if now < -key - 1e-12:  # a group grew since and the pair is no longer the best: queue again
-            heapq.heappush(heap, (-now, a, b))
-            continue
+            heapq.heappush(requeued, (-now, a, b))
+            return
         (ia, wa), (ib, wb) = vec(a), vec(b)
         ids, inverse = np.unique(np.concatenate([ia, ib]), return_inverse=True)
         sums.pop(b, None)
@@ -462,6 +479,18 @@ def _average_linkage(x: sparse.csr_matrix, first: np.ndarray, last: np.ndarray, 
         parent[b] = a
         norm2[a] = norm2[a] + norm2[b] + 2 * dot
         lo[a], hi[a] = max(lo[a], lo[b]), min(hi[a], hi[b])
+
+    # the queue's order: most similar first, ties by (i, j); re-queued pairs merge in from the heap
+    neg = -ps
+    order = np.lexsort((pj, pi, neg))
+    for start in range(0, len(order), PAIR_BLOCK):
+        sel = order[start : start + PAIR_BLOCK]
+        for item in zip(neg[sel].tolist(), pi[sel].tolist(), pj[sel].tolist(), strict=True):
+            while requeued and requeued[0] < item:
+                step(*heapq.heappop(requeued))
+            step(*item)
+    while requeued:
+        step(*heapq.heappop(requeued))
     groups: dict[int, list[int]] = {}
     for i in range(n):
         groups.setdefault(find(i), []).append(i)
@@ -491,7 +520,7 @@ def cluster(feats: Sequence[Features], vocab: Vocabulary, window_days: int = WIN
     idx = np.array([i for _, _, i in dated], dtype=np.int64)
     first = np.array([f for f, _, _ in dated], dtype=np.int64)
     last = np.array([la for _, la, _ in dated], dtype=np.int64)
-    groups = [[int(idx[k]) for k in g] for g in _average_linkage(x[idx], first, last, window_days, link)] \
+    groups = [[int(idx[k]) for k in g] for g in _average_linkage(x, first, last, window_days, link, idx)] \
         if len(idx) else []
     rest = sorted(undated, key=lambda i: feats[i].key)
     if rest and groups:
@@ -513,7 +542,8 @@ def cluster(feats: Sequence[Features], vocab: Vocabulary, window_days: int = WIN
         rest = left
     if rest:
         none = np.zeros(len(rest), dtype=np.int64)
-        groups += [[rest[k] for k in g] for g in _average_linkage(x[rest], none, none, None, link)]
+        groups += [[rest[k] for k in g]
+                   for g in _average_linkage(x, none, none, None, link, np.array(rest, dtype=np.int64))]
     groups += list(explicit.values())
     return [sorted(g) for g in groups]
 

@@ -136,6 +136,30 @@ def test_candidate_pairs_find_every_close_pair_in_the_window():
         np.testing.assert_allclose(s, sims[i, j])
 
 
+
+def test_pairs_and_groups_same_with_small_products_and_gathered_rows(monkeypatch):
+    import importlib
+
+    ev = importlib.import_module("framing.events")  # the module (framing.events is also a function's name)
+    rng = np.random.default_rng(5)
+    n = 700
+    dense = rng.random((n, 30)) * (rng.random((n, 30)) < 0.2)
+    dense[np.arange(n), rng.integers(0, 30, n)] += 1.0
+    dense /= np.linalg.norm(dense, axis=1, keepdims=True)
+    first = np.sort(rng.integers(0, 60, n))
+    last = first + rng.integers(0, 3, n)
+    x = sparse.csr_matrix(dense)
+    rows = rng.permutation(n)
+    shuffled = sparse.csr_matrix(dense[np.argsort(rows)])  # shuffled[rows[k]] is row k of x
+    whole = ev._candidate_pairs(x, first, last, 7, 0.3)
+    groups = ev._average_linkage(x, first, last, 7, 0.6)
+    assert len(whole[0]) > 1000 and any(len(g) > 1 for g in groups)
+    monkeypatch.setattr(ev, "PRODUCT_CELLS", 1000)  # a few rows per product
+    for got in (ev._candidate_pairs(x, first, last, 7, 0.3), ev._candidate_pairs(shuffled, first, last, 7, 0.3, rows)):
+        for a, b in zip(got, whole, strict=True):
+            assert np.array_equal(a, b)
+    assert ev._average_linkage(shuffled, first, last, 7, 0.6, rows) == groups
+
 def test_vocabulary_and_features_are_compact(seed_articles):
     vocab = Vocabulary()
     scores = list(score_articles(seed_articles.values(), Matcher(default_lexicon()), None))
