@@ -154,13 +154,7 @@ class Matcher:
                 out += [(e, "compound") for e in self.modifiers.get(p, ()) if e.match == "compound-modifier"]
         for word in {low, lem}:
             n = len(word)
-            for i in range(max(REMAINDER_MIN_CHARS, n - self._longest_head), n - COMPOUND_MIN_CHARS + 1):
-                head = word[i:]
-                if head in self.heads:
-                    rest = word[:i].rstrip("-")
-                    if _known(rest) or any(_known(rest[: len(rest) - len(s)]) for s in _LINKING[1:]
-                                           if rest.endswith(s)):
-                        out += [(e, "compound") for e in self.heads[head] if len(e.key) >= COMPOUND_MIN_CHARS]
+            out += [(e, "compound") for e in self._compound_heads(word)]
             for j in range(COMPOUND_MIN_CHARS, min(n - REMAINDER_MIN_CHARS, self._longest_modifier) + 1):
                 mod = word[:j]
                 if mod in self.modifiers:
@@ -183,6 +177,20 @@ class Matcher:
                 uniq.append((e, how))
         return tuple(uniq)
 
+    def _compound_heads(self, word: str) -> list[Entry]:
+        """Entries that are the head of the compound `word` ("Klimahysterie" -> Hysterie): its
+        remainder, less a linking element, is a known word."""
+        out: list[Entry] = []
+        n = len(word)
+        for i in range(max(REMAINDER_MIN_CHARS, n - self._longest_head), n - COMPOUND_MIN_CHARS + 1):
+            head = word[i:]
+            if head in self.heads:
+                rest = word[:i].rstrip("-")
+                if _known(rest) or any(_known(rest[: len(rest) - len(s)]) for s in _LINKING[1:]
+                                       if rest.endswith(s)):
+                    out += [e for e in self.heads[head] if len(e.key) >= COMPOUND_MIN_CHARS]
+        return out
+
     def _match_stem(self, low: str, upper: bool) -> list[tuple[Entry, str]]:
         """Fallback for a word simplemma left as it is (an unknown inflected form: verharmlost,
         drakonische, Putinisten, Klimasekten): the dictionary forms its ending suggests, looked up
@@ -192,15 +200,8 @@ class Matcher:
         for stem in _stems(low):
             out += [(e, "exact") for e in self.exact.get(stem, ())
                     if e.match != "pattern" and (upper or not e.term[:1].isupper())]
-            n = len(stem)
-            for i in range(max(REMAINDER_MIN_CHARS, n - self._longest_head), n - COMPOUND_MIN_CHARS + 1):
-                head = stem[i:]
-                if head in self.heads:
-                    rest = stem[:i].rstrip("-")
-                    if _known(rest) or any(_known(rest[: len(rest) - len(s)]) for s in _LINKING[1:]
-                                           if rest.endswith(s)):
-                        out += [(e, "compound") for e in self.heads[head]
-                                if len(e.key) >= COMPOUND_MIN_CHARS and upper]
+            if upper:
+                out += [(e, "compound") for e in self._compound_heads(stem)]
             if out:
                 break
         return out
