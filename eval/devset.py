@@ -20,6 +20,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from framing.articles import Article
 from framing.compare import group_events
 from framing.lexicon import default_lexicon
 from framing.matching import Matcher
@@ -28,6 +29,20 @@ from framing.scoring_batches import score_articles
 from framing.stance import default_model
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def dev_articles(texts: Path, set_dir: Path) -> tuple[dict[str, dict[str, str]], list[Article]]:
+    """The set's manifest (id -> row) and its articles read from `texts` (ID.txt), with id,
+    outlet, url and date from the manifest (none when the texts are missing)."""
+    with open(set_dir / "manifest.csv", newline="", encoding="utf-8") as f:
+        manifest = {r["id"]: r for r in csv.DictReader(f)}
+    files = sorted(str(texts / f"{i}.txt") for i in manifest if (texts / f"{i}.txt").exists())
+    articles = []
+    for a in read_articles(files).articles if files else ():
+        m = manifest[Path(a.source).stem]
+        articles.append(dataclasses.replace(a, id=m["id"], outlet=m["outlet"], outlet_inferred=False,
+                                            url=m["url"], date=a.date or m["date"] or None))
+    return manifest, articles
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,18 +54,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="Also write FOLDER/dev-articles.csv (id, outlet, date, text) and FOLDER/dev-events.csv "
                          "(id, event; distractors alone) for `framing evaluate events`.")
     args = ap.parse_args(argv)
-    with open(args.set_dir / "manifest.csv", newline="", encoding="utf-8") as f:
-        manifest = {r["id"]: r for r in csv.DictReader(f)}
-    files = sorted(str(args.texts / f"{i}.txt") for i in manifest if (args.texts / f"{i}.txt").exists())
-    if not files:
+    manifest, articles = dev_articles(args.texts, args.set_dir)
+    if not articles:
         print(f"no texts in {args.texts}: refill them as {args.set_dir / 'README.md'} says", file=sys.stderr)
         return 1
-    read = read_articles(files)
-    articles = []
-    for a in read.articles:
-        m = manifest[Path(a.source).stem]
-        articles.append(dataclasses.replace(a, id=m["id"], outlet=m["outlet"], outlet_inferred=False,
-                                            url=m["url"], date=a.date or m["date"] or None))
     if args.events_out:
         _write_event_files(args.events_out, articles, manifest)
     matcher = Matcher(default_lexicon())

@@ -12,16 +12,15 @@ framing.events.LINK, WINDOW_DAYS and ACTOR_WEIGHT.
 from __future__ import annotations
 
 import argparse
-import csv
-import dataclasses
 import importlib
 import sys
 from pathlib import Path
 
+from devset import dev_articles  # eval/ is on the path when this script runs
+
 from framing.compare import collect
 from framing.lexicon import default_lexicon
 from framing.matching import Matcher
-from framing.readers import read_articles
 from framing.scoring_batches import score_articles
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,17 +35,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", dest="set_dir", type=Path, default=ROOT.parent / "shared" / "dev")
     args = ap.parse_args(argv)
     ev = importlib.import_module("framing.events")  # the module (framing.events is also a function name)
-    with open(args.set_dir / "manifest.csv", newline="", encoding="utf-8") as f:
-        manifest = {r["id"]: r for r in csv.DictReader(f)}
-    files = sorted(str(args.texts / f"{i}.txt") for i in manifest if (args.texts / f"{i}.txt").exists())
-    if not files:
+    manifest, articles = dev_articles(args.texts, args.set_dir)  # the reading of eval/devset.py
+    if not articles:
         print(f"no texts in {args.texts}: refill them as {args.set_dir / 'README.md'} says", file=sys.stderr)
         return 1
-    articles = []
-    for a in read_articles(files).articles:
-        m = manifest[Path(a.source).stem]
-        articles.append(dataclasses.replace(a, id=m["id"], outlet=m["outlet"], outlet_inferred=False,
-                                            date=a.date or m["date"] or None))
     got = collect(score_articles(articles, Matcher(default_lexicon()), None), digests=False)
     gold = {i: "" if m["event"] == "x" else m["event"] for i, m in manifest.items()}
     gold = {i: e or f"(alone) {i}" for i, e in gold.items()}
