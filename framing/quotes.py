@@ -18,14 +18,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from operator import attrgetter
 from typing import Final, NamedTuple, cast
 
-from framing.languages import de as _de
+from framing.languages import Language
 from framing.runs import Run as _Run
-from framing.text import Doc, TokenType, fill_missing, is_known, token_norm
+from framing.text import Doc, TokenType, fill_missing, token_norm
 
 KINDS: Final = ("direct", "reported", "scare", "title")
 VOICE_OF_KIND: Final = {"direct": "quote", "reported": "reported", "scare": "scare-quote", "title": "outlet"}
@@ -160,69 +161,120 @@ def _close(stack: list[tuple[str, int]], where: dict[str, list[int]], k: int, i:
     pairs.append((o, i))
 
 
-# --- 2. word lists: in the language module (framing.languages.de) -----------------------------
+# --- 2. word lists: from the document's language (framing.languages) -------------------------
 
-_ANONYMOUS = _de.ANONYMOUS
-_AUXILIARIES = _de.AUXILIARIES
-COGNITION_VERBS = _de.COGNITION_VERBS
-CONTENT_NOUNS = _de.CONTENT_NOUNS
-REQUEST_VERBS = _de.REQUEST_VERBS
-SEPARABLE = _de.SEPARABLE
-SPEECH_NOUNS = _de.SPEECH_NOUNS
-SPEECH_VERBS = _de.SPEECH_VERBS
-_DEMONSTRATIVES = _de.DEMONSTRATIVES
-_DETERMINERS = _de.DETERMINERS
-_ADJ_ENDINGS = _de.INFLECTION_ENDINGS
-_KONJ1 = _de.KONJ1
-_KONJ2_REPORT = _de.KONJ2_REPORT
-_LABEL_VERBS = _de.LABEL_VERBS
-_MEDIA_NOUNS = _de.MEDIA_NOUNS
-_NP_BREAKERS = _de.NP_BREAKERS
-_NP_STOP = _de.NP_STOP
-_PRONOUNS = _de.PRONOUNS
-_PREPOSITIONS = _de.QUOTE_PREPOSITIONS
-_SUBORDINATORS = _de.QUOTE_SUBORDINATORS
-_REFLEXIVE_CUES = _de.REFLEXIVE_CUES
-_REPORT_MARKERS = _de.REPORT_MARKERS
-_SKIP_AFTER_VERB = _de.SKIP_AFTER_VERB
-_SPEECH_OR_COGNITION = _de.SPEECH_OR_COGNITION
-ANNOUNCING_WORDS = _de.ANNOUNCING_WORDS
-COLON_NOT_SPEECH = _de.COLON_NOT_SPEECH
-COLON_SPEECH_NOUNS = _de.COLON_SPEECH_NOUNS
-COLON_TEXT_VERBS = _de.COLON_TEXT_VERBS
-FIRST_SECOND_PERSON = _de.FIRST_SECOND_PERSON
-FRONTED_ADVERBS = _de.FRONTED_ADVERBS
-MODAL_KONJ2 = _de.MODAL_KONJ2
-REPORT_ADVERBS = _de.REPORT_ADVERBS
-SOURCE_NOUN_ENDINGS = _de.SOURCE_NOUN_ENDINGS
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Words:
+    """The word lists of the quotation finder in one language, and the caches of what it
+    derives per token type (codes, names, known words: they depend on the lists and the
+    lemmatiser). One per language object (`_words`); the functions of this module take it from
+    the sentence they read (`_Run.words`) or the document (`Doc.language`)."""
+
+    anonymous: frozenset[str]  # "man": a speaker nobody can name
+    auxiliaries: frozenset[str]
+    cognition_verbs: frozenset[str]  # verbs of belief: reported content, no direct quote
+    content_nouns: frozenset[str]  # "die Nachricht, dass …"
+    request_verbs: frozenset[str]  # their zu-infinitive is the reported request
+    separable: dict[str, frozenset[str]]  # lemma of the finite part -> particles that complete it
+    speech_nouns: frozenset[str]
+    speech_verbs: frozenset[str]
+    demonstratives: frozenset[str]
+    determiners: frozenset[str]
+    adj_endings: tuple[str, ...]  # endings of attributive adjectives and participles
+    konj1: frozenset[str]
+    konj2_report: frozenset[str]
+    label_verbs: frozenset[str]
+    media_nouns: frozenset[str]
+    np_breakers: frozenset[str]
+    np_stop: frozenset[str]
+    pronouns: frozenset[str]
+    prepositions: frozenset[str]
+    subordinators: frozenset[str]
+    reflexive_cues: frozenset[str]
+    report_markers: frozenset[str]
+    skip_after_verb: frozenset[str]
+    announcing_words: frozenset[str]
+    colon_not_speech: frozenset[str]
+    colon_speech_nouns: frozenset[str]
+    colon_text_verbs: frozenset[str]
+    first_second_person: frozenset[str]
+    fronted_adverbs: frozenset[str]
+    modal_konj2: frozenset[str]
+    report_adverbs: frozenset[str]
+    source_noun_endings: tuple[str, ...]
+    speech_or_cognition: frozenset[str]
+    cue_words: frozenset[str]  # words that may cue a quotation or reported speech
+    pronouns_sie: frozenset[str]
+    not_a_verb_start: frozenset[str]  # words that cannot stand before the verb of a subject
+    is_known: Callable[[str], bool]  # (cached per normal form: `_known_word`)
+    codes: dict[str, str]  # token text -> its code character (`_code_of`)
+    names: dict[str, bool]  # token text -> is it a proper name (`_is_name`)
+    known: dict[str, bool]  # normal form -> does the lemmatiser's dictionary know it
+
+
+@cache
+def _words(lang: Language) -> _Words:
+    """The quotation finder's word lists of a language (made once per language object)."""
+    w = lang.words
+    speech_verbs, cognition_verbs = w("speech_verbs"), w("cognition_verbs")
+    report_markers, speech_nouns, content_nouns = w("report_markers"), w("speech_nouns"), w("content_nouns")
+    colon_speech_nouns, announcing_words = w("colon_speech_nouns"), w("announcing_words")
+    pronouns = w("pronouns")
+    return _Words(
+        anonymous=w("anonymous"), auxiliaries=w("auxiliaries"), cognition_verbs=cognition_verbs,
+        content_nouns=content_nouns, request_verbs=w("request_verbs"),
+        separable={k: frozenset(v) for k, v in lang.table("separable").items()},
+        speech_nouns=speech_nouns, speech_verbs=speech_verbs, demonstratives=w("demonstratives"),
+        determiners=w("determiners"), adj_endings=lang.sequence("inflection_endings"), konj1=w("konj1"),
+        konj2_report=w("konj2_report"), label_verbs=w("label_verbs"), media_nouns=w("media_nouns"),
+        np_breakers=w("np_breakers"), np_stop=w("np_stop"), pronouns=pronouns,
+        prepositions=w("quote_prepositions"), subordinators=w("quote_subordinators"),
+        reflexive_cues=w("reflexive_cues"), report_markers=report_markers, skip_after_verb=w("skip_after_verb"),
+        announcing_words=announcing_words, colon_not_speech=w("colon_not_speech"),
+        colon_speech_nouns=colon_speech_nouns, colon_text_verbs=w("colon_text_verbs"),
+        first_second_person=w("first_second_person"), fronted_adverbs=w("fronted_adverbs"),
+        modal_konj2=w("modal_konj2"), report_adverbs=w("report_adverbs"),
+        source_noun_endings=lang.sequence("source_noun_endings"),
+        speech_or_cognition=speech_verbs | cognition_verbs,
+        cue_words=frozenset([*report_markers, *speech_nouns, *content_nouns, "so", "angaben", "berufung",
+                             *colon_speech_nouns, *announcing_words]),
+        pronouns_sie=pronouns | {"sie"},
+        not_a_verb_start=(w("determiners") | pronouns | w("quote_subordinators") | w("quote_prepositions")
+                          | w("anonymous") | {"und", "aber"}),
+        is_known=lang.is_known, codes={}, names={}, known={},
+    )
 
 
 _SPACES_RE: Final = re.compile(r"\s+")
 _LAST_WORD_RE: Final = re.compile(r"(\w+)\s*$")
 
 
-@lru_cache(maxsize=100_000)
-def _known_word(norm: str) -> bool:
-    return is_known(norm)
-
-
-_NAMES: Final[dict[str, bool]] = {}
-
-
-def _is_name(t: TokenType) -> bool:
-    """A capitalised token the German dictionary does not know: a proper name (Kirby, Peskow)."""
-    got = _NAMES.get(t.text)
+def _known_word(norm: str, w: _Words) -> bool:
+    """Does the language's dictionary know the word? Cached per normal form."""
+    got = w.known.get(norm)
     if got is None:
-        got = t.is_word and t.text[:1].isupper() and not t.text.isupper() and not _known_word(t.norm)
-        if len(_NAMES) >= _FLAGS_LIMIT:
-            _NAMES.clear()
-        _NAMES[t.text] = got
+        if len(w.known) >= _FLAGS_LIMIT:
+            w.known.clear()
+        got = w.known[norm] = bool(w.is_known(norm))
     return got
 
 
-def _konj_form(t: TokenType, report: bool) -> bool:
+def _is_name(t: TokenType, w: _Words) -> bool:
+    """A capitalised token the language's dictionary does not know: a proper name (Kirby, Peskow)."""
+    names = w.names
+    got = names.get(t.text)
+    if got is None:
+        got = t.is_word and t.text[:1].isupper() and not t.text.isupper() and not _known_word(t.norm, w)
+        if len(names) >= _FLAGS_LIMIT:
+            names.clear()
+        names[t.text] = got
+    return got
+
+
+def _konj_form(t: TokenType, report: bool, w: _Words) -> bool:
     low = t.low
-    if low in _KONJ1 or (report and low in _KONJ2_REPORT):
+    if low in w.konj1 or (report and low in w.konj2_report):
         return True
     lem = t.lemma
     if report and _strong_konj2(t.text, low, lem):
@@ -246,9 +298,9 @@ def _strong_konj2(text: str, low: str, lemma: str) -> bool:
     return any(u in low and u not in lemma for u in _UMLAUTS)
 
 
-def _is_konj(t: TokenType, report: bool) -> bool:
+def _is_konj(t: TokenType, report: bool, w: _Words) -> bool:
     """Is the token a Konjunktiv form (with report: also wäre/hätte/würde)? Cached per type."""
-    return bool(_flags(_code_of(t)) & (_MAY_KONJ_REPORT if report else _MAY_KONJ))
+    return bool(_flags(_code_of(t, w)) & (_MAY_KONJ_REPORT if report else _MAY_KONJ))
 
 
 # Per token type: may it be an attribution cue, a Konjunktiv I form, any Konjunktiv form?
@@ -256,8 +308,6 @@ def _is_konj(t: TokenType, report: bool) -> bool:
 # so find_quotes skips it without building its tokens.
 _MAY_CUE, _MAY_KONJ1, _MAY_KONJ, _MAY_KONJ_REPORT = 1, 2, 4, 16
 _TEXT: Final = attrgetter("text")
-_CUE_WORDS: Final = frozenset([*_REPORT_MARKERS, *SPEECH_NOUNS, *CONTENT_NOUNS, "so", "angaben", "berufung",
-                               *COLON_SPEECH_NOUNS, *ANNOUNCING_WORDS])
 _FLAGS_LIMIT: Final = 500_000  # the code and name caches are cleared (between documents) past this many types
 
 
@@ -271,7 +321,6 @@ _FLAGS_LIMIT: Final = 500_000  # the code and name caches are cleared (between d
 _WORD_CODES: Final = {"dass": "D", "daß": "D", "ob": "O"}  # (daß: the old spelling)
 _LOW_CODES: Final = {"dass": "d", "daß": "d", "ob": "o", "wie": "W", "und": "U", "als": "A", "vor": "V"}
 _CODE_PUNCT: Final = frozenset(",:;.!?–—-" + _QUOTE_CHARS)
-_CODES: Final[dict[str, str]] = {}
 
 
 _FLAGGED: Final = 0x100
@@ -289,7 +338,7 @@ _CUE_OR_KONJ_RE: Final = _flag_class(_MAY_CUE | _MAY_KONJ1 | _MAY_KONJ | _MAY_KO
 _KONJ_REPORT_RE: Final = _flag_class(_MAY_KONJ_REPORT)
 
 
-def _code(tt: TokenType) -> str:
+def _code(tt: TokenType, w: _Words) -> str:
     text = tt.text
     if text in _CODE_PUNCT:
         return text
@@ -297,33 +346,33 @@ def _code(tt: TokenType) -> str:
         return _WORD_CODES[text]
     if tt.low in _LOW_CODES:
         return _LOW_CODES[tt.low]
-    flags = _type_flags(tt)
+    flags = _type_flags(tt, w)
     if flags:
         return chr(_FLAGGED + flags)
     return "w" if tt.is_word else "x"
 
 
-def _type_flags(tt: TokenType) -> int:
+def _type_flags(tt: TokenType, w: _Words) -> int:
     """May the type be an attribution cue, a Konjunktiv I form, any Konjunktiv form?"""
     f = 0
-    if tt.low in _CUE_WORDS or tt.low.endswith(SOURCE_NOUN_ENDINGS) or (tt.is_word and tt.text[:1].islower() and (
-            tt.lemma_low in SPEECH_VERBS or tt.lemma_low in COGNITION_VERBS or tt.lemma_low in SEPARABLE
-            or tt.lemma_low in _REFLEXIVE_CUES or tt.lemma_low in COLON_TEXT_VERBS)):
+    if tt.low in w.cue_words or tt.low.endswith(w.source_noun_endings) or (tt.is_word and tt.text[:1].islower() and (
+            tt.lemma_low in w.speech_verbs or tt.lemma_low in w.cognition_verbs or tt.lemma_low in w.separable
+            or tt.lemma_low in w.reflexive_cues or tt.lemma_low in w.colon_text_verbs)):
         f |= _MAY_CUE
-    if tt.low in _KONJ1:
+    if tt.low in w.konj1:
         f |= _MAY_KONJ1
-    if _konj_form(tt, report=False):
+    if _konj_form(tt, False, w):
         f |= _MAY_KONJ
-    if _konj_form(tt, report=True):
+    if _konj_form(tt, True, w):
         f |= _MAY_KONJ_REPORT
     return f
 
 
-def _code_of(tt: TokenType) -> str:
+def _code_of(tt: TokenType, w: _Words) -> str:
     """The type's code character, computed once per type."""
-    code = _CODES.get(tt.text)
+    code = w.codes.get(tt.text)
     if code is None:
-        code = _CODES[tt.text] = _code(tt)
+        code = w.codes[tt.text] = _code(tt, w)
     return code
 
 
@@ -332,7 +381,8 @@ def _flags(code: str) -> int:
     return ord(code) - _FLAGGED if _FIRST_FLAGGED <= code <= _LAST_FLAGGED else 0
 
 
-def _is_speech(t: TokenType, toks: _Run, i: int, verbs: frozenset[str] = SPEECH_VERBS) -> bool:
+def _is_speech(t: TokenType, toks: _Run, i: int, verbs: frozenset[str] | None = None) -> bool:
+    w = toks.words
     low = t.low
     lem = t.lemma_low
     if low == "so" and i > 0 and toks[i - 1].text == ",":
@@ -341,12 +391,12 @@ def _is_speech(t: TokenType, toks: _Run, i: int, verbs: frozenset[str] = SPEECH_
         return False
     if lem == "heißen" and i > 0 and toks[i - 1].low in ("das", "dies", "was"):
         return False  # "Das heißt …": that means, no source
-    if lem in verbs and t.text[:1].islower():
+    if lem in (w.speech_verbs if verbs is None else verbs) and t.text[:1].islower():
         return True
-    if lem in _REFLEXIVE_CUES and t.text[:1].islower() and any(
+    if lem in w.reflexive_cues and t.text[:1].islower() and any(
             x.low == "sich" for x in toks[i + 1 : i + 4]):
         return True  # "zeigte sich „besorgt“"
-    parts = SEPARABLE.get(lem)
+    parts = w.separable.get(lem)
     if parts and t.text[:1].islower():
         if i > 0 and toks[i - 1].low in parts and low.startswith("ge"):
             return True  # perfect, the particle before the participle: "hatte deutlich gemacht"
@@ -366,19 +416,20 @@ _POINTING_ADVERBS: Final = frozenset("darauf darüber davon dazu damit dafür da
 def _so_source(toks: _Run, i: int) -> bool:
     """"…, so Shin." / "…, so der Minister am Montag.": "so" names a source only when a noun
     phrase follows it and its clause ends soon; "…, so ist die Zahl gestiegen" is no source."""
+    w = toks.words
     n = len(toks)
     if i + 1 >= n or not toks[i + 1].is_word:
         return False
     nxt = toks[i + 1]
-    if not (nxt.text[:1].isupper() or nxt.low in _DETERMINERS):
+    if not (nxt.text[:1].isupper() or nxt.low in w.determiners):
         return False
     for k in range(i + 1, min(n, i + 12)):
         c = toks[k].text
         if c in (".", "!", "?", ";", ":") or c in _QUOTE_CHARS:
             return True
         if c == "," or (toks[k].is_word and toks[k].text[:1].islower() and toks[k].lemma_low not in _SO_SOURCE_WORDS
-                        and toks[k].low not in _NP_STOP and toks[k].low not in _DETERMINERS
-                        and not toks[k].low.endswith(_ADJ_ENDINGS)):
+                        and toks[k].low not in w.np_stop and toks[k].low not in w.determiners
+                        and not toks[k].low.endswith(w.adj_endings)):
             return c == "," and k > i + 1 and toks[k - 1].text[:1].isupper()
     return True
 
@@ -390,9 +441,10 @@ _SO_SOURCE_WORDS: Final = frozenset(["zufolge", "gegenüber", "weiter", "abschli
 class _Runs:
     """The sentences of one document as `_Run`s, built on demand and kept while it is searched."""
 
-    def __init__(self, doc: Doc, codes: str) -> None:
+    def __init__(self, doc: Doc, codes: str, words: _Words) -> None:
         self.doc = doc
         self.codes = codes
+        self.words = words
         self.cache: dict[int, _Run] = {}
 
     def __call__(self, si: int) -> _Run:
@@ -402,7 +454,7 @@ class _Runs:
             s = d.sentences[si]
             a, b = s.first_token, s.last_token
             got = self.cache[si] = _Run(d.types[a:b])
-            got.starts, got.codes = d.starts[a:b], self.codes[a:b]
+            got.starts, got.codes, got.words = d.starts[a:b], self.codes[a:b], self.words
         return got
 
 
@@ -411,8 +463,9 @@ class _Runs:
 
 def _np_after(toks: _Run, i: int) -> tuple[int, int] | None:
     """Token range of the noun phrase starting at or after index i (subject after the verb)."""
+    w = toks.words
     n = len(toks)
-    while i < n and toks[i].is_word and (toks[i].low in _SKIP_AFTER_VERB or toks[i].low == "sich"):
+    while i < n and toks[i].is_word and (toks[i].low in w.skip_after_verb or toks[i].low == "sich"):
         i += 1  # "äußerte sich der Minister"
     start = i
     has_noun = False
@@ -421,7 +474,7 @@ def _np_after(toks: _Run, i: int) -> tuple[int, int] | None:
         t = toks[i]
         low = t.low
         if not t.is_word:
-            if t.text == "," and has_noun and i + 1 < n and _is_name(toks[i + 1]):
+            if t.text == "," and has_noun and i + 1 < n and _is_name(toks[i + 1], w):
                 # apposition: "der Sprecher des Ministeriums, Vedant Patel, …"
                 j = i + 1
                 while j < n and toks[j].is_word and toks[j].text[:1].isupper():
@@ -430,20 +483,21 @@ def _np_after(toks: _Run, i: int) -> tuple[int, int] | None:
                 has_noun = last_name = True
                 break
             break
-        if low in _NP_STOP and not (low == "und" and has_noun and i + 1 < n and (
-                _is_name(toks[i + 1]) or (toks[i + 1].text.isupper() and len(toks[i + 1].text) > 1))):
+        if low in w.np_stop and not (low == "und" and has_noun and i + 1 < n and (
+                _is_name(toks[i + 1], w) or (toks[i + 1].text.isupper() and len(toks[i + 1].text) > 1))):
             break
-        if has_noun and (last_name or low in _NP_BREAKERS) and low in _DETERMINERS:
+        if has_noun and (last_name or low in w.np_breakers) and low in w.determiners:
             break
         if t.text[:1].isupper():
             has_noun = True
-            last_name = _is_name(t)
-        elif low in _DETERMINERS or low in _PRONOUNS or low in _ANONYMOUS:
-            if low in _PRONOUNS or low in _ANONYMOUS:
+            last_name = _is_name(t, w)
+        elif low in w.determiners or low in w.pronouns or low in w.anonymous:
+            if low in w.pronouns or low in w.anonymous:
                 return (i, i + 1) if i == start else (start, i)
-        elif not low.endswith(_ADJ_ENDINGS) or _is_speech(t, toks, i) or (
+        elif not low.endswith(w.adj_endings) or _is_speech(t, toks, i) or (
                 has_noun and toks[i - 1].text[:1].isupper() and toks[i - 1].is_word
-                and toks[i - 1].low not in _DETERMINERS and (not toks[i - 1].low.endswith("s") or low in _AUXILIARIES)):
+                and toks[i - 1].low not in w.determiners
+                and (not toks[i - 1].low.endswith("s") or low in w.auxiliaries)):
             break  # not an attributive adjective ("des Senders sollen …"): the phrase has ended
         i += 1
     # drop trailing words that are not nouns or names
@@ -454,10 +508,11 @@ def _np_after(toks: _Run, i: int) -> tuple[int, int] | None:
 
 def _np_before(toks: _Run, start: int, verb: int) -> tuple[int, int] | None:
     """The subject before the verb, when the clause starts with it (German verb-second)."""
+    w = toks.words
     if verb <= start:
         return None
     low = toks[start].low
-    if low in ("und", "doch", "aber", "denn") or low in _SUBORDINATORS:
+    if low in ("und", "doch", "aber", "denn") or low in w.subordinators:
         start += 1
         if start >= verb:
             return None
@@ -471,12 +526,12 @@ def _np_before(toks: _Run, start: int, verb: int) -> tuple[int, int] | None:
         return None
     low = toks[start].low
     first = toks[start]
-    if low in _DEMONSTRATIVES and verb == start + 1:
+    if low in w.demonstratives and verb == start + 1:
         return None
-    if low in _PRONOUNS or low in _ANONYMOUS:
+    if low in w.pronouns or low in w.anonymous:
         return (start, start + 1) if verb == start + 1 else None
-    if low in _PREPOSITIONS or low in _NP_STOP or low in FRONTED_ADVERBS \
-            or not (first.text[:1].isupper() or low in _DETERMINERS):
+    if low in w.prepositions or low in w.np_stop or low in w.fronted_adverbs \
+            or not (first.text[:1].isupper() or low in w.determiners):
         return None
     rng = _np_after(toks, start)
     if rng is None or rng[1] > verb:
@@ -485,12 +540,11 @@ def _np_before(toks: _Run, start: int, verb: int) -> tuple[int, int] | None:
 
 
 _FOCUS: Final = frozenset(["auch", "nur", "sogar", "selbst", "gerade", "ausgerechnet", "besonders"])
-_NOT_A_VERB_START: Final = frozenset(
-    _DETERMINERS | _PRONOUNS | _SUBORDINATORS | _PREPOSITIONS | _ANONYMOUS | {"und", "aber"})
 
 
 def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
     """Subject of the speech verb at v: before it (verb-second), after it, or after an auxiliary."""
+    w = toks.words
     cs = _clause_start(toks, lo, v)
     if cs == v and v - 1 > lo and toks[v - 1].text == ",":
         # "Jake Sullivan, der Sicherheitsberater, sagte": an apposition between commas
@@ -504,7 +558,7 @@ def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
             if st < k and toks[st].low in ("und", "doch", "aber", "denn"):
                 st += 1
             whole = _np_after(toks, st)
-            if whole is not None and whole[1] == v - 1 and (_is_name(toks[v - 2]) or _is_name(toks[k - 1])):
+            if whole is not None and whole[1] == v - 1 and (_is_name(toks[v - 2], w) or _is_name(toks[k - 1], w)):
                 return whole  # "Uschakow, Putins Berater, nannte …"
         return None
     if v - 1 > lo and toks[v - 1].low in ("und", "sowie", "oder"):
@@ -515,10 +569,10 @@ def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
     if toks[v].lemma_low == "zitieren" or toks[v].low.startswith("ge"):
         # passive and perfect: "Der Diktator wurde mit den Worten … zitiert", "Peking hat …
         # vorgeworfen": the subject stands before the finite auxiliary
-        aux = next((k for k in range(v - 1, cs - 1, -1) if toks[k].low in _AUXILIARIES), None)
+        aux = next((k for k in range(v - 1, cs - 1, -1) if toks[k].low in w.auxiliaries), None)
         if aux is not None:
             after = _np_after(toks, aux + 1)  # "…, wird Kreml-Sprecher Peskow … zitiert"
-            if after is not None and after[1] <= v and toks[aux + 1].low not in _PREPOSITIONS:
+            if after is not None and after[1] <= v and toks[aux + 1].low not in w.prepositions:
                 return after
             head = _np_before(toks, _clause_start(toks, lo, aux), aux) if aux > lo else None
             if head is not None:
@@ -527,7 +581,7 @@ def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
     if before is not None:
         return before
     first = toks[cs] if cs < v else None
-    if cs > lo and first is not None and first.text[:1].islower() and first.low not in _NOT_A_VERB_START \
+    if cs > lo and first is not None and first.text[:1].islower() and first.low not in w.not_a_verb_start \
             and toks[lo].text[:1].isupper():
         # "China wies … zurück, bezeichnete … und warf … vor": the subject opens the sentence
         head = _np_after(toks, lo)
@@ -539,7 +593,7 @@ def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
             return _np_after(toks, k + 1)
     # "hatte der russische Botschafter … geäußert": subject after the finite auxiliary
     for k in range(cs, v):
-        if toks[k].low in _AUXILIARIES and k + 1 < v:
+        if toks[k].low in w.auxiliaries and k + 1 < v:
             rng = _np_after(toks, k + 1)
             if rng is not None:
                 return rng
@@ -547,12 +601,13 @@ def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
 
 
 def _span_text(doc: Doc, toks: _Run, rng: tuple[int, int]) -> str:
+    w = toks.words
     a, b = rng
     s = doc.text[toks.starts[a] : toks.end(b - 1)].strip(" ,")
     if not s.isprintable() or "  " in s:
         s = _SPACES_RE.sub(" ", s)
     words = s.split(" ")
-    if len(words) > 1 and words[0].lower() in _DETERMINERS:
+    if len(words) > 1 and words[0].lower() in w.determiners:
         s = " ".join(words[1:])
     return s
 
@@ -579,15 +634,16 @@ class _Speakers:
                 plural: bool = False) -> str:
         """The speaker's words (a pronoun resolved); `named`: the range holds a proper name;
         `plural`: the verb is plural, so "sie" stands for several and names no one person."""
+        w = toks.words
         if rng is None:
             return ""
         text = _span_text(doc, toks, rng)
         low = text.lower()
-        if low in _PRONOUNS:
+        if low in w.pronouns:
             if plural and low == "sie":
                 return text  # "indem sie behaupten": not the last person named
             return self.last or _name_before(doc, toks.starts[rng[0]])
-        if low in _ANONYMOUS:
+        if low in w.anonymous:
             return "man"
         if not named and not plural and toks[rng[0]].low in _DEFINITE and rng[1] - rng[0] >= 2:
             # "sagte der SPD-Politiker" after "Minister Karl Lauterbach verteidigte …": a role
@@ -606,24 +662,25 @@ _DEFINITE: Final = frozenset(["der", "die", "dem", "den"])
 def _subject_name_before(doc: Doc, si: int) -> str:
     """The proper name that opens the sentence before (its subject, in verb-second order):
     "Bundesgesundheitsminister Karl Lauterbach verteidigte …" → "Karl Lauterbach"."""
+    w = _words(doc.language)
     if si <= 0:
         return ""
     s = doc.sentences[si - 1]
     types = doc.types
     a, b = s.first_token, min(s.last_token, s.first_token + 6)
-    while a < b and types[a].low in _DETERMINERS:
+    while a < b and types[a].low in w.determiners:
         a += 1
     k = a
     while k < b and types[k].is_word and types[k].text[:1].isupper():
         k += 1
     if k == a or k >= s.last_token or not types[k].text[:1].islower():
         return ""  # no capitalised phrase followed by the verb
-    last = next((j for j in range(k - 1, a - 1, -1) if _is_name(types[j])), None)
+    last = next((j for j in range(k - 1, a - 1, -1) if _is_name(types[j], w)), None)
     if last is None:
         return ""
     first = last
     # given name and surname: the word before the surname when it is capitalised and unknown
-    if last - 1 >= a and types[last - 1].text[:1].isupper() and not _known_word(types[last - 1].low):
+    if last - 1 >= a and types[last - 1].text[:1].isupper() and not _known_word(types[last - 1].low, w):
         first = last - 1
     return doc.text[doc.starts[first] : doc.end(last)]
 
@@ -632,8 +689,9 @@ def _name_before(doc: Doc, offset: int, window: int = 200) -> str:
     """The nearest proper name mentioned before an offset ("Dmitri Peskow sprach … Er …")."""
     i = doc.token_index(offset)
     types, sent = doc.types, doc.sent
+    w = _words(doc.language)
     for k in range(i - 1, max(-1, i - window), -1):
-        if _is_name(types[k]):
+        if _is_name(types[k], w):
             a = k
             while a > 0 and types[a - 1].is_word and types[a - 1].text[:1].isupper() \
                     and sent[a - 1] == sent[k] and k - a < 3:
@@ -642,23 +700,21 @@ def _name_before(doc: Doc, offset: int, window: int = 200) -> str:
     return ""
 
 
-_PRONOUNS_SIE: Final = frozenset(_PRONOUNS | {"sie"})
-
-
 def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
-           prefer_after: int | None = None, verbs: frozenset[str] = SPEECH_VERBS,
+           prefer_after: int | None = None, verbs: frozenset[str] | None = None,
            pairs: _Mask | None = None, maybe: list[int] | None = None) -> _Frame | None:
     """Attribution frame in toks[lo:hi]: cue, speaker and the reported content's range.
 
     `maybe`, when given, lists the only token indices that can be cues (see _code)."""
+    w = toks.words
     span = range(lo, hi) if maybe is None else [i for i in maybe if lo <= i < hi]
     cands = [i for i in span if (pairs is None or toks.starts[i] not in pairs) and (
              _is_speech(toks[i], toks, i, verbs)
-             or toks[i].low in _REPORT_MARKERS
-             or (toks[i].low in SPEECH_NOUNS and toks[i].text[:1].isupper())
-             or (toks[i].low in CONTENT_NOUNS and toks[i].text[:1].isupper() and i + 2 < hi
+             or toks[i].low in w.report_markers
+             or (toks[i].low in w.speech_nouns and toks[i].text[:1].isupper())
+             or (toks[i].low in w.content_nouns and toks[i].text[:1].isupper() and i + 2 < hi
                  and toks[i + 1].text == "," and toks[i + 2].low in _DASS_OB_WORDS)
-             or (toks[i].low.endswith(SOURCE_NOUN_ENDINGS) and i > 0 and toks[i - 1].low == "nach")
+             or (toks[i].low.endswith(w.source_noun_endings) and i > 0 and toks[i - 1].low == "nach")
              or (toks[i].low == "berufung" and i > 0 and toks[i - 1].low == "unter"))]
     if not cands:
         return None
@@ -677,9 +733,9 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         if with_content:
             # a verb in Konjunktiv inside reported content ("…, sagte, er glaube, dass …") is no
             # frame when an indicative speech verb frames the sentence
-            plain = [i for i in with_content if not _is_konj(toks[i], report=True)]
+            plain = [i for i in with_content if not _is_konj(toks[i], True, w)]
             v = plain[-1] if plain else with_content[-1]
-        elif markers and (not verbs_ or (markers[0] < verbs_[0] and toks[markers[0]].low not in SPEECH_NOUNS)):
+        elif markers and (not verbs_ or (markers[0] < verbs_[0] and toks[markers[0]].low not in w.speech_nouns)):
             v = markers[0]  # "Berichten zufolge haben … versichert"
         else:
             v = verbs_[0]
@@ -687,7 +743,7 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
     low = t.low
     content: tuple[int, int] | None = None
     rng: tuple[int, int] | None = None
-    source_noun = low.endswith(SOURCE_NOUN_ENDINGS) and v > 0 and toks[v - 1].low == "nach"
+    source_noun = low.endswith(w.source_noun_endings) and v > 0 and toks[v - 1].low == "nach"
     if low == "laut" or source_noun or low == "berufung":
         k = v + 1
         if source_noun and k < hi and toks[k].low in ("von", "aus"):
@@ -698,32 +754,32 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         end = rng[1] if rng else v + 1
         content = _content_around(toks, lo, hi, v - (1 if source_noun or low == "berufung" else 0), end)
         cue = "nach " + t.text if source_noun else "unter Berufung auf" if low == "berufung" else t.text
-        if rng is None and source_noun and t.low != "angaben" and t.low not in SOURCE_NOUN_ENDINGS:
+        if rng is None and source_noun and t.low != "angaben" and t.low not in w.source_noun_endings:
             rng = (v, v + 1)  # "nach Polizeiangaben": the compound names the source
     elif low == "zufolge":
         j = v
         while j > lo and toks[j - 1].is_word and (
-            toks[j - 1].text[:1].isupper() or toks[j - 1].low in _DETERMINERS
-            or toks[j - 1].norm.endswith(_ADJ_ENDINGS)
+            toks[j - 1].text[:1].isupper() or toks[j - 1].low in w.determiners
+            or toks[j - 1].norm.endswith(w.adj_endings)
         ) and not _is_speech(toks[j - 1], toks, j - 1):
             j -= 1
         rng = (j, v) if v > j else None
         content = _content_around(toks, lo, hi, j, v + 1)
         cue = t.text
-    elif low in CONTENT_NOUNS and v + 2 < hi and toks[v + 1].text == "," and toks[v + 2].low in _DASS_OB_WORDS:
+    elif low in w.content_nouns and v + 2 < hi and toks[v + 1].text == "," and toks[v + 2].low in _DASS_OB_WORDS:
         # "die Nachricht, dass …": the clause is the reported content
         cue = t.text
         m = _COLON_OR_SEMICOLON.search(toks.codes, v + 2, hi)
         content = (v + 2, m.start() if m else hi)
         if v + 3 < hi and toks[v + 1].low in ("des", "der"):
             rng = _np_after(toks, v + 1)
-    elif low in SPEECH_NOUNS:
+    elif low in w.speech_nouns:
         # "der Vorwurf der Opposition", "mit den Worten": the source, if any, is a genitive after
         # the noun; the noun marks the quotations of its sentence as someone's words
         cue = t.text
         if v + 1 < hi and toks[v + 1].low in ("des", "der"):
             rng = _np_after(toks, v + 1)
-    elif low in REPORT_ADVERBS:
+    elif low in w.report_adverbs:
         content = (v + 1, hi)
         cue = t.text
         return _Frame(v, speakers.last, cue, content, False)
@@ -743,7 +799,7 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
             # the phrase after the verb is only looked for when it can be the speaker
             may_follow = t.lemma == "zitieren" or (v > lo and toks[v - 1].text == ",")
             after = _np_after(toks, v + 1) if may_follow else None
-            if t.lemma == "zitieren" and after and toks[after[0]].low in _PRONOUNS_SIE:
+            if t.lemma == "zitieren" and after and toks[after[0]].low in w.pronouns_sie:
                 rng = (after[0], after[0] + 1)  # "zitiert ihn der Guardian": the speaker is "ihn"
             elif v > lo and toks[v - 1].text == "," and after is not None and not _apposition(toks, lo, v) \
                     and not ((subj := _subject(toks, lo, v)) is not None and subj[1] == v - 1
@@ -756,7 +812,7 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         # the speaker as the outlet names him stays in the outlet's voice: "kündigte der
         # Autokrat die Vernichtung an" reports "die Vernichtung"
         content = (rng[1], content[1]) if rng[1] < content[1] else None
-    named = rng is not None and any(_is_name(x) for x in toks[rng[0] : rng[1]])
+    named = rng is not None and any(_is_name(x, w) for x in toks[rng[0] : rng[1]])
     plural = t.text.endswith("en") and not t.text.startswith("ge")  # "behaupten", not "geschrieben"
     speaker = speakers.resolve(doc, toks, rng, named, plural)
     return _Frame(v, speaker, cue, content, named, rng, lo)
@@ -764,15 +820,17 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
 
 def _np_only(toks: _Run, a: int, b: int) -> bool:
     """Is toks[a:b] a bare noun phrase (an apposition: "Putins Berater", "die Sprecherin")?"""
-    return 0 < a < b and all(t.is_word and (t.text[:1].isupper() or t.low in _DETERMINERS
-                                            or t.low.endswith(_ADJ_ENDINGS)) for t in toks[a:b])
+    w = toks.words
+    return 0 < a < b and all(t.is_word and (t.text[:1].isupper() or t.low in w.determiners
+                                            or t.low.endswith(w.adj_endings)) for t in toks[a:b])
 
 
 def _is_marker(toks: _Run, i: int) -> bool:
+    w = toks.words
     low = toks[i].low
-    return low in _REPORT_MARKERS or low == "berufung" or (low.endswith(SOURCE_NOUN_ENDINGS)
+    return low in w.report_markers or low == "berufung" or (low.endswith(w.source_noun_endings)
                                                             and i > 0 and toks[i - 1].low == "nach") or (
-        (low in SPEECH_NOUNS or low in CONTENT_NOUNS) and toks[i].text[:1].isupper())
+        (low in w.speech_nouns or low in w.content_nouns) and toks[i].text[:1].isupper())
 
 
 def _apposition(toks: _Run, lo: int, v: int) -> bool:
@@ -818,11 +876,12 @@ def _content_of_verb(toks: _Run, lo: int, hi: int, v: int) -> tuple[int, int] | 
     """Reported content of a speech verb: the clause after its comma, or before the comma; the
     label of "bezeichnete X als Y" and the charge of "warf X Y vor"; and the rest of the
     sentence after "Wie X anführt, …"."""
+    w = toks.words
     # "X sagte am Dienstag, die USA seien …" / "X drohte, Nordkorea werde …" / "…, dass …"
     m = _COLON_OR_SEMICOLON.search(toks.codes, v + 1, hi)
     end = m.start() if m else hi
     lemma = toks[v].lemma_low
-    if lemma in _LABEL_VERBS:
+    if lemma in w.label_verbs:
         # "Pjöngjang bezeichnete die Übungen als Vorbereitung auf einen Präventivschlag": the
         # words after "als" are the speaker's label, up to the end of that clause
         clause_end = next((k for k in range(v + 1, end) if toks[k].text in (",", ".", "!", "?")
@@ -855,7 +914,7 @@ def _content_of_verb(toks: _Run, lo: int, hi: int, v: int) -> tuple[int, int] | 
         # perfect or passive, the participle closing the clause: "Peking hat Washington
         # Doppelmoral vorgeworfen": the charge lies between the auxiliary and the participle
         cs = _clause_start(toks, lo, v)
-        aux = next((k for k in range(cs, v) if toks[k].low in _AUXILIARIES), None)
+        aux = next((k for k in range(cs, v) if toks[k].low in w.auxiliaries), None)
         if aux is not None and aux + 1 < v:
             return (aux + 1, v)
     if lemma in PP_CONTENT and toks[v].text[:1].islower():
@@ -871,7 +930,7 @@ def _content_of_verb(toks: _Run, lo: int, hi: int, v: int) -> tuple[int, int] | 
             prep = next((k for k in range(cs, v) if toks[k].low in PP_CONTENT[lemma]), None)
             if prep is not None and prep + 1 < v:
                 return (prep + 1, v)
-    parts = SEPARABLE.get(lemma)
+    parts = w.separable.get(lemma)
     if parts and lemma != "werfen" and toks[v].text[:1].islower():
         # "kündigt Vernichtung der Putschisten an": the object between verb and particle
         stop = _clause_stop(toks, v, end)
@@ -919,6 +978,7 @@ def _zu_infinitive(t: TokenType) -> bool:
 def _clause_content(toks: _Run, lo: int, hi: int, v: int, end: int) -> tuple[int, int] | None:
     """The clause a speech verb reports: after its comma (dass/ob or Konjunktiv), or the clause
     before it ("…, sagte X" / "…, wie Reuters berichtet")."""
+    w = toks.words
     codes = toks.codes
     m = _COMMA_DASS_OB.search(codes, v + 1, end)
     comma = m.start() if m else None
@@ -930,7 +990,7 @@ def _clause_content(toks: _Run, lo: int, hi: int, v: int, end: int) -> tuple[int
         start = comma + 1 if toks[comma].text == "," else comma
         if start < end and (toks[start].low in _DASS_OB_WORDS or _reports(toks, (start, end))):
             return (start, end)
-        if start < end and toks[v].lemma_low in REQUEST_VERBS and any(
+        if start < end and toks[v].lemma_low in w.request_verbs and any(
                 _zu_infinitive(t) for t in toks[start:end]):
             return (start, end)  # "forderte ihn auf, ihm zur Wache zu folgen"
     # "Die Versuche … seien gescheitert, sagte X." / "…, wie Reuters berichtet."
@@ -943,13 +1003,14 @@ def _clause_content(toks: _Run, lo: int, hi: int, v: int, end: int) -> tuple[int
 
 
 def _apposition_after(toks: _Run, comma: int, end: int) -> bool:
+    w = toks.words
     nxt = toks[comma + 1] if comma + 1 < end else None
     if nxt is None or nxt.low not in ("der", "die", "das"):
         return False
     k = comma + 2
     while k < end and toks[k].text != ",":
-        if _is_konj(toks[k], report=True) or not (toks[k].text[:1].isupper() or toks[k].low
-                                                   in _DETERMINERS or toks[k].norm.endswith(_ADJ_ENDINGS)):
+        if _is_konj(toks[k], True, w) or not (toks[k].text[:1].isupper() or toks[k].low
+                                                   in w.determiners or toks[k].norm.endswith(w.adj_endings)):
             return False
         k += 1
     return k < end
@@ -970,6 +1031,7 @@ def _reports(toks: _Run, rng: tuple[int, int]) -> bool:
 
 def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     """All quotation spans of a document, in text order (see the module docstring)."""
+    w = _words(doc.language)
     pairs = [p for p in _dissolve_wrappers(doc.text, pair_quotes(doc.text)) if not _figures(doc.text, *p)]
     mask = _Mask(pairs)
     speakers = _Speakers()
@@ -985,13 +1047,13 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     last_reported: int | None = None
     last_speaker = ""
     # per sentence: the union of its tokens' flags, and the tokens that may be cues
-    if len(_CODES) >= _FLAGS_LIMIT:
-        _CODES.clear()
+    if len(w.codes) >= _FLAGS_LIMIT:
+        w.codes.clear()
     types = doc.types
-    codes = list(map(_CODES.get, map(_TEXT, types)))
-    fill_missing(codes, lambda i: _code_of(types[i]))  # types seen for the first time
+    codes = list(map(w.codes.get, map(_TEXT, types)))
+    fill_missing(codes, lambda i: _code_of(types[i], w))  # types seen for the first time
     code_str = "".join(cast(list[str], codes))
-    runs = _Runs(doc, code_str)
+    runs = _Runs(doc, code_str, w)
     sent = doc.sent
     sent_flags: dict[int, int] = {}
     cues: dict[int, list[int]] = {}
@@ -1025,7 +1087,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         if content_frame is not None and content_frame.content is not None:
             rep = (*content_frame.content, content_frame.speaker, content_frame.cue)
         elif toks and not inside and (any_flag & (_MAY_KONJ1 | _MAY_KONJ) or goes_on) and not (
-                frames and frames[0].verb <= 3 and toks[0].low in _DEMONSTRATIVES):
+                frames and frames[0].verb <= 3 and toks[0].low in w.demonstratives):
             words = sum(1 for t, p in zip(toks, toks.starts, strict=True) if p not in mask and t.is_word)
             konj_at = _konj_clause_start(toks, mask, goes_on) if words >= 3 else -1  # not a one-word line
             if konj_at >= 0:
@@ -1061,7 +1123,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
                 rep_quote = _reported(doc, toks, (a, b), spk, cue, s.index)
                 reported.append(rep_quote)
                 last_reported, last_speaker = s.index, spk
-        elif frames and frames[0].verb <= 3 and toks[0].low in _DEMONSTRATIVES \
+        elif frames and frames[0].verb <= 3 and toks[0].low in w.demonstratives \
                 and s.index > 0 and last_reported != s.index - 1:
             # "Das berichtet das WSJ": the previous sentence is reported
             ps = runs(s.index - 1)
@@ -1118,25 +1180,26 @@ def _unquoted_speech(doc: Doc, runs: _Runs, toks: _Run, f: _Frame, mask: _Mask) 
     after a colon that ends a reporting clause ("Er sagte: Wir bleiben."), before an inverted
     speech verb ("Die Lage ist ernst, sagte der Minister." / "Die Börse, erklärte er, ist …"),
     and a sentence ending in ! or ? before a speech verb that opens the next one."""
+    w = toks.words
     if f.content is not None:
         return []  # reported speech (dass, Konjunktiv): not verbatim
     t = toks[f.verb] if f.verb < len(toks) else None
     text = doc.text
-    if f.speaker.lower() in _OUTLET_PRONOUNS or (t is not None and t.lemma_low in COLON_NOT_SPEECH):
+    if f.speaker.lower() in _OUTLET_PRONOUNS or (t is not None and t.lemma_low in w.colon_not_speech):
         return []  # "Wir nennen: …": the outlet's own words; "erfuhr sie vom Tod …:" no speech
-    if t is not None and 0 < f.verb < len(toks) - 1 and t.low.endswith(_ADJ_ENDINGS) \
-            and toks[f.verb + 1].text[:1].isupper() and not _is_name(toks[f.verb + 1]) \
-            and (toks[f.verb - 1].low in _DETERMINERS or (f.verb > 1 and toks[f.verb - 2].low in _DETERMINERS)):
+    if t is not None and 0 < f.verb < len(toks) - 1 and t.low.endswith(w.adj_endings) \
+            and toks[f.verb + 1].text[:1].isupper() and not _is_name(toks[f.verb + 1], w) \
+            and (toks[f.verb - 1].low in w.determiners or (f.verb > 1 and toks[f.verb - 2].low in w.determiners)):
         return []  # "Der lang erwartete Showdown:": an attributive participle, no speech verb
     if f.colon >= 0:
-        if t is not None and t.lemma_low in _REFLEXIVE_CUES and t.lemma_low != "äußern":
+        if t is not None and t.lemma_low in w.reflexive_cues and t.lemma_low != "äußern":
             return []  # "Washington zeigt sich „überrascht“: Russland baut …" is the outlet's
         if t is not None and t.lemma_low == "heißen" and f.verb > 0 and toks[f.verb - 1].low in ("das", "dies"):
             return []  # "das heißt:" = namely
         if f.cue != ":" and t is not None and _is_marker(toks, f.verb) and not (
-                t.low in COLON_SPEECH_NOUNS and (f.verb >= f.colon - 1 or toks[f.verb - 2].low == "mit")):
+                t.low in w.colon_speech_nouns and (f.verb >= f.colon - 1 or toks[f.verb - 2].low == "mit")):
             return []  # "Laut Polizei: …", "Die Kritik wächst: …": no speaker's words follow
-        span = _after_colon(text, toks.end(f.colon), mask, person=f.cue == ":")
+        span = _after_colon(text, toks.end(f.colon), mask, f.cue == ":", w)
         return [span] if span else []
     if t is None or not t.text[:1].islower() or _is_marker(toks, f.verb) or t.low == "so":
         return []
@@ -1169,13 +1232,13 @@ def _unquoted_speech(doc: Doc, runs: _Runs, toks: _Run, f: _Frame, mask: _Mask) 
         return []
     e = f.srng[1]
     n = len(toks)
-    while e < n and toks[e].low in _SKIP_AFTER_VERB:
+    while e < n and toks[e].low in w.skip_after_verb:
         e += 1
-    if e < n and toks[e].low in _PREPOSITIONS and toks[e].low not in ("als", "an", "auf", "über"):
+    if e < n and toks[e].low in w.prepositions and toks[e].low not in ("als", "an", "auf", "über"):
         # "…, sagte Quent im Deutschlandfunk.": a place or medium after the speaker
         while e < n and toks[e].text not in (",", ".", ";", "!", "?", ":", "–", "—") and (
-                toks[e].text[:1].isupper() or toks[e].low in _PREPOSITIONS or toks[e].low in _DETERMINERS
-                or toks[e].low.endswith(_ADJ_ENDINGS)):
+                toks[e].text[:1].isupper() or toks[e].low in w.prepositions or toks[e].low in w.determiners
+                or toks[e].low.endswith(w.adj_endings)):
             e += 1
     if e < n and toks[e].text not in (",", ".", ";", "!", "?", ":", "–", "—"):
         return []  # "…, verspricht der Bürgermeister eine Tafel": a fronted clause, not speech
@@ -1186,11 +1249,11 @@ def _unquoted_speech(doc: Doc, runs: _Runs, toks: _Run, f: _Frame, mask: _Mask) 
         a += 1
     e = f.srng[1]
     go_on = e + 1 < n and toks[e].text == "," and toks[e + 1].text[:1].islower() and toks[e + 1].is_word \
-        and toks[e + 1].low not in _DETERMINERS and toks[e + 1].low not in _SUBORDINATORS \
+        and toks[e + 1].low not in w.determiners and toks[e + 1].low not in w.subordinators \
         and toks[e + 1].low not in ("welcher", "welche", "welches", "welchen", "welchem")
-    if v - 1 - a < (1 if go_on else 3) or toks[a].low in _SUBORDINATORS or toks[a].low in _DASS_OB_WORDS \
+    if v - 1 - a < (1 if go_on else 3) or toks[a].low in w.subordinators or toks[a].low in _DASS_OB_WORDS \
             or not toks[a].text[:1].isupper() or any(p in mask for p in toks.starts[a : v]) \
-            or any(x.low in MODAL_KONJ2 for x in toks[a : v]):
+            or any(x.low in w.modal_konj2 for x in toks[a : v]):
         return []
     out = [(toks.starts[a], toks.end(v - 2))]
     # "Die Getreidebörse, erklärte er, ist auf Baisse gestimmt": the main clause goes on
@@ -1206,7 +1269,7 @@ def _unquoted_speech(doc: Doc, runs: _Runs, toks: _Run, f: _Frame, mask: _Mask) 
 _OUTLET_PRONOUNS: Final = frozenset(["wir", "uns"])
 
 
-def _after_colon(text: str, pos: int, mask: _Mask, person: bool) -> tuple[int, int] | None:
+def _after_colon(text: str, pos: int, mask: _Mask, person: bool, w: _Words) -> tuple[int, int] | None:
     """The unquoted words after a reporting colon, to the end of their paragraph: they must start
     with a capital letter and hold three words or more; after a bare name label ("Scholz:") only
     words in the first or second person count."""
@@ -1225,7 +1288,7 @@ def _after_colon(text: str, pos: int, mask: _Mask, person: bool) -> tuple[int, i
     words = text[a:b].split()
     if len(words) < 3 or text[b - 1] == ":":
         return None  # too short, or a label line ("Wladimir Putin, Präsident Russlands:")
-    if person and not any(w.strip(".,;:!?").lower() in FIRST_SECOND_PERSON for w in words[:25]):
+    if person and not any(x.strip(".,;:!?").lower() in w.first_second_person for x in words[:25]):
         return None
     return a, b
 
@@ -1256,6 +1319,7 @@ _FIRST_PERSON_SG: Final = frozenset(["ich", "jch"])  # (Jch: the old print form)
 def _konj_clause_start(toks: _Run, mask: _Mask, report: bool = False) -> int:
     """Start of the first clause (outside quotations) holding a Konjunktiv I form, -1 if none.
     A form next to "ich" is the indicative ("ich habe", "ich erinnere mich")."""
+    w = toks.words
     start = 0
     n = len(toks)
     for k, t in enumerate(toks):
@@ -1263,7 +1327,7 @@ def _konj_clause_start(toks: _Run, mask: _Mask, report: bool = False) -> int:
             continue
         if t.text in _CLAUSE_BOUNDS:
             start = k + 1
-        elif t.is_word and (t.low in _KONJ1 or _is_konj(t, report=report)) and not (
+        elif t.is_word and (t.low in w.konj1 or _is_konj(t, report, w)) and not (
                 (k > 0 and toks[k - 1].low in _FIRST_PERSON_SG) or (k + 1 < n and toks[k + 1].low in _FIRST_PERSON_SG)):
             return start
     return -1
@@ -1272,6 +1336,7 @@ def _konj_clause_start(toks: _Run, mask: _Mask, report: bool = False) -> int:
 def _segment_frames(doc: Doc, toks: _Run, speakers: _Speakers, pairs: _Mask,
                     maybe: list[int] | None = None) -> list[_Frame]:
     """Attribution frames of a sentence, one per colon-separated segment, outside quotes."""
+    w = toks.words
     frames: list[_Frame] = []
     lo = 0
     codes = toks.codes
@@ -1280,7 +1345,7 @@ def _segment_frames(doc: Doc, toks: _Run, speakers: _Speakers, pairs: _Mask,
     ends = [*bounds, len(toks)]
     for n, hi in enumerate(ends):
         if hi > lo:
-            f = _frame(doc, toks, speakers, lo, hi, verbs=_SPEECH_OR_COGNITION, pairs=pairs, maybe=maybe)
+            f = _frame(doc, toks, speakers, lo, hi, verbs=w.speech_or_cognition, pairs=pairs, maybe=maybe)
             if f is None and lo == 0 and n + 1 < len(ends) and _speaker_label(toks, lo, hi):
                 # "Scholz: „Beschämend“" / "Selenskyj: Nawalny wurde „getötet“": a name before a
                 # colon at the start of a line introduces that person's words
@@ -1299,7 +1364,7 @@ def _segment_frames(doc: Doc, toks: _Run, speakers: _Speakers, pairs: _Mask,
                     # "A sei B, erklärte X. Y sagte, C sei D" in one segment (an unsplit sentence):
                     # the statement before Y's name has its own frame; Y stays the last speaker
                     saved = speakers.last
-                    f2 = _frame(doc, toks, speakers, lo, f.srng[0], verbs=_SPEECH_OR_COGNITION, pairs=pairs,
+                    f2 = _frame(doc, toks, speakers, lo, f.srng[0], verbs=w.speech_or_cognition, pairs=pairs,
                                 maybe=maybe)
                     speakers.last = saved
                     if f2 is not None and f2.content is not None and f2.content[1] <= f.srng[0] \
@@ -1312,15 +1377,16 @@ def _segment_frames(doc: Doc, toks: _Run, speakers: _Speakers, pairs: _Mask,
 def _announcing_frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int) -> _Frame | None:
     """"Das Amtsblatt veröffentlicht folgenden Bericht:" / "Der Aufruf lautet:": a verb of
     publishing or an announcing word right before a colon frames the text after it."""
+    w = toks.words
     for k in range(hi - 1, max(lo, hi - 6) - 1, -1):
         t = toks[k]
-        if t.low in ANNOUNCING_WORDS or (t.text[:1].islower() and t.lemma_low in COLON_TEXT_VERBS):
+        if t.low in w.announcing_words or (t.text[:1].islower() and t.lemma_low in w.colon_text_verbs):
             verb = next((j for j in range(lo, hi) if toks[j].text[:1].islower()
-                         and (toks[j].lemma_low in COLON_TEXT_VERBS or _is_speech(toks[j], toks, j))), None)
+                         and (toks[j].lemma_low in w.colon_text_verbs or _is_speech(toks[j], toks, j))), None)
             if verb is None:
                 return None  # "Die Lage ist folgende:" announces the outlet's own words
             rng = _subject(toks, lo, verb)
-            named = rng is not None and any(_is_name(x) for x in toks[rng[0] : rng[1]])
+            named = rng is not None and any(_is_name(x, w) for x in toks[rng[0] : rng[1]])
             return _Frame(k, speakers.resolve(doc, toks, rng, named), t.text, None, named, rng, lo)
     return None
 
@@ -1330,7 +1396,8 @@ def _speaker_label(toks: _Run, lo: int, hi: int) -> bool:
     seg = toks[lo:hi]
     if not (0 < len(seg) <= 3 and all(t.is_word and t.text[:1].isupper() for t in seg)):
         return False
-    if any(_is_name(t) for t in seg):
+    w = toks.words
+    if any(_is_name(t, w) for t in seg):
         return True
     from framing.actors import actor_named  # a known actor the dictionary also knows ("Scholz")
 
@@ -1398,19 +1465,19 @@ _ABBREV_RE: Final = re.compile(r"\w\.$")
 _NAMING_AFTER_RE: Final = re.compile(r"\s*(genannt|nennt sich|nannte sich|heißt|hieß)\b")
 
 
-def _is_title(text: str, o: int, c: int, qtext: str, weak: bool = False) -> bool:
+def _is_title(text: str, o: int, c: int, qtext: str, w: _Words, weak: bool = False) -> bool:
     """A short quotation that names a work, paper, ship or club rather than quoting words: after
     a media noun ("das Magazin „RT DE“") or any common noun it stands beside ("des Dampfers
     „Präsident Herwig“", "(Tel. d. „M. T.“)"), made of abbreviations ("Mähr. Tagbl."), or given
     as a name ("ward „Zur weißen Lilie“ genannt")."""
     before_word = _LAST_WORD_RE.search(text[max(0, o - 40) : o])
     word = before_word.group(1) if before_word else ""
-    if word.lower() in _MEDIA_NOUNS:
+    if word.lower() in w.media_nouns:
         return True  # das Magazin "RT DE"
     words = qtext.split()
     if not qtext[:1].isupper() or (_FULL_SENTENCE_RE.match(qtext) and not _ABBREV_RE.search(qtext)):
         return False
-    if sum(1 for w in words if _ABBREV_RE.search(w)) * 2 >= len(words) > 0:
+    if sum(1 for x in words if _ABBREV_RE.search(x)) * 2 >= len(words) > 0:
         return True  # "Mähr. Tagbl."
     if _NAMING_AFTER_RE.match(text, c + 1):
         return True
@@ -1419,7 +1486,7 @@ def _is_title(text: str, o: int, c: int, qtext: str, weak: bool = False) -> bool
     if weak and word[:1].isupper() and before_word is not None and before_word.end() + max(0, o - 40) >= o - 1:
         k = max(0, o - 40) + before_word.start()
         prev = text[:k].rstrip()[-1:]
-        return prev.isalpha() and _known_word(token_norm(word))
+        return prev.isalpha() and _known_word(token_norm(word), w)
     return False
 
 
@@ -1444,6 +1511,7 @@ _FULL_SENTENCE_RE: Final = re.compile(r"^[A-ZÄÖÜ\d].*[.!?…]$", re.S)
 
 def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame: _Frame | None,
               prev: Quote | None, prev_end: int) -> Quote:
+    w = runs.words
     text = doc.text
     inner = text[o + 1 : c]
     lstrip = len(inner) - len(inner.lstrip())
@@ -1453,7 +1521,7 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
     qtext = text[start:end]
     si = doc.sentence_at(start)
     words = len(qtext.split())
-    if words <= SCARE_MAX_WORDS and _is_title(text, o, c, qtext):
+    if words <= SCARE_MAX_WORDS and _is_title(text, o, c, qtext, w):
         return Quote("title", start, end, qtext, "", "", si)
     speaker, cue = "", ""
     # (a) after the quote: „…“, sagte X / „…“, so X
@@ -1467,7 +1535,7 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
     # (a') a headline "„Selbstentlarvend“ – Sacharowa zu den Reaktionen": a dash and a name
     if not cue:
         m = _DASH_SPEAKER_RE.match(text, c + 1)
-        if m and (not _known_word(token_norm(m.group(1).split()[-1])) or _actor_label(m.group(1))):
+        if m and (not _known_word(token_norm(m.group(1).split()[-1]), w) or _actor_label(m.group(1))):
             speaker, cue = m.group(1), "–"
     # (b) before the quote: X erklärte: „…“
     if not cue:
@@ -1483,11 +1551,11 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
                 # "Selbst Präsident Wladimir Putin dampfte seine Rhetorik ein: „…“": a named
                 # subject of the clause before the colon is the speaker
                 verb = next((k for k in range(lo + 1, hi) if btoks[k].is_word and btoks[k].text[:1].islower()
-                             and btoks[k].low not in _DETERMINERS and btoks[k].low not in _FOCUS
-                             and not (btoks[k].low.endswith(_ADJ_ENDINGS) and k + 1 < hi
+                             and btoks[k].low not in w.determiners and btoks[k].low not in _FOCUS
+                             and not (btoks[k].low.endswith(w.adj_endings) and k + 1 < hi
                                       and btoks[k + 1].text[:1].isupper())), None)
                 subj = _np_before(btoks, lo, verb) if verb is not None else None
-                if subj is not None and any(_is_name(t) for t in btoks[subj[0] : subj[1]]):
+                if subj is not None and any(_is_name(t, w) for t in btoks[subj[0] : subj[1]]):
                     speaker, cue = speakers.resolve(doc, btoks, subj, True), ":"
     # (c) a speech verb or marker in the same sentence, outside any quote
     if not cue and frame is not None:
@@ -1501,7 +1569,7 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
             speaker, cue = prev.speaker, prev.cue
     if not cue:
         short = words <= SCARE_MAX_WORDS and not _FULL_SENTENCE_RE.match(qtext)
-        if short and _is_title(text, o, c, qtext, weak=True):
+        if short and _is_title(text, o, c, qtext, w, weak=True):
             return Quote("title", start, end, qtext, "", "", si)
         return Quote("scare" if short else "direct", start, end, qtext, "", "", si)
     return Quote("direct", start, end, qtext, speaker, cue, si)

@@ -7,18 +7,22 @@ object."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from framing.text import TokenType
 
 
 class Run(list[TokenType]):
     """A sentence's tokens for the quotation finder: `run[i]` is the token's type (text, norm,
     lemma, low, …), `run.starts[i]` its offset (its end is start + `run[i].length`),
-    `run.codes[i]` its code character; no `Token` is built per occurrence. Built by
-    `framing.quotes._Runs`: the list in C, then the columns set."""
+    `run.codes[i]` its code character, `run.words` the word lists of its language; no `Token`
+    is built per occurrence. Built by `framing.quotes._Runs`: the list in C, then the columns
+    set."""
 
-    __slots__ = ("codes", "starts")
+    __slots__ = ("codes", "starts", "words")
     starts: list[int]
     codes: str
+    words: Any  # the quotation finder's word lists of the text's language (framing.quotes._Words)
 
     def end(self, i: int) -> int:
         return self.starts[i] + self[i].length

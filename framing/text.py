@@ -1,4 +1,10 @@
-"""The German text layer: normalisation, sentences, tokens and lemmas with exact offsets.
+"""The text layer: normalisation, sentences, tokens and lemmas with exact offsets.
+
+What is particular to a language (its lemmatiser, the abbreviations, months and ordinal cues of
+its sentence rules) comes from its `framing.languages.Language`: `tokenize(text, language)`
+works through that language's `TextLayer` (one per language object, holding the caches of its
+token types) and binds the language to the document it makes (`Doc.language`), where the later
+stages find it. Without a language the run's default (German) is meant.
 
 Offsets are never lost because the text is never re-flowed: `normalise` maps characters one to
 one (spaces, dashes), and everything that would change the length (NFC composition, soft
@@ -18,10 +24,7 @@ from itertools import accumulate, count, repeat
 from operator import add, attrgetter, itemgetter
 from typing import Any, Final, NamedTuple, cast
 
-import simplemma
-
-from framing.languages.de import ABBREVIATIONS, MONTHS  # the sentence rules' word lists
-from framing.languages.de import ORDINAL_CUES as _ORDINAL_CUES
+from framing.languages import Language, default_language
 
 # --- normalisation (length-preserving) -------------------------------------------------------
 
@@ -91,36 +94,18 @@ def token_norm(surface: str) -> str:
     return s
 
 
-@lru_cache(maxsize=65_536)
-def lemmatise(norm: str) -> str:
-    """Lemma of a normalised word, computed once per word type (simplemma, offline).
-
-    Hyphenated compounds keep their modifiers and lemmatise the head: US-Gegnern → US-Gegner.
+def lemmatise(norm: str, language: Language | None = None) -> str:
+    """Lemma of a normalised word in the language (German when None), computed once per word
+    type. Hyphenated compounds keep their modifiers and lemmatise the head: US-Gegnern → US-Gegner.
     """
-    if not norm or not norm[0].isalpha():
-        return norm
-    if "-" in norm:
-        head_start = norm.rfind("-") + 1
-        head = norm[head_start:]
-        if not head:
-            return norm
-        lemma = lemmatise(head[0].upper() + head[1:] if head[:1].islower() else head)
-        if head[:1].islower():
-            lemma = lemma[:1].lower() + lemma[1:]
-        return norm[:head_start] + lemma
-    return simplemma.lemmatize(norm, lang="de", low_memory=LOW_MEMORY)
+    return text_layer(language).lemmatise(norm)
 
 
-def is_known(word: str) -> bool:
-    """Is the word in simplemma's German dictionary? (The lookups of the whole package go
-    through here and `lemmatise`, so only one copy of the dictionary is loaded.)"""
-    return bool(simplemma.is_known(word, lang="de", low_memory=LOW_MEMORY))
-
-
-# simplemma's memory-frugal dictionary backend: the same lemmas and known words (checked on
-# every word of 10kGNAD) from ≈ 15 MB instead of ≈ 100 MB per process, for lookups that cost
-# ≈ 20 µs more; the text layer looks each surface form up once (`token_type`, `lemmatise`).
-LOW_MEMORY: Final = True
+def is_known(word: str, language: Language | None = None) -> bool:
+    """Is the word in the dictionary of the language's lemmatiser (German when None)? (The
+    lookups of the whole package go through the language object, so only one copy of the
+    dictionary is loaded.)"""
+    return bool(text_layer(language).is_known(word))
 
 
 # --- sentences -------------------------------------------------------------------------------
@@ -132,7 +117,7 @@ _BOUNDARY_RE: Final = re.compile(r"[.!?…\n](?:(?<=\n)(?:[ \t]*\n)?|(?<=[.!?…
 _LAST_WORD_RE: Final = re.compile(r"[\w\u00ad.]+$")
 
 
-def _is_boundary(text: str, m: re.Match[str]) -> bool:
+def _is_boundary(text: str, m: re.Match[str], layer: TextLayer) -> bool:
     punct = m.group()
     if punct[0] == "\n":
         return True
@@ -173,44 +158,46 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
         return True
     word = wm.group().rstrip(".")
     low = word.lower()
-    if low in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+    if low in layer.abbreviations or (len(word) == 1 and word.isalpha()):
         return False  # Dr., Nr., z. B., u. a., initials (John F. Kennedy)
     if "." in word and all(len(p) <= 3 for p in word.split(".") if p):
         return False  # "z.B.", "u.a.", "U.S."
     if word.isdigit() and len(word) <= 3:
         nword = re.match(r"\w+", text[k:k + 20])
-        if nword and nword.group().lower() in MONTHS:
+        if nword and nword.group().lower() in layer.months:
             return False  # 12. September
         prev = re.search(r"(\w+)\W+\d+$", text[max(0, m.start() - 40) : m.start()])
-        if prev and prev.group(1).lower() in _ORDINAL_CUES:
+        if prev and prev.group(1).lower() in layer.ordinal_cues:
             return False  # am 4. Tag, der 2. Weltkrieg
     return True
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
+def split_sentences(text: str, language: Language | None = None) -> list[tuple[int, int]]:
     """Sentence spans (start, end) over the text, trimmed of surrounding whitespace.
 
-    Line breaks end sentences (headlines and captions stand alone); dots after German
-    abbreviations, initials, ordinals and omission marks do not.
+    Line breaks end sentences (headlines and captions stand alone); dots after the language's
+    abbreviations (German when None), initials, ordinals and omission marks do not.
     """
-    return _split(normalise(text))
+    return _split(normalise(text), text_layer(language))
 
 
-# The common sentence end decided at once: a dot after at least seven lower-case letters (no
-# abbreviation is that long), one space, a capital. _is_boundary says the same, at more cost.
-# (tests/test_text.py checks the abbreviation lengths).
-_PLAIN_END_RE: Final = re.compile(r"(?<=[a-zäöüß]{7})\. [A-ZÄÖÜ]")
+def _plain_end_re(abbreviations: frozenset[str]) -> re.Pattern[str]:
+    """The common sentence end decided at once: a dot after more lower-case letters than the
+    longest abbreviation has (at least seven), one space, a capital. _is_boundary says the
+    same, at more cost."""
+    longest = max((len(a) for a in abbreviations), default=0)
+    return re.compile(rf"(?<=[a-zäöüß]{{{max(7, longest + 1)}}})\. [A-ZÄÖÜ]")
 
 
-def _split(norm: str) -> list[tuple[int, int]]:
+def _split(norm: str, layer: TextLayer) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
-    plain_end = _PLAIN_END_RE.match
+    plain_end = layer.plain_end.match
     for m in _BOUNDARY_RE.finditer(norm):
         a, b = m.span()
         if norm[a] == "\n":  # line breaks always end a sentence
             end = a
-        elif plain_end(norm, a) or _is_boundary(norm, m):
+        elif plain_end(norm, a) or _is_boundary(norm, m, layer):
             end = b
         else:
             continue
@@ -290,32 +277,7 @@ class Generations:
 # ≈ 60 MB at most for both caches together; the 60,000 most used surface forms cover nearly
 # every token of ordinary news text.
 CACHE_GENERATION: Final = 60_000
-_TYPES: Final = Generations(CACHE_GENERATION)
-
-
-def token_type(surface: str) -> TokenType:
-    """The shared analysis of a surface form (normal form, lemma, lower-cased forms)."""
-    tt: TokenType | None = _TYPES.get(surface)
-    if tt is None:
-        n = token_norm(surface)
-        is_word = n[:1].isalnum()
-        lemma = lemmatise(n) if is_word else n
-        # equal strings are kept once (most words are their own lower case, many their own lemma)
-        low = n.lower()
-        low = n if low == n else low
-        lemma_low = lemma.lower()
-        lemma_low = low if lemma_low == low else lemma if lemma_low == lemma else lemma_low
-        tt = TokenType(surface, n, lemma, is_word, low, lemma_low, (surface, n, lemma, is_word), len(surface))
-        _TYPES.put(surface, tt)
-    return tt
-
-
-def limit_caches(size: int = CACHE_GENERATION) -> None:
-    """Set the generation size of the text layer's caches (and empty them); output never
-    depends on it, only speed and memory do."""
-    _TYPES.size, _CHUNKS.size = size, 2 * size
-    _TYPES.clear()
-    _CHUNKS.clear()
+_generation = CACHE_GENERATION  # (limit_caches)
 
 
 class _Chunk(NamedTuple):
@@ -326,30 +288,118 @@ class _Chunk(NamedTuple):
     words: int
 
 
-# chunk -> its tokens: the TokenType itself for a chunk of one token (most chunks are one word:
-# the cache entry then costs a dict slot, and the chunk string is the type's own text), else a
-# _Chunk. Cheap entries, and there are more chunks than types ("Kreml", "Kreml,", "„Kreml"):
-# twice as many are kept.
-_CHUNKS: Final = Generations(2 * CACHE_GENERATION)
-
-
 def _make_chunk(found: list[tuple[int, int, TokenType]]) -> _Chunk | TokenType:
     if len(found) == 1 and found[0][0] == 0:
         return found[0][2]
     return _Chunk(tuple(a for a, _, _ in found), tuple(t for _, _, t in found), sum(t.is_word for _, _, t in found))
 
 
-def _chunk_tokens(chunk: str) -> _Chunk | TokenType:
-    """Tokens of one whitespace-free chunk of the article text, cached per chunk.
+class TextLayer:
+    """The text layer of one language: its sentence rules and lemmatiser, and the caches of its
+    token types and chunks (a type's lemma depends on the language). One per language object
+    (`text_layer`), made when the language is first used.
 
-    The regex runs over the normalised chunk (dashes mapped), the types are those of the
-    surfaces as written."""
-    got: _Chunk | TokenType | None = _CHUNKS.get(chunk)
-    if got is None:
-        got = _make_chunk([(m.start(), m.end(), token_type(chunk[m.start() : m.end()]))
-                           for m in TOKEN_RE.finditer(normalise(chunk))])
-        _CHUNKS.put(chunk, got)
-    return got
+    types   surface form -> TokenType
+    chunks  whitespace-free chunk -> its tokens: the TokenType itself for a chunk of one token
+            (most chunks are one word: the cache entry then costs a dict slot, and the chunk
+            string is the type's own text), else a _Chunk. Cheap entries, and there are more
+            chunks than types ("Kreml", "Kreml,", "„Kreml"): twice as many are kept.
+    """
+
+    __slots__ = ("_lemmatize", "abbreviations", "chunks", "is_known", "language", "lemmatise", "months",
+                 "ordinal_cues", "plain_end", "types")
+
+    def __init__(self, language: Language, generation: int = CACHE_GENERATION) -> None:
+        self.language = language
+        self.abbreviations = language.words("abbreviations")  # dots after them rarely end a sentence
+        self.months = language.words("months")  # "12. September": no sentence end
+        self.ordinal_cues = language.words("ordinal_cues")  # "am 4. Tag": no sentence end
+        self.plain_end = _plain_end_re(self.abbreviations)
+        self.is_known = language.is_known
+        self._lemmatize = language.lemmatize
+        self.lemmatise: Callable[[str], str] = lru_cache(maxsize=65_536)(self._lemma)
+        self.types = Generations(generation)
+        self.chunks = Generations(2 * generation)
+
+    def _lemma(self, norm: str) -> str:
+        """Lemma of a normalised word (cached per word type by `lemmatise`).
+
+        Hyphenated compounds keep their modifiers and lemmatise the head: US-Gegnern → US-Gegner.
+        """
+        if not norm or not norm[0].isalpha():
+            return norm
+        if "-" in norm:
+            head_start = norm.rfind("-") + 1
+            head = norm[head_start:]
+            if not head:
+                return norm
+            lemma = self.lemmatise(head[0].upper() + head[1:] if head[:1].islower() else head)
+            if head[:1].islower():
+                lemma = lemma[:1].lower() + lemma[1:]
+            return norm[:head_start] + lemma
+        return self._lemmatize(norm)
+
+    def token_type(self, surface: str) -> TokenType:
+        """The shared analysis of a surface form (normal form, lemma, lower-cased forms)."""
+        tt: TokenType | None = self.types.get(surface)
+        if tt is None:
+            n = token_norm(surface)
+            is_word = n[:1].isalnum()
+            lemma = self.lemmatise(n) if is_word else n
+            # equal strings are kept once (most words are their own lower case, many their own lemma)
+            low = n.lower()
+            low = n if low == n else low
+            lemma_low = lemma.lower()
+            lemma_low = low if lemma_low == low else lemma if lemma_low == lemma else lemma_low
+            tt = TokenType(surface, n, lemma, is_word, low, lemma_low, (surface, n, lemma, is_word), len(surface))
+            self.types.put(surface, tt)
+        return tt
+
+    def chunk_tokens(self, chunk: str) -> _Chunk | TokenType:
+        """Tokens of one whitespace-free chunk of the article text, cached per chunk.
+
+        The regex runs over the normalised chunk (dashes mapped), the types are those of the
+        surfaces as written."""
+        got: _Chunk | TokenType | None = self.chunks.get(chunk)
+        if got is None:
+            token_type = self.token_type
+            got = _make_chunk([(m.start(), m.end(), token_type(chunk[m.start() : m.end()]))
+                               for m in TOKEN_RE.finditer(normalise(chunk))])
+            self.chunks.put(chunk, got)
+        return got
+
+    def resize(self, size: int) -> None:
+        """Set the generation size of the caches and empty them."""
+        self.types.size, self.chunks.size = size, 2 * size
+        self.types.clear()
+        self.chunks.clear()
+
+
+_LAYERS: Final[dict[Language, TextLayer]] = {}
+
+
+def text_layer(language: Language | None = None) -> TextLayer:
+    """The text layer of a language (German when None), made on first use."""
+    lang = default_language() if language is None else language
+    layer = _LAYERS.get(lang)
+    if layer is None:
+        layer = _LAYERS[lang] = TextLayer(lang, _generation)
+    return layer
+
+
+def token_type(surface: str, language: Language | None = None) -> TokenType:
+    """The shared analysis of a surface form in the language (German when None); loops take
+    `text_layer(language).token_type` once instead."""
+    return text_layer(language).token_type(surface)
+
+
+def limit_caches(size: int = CACHE_GENERATION) -> None:
+    """Set the generation size of the text layers' caches (and empty them); output never
+    depends on it, only speed and memory do."""
+    global _generation
+    _generation = size
+    for layer in _LAYERS.values():
+        layer.resize(size)
 
 
 def fill_missing(values: list[Any], compute: Callable[[int], Any]) -> None:
@@ -390,12 +440,13 @@ class Doc:
     bench/run.py).
     """
 
-    __slots__ = ("_ends", "_sent_tokens", "_tokens", "memo", "sent", "sentence_starts", "sentences", "starts",
-                 "text", "types", "words")
+    __slots__ = ("_ends", "_sent_tokens", "_tokens", "language", "memo", "sent", "sentence_starts", "sentences",
+                 "starts", "text", "types", "words")
 
     def __init__(self, text: str, sentences: tuple[Sentence, ...], starts: list[int],
-                 types: list[TokenType], sent: list[int], words: int) -> None:
+                 types: list[TokenType], sent: list[int], words: int, language: Language) -> None:
         self.text = text
+        self.language = language  # the language of the text: later stages take their word lists from it
         self.sentences = sentences
         self.starts = starts
         self._ends: list[int] | None = None
@@ -464,8 +515,9 @@ _WS_SPLIT: Final = re.compile(r"(\s+)")
 _LENGTH: Final = attrgetter("length")
 
 
-def tokenize(text: str) -> Doc:
-    """Split a text into sentences and tokens with lemmas; offsets index `text` itself.
+def tokenize(text: str, language: Language | None = None) -> Doc:
+    """Split a text in the language (German when None) into sentences and tokens with lemmas;
+    offsets index `text` itself.
 
     Every whitespace-separated chunk lies inside one sentence, and its tokens depend on the
     chunk alone, so tokens are looked up per chunk (`_CHUNKS`) and the columns are put
@@ -473,11 +525,13 @@ def tokenize(text: str) -> Doc:
     cost, and most chunks are one token). Only a chunk that ends in a hyphen before
     "und"/"oder"… ("Asyl- und …") looks past its end and is tokenized in place.
     """
+    layer = text_layer(language)
     norm = normalise(text)
-    spans = _split(norm)
+    spans = _split(norm, layer)
     chunks, cstarts = _chunks(text)
-    looked_up = list(map(_CHUNKS.young.get, chunks))
-    fill_missing(looked_up, lambda k: _chunk_tokens(chunks[k]))  # chunks seen for the first time
+    looked_up = list(map(layer.chunks.young.get, chunks))
+    chunk_tokens = layer.chunk_tokens
+    fill_missing(looked_up, lambda k: chunk_tokens(chunks[k]))  # chunks seen for the first time
     got = cast(list[_Chunk | TokenType], looked_up)
     sstarts = [a for a, _ in spans]
     if "-" in norm:
@@ -487,7 +541,7 @@ def tokenize(text: str) -> Doc:
             s_end = spans[si][1]
             if _TRAILING_HYPHEN_CUE.match(norm, h, s_end):
                 k = bisect_right(cstarts, h) - 1
-                got[k] = _hyphen_chunk(text, norm, cstarts[k], h + 1, s_end)
+                got[k] = _hyphen_chunk(text, norm, cstarts[k], h + 1, s_end, layer)
     starts: list[int] = []
     types: list[TokenType] = []
     words = 0
@@ -507,7 +561,7 @@ def tokenize(text: str) -> Doc:
     for si in range(len(spans)):
         sent.extend(repeat(si, bounds[si + 1] - bounds[si]))
     sentences = tuple(map(_NEW_SENTENCE, zip(count(), sstarts, map(_SECOND, spans), bounds, bounds[1:])))
-    return Doc(text, sentences, starts, types, sent, words)
+    return Doc(text, sentences, starts, types, sent, words, layer.language)
 
 
 def _chunks(text: str) -> tuple[list[str], list[int]]:
@@ -539,11 +593,11 @@ def _chunks(text: str) -> tuple[list[str], list[int]]:
     return chunks, cstarts
 
 
-def _hyphen_chunk(text: str, norm: str, p: int, pos: int, s_end: int) -> _Chunk | TokenType:
+def _hyphen_chunk(text: str, norm: str, p: int, pos: int, s_end: int, layer: TextLayer) -> _Chunk | TokenType:
     """A chunk ending in a hyphen that keeps it because a conjunction follows ("Asyl- und")."""
     found = []
     for m in TOKEN_RE.finditer(norm, p, s_end):
         if m.start() >= pos:
             break
-        found.append((m.start() - p, m.end() - p, token_type(text[m.start() : m.end()])))
+        found.append((m.start() - p, m.end() - p, layer.token_type(text[m.start() : m.end()])))
     return _make_chunk(found)

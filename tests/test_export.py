@@ -378,7 +378,8 @@ def test_bounded_caches_keep_the_output(tmp_path):
     try:
         text.limit_caches(10)  # generations of 10 entries: nearly every lookup misses
         lib_export(src, tmp_path / "b.csv", jobs=1, chunk=2)
-        assert len(text._TYPES) <= 20 and len(text._CHUNKS) <= 40
+        layer = text.text_layer()
+        assert len(layer.types) <= 20 and len(layer.chunks) <= 40
     finally:
         text.limit_caches()
     assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()

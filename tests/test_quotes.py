@@ -196,11 +196,11 @@ def test_seed_002_peskow_continuation(seed_analysed):
 
 
 def test_token_codes_mark_punctuation_function_words_and_cues():
-    from framing.quotes import _FLAGGED, _MAY_CUE, _code_of
+    from framing.quotes import _FLAGGED, _MAY_CUE, _code_of, _words
     from framing.text import tokenize
 
     doc = tokenize("Dass er sagte, dass wie und als vor: „Nein“ – ob Ob")
-    codes = "".join(_code_of(t) for t in doc.types)
+    codes = "".join(_code_of(t, _words(doc.language)) for t in doc.types)
     assert codes[:2] == "dw"  # "Dass" in another capitalisation, a plain word
     assert (ord(codes[2]) - _FLAGGED) & _MAY_CUE  # "sagte" may be a speech cue
     assert codes[3:] == ",DWUAV:„w“–Oo"  # dashes stand for themselves: they bound clauses
@@ -208,12 +208,14 @@ def test_token_codes_mark_punctuation_function_words_and_cues():
 
 def test_lettered_function_words_and_punctuation_carry_no_flags():
     """Their codes are letters or the marks themselves, so any flags would be lost: there are none."""
-    from framing.quotes import _CODE_PUNCT, _LOW_CODES, _WORD_CODES, _code_of, _flags, _type_flags
+    from framing.languages import default_language
+    from framing.quotes import _CODE_PUNCT, _LOW_CODES, _WORD_CODES, _code_of, _flags, _type_flags, _words
     from framing.text import token_type
 
+    lists = _words(default_language())
     words = [*_WORD_CODES, *_LOW_CODES, *(w.capitalize() for w in _LOW_CODES), *_CODE_PUNCT]
-    assert [w for w in words if _type_flags(token_type(w))] == []
-    assert [w for w in words if _flags(_code_of(token_type(w)))] == []  # „ “ lie above the flag codes
+    assert [w for w in words if _type_flags(token_type(w), lists)] == []
+    assert [w for w in words if _flags(_code_of(token_type(w), lists))] == []  # „ “ lie above the flag codes
 
 
 # Unquoted direct speech (the older convention): clear frames only (sentences by the team).

@@ -5,6 +5,15 @@ others, and the word lists the stages use (sentence rules, speech verbs, case cu
 words, …). German lives in `framing.languages.de`; another language is one more module here
 (or a `Language` registered with `register`) and a lexicon folder, not edits across the
 pipeline. `Settings(language=…)` names the language of a run.
+
+How the stages get it: a run resolves its language once (`get_language(settings.language)`)
+and loads the lexicon for it (`Lexicon.language`); the matcher binds the lexicon, `tokenize`
+binds the language to the document it makes (`Doc.language`), and every later stage
+(quotations, targets, actor mentions, events) reads its word lists from the document's
+language. Each stage turns a language into its own typed rules once per language object
+(`functools.cache` on the object: `Language` compares and hashes by identity), so no stage
+looks a list up by name per token, and no module outside this package imports a language
+module.
 """
 
 from __future__ import annotations
@@ -14,13 +23,14 @@ import pkgutil
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Any, Final
 
 WORD_RE: Final = re.compile(r"[^\W\d_]+")
 UNDETERMINED: Final = "und"  # ISO 639-2: the language of a text that is none of the run's
+DEFAULT: Final = "de"  # the language of a run that names none (Settings.language)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: stages cache their rules per object
 class Language:
     """One language of texts (see the module docstring).
 
@@ -32,7 +42,10 @@ class Language:
                     a text is taken to be in the language when enough of its words are among them
     min_share       below this share of function words a text is not taken for the language
     min_words       texts with fewer words cannot be judged and are taken as in the language
-    lists           the stages' word lists by name ("abbreviations", "months", "speech_verbs", …)
+    lists           the stages' word lists and tables by name ("abbreviations", "months",
+                    "speech_verbs", "demonyms", "stem_rules", …): sets of words, tuples, dicts;
+                    a list the language lacks is empty for the stage that asks for it
+    lexicon         the folder of its shipped lexicon under lexicons/ (None: the code)
     """
 
     code: str
@@ -42,7 +55,8 @@ class Language:
     function_words: frozenset[str]
     min_share: float = 0.04
     min_words: int = 20
-    lists: dict[str, frozenset[str]] = field(default_factory=dict)
+    lists: dict[str, Any] = field(default_factory=dict)
+    lexicon: str | None = None
 
     def share(self, text: str) -> tuple[float, int]:
         """(share of the language's function words among the words, number of words)."""
@@ -56,9 +70,22 @@ class Language:
         share, n = self.share(text)
         return (n < self.min_words or share >= self.min_share), share
 
+    @property
+    def lexicon_folder(self) -> str:
+        """Name of the shipped lexicon folder for the language (lexicons/<name>)."""
+        return self.lexicon or self.code
+
     def words(self, name: str) -> frozenset[str]:
         """A word list of the language by name (empty when the language has none)."""
-        return self.lists.get(name, frozenset())
+        return frozenset(self.lists.get(name, ()))
+
+    def sequence(self, name: str) -> tuple[Any, ...]:
+        """An ordered list of the language by name (endings, rules; empty when it has none)."""
+        return tuple(self.lists.get(name, ()))
+
+    def table(self, name: str) -> dict[str, Any]:
+        """A table of the language by name (word -> value; empty when the language has none)."""
+        return dict(self.lists.get(name, {}))
 
 
 _REGISTERED: dict[str, Language] = {}
@@ -79,6 +106,11 @@ def shipped() -> tuple[str, ...]:
 def available() -> tuple[str, ...]:
     """Codes of every language a run can use: the shipped modules and the registered ones."""
     return tuple(sorted({*shipped(), *_REGISTERED}))
+
+
+def default_language() -> Language:
+    """The language of a run that names none (DEFAULT: German)."""
+    return get_language(DEFAULT)
 
 
 def get_language(code: str) -> Language:
