@@ -19,7 +19,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from framing.errors import LexiconError
-from framing.languages.de import ARTICLES, DESCRIPTOR_STOP
+from framing.languages import Language
 from framing.lexicon import shipped_axes
 from framing.resources import lexicon_root
 from framing.text import Doc, TokenType
@@ -37,9 +37,18 @@ def known_camps() -> tuple[str, ...]:
 
 
 # Words before a name that belong to its descriptor: articles, adjectives, titles. A descriptor
-# stops at punctuation, a verb-like lower-case word or a preposition.
-_ARTICLES = ARTICLES
-_FUNCTION = DESCRIPTOR_STOP
+# stops at punctuation, a verb-like lower-case word or a preposition. The articles and the
+# function words that never belong to a descriptor are the document's language's.
+
+
+class _Lists(NamedTuple):
+    articles: frozenset[str]
+    stop: frozenset[str]  # function words (also capitalised at a sentence start)
+
+
+@cache
+def _lists(lang: Language) -> _Lists:
+    return _Lists(lang.words("articles"), lang.words("descriptor_stop"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,55 +203,56 @@ def doc_mentions(doc: Doc, actors: ActorList | None = None) -> tuple[Mention, ..
     return got[1]
 
 
-_NAMED: dict[tuple[int, str], Actor | None] = {}
+_NAMED: dict[tuple[int, Language | None, str], Actor | None] = {}
 
 
-def actor_named(text: str, actors: ActorList | None = None) -> Actor | None:
-    """The first actor a short text names ("Kreml-Sprecher Peskow" → Peskow), cached per text:
-    speakers of quotations repeat across a corpus."""
+def actor_named(text: str, actors: ActorList | None = None, language: Language | None = None) -> Actor | None:
+    """The first actor a short text in the language (German when None) names ("Kreml-Sprecher
+    Peskow" → Peskow), cached per text: speakers of quotations repeat across a corpus."""
     actors = actors or default_actors()
-    key = (id(actors), text)
+    key = (id(actors), language, text)
     if key not in _NAMED:
         from framing.text import tokenize
 
-        ms = find_mentions(tokenize(text), actors)
+        ms = find_mentions(tokenize(text, language), actors)
         if len(_NAMED) > 100_000:
             _NAMED.clear()
         _NAMED[key] = ms[0].actor if ms else None
     return _NAMED[key]
 
 
-def _is_adjective(tt: TokenType) -> bool:
+def _is_adjective(tt: TokenType, w: _Lists) -> bool:
     """An inflected attributive adjective ("russische", "nordkoreanischen"), not a verb form."""
     return (tt.is_word and tt.text[:1].islower() and tt.low.endswith(("e", "en", "er", "es", "em"))
             and (tt.lemma_low != tt.low or tt.low.endswith(("ische", "ischen", "ischer", "ischem")))
-            and not tt.lemma_low.endswith("n") and tt.low not in _FUNCTION
-            and tt.low not in _ARTICLES)
+            and not tt.lemma_low.endswith("n") and tt.low not in w.stop
+            and tt.low not in w.articles)
 
 
-def _is_title(tt: TokenType) -> bool:
-    return (tt.is_word and tt.text[:1].isupper() and tt.low not in _FUNCTION and tt.low not in _ARTICLES
+def _is_title(tt: TokenType, w: _Lists) -> bool:
+    return (tt.is_word and tt.text[:1].isupper() and tt.low not in w.stop and tt.low not in w.articles
             and not tt.text.isupper())
 
 
 def _title_before(doc: Doc, k: int, floor: int, taken: set[int], person: bool) -> int | None:
     """Start token of '(adjectives) Title (des/der (adjectives) Noun)' ending at token k."""
     types = doc.types
-    if k < floor or k in taken or not _is_title(types[k]):
+    w = _lists(doc.language)
+    if k < floor or k in taken or not _is_title(types[k], w):
         return None
     begin = k
     j = k - 1
-    while j >= floor and _is_adjective(types[j]):
+    while j >= floor and _is_adjective(types[j], w):
         begin, j = j, j - 1
-    if j - 1 >= floor and types[j].low == "des" and types[k].low.endswith("s") and _is_title(types[j - 1]) \
+    if j - 1 >= floor and types[j].low == "des" and types[k].low.endswith("s") and _is_title(types[j - 1], w) \
             and j - 1 not in taken:
         # "Sprecher des US-Außenministeriums Vedant Patel": the title has a genitive attribute
         begin, j = j - 1, j - 2
-        while j >= floor and _is_adjective(types[j]):
+        while j >= floor and _is_adjective(types[j], w):
             begin, j = j, j - 1
-    if j >= floor and types[j].low in _ARTICLES:
+    if j >= floor and types[j].low in w.articles:
         return begin
-    if person and (j < floor or not types[j].is_word or types[j].low in _FUNCTION):
+    if person and (j < floor or not types[j].is_word or types[j].low in w.stop):
         return begin  # "Präsident Putin", "sein Sprecher Dmitri Peskow"
     return None
 
@@ -258,6 +268,7 @@ def descriptor(doc: Doc, m: Mention, taken: set[int] | frozenset[int] = frozense
     if m.genitive:
         return ""
     types = doc.types
+    w = _lists(doc.language)
     s = doc.sentences[m.sentence]
     begin = _title_before(doc, m.first - 1, s.first_token, set(taken), m.actor.kind == "person")
     if begin is not None:
@@ -269,7 +280,7 @@ def descriptor(doc: Doc, m: Mention, taken: set[int] | frozenset[int] = frozense
         k = m.first - 2
         while k > s.first_token and m.first - k <= 10 and types[k - 1].text not in (",", ":", ";", "–", "("):
             k -= 1
-        if (types[k].low in ("der", "die") and k + 1 < m.first - 1 and _is_title(types[m.first - 2])) or (
+        if (types[k].low in ("der", "die") and k + 1 < m.first - 1 and _is_title(types[m.first - 2], w)) or (
                 types[k].low in ("der", "die") and k + 2 < m.first - 1):
             return doc.text[doc.starts[k + 1] : doc.end(m.first - 2)]
     # apposition after: "Juri Uschakow, der außenpolitische Berater des russischen Staatschefs,"
@@ -278,7 +289,7 @@ def descriptor(doc: Doc, m: Mention, taken: set[int] | frozenset[int] = frozense
         k = j + 2
         while k < last and types[k].text not in (",", ".", ";", ":", "–") and k - j <= 8:
             k += 1
-        if (k < last and types[k].text in (",", "–") and _is_title(types[j + 2])) or (
-                k < last and types[k].text in (",", "–") and _is_adjective(types[j + 2])):
+        if (k < last and types[k].text in (",", "–") and _is_title(types[j + 2], w)) or (
+                k < last and types[k].text in (",", "–") and _is_adjective(types[j + 2], w)):
             return doc.text[doc.starts[j + 2] : doc.end(k - 1)]
     return ""

@@ -219,12 +219,13 @@ def read(source: Source, settings: Settings | None = None) -> Iterator[Article]:
 
 @lru_cache(maxsize=8)
 def _lexicon(s: Settings) -> Lexicon:
+    language = get_language(s.language)  # the run's language, resolved once: the lexicon carries it on
     if s.lexicon_dir or s.extra_lexicons or s.packs:
-        lex = load_lexicon(s.lexicon_dir, s.extra_lexicons, extra_packs=s.packs)
+        lex = load_lexicon(s.lexicon_dir, s.extra_lexicons, extra_packs=s.packs, language=language)
         for note in lex.notes:
             warnings.warn(note, LexiconNote, stacklevel=4)
     else:
-        lex = default_lexicon()
+        lex = default_lexicon(language)
     if s.axis is not None and s.axis != lex.axis:
         if s.axis not in shipped_axes():
             raise SettingsError(f"lexicons/axes.toml: no axis '{s.axis}'; defined: {', '.join(shipped_axes())}")
@@ -432,8 +433,9 @@ def compare(source: Source, settings: Settings | None = None, event: str | None 
 def article_records(source: Source, settings: Settings | None = None) -> Iterator[dict[str, Any]]:
     """What `framing articles` lists of each article: metadata, counts, parts, removed lines
     and the text every offset (parts, quotations, hits) points into."""
+    language = get_language(resolve(settings).language)
     for a in read(source, settings):
-        an = analyse(a)
+        an = analyse(a, language)
         yield {
             "id": a.id, "outlet": a.outlet, "outlet_inferred": a.outlet_inferred, "outlet_evidence": a.outlet_evidence,
             "date": a.date, "title": a.title, "words": an.doc.words, "sentences": len(an.doc.sentences),
@@ -456,8 +458,9 @@ def quotations(source: Source, settings: Settings | None = None, kinds: Iterable
     """Every quotation span (direct, reported, scare, title; only `kinds` when given) with its
     speaker and cue; start and end are offsets into the article text, `text` is that slice."""
     wanted = set(kinds or ())
+    language = get_language(resolve(settings).language)
     for a in read(source, settings):
-        for q in analyse(a).quotes:
+        for q in analyse(a, language).quotes:
             if not wanted or q.kind in wanted:
                 yield {"id": a.id, "kind": q.kind, "speaker": q.speaker, "cue": q.cue,
                        "start": q.start, "end": q.end, "sentence": q.sentence, "text": q.text}

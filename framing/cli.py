@@ -331,7 +331,7 @@ def compare(paths: tuple[str, ...], event_id: str | None, width: int | None, fmt
     s = make_settings(kw)
     items = api.comparison(stream_input(paths, s, kw["quiet"]), s, event=event_id)
     w = width or shutil.get_terminal_size((120, 24)).columns
-    for chunk in render_comparison_chunks(items, fmt, w):  # JSON one event at a time
+    for chunk in render_comparison_chunks(items, fmt, w, s.language):  # JSON one event at a time
         click.echo(chunk, nl=False)
 
 

@@ -20,13 +20,13 @@ import numpy as np
 
 from framing.actors import ActorList, actor_named, default_actors, descriptor
 from framing.events import (  # noqa: F401  (re-exported: events used to live here)
-    STOP,
     UNKNOWN_OUTLET,
     WINDOW_DAYS,
     Event,
     Features,
     Vocabulary,
     date_range,
+    event_words,
     features_of,
     group_events,
     type_counts,
@@ -46,7 +46,6 @@ from framing.records import (
 from framing.reprints import Reprint, find_reprints, originals, reprint_groups, signature, words_of
 from framing.scoring import OWN_VOICES, QUOTED_VOICES, ArticleScore, shown_term
 from framing.stance import stance_label
-from framing.text import token_type
 
 PRIOR_STRENGTH = 100.0  # α0 of the Dirichlet prior: pseudo-counts spread by background frequency
 Z_MIN = 1.96  # z above the 95% normal quantile: marked "*" as distinctive beyond chance
@@ -54,8 +53,6 @@ Z_SHOWN = 1.0  # words with smaller z are not shown at all
 TOP = 5
 ACTOR_ROWS = 4  # the most-mentioned actors of an event get a "named as" row
 FREEZE_EVERY = 2048  # articles between moving the gathered records out of the garbage collector's sight
-
-_STOP = STOP
 
 
 # --- reprints --------------------------------------------------------------------------------
@@ -102,9 +99,12 @@ def log_odds(target: Counter[str], rest: Counter[str], background: Counter[str],
 def lemma_counts(s: ArticleScore) -> Counter[str]:
     """Lemmas of an article's words (no function words, none under three letters, no numbers)."""
     out: Counter[str] = Counter()
-    for text, n in type_counts(s.analysed.doc).items():
+    doc = s.analysed.doc
+    ew = event_words(doc.language)
+    token_type, stop = ew.layer.token_type, ew.stop
+    for text, n in type_counts(doc).items():
         tt = token_type(text)
-        if tt.is_word and len(tt.low) >= 3 and tt.low not in _STOP and tt.lemma_low not in _STOP \
+        if tt.is_word and len(tt.low) >= 3 and tt.low not in stop and tt.lemma_low not in stop \
                 and not tt.low.isdigit():
             out[tt.lemma_low] += n
     return out

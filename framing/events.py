@@ -41,6 +41,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from operator import attrgetter
 from typing import Any
 
@@ -48,8 +49,8 @@ import numpy as np
 from scipy import sparse
 
 from framing.actors import ActorList, Mention, default_actors, doc_mentions
-from framing.languages.de import MONTH_NAMES, MONTH_VARIANTS, STOPWORDS
-from framing.text import Doc, token_type
+from framing.languages import Language, default_language
+from framing.text import Doc, TextLayer, text_layer
 
 WINDOW_DAYS = 14  # news about one event clusters within about two weeks
 # Cosine of the TF-IDF centroids two groups need to merge. Articles on unrelated stories share
@@ -68,19 +69,46 @@ PRODUCT_CELLS = 1 << 19  # rows × window columns of one sparse product (bounds 
 PAIR_BLOCK = 1 << 16  # candidate pairs turned into Python numbers at a time
 UNKNOWN_OUTLET = "unknown outlet"
 
-STOP = STOPWORDS
-
-_MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, 1)}
-_MONTHS |= MONTH_VARIANTS
-_MONTH_YEAR = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\s+((?:19|20)\d\d)\b")
 _DAY_BEFORE = re.compile(r"\b(\d{1,2})\.\s*$")
-# a month named without a year after a cue that makes it a date ("im September", "am 26.
-# September", "Ende September"): the latest such month up to the publication (HeidelTime-style
-# resolution against the document date)
-_MONTH_ALONE = re.compile(r"\b(?:(im|am|Anfang|Mitte|Ende|seit|vom|zum|bis)\s+|(\d{1,2})\.\s*(?:und\s+\d{1,2}\.\s*)?)("
-                          + "|".join(m.capitalize() for m in _MONTHS) + r")\b(?!\s+(?:19|20)\d\d)")
 _DATE_DIGITS = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b|\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
+
+
+# --- the language's words --------------------------------------------------------------------
+
+
+class _EventWords:
+    """What events need of a language (framing.languages): its stop words (words that say
+    nothing about an event), its month names with the cues that make a month without a year a
+    date, and the text layer whose lemmas the event terms are; with the cache of what each
+    surface form counts as (`_form`). One per language object (`event_words`)."""
+
+    def __init__(self, lang: Language) -> None:
+        self.stop = lang.words("stopwords")
+        months = {m: i for i, m in enumerate(lang.sequence("month_names"), 1)}
+        months |= lang.table("month_variants")
+        self.months: dict[str, int] = months
+        self.month_forms = frozenset(m.capitalize() for m in months)
+        names = "|".join(m.capitalize() for m in months) or "(?!)"
+        self.month_year = re.compile(r"\b(" + names + r")\s+((?:19|20)\d\d)\b")
+        # a month named without a year after a cue that makes it a date ("im September", "am 26.
+        # September", "Ende September"): the latest such month up to the publication
+        # (HeidelTime-style resolution against the document date)
+        cues = "|".join(map(re.escape, lang.sequence("month_cues"))) or "(?!)"
+        self.month_alone = re.compile(r"\b(?:(" + cues + r")\s+|(\d{1,2})\.\s*(?:und\s+\d{1,2}\.\s*)?)("
+                                      + names + r")\b(?!\s+(?:19|20)\d\d)")
+        self.layer: TextLayer = text_layer(lang)
+        self.forms: dict[str, tuple[str | None, str | None, str, tuple[str, ...]]] = {}  # _form (bounded)
+
+
+@cache
+def event_words(lang: Language) -> _EventWords:
+    return _EventWords(lang)
+
+
+def stopwords(language: Language | None = None) -> frozenset[str]:
+    """Words of the language (German when None) that say nothing about an event."""
+    return event_words(default_language() if language is None else language).stop
 
 
 # --- dates -----------------------------------------------------------------------------------
@@ -114,30 +142,32 @@ def gap_days(a: tuple[date, date] | None, b: tuple[date, date] | None) -> int:
     return 0
 
 
-_MONTH_FORMS = frozenset(m.capitalize() for m in _MONTHS)
 
 
-def dates_named(text: str, published: str | None = None, forms: Iterable[str] | None = None) -> list[str]:
+def dates_named(text: str, published: str | None = None, forms: Iterable[str] | None = None,
+                language: Language | None = None) -> list[str]:
     """Dates a text names: "26. September 2022", "September 2022", "26.09.2022", "2022-09-26",
     as `YYYY-MM` plus `YYYY-MM-DD` when the day is given; with the `published` date also a month
     named without its year after a date cue ("im September", "am 26. September"), taken as the
     latest such month up to the publication. `forms`, the text's distinct tokens (type_counts),
-    spare scanning a text that has no month name or no token like a date in digits."""
+    spare scanning a text that has no month name or no token like a date in digits. Month
+    names and cues are the language's (German when None)."""
+    ew = event_words(default_language() if language is None else language)
     out: list[str] = []
     months = digits = True
     if forms is not None:
-        months = not _MONTH_FORMS.isdisjoint(forms)
+        months = not ew.month_forms.isdisjoint(forms)
         digits = any(len(f) >= 8 and f[:1].isdigit() for f in forms)
     pub = date_range(published) if months else None
     if pub is not None:
-        for m in _MONTH_ALONE.finditer(text):
-            month = _MONTHS[m.group(3).lower()]
+        for m in ew.month_alone.finditer(text):
+            month = ew.months[m.group(3).lower()]
             year = pub[1].year if month <= pub[1].month else pub[1].year - 1
             out.append(f"{year}-{month:02d}")
             if m.group(2) and 1 <= int(m.group(2)) <= calendar.monthrange(year, month)[1]:
                 out.append(f"{year}-{month:02d}-{int(m.group(2)):02d}")
-    for m in _MONTH_YEAR.finditer(text) if months else ():
-        month = _MONTHS[m.group(1).lower()]
+    for m in ew.month_year.finditer(text) if months else ():
+        month = ew.months[m.group(1).lower()]
         out.append(f"{m.group(2)}-{month:02d}")
         day = _DAY_BEFORE.search(text, max(0, m.start() - 6), m.start())
         if day and 1 <= int(day.group(1)) <= 31:
@@ -169,25 +199,23 @@ def type_counts(doc: Doc) -> Counter[str]:
     return got
 
 
-_FORMS: dict[str, tuple[str | None, str | None, str, tuple[str, ...]]] = {}  # surface form → _form (bounded)
-
-
-def _form(text: str) -> tuple[str | None, str | None, str, tuple[str, ...]]:
+def _form(text: str, ew: _EventWords) -> tuple[str | None, str | None, str, tuple[str, ...]]:
     """What a surface form counts as: (its lemma as a word of the distinctive-word counts, its
     lemma as a noun or name of the event terms, the lemma as written, the nouns and names a
     hyphenated compound is made of); None or () where it does not."""
+    token_type, stop = ew.layer.token_type, ew.stop
     tt = token_type(text)
-    word = tt.lemma_low if tt.is_word and len(tt.low) >= 3 and tt.low not in STOP and tt.lemma_low not in STOP \
+    word = tt.lemma_low if tt.is_word and len(tt.low) >= 3 and tt.low not in stop and tt.lemma_low not in stop \
         and not tt.low.isdigit() else None
     noun = tt.lemma_low if tt.is_word and text[:1].isupper() and tt.lemma[:1].isupper() and len(tt.low) >= 4 \
-        and tt.low not in STOP and tt.lemma_low not in STOP else None
+        and tt.low not in stop and tt.lemma_low not in stop else None
     parts: tuple[str, ...] = ()
     if noun is not None and "-" in text:  # "Nord-Stream-Pipeline", "BRICS-Gipfel": the parts name the event too
         got = []
         for p in text.split("-"):
             if len(p) >= 3 and p[:1].isupper():
                 pt = token_type(p)
-                if pt.is_word and pt.low not in STOP and pt.lemma_low not in STOP and pt.lemma_low != noun:
+                if pt.is_word and pt.low not in stop and pt.lemma_low not in stop and pt.lemma_low != noun:
                     got.append(pt.lemma_low)
         parts = tuple(got)
     return word, noun, tt.lemma, parts
@@ -211,13 +239,14 @@ def content_terms(doc: Doc, actors: ActorList, headline_end: int = 0, named: lis
             by_text[types[s.first_token].text] -= 1
     if headline_end:
         by_text.update(map(_TEXT, types[: bisect.bisect_left(doc.starts, headline_end)]))
-    forms = _FORMS
+    ew = event_words(doc.language)
+    forms = ew.forms
     if len(forms) > 500_000:
         forms.clear()
     for text, n in by_text.items():
         got = forms.get(text)
         if got is None:
-            got = forms[text] = _form(text)
+            got = forms[text] = _form(text, ew)
         word, noun, written, parts = got
         if lemmas is not None and word is not None:
             lemmas[word] += raw[text]
@@ -235,20 +264,22 @@ def content_terms(doc: Doc, actors: ActorList, headline_end: int = 0, named: lis
     for n in _NUMBER.findall(text):
         if len(n) >= 2:
             c[f"#{n}"] += 1
-    for d in dates_named(text) if named is None else named:
+    for d in dates_named(text, language=doc.language) if named is None else named:
         c[f"%{d}"] += 1
     return c, shown
 
 
-def reported_span(published: str | None, text: str, named: list[str] | None = None) -> tuple[date, date] | None:
+def reported_span(published: str | None, text: str, named: list[str] | None = None,
+                  language: Language | None = None) -> tuple[date, date] | None:
     """The days an article can be about: its publication date (as a range), reaching back to
     the earliest day or month it names within LOOKBACK_DAYS before (a follow-up report on an
-    explosion names the day of the explosion). None when undated."""
+    explosion names the day of the explosion). None when undated. Dates named in the text are
+    read in the language (German when None)."""
     r = date_range(published)
     if r is None:
         return None
     earliest = r[0]
-    for d in dates_named(text, published) if named is None else named:
+    for d in dates_named(text, published, language=language) if named is None else named:
         n = date_range(d)
         if n is not None and n[0] < earliest and (r[0] - n[0]).days <= LOOKBACK_DAYS:
             earliest = n[0]
@@ -305,7 +336,7 @@ def features_of(score: Any, vocab: Vocabulary, actors: ActorList | None = None,
     actors = actors or default_actors()
     a = score.analysed.article
     head = next((p for p in a.parts if p.kind == "headline"), None)
-    named = dates_named(a.text, a.date, type_counts(score.analysed.doc))
+    named = dates_named(a.text, a.date, type_counts(score.analysed.doc), score.analysed.doc.language)
     counts, shown = content_terms(score.analysed.doc, actors, head.end if head is not None else 0, named, lemmas)
     ids, values = vocab.encode(counts, shown)
     return Features(a.id, a.source, a.outlet or UNKNOWN_OUTLET, a.date, a.event, reported_span(a.date, a.text, named),

@@ -19,6 +19,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from framing.errors import LexiconError
+from framing.languages import Language, default_language
 from framing.resources import lexicon_root
 from framing.text import is_known, lemmatise, token_norm
 
@@ -70,6 +71,12 @@ class Lexicon:
     notes: tuple[str, ...] = ()  # what the loader filled in by default (a teacher's short list)
     packs: tuple[str, ...] = ()  # topic packs the manifest defines
     packs_on: tuple[str, ...] = ()  # the packs loaded
+    language: Language | None = None  # the language its terms are lemmatised in (None: the default, German)
+
+    @property
+    def lang(self) -> Language:
+        """The lexicon's language (the default one for an ad-hoc lexicon that names none)."""
+        return default_language() if self.language is None else self.language
 
     @property
     def camps(self) -> dict[str, float]:
@@ -84,7 +91,7 @@ class Lexicon:
     def find(self, term: str) -> list[Entry]:
         """Entries whose term, normal form or lemma equals a word or phrase (case-insensitive)."""
         low = term.strip().lower()
-        lem = " ".join(lemmatise(token_norm(w)).lower() for w in term.split())
+        lem = " ".join(lemmatise(token_norm(w), self.lang).lower() for w in term.split())
         return [e for e in self.entries if low in (e.term.lower(), e.key) or lem == " ".join(e.lemmas)]
 
 
@@ -187,12 +194,12 @@ def read_axis(name: str) -> Axis:
     return axes[name]
 
 
-def _term_lemma(norm: str) -> str:
+def _term_lemma(norm: str, language: Language) -> str:
     """Lower-cased lemma of a one-word term. Terms are written in their dictionary form, so an
     unknown word (a new compound) keeps its form: simplemma's guessing costs ~50 µs a word, which
     a list of 100,000 entries would pay at every start."""
-    if "-" in norm or is_known(norm):
-        return lemmatise(norm).lower()
+    if "-" in norm or is_known(norm, language):
+        return lemmatise(norm, language).lower()
     return norm.lower()
 
 
@@ -211,12 +218,13 @@ def _default_match(term: str) -> str:
     return "compound" if len(term) >= 5 else "lemma"
 
 
-def parse_conditions(text: str, contexts: dict[str, str] | None = None) -> tuple[tuple[str, str], ...]:
+def parse_conditions(text: str, contexts: dict[str, str] | None = None,
+                     language: Language | None = None) -> tuple[tuple[str, str], ...]:
     """`requires`/`excludes` cell -> (kind, value) items: ("re", REGEX), ("prefix", lemma
-    start), ("phrase", words) or ("lemma", lemma); `@name` stands for the items of the
-    manifest's `[contexts]` entry `name` (a shared list such as the arts or history), and
-    `topic:@name` holds when the whole article uses at least TOPIC_MIN_WORDS of its words.
-    Raises ValueError naming a bad item."""
+    start), ("phrase", words) or ("lemma", lemma, in the language: German when None); `@name`
+    stands for the items of the manifest's `[contexts]` entry `name` (a shared list such as
+    the arts or history), and `topic:@name` holds when the whole article uses at least
+    TOPIC_MIN_WORDS of its words. Raises ValueError naming a bad item."""
     items: list[tuple[str, str]] = []
     for raw in text.split(";"):
         item = raw.strip()
@@ -234,7 +242,7 @@ def parse_conditions(text: str, contexts: dict[str, str] | None = None) -> tuple
             if contexts is None or name not in contexts:
                 raise ValueError(f"unknown context '{item}'; the manifest's [contexts] names: "
                                  f"{', '.join(sorted(contexts or {})) or 'none'}")
-            items.extend(_context_items(contexts[name]))
+            items.extend(_context_items(contexts[name], language))
             continue
         if item.startswith("re:"):
             rx = item[3:].strip()
@@ -250,23 +258,25 @@ def parse_conditions(text: str, contexts: dict[str, str] | None = None) -> tuple
         else:
             norm = token_norm(item)
             items.append(("lemma", norm.lower()))
-            lem = lemmatise(norm).lower()
+            lem = lemmatise(norm, language).lower()
             if lem != norm.lower():
                 items.append(("lemma", lem))
     return tuple(items)
 
 
 @lru_cache(maxsize=256)
-def _context_items(text: str) -> tuple[tuple[str, str], ...]:
+def _context_items(text: str, language: Language | None) -> tuple[tuple[str, str], ...]:
     """The items of one shared context list, parsed once however many entries use it."""
-    return parse_conditions(text)
+    return parse_conditions(text, language=language)
 
 
 def parse_entries(text: str, shown: str, manifest: Manifest, poles: tuple[str, str],
-                  pack: str = "", notes: list[str] | None = None) -> list[Entry]:
+                  pack: str = "", notes: list[str] | None = None, language: Language | None = None) -> list[Entry]:
     """Validate and parse a lexicon CSV. Every problem is collected; if there is any,
     LexiconError lists them all, one `FILE:LINE: …` per line. A list with only `term` and
-    `category` (a teacher's list) is filled with defaults, and a note says which (`notes`)."""
+    `category` (a teacher's list) is filled with defaults, and a note says which (`notes`).
+    Terms are lemmatised in the language (German when None)."""
+    lang = default_language() if language is None else language
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [h.strip() for h in next(reader)]
@@ -355,7 +365,7 @@ def parse_entries(text: str, shown: str, manifest: Manifest, poles: tuple[str, s
         conds = []
         for col in ("requires", "excludes"):
             try:
-                conds.append(parse_conditions(r.get(col, ""), manifest.contexts))
+                conds.append(parse_conditions(r.get(col, ""), manifest.contexts, lang))
             except ValueError as e:
                 bad.append(f"{col}: {e}")
                 conds.append(())
@@ -368,8 +378,8 @@ def parse_entries(text: str, shown: str, manifest: Manifest, poles: tuple[str, s
             weight=weight, neutral=tuple(n.strip() for n in r.get("neutral", "").split(";") if n.strip()),
             explanation=explanation or "", contested=contested in ("yes", "true", "1"),
             target_note=r.get("target_note", ""), source=r.get("source", ""), origin=where,
-            lemmas=(_term_lemma(token_norm(term)),) if len(words) == 1 else
-            tuple(lemmatise(token_norm(w)).lower() for w in words),
+            lemmas=(_term_lemma(token_norm(term), lang),) if len(words) == 1 else
+            tuple(lemmatise(token_norm(w), lang).lower() for w in words),
             key=token_norm(term).lower() if len(words) == 1 else term.lower(),
             register=register, requires=conds[0], excludes=conds[1], example=r.get("example", ""),
             pack=entry_pack,
@@ -387,12 +397,18 @@ def _problems(problems: list[str], shown: str) -> str:
 
 
 def load_lexicon(lexicon_dir: str | Path | None = None, extra: tuple[str | Path, ...] = (),
-                 packs: tuple[str, ...] | None = None, extra_packs: tuple[str, ...] = ()) -> Lexicon:
-    """The shipped lexicon (or the folder `lexicon_dir`) with the packs its manifest switches on
-    (or exactly `packs`) and `extra_packs` too, plus extra user CSV files on top."""
+                 packs: tuple[str, ...] | None = None, extra_packs: tuple[str, ...] = (),
+                 language: Language | None = None) -> Lexicon:
+    """The shipped lexicon of the language (German when None; or the folder `lexicon_dir`) with
+    the packs its manifest switches on (or exactly `packs`) and `extra_packs` too, plus extra
+    user CSV files on top. Terms are lemmatised in the language."""
+    lang = default_language() if language is None else language
     if lexicon_dir is None:
-        folder: Traversable | Path = lexicon_root() / "de"
-        shown = "lexicons/de"
+        folder: Traversable | Path = lexicon_root() / lang.lexicon_folder
+        shown = f"lexicons/{lang.lexicon_folder}"
+        if not folder.is_dir():
+            raise LexiconError(f"{shown}: no shipped lexicon for {lang.name}; give a lexicon folder "
+                               f"(--lexicon-dir, Settings(lexicon_dir=…))")
     else:
         folder = Path(lexicon_dir)
         shown = str(lexicon_dir).rstrip("/")
@@ -417,12 +433,12 @@ def load_lexicon(lexicon_dir: str | Path | None = None, extra: tuple[str | Path,
             raise LexiconError(f"{shown}/manifest.toml: no pack '{name}'; packs: "
                                f"{', '.join(manifest.packs) or 'none'}")
     entries = [e for e in parse_entries(_read_text(folder / manifest.file, f"{shown}/{manifest.file}"),
-                                        f"{shown}/{manifest.file}", manifest, poles, notes=notes)
+                                        f"{shown}/{manifest.file}", manifest, poles, notes=notes, language=lang)
                if not e.pack or e.pack in on]
     for name in on:
         f = manifest.packs[name].file
         entries += parse_entries(_read_text(folder / f, f"{shown}/{f}"), f"{shown}/{f}", manifest, poles,
-                                 pack=name, notes=notes)
+                                 pack=name, notes=notes, language=lang)
     version = f"{manifest.name} {manifest.version}"
     if on:
         version += f" [{'+'.join(on)}]"
@@ -434,7 +450,7 @@ def load_lexicon(lexicon_dir: str | Path | None = None, extra: tuple[str | Path,
     for path in extra:
         p = Path(path)
         text = _read_text(p, str(p))
-        more = parse_entries(text, str(p), manifest, poles, notes=notes)
+        more = parse_entries(text, str(p), manifest, poles, notes=notes, language=lang)
         dups = [f"{e.origin}: duplicate id '{e.id}' (already in {ids[e.id]})" for e in more if e.id in ids]
         if dups:
             raise LexiconError(_problems(dups, str(p)))
@@ -443,9 +459,14 @@ def load_lexicon(lexicon_dir: str | Path | None = None, extra: tuple[str | Path,
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
         version += f" + {p.name}@{digest}"
     return Lexicon(manifest.name, version, manifest.axis, poles, manifest.categories, tuple(entries), axis,
-                   tuple(notes), tuple(manifest.packs), on)
+                   tuple(notes), tuple(manifest.packs), on, lang)
+
+
+def default_lexicon(language: Language | None = None) -> Lexicon:
+    """The shipped lexicon of the language (German when None), loaded once."""
+    return _shipped_lexicon(default_language() if language is None else language)
 
 
 @cache
-def default_lexicon() -> Lexicon:
-    return load_lexicon()
+def _shipped_lexicon(language: Language) -> Lexicon:
+    return load_lexicon(language=language)

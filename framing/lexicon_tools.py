@@ -13,13 +13,13 @@ from itertools import pairwise
 from pathlib import Path
 
 from framing.articles import Article, build_article
-from framing.compare import _STOP as STOPWORDS
 from framing.compare import log_odds
+from framing.events import stopwords
+from framing.languages import Language
 from framing.lexicon import ALL_COLUMNS, Entry, Lexicon, _slug
 from framing.matching import Matcher
 from framing.quotes import VoiceIndex
 from framing.readers import read_articles
-from framing.text import is_known
 from framing.textlayer import analyse
 
 
@@ -30,7 +30,7 @@ def check_neutral(lex: Lexicon, matcher: Matcher | None = None) -> list[str]:
     problems = []
     for e in lex.entries:
         for n in e.neutral:
-            an = analyse(build_article(n, id="neutral", source="neutral", parse_header=False))
+            an = analyse(build_article(n, id="neutral", source="neutral", parse_header=False), lex.lang)
             flagged = sorted({f"{h.surface} ({h.entry.id})" for h in m.find_hits(an)
                               if h.how != "scare-quote" and h.entry.register != "technical"})
             if flagged:
@@ -64,11 +64,11 @@ class Candidate:
         return cols
 
 
-def _own_voice_sentences(articles: Iterable[Article]) -> Iterator[tuple[int, list[str]]]:
+def _own_voice_sentences(articles: Iterable[Article], lang: Language) -> Iterator[tuple[int, list[str]]]:
     """Per sentence of each article: the lower-cased lemmas of its words in the outlet's own
     voice (words inside quotations and reported speech left out), with the article's number."""
     for n, a in enumerate(articles):
-        an = analyse(a)
+        an = analyse(a, lang)
         doc, quotes = an.doc, an.quotes
         voices = VoiceIndex(quotes)
         for s in doc.sentences:
@@ -85,14 +85,15 @@ def _own_voice_sentences(articles: Iterable[Article]) -> Iterator[tuple[int, lis
             yield n, words
 
 
-def _usable(w: str) -> bool:
-    return (len(w) >= 3 and w not in STOPWORDS and w.isalpha()) or ("-" in w and len(w) >= 5)
+def _usable(w: str, stop: frozenset[str]) -> bool:
+    return (len(w) >= 3 and w not in stop and w.isalpha()) or ("-" in w and len(w) >= 5)
 
 
 @lru_cache(maxsize=100_000)
-def _looks_like_name(w: str) -> bool:
-    """A word simplemma does not know and that has no known head of 4+ letters: most likely a
-    name (Nawalny, Kasan), not a new compound (Putschtheater)."""
+def _looks_like_name(w: str, lang: Language) -> bool:
+    """A word the language's dictionary does not know and that has no known head of 4+ letters:
+    most likely a name (Nawalny, Kasan), not a new compound (Putschtheater)."""
+    is_known = lang.is_known
     if "-" in w or is_known(w) or is_known(w.capitalize()):
         return False
     return not any(is_known(w[i:].capitalize()) or is_known(w[i:])
@@ -107,21 +108,23 @@ def suggest(corpus: Iterable[Article], reference: Iterable[Article], lex: Lexico
     pairs nltk's collocation finder ranks high (likelihood ratio) that are over-represented too.
     Words already in the lexicon, names, stop words and words of fewer than `min_articles`
     articles (one article's topic) are left out. Deterministic."""
+    lang = lex.lang
+    stop = stopwords(lang)
     target: Counter[str] = Counter()
     docs: dict[str, set[int]] = {}
     sentences: list[list[str]] = []
     sentence_article: list[int] = []
-    for n, words in _own_voice_sentences(corpus):
+    for n, words in _own_voice_sentences(corpus, lang):
         sentences.append(words)
         sentence_article.append(n)
         for w in words:
-            if w and _usable(w):
+            if w and _usable(w, stop):
                 target[w] += 1
                 docs.setdefault(w, set()).add(n)
     ref: Counter[str] = Counter()
     ref_pairs: Counter[str] = Counter()
-    for _, words in _own_voice_sentences(reference):
-        ref.update(w for w in words if w and _usable(w))
+    for _, words in _own_voice_sentences(reference, lang):
+        ref.update(w for w in words if w and _usable(w, stop))
         ref_pairs.update(f"{a} {b}" for a, b in pairwise(words) if a and b)
     known = {e.key for e in lex.entries} | {" ".join(e.lemmas) for e in lex.entries}
     m = Matcher(lex)
@@ -131,12 +134,12 @@ def suggest(corpus: Iterable[Article], reference: Iterable[Article], lex: Lexico
             break
         if target[w] < min_count or len(docs[w]) < min_articles or w in known:
             continue
-        if _looks_like_name(w) or m._word_matches(w, w):  # a name, or a word the lexicon flags already
+        if _looks_like_name(w, lang) or m._word_matches(w, w):  # a name, or a word the lexicon flags already
             continue
         out.append(Candidate(w, "lemma", round(z, 3), target[w], ref[w], len(docs[w])))
     if phrases:
         out += _phrase_candidates(sentences, sentence_article, ref_pairs, known, min_count, min_z, phrases,
-                                  min_articles)
+                                  min_articles, lang)
     return out
 
 
@@ -146,16 +149,17 @@ def _prior(target: Counter[str], ref: Counter[str]) -> float:
 
 def _phrase_candidates(sentences: list[list[str]], sentence_article: list[int], ref_pairs: Counter[str],
                        known: set[str], min_count: int, min_z: float, n: int,
-                       min_articles: int) -> list[Candidate]:
+                       min_articles: int, lang: Language) -> list[Candidate]:
     # imported here: nltk pulls in scipy.stats (≈ 2 s and 40 MB at start-up for every command)
     from nltk.collocations import BigramCollocationFinder
     from nltk.metrics import BigramAssocMeasures
 
+    stop = stopwords(lang)
     measures = BigramAssocMeasures()
     finder = BigramCollocationFinder.from_documents(sentences)
     finder.apply_freq_filter(min_count)
-    finder.apply_word_filter(lambda w: not w or (w in STOPWORDS and w not in _PHRASE_WORDS) or w.isdigit())
-    finder.apply_ngram_filter(lambda a, b: a in STOPWORDS and b in STOPWORDS)
+    finder.apply_word_filter(lambda w: not w or (w in stop and w not in _PHRASE_WORDS) or w.isdigit())
+    finder.apply_ngram_filter(lambda a, b: a in stop and b in stop)
     scored = finder.score_ngrams(measures.likelihood_ratio)
     colloc = {f"{a} {b}" for (a, b), _score in scored[: n * 10]}
     pairs = Counter(f"{a} {b}" for ws in sentences for a, b in pairwise(ws) if a and b)
@@ -164,7 +168,7 @@ def _phrase_candidates(sentences: list[list[str]], sentence_article: list[int], 
         if len(out) >= n or z < min_z:
             break
         a, b = p.split()
-        if p not in colloc or p in known or _looks_like_name(a) or _looks_like_name(b):
+        if p not in colloc or p in known or _looks_like_name(a, lang) or _looks_like_name(b, lang):
             continue
         arts = {sentence_article[i] for i, ws in enumerate(sentences)
                 if any(x == a and y == b for x, y in pairwise(ws))}

@@ -12,15 +12,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import compress, count, repeat
 from operator import attrgetter, is_not
 from typing import NamedTuple, cast
 
-from framing.languages.de import INFLECTION_ENDINGS, LINKING_ELEMENTS, STEM_RULES, VERB_PARTICLES
+from framing.languages import Language
 from framing.lexicon import Entry, Lexicon, parse_conditions
 from framing.quotes import Quote, VoiceIndex
-from framing.text import CACHE_GENERATION, Doc, Generations, TokenType, fill_missing, is_known
+from framing.text import CACHE_GENERATION, Doc, Generations, TokenType, fill_missing
 from framing.textlayer import Analysed
 
 # Shortest term that may match inside a compound; shorter ones ("Ork", "Held") only match
@@ -30,7 +30,6 @@ COMPOUND_MIN_CHARS = 5
 REMAINDER_MIN_CHARS = 3
 # Largest distance in tokens between the words of a split phrase ("schüren … Panik").
 SPLIT_MAX_GAP = 8
-_LINKING = LINKING_ELEMENTS
 _TEXT = attrgetter("text")
 
 
@@ -73,18 +72,75 @@ SCARE_QUOTE = Entry(
 )
 
 
-@lru_cache(maxsize=50_000)
-def _known(word: str) -> bool:
-    return len(word) >= REMAINDER_MIN_CHARS and (
-        is_known(word.capitalize()) or is_known(word)
-    )
+class _Morphology:
+    """What the matcher knows of the words of one language (framing.languages): its linking
+    elements of compounds, verb particles, stem rules for unknown inflected forms, adjective
+    endings and the lemmatiser's dictionary, with the caches of what it derives from them. One
+    per language object (`_morphology`), bound to each matcher of a lexicon in that language."""
+
+    def __init__(self, lang: Language) -> None:
+        self.linking: tuple[str, ...] = lang.sequence("linking_elements")  # Fugenelemente: "", "s", "es", …
+        self.particles: tuple[str, ...] = lang.sequence("verb_particles")  # of separable verbs, longest first
+        self.stem_rules: tuple[tuple[str, str], ...] = lang.sequence("stem_rules")
+        self.endings: tuple[str, ...] = lang.sequence("inflection_endings")
+        is_known = lang.is_known
+
+        def known(word: str) -> bool:
+            return len(word) >= REMAINDER_MIN_CHARS and bool(is_known(word.capitalize()) or is_known(word))
+
+        self.known: Callable[[str], bool] = lru_cache(maxsize=50_000)(known)
+        self.decomposable: Callable[[str], bool] = lru_cache(maxsize=20_000)(self._decomposable)
+        self.word_is_inflected: Callable[[str, str], bool] = lru_cache(maxsize=200_000)(self._word_is_inflected)
+        self.folded_stems: Callable[[str], frozenset[str]] = lru_cache(maxsize=100_000)(self._folded_stems)
+
+    def stems(self, low: str) -> list[str]:
+        """Candidate dictionary forms of an unknown inflected word, most specific ending first."""
+        out = []
+        for end, repl in self.stem_rules:
+            if low.endswith(end) and len(low) - len(end) >= 4:
+                stem = low[: len(low) - len(end)] + repl
+                if stem != low and stem not in out:
+                    out.append(stem)
+        return out
+
+    def _decomposable(self, low: str) -> bool:
+        """A word the language knows, or one that ends in a known word ("Klimaretter" -> Retter)."""
+        known = self.known
+        return known(low) or any(known(low[i:]) for i in range(2, len(low) - 3))
+
+    def inflected(self, low: str, lemma: str) -> bool:
+        """An inflected adjective or participle of a phrase word: "dagewesenes" for "dagewesen"."""
+        return len(low) > len(lemma) and low.startswith(lemma) and low[len(lemma):] in self.endings
+
+    def word_is(self, t: TokenType, lem: str) -> bool:
+        """Does a word token match one word of a phrase (its lemma, its form, or an inflection)?"""
+        return lem == t.lemma_low or lem == t.low or self.word_is_inflected(t.low, lem)
+
+    def _word_is_inflected(self, low: str, lem: str) -> bool:
+        """An inflected form of a phrase word: adjective endings, or a participle of a verb lemma."""
+        if self.inflected(low, lem):
+            return True
+        stem = _adj_stem(low)
+        return stem == _adj_stem(lem) or stem == _participle(lem)
+
+    def _folded_stems(self, low: str) -> frozenset[str]:
+        """Dictionary forms an unknown inflected word may have (erdreistet -> erdreisten), folded."""
+        return frozenset(_fold(s) for s in self.stems(low))
+
+
+@cache
+def _morphology(lang: Language) -> _Morphology:
+    return _Morphology(lang)
 
 
 class Matcher:
-    """Indexes a lexicon once; `find_hits` then runs per document."""
+    """Indexes a lexicon once; `find_hits` then runs per document. The lexicon's language
+    (`Lexicon.language`) gives the word forms the matcher knows (`_Morphology`)."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self.language = lexicon.lang
+        self.morph = _morphology(self.language)
         self.exact: dict[str, list[Entry]] = {}
         self.heads: dict[str, list[Entry]] = {}
         self.modifiers: dict[str, list[Entry]] = {}
@@ -131,7 +187,7 @@ class Matcher:
         for e in lexicon.entries:
             t = e.term
             if e.match == "lemma" and " " not in t and t.islower() and t.endswith("n"):
-                p = next((p for p in _PARTICLES if t.startswith(p) and len(t) - len(p) >= 4), None)
+                p = next((p for p in self.morph.particles if t.startswith(p) and len(t) - len(p) >= 4), None)
                 if p:
                     self.separable.setdefault(t[len(p):], []).append((p, e))
         # a phrase's words as written, next to their lemmas (simplemma may lemmatise them apart)
@@ -152,15 +208,16 @@ class Matcher:
             for p in parts[1:] + parts[:1]:
                 out += [(e, "compound") for e in self.exact.get(p, ()) if e.match != "lemma"]
                 out += [(e, "compound") for e in self.modifiers.get(p, ()) if e.match == "compound-modifier"]
+        known = self.morph.known
         for word in {low, lem}:
             n = len(word)
             out += [(e, "compound") for e in self._compound_heads(word)]
             for j in range(COMPOUND_MIN_CHARS, min(n - REMAINDER_MIN_CHARS, self._longest_modifier) + 1):
                 mod = word[:j]
                 if mod in self.modifiers:
-                    for link in _LINKING:
+                    for link in self.morph.linking:
                         rest = word[j:]
-                        if rest.startswith(link) and _known(rest[len(link):]):
+                        if rest.startswith(link) and known(rest[len(link):]):
                             out += [(e, "compound") for e in self.modifiers[mod]]
                             break
         if self._any_pattern is None or self._any_pattern.search(low):  # one pass rules most words out
@@ -182,11 +239,12 @@ class Matcher:
         remainder, less a linking element, is a known word."""
         out: list[Entry] = []
         n = len(word)
+        known = self.morph.known
         for i in range(max(REMAINDER_MIN_CHARS, n - self._longest_head), n - COMPOUND_MIN_CHARS + 1):
             head = word[i:]
             if head in self.heads:
                 rest = word[:i].rstrip("-")
-                if _known(rest) or any(_known(rest[: len(rest) - len(s)]) for s in _LINKING[1:]
+                if known(rest) or any(known(rest[: len(rest) - len(s)]) for s in self.morph.linking[1:]
                                        if rest.endswith(s)):
                     out += [e for e in self.heads[head] if len(e.key) >= COMPOUND_MIN_CHARS]
         return out
@@ -197,7 +255,7 @@ class Matcher:
         as whole words and as compound heads. A lower-case word only reaches lower-case entries, so
         a verb does not turn into a noun (verraten is no Verrat)."""
         out: list[tuple[Entry, str]] = []
-        for stem in _stems(low):
+        for stem in self.morph.stems(low):
             out += [(e, "exact") for e in self.exact.get(stem, ())
                     if e.match != "pattern" and (upper or not e.term[:1].isupper())]
             if upper:
@@ -212,13 +270,15 @@ class Matcher:
         if got is None:
             if tt.is_word:
                 low, lem = tt.low, tt.lemma_low
+                m = self.morph
                 phrases = self.phrases.get(lem, []) + (self.phrases.get(low, []) if low != lem else [])
                 if low[-1:] in "emnrs" and len(low) > 4:  # an inflected first word: "dem Dritten"
-                    phrases = list(dict.fromkeys([*phrases, *(e for st in (_adj_stem(low), *_stems(low))
+                    phrases = list(dict.fromkeys([*phrases, *(e for st in (_adj_stem(low), *m.stems(low))
                                                                for e in self.phrases.get(st, ()))]))
                 got = (self._word_matches(tt.norm, tt.lemma), tuple(phrases),
-                       frozenset(k for k in (_fold(low), _fold(lem), *_folded_stems(low)) if k in self.splits),
-                       tuple(x for k in dict.fromkeys((lem, low, *_stems(low)[:3])) for x in self.separable.get(k, ())))
+                       frozenset(k for k in (_fold(low), _fold(lem), *m.folded_stems(low)) if k in self.splits),
+                       tuple(x for k in dict.fromkeys((lem, low, *m.stems(low)[:3]))
+                             for x in self.separable.get(k, ())))
                 if not any(got):
                     got = _NOTHING
             else:
@@ -233,8 +293,8 @@ class Matcher:
         got: tuple[Entry, ...] | None = self._pairs.get(key)
         if got is None:
             got = tuple(e for e in phrases if len(e.lemmas) < 2 or (
-                nxt is not None and (_word_is(nxt, e.lemmas[1])
-                                     or _word_is(nxt, self.phrase_words.get(e.id, e.lemmas)[1]))))
+                nxt is not None and (self.morph.word_is(nxt, e.lemmas[1])
+                                     or self.morph.word_is(nxt, self.phrase_words.get(e.id, e.lemmas)[1]))))
             self._pairs.put(key, got)
         return got
 
@@ -270,7 +330,7 @@ class Matcher:
                 k = _next_word(types, i + 1)
                 nxt = types[k] if k < n_types else None
                 for e in self._phrases_before(types[i], phrases, nxt):
-                    idx = _phrase_at(types, i, e.lemmas, self.phrase_words.get(e.id, e.lemmas))
+                    idx = _phrase_at(types, i, e.lemmas, self.morph, self.phrase_words.get(e.id, e.lemmas))
                     if idx:
                         cands.append((idx, e, "phrase"))
             if split_keys:
@@ -279,18 +339,18 @@ class Matcher:
             s = doc.sentences[si]
             for key in sorted(keys):
                 for e in self.splits[key]:
-                    idx = _split_in(types, s.first_token, s.last_token, _split_words(e.lemmas))
+                    idx = _split_in(types, s.first_token, s.last_token, _split_words(e.lemmas), self.morph)
                     if idx:
                         cands.append((idx, e, "split"))
         cands += _claimed(types, doc)
         cands += _superlatives(types, doc)
         if self.has_senses:
-            cands = _senses_fit(cands, doc)
+            cands = _senses_fit(cands, doc, self.language)
         rank = {"phrase": 0, "split": 0, "construction": 0, "exact": 1, "pattern": 2, "compound": 3}
         cands.sort(key=lambda c: (-len(c[0]), rank[c[2]], -len(c[1].term), c[0][0], c[1].id))
         taken: set[int] = set()
         hits: list[Hit] = []
-        quotes = tuple(_requalify(q, doc.text) if q.kind == "scare" else q for q in an.quotes)
+        quotes = tuple(_requalify(q, doc.text, self.morph) if q.kind == "scare" else q for q in an.quotes)
         voices = VoiceIndex(quotes)
         for idx, e, how in cands:
             if taken.intersection(idx):
@@ -351,7 +411,7 @@ _ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", 
 _CONNECTORS = frozenset({"und", "oder", "&", "sowie"})
 
 
-def _requalify(q: Quote, text: str) -> Quote:
+def _requalify(q: Quote, text: str, m: _Morphology) -> Quote:
     """A scare quote that is a name (kind title: the outlet's own words, no distancing), a
     quotation (direct, no speaker) or a fragment of reported speech (reported); else unchanged."""
     words = q.text.split()
@@ -359,7 +419,7 @@ def _requalify(q: Quote, text: str) -> Quote:
         return q
     after = text[q.end + 1 : q.end + 3]
     clean = [w.strip(".,:;!?()") for w in words]
-    if after[:1] == "-" and after[1:2].isalpha() and not any(_known(w.lower()) for w in clean if w):
+    if after[:1] == "-" and after[1:2].isalpha() and not any(m.known(w.lower()) for w in clean if w):
         return q._replace(kind="title")
     before = text[max(0, q.start - 60) : q.start].rstrip("„“\"»«‚‘'( ").split()
     while before and before[-1].lower() in _ARTICLES:
@@ -373,7 +433,7 @@ def _requalify(q: Quote, text: str) -> Quote:
         return q._replace(kind="direct")
     if before and before[-1].endswith(":") and before[-1][:1].isupper() and len(before[-1]) > 2:
         return q._replace(kind="direct")  # "Löw: „Brauchen keinen Stürmer“": the speaker before a colon
-    if len(clean) == 1 and clean[0][:1].isupper() and len(clean[0]) >= 4 and not _decomposable(clean[0].lower()):
+    if len(clean) == 1 and clean[0][:1].isupper() and len(clean[0]) >= 4 and not m.decomposable(clean[0].lower()):
         return q._replace(kind="title")  # „Goodfellas“, „Clasico“: a name no German word is part of
     s_start = max(text.rfind(". ", 0, q.start), text.rfind("\n", 0, q.start)) + 1
     ends = [e for e in (text.find(". ", q.end), text.find("\n", q.end)) if e >= 0]
@@ -382,12 +442,6 @@ def _requalify(q: Quote, text: str) -> Quote:
     if _KONJUNKTIV_RE.search(_QUOTED_RE.sub(" ", outside)):
         return q._replace(kind="reported")
     return q
-
-
-@lru_cache(maxsize=20_000)
-def _decomposable(low: str) -> bool:
-    """A word German knows, or one that ends in a German word ("Klimaretter" -> Retter)."""
-    return _known(low) or any(_known(low[i:]) for i in range(2, len(low) - 3))
 
 
 _QUOTED_RE = re.compile(r"[„“\"»«][^„“\"»«]*[„“\"»«]")
@@ -496,7 +550,8 @@ _REPORTER_CATEGORIES = frozenset({"attribution-verb", "doubt-distancing"})
 TOPIC_MIN_WORDS = 3
 
 
-def _senses_fit(cands: list[tuple[tuple[int, ...], Entry, str]], doc: Doc) -> list[tuple[tuple[int, ...], Entry, str]]:
+def _senses_fit(cands: list[tuple[tuple[int, ...], Entry, str]], doc: Doc,
+                language: Language) -> list[tuple[tuple[int, ...], Entry, str]]:
     """Drop candidates whose entry's sentence context says the ordinary sense is meant: none of
     its `requires` items in the sentence, or one of its `excludes` items there (a `topic` item:
     in the whole article)."""
@@ -507,7 +562,8 @@ def _senses_fit(cands: list[tuple[tuple[int, ...], Entry, str]], doc: Doc) -> li
         got = topics.get(text)
         if got is None:
             whole = _Context(frozenset(w for t in doc.types if t.is_word for w in (t.low, t.lemma_low)), doc.text)
-            got = topics[text] = sum(_any_holds(forms, whole) for forms in _topic_items(text)) >= TOPIC_MIN_WORDS
+            held = sum(_any_holds(forms, whole) for forms in _topic_items(text, language))
+            got = topics[text] = held >= TOPIC_MIN_WORDS
         return got
 
     out = []
@@ -533,9 +589,9 @@ def _senses_fit(cands: list[tuple[tuple[int, ...], Entry, str]], doc: Doc) -> li
 
 
 @lru_cache(maxsize=256)
-def _topic_items(text: str) -> tuple[tuple[tuple[str, str], ...], ...]:
-    """The words of a context list, each with its forms (parsed once)."""
-    return tuple(parse_conditions(raw) for raw in text.split(";") if raw.strip())
+def _topic_items(text: str, language: Language) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """The words of a context list, each with its forms in the language (parsed once)."""
+    return tuple(parse_conditions(raw, language=language) for raw in text.split(";") if raw.strip())
 
 
 class _Context:
@@ -611,37 +667,6 @@ def _impersonal(types: list[TokenType], i: int) -> bool:
 # separable verbs it may be the finite part of (particle, entry)
 _Info = tuple[tuple[tuple[Entry, str], ...], tuple[Entry, ...], frozenset[str], tuple[tuple[str, Entry], ...]]
 _NOTHING: _Info = ((), (), frozenset(), ())
-_PARTICLES = VERB_PARTICLES
-
-
-_STEM_RULES = STEM_RULES
-
-
-def _stems(low: str) -> list[str]:
-    """Candidate dictionary forms of an unknown inflected word, most specific ending first."""
-    out = []
-    for end, repl in _STEM_RULES:
-        if low.endswith(end) and len(low) - len(end) >= 4:
-            stem = low[: len(low) - len(end)] + repl
-            if stem != low and stem not in out:
-                out.append(stem)
-    return out
-
-
-def _word_is(t: TokenType, lem: str) -> bool:
-    """Does a word token match one word of a phrase (its lemma, its form, or an inflection)?"""
-    return lem == t.lemma_low or lem == t.low or _word_is_inflected(t.low, lem)
-
-
-@lru_cache(maxsize=200_000)
-def _word_is_inflected(low: str, lem: str) -> bool:
-    """An inflected form of a phrase word: adjective endings, or a participle of a verb lemma."""
-    if _inflected(low, lem):
-        return True
-    stem = _adj_stem(low)
-    return stem == _adj_stem(lem) or stem == _participle(lem)
-
-
 def _participle(lem: str) -> str:
     """The past participle stem of a verb lemma (importieren → importiert, erweitern → erweitert);
     "" for other words."""
@@ -668,7 +693,7 @@ def _next_word(types: list[TokenType], k: int) -> int:
     return k
 
 
-def _phrase_at(types: list[TokenType], i: int, lemmas: tuple[str, ...],
+def _phrase_at(types: list[TokenType], i: int, lemmas: tuple[str, ...], m: _Morphology,
                forms: tuple[str, ...] = ()) -> tuple[int, ...] | None:
     """Token indices of a phrase starting at i: each word matches its lemma or its form as written."""
     idx = []
@@ -676,19 +701,11 @@ def _phrase_at(types: list[TokenType], i: int, lemmas: tuple[str, ...],
     n = len(types)
     for j, lem in enumerate(lemmas):
         k = _next_word(types, k)
-        if k >= n or not (_word_is(types[k], lem) or (j < len(forms) and _word_is(types[k], forms[j]))):
+        if k >= n or not (m.word_is(types[k], lem) or (j < len(forms) and m.word_is(types[k], forms[j]))):
             return None
         idx.append(k)
         k += 1
     return tuple(idx)
-
-
-_ADJECTIVE_ENDINGS = INFLECTION_ENDINGS
-
-
-def _inflected(low: str, lemma: str) -> bool:
-    """An inflected adjective or participle of a phrase word: "dagewesenes" for "dagewesen"."""
-    return len(low) > len(lemma) and low.startswith(lemma) and low[len(lemma):] in _ADJECTIVE_ENDINGS
 
 
 # Words a split phrase may do without ("Öl ins Feuer gießen" is also "gießt Öl in das Feuer"):
@@ -706,23 +723,18 @@ def _split_words(lemmas: tuple[str, ...]) -> tuple[str, ...]:
     return content if len(content) >= 2 else tuple(_fold(w) for w in lemmas)
 
 
-@lru_cache(maxsize=100_000)
-def _folded_stems(low: str) -> frozenset[str]:
-    """Dictionary forms an unknown inflected word may have (erdreistet -> erdreisten), folded."""
-    return frozenset(_fold(s) for s in _stems(low))
-
-
 def _fold(w: str) -> str:
     return w.replace("ß", "ss")
 
 
-def _split_in(types: list[TokenType], first: int, last: int, lemmas: tuple[str, ...]) -> tuple[int, ...] | None:
+def _split_in(types: list[TokenType], first: int, last: int, lemmas: tuple[str, ...],
+              m: _Morphology) -> tuple[int, ...] | None:
     """The tightest tokens of one sentence (first..last) carrying all words of a split phrase
     (lemmas folded: ß as ss)."""
     positions = []
     for lem in lemmas:
         pos = [k for k in range(first, last) if lem in (_fold(types[k].lemma_low), _fold(types[k].low))
-               or (types[k].is_word and lem in _folded_stems(types[k].low))]
+               or (types[k].is_word and lem in m.folded_stems(types[k].low))]
         if not pos:
             return None
         positions.append(pos)

@@ -211,6 +211,7 @@ class _Words:
     codes: dict[str, str]  # token text -> its code character (`_code_of`)
     names: dict[str, bool]  # token text -> is it a proper name (`_is_name`)
     known: dict[str, bool]  # normal form -> does the lemmatiser's dictionary know it
+    language: Language
 
 
 @cache
@@ -242,7 +243,7 @@ def _words(lang: Language) -> _Words:
         pronouns_sie=pronouns | {"sie"},
         not_a_verb_start=(w("determiners") | pronouns | w("quote_subordinators") | w("quote_prepositions")
                           | w("anonymous") | {"und", "aber"}),
-        is_known=lang.is_known, codes={}, names={}, known={},
+        is_known=lang.is_known, codes={}, names={}, known={}, language=lang,
     )
 
 
@@ -1401,7 +1402,7 @@ def _speaker_label(toks: _Run, lo: int, hi: int) -> bool:
         return True
     from framing.actors import actor_named  # a known actor the dictionary also knows ("Scholz")
 
-    return actor_named(" ".join(t.text for t in seg)) is not None
+    return actor_named(" ".join(t.text for t in seg), language=w.language) is not None
 
 
 def _frame_for(frames: list[_Frame], toks: _Run, o: int) -> _Frame | None:
@@ -1500,10 +1501,10 @@ _DASH_SPEAKER_RE: Final = re.compile(
     r"[ \t]*[–—-][ \t]*([A-ZÄÖÜ][\w.-]+(?:[ \t]+[A-ZÄÖÜ][\w.-]+){0,2})(?=[ \t]*(?:$|\n|zu\b|über\b|:|,))")
 
 
-def _actor_label(name: str) -> bool:
+def _actor_label(name: str, w: _Words) -> bool:
     from framing.actors import actor_named  # a known actor the dictionary also knows ("Scholz")
 
-    return actor_named(name) is not None
+    return actor_named(name, language=w.language) is not None
 
 
 _FULL_SENTENCE_RE: Final = re.compile(r"^[A-ZÄÖÜ\d].*[.!?…]$", re.S)
@@ -1535,7 +1536,7 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
     # (a') a headline "„Selbstentlarvend“ – Sacharowa zu den Reaktionen": a dash and a name
     if not cue:
         m = _DASH_SPEAKER_RE.match(text, c + 1)
-        if m and (not _known_word(token_norm(m.group(1).split()[-1]), w) or _actor_label(m.group(1))):
+        if m and (not _known_word(token_norm(m.group(1).split()[-1]), w) or _actor_label(m.group(1), w)):
             speaker, cue = m.group(1), "–"
     # (b) before the quote: X erklärte: „…“
     if not cue:

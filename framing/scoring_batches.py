@@ -48,13 +48,13 @@ def score_articles(articles: Iterable[Article], matcher: Matcher, model: StanceM
                    batch: int = BATCH) -> Iterator[ArticleScore]:
     """Scores in input order; with a model, each score carries the article's stance."""
     if model is None:  # nothing to classify: one article at a time
-        yield from (score_article(analyse(a), matcher) for a in articles)
+        yield from (score_article(analyse(a, matcher.language), matcher) for a in articles)
         return
     version = model_version(model)
     it = iter(articles)
     while chunk := list(islice(it, batch)):
         with _gc_paused():
-            scores = [score_article(analyse(a), matcher) for a in chunk]
+            scores = [score_article(analyse(a, matcher.language), matcher) for a in chunk]
             stances = article_stances([(s.analysed, s.hits) for s in scores], model,
                                       targets=[s.targets for s in scores], camps=matcher.lexicon.camps)
             done = [ArticleScore(analysed=s.analysed, hits=s.hits, lexicon_version=s.lexicon_version,

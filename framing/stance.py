@@ -509,7 +509,7 @@ def views_of_texts(texts: Sequence[str], matcher: Matcher, axis_camps: dict[str,
     conventional = axis_topic(matcher.lexicon.axis).conventional if matcher.lexicon.axis else frozenset()
     out = []
     for i, t in enumerate(texts):
-        an = analyse(Article(id=f"t{i}", text=t, source="training"))
+        an = analyse(Article(id=f"t{i}", text=t, source="training"), matcher.language)
         vs = sentence_views(an, matcher.find_hits(an), axis_camps, conventional=conventional)
         lemmas = tuple(lem for v in vs for lem in v.lemmas)
         lex = [sum(v.lexicon[j] for v in vs) for j in range(4)]

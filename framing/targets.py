@@ -13,26 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import NamedTuple
 
 from framing.actors import Actor, ActorList, actor_named, default_actors, find_mentions
-from framing.languages.de import (
-    ADJECTIVE_ENDINGS,
-    AGENT_PREPOSITIONS,
-    ARTICLE_CASES,
-    CLAUSE_BOUNDARIES,
-    COORDINATORS,
-    DEMONYMS,
-    DEPENDENCE_NOUNS,
-    GENITIVE_ARTICLES,
-    HARD_BOUNDARIES,
-    LABELLING_VERBS,
-    NO_NEAREST,
-    PLACE_IS_SCENE,
-    PLACE_PREPOSITIONS,
-    PREPOSITIONS,
-    SUBORDINATORS,
-)
+from framing.languages import Language
 from framing.matching import Hit
 from framing.text import Doc, TokenType
 from framing.textlayer import Analysed
@@ -56,6 +41,42 @@ class Target:
     relation: str = ""  # how the target was found: subject, genitive, possessor, apposition, speaker, nearest
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class _Rules:
+    """The word lists of the target rules in one language (framing.languages: `de.py` explains
+    each for German); one per language object (`_rules`), taken from the document's language."""
+
+    adjective_endings: tuple[str, ...]
+    agent_prepositions: frozenset[str]
+    article_cases: dict[str, frozenset[str]]
+    clause_boundaries: frozenset[str]
+    coordinators: frozenset[str]
+    demonyms: dict[str, str]
+    dependence_nouns: frozenset[str]
+    genitive_articles: frozenset[str]
+    hard_boundaries: frozenset[str]
+    labelling_verbs: frozenset[str]
+    no_nearest: frozenset[str]
+    place_is_scene: frozenset[str]
+    place_prepositions: frozenset[str]
+    prepositions: frozenset[str]
+    subordinators: frozenset[str]
+    language: Language
+
+
+@cache
+def _rules(lang: Language) -> _Rules:
+    w = lang.words
+    return _Rules(
+        adjective_endings=lang.sequence("adjective_endings"), agent_prepositions=w("agent_prepositions"),
+        article_cases={k: frozenset(v) for k, v in lang.table("article_cases").items()},
+        clause_boundaries=w("clause_boundaries"), coordinators=w("coordinators"), demonyms=lang.table("demonyms"),
+        dependence_nouns=w("dependence_nouns"), genitive_articles=w("genitive_articles"),
+        hard_boundaries=w("hard_boundaries"), labelling_verbs=w("labelling_verbs"), no_nearest=w("no_nearest"),
+        place_is_scene=w("place_is_scene"), place_prepositions=w("place_prepositions"),
+        prepositions=w("prepositions"), subordinators=w("subordinators"), language=lang)
+
+
 def is_aimed(h: Hit) -> bool:
     return h.entry.leaning == "target" or h.entry.category in AIMED_CATEGORIES
 
@@ -76,6 +97,7 @@ def resolve_targets(an: Analysed, hits: Sequence[Hit], camps: dict[str, float],
     poles_sign = {poles[0]: -1.0, poles[1]: 1.0}
     aimed = [i for i, h in enumerate(hits) if is_aimed(h) and h.how != "scare-quote"]
     doc = an.doc
+    r = _rules(doc.language)
     out: dict[int, Target] = {}
     if not aimed:
         return out
@@ -98,7 +120,7 @@ def resolve_targets(an: Analysed, hits: Sequence[Hit], camps: dict[str, float],
         last = doc.token_index(h.end) - 1
         if h.entry.category == "attribution-verb":
             speaker = cues.get((h.sentence, h.surface))
-            actor = actor_named(speaker, actors) if speaker else None
+            actor = actor_named(speaker, actors, r.language) if speaker else None
             relation = "speaker" if actor is not None else ""
             if actor is None and _pronoun_subject(doc, k, last, speaker):
                 actor = _antecedent(doc, k, actors)
@@ -106,7 +128,7 @@ def resolve_targets(an: Analysed, hits: Sequence[Hit], camps: dict[str, float],
         if actor is None:
             actor, relation = _structural(doc, k, last, spans.get(h.sentence, []), h.entry.category)
         if actor is None and not relation and h.entry.category != "attribution-verb" \
-                and h.entry.category not in NO_NEAREST and doc.types[k].text[:1].isupper():
+                and h.entry.category not in r.no_nearest and doc.types[k].text[:1].isupper():
             # last resort, for nouns only: the nearest actor, not across a dash, colon or
             # semicolon, and (except for labels) not one inside a prepositional phrase ("die
             # Kriegsverbrechen in der Ukraine" are not aimed at Ukraine)
@@ -114,10 +136,10 @@ def resolve_targets(an: Analysed, hits: Sequence[Hit], camps: dict[str, float],
             for first, a in by_sentence.get(h.sentence, ()):
                 gap = first - last if first > last else k - first  # tokens after / before the hit
                 lo_, hi_ = (last + 1, first) if first > last else (first, k)
-                if any(doc.types[t].text in HARD_BOUNDARIES for t in range(lo_, hi_)):
+                if any(doc.types[t].text in r.hard_boundaries for t in range(lo_, hi_)):
                     continue
                 sent_start = doc.sentences[h.sentence].first_token
-                if h.entry.category in PLACE_IS_SCENE and _in_pp(doc, sent_start, first):
+                if h.entry.category in r.place_is_scene and _in_pp(doc, sent_start, first):
                     continue
                 if gap <= WINDOW:
                     near.append((gap, first < k, a))  # nearest first; on a tie the following one
@@ -171,14 +193,15 @@ class _Span(NamedTuple):
 
 def _demonyms(doc: Doc, si: int, actors: ActorList) -> list[_Span]:
     """Adjectives of nationality as mentions of their state: "russische Raketen" → Russland."""
+    r = _rules(doc.language)
     s = doc.sentences[si]
     out = []
     for t in range(s.first_token, s.last_token):
         low = doc.types[t].low
-        for e in ADJECTIVE_ENDINGS:
+        for e in r.adjective_endings:
             stem = low[: len(low) - len(e)] if e else low
-            if low.endswith(e) and stem in DEMONYMS:
-                a = actor_named(DEMONYMS[stem], actors)
+            if low.endswith(e) and stem in r.demonyms:
+                a = actor_named(r.demonyms[stem], actors, r.language)
                 if a is not None:
                     out.append(_Span(t, t + 1, a, False))
                 break
@@ -189,10 +212,11 @@ def _structural(doc: Doc, k: int, last: int, spans: list[_Span], category: str =
     """The actor a word at tokens k..last is aimed at by its grammatical relation (see the
     module docstring), or (None, ""); (None, "blocked") when the relation names no known actor
     (then no nearest actor either)."""
+    r = _rules(doc.language)
     types = doc.types
     hit = types[k]
     nxt = types[last + 1] if last + 1 < len(types) and doc.sent[last + 1] == doc.sent[k] else None
-    dependent = hit.low in DEPENDENCE_NOUNS or hit.lemma_low in DEPENDENCE_NOUNS
+    dependent = hit.low in r.dependence_nouns or hit.lemma_low in r.dependence_nouns
     if dependent and k > 0 and types[k - 1].low == "als":
         # "Lukaschenko galt als Vasall Putins": the label is aimed at the subject of "als"
         for m in spans:
@@ -215,36 +239,36 @@ def _structural(doc: Doc, k: int, last: int, spans: list[_Span], category: str =
             # for nouns of dependence: "Vasall Putins" names the master, not the vassal)
             if m.first == last + 1 and m.genitive and not dependent:
                 return m.actor, "genitive"
-            if between and between[0] in GENITIVE_ARTICLES and len(between) <= 3 and not m.genitive \
-                    and all(w in ARTICLE_CASES or w.endswith(("e", "en")) for w in between):
+            if between and between[0] in r.genitive_articles and len(between) <= 3 and not m.genitive \
+                    and all(w in r.article_cases or w.endswith(("e", "en")) for w in between):
                 return m.actor, "genitive"
             # apposition: "der Autokrat Putin"; place: "das Regime in Moskau"
             if m.first == last + 1:
                 return m.actor, "apposition"
-            if len(between) == 1 and between[0] in PLACE_PREPOSITIONS and category not in PLACE_IS_SCENE:
+            if len(between) == 1 and between[0] in r.place_prepositions and category not in r.place_is_scene:
                 return m.actor, "apposition"
         for m in spans:  # only then what stands before the word
             # possessor or nationality before the word: "Putins Regime", "russische Propaganda"
             if m.last == k and (m.genitive or (m.last - m.first == 1 and types[m.first].text[:1].islower())
-                                or types[m.first].low in DEMONYMS or _is_demonym(types[m.first].low)):
+                                or types[m.first].low in r.demonyms or _is_demonym(types[m.first].low, r)):
                 return m.actor, "possessor"
             # "Putin, der Autokrat, …"
-            if m.last in (k - 2, k - 3) and types[m.last].text == "," and types[m.last + 1].low in ARTICLE_CASES:
+            if m.last in (k - 2, k - 3) and types[m.last].text == "," and types[m.last + 1].low in r.article_cases:
                 return m.actor, "apposition"
         if nxt is not None and _genitive_next(nxt) and not dependent:
             return None, "blocked"  # "die Provokationen Prigoschins": someone the actor list does not know
         return None, ""
     # a verb: its subject, the first actor of its clause outside a prepositional phrase
     cs = _clause_start(doc, k)
-    if cs > 0 and cs < k and types[cs].low in COORDINATORS:
+    if cs > 0 and cs < k and types[cs].low in r.coordinators:
         cs += 1
     j = k - 1
-    if j >= cs and types[j].low in COORDINATORS:  # "Putin hetzt … und schürt Panik": shared subject
+    if j >= cs and types[j].low in r.coordinators:  # "Putin hetzt … und schürt Panik": shared subject
         cs = _clause_start(doc, j, over_coordination=True)
     for m in spans:
         if cs <= m.first and m.last <= k and not _in_pp(doc, cs, m.first):
             art = types[m.first - 1].low if m.first > cs else ""
-            if art in ARTICLE_CASES and "nom" not in ARTICLE_CASES[art]:
+            if art in r.article_cases and "nom" not in r.article_cases[art]:
                 continue
             return m.actor, "subject"
     # something fronted, the subject after the verb: "Heute terrorisieren russische Raketen …" (not for a
@@ -252,25 +276,26 @@ def _structural(doc: Doc, k: int, last: int, spans: list[_Span], category: str =
     if cs < k and category != "doubt-distancing":
         for m in spans:
             if last < m.first <= last + 3 and not _in_pp(doc, last + 1, m.first) and not any(
-                    types[t].text in CLAUSE_BOUNDARIES for t in range(last + 1, m.first)):
+                    types[t].text in r.clause_boundaries for t in range(last + 1, m.first)):
                 art = types[m.first - 1].low if m.first > last + 1 else ""
-                if not art or "nom" in ARTICLE_CASES.get(art, frozenset({"nom"})):
+                if not art or "nom" in r.article_cases.get(art, frozenset({"nom"})):
                     return m.actor, "subject"
     for m in spans:  # passive: "von Russland terrorisiert"
-        if m.first > cs and types[m.first - 1].low in AGENT_PREPOSITIONS and abs(m.first - k) <= 6:
+        if m.first > cs and types[m.first - 1].low in r.agent_prepositions and abs(m.first - k) <= 6:
             return m.actor, "agent"
     return None, ""
 
 
 def _labelling_clause(doc: Doc, k: int) -> bool:
     """Does the clause of token k hold a verb that labels its object with "als" (bezeichnen)?"""
+    r = _rules(doc.language)
     types, sent = doc.types, doc.sent
     s = doc.sentences[sent[k]]
     lo = _clause_start(doc, k - 1)  # the clause before "als" ("bezeichnete Y als Z") and after it
     hi = k
-    while hi < s.last_token and types[hi].text not in CLAUSE_BOUNDARIES:
+    while hi < s.last_token and types[hi].text not in r.clause_boundaries:
         hi += 1
-    return any(types[t].lemma_low in LABELLING_VERBS for t in range(lo, hi))
+    return any(types[t].lemma_low in r.labelling_verbs for t in range(lo, hi))
 
 
 def _genitive_next(t: TokenType) -> bool:
@@ -279,20 +304,21 @@ def _genitive_next(t: TokenType) -> bool:
                                           and len(t.text) > 3 and not t.text.endswith("ss"))
 
 
-def _is_demonym(low: str) -> bool:
-    return any(low.endswith(e) and (low[: len(low) - len(e)] if e else low) in DEMONYMS for e in ADJECTIVE_ENDINGS)
+def _is_demonym(low: str, r: _Rules) -> bool:
+    return any(low.endswith(e) and (low[: len(low) - len(e)] if e else low) in r.demonyms for e in r.adjective_endings)
 
 
 def _clause_start(doc: Doc, k: int, over_coordination: bool = False) -> int:
     """First token of the clause holding token k (boundaries: punctuation, subordinators)."""
+    r = _rules(doc.language)
     types, sent = doc.types, doc.sent
     start = doc.sentences[sent[k]].first_token
     j = k - 1
     while j >= start:
         t = types[j]
-        if t.text in CLAUSE_BOUNDARIES or t.low in SUBORDINATORS:
+        if t.text in r.clause_boundaries or t.low in r.subordinators:
             return j + 1
-        if t.low in COORDINATORS and not over_coordination and j < k - 1:
+        if t.low in r.coordinators and not over_coordination and j < k - 1:
             return j
         j -= 1
     return start
@@ -301,15 +327,16 @@ def _clause_start(doc: Doc, k: int, over_coordination: bool = False) -> int:
 def _in_pp(doc: Doc, cs: int, first: int) -> bool:
     """Does a preposition open the phrase that ends at `first` (its article and adjectives
     between)? "gegen den Westen", "in Kiew"."""
+    r = _rules(doc.language)
     types = doc.types
     j = first - 1
-    while j >= cs and (types[j].low in ARTICLE_CASES or (types[j].text[:1].islower() and _is_adj(types[j].low))):
+    while j >= cs and (types[j].low in r.article_cases or (types[j].text[:1].islower() and _is_adj(types[j].low, r))):
         j -= 1
-    return j >= cs and types[j].low in PREPOSITIONS
+    return j >= cs and types[j].low in r.prepositions
 
 
-def _is_adj(low: str) -> bool:
-    return low.endswith(("e", "en", "er", "es", "em")) and low not in PREPOSITIONS
+def _is_adj(low: str, r: _Rules) -> bool:
+    return low.endswith(("e", "en", "er", "es", "em")) and low not in r.prepositions
 
 
 def _resolve_doubt(hits: Sequence[Hit], poles_sign: dict[str, float], out: dict[int, Target], doc: Doc) -> None:

@@ -3,12 +3,15 @@ to the pipeline modules (a toy language, test-only)."""
 
 from __future__ import annotations
 
+import ast
+import dataclasses
 import warnings
+from pathlib import Path
 
 import pytest
 
 import framing
-from framing import languages
+from framing import api, languages
 from framing.languages import UNDETERMINED, Language, get_language
 from framing.settings import Settings, SettingsError
 
@@ -22,7 +25,7 @@ TOY_TEXT = " ".join(["Zo ka mi grimbold lu ve zo ka."] * 4)
 def toy(monkeypatch: pytest.MonkeyPatch) -> Language:
     lang = Language(code="xx", name="Toyish", lemmatize=str.lower, is_known=lambda w: False,
                     function_words=frozenset("zo ka mi lu ve".split()), min_share=0.3,
-                    lists={"speech_verbs": frozenset({"blorpen"})})
+                    lists={"speech_verbs": frozenset({"blorpen"})}, lexicon="de")
     monkeypatch.setitem(languages._REGISTERED, "xx", lang)
     return lang
 
@@ -64,3 +67,76 @@ def test_a_second_language_plugs_in_without_editing_the_pipeline(toy: Language, 
         warnings.simplefilter("ignore")
         assert [a.language for a in framing.read([{"text": TOY_TEXT}, {"text": GERMAN_TEXT}], de)] == \
             [UNDETERMINED, "de"]
+
+
+# --- the stages take their word lists from the run's language (Settings.language) -------------
+
+THREADED_TEXT = ("Die Lage ist ernst. Der Minister betonte, die Hilfe werde fortgesetzt. Das sei Panikmache, "
+                 "betonte Kpt. Müller am Montag.")
+
+
+def _derived(monkeypatch: pytest.MonkeyPatch, code: str, **changed: frozenset[str]) -> Language:
+    """German with some word lists changed, registered under `code` for this test only."""
+    de = get_language("de")
+    lang = dataclasses.replace(de, code=code, name=f"German ({code})", lists={**de.lists, **changed}, lexicon="de")
+    monkeypatch.setitem(languages._REGISTERED, code, lang)
+    return lang
+
+
+def test_a_speech_verb_the_language_lacks_frames_no_quotation(monkeypatch: pytest.MonkeyPatch):
+    de = get_language("de")
+    _derived(monkeypatch, "de-x-nobetonen", speech_verbs=de.words("speech_verbs") - {"betonen"})
+    german = list(api.quotations([{"text": THREADED_TEXT}], Settings(stance=False)))
+    assert next((q["speaker"], q["cue"]) for q in german) == ("Minister", "betonte")
+    assert {q["cue"] for q in german} == {"betonte"}
+    other = list(api.quotations([{"text": THREADED_TEXT}], Settings(language="de-x-nobetonen", stance=False)))
+    assert other and all(q["kind"] == "reported" for q in other)  # still reported speech (Konjunktiv) …
+    assert {(q["speaker"], q["cue"]) for q in other} == {("", "")}  # … but "betonte" names no speaker
+
+
+def test_an_abbreviation_the_language_adds_ends_no_sentence(monkeypatch: pytest.MonkeyPatch):
+    de = get_language("de")
+    _derived(monkeypatch, "de-x-kpt", abbreviations=de.words("abbreviations") | {"kpt"})
+    german = next(api.article_records([{"text": THREADED_TEXT}], Settings(stance=False)))
+    other = next(api.article_records([{"text": THREADED_TEXT}], Settings(language="de-x-kpt", stance=False)))
+    assert (german["sentences"], other["sentences"]) == (4, 3)  # "Kpt." ends a sentence in German only
+
+
+def test_every_list_a_stage_asks_for_is_in_german():
+    """A misspelt list name would silently be empty: every name the stages ask for exists."""
+    from framing.actors import _lists
+    from framing.events import event_words
+    from framing.matching import _morphology
+    from framing.quotes import _words
+    from framing.targets import _rules
+    from framing.text import TextLayer
+
+    class Strict(dict):  # type: ignore[type-arg]
+        def get(self, key, default=None):  # type: ignore[no-untyped-def]
+            assert key in self, f"German has no list '{key}'"
+            return super().get(key)
+
+    de = get_language("de")
+    strict = dataclasses.replace(de, lists=Strict(de.lists))
+    for make in (TextLayer, _words, _rules, _lists, _morphology, event_words):
+        make(strict)
+
+
+def test_no_module_outside_the_language_package_imports_a_language_module():
+    """The stages get a language object (from Settings.language); none imports German itself."""
+    root = Path(framing.__file__).parent
+    shipped = set(languages.shipped())
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        if path.parent.name == "languages":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = {a.name for a in node.names}
+                if node.module.startswith("framing.languages.") or (
+                        node.module == "framing.languages" and names & shipped):
+                    found.append(f"{path.relative_to(root)}: from {node.module} import {', '.join(sorted(names))}")
+            elif isinstance(node, ast.Import):
+                found += [f"{path.relative_to(root)}: import {a.name}" for a in node.names
+                          if a.name.startswith("framing.languages.")]
+    assert found == []

@@ -313,6 +313,8 @@ STOPWORDS: Final = frozenset(
 
 MONTH_NAMES: Final = tuple("januar februar märz april mai juni juli august september oktober november dezember".split())
 MONTH_VARIANTS: Final = {"jänner": 1}  # other names of a month (Austrian German) -> its number
+# words before a month without a year that make it a date ("im September", "Ende Juni")
+MONTH_CUES: Final = ("im", "am", "Anfang", "Mitte", "Ende", "seit", "vom", "zum", "bis")
 
 
 # --- actor descriptors (framing.actors) -------------------------------------------------------

@@ -15,6 +15,7 @@ from typing import Any
 
 from tabulate import tabulate
 
+from framing.languages import DEFAULT as DEFAULT_LANGUAGE
 from framing.output import csv_line, csv_safe, printable
 from framing.records import EventComparison
 
@@ -120,8 +121,10 @@ def render_table(item: EventComparison, width: int, markdown: bool = False) -> s
     return f"{textwrap.fill(event_heading(e), width)}\n{note}\n" + "\n\n".join(grids) + "\n"
 
 
-def render_html(items: Sequence[EventComparison]) -> str:
-    out = ["<!DOCTYPE html>", '<html lang="de"><head><meta charset="utf-8"><title>framing compare</title>',
+def render_html(items: Sequence[EventComparison], language: str = DEFAULT_LANGUAGE) -> str:
+    """The comparison as one HTML page; `language`: the code of the articles' language."""
+    out = ["<!DOCTYPE html>", f'<html lang="{html.escape(language)}"><head><meta charset="utf-8">'
+           "<title>framing compare</title>",
            "<style>body{font-family:sans-serif}table{border-collapse:collapse;margin-bottom:2em}"
            "td,th{border:1px solid #999;padding:4px 8px;vertical-align:top;text-align:left}"
            "th{background:#eee}mark{background:#fd8}</style></head><body>"]
@@ -190,21 +193,24 @@ def render_json(items: Iterable[EventComparison]) -> str:
 FORMATS = ("table", "markdown", "csv", "json", "html")
 
 
-def render_comparison(items: Sequence[EventComparison], fmt: str, width: int = 120) -> str:
-    """`framing compare` in one of FORMATS (`width`: of the terminal table)."""
+def render_comparison(items: Sequence[EventComparison], fmt: str, width: int = 120,
+                      language: str = DEFAULT_LANGUAGE) -> str:
+    """`framing compare` in one of FORMATS (`width`: of the terminal table; `language`: the code
+    of the articles' language, for the HTML page)."""
     if fmt == "json":
         return render_json(items)
     if fmt == "csv":
         return render_csv(items)
     if fmt == "html":
-        return render_html(items)
+        return render_html(items, language)
     return "\n".join(render_table(item, width, markdown=fmt == "markdown") for item in items)
 
 
-def render_comparison_chunks(items: Iterable[EventComparison], fmt: str, width: int = 120) -> Iterator[str]:
+def render_comparison_chunks(items: Iterable[EventComparison], fmt: str, width: int = 120,
+                             language: str = DEFAULT_LANGUAGE) -> Iterator[str]:
     """`render_comparison` in pieces whose concatenation is the same text: JSON one event at a
     time (an archive's comparison is never held whole), the other formats at once."""
     if fmt == "json":
         yield from iter_json(items)
     else:
-        yield render_comparison(list(items), fmt, width)
+        yield render_comparison(list(items), fmt, width, language)

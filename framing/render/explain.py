@@ -209,6 +209,7 @@ def explain_json_record(view: dict[str, Any]) -> dict[str, Any]:
     """The JSON record: the view without the rendering helpers (segments are kept: they are
     the text cut at the flags)."""
     out = dict(view)
+    out.pop("language", None)  # a rendering helper (the pages' lang attribute), not part of the record
     out["segments"] = [{"text": t, "flags": ns} for t, ns in view["segments"]]
     return out
 
