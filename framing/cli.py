@@ -26,7 +26,7 @@ from framing.errors import FramingError, LexiconError, ModelError
 from framing.evaluation import agreement, evaluate_hits, load_gold
 from framing.exercise import check_markings, read_markings
 from framing.lexicon import Lexicon, load_lexicon
-from framing.lexicon_tools import candidates_csv, check_neutral, seed_examples, suggest
+from framing.lexicon_tools import check_neutral, seed_examples, suggest
 from framing.matching import Matcher
 from framing.output import atomic_output
 from framing.quote_eval import evaluate_quote_spans, evaluate_voice
@@ -35,6 +35,7 @@ from framing.render import (
     FORMATS,
     render,
     render_articles,
+    render_candidates,
     render_cv,
     render_entries,
     render_entry,
@@ -43,6 +44,7 @@ from framing.render import (
     render_quotes,
     render_removed,
     render_scores,
+    render_stance_evaluation,
 )
 from framing.render.compare import FORMATS as COMPARE_FORMATS
 from framing.render.compare import render_comparison_chunks
@@ -522,7 +524,7 @@ def lexicon_suggest(corpus: tuple[str, ...], reference: tuple[str, ...], top: in
         if not res.articles:
             raise LexiconError(f"{what}: no article could be read ({res.summary()})")
     cands = suggest(sides[0].articles, sides[1].articles, lex, top=top, min_count=min_count, phrases=phrases)
-    click.echo(candidates_csv(cands), nl=False)
+    click.echo(render_candidates(cands), nl=False)
 
 
 @main.group()
@@ -611,7 +613,8 @@ def evaluate_stance(data: str | None, text_column: str, label_column: str, folds
     label; with --manifest also leave-one-event-out figures)."""
     if articles or gold_path:
         from framing.stance_fit import evaluate_articles
-        click.echo(evaluate_articles(articles, gold_path, manifest, fit_weights, Matcher(get_lexicon(kw))), nl=False)
+        ev = evaluate_articles(articles, gold_path, manifest, fit_weights, Matcher(get_lexicon(kw)))
+        click.echo(render_stance_evaluation(ev), nl=False)
         return
     matcher = Matcher(get_lexicon(kw))
     examples, what = _examples(data, text_column, label_column)

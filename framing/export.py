@@ -56,8 +56,8 @@ from typing import IO, Any
 from framing import __version__
 from framing.articles import Article
 from framing.errors import FramingError, InputError
-from framing.output import csv_line, csv_safe
 from framing.readers import Problem, ReadOptions, ReadResult, iter_articles
+from framing.render.rows import csv_header, csv_row, json_line
 
 SCHEMA_VERSION = "1"
 FORMATS = ("csv", "jsonl", "parquet")
@@ -260,18 +260,6 @@ def group_features(features: Iterable[dict[str, Any]], window_days: int) -> dict
 # --- writing -----------------------------------------------------------------------------------
 
 
-def _cell(v: Any, excel: bool) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, int):
-        return str(v)
-    if isinstance(v, float):
-        return repr(v).replace(".", ",") if excel else repr(v)
-    return csv_safe(str(v))
-
-
 class _Sink:
     """One output file, written to `.NAME.part` beside it and renamed when complete.
 
@@ -305,15 +293,14 @@ class _Sink:
         except OSError as e:
             raise InputError(f"{self.target}: cannot write in {folder} ({e.strerror}); choose another path") from e
         if kind == "csv":
-            self.f.write((b"\xef\xbb\xbf" if excel else b"") + csv_line(self.columns, self.delim).encode())
+            self.f.write((b"\xef\xbb\xbf" if excel else b"") + csv_header(self.columns, self.delim).encode())
 
     def write(self, row: dict[str, Any]) -> None:
         self.rows += 1
         if self.kind == "csv":
-            line = csv_line([_cell(row.get(c), self.excel) for c in self.columns], self.delim)
+            line = csv_row(row, self.columns, self.delim, self.excel)  # the row as text: framing.render.rows
         else:
-            line = json.dumps({c: row.get(c) for c in self.columns} if self.kind == "jsonl" else row,
-                              ensure_ascii=False) + "\n"
+            line = json_line(row, self.columns if self.kind == "jsonl" else None)
         self.f.write(line.encode("utf-8", errors="surrogatepass"))
 
     def sync(self) -> int:

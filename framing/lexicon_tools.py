@@ -3,8 +3,6 @@ candidate words from a corpus (`framing lexicon suggest`)."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -16,7 +14,7 @@ from framing.articles import Article, build_article
 from framing.compare import log_odds
 from framing.events import stopwords
 from framing.languages import Language
-from framing.lexicon import ALL_COLUMNS, Entry, Lexicon, _slug
+from framing.lexicon import Entry, Lexicon
 from framing.matching import Matcher
 from framing.quotes import VoiceIndex
 from framing.readers import read_articles
@@ -53,15 +51,6 @@ class Candidate:
     count: int  # occurrences in the corpus' own voice
     ref_count: int  # occurrences in the reference
     articles: int  # corpus articles it occurs in (own voice)
-
-    def row(self) -> dict[str, str]:
-        """A lexicon row: the fields a person must judge (category, leaning, weight, neutral,
-        explanation, example) are left empty."""
-        cols = dict.fromkeys(ALL_COLUMNS, "")
-        cols.update(id=f"cand-{_slug(self.term)}", term=self.term, match=self.match,
-                    source=f"suggest: z {self.z:.2f}; {self.count}x in {self.articles} articles (own voice), "
-                           f"{self.ref_count}x in the reference")
-        return cols
 
 
 def _own_voice_sentences(articles: Iterable[Article], lang: Language) -> Iterator[tuple[int, list[str]]]:
@@ -176,15 +165,6 @@ def _phrase_candidates(sentences: list[list[str]], sentence_article: list[int], 
             continue
         out.append(Candidate(p, "phrase", round(z, 3), pairs[p], ref_pairs[p], len(arts)))
     return out
-
-
-def candidates_csv(cands: list[Candidate]) -> str:
-    """The candidates as a lexicon CSV (header = the lexicon's columns)."""
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=list(ALL_COLUMNS), lineterminator="\n")
-    w.writeheader()
-    w.writerows(c.row() for c in cands)
-    return buf.getvalue()
 
 
 # words that carry loading inside a phrase although they are stop words elsewhere

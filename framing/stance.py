@@ -1068,28 +1068,4 @@ def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np
                   reason, measures(wt))
 
 
-def stance_shown(rec: dict[str, Any]) -> str:
-    """A score record's stance in one cell: "+0.31 aligned (0.62)", or the label alone when
-    there is no number ("off-axis")."""
-    if rec.get("stance") is None:
-        return str(rec.get("stance_label", ""))
-    return f"{rec['stance']:+.2f} {rec['stance_label']} ({rec['stance_confidence']:.2f})"
 
-
-def stance_explained(rec: dict[str, Any]) -> list[str]:
-    """The reader's lines about a score record's stance: the figure, what it measures and what
-    not, and each signal with its share of the figure."""
-    axis = rec.get("stance_axis", "")
-    if rec.get("stance") is None:
-        return [f"Stance ({axis}): {rec.get('stance_label')}, no number. {rec.get('stance_reason', '')}".strip()]
-    lines = [f"Stance ({axis}): {rec['stance']:+.2f} {rec['stance_label']}, confidence {rec['stance_confidence']:.2f}."
-             f" Measures: {rec.get('stance_measures', MEASURES)}."]
-    if rec.get("stance_label") == "insufficient evidence" and rec.get("stance_reason"):
-        lines.append(f"Why no label: {rec['stance_reason']}.")
-    sig = rec.get("stance_signals", {})
-    shares = rec.get("stance_shares", {})
-    parts = [f"{k} {sig.get(k, 0.0):+.2f} (share {100 * v:+.0f}%: {SIGNAL_MEANING.get(k, k)})"
-             for k, v in shares.items()]
-    if parts:
-        lines.append("Signals: " + "; ".join(parts) + ".")
-    return lines

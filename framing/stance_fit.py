@@ -293,38 +293,18 @@ def report(rows: Sequence[Row], fit: Fit | None = None, top: int = 8) -> Report:
                   (sum(1 for r in unl if r.label == "off-axis"), len(unl)), check)
 
 
-def report_text(rep: Report, fit: Fit | None) -> str:
-    what = "nested leave-one-event-out predictions" if fit is not None else "the weights in use"
-    out = [f"labelled articles: {rep.n}"]
-    out.append(f"Spearman rho, weights in use (in-sample if they were fitted on these labels): {rep.rho:.3f}")
-    if fit is not None:
-        out.append(f"Spearman rho, leave-one-event-out (nested; {fit.events} events): {fit.loeo_rho:.3f}")
-        out.append(f"  within each held-out event: {fit.spread()}")
-        out.append(f"refitted weights (alpha {fit.alpha:g}; in-sample rho {fit.in_sample_rho:.3f}): "
-                   + ", ".join(f"{k} {v:g}" for k, v in fit.weights.items() if k in fit.fitted)
-                   + " (the other signals are not fitted: weight 0)")
-    out.append(f"mean per outlet group ({what}, on the label scale -2 … +2):")
-    out += [f"  {g:<20} {2 * m:+.2f}  (n={n})" for g, (m, n) in rep.group_means.items()]
-    ru = {o: v for o, v in rep.outlet_means.items() if v[1] == "ru-state"}
-    if ru:
-        out.append("Russian-state outlets:")
-        out += [f"  {o:<30} {2 * m:+.2f}  (n={n})" for o, (m, _, n) in ru.items()]
-    if rep.ru_above_mainstream is not None:
-        yes = "yes" if rep.ru_above_mainstream else "no"
-        out.append(f"every Russian-state outlet above every mainstream group: {yes}")
-    out.append("furthest from their label (id, label, predicted on -2 … +2, outlet):")
-    out += [f"  {i:<6} {g:+.0f}  {p:+.2f}  {o}" for i, g, p, o in rep.furthest]
-    if rep.off_axis_labelled:
-        out.append(f"labelled but judged off-axis (counted as 0): {', '.join(rep.off_axis_labelled)}")
-    off, n = rep.off_axis_unlabelled
-    if n:
-        out.append(f"unlabelled articles judged off-axis: {off} of {n}")
-    return "\n".join(out) + "\n"
+@dataclass(frozen=True)
+class ArticleEvaluation:
+    """What `framing evaluate stance --articles … --gold …` found (framing.render turns it into text)."""
+
+    report: Report
+    fit: Fit | None  # the nested leave-one-event-out fit (with --manifest)
+    written: str | None  # the weights file written (--fit-weights)
 
 
 def evaluate_articles(articles: str | None, gold_path: str | None, manifest: str | None, fit_to: str | None,
-                      matcher: Matcher) -> str:
-    """The text `framing evaluate stance --articles … --gold …` prints (and writes --fit-weights)."""
+                      matcher: Matcher) -> ArticleEvaluation:
+    """What `framing evaluate stance --articles … --gold …` reports (and writes --fit-weights)."""
     from framing.output import atomic_output
     from framing.stance import default_model
 
@@ -333,12 +313,11 @@ def evaluate_articles(articles: str | None, gold_path: str | None, manifest: str
     model = default_model(matcher)
     rows = labelled_rows(articles, read_gold(gold_path), manifest, matcher, model)
     fit = fit_weights(rows) if manifest else None
-    text = report_text(report(rows, fit), fit)
+    rep = report(rows, fit)
     if fit_to:
         if fit is None:
             raise InputError("--fit-weights needs --manifest (its events are the cross-validation folds)")
         band = shipped_combination(model.axis).neutral_band
         with atomic_output(fit_to) as f:
             f.write(weights_toml(model.axis, fit, f"{Path(gold_path).name}, {fit.n} articles", band))
-        text += f"weights written to {fit_to}\n"
-    return text
+    return ArticleEvaluation(rep, fit, fit_to or None)

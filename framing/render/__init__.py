@@ -132,10 +132,18 @@ SCORE_HEADERS = {"loaded_per_1000": "loaded/1000", "top_terms": "top own-voice t
                  "quoted_terms": "quoted terms", "stance_shown": "stance (confidence)"}
 
 
+def stance_shown(rec: dict[str, Any]) -> str:
+    """A score record's stance in one cell: "+0.31 aligned (0.62)", or the label alone when
+    there is no number ("off-axis")."""
+    if rec.get("stance") is None:
+        return str(rec.get("stance_label", ""))
+    return f"{rec['stance']:+.2f} {rec['stance_label']} ({rec['stance_confidence']:.2f})"
+
+
 def render_scores(recs: Sequence[dict[str, Any]], fmt: str, stance: bool) -> str:
     """`framing score`: one row per article (`stance`: the run computed stances); tables end
     with what the stance and the loaded-word figure measure."""
-    from framing.stance import LOADED_MEASURES, MEASURES, stance_shown
+    from framing.stance import LOADED_MEASURES, MEASURES
 
     recs = [{**r, "stance_shown": stance_shown(r)} if "stance" in r else r for r in recs]
     cols = ["outlet", "date", "title", "words", *(["stance_shown"] if stance else []), "loaded_per_1000",
@@ -148,6 +156,27 @@ def render_scores(recs: Sequence[dict[str, Any]], fmt: str, stance: bool) -> str
     if fmt in ("table", "markdown") and recs:
         out += f"\nstance: {recs[0].get('stance_measures', MEASURES)}.\nloaded/1000: {LOADED_MEASURES}.\n"
     return out
+
+
+def render_candidates(cands: Sequence[Any]) -> str:
+    """`framing lexicon suggest`: the candidates (framing.lexicon_tools.Candidate) as a lexicon
+    CSV (header = the lexicon's columns): the fields a person must judge (category, leaning,
+    weight, neutral, explanation, example) are left empty."""
+    import csv
+    import io
+
+    from framing.lexicon import ALL_COLUMNS, _slug
+
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=list(ALL_COLUMNS), lineterminator="\n")
+    w.writeheader()
+    for c in cands:
+        cols = dict.fromkeys(ALL_COLUMNS, "")
+        cols.update(id=f"cand-{_slug(c.term)}", term=c.term, match=c.match,
+                    source=f"suggest: z {c.z:.2f}; {c.count}x in {c.articles} articles (own voice), "
+                           f"{c.ref_count}x in the reference")
+        w.writerow(cols)
+    return buf.getvalue()
 
 
 def render_entries(lex: Any, entries: Sequence[Any], fmt: str) -> str:
@@ -223,3 +252,37 @@ def render_cv(report: Any, what: str, fmt: str) -> str:
         out.append("\nclassifier confusion matrix (rows: gold, columns: predicted)\n")
         out.append(render(rows, ["gold", *[f"→ {q}" for q in LABELS]], fmt))
     return "".join(out)
+
+
+def render_stance_evaluation(ev: Any) -> str:
+    """`framing evaluate stance --articles … --gold …` (a framing.stance_fit.ArticleEvaluation)
+    as text: rho, the means per outlet group, the articles furthest from their label."""
+    rep, fit = ev.report, ev.fit
+    what = "nested leave-one-event-out predictions" if fit is not None else "the weights in use"
+    out = [f"labelled articles: {rep.n}"]
+    out.append(f"Spearman rho, weights in use (in-sample if they were fitted on these labels): {rep.rho:.3f}")
+    if fit is not None:
+        out.append(f"Spearman rho, leave-one-event-out (nested; {fit.events} events): {fit.loeo_rho:.3f}")
+        out.append(f"  within each held-out event: {fit.spread()}")
+        out.append(f"refitted weights (alpha {fit.alpha:g}; in-sample rho {fit.in_sample_rho:.3f}): "
+                   + ", ".join(f"{k} {v:g}" for k, v in fit.weights.items() if k in fit.fitted)
+                   + " (the other signals are not fitted: weight 0)")
+    out.append(f"mean per outlet group ({what}, on the label scale -2 … +2):")
+    out += [f"  {g:<20} {2 * m:+.2f}  (n={n})" for g, (m, n) in rep.group_means.items()]
+    ru = {o: v for o, v in rep.outlet_means.items() if v[1] == "ru-state"}
+    if ru:
+        out.append("Russian-state outlets:")
+        out += [f"  {o:<30} {2 * m:+.2f}  (n={n})" for o, (m, _, n) in ru.items()]
+    if rep.ru_above_mainstream is not None:
+        yes = "yes" if rep.ru_above_mainstream else "no"
+        out.append(f"every Russian-state outlet above every mainstream group: {yes}")
+    out.append("furthest from their label (id, label, predicted on -2 … +2, outlet):")
+    out += [f"  {i:<6} {g:+.0f}  {p:+.2f}  {o}" for i, g, p, o in rep.furthest]
+    if rep.off_axis_labelled:
+        out.append(f"labelled but judged off-axis (counted as 0): {', '.join(rep.off_axis_labelled)}")
+    off, n = rep.off_axis_unlabelled
+    if n:
+        out.append(f"unlabelled articles judged off-axis: {off} of {n}")
+    if ev.written:
+        out.append(f"weights written to {ev.written}")
+    return "\n".join(out) + "\n"
