@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
+from framing.languages import DEFAULT as DEFAULT_LANGUAGE
 from framing.outlets import infer_outlet, outlet_from_url
 
 PART_KINDS = ("headline", "lead", "body", "subheading", "caption")
@@ -52,7 +53,7 @@ class Article:
     reprint_of: str | None = None  # whose text this is when it republishes another outlet
     author: str | None = None
     event: str | None = None
-    language: str = "de"  # "und" (undetermined) when the text does not look German: read, not scored
+    language: str = DEFAULT_LANGUAGE  # "und" when the text is not in the run's language: read, not scored
     parts: tuple[Part, ...] = ()
     removed: tuple[Removed, ...] = field(default=())
     # starts of the parts when they are in text order and do not overlap (then `part_at` bisects)

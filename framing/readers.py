@@ -21,7 +21,8 @@ from typing import Any
 
 from framing.articles import Article, Meta, build_article, normalise_date
 from framing.errors import InputError
-from framing.languages import UNDETERMINED, Language, get_language
+from framing.languages import DEFAULT as DEFAULT_LANGUAGE
+from framing.languages import UNDETERMINED, Language, default_language, get_language
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,7 @@ class ReadOptions:
     url_column: str = "url"
     event_column: str = "event"
     input_format: str | None = None  # csv, tsv, jsonl, html or txt for every input; None: by name and content
-    language: str = "de"  # the language of the run (framing.languages): other text is read, not scored
+    language: str = DEFAULT_LANGUAGE  # the language of the run (framing.languages): other text is read, not scored
 
 
 @dataclass(frozen=True, slots=True)
@@ -591,7 +592,7 @@ def admit(art: Article, seen: dict[str, str], language: Language | None = None) 
                       skipped=False)
         art = replace(art, id=new_id)
     seen[art.id] = art.source
-    lang = language or get_language("de")
+    lang = language or default_language()
     ok, share = lang.looks_like(art.text)
     if not ok:
         yield Problem(art.source, f"does not look like {lang.name} ({share:.0%} {lang.name} function words); "

@@ -15,12 +15,13 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
 from framing.errors import FramingError
+from framing.languages import DEFAULT
 from framing.languages import available as available_languages
 from framing.readers import ReadOptions
 
 # --- defaults (the only place they are written down) ------------------------------------------
 
-DEFAULT_LANGUAGE: Final = "de"
+DEFAULT_LANGUAGE: Final = DEFAULT  # German (framing.languages)
 DEFAULT_WINDOW_DAYS: Final = 14  # news about one event clusters within about two weeks
 DEFAULT_BY: Final = "outlet"  # compare: one column per outlet (or "article")
 BY_CHOICES: Final = ("outlet", "article")

@@ -821,7 +821,7 @@ def _sourcing(an: Analysed, camps: dict[str, float], actors: ActorList) -> float
     for q in an.quotes:
         if q.kind not in ("direct", "reported") or not q.speaker:
             continue
-        actor = actor_named(q.speaker, actors)
+        actor = actor_named(q.speaker, actors, an.doc.language)
         if actor is None:
             continue
         sign = -camps.get(actor.camp, 0.0)  # quoting the Russian camp leans towards it
@@ -1007,7 +1007,7 @@ def article_signals(an: Analysed, hits: Sequence[Hit], views: list[SentenceView]
     sides = [0, 0]  # quotations from speakers of the camps on the positive … negative side
     for q in an.quotes:
         if q.kind in ("direct", "reported") and q.speaker:
-            actor = actor_named(q.speaker, actors)
+            actor = actor_named(q.speaker, actors, an.doc.language)
             c = camps.get(actor.camp, 0.0) if actor is not None else 0.0
             if c < 0:
                 sides[0] += 1
