@@ -50,6 +50,7 @@ from scipy import sparse
 from framing.actors import ActorList, actor_named, default_actors, doc_mentions
 from framing.articles import Article
 from framing.errors import InputError, ModelError
+from framing.languages import DEFAULT as DEFAULT_LANGUAGE
 from framing.lexicon import Entry, Lexicon, read_axis
 from framing.matching import Hit, Matcher
 from framing.readers import guess_delimiter
@@ -143,16 +144,25 @@ class ShippedData:
     seeds: tuple[Example, ...]
 
 
+def shipped_data(lexicon_folder: str = DEFAULT_LANGUAGE) -> ShippedData:
+    """The team-written stance sentences shipped with the lexicon folder of a language
+    (lexicons/<folder>/stance.toml; German's by default)."""
+    return _shipped_data(lexicon_folder)
+
+
 @cache
-def shipped_data() -> ShippedData:
-    folder = lexicon_root() / "de"
+def _shipped_data(name: str) -> ShippedData:
+    folder = lexicon_root() / name
+    if not (folder / "stance.toml").is_file():
+        raise ModelError(f"lexicons/{name} has no stance data (stance.toml): give a model trained on your labels "
+                         "(`framing train DATA.csv -o MODEL`, then --model MODEL), or use --no-stance")
     manifest = tomllib.loads((folder / "stance.toml").read_text(encoding="utf-8"))
     digest = hashlib.sha256()
     parts = []
     for key in ("team", "seeds"):
         text = (folder / manifest[key]).read_text(encoding="utf-8")
         digest.update(text.encode("utf-8"))
-        parts.append(tuple(parse_labelled(text, f"lexicons/de/{manifest[key]}")))
+        parts.append(tuple(parse_labelled(text, f"lexicons/{name}/{manifest[key]}")))
     version = f"{manifest['name']} {manifest['version']} ({digest.hexdigest()[:12]})"
     return ShippedData(version, str(manifest.get("axis", "kremlin")), parts[0], parts[1])
 
@@ -642,19 +652,27 @@ def load_model(path: str | Path, matcher: Matcher, strict: bool = True) -> Stanc
     return model
 
 
-SHIPPED_MODEL: Final = ("models", "stance-de.skops")
+def shipped_model(lexicon_folder: str = DEFAULT_LANGUAGE) -> tuple[str, str]:
+    """Where the shipped stance model of a language's lexicon folder lies under lexicons/."""
+    return ("models", f"stance-{lexicon_folder}.skops")
 
 
-_DEFAULT_CACHE: Final[dict[str, StanceModel]] = {}
+SHIPPED_MODEL: Final = shipped_model()  # German's
+
+
+_DEFAULT_CACHE: Final[dict[tuple[str, str], StanceModel]] = {}
 
 
 def default_model(matcher: Matcher) -> StanceModel:
-    """The shipped model; retrained in memory from the shipped data (and said so in its notes)
-    when it was built with another scikit-learn, lexicon or data version than the installed ones."""
-    key = matcher.lexicon.version
+    """The shipped model of the matcher's language; retrained in memory from the shipped data
+    (and said so in its notes) when it was built with another scikit-learn, lexicon or data
+    version than the installed ones."""
+    folder = matcher.language.lexicon_folder
+    key = (folder, matcher.lexicon.version)
     if key in _DEFAULT_CACHE:
         return _DEFAULT_CACHE[key]
-    data = shipped_data()
+    data = shipped_data(folder)
+    path = shipped_model(folder)
     if matcher.lexicon.axis != data.axis and axis_sentences(matcher.lexicon.axis):
         own = axis_sentences(matcher.lexicon.axis)
         trained = train(own, matcher, data_version=f"{matcher.lexicon.axis} sentences ({len(own)})",
@@ -668,7 +686,7 @@ def default_model(matcher: Matcher) -> StanceModel:
                          f"'{matcher.lexicon.axis}': train a model on your labels (`framing train DATA.csv "
                          "--lexicon-dir DIR -o MODEL`) and pass it with --model, or use --no-stance")
     node = lexicon_root()
-    for part in SHIPPED_MODEL:
+    for part in path:
         node = node / part
     model: StanceModel | None = None
     reason = "no shipped model file"
@@ -676,7 +694,7 @@ def default_model(matcher: Matcher) -> StanceModel:
         try:
             model = load_model(Path(str(node)), matcher, strict=False)
             # named without the install path, so outputs are the same on every machine
-            model.origin = f"shipped model ({'/'.join(SHIPPED_MODEL)})"
+            model.origin = f"shipped model ({'/'.join(path)})"
             if model.data_version != data.version:
                 model.notes.append(f"built from data {model.data_version}, shipped data is {data.version}")
             if model.notes:
