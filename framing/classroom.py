@@ -191,7 +191,7 @@ def article_view(sc: ArticleScore, max_words: int = MAX_SHOWN_WORDS) -> dict[str
     return {
         "id": rec.get("id", an.article.id), "outlet": rec.get("outlet") or "", "date": rec.get("date") or "",
         "title": rec.get("title") or "", "words": rec.get("words", an.doc.words), "text": text,
-        "language": an.doc.language.code,  # of the text (the pages' lang attribute)
+        "language": an.article.language,  # of the text ("und": not the run's; the pages' lang attribute)
         "shown_chars": shown, "shown_words": min(an.doc.words, max_words), "segments": segments,
         "flags": flags,
         "own": sum(1 for f in flags if f["voice"] in OWN_VOICES),
