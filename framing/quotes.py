@@ -207,6 +207,14 @@ class _Words:
     cue_words: frozenset[str]  # words that may cue a quotation or reported speech
     pronouns_sie: frozenset[str]
     not_a_verb_start: frozenset[str]  # words that cannot stand before the verb of a subject
+    pointing_adverbs: frozenset[str]
+    so_source_words: frozenset[str]
+    focus_particles: frozenset[str]
+    definite_articles: frozenset[str]
+    charge_verbs: frozenset[str]
+    pp_content: dict[str, tuple[str, ...]]  # speech verb -> prepositions of its reported content
+    outlet_pronouns: frozenset[str]
+    first_person_singular: frozenset[str]
     is_known: Callable[[str], bool]  # (cached per normal form: `_known_word`)
     codes: dict[str, str]  # token text -> its code character (`_code_of`)
     names: dict[str, bool]  # token text -> is it a proper name (`_is_name`)
@@ -243,6 +251,10 @@ def _words(lang: Language) -> _Words:
         pronouns_sie=pronouns | {"sie"},
         not_a_verb_start=(w("determiners") | pronouns | w("quote_subordinators") | w("quote_prepositions")
                           | w("anonymous") | {"und", "aber"}),
+        pointing_adverbs=w("pointing_adverbs"), so_source_words=w("so_source_words"),
+        focus_particles=w("focus_particles"), definite_articles=w("definite_articles"), charge_verbs=w("charge_verbs"),
+        pp_content={k: tuple(v) for k, v in lang.table("pp_content").items()},
+        outlet_pronouns=w("outlet_pronouns"), first_person_singular=w("first_person_singular"),
         is_known=lang.is_known, codes={}, names={}, known={}, language=lang,
     )
 
@@ -410,8 +422,6 @@ def _is_speech(t: TokenType, toks: _Run, i: int, verbs: frozenset[str] | None = 
     return False
 
 
-# pronominal adverbs that point to a clause or quotation after the verb ("wies darauf hin, wie …")
-_POINTING_ADVERBS: Final = frozenset("darauf darüber davon dazu damit dafür daran darin hierzu hierauf".split())
 
 
 def _so_source(toks: _Run, i: int) -> bool:
@@ -428,15 +438,13 @@ def _so_source(toks: _Run, i: int) -> bool:
         c = toks[k].text
         if c in (".", "!", "?", ";", ":") or c in _QUOTE_CHARS:
             return True
-        if c == "," or (toks[k].is_word and toks[k].text[:1].islower() and toks[k].lemma_low not in _SO_SOURCE_WORDS
+        if c == "," or (toks[k].is_word and toks[k].text[:1].islower() and toks[k].lemma_low not in w.so_source_words
                         and toks[k].low not in w.np_stop and toks[k].low not in w.determiners
                         and not toks[k].low.endswith(w.adj_endings)):
             return c == "," and k > i + 1 and toks[k - 1].text[:1].isupper()
     return True
 
 
-# words that can stand in "…, so X …" between the source and the clause end
-_SO_SOURCE_WORDS: Final = frozenset(["zufolge", "gegenüber", "weiter", "abschließend"])
 
 
 class _Runs:
@@ -521,7 +529,7 @@ def _np_before(toks: _Run, start: int, verb: int) -> tuple[int, int] | None:
     # focus particles before the subject: "vor allem die SPD wirft …", "auch der Kreml sagte"
     if low == "vor" and start + 1 < verb and toks[start + 1].low == "allem":
         start += 2
-    elif low in _FOCUS and start + 1 < verb:
+    elif low in w.focus_particles and start + 1 < verb:
         start += 1
     if start >= verb:
         return None
@@ -540,7 +548,6 @@ def _np_before(toks: _Run, start: int, verb: int) -> tuple[int, int] | None:
     return rng
 
 
-_FOCUS: Final = frozenset(["auch", "nur", "sogar", "selbst", "gerade", "ausgerechnet", "besonders"])
 
 
 def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
@@ -646,7 +653,7 @@ class _Speakers:
             return self.last or _name_before(doc, toks.starts[rng[0]])
         if low in w.anonymous:
             return "man"
-        if not named and not plural and toks[rng[0]].low in _DEFINITE and rng[1] - rng[0] >= 2:
+        if not named and not plural and toks[rng[0]].low in w.definite_articles and rng[1] - rng[0] >= 2:
             # "sagte der SPD-Politiker" after "Minister Karl Lauterbach verteidigte …": a role
             # refers back to the named subject of the sentence before
             name = _subject_name_before(doc, doc.sentence_at(toks.starts[rng[0]]))
@@ -657,7 +664,6 @@ class _Speakers:
         return text
 
 
-_DEFINITE: Final = frozenset(["der", "die", "dem", "den"])
 
 
 def _subject_name_before(doc: Doc, si: int) -> str:
@@ -911,24 +917,24 @@ def _content_of_verb(toks: _Run, lo: int, hi: int, v: int) -> tuple[int, int] | 
                     return (v + 1, stop)  # "Kiew wirft Moskau vor, gezielt … anzugreifen"
             if vor > v + 1:
                 return (v + 1, vor)
-    if lemma in _CHARGE_VERBS and toks[v].text[:1].islower() and (v + 1 >= end or not toks[v + 1].is_word):
+    if lemma in w.charge_verbs and toks[v].text[:1].islower() and (v + 1 >= end or not toks[v + 1].is_word):
         # perfect or passive, the participle closing the clause: "Peking hat Washington
         # Doppelmoral vorgeworfen": the charge lies between the auxiliary and the participle
         cs = _clause_start(toks, lo, v)
         aux = next((k for k in range(cs, v) if toks[k].low in w.auxiliaries), None)
         if aux is not None and aux + 1 < v:
             return (aux + 1, v)
-    if lemma in PP_CONTENT and toks[v].text[:1].islower():
+    if lemma in w.pp_content and toks[v].text[:1].islower():
         # "Ex-Häftlinge berichten von brutalen Zuständen", "warnte vor einer Eskalation": the
         # prepositional object is what was said
         stop = _clause_stop(toks, v, end)
-        prep = next((k for k in range(v + 1, stop) if toks[k].low in PP_CONTENT[lemma]), None)
+        prep = next((k for k in range(v + 1, stop) if toks[k].low in w.pp_content[lemma]), None)
         if prep is not None and prep + 1 < stop:
             return (prep + 1, stop)
         if (v + 1 >= end or not toks[v + 1].is_word) and toks[v].low != lemma:
             # a participle closing its clause: "hatte vor einer Unterwanderung … gewarnt"
             cs = _clause_start(toks, lo, v)
-            prep = next((k for k in range(cs, v) if toks[k].low in PP_CONTENT[lemma]), None)
+            prep = next((k for k in range(cs, v) if toks[k].low in w.pp_content[lemma]), None)
             if prep is not None and prep + 1 < v:
                 return (prep + 1, v)
     parts = w.separable.get(lemma)
@@ -937,7 +943,7 @@ def _content_of_verb(toks: _Run, lo: int, hi: int, v: int) -> tuple[int, int] | 
         stop = _clause_stop(toks, v, end)
         if stop - 1 > v + 1 and toks[stop - 1].low in parts and _clause_content(toks, lo, hi, v, end) is None \
                 and not (stop < len(toks) and toks[stop].text == ":") \
-                and not any(toks[j].low in _POINTING_ADVERBS for j in range(v + 1, stop - 1)):
+                and not any(toks[j].low in w.pointing_adverbs for j in range(v + 1, stop - 1)):
             # not "führt dazu treffend aus: …" or "wies darauf hin, wie …": the content follows
             return (v + 1, stop - 1)
     if v - lo >= 1 and toks[lo].low == "wie":
@@ -948,14 +954,6 @@ def _content_of_verb(toks: _Run, lo: int, hi: int, v: int) -> tuple[int, int] | 
     return _clause_content(toks, lo, hi, v, end)
 
 
-# verbs whose objects are the speaker's charge or label (German rule data)
-_CHARGE_VERBS: Final = frozenset(["vorwerfen", "unterstellen", "vorhalten", "nachsagen", "bezeichnen", "nennen",
-                                  "beschuldigen", "bezichtigen", "attestieren"])
-# speech verbs whose prepositional object is the reported content (German rule data)
-PP_CONTENT: Final = {
-    "sprechen": ("von",), "reden": ("von",), "berichten": ("von", "über"), "erzählen": ("von",),
-    "warnen": ("vor",), "schwärmen": ("von",), "klagen": ("über",), "spotten": ("über",),
-}
 
 
 def _clause_stop(toks: _Run, v: int, end: int) -> int:
@@ -1186,7 +1184,7 @@ def _unquoted_speech(doc: Doc, runs: _Runs, toks: _Run, f: _Frame, mask: _Mask) 
         return []  # reported speech (dass, Konjunktiv): not verbatim
     t = toks[f.verb] if f.verb < len(toks) else None
     text = doc.text
-    if f.speaker.lower() in _OUTLET_PRONOUNS or (t is not None and t.lemma_low in w.colon_not_speech):
+    if f.speaker.lower() in w.outlet_pronouns or (t is not None and t.lemma_low in w.colon_not_speech):
         return []  # "Wir nennen: …": the outlet's own words; "erfuhr sie vom Tod …:" no speech
     if t is not None and 0 < f.verb < len(toks) - 1 and t.low.endswith(w.adj_endings) \
             and toks[f.verb + 1].text[:1].isupper() and not _is_name(toks[f.verb + 1], w) \
@@ -1267,7 +1265,6 @@ def _unquoted_speech(doc: Doc, runs: _Runs, toks: _Run, f: _Frame, mask: _Mask) 
     return out
 
 
-_OUTLET_PRONOUNS: Final = frozenset(["wir", "uns"])
 
 
 def _after_colon(text: str, pos: int, mask: _Mask, person: bool, w: _Words) -> tuple[int, int] | None:
@@ -1314,7 +1311,6 @@ def _inherit_voice(quotes: list[Quote], backward: set[int]) -> list[Quote]:
 _CLAUSE_BOUNDS: Final = frozenset(",:;–—")
 
 
-_FIRST_PERSON_SG: Final = frozenset(["ich", "jch"])  # (Jch: the old print form)
 
 
 def _konj_clause_start(toks: _Run, mask: _Mask, report: bool = False) -> int:
@@ -1329,7 +1325,8 @@ def _konj_clause_start(toks: _Run, mask: _Mask, report: bool = False) -> int:
         if t.text in _CLAUSE_BOUNDS:
             start = k + 1
         elif t.is_word and (t.low in w.konj1 or _is_konj(t, report, w)) and not (
-                (k > 0 and toks[k - 1].low in _FIRST_PERSON_SG) or (k + 1 < n and toks[k + 1].low in _FIRST_PERSON_SG)):
+                (k > 0 and toks[k - 1].low in w.first_person_singular)
+                or (k + 1 < n and toks[k + 1].low in w.first_person_singular)):
             return start
     return -1
 
@@ -1552,7 +1549,7 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
                 # "Selbst Präsident Wladimir Putin dampfte seine Rhetorik ein: „…“": a named
                 # subject of the clause before the colon is the speaker
                 verb = next((k for k in range(lo + 1, hi) if btoks[k].is_word and btoks[k].text[:1].islower()
-                             and btoks[k].low not in w.determiners and btoks[k].low not in _FOCUS
+                             and btoks[k].low not in w.determiners and btoks[k].low not in w.focus_particles
                              and not (btoks[k].low.endswith(w.adj_endings) and k + 1 < hi
                                       and btoks[k + 1].text[:1].isupper())), None)
                 subj = _np_before(btoks, lo, verb) if verb is not None else None

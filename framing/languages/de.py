@@ -133,6 +133,26 @@ SOURCE_NOUN_ENDINGS: Final = (
 )
 # adverbs that mark the rest of the sentence as the report of the source just named
 REPORT_ADVERBS: Final = frozenset(["demnach", "demzufolge"])
+# pronominal adverbs that point to a clause or quotation after the verb ("wies darauf hin, wie …")
+POINTING_ADVERBS: Final = frozenset("darauf darüber davon dazu damit dafür daran darin hierzu hierauf".split())
+# words that can stand in "…, so X …" between the source and the clause end
+SO_SOURCE_WORDS: Final = frozenset(["zufolge", "gegenüber", "weiter", "abschließend"])
+# focus particles before a subject ("Auch der Minister sagte …")
+FOCUS_PARTICLES: Final = frozenset(["auch", "nur", "sogar", "selbst", "gerade", "ausgerechnet", "besonders"])
+# definite articles that open a role referring back to a named person ("sagte der SPD-Politiker")
+DEFINITE_ARTICLES: Final = frozenset(["der", "die", "dem", "den"])
+# verbs whose objects are the speaker's charge or label
+CHARGE_VERBS: Final = frozenset(["vorwerfen", "unterstellen", "vorhalten", "nachsagen", "bezeichnen", "nennen",
+                                 "beschuldigen", "bezichtigen", "attestieren"])
+# speech verbs whose prepositional object is the reported content ("warnte vor einem Krieg")
+PP_CONTENT: Final = {
+    "sprechen": ("von",), "reden": ("von",), "berichten": ("von", "über"), "erzählen": ("von",),
+    "warnen": ("vor",), "schwärmen": ("von",), "klagen": ("über",), "spotten": ("über",),
+}
+# the outlet speaking of itself: "wir" before a colon is no one else's speech
+OUTLET_PRONOUNS: Final = frozenset(["wir", "uns"])
+# "ich" (and Jch, the old print form): a Konjunktiv-like form next to it is the indicative
+FIRST_PERSON_SINGULAR: Final = frozenset(["ich", "jch"])
 
 # --- targets (used by `framing.targets`) ---------------------------------------------------
 # verbs that put a label on their object with "als": "Putin hat Prigoschin als Verräter
