@@ -83,6 +83,10 @@ class _Morphology:
         self.particles: tuple[str, ...] = lang.sequence("verb_particles")  # of separable verbs, longest first
         self.stem_rules: tuple[tuple[str, str], ...] = lang.sequence("stem_rules")
         self.endings: tuple[str, ...] = lang.sequence("inflection_endings")
+        self.split_function_words = lang.words("split_function_words")
+        self.citation_words = lang.words("citation_words")
+        self.title_articles = lang.words("title_articles")
+        self.name_connectors = lang.words("name_connectors")
         is_known = lang.is_known
 
         def known(word: str) -> bool:
@@ -92,6 +96,13 @@ class _Morphology:
         self.decomposable: Callable[[str], bool] = lru_cache(maxsize=20_000)(self._decomposable)
         self.word_is_inflected: Callable[[str, str], bool] = lru_cache(maxsize=200_000)(self._word_is_inflected)
         self.folded_stems: Callable[[str], frozenset[str]] = lru_cache(maxsize=100_000)(self._folded_stems)
+        self.split_words: Callable[[tuple[str, ...]], tuple[str, ...]] = lru_cache(maxsize=20_000)(self._split_words)
+
+    def _split_words(self, lemmas: tuple[str, ...]) -> tuple[str, ...]:
+        """The words of a split phrase that must occur (folded ß): its content words when there
+        are at least two, else all."""
+        content = tuple(_fold(w) for w in lemmas if w not in self.split_function_words)
+        return content if len(content) >= 2 else tuple(_fold(w) for w in lemmas)
 
     def stems(self, low: str) -> list[str]:
         """Candidate dictionary forms of an unknown inflected word, most specific ending first."""
@@ -157,7 +168,7 @@ class Matcher:
                         self.phrases.setdefault(k, []).append(e)
             elif e.match == "split":
                 # the longest word is the rarest; ß and ss alike (simplemma: goss -> giessen)
-                self.splits.setdefault(_fold(max(_split_words(e.lemmas), key=len)), []).append(e)
+                self.splits.setdefault(_fold(max(self.morph.split_words(e.lemmas), key=len)), []).append(e)
             elif e.match == "pattern":
                 self.patterns.append((re.compile(e.term, re.I), e))
             else:
@@ -339,7 +350,7 @@ class Matcher:
             s = doc.sentences[si]
             for key in sorted(keys):
                 for e in self.splits[key]:
-                    idx = _split_in(types, s.first_token, s.last_token, _split_words(e.lemmas), self.morph)
+                    idx = _split_in(types, s.first_token, s.last_token, self.morph.split_words(e.lemmas), self.morph)
                     if idx:
                         cands.append((idx, e, "split"))
         cands += _claimed(types, doc)
@@ -400,15 +411,8 @@ _NAMING_HEAD_RE = re.compile(
     r"partei|bündnis|bewegung|festival|stück|oper|musical|ausstellung|app|portal|hotel|lokal|club|"
     r"klub|band|sender|station|rakete|modell|mission|manöver|operation|label|verlag|kolumne|rubrik|"
     r"studie|bericht|doku|dokumentation|reihe|format|künstler|künstlerin|name|namen|motto|slogan)$", re.I)
-_CITATION_WORDS = frozenset(
-    "ich mich mir mein meine meinen meinem meiner wir uns unser unsere unseren unserem unserer du dich dir "
-    "dein deine ihr euch euer eure ist sind war waren wird werden wurde wurden hat haben hatte hatten "
-    "gibt gab kann können konnte muss müssen musste soll sollen will wollen wollte habe sei seien wäre "
-    "wären hätte hätten würde würden i we you it's is are was".split())
 _KONJUNKTIV_RE = re.compile(r"\b(?:sei|seien|habe|hätten|werde|könne|müsse|solle|wolle|gebe|liege|stehe|"
                             r"wisse|bleibe|gehe|komme)\b")
-_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen"})
-_CONNECTORS = frozenset({"und", "oder", "&", "sowie"})
 
 
 def _requalify(q: Quote, text: str, m: _Morphology) -> Quote:
@@ -422,14 +426,15 @@ def _requalify(q: Quote, text: str, m: _Morphology) -> Quote:
     if after[:1] == "-" and after[1:2].isalpha() and not any(m.known(w.lower()) for w in clean if w):
         return q._replace(kind="title")
     before = text[max(0, q.start - 60) : q.start].rstrip("„“\"»«‚‘'( ").split()
-    while before and before[-1].lower() in _ARTICLES:
+    while before and before[-1].lower() in m.title_articles:
         before.pop()
     prev = before[-1].strip(":,") if before else ""
     if prev[:1].isupper() and _NAMING_HEAD_RE.search(prev):
         return q._replace(kind="title")
-    if len(clean) >= 2 and all(w[:1].isupper() for w in clean if w) and not _CONNECTORS & {w.lower() for w in clean}:
+    if len(clean) >= 2 and all(w[:1].isupper() for w in clean if w) \
+            and not m.name_connectors & {w.lower() for w in clean}:
         return q._replace(kind="title")
-    if any(w.lower() in _CITATION_WORDS for w in clean):
+    if any(w.lower() in m.citation_words for w in clean):
         return q._replace(kind="direct")
     if before and before[-1].endswith(":") and before[-1][:1].isupper() and len(before[-1]) > 2:
         return q._replace(kind="direct")  # "Löw: „Brauchen keinen Stürmer“": the speaker before a colon
@@ -708,19 +713,6 @@ def _phrase_at(types: list[TokenType], i: int, lemmas: tuple[str, ...], m: _Morp
     return tuple(idx)
 
 
-# Words a split phrase may do without ("Öl ins Feuer gießen" is also "gießt Öl in das Feuer"):
-# prepositions, articles, pronouns, when at least two other words remain.
-_FUNCTION_WORDS = frozenset(
-    "in ins im an am auf aus bei mit nach von vom zu zum zur über unter vor hinter durch für gegen um "
-    "der die das den dem des ein eine einen einem einer eines sich".split())
-
-
-@lru_cache(maxsize=20_000)
-def _split_words(lemmas: tuple[str, ...]) -> tuple[str, ...]:
-    """The words of a split phrase that must occur (folded ß): its content words when there
-    are at least two, else all."""
-    content = tuple(_fold(w) for w in lemmas if w not in _FUNCTION_WORDS)
-    return content if len(content) >= 2 else tuple(_fold(w) for w in lemmas)
 
 
 def _fold(w: str) -> str:

@@ -369,6 +369,22 @@ STEM_RULES: Final = (("innen", ""), ("ierten", "ieren"), ("ierte", "ieren"), ("i
                       ("es", ""), ("in", ""), ("e", ""), ("n", ""), ("s", ""))
 # endings of attributive adjectives and participles (die russische, des neuen, der größten)
 INFLECTION_ENDINGS: Final = ("e", "en", "er", "es", "em")
+# words a split phrase may do without ("Öl ins Feuer gießen" is also "gießt Öl in das Feuer"):
+# prepositions, articles, pronouns, when at least two other words remain
+SPLIT_FUNCTION_WORDS: Final = frozenset(
+    "in ins im an am auf aus bei mit nach von vom zu zum zur über unter vor hinter durch für gegen um "
+    "der die das den dem des ein eine einen einem einer eines sich".split())
+# a short quotation without a speaker holding one of these (I/we/you, a finite verb) is a
+# quotation, not a scare quote (English ones too: quoted English words)
+CITATION_WORDS: Final = frozenset(
+    "ich mich mir mein meine meinen meinem meiner wir uns unser unsere unseren unserem unserer du dich dir "
+    "dein deine ihr euch euer eure ist sind war waren wird werden wurde wurden hat haben hatte hatten "
+    "gibt gab kann können konnte muss müssen musste soll sollen will wollen wollte habe sei seien wäre "
+    "wären hätte hätten würde würden i we you it's is are was".split())
+# articles before a quoted name, skipped to find the naming noun ("die Segeljacht „Andromeda“")
+TITLE_ARTICLES: Final = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen"})
+# words that join the parts of a quotation that is no name ("„Brot und Spiele“")
+NAME_CONNECTORS: Final = frozenset({"und", "oder", "&", "sowie"})
 
 
 # --- telling German text from other text (framing.readers) -------------------------------------
