@@ -8,7 +8,8 @@ Signals (all on the axis -1 … +1; for `kremlin`: -1 critical of the Russian go
   features, applied to every sentence with the quotations and reported speech masked out (a
   quoted Kremlin statement is not the outlet's stance) and the axis's conventional wording left
   out (axes.toml `conventional`: Angriffskrieg, Invasion … are no stance by themselves). Per
-  sentence p(aligned) - p(critical); averaged (headlines count more, PART_FACTOR), the median
+  sentence max(0, p(aligned) - 1/3) - max(0, p(critical) - 1/3): only what a pole's probability
+  has above chance (DECIDED) counts; averaged (headlines count more, PART_FACTOR), the median
   sentence's, and the headline and lead's.
 * labels: own-voice loaded words, +weight for aligned, -weight for critical; words aimed at
   someone take the direction of their target (`framing.targets`); shrunk towards 0 by
@@ -65,6 +66,11 @@ W_SOURCING: Final = 0.1
 LEXICON_PRIOR: Final = 3.0  # Σ|weight| of own-voice hits that counts as half-way to full evidence
 SOURCING_PRIOR: Final = 60.0  # quoted words that count as half-way to full evidence
 NEUTRAL_BAND: Final = 0.1  # |stance| below this is "neutral"
+# A sentence counts for a pole by how far the classifier's probability of that pole exceeds
+# chance among the three labels (1/3): a plain report whose p(critical) is 0.3 moves nothing,
+# where a plain mean of p(aligned) - p(critical) lets the small leanings of many neutral
+# sentences (the topic's words: "russisch", "westlich") outweigh the few sentences that take a side.
+DECIDED: Final = 1 / 3
 MIN_EVIDENCE: Final = 2  # fewer evidential sentences + directed hits: "insufficient evidence"
 EVIDENCE_SCALE: Final = 6.0  # confidence reaches 63% of its agreement at this much evidence
 EVIDENCE_SENTENCES: Final = 3
@@ -868,7 +874,8 @@ LEAD_PARTS: Final = frozenset({"headline", "subheading", "lead"})
 LEAD_SENTENCES: Final = 3  # without marked parts, the first sentences stand for headline and lead
 SIGNALS: Final = ("classifier", "classifier_median", "classifier_lead", "labels", "doubt", "sourcing", "balance")
 SIGNAL_MEANING: Final = {
-    "classifier": "sentence classifier over the outlet's own words (quotations masked), averaged; headlines count more",
+    "classifier": "sentence classifier over the outlet's own words (quotations masked): each sentence by how far "
+                  "its probability of a side exceeds chance, averaged; headlines count more",
     "classifier_median": "the same classifier's verdict on the article's typical (median) sentence: robust to a "
                          "few outlying sentences",
     "classifier_lead": "the same classifier on the headline and lead (or the first three sentences) only",
@@ -946,6 +953,13 @@ def shipped_combination(axis: str) -> Combination:
     return parse_combination(node.read_text(encoding="utf-8"), f"lexicons/{WEIGHTS_FILE}", axis)
 
 
+def sentence_signal(p: Sequence[float]) -> float:
+    """A sentence's classifier signal from its (critical, neutral, aligned) probabilities: what
+    the aligned probability has above chance (DECIDED) minus what the critical one has; 0 for a
+    sentence that leans to neither pole more than chance."""
+    return max(0.0, p[2] - DECIDED) - max(0.0, p[0] - DECIDED)
+
+
 class _Signals(NamedTuple):
     values: dict[str, float]
     sentence: list[float]  # per view: the part of the sentence-level signals it carries (weights applied)
@@ -960,7 +974,7 @@ def article_signals(an: Analysed, hits: Sequence[Hit], views: list[SentenceView]
     wt = weights or {}
     part_factor = PART_FACTOR
     sw = [part_factor.get(v.part, 1.0) * v.own_words / max(1, v.words) for v in views]
-    signal = [row[2] - row[0] for row in probs]
+    signal = list(map(sentence_signal, probs))
     total_w = sum(sw)
     clf = sum(map(mul, sw, signal)) / total_w if total_w else 0.0
     lead = [i for i, v in enumerate(views) if v.part in LEAD_PARTS] or list(range(min(LEAD_SENTENCES, len(views))))
