@@ -48,14 +48,14 @@ from typing import Any, Final, NamedTuple
 import numpy as np
 from scipy import sparse
 
-from framing.actors import ActorList, actor_named, default_actors, doc_mentions
+from framing.actors import ActorList, default_actors, doc_mentions
 from framing.articles import Article
 from framing.errors import InputError, ModelError
 from framing.lexicon import Entry, Lexicon, read_axis
 from framing.matching import Hit, Matcher
 from framing.readers import guess_delimiter
 from framing.resources import lexicon_root
-from framing.targets import Target, resolve_targets
+from framing.targets import Target, resolve_targets, speaker_actor
 from framing.textlayer import Analysed, analyse
 from framing.weighting import OWN_VOICES, PART_FACTOR
 
@@ -827,7 +827,7 @@ def _sourcing(an: Analysed, camps: dict[str, float], actors: ActorList) -> float
     for q in an.quotes:
         if q.kind not in ("direct", "reported") or not q.speaker:
             continue
-        actor = actor_named(q.speaker, actors)
+        actor = speaker_actor(q.speaker, actors)
         if actor is None:
             continue
         sign = -camps.get(actor.camp, 0.0)  # quoting the Russian camp leans towards it
@@ -1021,7 +1021,7 @@ def article_signals(an: Analysed, hits: Sequence[Hit], views: list[SentenceView]
     sides = [0, 0]  # quotations from speakers of the camps on the positive … negative side
     for q in an.quotes:
         if q.kind in ("direct", "reported") and q.speaker:
-            actor = actor_named(q.speaker, actors)
+            actor = speaker_actor(q.speaker, actors)
             c = camps.get(actor.camp, 0.0) if actor is not None else 0.0
             if c < 0:
                 sides[0] += 1

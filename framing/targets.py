@@ -19,6 +19,8 @@ from framing.actors import Actor, ActorList, actor_named, default_actors, find_m
 from framing.languages.de import (
     ADJECTIVE_ENDINGS,
     AGENT_PREPOSITIONS,
+    ALLEGIANCE,
+    ALLEGIANCE_SUFFIXES,
     ARTICLE_CASES,
     CLAUSE_BOUNDARIES,
     COORDINATORS,
@@ -98,11 +100,14 @@ def resolve_targets(an: Analysed, hits: Sequence[Hit], camps: dict[str, float],
         last = doc.token_index(h.end) - 1
         if h.entry.category == "attribution-verb":
             speaker = cues.get((h.sentence, h.surface))
-            actor = actor_named(speaker, actors) if speaker else None
+            actor = speaker_actor(speaker, actors) if speaker else None
             relation = "speaker" if actor is not None else ""
             if actor is None and _pronoun_subject(doc, k, last, speaker):
                 actor = _antecedent(doc, k, actors)
                 relation = "pronoun" if actor is not None else ""
+        if actor is None and k > 0 and doc.sent[k - 1] == doc.sent[k]:
+            actor = _allegiance(doc.types[k - 1].low, actors)  # "prorussische Propagandisten"
+            relation = "allegiance" if actor is not None else ""
         if actor is None:
             actor, relation = _structural(doc, k, last, spans.get(h.sentence, []), h.entry.category)
         if actor is None and not relation and h.entry.category != "attribution-verb" \
@@ -132,6 +137,37 @@ def resolve_targets(an: Analysed, hits: Sequence[Hit], camps: dict[str, float],
             out[i] = Target(actor, sign, confidence="low" if guessed else "high", relation=relation)
     _resolve_doubt(hits, poles_sign, out, doc)
     return out
+
+
+def speaker_actor(speaker: str, actors: ActorList | None = None) -> Actor | None:
+    """The actor a speaker names ("Kreml-Sprecher Peskow" → Peskow), or else the state an
+    adjective of nationality in it names ("die russische Behörde" → Russland, "westliche
+    Politiker" → der Westen): whose claim a judging verb judges is known by the speaker's side."""
+    actors = actors or default_actors()
+    actor = actor_named(speaker, actors)
+    if actor is not None:
+        return actor
+    for word in speaker.lower().replace("-", " - ").split():
+        for e in ADJECTIVE_ENDINGS:
+            stem = word[: len(word) - len(e)] if e else word
+            if word.endswith(e) and stem in DEMONYMS:
+                return actor_named(DEMONYMS[stem], actors)
+    return None
+
+
+def _allegiance(low: str, actors: ActorList) -> Actor | None:
+    """The actor whose side an adjective of allegiance names ("prorussische" → Russland,
+    "Lukaschenko-treue" → Lukaschenko), or None."""
+    for e in ADJECTIVE_ENDINGS:
+        stem = low[: len(low) - len(e)] if e else low
+        if not low.endswith(e) or not stem:
+            continue
+        if stem in ALLEGIANCE:
+            return actor_named(ALLEGIANCE[stem], actors)
+        for suffix in ALLEGIANCE_SUFFIXES:
+            if stem.endswith(suffix) and len(stem) > len(suffix):
+                return actor_named(stem[: -len(suffix)].capitalize(), actors)
+    return None
 
 
 PRONOUNS = frozenset({"er", "sie"})  # a singular speaker: "Zugleich behauptete er, …"
