@@ -77,6 +77,10 @@ EVIDENCE_SENTENCES: Final = 3
 N_FEATURES: Final = 2**18
 MODEL_FORMAT: Final = 1
 MASK: Final = "⟨zitat⟩"
+# Reported speech whose speaker is the writer ("Ich spreche hier von …", "wir halten fest, dass …")
+# is the outlet's own voice: not masked for the classifier (inside a quotation of someone else,
+# that quotation still masks it).
+FIRST_PERSON: Final = frozenset({"ich", "wir"})
 _TRUSTED_TYPES: Final = frozenset({
     "sklearn.calibration.CalibratedClassifierCV", "sklearn.calibration._CalibratedClassifier",
     "sklearn.calibration._SigmoidCalibration", "sklearn.svm._classes.LinearSVC",
@@ -341,7 +345,9 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
     neither learns nor applies it as stance."""
     actors = actors or default_actors()
     doc = an.doc
-    spans = sorted((q.start, q.end) for q in an.quotes if q.kind in ("direct", "reported"))
+    first_person = FIRST_PERSON
+    spans = sorted((q.start, q.end) for q in an.quotes
+                   if q.kind in ("direct", "reported") and q.speaker.strip().lower() not in first_person)
     own_voices = OWN_VOICES  # (a local: compiled, an imported name is a dict lookup per use)
     own_hits = [h for h in hits if h.voice in own_voices]
     own_index: Sequence[int]

@@ -307,3 +307,19 @@ def test_the_signal_set_is_chosen_without_the_held_out_event():
     assert "a: classifier+labels" in fit.chosen()
     one = fit_weights(rows, signals=("classifier",))
     assert set(one.fitted) == {"classifier"} and all(f == ("classifier",) for f, _ in one.choices.values())
+
+
+def test_reported_speech_of_the_writer_is_own_voice(matcher):
+    import dataclasses
+
+    from framing.quotes import Quote
+
+    text = "Ich spreche hier von den Titanen der Weltpolitik. Der Minister sprach von einem Erfolg."
+    an = analyse(Article(id="w", text=text, source="test"))
+    a, b = text.index("den Titanen"), text.index(" der Weltpolitik") + len(" der Weltpolitik")
+    c, d = text.index("einem Erfolg"), text.index("Erfolg") + len("Erfolg")
+    quotes = (Quote("reported", a, b, text[a:b], "Ich", "spreche", 0),
+              Quote("reported", c, d, text[c:d], "Der Minister", "sprach", 1))
+    views = sentence_views(dataclasses.replace(an, quotes=quotes), [], matcher.lexicon.camps)
+    assert views[0].own_words == views[0].words and "titan" in views[0].lemmas  # the writer: not masked
+    assert views[1].own_words < views[1].words and "⟨zitat⟩" in views[1].lemmas  # the minister: masked

@@ -123,7 +123,7 @@ def test_war_terminology_gets_no_nearest_actor():
 
 
 def test_a_speaker_named_by_nationality_is_judged_by_its_side(matcher):
-    got = relation(matcher, "Der Häftling sei nach einem Spaziergang zusammengebrochen, behauptete die russische Behörde.")
+    got = relation(matcher, "Der Häftling sei nach einem Spaziergang gestürzt, behauptete die russische Behörde.")
     assert got["behauptete"][:3] == ("Russland", "critical", "speaker")
     got = relation(matcher, "Moskau stecke hinter dem Anschlag, behaupteten westliche Politiker.")
     assert got["behaupteten"][:3] == ("der Westen", "aligned", "speaker")
