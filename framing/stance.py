@@ -8,7 +8,8 @@ Signals (all on the axis -1 … +1; for `kremlin`: -1 critical of the Russian go
   features, applied to every sentence with the quotations and reported speech masked out (a
   quoted Kremlin statement is not the outlet's stance) and the axis's conventional wording left
   out (axes.toml `conventional`: Angriffskrieg, Invasion … are no stance by themselves). Per
-  sentence p(aligned) - p(critical); averaged (headlines count more, PART_FACTOR), the median
+  sentence max(0, p(aligned) - 1/3) - max(0, p(critical) - 1/3): only what a pole's probability
+  has above chance (DECIDED) counts; averaged (headlines count more, PART_FACTOR), the median
   sentence's, and the headline and lead's.
 * labels: own-voice loaded words, +weight for aligned, -weight for critical; words aimed at
   someone take the direction of their target (`framing.targets`); shrunk towards 0 by
@@ -47,7 +48,7 @@ from typing import Any, Final, NamedTuple
 import numpy as np
 from scipy import sparse
 
-from framing.actors import ActorList, actor_named, default_actors, doc_mentions
+from framing.actors import ActorList, default_actors, doc_mentions
 from framing.articles import Article
 from framing.errors import InputError, ModelError
 from framing.languages import DEFAULT as DEFAULT_LANGUAGE
@@ -55,7 +56,7 @@ from framing.lexicon import Entry, Lexicon, read_axis
 from framing.matching import Hit, Matcher
 from framing.readers import guess_delimiter
 from framing.resources import lexicon_root
-from framing.targets import Target, resolve_targets
+from framing.targets import Target, resolve_targets, speaker_actor
 from framing.textlayer import Analysed, analyse
 from framing.weighting import OWN_VOICES, PART_FACTOR
 
@@ -66,12 +67,21 @@ W_SOURCING: Final = 0.1
 LEXICON_PRIOR: Final = 3.0  # Σ|weight| of own-voice hits that counts as half-way to full evidence
 SOURCING_PRIOR: Final = 60.0  # quoted words that count as half-way to full evidence
 NEUTRAL_BAND: Final = 0.1  # |stance| below this is "neutral"
+# A sentence counts for a pole by how far the classifier's probability of that pole exceeds
+# chance among the three labels (1/3): a plain report whose p(critical) is 0.3 moves nothing,
+# where a plain mean of p(aligned) - p(critical) lets the small leanings of many neutral
+# sentences (the topic's words: "russisch", "westlich") outweigh the few sentences that take a side.
+DECIDED: Final = 1 / 3
 MIN_EVIDENCE: Final = 2  # fewer evidential sentences + directed hits: "insufficient evidence"
 EVIDENCE_SCALE: Final = 6.0  # confidence reaches 63% of its agreement at this much evidence
 EVIDENCE_SENTENCES: Final = 3
 N_FEATURES: Final = 2**18
 MODEL_FORMAT: Final = 1
 MASK: Final = "⟨zitat⟩"
+# Reported speech whose speaker is the writer ("Ich spreche hier von …", "wir halten fest, dass …")
+# is the outlet's own voice: not masked for the classifier (inside a quotation of someone else,
+# that quotation still masks it).
+FIRST_PERSON: Final = frozenset({"ich", "wir"})
 _TRUSTED_TYPES: Final = frozenset({
     "sklearn.calibration.CalibratedClassifierCV", "sklearn.calibration._CalibratedClassifier",
     "sklearn.calibration._SigmoidCalibration", "sklearn.svm._classes.LinearSVC",
@@ -345,7 +355,9 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
     neither learns nor applies it as stance."""
     actors = actors or default_actors()
     doc = an.doc
-    spans = sorted((q.start, q.end) for q in an.quotes if q.kind in ("direct", "reported"))
+    first_person = FIRST_PERSON
+    spans = sorted((q.start, q.end) for q in an.quotes
+                   if q.kind in ("direct", "reported") and q.speaker.strip().lower() not in first_person)
     own_voices = OWN_VOICES  # (a local: compiled, an imported name is a dict lookup per use)
     own_hits = [h for h in hits if h.voice in own_voices]
     own_index: Sequence[int]
@@ -839,7 +851,7 @@ def _sourcing(an: Analysed, camps: dict[str, float], actors: ActorList) -> float
     for q in an.quotes:
         if q.kind not in ("direct", "reported") or not q.speaker:
             continue
-        actor = actor_named(q.speaker, actors, an.doc.language)
+        actor = speaker_actor(q.speaker, actors, an.doc.language)
         if actor is None:
             continue
         sign = -camps.get(actor.camp, 0.0)  # quoting the Russian camp leans towards it
@@ -886,7 +898,8 @@ LEAD_PARTS: Final = frozenset({"headline", "subheading", "lead"})
 LEAD_SENTENCES: Final = 3  # without marked parts, the first sentences stand for headline and lead
 SIGNALS: Final = ("classifier", "classifier_median", "classifier_lead", "labels", "doubt", "sourcing", "balance")
 SIGNAL_MEANING: Final = {
-    "classifier": "sentence classifier over the outlet's own words (quotations masked), averaged; headlines count more",
+    "classifier": "sentence classifier over the outlet's own words (quotations masked): each sentence by how far "
+                  "its probability of a side exceeds chance, averaged; headlines count more",
     "classifier_median": "the same classifier's verdict on the article's typical (median) sentence: robust to a "
                          "few outlying sentences",
     "classifier_lead": "the same classifier on the headline and lead (or the first three sentences) only",
@@ -964,6 +977,13 @@ def shipped_combination(axis: str) -> Combination:
     return parse_combination(node.read_text(encoding="utf-8"), f"lexicons/{WEIGHTS_FILE}", axis)
 
 
+def sentence_signal(p: Sequence[float]) -> float:
+    """A sentence's classifier signal from its (critical, neutral, aligned) probabilities: what
+    the aligned probability has above chance (DECIDED) minus what the critical one has; 0 for a
+    sentence that leans to neither pole more than chance."""
+    return max(0.0, p[2] - DECIDED) - max(0.0, p[0] - DECIDED)
+
+
 class _Signals(NamedTuple):
     values: dict[str, float]
     sentence: list[float]  # per view: the part of the sentence-level signals it carries (weights applied)
@@ -978,7 +998,7 @@ def article_signals(an: Analysed, hits: Sequence[Hit], views: list[SentenceView]
     wt = weights or {}
     part_factor = PART_FACTOR
     sw = [part_factor.get(v.part, 1.0) * v.own_words / max(1, v.words) for v in views]
-    signal = [row[2] - row[0] for row in probs]
+    signal = list(map(sentence_signal, probs))
     total_w = sum(sw)
     clf = sum(map(mul, sw, signal)) / total_w if total_w else 0.0
     lead = [i for i, v in enumerate(views) if v.part in LEAD_PARTS] or list(range(min(LEAD_SENTENCES, len(views))))
@@ -1025,7 +1045,7 @@ def article_signals(an: Analysed, hits: Sequence[Hit], views: list[SentenceView]
     sides = [0, 0]  # quotations from speakers of the camps on the positive … negative side
     for q in an.quotes:
         if q.kind in ("direct", "reported") and q.speaker:
-            actor = actor_named(q.speaker, actors, an.doc.language)
+            actor = speaker_actor(q.speaker, actors, an.doc.language)
             c = camps.get(actor.camp, 0.0) if actor is not None else 0.0
             if c < 0:
                 sides[0] += 1

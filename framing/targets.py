@@ -17,7 +17,7 @@ from functools import cache
 from typing import NamedTuple
 
 from framing.actors import Actor, ActorList, actor_named, default_actors, find_mentions
-from framing.languages import Language
+from framing.languages import Language, default_language
 from framing.matching import Hit
 from framing.text import Doc, TokenType
 from framing.textlayer import Analysed
@@ -48,6 +48,8 @@ class _Rules:
 
     adjective_endings: tuple[str, ...]
     agent_prepositions: frozenset[str]
+    allegiance: dict[str, str]
+    allegiance_suffixes: tuple[str, ...]
     article_cases: dict[str, frozenset[str]]
     clause_boundaries: frozenset[str]
     coordinators: frozenset[str]
@@ -69,6 +71,7 @@ def _rules(lang: Language) -> _Rules:
     w = lang.words
     return _Rules(
         adjective_endings=lang.sequence("adjective_endings"), agent_prepositions=w("agent_prepositions"),
+        allegiance=lang.table("allegiance"), allegiance_suffixes=lang.sequence("allegiance_suffixes"),
         article_cases={k: frozenset(v) for k, v in lang.table("article_cases").items()},
         clause_boundaries=w("clause_boundaries"), coordinators=w("coordinators"), demonyms=lang.table("demonyms"),
         dependence_nouns=w("dependence_nouns"), genitive_articles=w("genitive_articles"),
@@ -120,11 +123,14 @@ def resolve_targets(an: Analysed, hits: Sequence[Hit], camps: dict[str, float],
         last = doc.token_index(h.end) - 1
         if h.entry.category == "attribution-verb":
             speaker = cues.get((h.sentence, h.surface))
-            actor = actor_named(speaker, actors, r.language) if speaker else None
+            actor = speaker_actor(speaker, actors, r.language) if speaker else None
             relation = "speaker" if actor is not None else ""
             if actor is None and _pronoun_subject(doc, k, last, speaker):
                 actor = _antecedent(doc, k, actors)
                 relation = "pronoun" if actor is not None else ""
+        if actor is None and k > 0 and doc.sent[k - 1] == doc.sent[k]:
+            actor = _allegiance(doc.types[k - 1].low, actors, r)  # "prorussische Propagandisten"
+            relation = "allegiance" if actor is not None else ""
         if actor is None:
             actor, relation = _structural(doc, k, last, spans.get(h.sentence, []), h.entry.category)
         if actor is None and not relation and h.entry.category != "attribution-verb" \
@@ -154,6 +160,38 @@ def resolve_targets(an: Analysed, hits: Sequence[Hit], camps: dict[str, float],
             out[i] = Target(actor, sign, confidence="low" if guessed else "high", relation=relation)
     _resolve_doubt(hits, poles_sign, out, doc)
     return out
+
+
+def speaker_actor(speaker: str, actors: ActorList | None = None, language: Language | None = None) -> Actor | None:
+    """The actor a speaker names ("Kreml-Sprecher Peskow" → Peskow), or else the state an
+    adjective of nationality in it names ("die russische Behörde" → Russland, "westliche
+    Politiker" → der Westen): whose claim a judging verb judges is known by the speaker's side."""
+    actors = actors or default_actors()
+    r = _rules(language or default_language())
+    actor = actor_named(speaker, actors, r.language)
+    if actor is not None:
+        return actor
+    for word in speaker.lower().replace("-", " - ").split():
+        for e in r.adjective_endings:
+            stem = word[: len(word) - len(e)] if e else word
+            if word.endswith(e) and stem in r.demonyms:
+                return actor_named(r.demonyms[stem], actors, r.language)
+    return None
+
+
+def _allegiance(low: str, actors: ActorList, r: _Rules) -> Actor | None:
+    """The actor whose side an adjective of allegiance names ("prorussische" → Russland,
+    "Lukaschenko-treue" → Lukaschenko), or None."""
+    for e in r.adjective_endings:
+        stem = low[: len(low) - len(e)] if e else low
+        if not low.endswith(e) or not stem:
+            continue
+        if stem in r.allegiance:
+            return actor_named(r.allegiance[stem], actors, r.language)
+        for suffix in r.allegiance_suffixes:
+            if stem.endswith(suffix) and len(stem) > len(suffix):
+                return actor_named(stem[: -len(suffix)].capitalize(), actors, r.language)
+    return None
 
 
 PRONOUNS = frozenset({"er", "sie"})  # a singular speaker: "Zugleich behauptete er, …"

@@ -23,12 +23,13 @@ from framing.stance import (
     on_axis,
     parse_combination,
     save_model,
+    sentence_signal,
     sentence_views,
     shipped_combination,
     topic_check,
     train,
 )
-from framing.stance_fit import fit_weights, labelled_rows, read_gold
+from framing.stance_fit import Row, fit_weights, labelled_rows, read_gold
 from framing.textlayer import analyse
 
 SPORT = ("Leverkusen feiert die Meisterschaft\n\nDie Werkself gewann am Sonntag 5:0 gegen Bremen. "
@@ -271,3 +272,54 @@ def test_fitting_sees_the_signals_as_shipped_conventional_wording_left_out(tmp_p
     fit = fit_weights(list(rows.values()))
     assert set(fit.per_event) == {"e1", "e2", "e3"} and all(n >= 2 for _, n in fit.per_event.values())
     assert "range" in fit.spread()
+
+
+def test_a_sentence_counts_for_a_pole_only_above_chance():
+    assert sentence_signal([0.33, 0.34, 0.33]) == 0.0  # leans nowhere more than chance
+    assert sentence_signal([0.30, 0.45, 0.25]) == 0.0  # a plain report's small critical lean moves nothing
+    assert sentence_signal([0.05, 0.15, 0.80]) == pytest.approx(0.80 - 1 / 3)
+    assert sentence_signal([0.80, 0.15, 0.05]) == pytest.approx(-(0.80 - 1 / 3))
+    assert sentence_signal([0.45, 0.0, 0.55]) == pytest.approx(0.55 - 0.45)
+    # so ten plain sentences leaning a little critical do not outweigh one that takes a side
+    plain, sided = [0.30, 0.50, 0.20], [0.05, 0.15, 0.80]
+    assert sum(map(sentence_signal, [plain] * 10 + [sided])) > 0
+    assert sum(p[2] - p[0] for p in [plain] * 10 + [sided]) < 0
+
+
+def _row(i, gold, event, signals):
+    return Row(i, gold, event, "quality", "o", signals, 0.0, "", "")
+
+
+def test_the_signal_set_is_chosen_without_the_held_out_event():
+    rows = []
+    noise = [0.9, -0.7, 0.2, -0.4, 0.8, -0.1, 0.5, -0.9, 0.3, -0.6, 0.7, -0.2]
+    for k in range(12):
+        gold = (-2, -1, 0, 1)[k % 4]
+        rows.append(_row(str(k), gold, "abc"[k // 4], {"classifier": gold / 4, "labels": gold / 8 + 0.01 * k,
+                                                     "doubt": 0.0, "balance": noise[k]}))
+    fit = fit_weights(rows, families=[("classifier", "labels"), ("classifier", "labels", "balance")])
+    assert set(fit.choices) == {"a", "b", "c"}
+    assert all(f in (("classifier", "labels"), ("classifier", "labels", "balance")) for f, _ in fit.choices.values())
+    assert fit.loeo_rho > 0.9  # the signals carry the labels, the noise does not spoil the ranking
+    assert set(fit.weights) >= {"classifier", "labels", "doubt", "balance"}
+    assert fit.weights["doubt"] == 0.0  # not in any offered set: weight 0
+    assert all(k in fit.fitted or v == 0.0 for k, v in fit.weights.items())
+    assert "a: classifier+labels" in fit.chosen()
+    one = fit_weights(rows, signals=("classifier",))
+    assert set(one.fitted) == {"classifier"} and all(f == ("classifier",) for f, _ in one.choices.values())
+
+
+def test_reported_speech_of_the_writer_is_own_voice(matcher):
+    import dataclasses
+
+    from framing.quotes import Quote
+
+    text = "Ich spreche hier von den Titanen der Weltpolitik. Der Minister sprach von einem Erfolg."
+    an = analyse(Article(id="w", text=text, source="test"))
+    a, b = text.index("den Titanen"), text.index(" der Weltpolitik") + len(" der Weltpolitik")
+    c, d = text.index("einem Erfolg"), text.index("Erfolg") + len("Erfolg")
+    quotes = (Quote("reported", a, b, text[a:b], "Ich", "spreche", 0),
+              Quote("reported", c, d, text[c:d], "Der Minister", "sprach", 1))
+    views = sentence_views(dataclasses.replace(an, quotes=quotes), [], matcher.lexicon.camps)
+    assert views[0].own_words == views[0].words and "titan" in views[0].lemmas  # the writer: not masked
+    assert views[1].own_words < views[1].words and "⟨zitat⟩" in views[1].lemmas  # the minister: masked

@@ -120,3 +120,21 @@ def test_war_terminology_gets_no_nearest_actor():
     rec = score_article(analyse(Article(id="t", text=text, source="test")), m).record()
     hits = [h for h in rec["hits"] if h["term"].lower().startswith("privatarmee")]
     assert hits and all("aimed_at" not in h for h in hits), rec["hits"]
+
+
+def test_a_speaker_named_by_nationality_is_judged_by_its_side(matcher):
+    got = relation(matcher, "Der Häftling sei nach einem Spaziergang gestürzt, behauptete die russische Behörde.")
+    assert got["behauptete"][:3] == ("Russland", "critical", "speaker")
+    got = relation(matcher, "Moskau stecke hinter dem Anschlag, behaupteten westliche Politiker.")
+    assert got["behaupteten"][:3] == ("der Westen", "aligned", "speaker")
+    # an anonymous speaker names no side: no target
+    assert "behauptete" not in aimed(matcher, "Alles sei nach Plan verlaufen, behauptete ein Sprecher.")
+
+
+def test_a_label_for_someone_on_a_side_is_aimed_at_that_side(matcher):
+    got = relation(matcher, "Auch prorussische Propagandisten in Deutschland wurden überrascht.")
+    assert got["Propagandisten"][:3] == ("Russland", "critical", "allegiance")
+    got = relation(matcher, "Auch prowestliche Propagandisten in Moskau wurden überrascht.")
+    assert got["Propagandisten"][:3] == ("der Westen", "aligned", "allegiance")
+    got = relation(matcher, "Der Lukaschenko-treue Propagandist meldete sich zu Wort.")
+    assert got["Propagandist"][:2] == ("Alexander Lukaschenko", "critical")

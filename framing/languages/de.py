@@ -51,6 +51,18 @@ DEMONYMS: Final[dict[str, str]] = {
     "westlich": "der Westen", "iranisch": "Iran", "belarussisch": "Belarus", "weißrussisch": "Belarus",
     "deutsch": "Deutschland",
 }
+# adjectives of allegiance (stem, lower case) -> the actor whose side they name: "prorussische
+# Propagandisten" are on Moscow's side, a label for them is aimed at that camp; "X-treu",
+# "X-nah" with a known actor X work the same way ("Lukaschenko-treue", "kremlnahe")
+ALLEGIANCE: Final[dict[str, str]] = {
+    "prorussisch": "Russland", "pro-russisch": "Russland", "russlandfreundlich": "Russland",
+    "kremlnah": "Kreml", "kremltreu": "Kreml", "kremlfreundlich": "Kreml", "moskautreu": "Russland",
+    "moskaunah": "Russland", "putintreu": "Wladimir Putin", "putinnah": "Wladimir Putin",
+    "putinfreundlich": "Wladimir Putin", "prowestlich": "der Westen", "pro-westlich": "der Westen",
+    "proukrainisch": "Ukraine", "pro-ukrainisch": "Ukraine", "proamerikanisch": "USA",
+    "pro-amerikanisch": "USA", "prochinesisch": "China", "pro-chinesisch": "China",
+}
+ALLEGIANCE_SUFFIXES: Final = ("-treu", "-nah", "-freundlich")
 # inflection endings of attributive adjectives
 ADJECTIVE_ENDINGS: Final = ("", "e", "en", "er", "es", "em")
 # boundaries the nearest-actor fallback does not cross ("Angriff auf die Ukraine – der Machthaber")

@@ -264,7 +264,9 @@ def render_stance_evaluation(ev: Any) -> str:
     if fit is not None:
         out.append(f"Spearman rho, leave-one-event-out (nested; {fit.events} events): {fit.loeo_rho:.3f}")
         out.append(f"  within each held-out event: {fit.spread()}")
-        out.append(f"refitted weights (alpha {fit.alpha:g}; in-sample rho {fit.in_sample_rho:.3f}): "
+        out.append(f"  signal set and ridge strength the inner CV chose without each held-out event: {fit.chosen()}")
+        out.append(f"refitted weights (signal set and alpha {fit.alpha:g} chosen by LOEO CV on all events; in-sample "
+                   f"rho {fit.in_sample_rho:.3f}): "
                    + ", ".join(f"{k} {v:g}" for k, v in fit.weights.items() if k in fit.fitted)
                    + " (the other signals are not fitted: weight 0)")
     out.append(f"mean per outlet group ({what}, on the label scale -2 … +2):")
