@@ -30,6 +30,9 @@ COMPOUND_MIN_CHARS = 5
 REMAINDER_MIN_CHARS = 3
 # Largest distance in tokens between the words of a split phrase ("schüren … Panik").
 SPLIT_MAX_GAP = 8
+# ... and this many more for each word of a split phrase beyond two (a relative clause: "der
+# Haufen schmutziger Wäsche, die er vor aller Augen wusch")
+SPLIT_GAP_PER_WORD = 4
 _LINKING = LINKING_ELEMENTS
 _TEXT = attrgetter("text")
 
@@ -90,6 +93,7 @@ class Matcher:
         self.modifiers: dict[str, list[Entry]] = {}
         self.phrases: dict[str, list[Entry]] = {}
         self.splits: dict[str, list[Entry]] = {}
+        self.split_words: dict[str, tuple[tuple[str, ...], ...]] = {}
         self.patterns: list[tuple[re.Pattern[str], Entry]] = []
         for e in lexicon.entries:
             if e.match == "phrase":
@@ -100,8 +104,13 @@ class Matcher:
                     if k:
                         self.phrases.setdefault(k, []).append(e)
             elif e.match == "split":
-                # the longest word is the rarest; ß and ss alike (simplemma: goss -> giessen)
-                self.splits.setdefault(_fold(max(_split_words(e.lemmas), key=len)), []).append(e)
+                # the longest word is the rarest; ß and ss alike (simplemma: goss -> giessen); a
+                # separable verb also under its stem ("den Ast absägen" is "sägt den Ast ab")
+                words = _split_alternatives(e)
+                self.split_words[e.id] = words
+                for k in dict.fromkeys(x for alts in (max(words, key=lambda a: len(a[0])),)
+                                       for w in alts for x in (w, _separable(w)[1]) if x):
+                    self.splits.setdefault(k, []).append(e)
             elif e.match == "pattern":
                 self.patterns.append((re.compile(e.term, re.I), e))
             else:
@@ -277,9 +286,13 @@ class Matcher:
                 split_sentences.setdefault(doc.sent[i], set()).update(split_keys)
         for si, keys in sorted(split_sentences.items()):
             s = doc.sentences[si]
+            tried: set[str] = set()
             for key in sorted(keys):
                 for e in self.splits[key]:
-                    idx = _split_in(types, s.first_token, s.last_token, _split_words(e.lemmas))
+                    if e.id in tried:
+                        continue
+                    tried.add(e.id)
+                    idx = _split_in(types, s.first_token, s.last_token, self.split_words[e.id])
                     if idx:
                         cands.append((idx, e, "split"))
         cands += _claimed(types, doc)
@@ -698,12 +711,14 @@ _FUNCTION_WORDS = frozenset(
     "der die das den dem des ein eine einen einem einer eines sich".split())
 
 
-@lru_cache(maxsize=20_000)
-def _split_words(lemmas: tuple[str, ...]) -> tuple[str, ...]:
-    """The words of a split phrase that must occur (folded ß): its content words when there
-    are at least two, else all."""
-    content = tuple(_fold(w) for w in lemmas if w not in _FUNCTION_WORDS)
-    return content if len(content) >= 2 else tuple(_fold(w) for w in lemmas)
+def _split_alternatives(e: Entry) -> tuple[tuple[str, ...], ...]:
+    """The words of a split phrase that must occur, each as its folded alternatives: the word as
+    the term writes it (in its dictionary form) and its lemma (simplemma turns some dictionary
+    forms into other words: "waschen" -> "wegwaschen")."""
+    written = [w.lower() for w in e.term.split()]
+    pairs = list(zip(written, e.lemmas)) if len(written) == len(e.lemmas) else [(lem, lem) for lem in e.lemmas]
+    content = [p for p in pairs if p[0] not in _FUNCTION_WORDS and p[1] not in _FUNCTION_WORDS]
+    return tuple(tuple(dict.fromkeys(map(_fold, p))) for p in (content if len(content) >= 2 else pairs))
 
 
 @lru_cache(maxsize=100_000)
@@ -716,24 +731,72 @@ def _fold(w: str) -> str:
     return w.replace("ß", "ss")
 
 
-def _split_in(types: list[TokenType], first: int, last: int, lemmas: tuple[str, ...]) -> tuple[int, ...] | None:
+def _split_in(types: list[TokenType], first: int, last: int,
+              lemmas: tuple[tuple[str, ...], ...]) -> tuple[int, ...] | None:
     """The tightest tokens of one sentence (first..last) carrying all words of a split phrase
-    (lemmas folded: ß as ss)."""
+    (each word given as its folded alternatives, ß as ss: the term's word and its lemma). A separable verb of the phrase may stand split, its particle
+    closing the clause ("den Ast absägen": "sägt den Ast ab"). The words may lie SPLIT_MAX_GAP
+    tokens apart, four more for each word beyond two (three words together are rarer by chance:
+    "Haufen schmutziger Wäsche, die er … wusch")."""
     positions = []
-    for lem in lemmas:
-        pos = [k for k in range(first, last) if lem in (_fold(types[k].lemma_low), _fold(types[k].low))
-               or (types[k].is_word and lem in _folded_stems(types[k].low))]
+    particle_at: dict[int, int] = {}
+    for alts in lemmas:
+        pos = [k for k in range(first, last) if _fold(types[k].lemma_low) in alts or _fold(types[k].low) in alts
+               or (types[k].is_word and not _folded_stems(types[k].low).isdisjoint(alts))]
+        for lem in alts:
+            particle, stem = _separable(lem)
+            if not stem:
+                continue
+            for k in range(first, last):
+                if k not in pos and types[k].is_word and stem in (
+                        _fold(types[k].lemma_low), _fold(types[k].low), *_folded_stems(types[k].low)):
+                    m = _particle_after(types, k, last, particle)
+                    if m is not None:
+                        pos.append(k)
+                        particle_at[k] = m
         if not pos:
             return None
-        positions.append(pos)
+        positions.append(sorted(pos))
+    gap = SPLIT_MAX_GAP + SPLIT_GAP_PER_WORD * max(0, len(lemmas) - 2)
     best: tuple[int, ...] | None = None
     for p0 in positions[0]:
         chosen = [p0]
         for pos in positions[1:]:
             near = min(pos, key=lambda p: abs(p - p0))
             chosen.append(near)
-        if max(chosen) - min(chosen) <= SPLIT_MAX_GAP and len(set(chosen)) == len(chosen):
+        if max(chosen) - min(chosen) <= gap and len(set(chosen)) == len(chosen) and all(
+                max(chosen) < particle_at[k] for k in chosen if k in particle_at):  # words inside the bracket
             cand = tuple(sorted(chosen))
             if best is None or cand[-1] - cand[0] < best[-1] - best[0]:
                 best = cand
+    if best is not None and particle_at:
+        best = tuple(sorted({*best, *(particle_at[k] for k in best if k in particle_at)}))
     return best
+
+
+# particles of separable verbs in idioms, with the colloquial short forms ("geht den Bach runter")
+_SPLIT_PARTICLES = tuple(sorted({*VERB_PARTICLES, "runter", "rauf", "raus", "rein", "rüber", "weiter", "fort",
+                                 "voran", "um", "durch"}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=20_000)
+def _separable(lem: str) -> tuple[str, str]:
+    """(particle, stem) of a separable verb lemma (folded), ("", "") for other words:
+    "absägen" -> ("ab", "sägen"), "runtergehen" -> ("runter", "gehen")."""
+    if not lem.islower() or not lem.endswith("n") or " " in lem:
+        return "", ""
+    for p in _SPLIT_PARTICLES:
+        rest = lem[len(p):]
+        if lem.startswith(p) and len(rest) >= 4 and rest.endswith(("en", "ern", "eln")) and _known(rest):
+            return _fold(p), _fold(rest)
+    return "", ""
+
+
+def _particle_after(types: list[TokenType], k: int, last: int, particle: str) -> int | None:
+    """Index of the particle of a split separable verb after its finite part k: the particle
+    closes a clause (a punctuation mark, "und"/"oder" or the sentence end follows)."""
+    for m in range(k + 1, min(last, k + 20)):
+        if _fold(types[m].low) == particle and (m + 1 >= last or not types[m + 1].is_word
+                                                or types[m + 1].low in ("und", "oder")):
+            return m
+    return None
