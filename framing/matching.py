@@ -303,7 +303,8 @@ class Matcher:
         cands.sort(key=lambda c: (-len(c[0]), rank[c[2]], -len(c[1].term), c[0][0], c[1].id))
         taken: set[int] = set()
         hits: list[Hit] = []
-        quotes = tuple(_requalify(q, doc.text) if q.kind == "scare" else q for q in an.quotes)
+        names = frozenset(q.text for q in an.quotes if q.kind == "title")
+        quotes = tuple(_requalify(q, doc.text, names) if q.kind == "scare" else q for q in an.quotes)
         voices = VoiceIndex(quotes)
         for idx, e, how in cands:
             if taken.intersection(idx):
@@ -364,12 +365,24 @@ _ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", 
 _CONNECTORS = frozenset({"und", "oder", "&", "sowie"})
 
 
-def _requalify(q: Quote, text: str) -> Quote:
+def _requalify(q: Quote, text: str, names: frozenset[str] = frozenset()) -> Quote:
     """A scare quote that is a name (kind title: the outlet's own words, no distancing), a
-    quotation (direct, no speaker) or a fragment of reported speech (reported); else unchanged."""
+    quotation (direct, no speaker) or a fragment of reported speech (reported); else unchanged.
+    `names`: the texts the article quotes elsewhere as names (Straflager „Polarwolf“ … im
+    „Polarwolf“)."""
     words = q.text.split()
     if not words:
         return q
+    if q.text in names:
+        return q._replace(kind="title")
+    line_start = text.rfind("\n", 0, q.start) + 1
+    line_end = text.find("\n", q.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if not text[line_start:q.start].strip(_QUOTE_MARKS + " ") and not text[q.end:line_end].strip(_QUOTE_MARKS + " .!?"):
+        return q._replace(kind="direct")  # a line of its own: another outlet's headline, a slogan, a motto
+    if _CHARGE_BEFORE_RE.search(text[max(0, q.start - 40) : q.start]) and _PROSECUTION_RE.search(
+            text[max(0, q.start - 200) : min(len(text), q.end + 120)]):
+        return q._replace(kind="direct")  # ermittelt wegen „Volksverhetzung“: the charge's legal wording
     after = text[q.end + 1 : q.end + 3]
     clean = [w.strip(".,:;!?()") for w in words]
     if after[:1] == "-" and after[1:2].isalpha() and not any(_known(w.lower()) for w in clean if w):
@@ -395,6 +408,14 @@ def _requalify(q: Quote, text: str) -> Quote:
     if _KONJUNKTIV_RE.search(_QUOTED_RE.sub(" ", outside)):
         return q._replace(kind="reported")
     return q
+
+
+_QUOTE_MARKS = "„“\"»«‚‘'”"
+# a charge in its legal wording: "wegen (des Verdachts der) „…“" near a prosecution word
+_CHARGE_BEFORE_RE = re.compile(r"\b(?:wegen|Verdachts?|Vorwurfs?|Tatbestand(?:s|es)?)(?:\s+(?:des|der|dem|den|"
+                               r"Verdachts?|Vorwurfs?|auf))*\s*[„“\"»«‚]$")
+_PROSECUTION_RE = re.compile(r"(?i)\b(?:ermittel\w*|staatsanwalt\w*|bundesanwalt\w*|generalbundesanwalt\w*|anklage|"
+                             r"angeklagt|verurteil\w*|strafverfahren|strafanzeige|haftbefehl|gericht\w*)\b")
 
 
 @lru_cache(maxsize=20_000)

@@ -44,3 +44,24 @@ def test_split_idioms_with_separable_verbs_and_gaps(matcher, text, entry, surfac
 ])
 def test_split_idioms_need_every_word(matcher, text):
     assert not ids(matcher, text) & {"de-ast-absaegen", "de-bach-runtergehen", "de-klein-beigeben"}
+
+
+def _scare(matcher, text):
+    an = analyse(build_article(text, id="t", source="t", parse_header=False))
+    return [h.surface for h in matcher.find_hits(an) if h.voice == "scare-quote"]
+
+
+def test_a_name_quoted_again_is_no_scare_quote(matcher):
+    text = ("Er saß im Straflager „Eisfuchs“ in Sibirien. Die Haftbedingungen im „Eisfuchs“ sind hart. "
+            "Die „Reformer“ zögern.")
+    assert _scare(matcher, text) == ["Reformer"]
+
+
+def test_a_quoted_line_of_its_own_is_no_scare_quote(matcher):
+    text = "Die Zeitungen titelten am Morgen.\n\n„Kanzler im Abseits“\n\nDie „Reform“ kam spät."
+    assert _scare(matcher, text) == ["Reform"]
+
+
+def test_a_charge_in_legal_wording_is_no_scare_quote(matcher):
+    assert _scare(matcher, "Die Staatsanwaltschaft ermittelt wegen „Volksverhetzung“ gegen den Mann.") == []
+    assert _scare(matcher, "Nach dem Urteil wegen der „Reform“ stimmten viele dagegen.") == ["Reform"]
