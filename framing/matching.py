@@ -497,12 +497,28 @@ _SINCE_NOUNS = ("jahrzehnt", "jahrhundert", "menschengedenken", "kriegsende", "e
                 "langem", "generationen")
 
 
+# "der größte Skandal der Geschichte / des Jahrhunderts": the whole of an age as the yardstick
+_AGES = frozenset({"geschichte", "menschheitsgeschichte", "nachkriegsgeschichte", "weltgeschichte", "menschheit",
+                   "jahrhunderts", "jahrtausends", "jahrzehnts"})
+_SUPERLATIVE_END_RE = re.compile(r"e?ste[mnrs]?$")
+
+
+def _superlative_base(low: str) -> str:
+    """The adjective of a superlative simplemma does not resolve ("unbeliebteste" -> "unbeliebt");
+    "" when the rest is no known word."""
+    base = _SUPERLATIVE_END_RE.sub("", low)
+    return base if base != low and len(base) >= 4 and is_known(base) else ""
+
+
 def _superlatives(types: list[TokenType], doc: Doc) -> list[tuple[tuple[int, ...], Entry, str]]:
     out: list[tuple[tuple[int, ...], Entry, str]] = []
     n = len(types)
     for i in compress(count(), map(_SUPERLATIVE_RE.match, map(attrgetter("low"), types))):
         t = types[i]
-        if (t.lemma_low == t.low or t.lemma_low in _NOT_SUPERLATIVE or not t.text[:1].islower()
+        base = t.lemma_low
+        if base == t.low:  # simplemma knows no adjective in it ("unbeliebteste"): strip the ending
+            base = _superlative_base(t.low)
+        if (not base or base in _NOT_SUPERLATIVE or not t.text[:1].islower()
                 or _NUMBER_RE.match(t.low)):
             continue  # "der sechste Spieler in der Geschichte" counts, it does not exaggerate
         last = min(doc.sentences[doc.sent[i]].last_token, n)
@@ -515,8 +531,11 @@ def _superlatives(types: list[TokenType], doc: Doc) -> list[tuple[tuple[int, ...
                     and any(x.startswith(_SINCE_NOUNS) for x in nxt):
                 out.append(((i, k), SUPERLATIVE, "construction"))
                 break
-            if (w == "aller" and nxt[:1] == ["zeiten"]) or (w == "der" and nxt[:1] == ["geschichte"]):
+            if (w == "aller" and nxt[:1] == ["zeiten"]) or (w in ("der", "des") and nxt[:1] and nxt[0] in _AGES):
                 out.append(((i, k + 1), SUPERLATIVE, "construction"))
+                break
+            if w == "nach" and nxt and nxt[0] in ("dem", "der") and any(x.startswith(_SINCE_NOUNS) for x in nxt[1:]):
+                out.append(((i, k), SUPERLATIVE, "construction"))  # "… nach dem Zweiten Weltkrieg"
                 break
     return out
 

@@ -65,3 +65,15 @@ def test_a_quoted_line_of_its_own_is_no_scare_quote(matcher):
 def test_a_charge_in_legal_wording_is_no_scare_quote(matcher):
     assert _scare(matcher, "Die Staatsanwaltschaft ermittelt wegen „Volksverhetzung“ gegen den Mann.") == []
     assert _scare(matcher, "Nach dem Urteil wegen der „Reform“ stimmten viele dagegen.") == ["Reform"]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Die Ampel geht als unbeliebteste Bundesregierung aller Zeiten in die Geschichte ein.", True),
+    ("Die Sprengung ist der schwerste Angriff auf die Infrastruktur nach dem Zweiten Weltkrieg.", True),
+    ("Es war der größte Skandal des Jahrhunderts.", True),
+    ("Er ist der erste Kanzler nach dem Zweiten Weltkrieg, der so handelt.", False),
+    ("Es ist der älteste Baum der Geschichte der Stadt.", False),
+    ("Die Mannschaft spielte nach dem Seitenwechsel am stärksten.", False),
+])
+def test_superlatives_against_an_age(matcher, text, flagged):
+    assert ("superlativ-seit" in ids(matcher, text)) is flagged
