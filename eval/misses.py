@@ -40,7 +40,7 @@ from framing.scoring_batches import score_articles
 from framing.text import lemmatise, token_norm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from devset import ROOT, dev_articles  # noqa: E402
+from devset import ROOT, dev_articles
 
 CLASSES = (
     "multi-word idiom", "verb + particle / separable verb", "noun phrase with evaluative adjective",

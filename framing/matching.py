@@ -83,6 +83,18 @@ def _known(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=50_000)
+def _known_modifier(rest: str) -> bool:
+    """Is `rest` the first part of a compound: a known word, less a linking element, or two known
+    words ("langzeit" in "Langzeitdespot": lang + zeit)?"""
+    if _known(rest) or any(_known(rest[: len(rest) - len(s)]) for s in _LINKING[1:] if rest.endswith(s)):
+        return True
+    return len(rest) >= 2 * REMAINDER_MIN_CHARS and any(
+        _known(rest[:j]) and (_known(rest[j:]) or any(_known(rest[j:len(rest) - len(s)]) for s in _LINKING[1:]
+                                                      if rest.endswith(s)))
+        for j in range(REMAINDER_MIN_CHARS, len(rest) - REMAINDER_MIN_CHARS + 1))
+
+
 class Matcher:
     """Indexes a lexicon once; `find_hits` then runs per document."""
 
@@ -195,8 +207,7 @@ class Matcher:
             head = word[i:]
             if head in self.heads:
                 rest = word[:i].rstrip("-")
-                if _known(rest) or any(_known(rest[: len(rest) - len(s)]) for s in _LINKING[1:]
-                                       if rest.endswith(s)):
+                if _known_modifier(rest):
                     out += [e for e in self.heads[head] if len(e.key) >= COMPOUND_MIN_CHARS]
         return out
 
@@ -754,11 +765,22 @@ _FUNCTION_WORDS = frozenset(
 def _split_alternatives(e: Entry) -> tuple[tuple[str, ...], ...]:
     """The words of a split phrase that must occur, each as its folded alternatives: the word as
     the term writes it (in its dictionary form) and its lemma (simplemma turns some dictionary
-    forms into other words: "waschen" -> "wegwaschen")."""
+    forms into other words: "waschen" -> "wegwaschen"), a verb also umlauted."""
     written = [w.lower() for w in e.term.split()]
-    pairs = list(zip(written, e.lemmas)) if len(written) == len(e.lemmas) else [(lem, lem) for lem in e.lemmas]
+    pairs = (list(zip(written, e.lemmas, strict=True)) if len(written) == len(e.lemmas)
+             else [(lem, lem) for lem in e.lemmas])
     content = [p for p in pairs if p[0] not in _FUNCTION_WORDS and p[1] not in _FUNCTION_WORDS]
-    return tuple(tuple(dict.fromkeys(map(_fold, p))) for p in (content if len(content) >= 2 else pairs))
+    return tuple(tuple(dict.fromkeys(_fold(x) for w in p for x in (w, _umlauted(w))))
+                 for p in (content if len(content) >= 2 else pairs))
+
+
+def _umlauted(w: str) -> str:
+    """A verb with its first vowel umlauted: simplemma takes some strong present forms for
+    another verb ("fällt" -> fällen, not fallen), so "fallen" also accepts "fällen"."""
+    if not (w.islower() and w.endswith("en") and " " not in w):
+        return w
+    m = re.search("[aou]", w)
+    return w if m is None else w[: m.start()] + "äöü"["aou".index(m.group())] + w[m.end():]
 
 
 @lru_cache(maxsize=100_000)
@@ -774,10 +796,11 @@ def _fold(w: str) -> str:
 def _split_in(types: list[TokenType], first: int, last: int,
               lemmas: tuple[tuple[str, ...], ...]) -> tuple[int, ...] | None:
     """The tightest tokens of one sentence (first..last) carrying all words of a split phrase
-    (each word given as its folded alternatives, ß as ss: the term's word and its lemma). A separable verb of the phrase may stand split, its particle
-    closing the clause ("den Ast absägen": "sägt den Ast ab"). The words may lie SPLIT_MAX_GAP
-    tokens apart, four more for each word beyond two (three words together are rarer by chance:
-    "Haufen schmutziger Wäsche, die er … wusch")."""
+    (each word given as its folded alternatives, ß as ss: the term's word and its lemma). A
+    separable verb of the phrase may stand split, its particle closing the clause ("den Ast
+    absägen": "sägt den Ast ab"). The words may lie SPLIT_MAX_GAP tokens apart, four more for
+    each word beyond two (three words together are rarer by chance: "Haufen schmutziger Wäsche,
+    die er … wusch")."""
     positions = []
     particle_at: dict[int, int] = {}
     for alts in lemmas:
@@ -805,7 +828,7 @@ def _split_in(types: list[TokenType], first: int, last: int,
             near = min(pos, key=lambda p: abs(p - p0))
             chosen.append(near)
         if max(chosen) - min(chosen) <= gap and len(set(chosen)) == len(chosen) and all(
-                max(chosen) < particle_at[k] for k in chosen if k in particle_at):  # words inside the bracket
+                _same_clause(types, particle_at[k], max(chosen)) for k in chosen if k in particle_at):
             cand = tuple(sorted(chosen))
             if best is None or cand[-1] - cand[0] < best[-1] - best[0]:
                 best = cand
@@ -832,11 +855,18 @@ def _separable(lem: str) -> tuple[str, str]:
     return "", ""
 
 
+def _same_clause(types: list[TokenType], particle: int, last: int) -> bool:
+    """Do the words of an idiom end before its verb's particle, or follow it in the same clause
+    ("nimmt sie aus wie eine Weihnachtsgans"; not "sägt das Brett ab, der Ast …")?"""
+    return last < particle or not any(types[m].text in _CLAUSE_END for m in range(particle + 1, last))
+
+
 def _particle_after(types: list[TokenType], k: int, last: int, particle: str) -> int | None:
     """Index of the particle of a split separable verb after its finite part k: the particle
-    closes a clause (a punctuation mark, "und"/"oder" or the sentence end follows)."""
+    closes a clause (a punctuation mark, "und"/"oder", a comparison with "wie"/"als" or the
+    sentence end follows)."""
     for m in range(k + 1, min(last, k + 20)):
         if _fold(types[m].low) == particle and (m + 1 >= last or not types[m + 1].is_word
-                                                or types[m + 1].low in ("und", "oder")):
+                                                or types[m + 1].low in ("und", "oder", "wie", "als")):
             return m
     return None

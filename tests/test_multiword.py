@@ -77,3 +77,28 @@ def test_a_charge_in_legal_wording_is_no_scare_quote(matcher):
 ])
 def test_superlatives_against_an_age(matcher, text, flagged):
     assert ("superlativ-seit" in ids(matcher, text)) is flagged
+
+
+def test_every_multiword_entry_finds_its_own_example(matcher):
+    """Each team-written idiom (ids de-mw-…) is found in the example sentence written for it."""
+    entries = [e for e in matcher.lexicon.entries if e.id.startswith("de-mw-")]
+    assert len(entries) >= 150
+    missing = [e.id for e in entries if e.id not in ids(matcher, e.example)]
+    assert missing == []
+
+
+@pytest.mark.parametrize(("text", "entry", "flagged"), [
+    ("Die eigene Fraktion fällt dem Minister in den Rücken.", "de-mw-in-den-ruecken-fallen", True),
+    ("Der Staat nimmt die Autofahrer aus wie eine Weihnachtsgans.", "de-mw-wie-eine-weihnachtsgans-ausnehmen", True),
+    ("Die Bahn hält, weil ein Fahrgast die Notbremse zieht.", "de-mw-die-notbremse-ziehen", False),
+    ("Die Stellung geriet unter Beschuss der Artillerie.", "de-mw-unter-beschuss-geraten", False),
+    ("Die Ministerin geriet wegen der Affäre unter Beschuss.", "de-mw-unter-beschuss-geraten", True),
+    ("Das Objekt rutscht auf der schiefen Ebene, wie das Experiment der Physiker zeigt.", "de-mw-schiefe-ebene", False),
+])
+def test_idioms_and_their_ordinary_senses(matcher, text, entry, flagged):
+    assert (entry in ids(matcher, text)) is flagged
+
+
+def test_a_compound_whose_first_part_is_two_words(matcher):
+    assert "de-despot" in ids(matcher, "Die Sorge des belarussischen Langzeitdespoten wuchs.")
+    assert ids(matcher, "Der Regimentskommandeur sprach.") == set()
