@@ -308,6 +308,7 @@ class Matcher:
                         cands.append((idx, e, "split"))
         cands += _claimed(types, doc)
         cands += _superlatives(types, doc)
+        cands += _hardly_more(types, doc)
         if self.has_senses:
             cands = _senses_fit(cands, doc)
         rank = {"phrase": 0, "split": 0, "construction": 0, "exact": 1, "pattern": 2, "compound": 3}
@@ -315,7 +316,7 @@ class Matcher:
         taken: set[int] = set()
         hits: list[Hit] = []
         names = frozenset(q.text for q in an.quotes if q.kind == "title")
-        quotes = tuple(_requalify(q, doc.text, names) if q.kind == "scare" else q for q in an.quotes)
+        quotes = tuple(_requalify(q, doc.text, names) if q.kind == "scare" else _unsourced(q) for q in an.quotes)
         voices = VoiceIndex(quotes)
         for idx, e, how in cands:
             if taken.intersection(idx):
@@ -418,6 +419,18 @@ def _requalify(q: Quote, text: str, names: frozenset[str] = frozenset()) -> Quot
     outside = text[s_start : q.start] + " " + text[q.end : s_end]
     if _KONJUNKTIV_RE.search(_QUOTED_RE.sub(" ", outside)):
         return q._replace(kind="reported")
+    return q
+
+
+# the "speaker" of an impersonal frame ("glaubt man, das „System“ wanke"; "heißt es"): nobody
+_NOBODY = frozenset({"man", "es"})
+
+
+def _unsourced(q: Quote) -> Quote:
+    """A short quotation whose only source is an impersonal "man"/"es" is the outlet's own
+    distancing, a scare quote."""
+    if q.kind == "direct" and q.speaker.lower() in _NOBODY and len(q.text.split()) <= 3:
+        return q._replace(kind="scare", speaker="", cue="")
     return q
 
 
@@ -548,6 +561,47 @@ def _superlatives(types: list[TokenType], doc: Doc) -> list[tuple[tuple[int, ...
             if w == "nach" and nxt and nxt[0] in ("dem", "der") and any(x.startswith(_SINCE_NOUNS) for x in nxt[1:]):
                 out.append(((i, k), SUPERLATIVE, "construction"))  # "… nach dem Zweiten Weltkrieg"
                 break
+    return out
+
+
+# "Der Kontrast könnte kaum größer sein", "Größer könnte die Enttäuschung kaum ausfallen": a
+# comparative that nothing could exceed, an emphasis in the outlet's voice (built in: a construction).
+HARDLY_MORE = Entry(
+    id="kaum-komparativ", term="könnte kaum + Komparativ + sein (kaum größer sein können)", match="construction",
+    category="hyperbole", leaning="none", weight=1.0,
+    neutral=("ist groß", "das Ausmaß mit Zahlen oder Vergleichen belegen"),
+    explanation=("„könnte kaum größer sein“ erklärt einen Unterschied oder eine Bedeutung zum denkbar "
+                 "größten, ohne es zu belegen."),
+    contested=False, target_note="", source="framing rule", origin="framing/matching.py", lemmas=(), key="",
+)
+_KOENNEN = frozenset({"kann", "könnte", "könnten", "können", "konnte", "konnten", "dürfte", "dürften"})
+_HARDLY_VERBS = frozenset({"sein", "ausfallen", "werden"})
+
+
+def _comparative(t: TokenType) -> bool:
+    """A comparative adjective as written: größer, schlimmer, deutlicher (lemma groß …)."""
+    low, lem = t.low, t.lemma_low
+    return low == "besser" or (t.is_word and len(low) >= 5 and low.endswith("er") and lem != low and len(lem) >= 3
+            and low.translate(_UMLAUT_FOLD).startswith(lem.translate(_UMLAUT_FOLD)))
+
+
+_UMLAUT_FOLD = str.maketrans("äöü", "aou")
+
+
+def _hardly_more(types: list[TokenType], doc: Doc) -> list[tuple[tuple[int, ...], Entry, str]]:
+    out: list[tuple[tuple[int, ...], Entry, str]] = []
+    for i in compress(count(), map("kaum".__eq__, map(attrgetter("low"), types))):
+        s = doc.sentences[doc.sent[i]]
+        lo, hi = i, i
+        while lo > s.first_token and types[lo - 1].text not in _CLAUSE_END and i - lo < 8:
+            lo -= 1
+        while hi + 1 < s.last_token and types[hi + 1].text not in _CLAUSE_END and hi - i < 4:
+            hi += 1
+        comp = next((k for k in range(lo, hi + 1) if k != i and _comparative(types[k])), None)
+        verb = next((k for k in range(i + 1, hi + 1) if types[k].lemma_low in _HARDLY_VERBS), None)
+        modal = any(types[k].low in _KOENNEN for k in range(lo, hi + 1))
+        if comp is not None and verb is not None and modal and abs(comp - i) <= 6:
+            out.append((tuple(sorted({comp, i, verb})), HARDLY_MORE, "construction"))
     return out
 
 

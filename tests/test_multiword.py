@@ -102,3 +102,23 @@ def test_idioms_and_their_ordinary_senses(matcher, text, entry, flagged):
 def test_a_compound_whose_first_part_is_two_words(matcher):
     assert "de-despot" in ids(matcher, "Die Sorge des belarussischen Langzeitdespoten wuchs.")
     assert ids(matcher, "Der Regimentskommandeur sprach.") == set()
+
+
+def test_a_quote_sourced_only_by_man_is_a_scare_quote(matcher):
+    text = 'Putins Macht ist erschüttert, glaubt man, das "System Putin" ist dem Untergang nah.'
+    assert ("scare-quote", "System Putin", "scare-quote") in found(matcher, text)
+    assert _scare(matcher, '„Das System wankt“, sagte der Minister.') == []
+
+
+@pytest.mark.parametrize(("text", "entry", "flagged"), [
+    ("„Die Regierung ist am Ende“, wusste der Oppositionsführer schon am Morgen.", "de-mw-wissen-nach-zitat", True),
+    ("Sie wusste nicht, was sie sagen sollte.", "de-mw-wissen-nach-zitat", False),
+    ("Die Boulevardzeitung will wissen, dass der Minister zurücktritt.", "de-mw-wollen-wissen-dass", True),
+    ("Er will wissen, ob der Minister zurücktritt.", "de-mw-wollen-wissen-dass", False),
+    ("Die Symbolkraft dieses Treffens könnte kaum größer sein.", "kaum-komparativ", True),
+    ("Größer könnte der Kontrast kaum sein.", "kaum-komparativ", True),
+    ("Er kann kaum noch laufen.", "kaum-komparativ", False),
+    ("Die Preise sind kaum höher als im Vorjahr.", "kaum-komparativ", False),
+])
+def test_reporting_and_emphasis_constructions(matcher, text, entry, flagged):
+    assert (entry in ids(matcher, text)) is flagged
