@@ -94,6 +94,9 @@ def test_every_multiword_entry_finds_its_own_example(matcher):
     ("Die Stellung geriet unter Beschuss der Artillerie.", "de-mw-unter-beschuss-geraten", False),
     ("Die Ministerin geriet wegen der Affäre unter Beschuss.", "de-mw-unter-beschuss-geraten", True),
     ("Das Objekt rutscht auf der schiefen Ebene, wie das Experiment der Physiker zeigt.", "de-mw-schiefe-ebene", False),
+    ("Die Quoten gehen durch die Decke.", "de-mw-an-die-decke-gehen", False),
+    ("Der Kanzler ging an die Decke.", "de-mw-an-die-decke-gehen", True),
+    ("Keine Blöße gab sich das Gerät bei den Tests.", "de-mw-sich-eine-bloesse-geben", False),
 ])
 def test_idioms_and_their_ordinary_senses(matcher, text, entry, flagged):
     assert (entry in ids(matcher, text)) is flagged
