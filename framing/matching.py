@@ -385,7 +385,7 @@ def _requalify(q: Quote, text: str, names: frozenset[str] = frozenset()) -> Quot
     words = q.text.split()
     if not words:
         return q
-    if q.text in names:
+    if q.text in names or q.text.lower() in _COALITION_NICKNAMES:
         return q._replace(kind="title")
     line_start = text.rfind("\n", 0, q.start) + 1
     line_end = text.find("\n", q.end)
@@ -432,6 +432,13 @@ def _unsourced(q: Quote) -> Quote:
     if q.kind == "direct" and q.speaker.lower() in _NOBODY and len(q.text.split()) <= 3:
         return q._replace(kind="scare", speaker="", cue="")
     return q
+
+
+# coalitions' nicknames are names, often quoted without distancing («Ampel», „GroKo“)
+_COALITION_NICKNAMES = frozenset({"ampel", "ampelkoalition", "ampel-koalition", "groko", "große koalition", "jamaika",
+                                  "jamaika-koalition", "kenia", "kenia-koalition", "schwampel", "deutschland-koalition",
+                                  "simbabwe-koalition", "bahamas-koalition", "türkis-grün", "schwarz-blau", "türkis-blau",
+                                  "rot-grün", "schwarz-grün", "schwarz-gelb", "schwarz-rot", "rot-rot-grün", "r2g"})
 
 
 _QUOTE_MARKS = "„“\"»«‚‘'”"
@@ -892,7 +899,7 @@ def _split_in(types: list[TokenType], first: int, last: int,
 
 
 # particles of separable verbs in idioms, with the colloquial short forms ("geht den Bach runter")
-_SPLIT_PARTICLES = tuple(sorted({*VERB_PARTICLES, "runter", "rauf", "raus", "rein", "rüber", "weiter", "fort",
+_SPLIT_PARTICLES = tuple(sorted({*VERB_PARTICLES, "runter", "rauf", "raus", "rein", "rüber", "weiter", "fort", "frei",
                                  "voran", "um", "durch"}, key=len, reverse=True))
 
 

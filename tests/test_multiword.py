@@ -125,3 +125,7 @@ def test_a_quote_sourced_only_by_man_is_a_scare_quote(matcher):
 ])
 def test_reporting_and_emphasis_constructions(matcher, text, entry, flagged):
     assert (entry in ids(matcher, text)) is flagged
+
+
+def test_a_coalitions_nickname_in_quotes_is_a_name(matcher):
+    assert _scare(matcher, "Am Ende schaltet der Kanzler die «Ampel» ab. Die «Reformer» schweigen.") == ["Reformer"]
