@@ -435,10 +435,11 @@ def _unsourced(q: Quote) -> Quote:
 
 
 # coalitions' nicknames are names, often quoted without distancing («Ampel», „GroKo“)
-_COALITION_NICKNAMES = frozenset({"ampel", "ampelkoalition", "ampel-koalition", "groko", "große koalition", "jamaika",
-                                  "jamaika-koalition", "kenia", "kenia-koalition", "schwampel", "deutschland-koalition",
-                                  "simbabwe-koalition", "bahamas-koalition", "türkis-grün", "schwarz-blau", "türkis-blau",
-                                  "rot-grün", "schwarz-grün", "schwarz-gelb", "schwarz-rot", "rot-rot-grün", "r2g"})
+_COALITION_NICKNAMES = frozenset({
+    "ampel", "ampelkoalition", "ampel-koalition", "groko", "große koalition", "jamaika", "jamaika-koalition",
+    "kenia", "kenia-koalition", "schwampel", "deutschland-koalition", "simbabwe-koalition", "bahamas-koalition",
+    "türkis-grün", "schwarz-blau", "türkis-blau", "rot-grün", "schwarz-grün", "schwarz-gelb", "schwarz-rot",
+    "rot-rot-grün", "r2g"})
 
 
 _QUOTE_MARKS = "„“\"»«‚‘'”"
