@@ -30,6 +30,9 @@ COMPOUND_MIN_CHARS = 5
 REMAINDER_MIN_CHARS = 3
 # Largest distance in tokens between the words of a split phrase ("schüren … Panik").
 SPLIT_MAX_GAP = 8
+# ... and this many more for each word of a split phrase beyond two (a relative clause: "der
+# Haufen schmutziger Wäsche, die er vor aller Augen wusch")
+SPLIT_GAP_PER_WORD = 4
 _TEXT = attrgetter("text")
 
 
@@ -87,6 +90,11 @@ class _Morphology:
         self.citation_words = lang.words("citation_words")
         self.title_articles = lang.words("title_articles")
         self.name_connectors = lang.words("name_connectors")
+        # particles of separable verbs in idioms, with the colloquial short forms ("geht den Bach runter")
+        self.split_particles: tuple[str, ...] = tuple(sorted(
+            {*self.particles, *lang.sequence("idiom_particles")}, key=len, reverse=True))
+        self.coalition_nicknames = lang.words("coalition_nicknames")
+        self.impersonal_sources = lang.words("impersonal_sources")
         is_known = lang.is_known
 
         def known(word: str) -> bool:
@@ -96,13 +104,43 @@ class _Morphology:
         self.decomposable: Callable[[str], bool] = lru_cache(maxsize=20_000)(self._decomposable)
         self.word_is_inflected: Callable[[str, str], bool] = lru_cache(maxsize=200_000)(self._word_is_inflected)
         self.folded_stems: Callable[[str], frozenset[str]] = lru_cache(maxsize=100_000)(self._folded_stems)
-        self.split_words: Callable[[tuple[str, ...]], tuple[str, ...]] = lru_cache(maxsize=20_000)(self._split_words)
+        self.known_modifier: Callable[[str], bool] = lru_cache(maxsize=50_000)(self._known_modifier)
+        self.separable: Callable[[str], tuple[str, str]] = lru_cache(maxsize=20_000)(self._separable)
 
-    def _split_words(self, lemmas: tuple[str, ...]) -> tuple[str, ...]:
-        """The words of a split phrase that must occur (folded ß): its content words when there
-        are at least two, else all."""
-        content = tuple(_fold(w) for w in lemmas if w not in self.split_function_words)
-        return content if len(content) >= 2 else tuple(_fold(w) for w in lemmas)
+    def split_alternatives(self, e: Entry) -> tuple[tuple[str, ...], ...]:
+        """The words of a split phrase that must occur, each as its folded alternatives: the word as
+        the term writes it (in its dictionary form) and its lemma (simplemma turns some dictionary
+        forms into other words: "waschen" -> "wegwaschen"), a verb also umlauted; its content words
+        when there are at least two, else all."""
+        written = [w.lower() for w in e.term.split()]
+        pairs = (list(zip(written, e.lemmas, strict=True)) if len(written) == len(e.lemmas)
+                 else [(lem, lem) for lem in e.lemmas])
+        fw = self.split_function_words
+        content = [p for p in pairs if p[0] not in fw and p[1] not in fw]
+        return tuple(tuple(dict.fromkeys(_fold(x) for w in p for x in (w, _umlauted(w))))
+                     for p in (content if len(content) >= 2 else pairs))
+
+    def _known_modifier(self, rest: str) -> bool:
+        """Is `rest` the first part of a compound: a known word, less a linking element, or two known
+        words ("langzeit" in "Langzeitdespot": lang + zeit)?"""
+        known, linking = self.known, self.linking[1:]
+        if known(rest) or any(known(rest[: len(rest) - len(s)]) for s in linking if rest.endswith(s)):
+            return True
+        return len(rest) >= 2 * REMAINDER_MIN_CHARS and any(
+            known(rest[:j]) and (known(rest[j:]) or any(known(rest[j:len(rest) - len(s)]) for s in linking
+                                                        if rest.endswith(s)))
+            for j in range(REMAINDER_MIN_CHARS, len(rest) - REMAINDER_MIN_CHARS + 1))
+
+    def _separable(self, lem: str) -> tuple[str, str]:
+        """(particle, stem) of a separable verb lemma (folded), ("", "") for other words:
+        "absägen" -> ("ab", "sägen"), "runtergehen" -> ("runter", "gehen")."""
+        if not lem.islower() or not lem.endswith("n") or " " in lem:
+            return "", ""
+        for p in self.split_particles:
+            rest = lem[len(p):]
+            if lem.startswith(p) and len(rest) >= 4 and rest.endswith(("en", "ern", "eln")) and self.known(rest):
+                return _fold(p), _fold(rest)
+        return "", ""
 
     def stems(self, low: str) -> list[str]:
         """Candidate dictionary forms of an unknown inflected word, most specific ending first."""
@@ -157,6 +195,7 @@ class Matcher:
         self.modifiers: dict[str, list[Entry]] = {}
         self.phrases: dict[str, list[Entry]] = {}
         self.splits: dict[str, list[Entry]] = {}
+        self.split_words: dict[str, tuple[tuple[str, ...], ...]] = {}
         self.patterns: list[tuple[re.Pattern[str], Entry]] = []
         for e in lexicon.entries:
             if e.match == "phrase":
@@ -167,8 +206,13 @@ class Matcher:
                     if k:
                         self.phrases.setdefault(k, []).append(e)
             elif e.match == "split":
-                # the longest word is the rarest; ß and ss alike (simplemma: goss -> giessen)
-                self.splits.setdefault(_fold(max(self.morph.split_words(e.lemmas), key=len)), []).append(e)
+                # the longest word is the rarest; ß and ss alike (simplemma: goss -> giessen); a
+                # separable verb also under its stem ("den Ast absägen" is "sägt den Ast ab")
+                words = self.morph.split_alternatives(e)
+                self.split_words[e.id] = words
+                for k in dict.fromkeys(x for w in max(words, key=lambda a: len(a[0]))
+                                       for x in (w, self.morph.separable(w)[1]) if x):
+                    self.splits.setdefault(k, []).append(e)
             elif e.match == "pattern":
                 self.patterns.append((re.compile(e.term, re.I), e))
             else:
@@ -250,13 +294,11 @@ class Matcher:
         remainder, less a linking element, is a known word."""
         out: list[Entry] = []
         n = len(word)
-        known = self.morph.known
         for i in range(max(REMAINDER_MIN_CHARS, n - self._longest_head), n - COMPOUND_MIN_CHARS + 1):
             head = word[i:]
             if head in self.heads:
                 rest = word[:i].rstrip("-")
-                if known(rest) or any(known(rest[: len(rest) - len(s)]) for s in self.morph.linking[1:]
-                                       if rest.endswith(s)):
+                if self.morph.known_modifier(rest):
                     out += [e for e in self.heads[head] if len(e.key) >= COMPOUND_MIN_CHARS]
         return out
 
@@ -348,20 +390,27 @@ class Matcher:
                 split_sentences.setdefault(doc.sent[i], set()).update(split_keys)
         for si, keys in sorted(split_sentences.items()):
             s = doc.sentences[si]
+            tried: set[str] = set()
             for key in sorted(keys):
                 for e in self.splits[key]:
-                    idx = _split_in(types, s.first_token, s.last_token, self.morph.split_words(e.lemmas), self.morph)
+                    if e.id in tried:
+                        continue
+                    tried.add(e.id)
+                    idx = _split_in(types, s.first_token, s.last_token, self.split_words[e.id], self.morph)
                     if idx:
                         cands.append((idx, e, "split"))
         cands += _claimed(types, doc)
-        cands += _superlatives(types, doc)
+        cands += _superlatives(types, doc, self.morph)
+        cands += _hardly_more(types, doc)
         if self.has_senses:
             cands = _senses_fit(cands, doc, self.language)
         rank = {"phrase": 0, "split": 0, "construction": 0, "exact": 1, "pattern": 2, "compound": 3}
         cands.sort(key=lambda c: (-len(c[0]), rank[c[2]], -len(c[1].term), c[0][0], c[1].id))
         taken: set[int] = set()
         hits: list[Hit] = []
-        quotes = tuple(_requalify(q, doc.text, self.morph) if q.kind == "scare" else q for q in an.quotes)
+        names = frozenset(q.text for q in an.quotes if q.kind == "title")
+        quotes = tuple(_requalify(q, doc.text, self.morph, names) if q.kind == "scare"
+                       else _unsourced(q, self.morph) for q in an.quotes)
         voices = VoiceIndex(quotes)
         for idx, e, how in cands:
             if taken.intersection(idx):
@@ -415,12 +464,24 @@ _KONJUNKTIV_RE = re.compile(r"\b(?:sei|seien|habe|hätten|werde|könne|müsse|so
                             r"wisse|bleibe|gehe|komme)\b")
 
 
-def _requalify(q: Quote, text: str, m: _Morphology) -> Quote:
+def _requalify(q: Quote, text: str, m: _Morphology, names: frozenset[str] = frozenset()) -> Quote:
     """A scare quote that is a name (kind title: the outlet's own words, no distancing), a
-    quotation (direct, no speaker) or a fragment of reported speech (reported); else unchanged."""
+    quotation (direct, no speaker) or a fragment of reported speech (reported); else unchanged.
+    `names`: the texts the article quotes elsewhere as names (Straflager „Polarwolf“ … im
+    „Polarwolf“)."""
     words = q.text.split()
     if not words:
         return q
+    if q.text in names or q.text.lower() in m.coalition_nicknames:
+        return q._replace(kind="title")
+    line_start = text.rfind("\n", 0, q.start) + 1
+    line_end = text.find("\n", q.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if not text[line_start:q.start].strip(_QUOTE_MARKS + " ") and not text[q.end:line_end].strip(_QUOTE_MARKS + " .!?"):
+        return q._replace(kind="direct")  # a line of its own: another outlet's headline, a slogan, a motto
+    if _CHARGE_BEFORE_RE.search(text[max(0, q.start - 40) : q.start]) and _PROSECUTION_RE.search(
+            text[max(0, q.start - 200) : min(len(text), q.end + 120)]):
+        return q._replace(kind="direct")  # ermittelt wegen „Volksverhetzung“: the charge's legal wording
     after = text[q.end + 1 : q.end + 3]
     clean = [w.strip(".,:;!?()") for w in words]
     if after[:1] == "-" and after[1:2].isalpha() and not any(m.known(w.lower()) for w in clean if w):
@@ -450,6 +511,22 @@ def _requalify(q: Quote, text: str, m: _Morphology) -> Quote:
 
 
 _QUOTED_RE = re.compile(r"[„“\"»«][^„“\"»«]*[„“\"»«]")
+
+
+def _unsourced(q: Quote, m: _Morphology) -> Quote:
+    """A short quotation whose only source is an impersonal "man"/"es" ("glaubt man, das „System“
+    wanke") is the outlet's own distancing, a scare quote."""
+    if q.kind == "direct" and q.speaker.lower() in m.impersonal_sources and len(q.text.split()) <= 3:
+        return q._replace(kind="scare", speaker="", cue="")
+    return q
+
+
+_QUOTE_MARKS = "„“\"»«‚‘'”"
+# a charge in its legal wording: "wegen (des Verdachts der) „…“" near a prosecution word
+_CHARGE_BEFORE_RE = re.compile(r"\b(?:wegen|Verdachts?|Vorwurfs?|Tatbestand(?:s|es)?)(?:\s+(?:des|der|dem|den|"
+                               r"Verdachts?|Vorwurfs?|auf))*\s*[„“\"»«‚]$")
+_PROSECUTION_RE = re.compile(r"(?i)\b(?:ermittel\w*|staatsanwalt\w*|bundesanwalt\w*|generalbundesanwalt\w*|anklage|"
+                             r"angeklagt|verurteil\w*|strafverfahren|strafanzeige|haftbefehl|gericht\w*)\b")
 
 
 # "Er will nichts gewusst haben": the modal "wollen" with a perfect infinitive reports a claim
@@ -522,12 +599,28 @@ _SINCE_NOUNS = ("jahrzehnt", "jahrhundert", "menschengedenken", "kriegsende", "e
                 "langem", "generationen")
 
 
-def _superlatives(types: list[TokenType], doc: Doc) -> list[tuple[tuple[int, ...], Entry, str]]:
+# "der größte Skandal der Geschichte / des Jahrhunderts": the whole of an age as the yardstick
+_AGES = frozenset({"geschichte", "menschheitsgeschichte", "nachkriegsgeschichte", "weltgeschichte", "menschheit",
+                   "jahrhunderts", "jahrtausends", "jahrzehnts"})
+_SUPERLATIVE_END_RE = re.compile(r"e?ste[mnrs]?$")
+
+
+def _superlative_base(low: str, m: _Morphology) -> str:
+    """The adjective of a superlative the lemmatiser does not resolve ("unbeliebteste" ->
+    "unbeliebt"); "" when the rest is no known word."""
+    base = _SUPERLATIVE_END_RE.sub("", low)
+    return base if base != low and len(base) >= 4 and m.known(base) else ""
+
+
+def _superlatives(types: list[TokenType], doc: Doc, m: _Morphology) -> list[tuple[tuple[int, ...], Entry, str]]:
     out: list[tuple[tuple[int, ...], Entry, str]] = []
     n = len(types)
     for i in compress(count(), map(_SUPERLATIVE_RE.match, map(attrgetter("low"), types))):
         t = types[i]
-        if (t.lemma_low == t.low or t.lemma_low in _NOT_SUPERLATIVE or not t.text[:1].islower()
+        base = t.lemma_low
+        if base == t.low:  # the lemmatiser knows no adjective in it ("unbeliebteste"): strip the ending
+            base = _superlative_base(t.low, m)
+        if (not base or base in _NOT_SUPERLATIVE or not t.text[:1].islower()
                 or _NUMBER_RE.match(t.low)):
             continue  # "der sechste Spieler in der Geschichte" counts, it does not exaggerate
         last = min(doc.sentences[doc.sent[i]].last_token, n)
@@ -540,9 +633,53 @@ def _superlatives(types: list[TokenType], doc: Doc) -> list[tuple[tuple[int, ...
                     and any(x.startswith(_SINCE_NOUNS) for x in nxt):
                 out.append(((i, k), SUPERLATIVE, "construction"))
                 break
-            if (w == "aller" and nxt[:1] == ["zeiten"]) or (w == "der" and nxt[:1] == ["geschichte"]):
+            if (w == "aller" and nxt[:1] == ["zeiten"]) or (w in ("der", "des") and nxt[:1] and nxt[0] in _AGES):
                 out.append(((i, k + 1), SUPERLATIVE, "construction"))
                 break
+            if w == "nach" and nxt and nxt[0] in ("dem", "der") and any(x.startswith(_SINCE_NOUNS) for x in nxt[1:]):
+                out.append(((i, k), SUPERLATIVE, "construction"))  # "… nach dem Zweiten Weltkrieg"
+                break
+    return out
+
+
+# "Der Kontrast könnte kaum größer sein", "Größer könnte die Enttäuschung kaum ausfallen": a
+# comparative that nothing could exceed, an emphasis in the outlet's voice (built in: a construction).
+HARDLY_MORE = Entry(
+    id="kaum-komparativ", term="könnte kaum + Komparativ + sein (kaum größer sein können)", match="construction",
+    category="hyperbole", leaning="none", weight=1.0,
+    neutral=("ist groß", "das Ausmaß mit Zahlen oder Vergleichen belegen"),
+    explanation=("„könnte kaum größer sein“ erklärt einen Unterschied oder eine Bedeutung zum denkbar "
+                 "größten, ohne es zu belegen."),
+    contested=False, target_note="", source="framing rule", origin="framing/matching.py", lemmas=(), key="",
+)
+_KOENNEN = frozenset({"kann", "könnte", "könnten", "können", "konnte", "konnten", "dürfte", "dürften"})
+_HARDLY_VERBS = frozenset({"sein", "ausfallen", "werden"})
+
+
+def _comparative(t: TokenType) -> bool:
+    """A comparative adjective as written: größer, schlimmer, deutlicher (lemma groß …)."""
+    low, lem = t.low, t.lemma_low
+    return low == "besser" or (t.is_word and len(low) >= 5 and low.endswith("er") and lem != low and len(lem) >= 3
+            and low.translate(_UMLAUT_FOLD).startswith(lem.translate(_UMLAUT_FOLD)))
+
+
+_UMLAUT_FOLD = str.maketrans("äöü", "aou")
+
+
+def _hardly_more(types: list[TokenType], doc: Doc) -> list[tuple[tuple[int, ...], Entry, str]]:
+    out: list[tuple[tuple[int, ...], Entry, str]] = []
+    for i in compress(count(), map("kaum".__eq__, map(attrgetter("low"), types))):
+        s = doc.sentences[doc.sent[i]]
+        lo, hi = i, i
+        while lo > s.first_token and types[lo - 1].text not in _CLAUSE_END and i - lo < 8:
+            lo -= 1
+        while hi + 1 < s.last_token and types[hi + 1].text not in _CLAUSE_END and hi - i < 4:
+            hi += 1
+        comp = next((k for k in range(lo, hi + 1) if k != i and _comparative(types[k])), None)
+        verb = next((k for k in range(i + 1, hi + 1) if types[k].lemma_low in _HARDLY_VERBS), None)
+        modal = any(types[k].low in _KOENNEN for k in range(lo, hi + 1))
+        if comp is not None and verb is not None and modal and abs(comp - i) <= 6:
+            out.append((tuple(sorted({comp, i, verb})), HARDLY_MORE, "construction"))
     return out
 
 
@@ -719,25 +856,71 @@ def _fold(w: str) -> str:
     return w.replace("ß", "ss")
 
 
-def _split_in(types: list[TokenType], first: int, last: int, lemmas: tuple[str, ...],
-              m: _Morphology) -> tuple[int, ...] | None:
+def _split_in(types: list[TokenType], first: int, last: int,
+              lemmas: tuple[tuple[str, ...], ...], m: _Morphology) -> tuple[int, ...] | None:
     """The tightest tokens of one sentence (first..last) carrying all words of a split phrase
-    (lemmas folded: ß as ss)."""
+    (each word given as its folded alternatives, ß as ss: the term's word and its lemma). A
+    separable verb of the phrase may stand split, its particle closing the clause ("den Ast
+    absägen": "sägt den Ast ab"). The words may lie SPLIT_MAX_GAP tokens apart, four more for
+    each word beyond two (three words together are rarer by chance: "Haufen schmutziger Wäsche,
+    die er … wusch")."""
     positions = []
-    for lem in lemmas:
-        pos = [k for k in range(first, last) if lem in (_fold(types[k].lemma_low), _fold(types[k].low))
-               or (types[k].is_word and lem in m.folded_stems(types[k].low))]
+    particle_at: dict[int, int] = {}
+    for alts in lemmas:
+        pos = [k for k in range(first, last) if _fold(types[k].lemma_low) in alts or _fold(types[k].low) in alts
+               or (types[k].is_word and not m.folded_stems(types[k].low).isdisjoint(alts))]
+        for lem in alts:
+            particle, stem = m.separable(lem)
+            if not stem:
+                continue
+            for k in range(first, last):
+                if k not in pos and types[k].is_word and stem in (
+                        _fold(types[k].lemma_low), _fold(types[k].low), *m.folded_stems(types[k].low)):
+                    at = _particle_after(types, k, last, particle)
+                    if at is not None:
+                        pos.append(k)
+                        particle_at[k] = at
         if not pos:
             return None
-        positions.append(pos)
+        positions.append(sorted(pos))
+    gap = SPLIT_MAX_GAP + SPLIT_GAP_PER_WORD * max(0, len(lemmas) - 2)
     best: tuple[int, ...] | None = None
     for p0 in positions[0]:
         chosen = [p0]
         for pos in positions[1:]:
             near = min(pos, key=lambda p: abs(p - p0))
             chosen.append(near)
-        if max(chosen) - min(chosen) <= SPLIT_MAX_GAP and len(set(chosen)) == len(chosen):
+        if max(chosen) - min(chosen) <= gap and len(set(chosen)) == len(chosen) and all(
+                _same_clause(types, particle_at[k], max(chosen)) for k in chosen if k in particle_at):
             cand = tuple(sorted(chosen))
             if best is None or cand[-1] - cand[0] < best[-1] - best[0]:
                 best = cand
+    if best is not None and particle_at:
+        best = tuple(sorted({*best, *(particle_at[k] for k in best if k in particle_at)}))
     return best
+
+
+def _umlauted(w: str) -> str:
+    """A verb with its first vowel umlauted: simplemma takes some strong present forms for
+    another verb ("fällt" -> fällen, not fallen), so "fallen" also accepts "fällen"."""
+    if not (w.islower() and w.endswith("en") and " " not in w):
+        return w
+    m = re.search("[aou]", w)
+    return w if m is None else w[: m.start()] + "äöü"["aou".index(m.group())] + w[m.end():]
+
+
+def _same_clause(types: list[TokenType], particle: int, last: int) -> bool:
+    """Do the words of an idiom end before its verb's particle, or follow it in the same clause
+    ("nimmt sie aus wie eine Weihnachtsgans"; not "sägt das Brett ab, der Ast …")?"""
+    return last < particle or not any(types[m].text in _CLAUSE_END for m in range(particle + 1, last))
+
+
+def _particle_after(types: list[TokenType], k: int, last: int, particle: str) -> int | None:
+    """Index of the particle of a split separable verb after its finite part k: the particle
+    closes a clause (a punctuation mark, "und"/"oder", a comparison with "wie"/"als" or the
+    sentence end follows)."""
+    for m in range(k + 1, min(last, k + 20)):
+        if _fold(types[m].low) == particle and (m + 1 >= last or not types[m + 1].is_word
+                                                or types[m + 1].low in ("und", "oder", "wie", "als")):
+            return m
+    return None

@@ -397,6 +397,18 @@ CITATION_WORDS: Final = frozenset(
 TITLE_ARTICLES: Final = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen"})
 # words that join the parts of a quotation that is no name ("„Brot und Spiele“")
 NAME_CONNECTORS: Final = frozenset({"und", "oder", "&", "sowie"})
+# particles of separable verbs in idioms beyond VERB_PARTICLES, with the colloquial short forms
+# ("geht den Bach runter", "gibt klein bei")
+IDIOM_PARTICLES: Final = ("runter", "rauf", "raus", "rein", "rüber", "weiter", "fort", "frei", "voran", "um", "durch")
+# the "speaker" of an impersonal frame ("glaubt man, das „System“ wanke"; "heißt es"): nobody; a
+# short quotation sourced only so is the outlet's own distancing
+IMPERSONAL_SOURCES: Final = frozenset({"man", "es"})
+# coalitions' nicknames are names, often quoted without distancing («Ampel», „GroKo“)
+COALITION_NICKNAMES: Final = frozenset({
+    "ampel", "ampelkoalition", "ampel-koalition", "groko", "große koalition", "jamaika", "jamaika-koalition",
+    "kenia", "kenia-koalition", "schwampel", "deutschland-koalition", "simbabwe-koalition", "bahamas-koalition",
+    "türkis-grün", "schwarz-blau", "türkis-blau", "rot-grün", "schwarz-grün", "schwarz-gelb", "schwarz-rot",
+    "rot-rot-grün", "r2g"})
 
 
 # --- telling German text from other text (framing.readers) -------------------------------------
