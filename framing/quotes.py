@@ -195,6 +195,9 @@ FRONTED_ADVERBS = _de.FRONTED_ADVERBS
 MODAL_KONJ2 = _de.MODAL_KONJ2
 REPORT_ADVERBS = _de.REPORT_ADVERBS
 SOURCE_NOUN_ENDINGS = _de.SOURCE_NOUN_ENDINGS
+WRITTEN_TEXT_VERBS = _de.WRITTEN_TEXT_VERBS
+PRESS_NAME_PARTS = _de.PRESS_NAME_PARTS
+NAME_JOINERS = _de.NAME_JOINERS
 
 
 _SPACES_RE: Final = re.compile(r"\s+")
@@ -1074,6 +1077,8 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
             q = _classify(doc, runs, speakers, o, c, frame, prev, prev_end)
             if q.kind in ("direct", "scare") and _names_source(doc.text, toks, frames, o, c, q.text):
                 q = Quote("title", q.start, q.end, q.text, "", "", q.sentence)
+            elif q.kind == "direct" and _name_in_sentence(toks, o, c, q.text):
+                q = Quote("title", q.start, q.end, q.text, "", "", q.sentence)
             if q.kind == "scare" and rep_quote is not None \
                     and rep_quote.start <= q.start and q.end <= rep_quote.end:
                 # words quoted inside reported speech are the speaker's (a partial quotation)
@@ -1102,6 +1107,50 @@ def _names_source(text: str, toks: _Run, frames: list[_Frame], o: int, c: int, q
             if a <= o and c <= b + 1:
                 return True
     return False
+
+
+def _name_in_sentence(toks: _Run, o: int, c: int, qtext: str) -> bool:
+    """A short quotation that is a name, not someone's words, though a speech verb stands in its
+    sentence: a paper, club or work after an article ("Der „Popolo Romano“ glaubt", "in der
+    „Deutschen Politik“ sagt", "sagt die „Bohemia“,"), its words capitalised like a name or
+    holding a word of a paper's name ("Zeitung für Landwirthschaft"). Not the words after a
+    speech verb or noun ("sprach von einem „Heiligen Krieg“", "nannte es „Großes Theater“")."""
+    words = qtext.rstrip(".,;:").split()
+    if not words or len(words) > SCARE_MAX_WORDS or not qtext[:1].isupper() \
+            or (_FULL_SENTENCE_RE.match(qtext) and not _ABBREV_RE.search(qtext)):
+        return False
+    k = bisect_left(toks.starts, o)  # the opening mark
+    if k <= 0 or k >= len(toks):
+        return False
+    caps = [w for w in words if w[:1].isupper()]
+    titlecase = len(words) >= 2 and len(caps) >= 2 and words[-1][:1].isupper() \
+        and all(w[:1].isupper() or w.lower() in NAME_JOINERS for w in words)
+    if toks[k - 1].low not in _NAME_ARTICLES:
+        # a title in apposition or in a list: "Hotel „Stadt Wien“", "Dichtungen wie „Tod und Verklärung“"
+        before = toks[k - 1]
+        return titlecase and (before.low == "wie" or (before.is_word and before.text[:1].isupper()
+                                                      and k >= 2 and toks[k - 2].is_word))
+    j = k - 2  # the word before the article: a speech verb or noun, or its preposition
+    if j >= 0 and toks[j].low in _PREPOSITIONS:
+        j -= 1
+    speech_before = j >= 0 and toks[j].is_word and (
+        _is_speech(toks[j], toks, j) or toks[j].low in SPEECH_NOUNS or toks[j].low in COLON_SPEECH_NOUNS)
+    e = bisect_right(toks.starts, c)  # the first token after the closing mark
+    nxt = toks[e] if e < len(toks) else None
+    if speech_before and toks[j].text[:1].islower() and (nxt is None or not nxt.is_word):
+        return True  # "sagt die „Bohemia“,": the source after its verb
+    if speech_before:
+        return False
+    if any(w.lower().rstrip(".,").endswith(PRESS_NAME_PARTS) for w in words):
+        return True
+    if titlecase:
+        return True  # "Popolo Romano", "Journal de St. Petersburg", "Deutschen Politik"
+    # a one-word name the dictionary does not know, subject of a speech verb ("Die „Bohemia“ meint")
+    return len(words) == 1 and nxt is not None and nxt.is_word and nxt.text[:1].islower() \
+        and _is_speech(nxt, toks, e) and not _known_word(token_norm(words[0]))
+
+
+_NAME_ARTICLES: Final = frozenset("der die das des dem den im vom zum zur beim ins".split())
 
 
 def _trim_content(toks: _Run, a: int, b: int) -> tuple[int, int]:
@@ -1136,7 +1185,12 @@ def _unquoted_speech(doc: Doc, runs: _Runs, toks: _Run, f: _Frame, mask: _Mask) 
         if f.cue != ":" and t is not None and _is_marker(toks, f.verb) and not (
                 t.low in COLON_SPEECH_NOUNS and (f.verb >= f.colon - 1 or toks[f.verb - 2].low == "mit")):
             return []  # "Laut Polizei: …", "Die Kritik wächst: …": no speaker's words follow
-        span = _after_colon(text, toks.end(f.colon), mask, person=f.cue == ":")
+        # a written text ("Die „Times“ schreibt:", "wird gemeldet:", "folgende Zuschrift:", "mit
+        # den Worten:") runs to the end of its paragraph; speech goes on while it speaks
+        whole = t is not None and (t.lemma_low in WRITTEN_TEXT_VERBS or t.lemma_low in COLON_TEXT_VERBS
+                                   or t.low in ANNOUNCING_WORDS or t.low in ("worte", "worten")
+                                   or any(p in mask for p in toks.starts[f.lo : f.colon]))  # „Times“
+        span = _after_colon(doc, toks.end(f.colon), mask, person=f.cue == ":", whole=whole)
         return [span] if span else []
     if t is None or not t.text[:1].islower() or _is_marker(toks, f.verb) or t.low == "so":
         return []
@@ -1206,10 +1260,13 @@ def _unquoted_speech(doc: Doc, runs: _Runs, toks: _Run, f: _Frame, mask: _Mask) 
 _OUTLET_PRONOUNS: Final = frozenset(["wir", "uns"])
 
 
-def _after_colon(text: str, pos: int, mask: _Mask, person: bool) -> tuple[int, int] | None:
-    """The unquoted words after a reporting colon, to the end of their paragraph: they must start
-    with a capital letter and hold three words or more; after a bare name label ("Scholz:") only
-    words in the first or second person count."""
+def _after_colon(doc: Doc, pos: int, mask: _Mask, person: bool, whole: bool = False) -> tuple[int, int] | None:
+    """The unquoted words after a reporting colon: they must start with a capital letter and
+    hold three words or more; after a bare name label ("Scholz:") only words in the first or
+    second person count. The speech is the first sentence and the sentences of its paragraph
+    that go on speaking (first or second person, exclamation, question); it ends before a
+    quotation mark, a dash that turns to narration or the next speaker ("… nicht. — Angekl.:")."""
+    text = doc.text
     n = len(text)
     a = pos
     breaks = 0
@@ -1227,7 +1284,39 @@ def _after_colon(text: str, pos: int, mask: _Mask, person: bool) -> tuple[int, i
         return None  # too short, or a label line ("Wladimir Putin, Präsident Russlands:")
     if person and not any(w.strip(".,;:!?").lower() in FIRST_SECOND_PERSON for w in words[:25]):
         return None
-    return a, b
+    if whole:
+        return a, b
+    m = _SPEECH_STOP_RE.search(text, a, b)
+    if m is not None and m.start() > a:
+        b = m.start()
+        while b > a and text[b - 1].isspace():
+            b -= 1
+    # sentence by sentence: the first always, the next ones while they speak
+    si = doc.sentence_at(a)
+    end = min(b, doc.sentences[si].end)
+    while end < b and si + 1 < len(doc.sentences):
+        si += 1
+        s = doc.sentences[si]
+        if s.start >= b or not _speaks(text[s.start : min(b, s.end)]):
+            break
+        end = min(b, s.end)
+    while end > a and text[end - 1].isspace():
+        end -= 1
+    return (a, end) if len(text[a:end].split()) >= 2 else None
+
+
+# where unquoted speech after a colon ends: a quotation mark, or a dash after a sentence end
+# that turns to narration or to the next speaker ("… sprechen. — Angekl.: …", "… lavirt! -- Nun")
+_SPEECH_STOP_RE: Final = re.compile(r"(?<=[.!?…])\s*(?:[“”«\"]|—|–|--)")
+_PERSON_RE: Final = re.compile(
+    r"(?i:\b(?:" + "|".join(sorted(FIRST_SECOND_PERSON)) + r")\b)"
+    r"|\w[ \t,]+(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|Euch|Euer|Jhr|Jhnen)\b")
+
+
+def _speaks(sentence: str) -> bool:
+    """Does a sentence go on speaking: first or second person, or an exclamation or question?"""
+    st = sentence.rstrip()
+    return st.endswith(("!", "?")) or _PERSON_RE.search(st) is not None
 
 
 def _inherit_voice(quotes: list[Quote], backward: set[int]) -> list[Quote]:
@@ -1289,7 +1378,9 @@ def _segment_frames(doc: Doc, toks: _Run, speakers: _Speakers, pairs: _Mask,
             if f is None and n + 1 < len(ends) and maybe:
                 f = _announcing_frame(doc, toks, speakers, lo, hi)
             if f is not None:
-                if f.content is None and n + 1 < len(ends) and _reports(toks, (hi + 1, ends[n + 1])):
+                if f.content is None and n + 1 < len(ends) and _reports(toks, (hi + 1, ends[n + 1])) \
+                        and not any(x.low in FIRST_SECOND_PERSON for x in toks[hi + 1 : hi + 4]):
+                    # (not "sagte: Ich habe …": a Konjunktiv I form beside "ich" is the indicative)
                     f.content = (hi + 1, ends[n + 1])  # "… hieß es: Kim plane einen Besuch"
                 if n + 1 < len(ends):
                     f.colon = hi

@@ -75,6 +75,21 @@ PLACE_IS_SCENE: Final = frozenset({"war-terminology"})
 COLON_TEXT_VERBS: Final = frozenset(
     "veröffentlichen lauten entnehmen verlesen vorlesen telegrafieren telegraphieren drucken abdrucken".split()
 )
+# verbs that introduce a written text after a colon, which runs to the end of its paragraph
+# ("Die „Times“ schreibt:", "Aus Berlin wird gemeldet:"); spoken words after a colon end with the
+# first sentence that no longer speaks (see framing.quotes._after_colon)
+WRITTEN_TEXT_VERBS: Final = frozenset(
+    "schreiben berichten melden mitteilen telegrafieren telegraphieren kabeln verlautbaren".split()
+)
+# endings of the words of a paper's or agency's name, also abbreviated: a short quotation holding
+# one after an article names the paper ("der „Neuen Zeitung“", "die „Basl. Nachr.“", "des „Mähr. Tagbl.“")
+PRESS_NAME_PARTS: Final = (
+    "zeitung", "ztg", "blatt", "blätter", "bl", "tagbl", "journal", "nachrichten", "nachr", "post", "presse",
+    "courier", "kurier", "bote", "boten", "anzeiger", "revue", "rundschau", "correspondenz", "korrespondenz",
+    "gazette", "chronik", "tribüne", "tribune", "herold", "merkur", "echo", "spiegel", "kreuzzeitung", "telegraph",
+)
+# small words inside a capitalised name ("Journal de St. Petersburg", "Zeitung für Landwirthschaft")
+NAME_JOINERS: Final = frozenset("von de di da del della du la le of the für und am an auf aus im in zu zur zum".split())
 # words that announce the text after a colon ("folgende Erklärung:", "wie folgt:")
 ANNOUNCING_WORDS: Final = frozenset(
     "folgend folgende folgendes folgenden folgender folgendem folgendermaßen folgt".split()
