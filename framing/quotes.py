@@ -1075,9 +1075,8 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         for o, c in by_sentence.get(s.index, []):
             frame = _frame_for(frames, toks, o)
             q = _classify(doc, runs, speakers, o, c, frame, prev, prev_end)
-            if q.kind in ("direct", "scare") and _names_source(doc.text, toks, frames, o, c, q.text):
-                q = Quote("title", q.start, q.end, q.text, "", "", q.sentence)
-            elif q.kind == "direct" and _name_in_sentence(toks, o, c, q.text):
+            if (q.kind in ("direct", "scare") and _names_source(doc.text, toks, frames, o, c, q.text)) or (
+                    q.kind == "direct" and _name_in_sentence(toks, o, c, q.text)):
                 q = Quote("title", q.start, q.end, q.text, "", "", q.sentence)
             if q.kind == "scare" and rep_quote is not None \
                     and rep_quote.start <= q.start and q.end <= rep_quote.end:
