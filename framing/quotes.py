@@ -197,6 +197,9 @@ REPORT_ADVERBS = _de.REPORT_ADVERBS
 SOURCE_NOUN_ENDINGS = _de.SOURCE_NOUN_ENDINGS
 WRITTEN_TEXT_VERBS = _de.WRITTEN_TEXT_VERBS
 PRESS_NAME_PARTS = _de.PRESS_NAME_PARTS
+NOT_SPEAKER_LABELS = _de.NOT_SPEAKER_LABELS
+THOUGHT_VERBS = _de.THOUGHT_VERBS
+ZU_CONTENT_VERBS = _de.ZU_CONTENT_VERBS
 NAME_JOINERS = _de.NAME_JOINERS
 
 
@@ -311,7 +314,8 @@ def _type_flags(tt: TokenType) -> int:
     f = 0
     if tt.low in _CUE_WORDS or tt.low.endswith(SOURCE_NOUN_ENDINGS) or (tt.is_word and tt.text[:1].islower() and (
             tt.lemma_low in SPEECH_VERBS or tt.lemma_low in COGNITION_VERBS or tt.lemma_low in SEPARABLE
-            or tt.lemma_low in _REFLEXIVE_CUES or tt.lemma_low in COLON_TEXT_VERBS)):
+            or tt.lemma_low in _REFLEXIVE_CUES or tt.lemma_low in COLON_TEXT_VERBS
+            or tt.lemma_low in THOUGHT_VERBS or tt.lemma_low in ZU_CONTENT_VERBS)) or _modern(tt.low) in CONTENT_NOUNS:
         f |= _MAY_CUE
     if tt.low in _KONJ1:
         f |= _MAY_KONJ1
@@ -659,8 +663,10 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
              _is_speech(toks[i], toks, i, verbs)
              or toks[i].low in _REPORT_MARKERS
              or (toks[i].low in SPEECH_NOUNS and toks[i].text[:1].isupper())
-             or (toks[i].low in CONTENT_NOUNS and toks[i].text[:1].isupper() and i + 2 < hi
-                 and toks[i + 1].text == "," and toks[i + 2].low in _DASS_OB_WORDS)
+             or (_modern(toks[i].low) in CONTENT_NOUNS and toks[i].text[:1].isupper() and i + 2 < hi
+                 and toks[i + 1].text == "," and _noun_content_start(toks, i + 2, hi))
+             or (toks[i].lemma_low in THOUGHT_VERBS and toks[i].text[:1].islower()
+                 and _content_of_verb(toks, lo, hi, i) is not None)
              or (toks[i].low.endswith(SOURCE_NOUN_ENDINGS) and i > 0 and toks[i - 1].low == "nach")
              or (toks[i].low == "berufung" and i > 0 and toks[i - 1].low == "unter"))]
     if not cands:
@@ -713,7 +719,8 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         rng = (j, v) if v > j else None
         content = _content_around(toks, lo, hi, j, v + 1)
         cue = t.text
-    elif low in CONTENT_NOUNS and v + 2 < hi and toks[v + 1].text == "," and toks[v + 2].low in _DASS_OB_WORDS:
+    elif _modern(low) in CONTENT_NOUNS and v + 2 < hi and toks[v + 1].text == "," \
+            and _noun_content_start(toks, v + 2, hi):
         # "die Nachricht, dass …": the clause is the reported content
         cue = t.text
         m = _COLON_OR_SEMICOLON.search(toks.codes, v + 2, hi)
@@ -763,6 +770,27 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
     plural = t.text.endswith("en") and not t.text.startswith("ge")  # "behaupten", not "geschrieben"
     speaker = speakers.resolve(doc, toks, rng, named, plural)
     return _Frame(v, speaker, cue, content, named, rng, lo)
+
+
+def _modern(low: str) -> str:
+    """An old spelling in today's form, for looking words up: Ueberzeugung, Aeußerung → ü, ä."""
+    if low[:2] in _OLD_UMLAUTS:
+        return _OLD_UMLAUTS[low[:2]] + low[2:]
+    return low
+
+
+_OLD_UMLAUTS: Final = {"ue": "ü", "ae": "ä", "oe": "ö"}
+
+
+def _noun_content_start(toks: _Run, k: int, hi: int) -> bool:
+    """Does the clause at k report the content of a noun before its comma: a dass- or ob-clause,
+    or a zu-infinitive ("die Bitte, dem Manne zu helfen"; not "um … zu")?"""
+    if toks[k].low in _DASS_OB_WORDS:
+        return True
+    if toks[k].low in _PURPOSE_ZU or not toks[k].is_word:
+        return False
+    stop = toks.codes.find(",", k, hi)
+    return any(_zu_infinitive(t) for t in toks[k : hi if stop == -1 else stop])
 
 
 def _np_only(toks: _Run, a: int, b: int) -> bool:
@@ -936,6 +964,23 @@ def _clause_content(toks: _Run, lo: int, hi: int, v: int, end: int) -> tuple[int
         if start < end and toks[v].lemma_low in REQUEST_VERBS and any(
                 _zu_infinitive(t) for t in toks[start:end]):
             return (start, end)  # "forderte ihn auf, ihm zur Wache zu folgen"
+        if start < end and toks[v].lemma_low in ZU_CONTENT_VERBS and toks[start].low not in _PURPOSE_ZU:
+            stop = codes.find(",", start, end)
+            if any(_zu_infinitive(t) for t in toks[start : end if stop == -1 else stop]):
+                return (start, end)  # "Der Unternehmer behauptet, die Tarife … senken zu können"
+    if toks[v].lemma_low in ZU_CONTENT_VERBS and toks[v].text[:1].islower() and v + 2 < end:
+        # without a comma: "Man hofft schon im August die erste Probe vornehmen zu können"
+        stop = codes.find(",", v + 1, end)
+        stop = end if stop == -1 else stop
+        if stop - v > 2 and toks[v + 1].low not in _PURPOSE_ZU \
+                and any(_zu_infinitive(t) for t in toks[v + 1 : stop]) and not any(
+                    t.low in _DASS_OB_WORDS or t.low in _PURPOSE_ZU for t in toks[v + 1 : stop]):
+            last = max(k for k in range(v + 1, stop) if _zu_infinitive(toks[k]))
+            if toks[last].low == "zu" and last + 1 < stop:
+                last += 1  # "zu können": the infinitive after "zu"
+            while last + 1 < stop and toks[last + 1].is_word and toks[last + 1].low in _MODAL_INFINITIVES:
+                last += 1
+            return (v + 1, last + 1)
     # "Die Versuche … seien gescheitert, sagte X." / "…, wie Reuters berichtet."
     k = codes.rfind(",", lo + 1, v)
     if k != -1:
@@ -943,6 +988,11 @@ def _clause_content(toks: _Run, lo: int, hi: int, v: int, end: int) -> tuple[int
         if _reports(toks, rng) or codes.find("W", k, v) != -1:
             return rng
     return None
+
+
+# "um/ohne/statt … zu": a purpose or manner, not reported content
+_PURPOSE_ZU: Final = frozenset(["um", "ohne", "statt", "anstatt", "anstelle"])
+_MODAL_INFINITIVES: Final = frozenset(["können", "müssen", "sollen", "dürfen", "wollen", "haben", "sein", "werden"])
 
 
 def _apposition_after(toks: _Run, comma: int, end: int) -> bool:
@@ -1085,6 +1135,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
             quotes.append(q)
             if q.kind == "direct":
                 prev, prev_end = q, c
+    unquoted.extend(_dialogue_turns(doc, mask, quotes, unquoted))
     allq = quotes + unquoted + reported
     allq.sort(key=lambda q: (q.start, -q.end))
     return tuple(_inherit_voice(allq, backward))
@@ -1316,6 +1367,53 @@ def _speaks(sentence: str) -> bool:
     """Does a sentence go on speaking: first or second person, or an exclamation or question?"""
     st = sentence.rstrip()
     return st.endswith(("!", "?")) or _PERSON_RE.search(st) is not None
+
+
+# a speaker label that opens a turn of dialogue, at the start of a line or after a dash that
+# follows a sentence: "Präs.: …", "— Angekl.: …", "Vertheidiger: …", "Zeuge (zögernd): …"
+_TURN_RE: Final = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?…])[ \t]*(?:—|–|--)[ \t]*)"
+    r"([A-ZÄÖÜ][\w.=-]*(?:[ \t]+(?:[A-ZÄÖÜ][\w.=-]*|von|v\.)){0,2})"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:[ \t]+(?=[A-ZÄÖÜ])", re.M)
+# a dialogue shows at least this many labelled turns, by at least two speakers
+DIALOGUE_MIN_TURNS: Final = 3
+
+
+def _dialogue_turns(doc: Doc, mask: _Mask, quotes: list[Quote], unquoted: list[Quote]) -> list[Quote]:
+    """Unquoted turns of a dialogue written as a transcript (court reports, interviews): each
+    runs from its speaker label to the end of its line or to a dash that turns to narration or
+    to the next speaker. Only in a text laid out as a dialogue: DIALOGUE_MIN_TURNS labels or
+    more, two speakers or more, and words in the first or second person in two turns or more
+    (so "Foto: …" and "Quelle: …" lines of a news page are no dialogue)."""
+    text = doc.text
+    if text.count(":") < DIALOGUE_MIN_TURNS:
+        return []
+    turns: list[tuple[str, int, int]] = []
+    for m in _TURN_RE.finditer(text):
+        label = m.group(1)
+        if label.rstrip(".").lower() in NOT_SPEAKER_LABELS or m.start(1) in mask:
+            continue
+        a = m.end()
+        b = text.find("\n", a)
+        b = len(text) if b == -1 else b
+        stop = _SPEECH_STOP_RE.search(text, a, b)
+        if stop is not None:
+            b = stop.start()
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if len(text[a:b].split()) >= 2:
+            turns.append((label, a, b))
+    if len(turns) < DIALOGUE_MIN_TURNS or len({t[0] for t in turns}) < 2 \
+            or sum(1 for _, a, b in turns if _PERSON_RE.search(text, a, b)) < 2:
+        return []
+    taken = sorted((q.start, q.end) for q in [*quotes, *unquoted] if q.kind == "direct")
+    out = []
+    for label, a, b in turns:
+        k = bisect_right(taken, (b, b))
+        if any(min(b, e) > max(a, s_) for s_, e in taken[max(0, k - 3) : k]) or a in mask:
+            continue  # already a quotation
+        out.append(Quote("direct", a, b, text[a:b], label, ":", doc.sentence_at(a)))
+    return out
 
 
 def _inherit_voice(quotes: list[Quote], backward: set[int]) -> list[Quote]:

@@ -90,6 +90,16 @@ PRESS_NAME_PARTS: Final = (
 )
 # small words inside a capitalised name ("Journal de St. Petersburg", "Zeitung für Landwirthschaft")
 NAME_JOINERS: Final = frozenset("von de di da del della du la le of the für und am an auf aus im in zu zur zum".split())
+# words before a colon at the start of a line that label no speaker ("Foto: dpa", "Quelle: …",
+# "Lesen Sie auch: …"), lower-cased, a final period dropped
+NOT_SPEAKER_LABELS: Final = frozenset(
+    """
+    foto fotos bild bilder quelle quellen grafik video audio karte text redaktion update anmerkung
+    hinweis achtung lesen sie auch mehr dazu zum thema siehe tipp info infos termin termine ort zeit
+    datum preis eintritt kontakt telefon tel fax mail e-mail web internet anzeige korrektur nachtrag
+    disclaimer transparenzhinweis hintergrund fazit tags stichworte schlagworte bildquelle
+    """.split()
+) | frozenset(["lesen sie auch", "mehr zum thema", "mehr dazu", "zum thema", "lesen sie", "siehe auch"])
 # words that announce the text after a colon ("folgende Erklärung:", "wie folgt:")
 ANNOUNCING_WORDS: Final = frozenset(
     "folgend folgende folgendes folgenden folgender folgendem folgendermaßen folgt".split()
@@ -186,6 +196,25 @@ COGNITION_VERBS: Final = frozenset([
     "glauben", "meinen", "vermuten", "befürchten", "fürchten", "annehmen", "hoffen", "wissen", "begreifen",
     "bezweifeln", "zweifeln", "überzeugen", "erfahren", "verstehen", "denken", "wünschen", "erwarten", "rechnen",
 ])
+# verbs of knowing, perceiving, remembering and deciding: their dass-, ob- or zu-clause is
+# someone's thought (reported thought); they frame a sentence only when such a clause follows
+# ("man vergißt, daß …", "der Verein hat beschlossen, … zu gründen")
+THOUGHT_VERBS: Final = frozenset(
+    """
+    vergessen erinnern bedenken erkennen einsehen finden sehen hören vernehmen beschließen wundern
+    ahnen merken beobachten lesen träumen entscheiden beabsichtigen gedenken weigern vorhaben
+    planen vorgeben geloben schwören wetten
+    """.split()
+)
+# verbs whose zu-infinitive, with or without a comma, is what was said, thought or intended
+# ("Er behauptete, dasselbe zu können", "Man hofft, den Rest bald zu verkaufen")
+ZU_CONTENT_VERBS: Final = frozenset(
+    """
+    behaupten versprechen drohen hoffen glauben meinen beschließen leugnen bestreiten vorgeben
+    wetten schwören geloben beteuern versichern ankündigen zusagen zusichern fürchten befürchten
+    wünschen vorschlagen beabsichtigen gedenken weigern ablehnen verlangen erklären
+    """.split()
+)
 # verbs of request: their zu-infinitive clause is the reported request ("forderte ihn auf, zu gehen")
 REQUEST_VERBS: Final = frozenset(
     "auffordern fordern bitten verlangen drängen befehlen raten empfehlen mahnen appellieren anweisen "
@@ -209,7 +238,10 @@ CONTENT_NOUNS: Final = frozenset(
     """
     nachricht meldung hoffnung behauptung gerücht ansicht meinung überzeugung befürchtung
     aufforderung wunsch versicherung annahme vermutung erklärung forderung warnung vorwurf
-    zusicherung versprechen eindruck gewissheit
+    zusicherung versprechen eindruck gewissheit erkenntnis mitteilung bemerkung gedanke gedanken
+    glaube glauben ahnung verdacht vermerk folgerung einfall bitte vorschlag anerbieten zusage
+    beschluss beschluß entschluss entschluß absicht gefühl bewusstsein bewußtsein hinweis klage
+    beschwerde antwort frage zweifel grundsatz auffassung standpunkt versprechung drohung
     """.split()
 )
 # verbs that frame someone's words only with "sich": "Die Minister zeigten sich „besorgt“"
