@@ -200,6 +200,7 @@ PRESS_NAME_PARTS = _de.PRESS_NAME_PARTS
 NOT_SPEAKER_LABELS = _de.NOT_SPEAKER_LABELS
 THOUGHT_VERBS = _de.THOUGHT_VERBS
 ZU_CONTENT_VERBS = _de.ZU_CONTENT_VERBS
+KONJ_NOT_REPORT_OPENERS = _de.KONJ_NOT_REPORT_OPENERS
 NAME_JOINERS = _de.NAME_JOINERS
 
 
@@ -1136,6 +1137,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
             if q.kind == "direct":
                 prev, prev_end = q, c
     unquoted.extend(_dialogue_turns(doc, mask, quotes, unquoted))
+    reported.extend(_reported_in_quotes(doc, runs, [*quotes, *unquoted], cues))
     allq = quotes + unquoted + reported
     allq.sort(key=lambda q: (q.start, -q.end))
     return tuple(_inherit_voice(allq, backward))
@@ -1379,6 +1381,40 @@ _TURN_RE: Final = re.compile(
 DIALOGUE_MIN_TURNS: Final = 3
 
 
+# a quotation with fewer words than this holds no reported speech of its own
+NESTED_MIN_WORDS: Final = 6
+
+
+def _reported_in_quotes(doc: Doc, runs: _Runs, quotes: list[Quote], cues: dict[int, list[int]]) -> list[Quote]:
+    """Reported speech inside a direct quotation, the speaker's own report: "„Ich habe ihm
+    gesagt, dass er gehen soll“" holds "dass er gehen soll". Each sentence of a quotation with a
+    cue is searched once for a frame whose content lies inside the quotation."""
+    out: list[Quote] = []
+    seen: set[int] = set()
+    sentences = doc.sentences
+    for q in quotes:
+        if q.kind != "direct" or len(q.text.split()) < NESTED_MIN_WORDS:
+            continue
+        si = doc.sentence_at(q.start)
+        while si < len(sentences) and sentences[si].start < q.end:
+            if si in cues and si not in seen:
+                seen.add(si)
+                toks = runs(si)
+                lo = bisect_left(toks.starts, q.start)
+                hi = bisect_left(toks.starts, q.end)
+                if hi - lo >= 4:
+                    speakers = _Speakers()
+                    speakers.last = q.speaker
+                    maybe = [k - sentences[si].first_token for k in cues[si]]
+                    f = _frame(doc, toks, speakers, lo, hi, verbs=_SPEECH_OR_COGNITION, maybe=maybe)
+                    if f is not None and f.content is not None:
+                        a, b = _trim_content(toks, max(lo, f.content[0]), min(hi, f.content[1]))
+                        if b - a >= 2:
+                            out.append(_reported(doc, toks, (a, b), f.speaker, f.cue, si))
+            si += 1
+    return out
+
+
 def _dialogue_turns(doc: Doc, mask: _Mask, quotes: list[Quote], unquoted: list[Quote]) -> list[Quote]:
     """Unquoted turns of a dialogue written as a transcript (court reports, interviews): each
     runs from its speaker label to the end of its line or to a dash that turns to narration or
@@ -1451,8 +1487,26 @@ def _konj_clause_start(toks: _Run, mask: _Mask, report: bool = False) -> int:
             start = k + 1
         elif t.is_word and (t.low in _KONJ1 or _is_konj(t, report=report)) and not (
                 (k > 0 and toks[k - 1].low in _FIRST_PERSON_SG) or (k + 1 < n and toks[k + 1].low in _FIRST_PERSON_SG)):
+            if _konj_not_report(toks, start, k):
+                continue
             return start
     return -1
+
+
+def _konj_not_report(toks: _Run, start: int, k: int) -> bool:
+    """A Konjunktiv that marks no report: in a clause of purpose, comparison or place ("damit
+    er länger halte", "als ob sie herkämen", "wohin er wolle") or a precept with "man" after a
+    full verb ("so hebe man die Monarchie auf", "Da breche man ihn ab")."""
+    a = start
+    while a < k and (not toks[a].is_word or toks[a].low in ("und", "oder", "aber")):
+        a += 1
+    if toks[a].low in KONJ_NOT_REPORT_OPENERS:
+        return True
+    return k + 1 < len(toks) and toks[k + 1].low == "man" and toks[k].low not in _KONJ1 \
+        and toks[k].lemma_low not in _AUX_LEMMAS
+
+
+_AUX_LEMMAS: Final = frozenset(["sein", "haben", "werden", "können", "müssen", "sollen", "wollen", "dürfen", "mögen"])
 
 
 def _segment_frames(doc: Doc, toks: _Run, speakers: _Speakers, pairs: _Mask,

@@ -215,6 +215,14 @@ ZU_CONTENT_VERBS: Final = frozenset(
     wünschen vorschlagen beabsichtigen gedenken weigern ablehnen verlangen erklären
     """.split()
 )
+# words opening a clause whose Konjunktiv marks purpose, comparison, place or condition, not
+# someone's report ("damit er länger halte", "als ob sie herkämen", "wohin er wolle")
+KONJ_NOT_REPORT_OPENERS: Final = frozenset(
+    """
+    als damit ohne wohin woher wo welche welcher welches welchen welchem bis bevor ehe falls
+    sofern obgleich obwohl sodass gleichsam
+    """.split()
+)
 # verbs of request: their zu-infinitive clause is the reported request ("forderte ihn auf, zu gehen")
 REQUEST_VERBS: Final = frozenset(
     "auffordern fordern bitten verlangen drängen befehlen raten empfehlen mahnen appellieren anweisen "
