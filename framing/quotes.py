@@ -127,6 +127,13 @@ def pair_quotes(text: str) -> list[tuple[int, int]]:
                 _push(stack, where, c, i)
         elif c == "‘" and top is not None:
             _close(stack, where, top, i, pairs)  # ‚…‘
+        elif c == "“" and prev in ".!?…" and (nxt.isspace() or i + 1 >= n):
+            # a closing mark with no opening one, after a sentence, at the end of a quotation that
+            # began without a mark or in an earlier paragraph (the older convention): the
+            # quotation runs from the start of its line (or the last closing mark on it)
+            o = max(text.rfind("\n", 0, i), pairs[-1][1] if pairs else -1)
+            if i - o > 1:
+                pairs.append((o, i))
         elif c in "“‘":
             _push(stack, where, c, i)
         elif top is not None:  # ” ’
@@ -201,6 +208,7 @@ NOT_SPEAKER_LABELS = _de.NOT_SPEAKER_LABELS
 THOUGHT_VERBS = _de.THOUGHT_VERBS
 ZU_CONTENT_VERBS = _de.ZU_CONTENT_VERBS
 KONJ_NOT_REPORT_OPENERS = _de.KONJ_NOT_REPORT_OPENERS
+WORK_NOUNS = _de.WORK_NOUNS
 NAME_JOINERS = _de.NAME_JOINERS
 
 
@@ -917,6 +925,15 @@ def _content_of_verb(toks: _Run, lo: int, hi: int, v: int) -> tuple[int, int] | 
         comma = next((k for k in range(v + 1, end) if toks[k].text == ","), None)
         if comma is not None and comma + 1 < end:
             return (comma + 1, end)
+    cs = _clause_start(toks, lo, v)
+    if cs > lo + 1 and toks[cs].low == "wie" and toks[cs - 1].text == "," and v + 1 < end \
+            and toks[v + 1].text == "," and toks[v].text[:1].islower():
+        # "Er soll, wie Augenzeugen berichten, eine Kurve zu kurz genommen haben": the main clause
+        # around the inserted "wie"-clause is reported (its longer part)
+        before, after = (lo, cs - 1), (v + 2, end)
+        best = max(before, after, key=lambda r: r[1] - r[0])
+        if best[1] - best[0] >= 2:
+            return best
     return _clause_content(toks, lo, hi, v, end)
 
 
@@ -960,7 +977,9 @@ def _clause_content(toks: _Run, lo: int, hi: int, v: int, end: int) -> tuple[int
         comma = m.start() if m else comma
     if comma is not None:
         start = comma + 1 if toks[comma].text == "," else comma
-        if start < end and (toks[start].low in _DASS_OB_WORDS or _reports(toks, (start, end))):
+        if start < end and toks[start].low in _DASS_OB_WORDS:
+            return (start, _subclause_end(toks, start, end))
+        if start < end and _reports(toks, (start, end)):
             return (start, end)
         if start < end and toks[v].lemma_low in REQUEST_VERBS and any(
                 _zu_infinitive(t) for t in toks[start:end]):
@@ -968,7 +987,8 @@ def _clause_content(toks: _Run, lo: int, hi: int, v: int, end: int) -> tuple[int
         if start < end and toks[v].lemma_low in ZU_CONTENT_VERBS and toks[start].low not in _PURPOSE_ZU:
             stop = codes.find(",", start, end)
             if any(_zu_infinitive(t) for t in toks[start : end if stop == -1 else stop]):
-                return (start, end)  # "Der Unternehmer behauptet, die Tarife … senken zu können"
+                # "Der Unternehmer behauptet, die Tarife … senken zu können"
+                return (start, _subclause_end(toks, start, end))
     if toks[v].lemma_low in ZU_CONTENT_VERBS and toks[v].text[:1].islower() and v + 2 < end:
         # without a comma: "Man hofft schon im August die erste Probe vornehmen zu können"
         stop = codes.find(",", v + 1, end)
@@ -994,6 +1014,30 @@ def _clause_content(toks: _Run, lo: int, hi: int, v: int, end: int) -> tuple[int
 # "um/ohne/statt … zu": a purpose or manner, not reported content
 _PURPOSE_ZU: Final = frozenset(["um", "ohne", "statt", "anstatt", "anstelle"])
 _MODAL_INFINITIVES: Final = frozenset(["können", "müssen", "sollen", "dürfen", "wollen", "haben", "sein", "werden"])
+
+
+def _subclause_end(toks: _Run, start: int, end: int) -> int:
+    """End of a dass-, ob- or zu-clause: its embedded clauses belong to it, but it ends where the
+    main clause resumes ("…, dass es … enthielt, war die Krise eröffnet"), where a clause of the
+    main clause's purpose or time follows ("…, damit …", "…, während …") or where a main clause
+    is coordinated ("…, und kündigte Hilfe an"; not "…, und dass …")."""
+    codes = toks.codes
+    k = codes.find(",", start + 1, end)
+    while k != -1 and k + 1 < end:
+        nx = toks[k + 1]
+        low = nx.low
+        if nx.text[:1].islower() and (low in _AUXILIARIES or low in _MATRIX_CLAUSE_OPENERS):
+            return k
+        if low in _MAIN_COORDINATORS and k + 2 < end and toks[k + 2].low not in _DASS_OB_WORDS \
+                and toks[k + 2].low not in _RELATIVES and not _zu_infinitive(toks[k + 2]):
+            return k
+        k = codes.find(",", k + 1, end)
+    return end
+
+
+# clauses after a reported clause that belong to the main clause (purpose, time, consequence)
+_MATRIX_CLAUSE_OPENERS: Final = frozenset("damit während wobei sodass weshalb worauf wodurch nachdem".split())
+_MAIN_COORDINATORS: Final = frozenset(["und", "aber", "sondern", "doch", "allein", "denn", "jedoch"])
 
 
 def _apposition_after(toks: _Run, comma: int, end: int) -> bool:
@@ -1038,6 +1082,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     backward: set[int] = set()  # reported sentences attributed by the next one ("Das berichtet X")
     last_reported: int | None = None
     last_speaker = ""
+    last_framed = False
     # per sentence: the union of its tokens' flags, and the tokens that may be cues
     if len(_CODES) >= _FLAGS_LIMIT:
         _CODES.clear()
@@ -1063,7 +1108,9 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         s = sentences[si]
         any_flag = sent_flags.get(si, 0)
         # Konjunktiv II (wäre, käme) continues reported speech only right after it
-        goes_on = bool(any_flag & _MAY_KONJ_REPORT) and last_reported == si - 1
+        # (only after a report with a frame: a chain of bare Konjunktiv sentences is the outlet's
+        # own conjecture, "Man würde … opfern. Die Staaten würden … geächtet")
+        goes_on = bool(any_flag & _MAY_KONJ_REPORT) and last_reported == si - 1 and last_framed
         if si not in by_sentence and not any_flag & (_MAY_CUE | _MAY_KONJ1 | _MAY_KONJ) and not goes_on:
             continue  # no quotation mark, cue or Konjunktiv: nothing to find here
         toks = runs(s.index)
@@ -1115,6 +1162,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
                 rep_quote = _reported(doc, toks, (a, b), spk, cue, s.index)
                 reported.append(rep_quote)
                 last_reported, last_speaker = s.index, spk
+                last_framed = bool(cue or spk)
         elif frames and frames[0].verb <= 3 and toks[0].low in _DEMONSTRATIVES \
                 and s.index > 0 and last_reported != s.index - 1:
             # "Das berichtet das WSJ": the previous sentence is reported
@@ -1242,7 +1290,10 @@ def _unquoted_speech(doc: Doc, runs: _Runs, toks: _Run, f: _Frame, mask: _Mask) 
         whole = t is not None and (t.lemma_low in WRITTEN_TEXT_VERBS or t.lemma_low in COLON_TEXT_VERBS
                                    or t.low in ANNOUNCING_WORDS or t.low in ("worte", "worten")
                                    or any(p in mask for p in toks.starts[f.lo : f.colon]))  # „Times“
-        span = _after_colon(doc, toks.end(f.colon), mask, person=f.cue == ":", whole=whole)
+        noun_only = f.srng is None and not f.speaker and t is not None and t.low in COLON_SPEECH_NOUNS
+        span = _after_colon(doc, toks.end(f.colon), mask, person=f.cue == ":", whole=whole,
+                            lower=t is not None and f.cue != ":" and _finite_speech_verb(toks, f.verb),
+                            speaking=noun_only)
         return [span] if span else []
     if t is None or not t.text[:1].islower() or _is_marker(toks, f.verb) or t.low == "so":
         return []
@@ -1283,6 +1334,9 @@ def _unquoted_speech(doc: Doc, runs: _Runs, toks: _Run, f: _Frame, mask: _Mask) 
                 toks[e].text[:1].isupper() or toks[e].low in _PREPOSITIONS or toks[e].low in _DETERMINERS
                 or toks[e].low.endswith(_ADJ_ENDINGS)):
             e += 1
+    parts = SEPARABLE.get(t.lemma_low)
+    if e < n and parts and toks[e].low in parts:
+        e += 1  # "…, setzte er mit einer Handbewegung hinzu, …": the particle after the speaker
     if e < n and toks[e].text not in (",", ".", ";", "!", "?", ":", "–", "—"):
         return []  # "…, verspricht der Bürgermeister eine Tafel": a fronted clause, not speech
     # the clause before the comma: a main clause of at least three tokens, not quoted, no
@@ -1290,11 +1344,17 @@ def _unquoted_speech(doc: Doc, runs: _Runs, toks: _Run, f: _Frame, mask: _Mask) 
     a = f.lo
     while a < v - 1 and not toks[a].is_word:
         a += 1
-    e = f.srng[1]
-    go_on = e + 1 < n and toks[e].text == "," and toks[e + 1].text[:1].islower() and toks[e + 1].is_word \
-        and toks[e + 1].low not in _DETERMINERS and toks[e + 1].low not in _SUBORDINATORS \
-        and toks[e + 1].low not in ("welcher", "welche", "welches", "welchen", "welchem")
-    if v - 1 - a < (1 if go_on else 3) or toks[a].low in _SUBORDINATORS or toks[a].low in _DASS_OB_WORDS \
+    if e < n and toks[e].text == "," and e + 1 < n and toks[e + 1].low in _RELATIVES:
+        # "…, sagte der Alte, den ich zuerst gefragt, weil sie reich sind": past a relative clause
+        k = toks.codes.find(",", e + 1, n)
+        e = k if k != -1 else e
+    go_on = e + 1 < n and toks[e].text == "," and toks[e + 1].is_word and (
+        (toks[e + 1].text[:1].islower() and toks[e + 1].low not in _DETERMINERS and toks[e + 1].low not in _RELATIVES
+         and (toks[e + 1].low not in _SUBORDINATORS or toks[e + 1].low in ("weil", "wenn", "da")))
+        or toks[e + 1].text in _FORMAL_ADDRESS or toks[e + 1].low in FIRST_SECOND_PERSON)
+    # a turn of dialogue set off by a dash ("-- Ja, sagte eine Frau, …") may be one word long
+    turn = any(toks[j].text in ("–", "—", "-", "--") for j in range(max(0, a - 2), a))
+    if v - 1 - a < (1 if go_on or turn else 3) or toks[a].low in _SUBORDINATORS or toks[a].low in _DASS_OB_WORDS \
             or not toks[a].text[:1].isupper() or any(p in mask for p in toks.starts[a : v]) \
             or any(x.low in MODAL_KONJ2 for x in toks[a : v]):
         return []
@@ -1310,9 +1370,22 @@ def _unquoted_speech(doc: Doc, runs: _Runs, toks: _Run, f: _Frame, mask: _Mask) 
 
 
 _OUTLET_PRONOUNS: Final = frozenset(["wir", "uns"])
+_RELATIVES: Final = frozenset("der die das den dem deren dessen denen welcher welche welches welchen welchem".split())
+_FORMAL_ADDRESS: Final = frozenset(["Sie", "Ihr", "Jhr", "Ihnen", "Jhnen", "Euch"])
 
 
-def _after_colon(doc: Doc, pos: int, mask: _Mask, person: bool, whole: bool = False) -> tuple[int, int] | None:
+def _finite_speech_verb(toks: _Run, v: int) -> bool:
+    """A speech verb that is not a participle or a zu-infinitive ("sagt einmal:", not "gerufen:"
+    or "zu melden:"): after it, spoken words may begin with a small letter."""
+    t = toks[v]
+    if not (t.is_word and t.text[:1].islower() and t.lemma_low in SPEECH_VERBS):
+        return False
+    return not ((t.low.startswith("ge") and t.low != t.lemma_low) or (v > 0 and toks[v - 1].low == "zu")
+                or "zu" in t.low[2:-2])
+
+
+def _after_colon(doc: Doc, pos: int, mask: _Mask, person: bool, whole: bool = False, lower: bool = False,
+                 speaking: bool = False) -> tuple[int, int] | None:
     """The unquoted words after a reporting colon: they must start with a capital letter and
     hold three words or more; after a bare name label ("Scholz:") only words in the first or
     second person count. The speech is the first sentence and the sentences of its paragraph
@@ -1325,15 +1398,17 @@ def _after_colon(doc: Doc, pos: int, mask: _Mask, person: bool, whole: bool = Fa
     while a < n and text[a] in " \t\n\r":
         breaks += text[a] == "\n"
         a += 1
-    if a >= n or breaks > 2 or not text[a].isupper() or a in mask:
-        return None
+    if a >= n or breaks > 2 or not (text[a].isupper() or (lower and text[a].isalpha())) or a in mask:
+        return None  # (after a speech verb also small: "sagt einmal: der Mensch ist …")
     b = text.find("\n", a)
     b = n if b == -1 else b
     while b > a and text[b - 1].isspace():
         b -= 1
     words = text[a:b].split()
-    if len(words) < 3 or text[b - 1] == ":":
+    if len(words) < 2 or text[b - 1] == ":" or (len(words) == 2 and not _SHORT_CRY_RE.match(text, a, b)):
         return None  # too short, or a label line ("Wladimir Putin, Präsident Russlands:")
+    if speaking and not _speaks(text[a : min(b, doc.sentences[doc.sentence_at(a)].end)]):
+        return None
     if person and not any(w.strip(".,;:!?").lower() in FIRST_SECOND_PERSON for w in words[:25]):
         return None
     if whole:
@@ -1359,7 +1434,8 @@ def _after_colon(doc: Doc, pos: int, mask: _Mask, person: bool, whole: bool = Fa
 
 # where unquoted speech after a colon ends: a quotation mark, or a dash after a sentence end
 # that turns to narration or to the next speaker ("… sprechen. — Angekl.: …", "… lavirt! -- Nun")
-_SPEECH_STOP_RE: Final = re.compile(r"(?<=[.!?…])\s*(?:[“”«\"]|—|–|--)")
+_SPEECH_STOP_RE: Final = re.compile(r"(?<=[.!?…])\s*(?:[“”«\")]|—|–|--)")
+_SHORT_CRY_RE: Final = re.compile(r"\S+\s+\S+?[!?]")  # two words and ! or ?: "Wer da?", "der Teufel!"
 _PERSON_RE: Final = re.compile(
     r"(?i:\b(?:" + "|".join(sorted(FIRST_SECOND_PERSON)) + r")\b)"
     r"|\w[ \t,]+(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|Euch|Euer|Jhr|Jhnen)\b")
@@ -1528,6 +1604,11 @@ def _segment_frames(doc: Doc, toks: _Run, speakers: _Speakers, pairs: _Mask,
                 f = _Frame(hi, name, ":", None, True, (lo, hi), lo)
             if f is None and n + 1 < len(ends) and maybe:
                 f = _announcing_frame(doc, toks, speakers, lo, hi)
+            if f is None and n + 1 < len(ends) and hi - 1 >= lo and toks[hi - 1].low in COLON_SPEECH_NOUNS \
+                    and toks[hi - 1].text[:1].isupper():
+                # "Auf die Frage: Wer da?", "in dem Treuschwur: Siegen oder Sterben!": a speech noun
+                # right before the colon (its words must speak, see _unquoted_speech)
+                f = _Frame(hi - 1, "", toks[hi - 1].text, None, False, None, lo)
             if f is not None:
                 if f.content is None and n + 1 < len(ends) and _reports(toks, (hi + 1, ends[n + 1])) \
                         and not any(x.low in FIRST_SECOND_PERSON for x in toks[hi + 1 : hi + 4]):
@@ -1645,7 +1726,7 @@ def _is_title(text: str, o: int, c: int, qtext: str, weak: bool = False) -> bool
     a media noun ("das Magazin „RT DE“") or any common noun it stands beside ("des Dampfers
     „Präsident Herwig“", "(Tel. d. „M. T.“)"), made of abbreviations ("Mähr. Tagbl."), or given
     as a name ("ward „Zur weißen Lilie“ genannt")."""
-    before_word = _LAST_WORD_RE.search(text[max(0, o - 40) : o])
+    before_word = _LAST_WORD_RE.search(text[max(0, o - 40) : max(0, o)])
     word = before_word.group(1) if before_word else ""
     if word.lower() in _MEDIA_NOUNS:
         return True  # das Magazin "RT DE"
@@ -1665,9 +1746,40 @@ def _is_title(text: str, o: int, c: int, qtext: str, weak: bool = False) -> bool
     return False
 
 
+# a title of a work or a name of a house, society or firm has at most this many words
+WORK_TITLE_MAX_WORDS: Final = 14
+_LIST_BEFORE_RE: Final = re.compile(r"(?:[:,;]|\bund|\boder|\bwie|\bu\.)\s*$")
+
+
+def _work_title(text: str, o: int, c: int, qtext: str, words: int) -> bool:
+    """A longer quotation with no speaker that names a work, house or society: after a noun of
+    works ("die Oper „Die lustigen Weiber von Windsor“", "des Vereines „…“", "betitelt „…“") or
+    as an item of a list of such titles ("sind: „…“, „…“ und „…“")."""
+    if not qtext[:1].isupper() or words > WORK_TITLE_MAX_WORDS or "\n" in qtext:
+        return False
+    before = _LAST_WORD_RE.search(text[max(0, o - 40) : max(0, o)])
+    word = before.group(1).lower() if before else ""
+    if _modern(word) in WORK_NOUNS or word.rstrip("s") in WORK_NOUNS:
+        return True
+    # an item of a list of quoted titles: another quotation right before or after, joined by a
+    # comma, "und" or a colon, and not a full sentence
+    if _FULL_SENTENCE_RE.match(qtext):
+        return False
+    pre = text[max(0, o - 12) : o]
+    post = text[c + 1 : c + 12]
+    return bool(_LIST_BEFORE_RE.search(pre)) and (pre.rstrip(" ,;:und")[-1:] in _QUOTE_CHARS
+                                                  or post.lstrip(" ,;und")[:1] in "„»\"")
+
+
 def _figures(text: str, o: int, c: int) -> bool:
+    """A table, not words: digits make up much of it, or it holds ditto marks („ „ „)."""
+    if len(_DITTO_RE.findall(text, o + 1, c)) >= 2:
+        return True
     digits = len(_DIGIT_RE.findall(text, o, c))
     return digits > 0 and digits > FIGURES_MIN_SHARE * len(_ALNUM_RE.findall(text, o, c))
+
+
+_DITTO_RE: Final = re.compile(r"(?<=\s)[„“\"](?=\s)")
 
 
 # "„…“ – Name" at the end of a line or before "zu/über/:" (a headline naming the speaker)
@@ -1744,6 +1856,8 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
     if not cue:
         short = words <= SCARE_MAX_WORDS and not _FULL_SENTENCE_RE.match(qtext)
         if short and _is_title(text, o, c, qtext, weak=True):
+            return Quote("title", start, end, qtext, "", "", si)
+        if _work_title(text, o, c, qtext, words):
             return Quote("title", start, end, qtext, "", "", si)
         return Quote("scare" if short else "direct", start, end, qtext, "", "", si)
     return Quote("direct", start, end, qtext, speaker, cue, si)

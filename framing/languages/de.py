@@ -90,6 +90,18 @@ PRESS_NAME_PARTS: Final = (
 )
 # small words inside a capitalised name ("Journal de St. Petersburg", "Zeitung für Landwirthschaft")
 NAME_JOINERS: Final = frozenset("von de di da del della du la le of the für und am an auf aus im in zu zur zum".split())
+# nouns of works, houses, societies and firms: a quotation right after one is a title or name,
+# not someone's words ("die Oper „…“", "des Vereines „…“", "betitelt „…“"); lower-cased, today's
+# spelling, also the genitive without its -s
+WORK_NOUNS: Final = frozenset(
+    """
+    oper arie singspiel operette lustspiel schauspiel trauerspiel drama posse komödie tragödie
+    roman novelle erzählung gedicht gedichte lied lieder marsch walzer ouvertüre symphonie sinfonie
+    skizze titel betitelt aufsatz artikel schrift schriften werk werke buch broschüre vortrag
+    vortrages festschrift verein vereine vereines vereins gesellschaft hotel gasthaus gasthof
+    firma motto überschrift rubrik ausstellung bild gemälde radierung aquarell film stück
+    """.split()
+)
 # words before a colon at the start of a line that label no speaker ("Foto: dpa", "Quelle: …",
 # "Lesen Sie auch: …"), lower-cased, a final period dropped
 NOT_SPEAKER_LABELS: Final = frozenset(
@@ -110,13 +122,14 @@ COLON_SPEECH_NOUNS: Final = frozenset(
     """
     worte worten bemerkung bemerkungen antwort erklärung aussage äußerung frage ausruf aufruf
     botschaft mitteilung parole losung begründung zusatz devise appell warnung mahnung
+    schwur treuschwur ruf rufe zuruf zurufe schlachtruf wahlspruch motto gegenfrage gebet
     """.split()
 )
 # pronouns of the first and second person: a name label before a colon ("Scholz: Wir …")
 # introduces unquoted words only when they speak in the first or second person
 FIRST_SECOND_PERSON: Final = frozenset(
     """
-    ich mich mir mein meine meinen meinem meiner wir uns unser unsere unseren unserem unserer
+    ich jch mich mir mein meine meinen meinem meiner wir uns unser unsere unseren unserem unserer
     du dich dir dein deine euch euer eure
     """.split()
 )
@@ -155,6 +168,7 @@ FRONTED_ADVERBS: Final = frozenset(
 SOURCE_NOUN_ENDINGS: Final = (
     "angaben", "recherchen", "informationen", "erkenntnissen", "berichten", "schätzungen", "darstellung",
     "auffassung", "einschätzung", "ansicht", "aussagen", "einschätzungen",
+    "mitteilung", "mittheilung", "mitteilungen", "meldung", "meldungen", "befund", "befunde", "meinung",
 )
 # adverbs that mark the rest of the sentence as the report of the source just named
 REPORT_ADVERBS: Final = frozenset(["demnach", "demzufolge"])
@@ -180,7 +194,7 @@ SPEECH_VERBS: Final = frozenset(
     sagen erklären mitteilen betonen behaupten warnen drohen fordern schreiben berichten melden
     äußern hinzufügen hervorheben ankündigen versprechen bezeichnen nennen loben kritisieren
     zitieren antworten unterstreichen bekräftigen einräumen zugeben bestreiten dementieren
-    verkünden bestätigen heißen pochen mahnen appellieren klagen beklagen beschuldigen vorwerfen
+    verkünden bestätigen heißen pochen mahnen appellieren klagen beklagen beschuldigen vorwerfen erwähnen
     unterstellen prahlen ergänzen fragen rufen kommentieren andeuten signalisieren erläutern
     darlegen beteuern versichern zurückweisen argumentieren festhalten klarstellen verlangen
     twittern posten verweisen anmerken ausführen bemerken feststellen kontern monieren schimpfen
@@ -215,12 +229,12 @@ ZU_CONTENT_VERBS: Final = frozenset(
     wünschen vorschlagen beabsichtigen gedenken weigern ablehnen verlangen erklären
     """.split()
 )
-# words opening a clause whose Konjunktiv marks purpose, comparison, place or condition, not
+# words opening a clause whose Konjunktiv marks purpose, comparison, place or concession, not
 # someone's report ("damit er länger halte", "als ob sie herkämen", "wohin er wolle")
 KONJ_NOT_REPORT_OPENERS: Final = frozenset(
     """
-    als damit ohne wohin woher wo welche welcher welches welchen welchem bis bevor ehe falls
-    sofern obgleich obwohl sodass gleichsam
+    als damit ohne wohin woher wo welche welcher welches welchen welchem obgleich obwohl sodass
+    gleichsam
     """.split()
 )
 # verbs of request: their zu-infinitive clause is the reported request ("forderte ihn auf, zu gehen")
