@@ -1818,6 +1818,13 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
             f = _frame(doc, atoks, speakers, k, min(len(atoks), k + 12), prefer_after=k)
             if f is not None:
                 speaker, cue = f.speaker, f.cue
+        elif k < len(atoks) and (words >= 2 or _FULL_SENTENCE_RE.match(qtext)) and _inquit(atoks, k):
+            # "„Ja, ihr Gesicht ist joli“, nickte Briesack.": any finite verb with its subject
+            # right after the quotation (and a comma) says who spoke
+            rng = _np_after(atoks, k + 1)
+            if rng is not None:
+                named = any(_is_name(x) for x in atoks[rng[0] : rng[1]])
+                speaker, cue = speakers.resolve(doc, atoks, rng, named), atoks[k].text
     # (a') a headline "„Selbstentlarvend“ – Sacharowa zu den Reaktionen": a dash and a name
     if not cue:
         m = _DASH_SPEAKER_RE.match(text, c + 1)
@@ -1843,8 +1850,11 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
                 subj = _np_before(btoks, lo, verb) if verb is not None else None
                 if subj is not None and any(_is_name(t) for t in btoks[subj[0] : subj[1]]):
                     speaker, cue = speakers.resolve(doc, btoks, subj, True), ":"
-    # (c) a speech verb or marker in the same sentence, outside any quote
-    if not cue and frame is not None:
+    # (c) a speech verb or marker in the same sentence, outside any quote; a short quotation (a
+    # word or phrase, not a sentence) only in the clause of the verb or in what it reports
+    # ("nannte die Pläne „gefährlich“"), not anywhere else in a long sentence
+    if not cue and frame is not None and (words > SCARE_MAX_WORDS or _FULL_SENTENCE_RE.match(qtext)
+                                          or _near_frame(runs(si), frame, o, c)):
         speaker, cue = frame.speaker, frame.cue
     # (d) a quote that continues the previous attributed quote in the same paragraph
     if not cue and prev is not None and prev.speaker and (
@@ -1861,6 +1871,54 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
             return Quote("title", start, end, qtext, "", "", si)
         return Quote("scare" if short else "direct", start, end, qtext, "", "", si)
     return Quote("direct", start, end, qtext, speaker, cue, si)
+
+
+def _near_frame(toks: _Run, f: _Frame, o: int, c: int) -> bool:
+    """Does a quotation (marks at o and c) lie in the clause of the frame's cue or in its
+    reported content? The clause runs from the last comma, colon or dash before the cue to the
+    next one after it; marks inside the quotation do not count."""
+    if f.verb >= len(toks) or not toks or toks.starts[0] > o:
+        return True  # (the frame lies in another sentence: no clause to compare)
+    if f.content is not None:
+        a, b = f.content
+        if toks.starts[a] <= o + 1 and c <= toks.end(b - 1) + 1:
+            return True
+    codes = toks.codes
+    if 0 < f.lo < len(toks) and codes[f.lo - 1] == ":" and c < toks.starts[f.lo - 1] \
+            and codes.find(":", bisect_right(toks.starts, c), f.lo - 1) == -1:
+        return True  # "„Verrat“, „Verbrechen“: Putin verurteilt …": the words before the colon
+    lo = f.verb
+    while lo > f.lo and not (codes[lo - 1] in _NEAR_BOUNDS and toks.starts[lo - 1] not in range(o, c + 1)):
+        lo -= 1
+    hi = f.verb + 1
+    while hi < len(toks) and not (codes[hi] in _NEAR_BOUNDS and toks.starts[hi] not in range(o, c + 1)):
+        hi += 1
+    start, end = toks.starts[lo] if lo < len(toks) else o, toks.end(hi - 1)
+    if hi + 1 < len(toks) and codes[hi] in ",:" and toks.starts[hi + 1] == o:
+        return True  # "…, wie Graf Andrassy sagte, „die störenden Momente“": right after the clause
+    return start <= o and c <= end + 1
+
+
+_NEAR_BOUNDS: Final = frozenset(",;:–—.!?")
+
+
+def _inquit(toks: _Run, k: int) -> bool:
+    """Is toks[k] the finite verb of an inquit after a quotation and its comma: a small word that
+    is no participle, article, pronoun or particle, followed by a name or pronoun as subject and
+    then the end of the clause ("…“, nickte Briesack." / "…“, lachte sie.")?"""
+    if toks[k - 1].text != "," or k + 1 >= len(toks):
+        return False
+    t = toks[k]
+    low = t.low
+    if not (t.is_word and t.text[:1].islower()) or low in _NOT_A_VERB_START or low in _NP_STOP \
+            or low in _AUXILIARIES or (low.startswith("ge") and low.endswith(("t", "en"))) \
+            or not low.endswith(("te", "ten", "t", "en", "e")):
+        return False
+    rng = _np_after(toks, k + 1)
+    if rng is None or not (_is_name(toks[rng[1] - 1]) or toks[rng[0]].low in _PRONOUNS_SIE):
+        return False
+    e = rng[1]
+    return e >= len(toks) or not toks[e].is_word or toks[e].low in ("und", "heraus", "hinzu", "zu", "an")
 
 
 def _tokens_after(doc: Doc, runs: _Runs, c: int) -> tuple[_Run, int] | None:
