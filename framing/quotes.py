@@ -75,6 +75,7 @@ _QUOTE_CHARS: Final = "„“”‚‘’»«\"'"
 # closing mark -> the opening marks it can close
 _OPENERS_OF: Final = {c: frozenset(o for o, closers in _PAIRS.items() if c in closers) for c in _QUOTE_CHARS}
 _QUOTE_RE: Final = re.compile(r"[„“”‚‘’»«\"']")
+_CLITIC_RE: Final = re.compile(r"['’](?:s|ne|n|nen|nem|ner|m|r|em|s')(?![\w'’])")
 _OPEN_CONTEXT: Final = " \t\n([{/–-—:"
 
 
@@ -92,6 +93,8 @@ def pair_quotes(text: str) -> list[tuple[int, int]]:
         nxt = text[i + 1] if i + 1 < n else " "
         if c in "'’" and prev.isalnum() and nxt.isalnum():
             continue  # apostrophe: geht's, O’Brien
+        if c in "'’" and _CLITIC_RE.match(text, i):
+            continue  # apostrophe after a space: "Napoleon 's Tod", "wie 'ne Ratte"
         # the innermost open mark this one can close: the latest stack index among the marks it
         # closes (one short list of stack indices per opening mark: constant work per mark)
         top = None
@@ -1185,8 +1188,10 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
             if q.kind == "direct":
                 prev, prev_end = q, c
     unquoted.extend(_dialogue_turns(doc, mask, quotes, unquoted))
-    reported.extend(_reported_in_quotes(doc, runs, [*quotes, *unquoted], cues))
-    allq = quotes + unquoted + reported
+    known = {(q.start, q.end) for q in reported}
+    reported.extend(q for q in _reported_in_quotes(doc, runs, [*quotes, *unquoted], cues)
+                    if (q.start, q.end) not in known)
+    allq = _by_paragraph(doc.text, quotes) + unquoted + reported
     allq.sort(key=lambda q: (q.start, -q.end))
     return tuple(_inherit_voice(allq, backward))
 
@@ -1359,14 +1364,37 @@ def _unquoted_speech(doc: Doc, runs: _Runs, toks: _Run, f: _Frame, mask: _Mask) 
             or any(x.low in MODAL_KONJ2 for x in toks[a : v]):
         return []
     out = [(toks.starts[a], toks.end(v - 2))]
-    # "Die Getreidebörse, erklärte er, ist auf Baisse gestimmt": the main clause goes on
+    # "Die Getreidebörse, erklärte er, ist auf Baisse gestimmt": the main clause goes on, and
+    # with it the sentences of its paragraph that go on speaking ("…, erzählt er, schnitt ich
+    # mich … Nachdem ich vergebens …")
     if go_on:
         b = n
         while b > e + 1 and toks[b - 1].text in ".,;:!?":
             b -= 1
         if b - (e + 1) >= 2 and not any(p in mask for p in toks.starts[e + 1 : b]):
-            out.append((toks.starts[e + 1], toks.end(b - 1)))
+            a2, b2 = toks.starts[e + 1], toks.end(b - 1)
+            if any(x.low in FIRST_SECOND_PERSON or x.text in _FORMAL_ADDRESS for x in toks[e + 1 : b]):
+                b2 = _speaking_on(doc, b2, mask)
+            out.append((a2, b2))
     return out
+
+
+def _speaking_on(doc: Doc, end: int, mask: _Mask) -> int:
+    """The end of unquoted speech that goes on after `end` with the following sentences of its
+    paragraph while they speak (first or second person, exclamation, question)."""
+    text = doc.text
+    si = doc.sentence_at(max(0, end - 1))
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    while si + 1 < len(doc.sentences):
+        s = doc.sentences[si + 1]
+        if s.start >= line_end or s.start in mask or not _speaks(text[s.start : min(s.end, line_end)]):
+            break
+        end = min(s.end, line_end)
+        si += 1
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 _OUTLET_PRONOUNS: Final = frozenset(["wir", "uns"])
@@ -1455,6 +1483,30 @@ _TURN_RE: Final = re.compile(
     r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:[ \t]+(?=[A-ZÄÖÜ])", re.M)
 # a dialogue shows at least this many labelled turns, by at least two speakers
 DIALOGUE_MIN_TURNS: Final = 3
+
+
+_PARAGRAPH_RE: Final = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _by_paragraph(text: str, quotes: list[Quote]) -> list[Quote]:
+    """A direct quotation over several paragraphs as one span per paragraph (its segments), each
+    with the quotation's speaker: "„A …¶¶B …“" is said in two parts, as the paragraphs show."""
+    out: list[Quote] = []
+    for q in quotes:
+        if q.kind != "direct" or "\n" not in q.text or _PARAGRAPH_RE.search(q.text) is None:
+            out.append(q)
+            continue
+        a = q.start
+        for m in _PARAGRAPH_RE.finditer(text, q.start, q.end):
+            b = m.start()
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                out.append(q._replace(start=a, end=b, text=text[a:b]))
+            a = m.end()
+        if q.end > a:
+            out.append(q._replace(start=a, end=q.end, text=text[a : q.end]))
+    return out
 
 
 # a quotation with fewer words than this holds no reported speech of its own
