@@ -212,6 +212,7 @@ THOUGHT_VERBS = _de.THOUGHT_VERBS
 ZU_CONTENT_VERBS = _de.ZU_CONTENT_VERBS
 KONJ_NOT_REPORT_OPENERS = _de.KONJ_NOT_REPORT_OPENERS
 WORK_NOUNS = _de.WORK_NOUNS
+WH_WORDS = _de.WH_WORDS
 NAME_JOINERS = _de.NAME_JOINERS
 
 
@@ -982,6 +983,11 @@ def _clause_content(toks: _Run, lo: int, hi: int, v: int, end: int) -> tuple[int
         start = comma + 1 if toks[comma].text == "," else comma
         if start < end and toks[start].low in _DASS_OB_WORDS:
             return (start, _subclause_end(toks, start, end))
+        if start + 2 < end and toks[start].low in WH_WORDS and toks[start + 1].low not in _WH_NOT_CLAUSE and (
+                toks[v].lemma_low in _SPEECH_OR_COGNITION or toks[v].lemma_low in THOUGHT_VERBS):
+            # an indirect question or exclamation: "Man kann nicht wissen, welche Neuerung …
+            # kommt", "Er fragte, warum …"
+            return (start, _subclause_end(toks, start, end))
         if start < end and _reports(toks, (start, end)):
             return (start, end)
         if start < end and toks[v].lemma_low in REQUEST_VERBS and any(
@@ -1014,6 +1020,8 @@ def _clause_content(toks: _Run, lo: int, hi: int, v: int, end: int) -> tuple[int
     return None
 
 
+# "wie schon gesagt", "wie immer": a comparison, not an indirect question
+_WH_NOT_CLAUSE: Final = frozenset("schon bereits immer gesagt erwähnt bekannt gewohnt üblich folgt gemeldet".split())
 # "um/ohne/statt … zu": a purpose or manner, not reported content
 _PURPOSE_ZU: Final = frozenset(["um", "ohne", "statt", "anstatt", "anstelle"])
 _MODAL_INFINITIVES: Final = frozenset(["können", "müssen", "sollen", "dürfen", "wollen", "haben", "sein", "werden"])

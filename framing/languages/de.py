@@ -237,6 +237,13 @@ KONJ_NOT_REPORT_OPENERS: Final = frozenset(
     gleichsam
     """.split()
 )
+# question words that open an indirect question after a verb of saying or knowing ("fragte,
+# warum …", "weiß nicht, wann …"; not was/welche/wo/wie, which open relative or comparing clauses too)
+WH_WORDS: Final = frozenset(
+    """
+    wer wen wem warum weshalb weswegen wieso wann woher wohin inwiefern inwieweit
+    """.split()
+)
 # verbs of request: their zu-infinitive clause is the reported request ("forderte ihn auf, zu gehen")
 REQUEST_VERBS: Final = frozenset(
     "auffordern fordern bitten verlangen drängen befehlen raten empfehlen mahnen appellieren anweisen "
