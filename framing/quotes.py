@@ -25,7 +25,7 @@ from typing import Final, NamedTuple, cast
 
 from framing.languages import de as _de
 from framing.runs import Run as _Run
-from framing.text import Doc, TokenType, fill_missing, is_known, token_norm
+from framing.text import Doc, TokenType, fill_missing, is_known, lemmatise, token_norm
 
 KINDS: Final = ("direct", "reported", "scare", "title")
 VOICE_OF_KIND: Final = {"direct": "quote", "reported": "reported", "scare": "scare-quote", "title": "outlet"}
@@ -213,6 +213,7 @@ ZU_CONTENT_VERBS = _de.ZU_CONTENT_VERBS
 KONJ_NOT_REPORT_OPENERS = _de.KONJ_NOT_REPORT_OPENERS
 WORK_NOUNS = _de.WORK_NOUNS
 WH_WORDS = _de.WH_WORDS
+OLD_SPELLINGS = _de.OLD_SPELLINGS
 NAME_JOINERS = _de.NAME_JOINERS
 
 
@@ -325,10 +326,11 @@ def _code(tt: TokenType) -> str:
 def _type_flags(tt: TokenType) -> int:
     """May the type be an attribution cue, a Konjunktiv I form, any Konjunktiv form?"""
     f = 0
+    lem = _lemma(tt)
     if tt.low in _CUE_WORDS or tt.low.endswith(SOURCE_NOUN_ENDINGS) or (tt.is_word and tt.text[:1].islower() and (
-            tt.lemma_low in SPEECH_VERBS or tt.lemma_low in COGNITION_VERBS or tt.lemma_low in SEPARABLE
-            or tt.lemma_low in _REFLEXIVE_CUES or tt.lemma_low in COLON_TEXT_VERBS
-            or tt.lemma_low in THOUGHT_VERBS or tt.lemma_low in ZU_CONTENT_VERBS)) or _modern(tt.low) in CONTENT_NOUNS:
+            lem in SPEECH_VERBS or lem in COGNITION_VERBS or lem in SEPARABLE
+            or lem in _REFLEXIVE_CUES or lem in COLON_TEXT_VERBS
+            or lem in THOUGHT_VERBS or lem in ZU_CONTENT_VERBS)) or _modern(tt.low) in CONTENT_NOUNS:
         f |= _MAY_CUE
     if tt.low in _KONJ1:
         f |= _MAY_KONJ1
@@ -352,9 +354,33 @@ def _flags(code: str) -> int:
     return ord(code) - _FLAGGED if _FIRST_FLAGGED <= code <= _LAST_FLAGGED else 0
 
 
+_OLD_LEMMAS: Final[dict[str, str]] = {}
+
+
+def _lemma(t: TokenType) -> str:
+    """The lemma, also of a word in an old spelling the dictionary does not know: theilt →
+    teilen, mitgetheilt → mitteilen, erwiederte → erwidern (th → t, see OLD_SPELLINGS)."""
+    lem = t.lemma_low
+    if lem != t.low or not t.is_word or not t.text[:1].islower():
+        return lem
+    got = _OLD_LEMMAS.get(t.low)
+    if got is None:
+        modern = t.low
+        for old, new in OLD_SPELLINGS:
+            modern = modern.replace(old, new)
+        got = lem
+        if modern != t.low:
+            m = lemmatise(modern).lower()
+            got = m if m != modern or _known_word(modern) else lem
+        if len(_OLD_LEMMAS) >= _FLAGS_LIMIT:
+            _OLD_LEMMAS.clear()
+        _OLD_LEMMAS[t.low] = got
+    return got
+
+
 def _is_speech(t: TokenType, toks: _Run, i: int, verbs: frozenset[str] = SPEECH_VERBS) -> bool:
     low = t.low
-    lem = t.lemma_low
+    lem = _lemma(t)
     if low == "so" and i > 0 and toks[i - 1].text == ",":
         return _so_source(toks, i)  # "…", so Shin
     if not t.is_word:
@@ -865,7 +891,7 @@ def _content_of_verb(toks: _Run, lo: int, hi: int, v: int) -> tuple[int, int] | 
     # "X sagte am Dienstag, die USA seien …" / "X drohte, Nordkorea werde …" / "…, dass …"
     m = _COLON_OR_SEMICOLON.search(toks.codes, v + 1, hi)
     end = m.start() if m else hi
-    lemma = toks[v].lemma_low
+    lemma = _lemma(toks[v])
     if lemma in _LABEL_VERBS:
         # "Pjöngjang bezeichnete die Übungen als Vorbereitung auf einen Präventivschlag": the
         # words after "als" are the speaker's label, up to the end of that clause
@@ -1671,7 +1697,8 @@ def _segment_frames(doc: Doc, toks: _Run, speakers: _Speakers, pairs: _Mask,
                 f = _Frame(hi - 1, "", toks[hi - 1].text, None, False, None, lo)
             if f is not None:
                 if f.content is None and n + 1 < len(ends) and _reports(toks, (hi + 1, ends[n + 1])) \
-                        and not any(x.low in FIRST_SECOND_PERSON for x in toks[hi + 1 : hi + 4]):
+                        and not any(x.low in FIRST_SECOND_PERSON for x in toks[hi + 1 : hi + 4]) \
+                        and not _announces_text(toks, lo, hi):
                     # (not "sagte: Ich habe …": a Konjunktiv I form beside "ich" is the indicative)
                     f.content = (hi + 1, ends[n + 1])  # "… hieß es: Kim plane einen Besuch"
                 if n + 1 < len(ends):
@@ -1690,6 +1717,14 @@ def _segment_frames(doc: Doc, toks: _Run, speakers: _Speakers, pairs: _Mask,
                         frames.insert(len(frames) - 1, f2)
         lo = hi + 1
     return frames
+
+
+def _announces_text(toks: _Run, lo: int, hi: int) -> bool:
+    """Does the clause before a colon announce a text that follows verbatim ("folgende
+    Geschichte:", "mit den Worten:", "Der Aufruf lautet:"), so a Konjunktiv after it is the
+    text's own and no sign of reported speech?"""
+    return any(t.low in ANNOUNCING_WORDS or t.low in ("worte", "worten")
+               or (t.text[:1].islower() and t.lemma_low in COLON_TEXT_VERBS) for t in toks[lo:hi])
 
 
 def _announcing_frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int) -> _Frame | None:

@@ -237,6 +237,9 @@ KONJ_NOT_REPORT_OPENERS: Final = frozenset(
     gleichsam
     """.split()
 )
+# older spellings of small words (before 1901) -> today's, tried in order when the dictionary
+# does not know a word: "theilt" → "teilt", "erwiederte" → "erwiderte", "giebt" → "gibt"
+OLD_SPELLINGS: Final = (("th", "t"), ("erwied", "erwid"), ("giebt", "gibt"), ("seyn", "sein"))
 # question words that open an indirect question after a verb of saying or knowing ("fragte,
 # warum …", "weiß nicht, wann …"; not was/welche/wo/wie, which open relative or comparing clauses too)
 WH_WORDS: Final = frozenset(
