@@ -613,6 +613,7 @@ class _Frame:
     srng: tuple[int, int] | None = None  # token range of the speaker as the text names him
     lo: int = 0  # first token of the frame's segment
     colon: int = -1  # the colon that ends the segment, if any
+    clause: tuple[int, int] | None = None  # token range of the cue's clause (see _near_frame)
 
 
 class _Speakers:
@@ -1982,12 +1983,15 @@ def _near_frame(toks: _Run, f: _Frame, o: int, c: int) -> bool:
     if 0 < f.lo < len(toks) and codes[f.lo - 1] == ":" and c < toks.starts[f.lo - 1] \
             and codes.find(":", bisect_right(toks.starts, c), f.lo - 1) == -1:
         return True  # "„Verrat“, „Verbrechen“: Putin verurteilt …": the words before the colon
-    lo = f.verb
-    while lo > f.lo and not (codes[lo - 1] in _NEAR_BOUNDS and toks.starts[lo - 1] not in range(o, c + 1)):
-        lo -= 1
-    hi = f.verb + 1
-    while hi < len(toks) and not (codes[hi] in _NEAR_BOUNDS and toks.starts[hi] not in range(o, c + 1)):
-        hi += 1
+    if f.clause is None:  # once per frame: linear in the sentence however many quotes it holds
+        lo = f.verb
+        while lo > f.lo and not _near_bound(codes, lo - 1):
+            lo -= 1
+        hi = f.verb + 1
+        while hi < len(toks) and not _near_bound(codes, hi):
+            hi += 1
+        f.clause = (lo, hi)
+    lo, hi = f.clause
     start, end = toks.starts[lo] if lo < len(toks) else o, toks.end(hi - 1)
     if hi + 1 < len(toks) and codes[hi] in ",:" and toks.starts[hi + 1] == o:
         return True  # "…, wie Graf Andrassy sagte, „die störenden Momente“": right after the clause
@@ -1995,6 +1999,11 @@ def _near_frame(toks: _Run, f: _Frame, o: int, c: int) -> bool:
 
 
 _NEAR_BOUNDS: Final = frozenset(",;:–—.!?")
+
+
+def _near_bound(codes: str, k: int) -> bool:
+    """A clause boundary, not a comma or period inside quotation marks ("die „Bohemia,“")."""
+    return codes[k] in _NEAR_BOUNDS and not (k + 1 < len(codes) and codes[k + 1] in _QUOTE_CHARS)
 
 
 def _inquit(toks: _Run, k: int) -> bool:
