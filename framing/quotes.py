@@ -1510,10 +1510,10 @@ def _speaks(sentence: str) -> bool:
     return st.endswith(("!", "?")) or _PERSON_RE.search(st) is not None
 
 
-# a speaker label that opens a turn of dialogue, at the start of a line or after a dash that
-# follows a sentence: "Präs.: …", "— Angekl.: …", "Vertheidiger: …", "Zeuge (zögernd): …"
+# a speaker label that opens a turn of dialogue, at the start of a line or after a sentence
+# (with or without a dash): "Präs.: …", "— Angekl.: …", "Vertheidiger: …", "… Probleme? Fraser: …"
 _TURN_RE: Final = re.compile(
-    r"(?:^|(?<=\n)|(?<=[.!?…])[ \t]*(?:—|–|--)[ \t]*)"
+    r"(?:^|(?<=\n)|(?<=[.!?…])[ \t]*(?:—|–|--)[ \t]*|(?<=[.!?…])[ \t]+)"
     r"([A-ZÄÖÜ][\w.=-]*(?:[ \t]+(?:[A-ZÄÖÜ][\w.=-]*|von|v\.)){0,2})"
     r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:[ \t]+(?=[A-ZÄÖÜ])", re.M)
 # a dialogue shows at least this many labelled turns, by at least two speakers
@@ -1588,13 +1588,15 @@ def _dialogue_turns(doc: Doc, mask: _Mask, quotes: list[Quote], unquoted: list[Q
     if text.count(":") < DIALOGUE_MIN_TURNS:
         return []
     turns: list[tuple[str, int, int]] = []
-    for m in _TURN_RE.finditer(text):
+    found = [m for m in _TURN_RE.finditer(text)
+             if m.group(1).rstrip(".").lower() not in NOT_SPEAKER_LABELS and m.start(1) not in mask]
+    for n_, m in enumerate(found):
         label = m.group(1)
-        if label.rstrip(".").lower() in NOT_SPEAKER_LABELS or m.start(1) in mask:
-            continue
         a = m.end()
         b = text.find("\n", a)
         b = len(text) if b == -1 else b
+        if n_ + 1 < len(found):
+            b = min(b, found[n_ + 1].start(1))  # the next speaker's label ends the turn
         stop = _SPEECH_STOP_RE.search(text, a, b)
         if stop is not None:
             b = stop.start()
@@ -1847,7 +1849,7 @@ WORK_TITLE_MAX_WORDS: Final = 14
 _LIST_BEFORE_RE: Final = re.compile(r"(?:[:,;]|\bund|\boder|\bwie|\bu\.)\s*$")
 
 
-def _work_title(text: str, o: int, c: int, qtext: str, words: int) -> bool:
+def _work_title(text: str, o: int, c: int, qtext: str, words: int, listed: bool = True) -> bool:
     """A longer quotation with no speaker that names a work, house or society: after a noun of
     works ("die Oper „Die lustigen Weiber von Windsor“", "des Vereines „…“", "betitelt „…“") or
     as an item of a list of such titles ("sind: „…“, „…“ und „…“")."""
@@ -1859,7 +1861,7 @@ def _work_title(text: str, o: int, c: int, qtext: str, words: int) -> bool:
         return True
     # an item of a list of quoted titles: another quotation right before or after, joined by a
     # comma, "und" or a colon, and not a full sentence
-    if _FULL_SENTENCE_RE.match(qtext):
+    if not listed or _FULL_SENTENCE_RE.match(qtext):
         return False
     pre = text[max(0, o - 12) : o]
     post = text[c + 1 : c + 12]
@@ -1966,6 +1968,9 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
         if _work_title(text, o, c, qtext, words):
             return Quote("title", start, end, qtext, "", "", si)
         return Quote("scare" if short else "direct", start, end, qtext, "", "", si)
+    if frame is not None and cue == frame.cue and _work_title(text, o, c, qtext, words, listed=False):
+        # a title after a noun of works in someone's report: "…, wie der Leiter sagte, die Oper „…“"
+        return Quote("title", start, end, qtext, "", "", si)
     return Quote("direct", start, end, qtext, speaker, cue, si)
 
 

@@ -91,6 +91,47 @@ def test_purpose_and_precept_konjunktiv_is_no_report() -> None:
     assert spans("Bei Frost breche man die Pilze sofort ab.", "reported") == []
 
 
+def test_interview_turns_inside_one_paragraph() -> None:
+    text = ("Sie stellen in vielen Museen aus. Gab es Probleme? Keller: Ich bin vorsichtig mit dem Wort. "
+            "ZEITUNG: Also keine? Keller: Doch, ich habe das erlebt. ZEITUNG: Wann war das?")
+    got = spans(text, "direct")
+    assert "Ich bin vorsichtig mit dem Wort." in got
+    assert "Doch, ich habe das erlebt." in got
+    assert not any("Museen" in g for g in got)
+
+
+def test_apostrophe_after_a_space_opens_no_quotation() -> None:
+    text = "Zur Zeit Napoleon 's machte er Reisen durch das Land, und der Ruhm wuchs stetig."
+    assert [q for q in find_quotes(tokenize(text)) if q.kind != "reported"] == []
+
+
+def test_closing_mark_without_opening_ends_a_quotation() -> None:
+    text = "Der Brief lautet weiter.\n\nIch kam spät nach Hause und fand die Tür offen.“\n\nSo weit der Brief."
+    assert spans(text, "direct") == ["Ich kam spät nach Hause und fand die Tür offen."]
+
+
+def test_quotation_over_paragraphs_is_split_by_paragraph() -> None:
+    text = "Er sagte: „Wir bleiben hier.\n\nWir gehen nicht weg.“ Dann schwieg er."
+    got = [q for q in find_quotes(tokenize(text)) if q.kind == "direct"]
+    assert [q.text for q in got] == ["Wir bleiben hier.", "Wir gehen nicht weg."]
+    assert len({q.speaker for q in got}) == 1
+
+
+def test_inquit_with_any_verb_names_the_speaker() -> None:
+    got = [q for q in find_quotes(tokenize("„Ja, das Haus ist schön“, nickte Briesack.")) if q.kind == "direct"]
+    assert [(q.text, q.speaker) for q in got] == [("Ja, das Haus ist schön", "Briesack")]
+
+
+def test_speech_verb_in_old_spelling() -> None:
+    text = "Die Zeitung theilt folgende Erzählung mit:\n\nAm Morgen standen zwei Knechte auf der Tenne."
+    assert spans(text, "direct") == ["Am Morgen standen zwei Knechte auf der Tenne."]
+
+
+def test_work_titles_in_quotes_are_no_speech() -> None:
+    text = "Der Verein spielte, wie der Leiter sagte, die Oper „Die lustigen Weiber von Windsor“ im Saal."
+    assert spans(text, "direct") == []
+
+
 # ordinary news narration: must stay in the outlet's voice
 NEWS_NARRATION = [
     "Die Stadt plant, den Hafen bis 2030 zu erweitern, um mehr Container umzuschlagen.",
@@ -105,3 +146,12 @@ def test_news_narration_stays_own_voice() -> None:
     for text in NEWS_NARRATION:
         got = [q for q in find_quotes(tokenize(text)) if q.kind in ("direct", "reported")]
         assert got == [], (text, got)
+
+
+def test_narration_after_speech_in_a_one_paragraph_article_stays_own_voice() -> None:
+    # wire copy without paragraphs: the words after the colon end with their sentence
+    text = ("Es war schade, sagte der Trainer: Ein Punkt hätte uns gut getan. Dem Gegner gelang dagegen "
+            "ein klarer Sieg. Die Fans feierten bis in die Nacht.")
+    got = [q.text for q in find_quotes(tokenize(text)) if q.kind in ("direct", "reported")]
+    assert any(g.startswith("Ein Punkt hätte uns gut getan") for g in got)
+    assert not any("Gegner" in g or "Fans" in g for g in got)
