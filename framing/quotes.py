@@ -1277,8 +1277,9 @@ def _name_in_sentence(toks: _Run, o: int, c: int, qtext: str) -> bool:
         _is_speech(toks[j], toks, j) or toks[j].low in SPEECH_NOUNS or toks[j].low in COLON_SPEECH_NOUNS)
     e = bisect_right(toks.starts, c)  # the first token after the closing mark
     nxt = toks[e] if e < len(toks) else None
-    if speech_before and toks[j].text[:1].islower() and (nxt is None or not nxt.is_word):
-        return True  # "sagt die „Bohemia“,": the source after its verb
+    if speech_before and toks[j].text[:1].islower() and (
+            nxt is None or not nxt.is_word or nxt.low in _PREPOSITIONS or nxt.low in _PARTICLES):
+        return True  # "sagt die „Bohemia“,", "führt die „Neue Schweiz“ an": the source after its verb
     if speech_before:
         return False
     if any(w.lower().rstrip(".,").endswith(PRESS_NAME_PARTS) for w in words):
@@ -1287,9 +1288,10 @@ def _name_in_sentence(toks: _Run, o: int, c: int, qtext: str) -> bool:
         return True  # "Popolo Romano", "Journal de St. Petersburg", "Deutschen Politik"
     # a one-word name the dictionary does not know, subject of a speech verb ("Die „Bohemia“ meint")
     return len(words) == 1 and nxt is not None and nxt.is_word and nxt.text[:1].islower() \
-        and _is_speech(nxt, toks, e) and not _known_word(token_norm(words[0]))
+        and _is_speech(nxt, toks, e, _SPEECH_OR_COGNITION) and not _known_word(token_norm(words[0]))
 
 
+_PARTICLES: Final = frozenset(p for parts in SEPARABLE.values() for p in parts)
 _NAME_ARTICLES: Final = frozenset("der die das des dem den im vom zum zur beim ins".split())
 
 
