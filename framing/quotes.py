@@ -1476,7 +1476,9 @@ def _after_colon(doc: Doc, pos: int, mask: _Mask, person: bool, whole: bool = Fa
         return None
     if person and not any(w.strip(".,;:!?").lower() in FIRST_SECOND_PERSON for w in words[:25]):
         return None
-    if whole:
+    if whole or breaks:
+        # a written text, or words set off as a block below the colon ("sagte in einem Video:¶¶Es
+        # kursieren Aufrufe …"): the whole paragraph
         return a, b
     m = _SPEECH_STOP_RE.search(text, a, b)
     if m is not None and m.start() > a:
@@ -1522,6 +1524,9 @@ _TURN_RE: Final = re.compile(
 DIALOGUE_MIN_TURNS: Final = 3
 
 
+# "braucht es eine Antwort: Wie geht es weiter?": a speech noun with an indefinite article names
+# no one's words, the outlet asks
+_INDEFINITE: Final = frozenset("ein eine einen einem einer eines".split())
 _PARAGRAPH_RE: Final = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -1696,7 +1701,7 @@ def _segment_frames(doc: Doc, toks: _Run, speakers: _Speakers, pairs: _Mask,
             if f is None and n + 1 < len(ends) and maybe:
                 f = _announcing_frame(doc, toks, speakers, lo, hi)
             if f is None and n + 1 < len(ends) and hi - 1 >= lo and toks[hi - 1].low in COLON_SPEECH_NOUNS \
-                    and toks[hi - 1].text[:1].isupper():
+                    and toks[hi - 1].text[:1].isupper() and not (hi - 2 >= lo and toks[hi - 2].low in _INDEFINITE):
                 # "Auf die Frage: Wer da?", "in dem Treuschwur: Siegen oder Sterben!": a speech noun
                 # right before the colon (its words must speak, see _unquoted_speech)
                 f = _Frame(hi - 1, "", toks[hi - 1].text, None, False, None, lo)

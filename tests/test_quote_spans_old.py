@@ -22,6 +22,18 @@ def test_speech_after_colon_goes_on_while_it_speaks() -> None:
     assert spans(text, "direct") == ["Wir danken allen Helfern. Ich hoffe, Sie kommen im Herbst wieder."]
 
 
+def test_speech_set_off_below_the_colon_is_the_whole_paragraph() -> None:
+    text = ("Die Ministerin sagte in einem Video:\n\nEs kursieren Aufrufe zum Umsturz. Gruppen formieren "
+            "sich offen. Das ist eine Gefahr.\n\nDie Polizei ermittelt.")
+    assert spans(text, "direct") == ["Es kursieren Aufrufe zum Umsturz. Gruppen formieren sich offen. "
+                                     "Das ist eine Gefahr."]
+
+
+def test_speech_noun_with_indefinite_article_frames_no_speech() -> None:
+    text = "Die Koalition steckt in der Krise und braucht eine Antwort: Wie geht es weiter nach der Wahl?"
+    assert spans(text, "direct") == []
+
+
 def test_written_text_after_colon_runs_to_the_paragraph_end() -> None:
     text = ("Die „Landeszeitung“ schreibt: Der Markt war gut besucht. Die Händler verkauften viel Obst. "
             "Am Abend regnete es.\n\nNeuer Absatz.")
