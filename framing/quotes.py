@@ -26,7 +26,7 @@ from typing import Final, NamedTuple, cast
 
 from framing.languages import Language
 from framing.runs import Run as _Run
-from framing.text import Doc, TokenType, fill_missing, token_norm
+from framing.text import Doc, TokenType, fill_missing, lemmatise, token_norm
 
 KINDS: Final = ("direct", "reported", "scare", "title")
 VOICE_OF_KIND: Final = {"direct": "quote", "reported": "reported", "scare": "scare-quote", "title": "outlet"}
@@ -76,6 +76,7 @@ _QUOTE_CHARS: Final = "„“”‚‘’»«\"'"
 # closing mark -> the opening marks it can close
 _OPENERS_OF: Final = {c: frozenset(o for o, closers in _PAIRS.items() if c in closers) for c in _QUOTE_CHARS}
 _QUOTE_RE: Final = re.compile(r"[„“”‚‘’»«\"']")
+_CLITIC_RE: Final = re.compile(r"['’](?:s|ne|n|nen|nem|ner|m|r|em|s')(?![\w'’])")
 _OPEN_CONTEXT: Final = " \t\n([{/–-—:"
 
 
@@ -93,6 +94,8 @@ def pair_quotes(text: str) -> list[tuple[int, int]]:
         nxt = text[i + 1] if i + 1 < n else " "
         if c in "'’" and prev.isalnum() and nxt.isalnum():
             continue  # apostrophe: geht's, O’Brien
+        if c in "'’" and _CLITIC_RE.match(text, i):
+            continue  # apostrophe after a space: "Napoleon 's Tod", "wie 'ne Ratte"
         # the innermost open mark this one can close: the latest stack index among the marks it
         # closes (one short list of stack indices per opening mark: constant work per mark)
         top = None
@@ -128,6 +131,13 @@ def pair_quotes(text: str) -> list[tuple[int, int]]:
                 _push(stack, where, c, i)
         elif c == "‘" and top is not None:
             _close(stack, where, top, i, pairs)  # ‚…‘
+        elif c == "“" and prev in ".!?…" and (nxt.isspace() or i + 1 >= n):
+            # a closing mark with no opening one, after a sentence, at the end of a quotation that
+            # began without a mark or in an earlier paragraph (the older convention): the
+            # quotation runs from the start of its line (or the last closing mark on it)
+            o = max(text.rfind("\n", 0, i), pairs[-1][1] if pairs else -1)
+            if i - o > 1:
+                pairs.append((o, i))
         elif c in "“‘":
             _push(stack, where, c, i)
         elif top is not None:  # ” ’
@@ -215,10 +225,34 @@ class _Words:
     pp_content: dict[str, tuple[str, ...]]  # speech verb -> prepositions of its reported content
     outlet_pronouns: frozenset[str]
     first_person_singular: frozenset[str]
+    written_text_verbs: frozenset[str]  # a written text after their colon runs to the paragraph end
+    press_name_parts: tuple[str, ...]  # endings of the words of a paper's name
+    name_joiners: frozenset[str]  # small words inside a capitalised name
+    not_speaker_labels: frozenset[str]  # labels before a colon that name no speaker ("Foto")
+    thought_verbs: frozenset[str]  # frame their dass/ob/zu clause only (reported thought)
+    zu_content_verbs: frozenset[str]  # their zu-infinitive is what was said, thought or intended
+    konj_not_report_openers: frozenset[str]  # a Konjunktiv after these is no report
+    work_nouns: frozenset[str]  # a quotation after one is a title
+    wh_words: frozenset[str]  # open an indirect question
+    old_spellings: tuple[tuple[str, str], ...]  # older spelling -> today's, for lemma look-ups
+    particles: frozenset[str]  # all particles of separable verbs
+    person_re: re.Pattern[str]  # a word in the first or second person (`_speaks`)
+    wh_not_clause: frozenset[str]  # after a question word: a comparison ("wie schon gesagt")
+    purpose_zu: frozenset[str]  # "um/ohne/statt … zu": no reported content
+    modal_infinitives: frozenset[str]  # may follow a reported zu-infinitive ("senken zu können")
+    matrix_clause_openers: frozenset[str]  # the main clause goes on after a comma ("…, damit …")
+    main_coordinators: frozenset[str]  # may coordinate a main clause after a comma
+    name_articles: frozenset[str]  # articles before a quoted name of a paper or work
+    relative_pronouns: frozenset[str]
+    formal_address: frozenset[str]  # pronouns of address as written ("Sie", "Jhr")
+    indefinite_articles: frozenset[str]
+    auxiliary_lemmas: frozenset[str]  # auxiliary and modal verbs
+    old_umlauts: dict[str, str]  # old spelling of an umlaut at a word start -> the umlaut
     is_known: Callable[[str], bool]  # (cached per normal form: `_known_word`)
     codes: dict[str, str]  # token text -> its code character (`_code_of`)
     names: dict[str, bool]  # token text -> is it a proper name (`_is_name`)
     known: dict[str, bool]  # normal form -> does the lemmatiser's dictionary know it
+    old_lemmas: dict[str, str]  # word in an old spelling -> its modern lemma (`_lemma`)
     language: Language
 
 
@@ -230,10 +264,11 @@ def _words(lang: Language) -> _Words:
     report_markers, speech_nouns, content_nouns = w("report_markers"), w("speech_nouns"), w("content_nouns")
     colon_speech_nouns, announcing_words = w("colon_speech_nouns"), w("announcing_words")
     pronouns = w("pronouns")
+    separable = {k: frozenset(v) for k, v in lang.table("separable").items()}
     return _Words(
         anonymous=w("anonymous"), auxiliaries=w("auxiliaries"), cognition_verbs=cognition_verbs,
         content_nouns=content_nouns, request_verbs=w("request_verbs"),
-        separable={k: frozenset(v) for k, v in lang.table("separable").items()},
+        separable=separable,
         speech_nouns=speech_nouns, speech_verbs=speech_verbs, demonstratives=w("demonstratives"),
         determiners=w("determiners"), adj_endings=lang.sequence("inflection_endings"), konj1=w("konj1"),
         konj2_report=w("konj2_report"), label_verbs=w("label_verbs"), media_nouns=w("media_nouns"),
@@ -255,7 +290,19 @@ def _words(lang: Language) -> _Words:
         focus_particles=w("focus_particles"), definite_articles=w("definite_articles"), charge_verbs=w("charge_verbs"),
         pp_content={k: tuple(v) for k, v in lang.table("pp_content").items()},
         outlet_pronouns=w("outlet_pronouns"), first_person_singular=w("first_person_singular"),
-        is_known=lang.is_known, codes={}, names={}, known={}, language=lang,
+        written_text_verbs=w("written_text_verbs"), press_name_parts=lang.sequence("press_name_parts"),
+        name_joiners=w("name_joiners"), not_speaker_labels=w("not_speaker_labels"),
+        thought_verbs=w("thought_verbs"), zu_content_verbs=w("zu_content_verbs"),
+        konj_not_report_openers=w("konj_not_report_openers"), work_nouns=w("work_nouns"), wh_words=w("wh_words"),
+        old_spellings=lang.sequence("old_spellings"),
+        particles=frozenset(p for parts in separable.values() for p in parts),
+        person_re=_person_re(w("first_second_person")),
+        wh_not_clause=w("wh_not_clause"), purpose_zu=w("purpose_zu"), modal_infinitives=w("modal_infinitives"),
+        matrix_clause_openers=w("matrix_clause_openers"), main_coordinators=w("main_coordinators"),
+        name_articles=w("name_articles"), relative_pronouns=w("relative_pronouns"),
+        formal_address=w("formal_address"), indefinite_articles=w("indefinite_articles"),
+        auxiliary_lemmas=w("auxiliary_lemmas"), old_umlauts=lang.table("old_umlauts"),
+        is_known=lang.is_known, codes={}, names={}, known={}, old_lemmas={}, language=lang,
     )
 
 
@@ -368,9 +415,11 @@ def _code(tt: TokenType, w: _Words) -> str:
 def _type_flags(tt: TokenType, w: _Words) -> int:
     """May the type be an attribution cue, a Konjunktiv I form, any Konjunktiv form?"""
     f = 0
+    lem = _lemma(tt, w)
     if tt.low in w.cue_words or tt.low.endswith(w.source_noun_endings) or (tt.is_word and tt.text[:1].islower() and (
-            tt.lemma_low in w.speech_verbs or tt.lemma_low in w.cognition_verbs or tt.lemma_low in w.separable
-            or tt.lemma_low in w.reflexive_cues or tt.lemma_low in w.colon_text_verbs)):
+            lem in w.speech_verbs or lem in w.cognition_verbs or lem in w.separable
+            or lem in w.reflexive_cues or lem in w.colon_text_verbs
+            or lem in w.thought_verbs or lem in w.zu_content_verbs)) or _modern(tt.low, w) in w.content_nouns:
         f |= _MAY_CUE
     if tt.low in w.konj1:
         f |= _MAY_KONJ1
@@ -394,10 +443,32 @@ def _flags(code: str) -> int:
     return ord(code) - _FLAGGED if _FIRST_FLAGGED <= code <= _LAST_FLAGGED else 0
 
 
+def _lemma(t: TokenType, w: _Words) -> str:
+    """The lemma, also of a word in an old spelling the dictionary does not know: theilt →
+    teilen, mitgetheilt → mitteilen, erwiederte → erwidern (th → t, the language's `old_spellings`)."""
+    lem = t.lemma_low
+    if lem != t.low or not t.is_word or not t.text[:1].islower():
+        return lem
+    old_lemmas = w.old_lemmas
+    got = old_lemmas.get(t.low)
+    if got is None:
+        modern = t.low
+        for old, new in w.old_spellings:
+            modern = modern.replace(old, new)
+        got = lem
+        if modern != t.low:
+            m = lemmatise(modern, w.language).lower()
+            got = m if m != modern or _known_word(modern, w) else lem
+        if len(old_lemmas) >= _FLAGS_LIMIT:
+            old_lemmas.clear()
+        old_lemmas[t.low] = got
+    return got
+
+
 def _is_speech(t: TokenType, toks: _Run, i: int, verbs: frozenset[str] | None = None) -> bool:
     w = toks.words
     low = t.low
-    lem = t.lemma_low
+    lem = _lemma(t, w)
     if low == "so" and i > 0 and toks[i - 1].text == ",":
         return _so_source(toks, i)  # "…", so Shin
     if not t.is_word:
@@ -630,6 +701,7 @@ class _Frame:
     srng: tuple[int, int] | None = None  # token range of the speaker as the text names him
     lo: int = 0  # first token of the frame's segment
     colon: int = -1  # the colon that ends the segment, if any
+    clause: tuple[int, int] | None = None  # token range of the cue's clause (see _near_frame)
 
 
 class _Speakers:
@@ -719,8 +791,10 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
              _is_speech(toks[i], toks, i, verbs)
              or toks[i].low in w.report_markers
              or (toks[i].low in w.speech_nouns and toks[i].text[:1].isupper())
-             or (toks[i].low in w.content_nouns and toks[i].text[:1].isupper() and i + 2 < hi
-                 and toks[i + 1].text == "," and toks[i + 2].low in _DASS_OB_WORDS)
+             or (_modern(toks[i].low, w) in w.content_nouns and toks[i].text[:1].isupper() and i + 2 < hi
+                 and toks[i + 1].text == "," and _noun_content_start(toks, i + 2, hi))
+             or (toks[i].lemma_low in w.thought_verbs and toks[i].text[:1].islower()
+                 and _content_of_verb(toks, lo, hi, i) is not None)
              or (toks[i].low.endswith(w.source_noun_endings) and i > 0 and toks[i - 1].low == "nach")
              or (toks[i].low == "berufung" and i > 0 and toks[i - 1].low == "unter"))]
     if not cands:
@@ -773,7 +847,8 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         rng = (j, v) if v > j else None
         content = _content_around(toks, lo, hi, j, v + 1)
         cue = t.text
-    elif low in w.content_nouns and v + 2 < hi and toks[v + 1].text == "," and toks[v + 2].low in _DASS_OB_WORDS:
+    elif _modern(low, w) in w.content_nouns and v + 2 < hi and toks[v + 1].text == "," \
+            and _noun_content_start(toks, v + 2, hi):
         # "die Nachricht, dass …": the clause is the reported content
         cue = t.text
         m = _COLON_OR_SEMICOLON.search(toks.codes, v + 2, hi)
@@ -823,6 +898,27 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
     plural = t.text.endswith("en") and not t.text.startswith("ge")  # "behaupten", not "geschrieben"
     speaker = speakers.resolve(doc, toks, rng, named, plural)
     return _Frame(v, speaker, cue, content, named, rng, lo)
+
+
+def _modern(low: str, w: _Words) -> str:
+    """An old spelling in today's form, for looking words up: Ueberzeugung, Aeußerung → ü, ä."""
+    if low[:2] in w.old_umlauts:
+        return w.old_umlauts[low[:2]] + low[2:]
+    return low
+
+
+
+
+def _noun_content_start(toks: _Run, k: int, hi: int) -> bool:
+    """Does the clause at k report the content of a noun before its comma: a dass- or ob-clause,
+    or a zu-infinitive ("die Bitte, dem Manne zu helfen"; not "um … zu")?"""
+    w = toks.words
+    if toks[k].low in _DASS_OB_WORDS:
+        return True
+    if toks[k].low in w.purpose_zu or not toks[k].is_word:
+        return False
+    stop = toks.codes.find(",", k, hi)
+    return any(_zu_infinitive(t) for t in toks[k : hi if stop == -1 else stop])
 
 
 def _np_only(toks: _Run, a: int, b: int) -> bool:
@@ -887,7 +983,7 @@ def _content_of_verb(toks: _Run, lo: int, hi: int, v: int) -> tuple[int, int] | 
     # "X sagte am Dienstag, die USA seien …" / "X drohte, Nordkorea werde …" / "…, dass …"
     m = _COLON_OR_SEMICOLON.search(toks.codes, v + 1, hi)
     end = m.start() if m else hi
-    lemma = toks[v].lemma_low
+    lemma = _lemma(toks[v], w)
     if lemma in w.label_verbs:
         # "Pjöngjang bezeichnete die Übungen als Vorbereitung auf einen Präventivschlag": the
         # words after "als" are the speaker's label, up to the end of that clause
@@ -951,6 +1047,15 @@ def _content_of_verb(toks: _Run, lo: int, hi: int, v: int) -> tuple[int, int] | 
         comma = next((k for k in range(v + 1, end) if toks[k].text == ","), None)
         if comma is not None and comma + 1 < end:
             return (comma + 1, end)
+    cs = _clause_start(toks, lo, v)
+    if cs > lo + 1 and toks[cs].low == "wie" and toks[cs - 1].text == "," and v + 1 < end \
+            and toks[v + 1].text == "," and toks[v].text[:1].islower():
+        # "Er soll, wie Augenzeugen berichten, eine Kurve zu kurz genommen haben": the main clause
+        # around the inserted "wie"-clause is reported (its longer part)
+        before, after = (lo, cs - 1), (v + 2, end)
+        best = max(before, after, key=lambda r: r[1] - r[0])
+        if best[1] - best[0] >= 2:
+            return best
     return _clause_content(toks, lo, hi, v, end)
 
 
@@ -987,11 +1092,36 @@ def _clause_content(toks: _Run, lo: int, hi: int, v: int, end: int) -> tuple[int
         comma = m.start() if m else comma
     if comma is not None:
         start = comma + 1 if toks[comma].text == "," else comma
-        if start < end and (toks[start].low in _DASS_OB_WORDS or _reports(toks, (start, end))):
+        if start < end and toks[start].low in _DASS_OB_WORDS:
+            return (start, _subclause_end(toks, start, end))
+        if start + 2 < end and toks[start].low in w.wh_words and toks[start + 1].low not in w.wh_not_clause and (
+                toks[v].lemma_low in w.speech_or_cognition or toks[v].lemma_low in w.thought_verbs):
+            # an indirect question or exclamation: "Man kann nicht wissen, welche Neuerung …
+            # kommt", "Er fragte, warum …"
+            return (start, _subclause_end(toks, start, end))
+        if start < end and _reports(toks, (start, end)):
             return (start, end)
         if start < end and toks[v].lemma_low in w.request_verbs and any(
                 _zu_infinitive(t) for t in toks[start:end]):
             return (start, end)  # "forderte ihn auf, ihm zur Wache zu folgen"
+        if start < end and toks[v].lemma_low in w.zu_content_verbs and toks[start].low not in w.purpose_zu:
+            stop = codes.find(",", start, end)
+            if any(_zu_infinitive(t) for t in toks[start : end if stop == -1 else stop]):
+                # "Der Unternehmer behauptet, die Tarife … senken zu können"
+                return (start, _subclause_end(toks, start, end))
+    if toks[v].lemma_low in w.zu_content_verbs and toks[v].text[:1].islower() and v + 2 < end:
+        # without a comma: "Man hofft schon im August die erste Probe vornehmen zu können"
+        stop = codes.find(",", v + 1, end)
+        stop = end if stop == -1 else stop
+        if stop - v > 2 and toks[v + 1].low not in w.purpose_zu \
+                and any(_zu_infinitive(t) for t in toks[v + 1 : stop]) and not any(
+                    t.low in _DASS_OB_WORDS or t.low in w.purpose_zu for t in toks[v + 1 : stop]):
+            last = max(k for k in range(v + 1, stop) if _zu_infinitive(toks[k]))
+            if toks[last].low == "zu" and last + 1 < stop:
+                last += 1  # "zu können": the infinitive after "zu"
+            while last + 1 < stop and toks[last + 1].is_word and toks[last + 1].low in w.modal_infinitives:
+                last += 1
+            return (v + 1, last + 1)
     # "Die Versuche … seien gescheitert, sagte X." / "…, wie Reuters berichtet."
     k = codes.rfind(",", lo + 1, v)
     if k != -1:
@@ -999,6 +1129,29 @@ def _clause_content(toks: _Run, lo: int, hi: int, v: int, end: int) -> tuple[int
         if _reports(toks, rng) or codes.find("W", k, v) != -1:
             return rng
     return None
+
+
+def _subclause_end(toks: _Run, start: int, end: int) -> int:
+    """End of a dass-, ob- or zu-clause: its embedded clauses belong to it, but it ends where the
+    main clause resumes ("…, dass es … enthielt, war die Krise eröffnet"), where a clause of the
+    main clause's purpose or time follows ("…, damit …", "…, während …") or where a main clause
+    is coordinated ("…, und kündigte Hilfe an"; not "…, und dass …")."""
+    w = toks.words
+    codes = toks.codes
+    k = codes.find(",", start + 1, end)
+    while k != -1 and k + 1 < end:
+        nx = toks[k + 1]
+        low = nx.low
+        if nx.text[:1].islower() and (low in w.auxiliaries or low in w.matrix_clause_openers):
+            return k
+        if low in w.main_coordinators and k + 2 < end and toks[k + 2].low not in _DASS_OB_WORDS \
+                and toks[k + 2].low not in w.relative_pronouns and not _zu_infinitive(toks[k + 2]):
+            return k
+        k = codes.find(",", k + 1, end)
+    return end
+
+
+# clauses after a reported clause that belong to the main clause (purpose, time, consequence)
 
 
 def _apposition_after(toks: _Run, comma: int, end: int) -> bool:
@@ -1045,6 +1198,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     backward: set[int] = set()  # reported sentences attributed by the next one ("Das berichtet X")
     last_reported: int | None = None
     last_speaker = ""
+    last_framed = False
     # per sentence: the union of its tokens' flags, and the tokens that may be cues
     if len(w.codes) >= _FLAGS_LIMIT:
         w.codes.clear()
@@ -1070,7 +1224,9 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         s = sentences[si]
         any_flag = sent_flags.get(si, 0)
         # Konjunktiv II (wäre, käme) continues reported speech only right after it
-        goes_on = bool(any_flag & _MAY_KONJ_REPORT) and last_reported == si - 1
+        # (only after a report with a frame: a chain of bare Konjunktiv sentences is the outlet's
+        # own conjecture, "Man würde … opfern. Die Staaten würden … geächtet")
+        goes_on = bool(any_flag & _MAY_KONJ_REPORT) and last_reported == si - 1 and last_framed
         if si not in by_sentence and not any_flag & (_MAY_CUE | _MAY_KONJ1 | _MAY_KONJ) and not goes_on:
             continue  # no quotation mark, cue or Konjunktiv: nothing to find here
         toks = runs(s.index)
@@ -1122,6 +1278,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
                 rep_quote = _reported(doc, toks, (a, b), spk, cue, s.index)
                 reported.append(rep_quote)
                 last_reported, last_speaker = s.index, spk
+                last_framed = bool(cue or spk)
         elif frames and frames[0].verb <= 3 and toks[0].low in w.demonstratives \
                 and s.index > 0 and last_reported != s.index - 1:
             # "Das berichtet das WSJ": the previous sentence is reported
@@ -1133,7 +1290,8 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         for o, c in by_sentence.get(s.index, []):
             frame = _frame_for(frames, toks, o)
             q = _classify(doc, runs, speakers, o, c, frame, prev, prev_end)
-            if q.kind in ("direct", "scare") and _names_source(doc.text, toks, frames, o, c, q.text):
+            if (q.kind in ("direct", "scare") and _names_source(doc.text, toks, frames, o, c, q.text)) or (
+                    q.kind == "direct" and _name_in_sentence(toks, o, c, q.text)):
                 q = Quote("title", q.start, q.end, q.text, "", "", q.sentence)
             if q.kind == "scare" and rep_quote is not None \
                     and rep_quote.start <= q.start and q.end <= rep_quote.end:
@@ -1142,7 +1300,11 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
             quotes.append(q)
             if q.kind == "direct":
                 prev, prev_end = q, c
-    allq = quotes + unquoted + reported
+    unquoted.extend(_dialogue_turns(doc, mask, quotes, unquoted))
+    known = {(q.start, q.end) for q in reported}
+    reported.extend(q for q in _reported_in_quotes(doc, runs, [*quotes, *unquoted], cues)
+                    if (q.start, q.end) not in known)
+    allq = _by_paragraph(doc.text, quotes) + unquoted + reported
     allq.sort(key=lambda q: (q.start, -q.end))
     return tuple(_inherit_voice(allq, backward))
 
@@ -1163,6 +1325,51 @@ def _names_source(text: str, toks: _Run, frames: list[_Frame], o: int, c: int, q
             if a <= o and c <= b + 1:
                 return True
     return False
+
+
+def _name_in_sentence(toks: _Run, o: int, c: int, qtext: str) -> bool:
+    """A short quotation that is a name, not someone's words, though a speech verb stands in its
+    sentence: a paper, club or work after an article ("Der „Popolo Romano“ glaubt", "in der
+    „Deutschen Politik“ sagt", "sagt die „Bohemia“,"), its words capitalised like a name or
+    holding a word of a paper's name ("Zeitung für Landwirthschaft"). Not the words after a
+    speech verb or noun ("sprach von einem „Heiligen Krieg“", "nannte es „Großes Theater“")."""
+    w = toks.words
+    words = qtext.rstrip(".,;:").split()
+    if not words or len(words) > SCARE_MAX_WORDS or not qtext[:1].isupper() \
+            or (_FULL_SENTENCE_RE.match(qtext) and not _ABBREV_RE.search(qtext)):
+        return False
+    k = bisect_left(toks.starts, o)  # the opening mark
+    if k <= 0 or k >= len(toks):
+        return False
+    caps = [x for x in words if x[:1].isupper()]
+    titlecase = len(words) >= 2 and len(caps) >= 2 and words[-1][:1].isupper() \
+        and all(x[:1].isupper() or x.lower() in w.name_joiners for x in words)
+    if toks[k - 1].low not in w.name_articles:
+        # a title in apposition or in a list: "Hotel „Stadt Wien“", "Dichtungen wie „Tod und Verklärung“"
+        before = toks[k - 1]
+        return titlecase and (before.low == "wie" or (before.is_word and before.text[:1].isupper()
+                                                      and k >= 2 and toks[k - 2].is_word))
+    j = k - 2  # the word before the article: a speech verb or noun, or its preposition
+    if j >= 0 and toks[j].low in w.prepositions:
+        j -= 1
+    speech_before = j >= 0 and toks[j].is_word and (
+        _is_speech(toks[j], toks, j) or toks[j].low in w.speech_nouns or toks[j].low in w.colon_speech_nouns)
+    e = bisect_right(toks.starts, c)  # the first token after the closing mark
+    nxt = toks[e] if e < len(toks) else None
+    if speech_before and toks[j].text[:1].islower() and (
+            nxt is None or not nxt.is_word or nxt.low in w.prepositions or nxt.low in w.particles):
+        return True  # "sagt die „Bohemia“,", "führt die „Neue Schweiz“ an": the source after its verb
+    if speech_before:
+        return False
+    if any(x.lower().rstrip(".,").endswith(w.press_name_parts) for x in words):
+        return True
+    if titlecase:
+        return True  # "Popolo Romano", "Journal de St. Petersburg", "Deutschen Politik"
+    # a one-word name the dictionary does not know, subject of a speech verb ("Die „Bohemia“ meint")
+    return len(words) == 1 and nxt is not None and nxt.is_word and nxt.text[:1].islower() \
+        and _is_speech(nxt, toks, e, w.speech_or_cognition) and not _known_word(token_norm(words[0]), w)
+
+
 
 
 def _trim_content(toks: _Run, a: int, b: int) -> tuple[int, int]:
@@ -1198,7 +1405,15 @@ def _unquoted_speech(doc: Doc, runs: _Runs, toks: _Run, f: _Frame, mask: _Mask) 
         if f.cue != ":" and t is not None and _is_marker(toks, f.verb) and not (
                 t.low in w.colon_speech_nouns and (f.verb >= f.colon - 1 or toks[f.verb - 2].low == "mit")):
             return []  # "Laut Polizei: …", "Die Kritik wächst: …": no speaker's words follow
-        span = _after_colon(text, toks.end(f.colon), mask, f.cue == ":", w)
+        # a written text ("Die „Times“ schreibt:", "wird gemeldet:", "folgende Zuschrift:", "mit
+        # den Worten:") runs to the end of its paragraph; speech goes on while it speaks
+        whole = t is not None and (t.lemma_low in w.written_text_verbs or t.lemma_low in w.colon_text_verbs
+                                   or t.low in w.announcing_words or t.low in ("worte", "worten")
+                                   or any(p in mask for p in toks.starts[f.lo : f.colon]))  # „Times“
+        noun_only = f.srng is None and not f.speaker and t is not None and t.low in w.colon_speech_nouns
+        span = _after_colon(doc, toks.end(f.colon), mask, person=f.cue == ":", whole=whole,
+                            lower=t is not None and f.cue != ":" and _finite_speech_verb(toks, f.verb),
+                            speaking=noun_only)
         return [span] if span else []
     if t is None or not t.text[:1].islower() or _is_marker(toks, f.verb) or t.low == "so":
         return []
@@ -1239,6 +1454,9 @@ def _unquoted_speech(doc: Doc, runs: _Runs, toks: _Run, f: _Frame, mask: _Mask) 
                 toks[e].text[:1].isupper() or toks[e].low in w.prepositions or toks[e].low in w.determiners
                 or toks[e].low.endswith(w.adj_endings)):
             e += 1
+    parts = w.separable.get(t.lemma_low)
+    if e < n and parts and toks[e].low in parts:
+        e += 1  # "…, setzte er mit einer Handbewegung hinzu, …": the particle after the speaker
     if e < n and toks[e].text not in (",", ".", ";", "!", "?", ":", "–", "—"):
         return []  # "…, verspricht der Bürgermeister eine Tafel": a fronted clause, not speech
     # the clause before the comma: a main clause of at least three tokens, not quoted, no
@@ -1246,49 +1464,244 @@ def _unquoted_speech(doc: Doc, runs: _Runs, toks: _Run, f: _Frame, mask: _Mask) 
     a = f.lo
     while a < v - 1 and not toks[a].is_word:
         a += 1
-    e = f.srng[1]
-    go_on = e + 1 < n and toks[e].text == "," and toks[e + 1].text[:1].islower() and toks[e + 1].is_word \
-        and toks[e + 1].low not in w.determiners and toks[e + 1].low not in w.subordinators \
-        and toks[e + 1].low not in ("welcher", "welche", "welches", "welchen", "welchem")
-    if v - 1 - a < (1 if go_on else 3) or toks[a].low in w.subordinators or toks[a].low in _DASS_OB_WORDS \
+    if e < n and toks[e].text == "," and e + 1 < n and toks[e + 1].low in w.relative_pronouns:
+        # "…, sagte der Alte, den ich zuerst gefragt, weil sie reich sind": past a relative clause
+        k = toks.codes.find(",", e + 1, n)
+        e = k if k != -1 else e
+    go_on = e + 1 < n and toks[e].text == "," and toks[e + 1].is_word and (
+        (toks[e + 1].text[:1].islower() and toks[e + 1].low not in w.determiners
+         and toks[e + 1].low not in w.relative_pronouns
+         and (toks[e + 1].low not in w.subordinators or toks[e + 1].low in ("weil", "wenn", "da")))
+        or toks[e + 1].text in w.formal_address or toks[e + 1].low in w.first_second_person)
+    # a turn of dialogue set off by a dash ("-- Ja, sagte eine Frau, …") may be one word long
+    turn = any(toks[j].text in ("–", "—", "-", "--") for j in range(max(0, a - 2), a))
+    if v - 1 - a < (1 if go_on or turn else 3) or toks[a].low in w.subordinators or toks[a].low in _DASS_OB_WORDS \
             or not toks[a].text[:1].isupper() or any(p in mask for p in toks.starts[a : v]) \
             or any(x.low in w.modal_konj2 for x in toks[a : v]):
         return []
     out = [(toks.starts[a], toks.end(v - 2))]
-    # "Die Getreidebörse, erklärte er, ist auf Baisse gestimmt": the main clause goes on
+    # "Die Getreidebörse, erklärte er, ist auf Baisse gestimmt": the main clause goes on, and
+    # with it the sentences of its paragraph that go on speaking ("…, erzählt er, schnitt ich
+    # mich … Nachdem ich vergebens …")
     if go_on:
         b = n
         while b > e + 1 and toks[b - 1].text in ".,;:!?":
             b -= 1
         if b - (e + 1) >= 2 and not any(p in mask for p in toks.starts[e + 1 : b]):
-            out.append((toks.starts[e + 1], toks.end(b - 1)))
+            a2, b2 = toks.starts[e + 1], toks.end(b - 1)
+            if any(x.low in w.first_second_person or x.text in w.formal_address for x in toks[e + 1 : b]):
+                b2 = _speaking_on(doc, b2, mask)
+            out.append((a2, b2))
     return out
 
 
+def _speaking_on(doc: Doc, end: int, mask: _Mask) -> int:
+    """The end of unquoted speech that goes on after `end` with the following sentences of its
+    paragraph while they speak (first or second person, exclamation, question)."""
+    text = doc.text
+    w = _words(doc.language)
+    si = doc.sentence_at(max(0, end - 1))
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    while si + 1 < len(doc.sentences):
+        s = doc.sentences[si + 1]
+        if s.start >= line_end or s.start in mask or not _speaks(text[s.start : min(s.end, line_end)], w):
+            break
+        end = min(s.end, line_end)
+        si += 1
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
-def _after_colon(text: str, pos: int, mask: _Mask, person: bool, w: _Words) -> tuple[int, int] | None:
-    """The unquoted words after a reporting colon, to the end of their paragraph: they must start
-    with a capital letter and hold three words or more; after a bare name label ("Scholz:") only
-    words in the first or second person count."""
+
+
+def _finite_speech_verb(toks: _Run, v: int) -> bool:
+    """A speech verb that is not a participle or a zu-infinitive ("sagt einmal:", not "gerufen:"
+    or "zu melden:"): after it, spoken words may begin with a small letter."""
+    t = toks[v]
+    if not (t.is_word and t.text[:1].islower() and t.lemma_low in toks.words.speech_verbs):
+        return False
+    return not ((t.low.startswith("ge") and t.low != t.lemma_low) or (v > 0 and toks[v - 1].low == "zu")
+                or "zu" in t.low[2:-2])
+
+
+def _after_colon(doc: Doc, pos: int, mask: _Mask, person: bool, whole: bool = False, lower: bool = False,
+                 speaking: bool = False) -> tuple[int, int] | None:
+    """The unquoted words after a reporting colon: they must start with a capital letter and
+    hold three words or more; after a bare name label ("Scholz:") only words in the first or
+    second person count. The speech is the first sentence and the sentences of its paragraph
+    that go on speaking (first or second person, exclamation, question); it ends before a
+    quotation mark, a dash that turns to narration or the next speaker ("… nicht. — Angekl.:")."""
+    text = doc.text
+    w = _words(doc.language)
     n = len(text)
     a = pos
     breaks = 0
     while a < n and text[a] in " \t\n\r":
         breaks += text[a] == "\n"
         a += 1
-    if a >= n or breaks > 2 or not text[a].isupper() or a in mask:
-        return None
+    if a >= n or breaks > 2 or not (text[a].isupper() or (lower and text[a].isalpha())) or a in mask:
+        return None  # (after a speech verb also small: "sagt einmal: der Mensch ist …")
     b = text.find("\n", a)
     b = n if b == -1 else b
     while b > a and text[b - 1].isspace():
         b -= 1
     words = text[a:b].split()
-    if len(words) < 3 or text[b - 1] == ":":
+    if len(words) < 2 or text[b - 1] == ":" or (len(words) == 2 and not _SHORT_CRY_RE.match(text, a, b)):
         return None  # too short, or a label line ("Wladimir Putin, Präsident Russlands:")
+    if speaking and not _speaks(text[a : min(b, doc.sentences[doc.sentence_at(a)].end)], w):
+        return None
     if person and not any(x.strip(".,;:!?").lower() in w.first_second_person for x in words[:25]):
         return None
-    return a, b
+    if whole or breaks:
+        # a written text, or words set off as a block below the colon ("sagte in einem Video:¶¶Es
+        # kursieren Aufrufe …"): the whole paragraph
+        return a, b
+    m = _SPEECH_STOP_RE.search(text, a, b)
+    if m is not None and m.start() > a:
+        b = m.start()
+        while b > a and text[b - 1].isspace():
+            b -= 1
+    # sentence by sentence: the first always, the next ones while they speak
+    si = doc.sentence_at(a)
+    end = min(b, doc.sentences[si].end)
+    while end < b and si + 1 < len(doc.sentences):
+        si += 1
+        s = doc.sentences[si]
+        if s.start >= b or not _speaks(text[s.start : min(b, s.end)], w):
+            break
+        end = min(b, s.end)
+    while end > a and text[end - 1].isspace():
+        end -= 1
+    return (a, end) if len(text[a:end].split()) >= 2 else None
+
+
+# where unquoted speech after a colon ends: a quotation mark, or a dash after a sentence end
+# that turns to narration or to the next speaker ("… sprechen. — Angekl.: …", "… lavirt! -- Nun")
+_SPEECH_STOP_RE: Final = re.compile(r"(?<=[.!?…])\s*(?:[“”«\")]|—|–|--)")
+_SHORT_CRY_RE: Final = re.compile(r"\S+\s+\S+?[!?]")  # two words and ! or ?: "Wer da?", "der Teufel!"
+# a word of the first or second person (the language's list), or a pronoun of address after a word
+_ADDRESS_RE: Final = r"|\w[ \t,]+(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|Euch|Euer|Jhr|Jhnen)\b"
+
+
+def _person_re(first_second_person: frozenset[str]) -> re.Pattern[str]:
+    """The regex of a word in the first or second person (`_Words.person_re`, made per language)."""
+    return re.compile(r"(?i:\b(?:" + "|".join(sorted(first_second_person)) + r")\b)" + _ADDRESS_RE)
+
+
+def _speaks(sentence: str, w: _Words) -> bool:
+    """Does a sentence go on speaking: first or second person, or an exclamation or question?"""
+    st = sentence.rstrip()
+    return st.endswith(("!", "?")) or w.person_re.search(st) is not None
+
+
+# a speaker label that opens a turn of dialogue, at the start of a line or after a sentence
+# (with or without a dash): "Präs.: …", "— Angekl.: …", "Vertheidiger: …", "… Probleme? Fraser: …"
+_TURN_RE: Final = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?…])[ \t]*(?:—|–|--)[ \t]*|(?<=[.!?…])[ \t]+)"
+    r"([A-ZÄÖÜ][\w.=-]*(?:[ \t]+(?:[A-ZÄÖÜ][\w.=-]*|von|v\.)){0,2})"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:[ \t]+(?=[A-ZÄÖÜ])", re.M)
+# a dialogue shows at least this many labelled turns, by at least two speakers
+DIALOGUE_MIN_TURNS: Final = 3
+
+
+_PARAGRAPH_RE: Final = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _by_paragraph(text: str, quotes: list[Quote]) -> list[Quote]:
+    """A direct quotation over several paragraphs as one span per paragraph (its segments), each
+    with the quotation's speaker: "„A …¶¶B …“" is said in two parts, as the paragraphs show."""
+    out: list[Quote] = []
+    for q in quotes:
+        if q.kind != "direct" or "\n" not in q.text or _PARAGRAPH_RE.search(q.text) is None:
+            out.append(q)
+            continue
+        a = q.start
+        for m in _PARAGRAPH_RE.finditer(text, q.start, q.end):
+            b = m.start()
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                out.append(q._replace(start=a, end=b, text=text[a:b]))
+            a = m.end()
+        if q.end > a:
+            out.append(q._replace(start=a, end=q.end, text=text[a : q.end]))
+    return out
+
+
+# a quotation with fewer words than this holds no reported speech of its own
+NESTED_MIN_WORDS: Final = 6
+
+
+def _reported_in_quotes(doc: Doc, runs: _Runs, quotes: list[Quote], cues: dict[int, list[int]]) -> list[Quote]:
+    """Reported speech inside a direct quotation, the speaker's own report: "„Ich habe ihm
+    gesagt, dass er gehen soll“" holds "dass er gehen soll". Each sentence of a quotation with a
+    cue is searched once for a frame whose content lies inside the quotation."""
+    out: list[Quote] = []
+    seen: set[int] = set()
+    sentences = doc.sentences
+    for q in quotes:
+        if q.kind != "direct" or len(q.text.split()) < NESTED_MIN_WORDS:
+            continue
+        si = doc.sentence_at(q.start)
+        while si < len(sentences) and sentences[si].start < q.end:
+            if si in cues and si not in seen:
+                seen.add(si)
+                toks = runs(si)
+                lo = bisect_left(toks.starts, q.start)
+                hi = bisect_left(toks.starts, q.end)
+                if hi - lo >= 4:
+                    speakers = _Speakers()
+                    speakers.last = q.speaker
+                    maybe = [k - sentences[si].first_token for k in cues[si]]
+                    f = _frame(doc, toks, speakers, lo, hi, verbs=toks.words.speech_or_cognition, maybe=maybe)
+                    if f is not None and f.content is not None:
+                        a, b = _trim_content(toks, max(lo, f.content[0]), min(hi, f.content[1]))
+                        if b - a >= 2:
+                            out.append(_reported(doc, toks, (a, b), f.speaker, f.cue, si))
+            si += 1
+    return out
+
+
+def _dialogue_turns(doc: Doc, mask: _Mask, quotes: list[Quote], unquoted: list[Quote]) -> list[Quote]:
+    """Unquoted turns of a dialogue written as a transcript (court reports, interviews): each
+    runs from its speaker label to the end of its line or to a dash that turns to narration or
+    to the next speaker. Only in a text laid out as a dialogue: DIALOGUE_MIN_TURNS labels or
+    more, two speakers or more, and words in the first or second person in two turns or more
+    (so "Foto: …" and "Quelle: …" lines of a news page are no dialogue)."""
+    text = doc.text
+    if text.count(":") < DIALOGUE_MIN_TURNS:
+        return []
+    w = _words(doc.language)
+    turns: list[tuple[str, int, int]] = []
+    found = [m for m in _TURN_RE.finditer(text)
+             if m.group(1).rstrip(".").lower() not in w.not_speaker_labels and m.start(1) not in mask]
+    for n_, m in enumerate(found):
+        label = m.group(1)
+        a = m.end()
+        b = text.find("\n", a)
+        b = len(text) if b == -1 else b
+        if n_ + 1 < len(found):
+            b = min(b, found[n_ + 1].start(1))  # the next speaker's label ends the turn
+        stop = _SPEECH_STOP_RE.search(text, a, b)
+        if stop is not None:
+            b = stop.start()
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if len(text[a:b].split()) >= 2:
+            turns.append((label, a, b))
+    if len(turns) < DIALOGUE_MIN_TURNS or len({t[0] for t in turns}) < 2 \
+            or sum(1 for _, a, b in turns if w.person_re.search(text, a, b)) < 2:
+        return []
+    taken = sorted((q.start, q.end) for q in [*quotes, *unquoted] if q.kind == "direct")
+    out = []
+    for label, a, b in turns:
+        k = bisect_right(taken, (b, b))
+        if any(min(b, e) > max(a, s_) for s_, e in taken[max(0, k - 3) : k]) or a in mask:
+            continue  # already a quotation
+        out.append(Quote("direct", a, b, text[a:b], label, ":", doc.sentence_at(a)))
+    return out
 
 
 def _inherit_voice(quotes: list[Quote], backward: set[int]) -> list[Quote]:
@@ -1327,8 +1740,26 @@ def _konj_clause_start(toks: _Run, mask: _Mask, report: bool = False) -> int:
         elif t.is_word and (t.low in w.konj1 or _is_konj(t, report, w)) and not (
                 (k > 0 and toks[k - 1].low in w.first_person_singular)
                 or (k + 1 < n and toks[k + 1].low in w.first_person_singular)):
+            if _konj_not_report(toks, start, k):
+                continue
             return start
     return -1
+
+
+def _konj_not_report(toks: _Run, start: int, k: int) -> bool:
+    """A Konjunktiv that marks no report: in a clause of purpose, comparison or place ("damit
+    er länger halte", "als ob sie herkämen", "wohin er wolle") or a precept with "man" after a
+    full verb ("so hebe man die Monarchie auf", "Da breche man ihn ab")."""
+    w = toks.words
+    a = start
+    while a < k and (not toks[a].is_word or toks[a].low in ("und", "oder", "aber")):
+        a += 1
+    if toks[a].low in w.konj_not_report_openers:
+        return True
+    return k + 1 < len(toks) and toks[k + 1].low == "man" and toks[k].low not in w.konj1 \
+        and toks[k].lemma_low not in w.auxiliary_lemmas
+
+
 
 
 def _segment_frames(doc: Doc, toks: _Run, speakers: _Speakers, pairs: _Mask,
@@ -1351,8 +1782,18 @@ def _segment_frames(doc: Doc, toks: _Run, speakers: _Speakers, pairs: _Mask,
                 f = _Frame(hi, name, ":", None, True, (lo, hi), lo)
             if f is None and n + 1 < len(ends) and maybe:
                 f = _announcing_frame(doc, toks, speakers, lo, hi)
+            if f is None and n + 1 < len(ends) and hi - 1 >= lo and toks[hi - 1].low in w.colon_speech_nouns \
+                    and toks[hi - 1].text[:1].isupper() \
+                    and not (hi - 2 >= lo and toks[hi - 2].low in w.indefinite_articles):
+                # "Auf die Frage: Wer da?", "in dem Treuschwur: Siegen oder Sterben!": a speech noun
+                # right before the colon (its words must speak, see _unquoted_speech); not after an
+                # indefinite article ("braucht es eine Antwort: Wie geht es weiter?": the outlet asks)
+                f = _Frame(hi - 1, "", toks[hi - 1].text, None, False, None, lo)
             if f is not None:
-                if f.content is None and n + 1 < len(ends) and _reports(toks, (hi + 1, ends[n + 1])):
+                if f.content is None and n + 1 < len(ends) and _reports(toks, (hi + 1, ends[n + 1])) \
+                        and not any(x.low in w.first_second_person for x in toks[hi + 1 : hi + 4]) \
+                        and not _announces_text(toks, lo, hi):
+                    # (not "sagte: Ich habe …": a Konjunktiv I form beside "ich" is the indicative)
                     f.content = (hi + 1, ends[n + 1])  # "… hieß es: Kim plane einen Besuch"
                 if n + 1 < len(ends):
                     f.colon = hi
@@ -1370,6 +1811,15 @@ def _segment_frames(doc: Doc, toks: _Run, speakers: _Speakers, pairs: _Mask,
                         frames.insert(len(frames) - 1, f2)
         lo = hi + 1
     return frames
+
+
+def _announces_text(toks: _Run, lo: int, hi: int) -> bool:
+    """Does the clause before a colon announce a text that follows verbatim ("folgende
+    Geschichte:", "mit den Worten:", "Der Aufruf lautet:"), so a Konjunktiv after it is the
+    text's own and no sign of reported speech?"""
+    w = toks.words
+    return any(t.low in w.announcing_words or t.low in ("worte", "worten")
+               or (t.text[:1].islower() and t.lemma_low in w.colon_text_verbs) for t in toks[lo:hi])
 
 
 def _announcing_frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int) -> _Frame | None:
@@ -1468,7 +1918,7 @@ def _is_title(text: str, o: int, c: int, qtext: str, w: _Words, weak: bool = Fal
     a media noun ("das Magazin „RT DE“") or any common noun it stands beside ("des Dampfers
     „Präsident Herwig“", "(Tel. d. „M. T.“)"), made of abbreviations ("Mähr. Tagbl."), or given
     as a name ("ward „Zur weißen Lilie“ genannt")."""
-    before_word = _LAST_WORD_RE.search(text[max(0, o - 40) : o])
+    before_word = _LAST_WORD_RE.search(text[max(0, o - 40) : max(0, o)])
     word = before_word.group(1) if before_word else ""
     if word.lower() in w.media_nouns:
         return True  # das Magazin "RT DE"
@@ -1488,9 +1938,40 @@ def _is_title(text: str, o: int, c: int, qtext: str, w: _Words, weak: bool = Fal
     return False
 
 
+# a title of a work or a name of a house, society or firm has at most this many words
+WORK_TITLE_MAX_WORDS: Final = 14
+_LIST_BEFORE_RE: Final = re.compile(r"(?:[:,;]|\bund|\boder|\bwie|\bu\.)\s*$")
+
+
+def _work_title(text: str, o: int, c: int, qtext: str, w: _Words, words: int, listed: bool = True) -> bool:
+    """A longer quotation with no speaker that names a work, house or society: after a noun of
+    works ("die Oper „Die lustigen Weiber von Windsor“", "des Vereines „…“", "betitelt „…“") or
+    as an item of a list of such titles ("sind: „…“, „…“ und „…“")."""
+    if not qtext[:1].isupper() or words > WORK_TITLE_MAX_WORDS or "\n" in qtext:
+        return False
+    before = _LAST_WORD_RE.search(text[max(0, o - 40) : max(0, o)])
+    word = before.group(1).lower() if before else ""
+    if _modern(word, w) in w.work_nouns or word.rstrip("s") in w.work_nouns:
+        return True
+    # an item of a list of quoted titles: another quotation right before or after, joined by a
+    # comma, "und" or a colon, and not a full sentence
+    if not listed or _FULL_SENTENCE_RE.match(qtext):
+        return False
+    pre = text[max(0, o - 12) : o]
+    post = text[c + 1 : c + 12]
+    return bool(_LIST_BEFORE_RE.search(pre)) and (pre.rstrip(" ,;:und")[-1:] in _QUOTE_CHARS
+                                                  or post.lstrip(" ,;und")[:1] in "„»\"")
+
+
 def _figures(text: str, o: int, c: int) -> bool:
+    """A table, not words: digits make up much of it, or it holds ditto marks („ „ „)."""
+    if len(_DITTO_RE.findall(text, o + 1, c)) >= 2:
+        return True
     digits = len(_DIGIT_RE.findall(text, o, c))
     return digits > 0 and digits > FIGURES_MIN_SHARE * len(_ALNUM_RE.findall(text, o, c))
+
+
+_DITTO_RE: Final = re.compile(r"(?<=\s)[„“\"](?=\s)")
 
 
 # "„…“ – Name" at the end of a line or before "zu/über/:" (a headline naming the speaker)
@@ -1530,6 +2011,13 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
             f = _frame(doc, atoks, speakers, k, min(len(atoks), k + 12), prefer_after=k)
             if f is not None:
                 speaker, cue = f.speaker, f.cue
+        elif k < len(atoks) and (words >= 2 or _FULL_SENTENCE_RE.match(qtext)) and _inquit(atoks, k):
+            # "„Ja, ihr Gesicht ist joli“, nickte Briesack.": any finite verb with its subject
+            # right after the quotation (and a comma) says who spoke
+            rng = _np_after(atoks, k + 1)
+            if rng is not None:
+                named = any(_is_name(x, w) for x in atoks[rng[0] : rng[1]])
+                speaker, cue = speakers.resolve(doc, atoks, rng, named), atoks[k].text
     # (a') a headline "„Selbstentlarvend“ – Sacharowa zu den Reaktionen": a dash and a name
     if not cue:
         m = _DASH_SPEAKER_RE.match(text, c + 1)
@@ -1555,8 +2043,11 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
                 subj = _np_before(btoks, lo, verb) if verb is not None else None
                 if subj is not None and any(_is_name(t, w) for t in btoks[subj[0] : subj[1]]):
                     speaker, cue = speakers.resolve(doc, btoks, subj, True), ":"
-    # (c) a speech verb or marker in the same sentence, outside any quote
-    if not cue and frame is not None:
+    # (c) a speech verb or marker in the same sentence, outside any quote; a short quotation (a
+    # word or phrase, not a sentence) only in the clause of the verb or in what it reports
+    # ("nannte die Pläne „gefährlich“"), not anywhere else in a long sentence
+    if not cue and frame is not None and (words > SCARE_MAX_WORDS or _FULL_SENTENCE_RE.match(qtext)
+                                          or _near_frame(runs(si), frame, o, c)):
         speaker, cue = frame.speaker, frame.cue
     # (d) a quote that continues the previous attributed quote in the same paragraph
     if not cue and prev is not None and prev.speaker and (
@@ -1569,8 +2060,70 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
         short = words <= SCARE_MAX_WORDS and not _FULL_SENTENCE_RE.match(qtext)
         if short and _is_title(text, o, c, qtext, w, weak=True):
             return Quote("title", start, end, qtext, "", "", si)
+        if _work_title(text, o, c, qtext, w, words):
+            return Quote("title", start, end, qtext, "", "", si)
         return Quote("scare" if short else "direct", start, end, qtext, "", "", si)
+    if frame is not None and cue == frame.cue and _work_title(text, o, c, qtext, w, words, listed=False):
+        # a title after a noun of works in someone's report: "…, wie der Leiter sagte, die Oper „…“"
+        return Quote("title", start, end, qtext, "", "", si)
     return Quote("direct", start, end, qtext, speaker, cue, si)
+
+
+def _near_frame(toks: _Run, f: _Frame, o: int, c: int) -> bool:
+    """Does a quotation (marks at o and c) lie in the clause of the frame's cue or in its
+    reported content? The clause runs from the last comma, colon or dash before the cue to the
+    next one after it; marks inside the quotation do not count."""
+    if f.verb >= len(toks) or not toks or toks.starts[0] > o:
+        return True  # (the frame lies in another sentence: no clause to compare)
+    if f.content is not None:
+        a, b = f.content
+        if toks.starts[a] <= o + 1 and c <= toks.end(b - 1) + 1:
+            return True
+    codes = toks.codes
+    if 0 < f.lo < len(toks) and codes[f.lo - 1] == ":" and c < toks.starts[f.lo - 1] \
+            and codes.find(":", bisect_right(toks.starts, c), f.lo - 1) == -1:
+        return True  # "„Verrat“, „Verbrechen“: Putin verurteilt …": the words before the colon
+    if f.clause is None:  # once per frame: linear in the sentence however many quotes it holds
+        lo = f.verb
+        while lo > f.lo and not _near_bound(codes, lo - 1):
+            lo -= 1
+        hi = f.verb + 1
+        while hi < len(toks) and not _near_bound(codes, hi):
+            hi += 1
+        f.clause = (lo, hi)
+    lo, hi = f.clause
+    start, end = toks.starts[lo] if lo < len(toks) else o, toks.end(hi - 1)
+    if hi + 1 < len(toks) and codes[hi] in ",:" and toks.starts[hi + 1] == o:
+        return True  # "…, wie Graf Andrassy sagte, „die störenden Momente“": right after the clause
+    return start <= o and c <= end + 1
+
+
+_NEAR_BOUNDS: Final = frozenset(",;:–—.!?")
+
+
+def _near_bound(codes: str, k: int) -> bool:
+    """A clause boundary, not a comma or period inside quotation marks ("die „Bohemia,“")."""
+    return codes[k] in _NEAR_BOUNDS and not (k + 1 < len(codes) and codes[k + 1] in _QUOTE_CHARS)
+
+
+def _inquit(toks: _Run, k: int) -> bool:
+    """Is toks[k] the finite verb of an inquit after a quotation and its comma: a small word that
+    is no participle, article, pronoun or particle, followed by a name or pronoun as subject and
+    then the end of the clause ("…“, nickte Briesack." / "…“, lachte sie.")?"""
+    if toks[k - 1].text != "," or k + 1 >= len(toks):
+        return False
+    w = toks.words
+    t = toks[k]
+    low = t.low
+    if not (t.is_word and t.text[:1].islower()) or low in w.not_a_verb_start or low in w.np_stop \
+            or low in w.auxiliaries or (low.startswith("ge") and low.endswith(("t", "en"))) \
+            or not low.endswith(("te", "ten", "t", "en", "e")):
+        return False
+    rng = _np_after(toks, k + 1)
+    if rng is None or not (_is_name(toks[rng[1] - 1], w) or toks[rng[0]].low in w.pronouns_sie):
+        return False
+    e = rng[1]
+    return e >= len(toks) or not toks[e].is_word or toks[e].low in ("und", "heraus", "hinzu", "zu", "an")
 
 
 def _tokens_after(doc: Doc, runs: _Runs, c: int) -> tuple[_Run, int] | None:

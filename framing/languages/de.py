@@ -87,6 +87,43 @@ PLACE_IS_SCENE: Final = frozenset({"war-terminology"})
 COLON_TEXT_VERBS: Final = frozenset(
     "veröffentlichen lauten entnehmen verlesen vorlesen telegrafieren telegraphieren drucken abdrucken".split()
 )
+# verbs that introduce a written text after a colon, which runs to the end of its paragraph
+# ("Die „Times“ schreibt:", "Aus Berlin wird gemeldet:"); spoken words after a colon end with the
+# first sentence that no longer speaks (see framing.quotes._after_colon)
+WRITTEN_TEXT_VERBS: Final = frozenset(
+    "schreiben berichten melden mitteilen telegrafieren telegraphieren kabeln verlautbaren".split()
+)
+# endings of the words of a paper's or agency's name, also abbreviated: a short quotation holding
+# one after an article names the paper ("der „Neuen Zeitung“", "die „Basl. Nachr.“", "des „Mähr. Tagbl.“")
+PRESS_NAME_PARTS: Final = (
+    "zeitung", "ztg", "blatt", "blätter", "bl", "tagbl", "journal", "nachrichten", "nachr", "post", "presse",
+    "courier", "kurier", "bote", "boten", "anzeiger", "revue", "rundschau", "correspondenz", "korrespondenz",
+    "gazette", "chronik", "tribüne", "tribune", "herold", "merkur", "echo", "spiegel", "kreuzzeitung", "telegraph",
+)
+# small words inside a capitalised name ("Journal de St. Petersburg", "Zeitung für Landwirthschaft")
+NAME_JOINERS: Final = frozenset("von de di da del della du la le of the für und am an auf aus im in zu zur zum".split())
+# nouns of works, houses, societies and firms: a quotation right after one is a title or name,
+# not someone's words ("die Oper „…“", "des Vereines „…“", "betitelt „…“"); lower-cased, today's
+# spelling, also the genitive without its -s
+WORK_NOUNS: Final = frozenset(
+    """
+    oper arie singspiel operette lustspiel schauspiel trauerspiel drama posse komödie tragödie
+    roman novelle erzählung gedicht gedichte lied lieder marsch walzer ouvertüre symphonie sinfonie
+    skizze titel betitelt aufsatz artikel schrift schriften werk werke buch broschüre vortrag
+    vortrages festschrift verein vereine vereines vereins gesellschaft hotel gasthaus gasthof
+    firma motto überschrift rubrik ausstellung bild gemälde radierung aquarell film stück
+    """.split()
+)
+# words before a colon at the start of a line that label no speaker ("Foto: dpa", "Quelle: …",
+# "Lesen Sie auch: …"), lower-cased, a final period dropped
+NOT_SPEAKER_LABELS: Final = frozenset(
+    """
+    foto fotos bild bilder quelle quellen grafik video audio karte text redaktion update anmerkung
+    hinweis achtung lesen sie auch mehr dazu zum thema siehe tipp info infos termin termine ort zeit
+    datum preis eintritt kontakt telefon tel fax mail e-mail web internet anzeige korrektur nachtrag
+    disclaimer transparenzhinweis hintergrund fazit tags stichworte schlagworte bildquelle
+    """.split()
+) | frozenset(["lesen sie auch", "mehr zum thema", "mehr dazu", "zum thema", "lesen sie", "siehe auch"])
 # words that announce the text after a colon ("folgende Erklärung:", "wie folgt:")
 ANNOUNCING_WORDS: Final = frozenset(
     "folgend folgende folgendes folgenden folgender folgendem folgendermaßen folgt".split()
@@ -97,13 +134,14 @@ COLON_SPEECH_NOUNS: Final = frozenset(
     """
     worte worten bemerkung bemerkungen antwort erklärung aussage äußerung frage ausruf aufruf
     botschaft mitteilung parole losung begründung zusatz devise appell warnung mahnung
+    schwur treuschwur ruf rufe zuruf zurufe schlachtruf wahlspruch motto gegenfrage gebet
     """.split()
 )
 # pronouns of the first and second person: a name label before a colon ("Scholz: Wir …")
 # introduces unquoted words only when they speak in the first or second person
 FIRST_SECOND_PERSON: Final = frozenset(
     """
-    ich mich mir mein meine meinen meinem meiner wir uns unser unsere unseren unserem unserer
+    ich jch mich mir mein meine meinen meinem meiner wir uns unser unsere unseren unserem unserer
     du dich dir dein deine euch euer eure
     """.split()
 )
@@ -142,6 +180,7 @@ FRONTED_ADVERBS: Final = frozenset(
 SOURCE_NOUN_ENDINGS: Final = (
     "angaben", "recherchen", "informationen", "erkenntnissen", "berichten", "schätzungen", "darstellung",
     "auffassung", "einschätzung", "ansicht", "aussagen", "einschätzungen",
+    "mitteilung", "mittheilung", "mitteilungen", "meldung", "meldungen", "befund", "befunde", "meinung",
 )
 # adverbs that mark the rest of the sentence as the report of the source just named
 REPORT_ADVERBS: Final = frozenset(["demnach", "demzufolge"])
@@ -187,7 +226,7 @@ SPEECH_VERBS: Final = frozenset(
     sagen erklären mitteilen betonen behaupten warnen drohen fordern schreiben berichten melden
     äußern hinzufügen hervorheben ankündigen versprechen bezeichnen nennen loben kritisieren
     zitieren antworten unterstreichen bekräftigen einräumen zugeben bestreiten dementieren
-    verkünden bestätigen heißen pochen mahnen appellieren klagen beklagen beschuldigen vorwerfen
+    verkünden bestätigen heißen pochen mahnen appellieren klagen beklagen beschuldigen vorwerfen erwähnen
     unterstellen prahlen ergänzen fragen rufen kommentieren andeuten signalisieren erläutern
     darlegen beteuern versichern zurückweisen argumentieren festhalten klarstellen verlangen
     twittern posten verweisen anmerken ausführen bemerken feststellen kontern monieren schimpfen
@@ -203,6 +242,70 @@ COGNITION_VERBS: Final = frozenset([
     "glauben", "meinen", "vermuten", "befürchten", "fürchten", "annehmen", "hoffen", "wissen", "begreifen",
     "bezweifeln", "zweifeln", "überzeugen", "erfahren", "verstehen", "denken", "wünschen", "erwarten", "rechnen",
 ])
+# verbs of knowing, perceiving, remembering and deciding: their dass-, ob- or zu-clause is
+# someone's thought (reported thought); they frame a sentence only when such a clause follows
+# ("man vergißt, daß …", "der Verein hat beschlossen, … zu gründen")
+THOUGHT_VERBS: Final = frozenset(
+    """
+    vergessen erinnern bedenken erkennen einsehen finden sehen hören vernehmen beschließen wundern
+    ahnen merken beobachten lesen träumen entscheiden beabsichtigen gedenken weigern vorhaben
+    planen vorgeben geloben schwören wetten
+    """.split()
+)
+# verbs whose zu-infinitive, with or without a comma, is what was said, thought or intended
+# ("Er behauptete, dasselbe zu können", "Man hofft, den Rest bald zu verkaufen")
+ZU_CONTENT_VERBS: Final = frozenset(
+    """
+    behaupten versprechen drohen hoffen glauben meinen beschließen leugnen bestreiten vorgeben
+    wetten schwören geloben beteuern versichern ankündigen zusagen zusichern fürchten befürchten
+    wünschen vorschlagen beabsichtigen gedenken weigern ablehnen verlangen erklären
+    """.split()
+)
+# words opening a clause whose Konjunktiv marks purpose, comparison, place or concession, not
+# someone's report ("damit er länger halte", "als ob sie herkämen", "wohin er wolle")
+KONJ_NOT_REPORT_OPENERS: Final = frozenset(
+    """
+    als damit ohne wohin woher wo welche welcher welches welchen welchem obgleich obwohl sodass
+    gleichsam
+    """.split()
+)
+# older spellings of small words (before 1901) -> today's, tried in order when the dictionary
+# does not know a word: "theilt" → "teilt", "erwiederte" → "erwiderte", "giebt" → "gibt"
+OLD_SPELLINGS: Final = (("th", "t"), ("erwied", "erwid"), ("giebt", "gibt"), ("seyn", "sein"))
+# question words that open an indirect question after a verb of saying or knowing ("fragte,
+# warum …", "weiß nicht, wann …"; not was/welche/wo/wie, which open relative or comparing clauses too)
+WH_WORDS: Final = frozenset(
+    """
+    wer wen wem warum weshalb weswegen wieso wann woher wohin inwiefern inwieweit
+    """.split()
+)
+# words after a question word that make it a comparison, not an indirect question ("wie schon
+# gesagt", "wie immer")
+WH_NOT_CLAUSE: Final = frozenset("schon bereits immer gesagt erwähnt bekannt gewohnt üblich folgt gemeldet".split())
+# "um/ohne/statt … zu": a purpose or manner, not reported content
+PURPOSE_ZU: Final = frozenset(["um", "ohne", "statt", "anstatt", "anstelle"])
+# infinitives that may follow the zu-infinitive of reported content ("senken zu können")
+MODAL_INFINITIVES: Final = frozenset(["können", "müssen", "sollen", "dürfen", "wollen", "haben", "sein", "werden"])
+# words after a comma where the main clause goes on past a dass/ob/zu clause ("…, damit …")
+MATRIX_CLAUSE_OPENERS: Final = frozenset("damit während wobei sodass weshalb worauf wodurch nachdem".split())
+# conjunctions after a comma that may coordinate a main clause ("…, und kündigte Hilfe an")
+MAIN_COORDINATORS: Final = frozenset(["und", "aber", "sondern", "doch", "allein", "denn", "jedoch"])
+# articles (also fused with a preposition) before a quoted name of a paper, club or work
+NAME_ARTICLES: Final = frozenset("der die das des dem den im vom zum zur beim ins".split())
+# relative pronouns: "…, sagte der Alte, den ich gefragt, …"
+RELATIVE_PRONOUNS: Final = frozenset(
+    "der die das den dem deren dessen denen welcher welche welches welchen welchem".split()
+)
+# pronouns of formal or plural address, as written (also the old "Jhr"): a sign of speech
+FORMAL_ADDRESS: Final = frozenset(["Sie", "Ihr", "Jhr", "Ihnen", "Jhnen", "Euch"])
+# indefinite articles: "eine Antwort: Wie …?" names no one's words
+INDEFINITE_ARTICLES: Final = frozenset("ein eine einen einem einer eines".split())
+# lemmas of auxiliary and modal verbs: their Konjunktiv before "man" is no precept
+AUXILIARY_LEMMAS: Final = frozenset(
+    ["sein", "haben", "werden", "können", "müssen", "sollen", "wollen", "dürfen", "mögen"]
+)
+# old spellings of umlauts at the start of a word (Ueberzeugung, Aeußerung), for look-ups
+OLD_UMLAUTS: Final = {"ue": "ü", "ae": "ä", "oe": "ö"}
 # verbs of request: their zu-infinitive clause is the reported request ("forderte ihn auf, zu gehen")
 REQUEST_VERBS: Final = frozenset(
     "auffordern fordern bitten verlangen drängen befehlen raten empfehlen mahnen appellieren anweisen "
@@ -226,7 +329,10 @@ CONTENT_NOUNS: Final = frozenset(
     """
     nachricht meldung hoffnung behauptung gerücht ansicht meinung überzeugung befürchtung
     aufforderung wunsch versicherung annahme vermutung erklärung forderung warnung vorwurf
-    zusicherung versprechen eindruck gewissheit
+    zusicherung versprechen eindruck gewissheit erkenntnis mitteilung bemerkung gedanke gedanken
+    glaube glauben ahnung verdacht vermerk folgerung einfall bitte vorschlag anerbieten zusage
+    beschluss beschluß entschluss entschluß absicht gefühl bewusstsein bewußtsein hinweis klage
+    beschwerde antwort frage zweifel grundsatz auffassung standpunkt versprechung drohung
     """.split()
 )
 # verbs that frame someone's words only with "sich": "Die Minister zeigten sich „besorgt“"
