@@ -492,6 +492,8 @@ def _requalify(q: Quote, text: str, m: _Morphology, names: frozenset[str] = froz
     prev = before[-1].strip(":,") if before else ""
     if prev[:1].isupper() and _NAMING_HEAD_RE.search(prev):
         return q._replace(kind="title")
+    if any(w.strip(",").lower() in m.impersonal_sources and w.endswith(",") for w in before[-3:]):
+        return q  # "glaubt man, das „System Putin“ …": an impersonal frame, the outlet's own distancing
     if len(clean) >= 2 and all(w[:1].isupper() for w in clean if w) \
             and not m.name_connectors & {w.lower() for w in clean}:
         return q._replace(kind="title")
