@@ -286,6 +286,7 @@ class Matcher:
         cands += _superlatives(types, doc)
         if self.has_senses:
             cands = _senses_fit(cands, doc)
+        cands = _not_in_names(cands, doc)
         rank = {"phrase": 0, "split": 0, "construction": 0, "exact": 1, "pattern": 2, "compound": 3}
         cands.sort(key=lambda c: (-len(c[0]), rank[c[2]], -len(c[1].term), c[0][0], c[1].id))
         taken: set[int] = set()
@@ -494,6 +495,44 @@ _REPORTER_CATEGORIES = frozenset({"attribution-verb", "doubt-distancing"})
 
 # An article is about a context list's topic (`topic:@arts`) when it uses this many of its words.
 TOPIC_MIN_WORDS = 3
+
+
+def _not_in_names(cands: list[tuple[tuple[int, ...], Entry, str]],
+                  doc: Doc) -> list[tuple[tuple[int, ...], Entry, str]]:
+    """Drop compound hits inside a proper name: a capitalised word the dictionary does not know
+    that the article also uses right after another capitalised word in mid-sentence ("Sahra
+    Wagenknecht", "Ministerin Wagenknecht"), so "Wagenknechts" is no "Knecht". A name is not
+    split into loaded parts; a new compound ("Ampelchaos") is not used that way."""
+    suspects = [c for c in cands if c[2] == "compound" and len(c[0]) == 1 and _name_like(doc.types[c[0][0]])]
+    if not suspects:
+        return cands
+    names = _names_in(doc)
+    drop = {id(c) for c in suspects if _base_name(doc.types[c[0][0]].text) in names}
+    return [c for c in cands if id(c) not in drop] if drop else cands
+
+
+def _name_like(t: TokenType) -> bool:
+    w = t.text
+    return t.is_word and w[:1].isupper() and not w.isupper() and "-" not in w and not _known(w.lower())
+
+
+def _base_name(w: str) -> str:
+    """A name without its genitive s (Wagenknechts -> Wagenknecht)."""
+    return w[:-1] if len(w) > 4 and w.endswith("s") else w
+
+
+def _names_in(doc: Doc) -> frozenset[str]:
+    """Words the article uses as names: capitalised, unknown to the dictionary, and somewhere
+    directly after another capitalised word that does not open its sentence."""
+    types = doc.types
+    out = set()
+    for s in doc.sentences:
+        for k in range(s.first_token + 1, s.last_token):
+            t, prev = types[k], types[k - 1]
+            if (_name_like(t) and prev.is_word and prev.text[:1].isupper() and k - 1 > s.first_token
+                    and prev.low not in _ARTICLES):
+                out.add(_base_name(t.text))
+    return frozenset(out)
 
 
 def _senses_fit(cands: list[tuple[tuple[int, ...], Entry, str]], doc: Doc) -> list[tuple[tuple[int, ...], Entry, str]]:
