@@ -65,3 +65,14 @@ def test_ordinary_senses_stay_unflagged(matcher, text):
 ])
 def test_loaded_uses_are_flagged(matcher, text, entry):
     assert entry in {e for _, e in own(matcher, text)}
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Nach dem Putschversuch der Generäle rollten Panzer durch die Hauptstadt.", False),
+    ("Die Junta in Niger hat nach dem Putsch die Verfassung ausgesetzt.", False),
+    ("Nach dem Putsch in Kiew 2014 floh der Präsident nach Russland.", True),
+    ("Die Rede von der Zeitenwende-Rede des Kanzlers ist längst ein Gemeinplatz.", False),
+])
+def test_putsch_and_named_speeches(matcher, text, flagged):
+    ids = {e for _, e in own(matcher, text)}
+    assert ("de-putsch" in ids or "de-zeitenwende" in ids) == flagged
