@@ -76,3 +76,18 @@ def test_loaded_uses_are_flagged(matcher, text, entry):
 def test_putsch_and_named_speeches(matcher, text, flagged):
     ids = {e for _, e in own(matcher, text)}
     assert ("de-putsch" in ids or "de-zeitenwende" in ids) == flagged
+
+
+@pytest.mark.parametrize(("text", "entry", "flagged"), [
+    ("Der Klub behauptete mit dem Sieg den fünften Tabellenplatz.", "de-behaupten", False),
+    ("Finnland behauptete sich mit 3:1 gegen Frankreich.", "de-behaupten", False),
+    ("Die Regierung behauptet, alles sei geklärt.", "de-behaupten", True),
+    ("Er will die Statistiken Lügen strafen.", "de-luege", False),
+    ("Für eine komplette Erdumrundung braucht die Station 90 Minuten.", "de-komplett", False),
+    ("Die Koalition ist komplett gescheitert.", "de-komplett", True),
+    ("Die Forscher wollen das Plasma mit Mikrowellen aufheizen.", "de-aufheizen", False),
+    ("Der jüngste Weckruf an den Landeroboter auf dem Kometen verhallte.", "de-weckruf", False),
+    ("Der Radfahrer gewann das Rennen in neuer Rekordzeit.", "de-rekord-kompositum", False),
+])
+def test_ordinary_senses_of_older_entries(matcher, text, entry, flagged):
+    assert (entry in {e for _, e in own(matcher, text)}) == flagged
