@@ -148,6 +148,13 @@ class Matcher:
         for k in {low, lem}:
             out += [(e, "exact") for e in self.exact.get(k, ())]
         if "-" in lem:
+            # "Kreml-Herrscher", "Troll-Fabriken": the hyphenated spelling of a compound entry
+            joined = lem.replace("-", "")
+            for k in (joined, *_stems(joined)):
+                got = [e for e in self.exact.get(k, ()) if e.match != "pattern" and e.key.isalpha()]
+                if got:
+                    out += [(e, "exact") for e in got]
+                    break
             parts = [p for p in lem.split("-") if p]
             for p in parts[1:] + parts[:1]:
                 out += [(e, "compound") for e in self.exact.get(p, ()) if e.match != "lemma"]

@@ -91,3 +91,15 @@ def test_putsch_and_named_speeches(matcher, text, flagged):
 ])
 def test_ordinary_senses_of_older_entries(matcher, text, entry, flagged):
     assert (entry in {e for _, e in own(matcher, text)}) == flagged
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("Der Kreml-Herrscher empfing seine Gäste.", "de-kremlherrscher"),
+    ("Die Troll-Fabriken arbeiten rund um die Uhr.", "de-trollfabrik"),
+])
+def test_hyphenated_spelling_of_a_compound_entry(matcher, text, entry):
+    assert entry in {e for _, e in own(matcher, text)}
+
+
+def test_hyphenated_ordinary_words_stay_unflagged(matcher):
+    assert own(matcher, "Das Ski-Rennen in Kitzbühel beginnt um zehn Uhr.") == []
