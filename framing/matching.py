@@ -507,8 +507,8 @@ TOPIC_MIN_WORDS = 3
 def _not_in_names(cands: list[tuple[tuple[int, ...], Entry, str]],
                   doc: Doc) -> list[tuple[tuple[int, ...], Entry, str]]:
     """Drop compound hits inside a proper name: a capitalised word the dictionary does not know
-    that the article also uses right after another capitalised word in mid-sentence ("Sahra
-    Wagenknecht", "Ministerin Wagenknecht"), so "Wagenknechts" is no "Knecht". A name is not
+    that the article also uses right after a first name in mid-sentence ("Sahra Wagenknecht"), so
+    "Wagenknechts" is no "Knecht". A name is not
     split into loaded parts; a new compound ("Ampelchaos") is not used that way."""
     suspects = [c for c in cands if c[2] == "compound" and len(c[0]) == 1 and _name_like(doc.types[c[0][0]])]
     if not suspects:
@@ -530,14 +530,15 @@ def _base_name(w: str) -> str:
 
 def _names_in(doc: Doc) -> frozenset[str]:
     """Words the article uses as names: capitalised, unknown to the dictionary, and somewhere
-    directly after another capitalised word that does not open its sentence."""
+    directly after another such word (a first name: "Sahra Wagenknecht") that does not open its
+    sentence and is no genitive ("Putins Kriegspropagandisten" is no name)."""
     types = doc.types
     out = set()
     for s in doc.sentences:
         for k in range(s.first_token + 1, s.last_token):
             t, prev = types[k], types[k - 1]
-            if (_name_like(t) and prev.is_word and prev.text[:1].isupper() and k - 1 > s.first_token
-                    and prev.low not in _ARTICLES):
+            if (_name_like(t) and _name_like(prev) and k - 1 > s.first_token
+                    and not prev.text.endswith(("s", "'", "’"))):
                 out.add(_base_name(t.text))
     return frozenset(out)
 

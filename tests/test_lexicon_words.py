@@ -34,6 +34,9 @@ def test_every_w3_entry_is_found_by_its_own_example():
     # a surname made of German words is a name, not a "Knecht"
     ("Die Linken-Politikerin Sahra Wagenknecht sprach. Wagenknechts Partei legt zu.", []),
     ("Der Präsident ist nur ein Knecht Washingtons.", [("Knecht", "de-knecht")]),
+    # a genitive before a compound does not make it a name
+    ("Die Sender sprechen über die Reise. Putins Kriegspropagandisten jubeln.",
+     [("Kriegspropagandisten", "de-propagandist")]),
     ("Die Ampelknechte stimmen zu. Auch Lars Klingbeil ist dafür.", [("Ampelknechte", "de-knecht")]),
 ])
 def test_names_are_not_split_into_loaded_parts(matcher, text, expected):
