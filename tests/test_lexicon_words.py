@@ -106,3 +106,13 @@ def test_hyphenated_spelling_of_a_compound_entry(matcher, text, entry):
 
 def test_hyphenated_ordinary_words_stay_unflagged(matcher):
     assert own(matcher, "Das Ski-Rennen in Kitzbühel beginnt um zehn Uhr.") == []
+
+
+@pytest.mark.parametrize(("text", "entry", "flagged"), [
+    ("Nach dem gescheiterten Putschversuch wurden Tausende Beamte entlassen.", "de-putsch", False),
+    ("Die Söldner einer Privatarmee rückten auf die Hauptstadt vor.", "de-privatarmee", False),
+    ("Er gründete die Privatarmee Wagner.", "de-privatarmee", False),
+    ("Der Oligarch hält sich eine Privatarmee.", "de-privatarmee", True),
+])
+def test_descriptive_coup_and_mercenary_terms(matcher, text, entry, flagged):
+    assert (entry in {e for _, e in own(matcher, text)}) == flagged
