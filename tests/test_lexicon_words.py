@@ -116,3 +116,11 @@ def test_hyphenated_ordinary_words_stay_unflagged(matcher):
 ])
 def test_descriptive_coup_and_mercenary_terms(matcher, text, entry, flagged):
     assert (entry in {e for _, e in own(matcher, text)}) == flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Das Massaker in der Stadt löste Entsetzen aus.", True),
+    ("Das Massaker von Srebrenica jährt sich.", False),
+])
+def test_named_massacre_is_a_name(matcher, text, flagged):
+    assert ("de-massaker" in {e for _, e in own(matcher, text)}) == flagged
