@@ -259,6 +259,13 @@ class Matcher:
         for k in {low, lem}:
             out += [(e, "exact") for e in self.exact.get(k, ())]
         if "-" in lem:
+            # "Kreml-Herrscher", "Troll-Fabriken": the hyphenated spelling of a compound entry
+            joined = lem.replace("-", "")
+            for k in (joined, *self.morph.stems(joined)):
+                got = [e for e in self.exact.get(k, ()) if e.match != "pattern" and e.key.isalpha()]
+                if got:
+                    out += [(e, "exact") for e in got]
+                    break
             parts = [p for p in lem.split("-") if p]
             for p in parts[1:] + parts[:1]:
                 out += [(e, "compound") for e in self.exact.get(p, ()) if e.match != "lemma"]
@@ -404,6 +411,7 @@ class Matcher:
         cands += _hardly_more(types, doc)
         if self.has_senses:
             cands = _senses_fit(cands, doc, self.language)
+        cands = _not_in_names(cands, doc, self.morph)
         rank = {"phrase": 0, "split": 0, "construction": 0, "exact": 1, "pattern": 2, "compound": 3}
         cands.sort(key=lambda c: (-len(c[0]), rank[c[2]], -len(c[1].term), c[0][0], c[1].id))
         taken: set[int] = set()
@@ -692,6 +700,45 @@ _REPORTER_CATEGORIES = frozenset({"attribution-verb", "doubt-distancing"})
 
 # An article is about a context list's topic (`topic:@arts`) when it uses this many of its words.
 TOPIC_MIN_WORDS = 3
+
+
+def _not_in_names(cands: list[tuple[tuple[int, ...], Entry, str]], doc: Doc,
+                  m: _Morphology) -> list[tuple[tuple[int, ...], Entry, str]]:
+    """Drop compound hits inside a proper name: a capitalised word the dictionary does not know
+    that the article also uses right after a first name in mid-sentence ("Sahra Wagenknecht"), so
+    "Wagenknechts" is no "Knecht". A name is not
+    split into loaded parts; a new compound ("Ampelchaos") is not used that way."""
+    suspects = [c for c in cands if c[2] == "compound" and len(c[0]) == 1 and _name_like(doc.types[c[0][0]], m)]
+    if not suspects:
+        return cands
+    names = _names_in(doc, m)
+    drop = {id(c) for c in suspects if _base_name(doc.types[c[0][0]].text) in names}
+    return [c for c in cands if id(c) not in drop] if drop else cands
+
+
+def _name_like(t: TokenType, m: _Morphology) -> bool:
+    w = t.text
+    return t.is_word and w[:1].isupper() and not w.isupper() and "-" not in w and not m.known(w.lower())
+
+
+def _base_name(w: str) -> str:
+    """A name without its genitive s (Wagenknechts -> Wagenknecht)."""
+    return w[:-1] if len(w) > 4 and w.endswith("s") else w
+
+
+def _names_in(doc: Doc, m: _Morphology) -> frozenset[str]:
+    """Words the article uses as names: capitalised, unknown to the dictionary, and somewhere
+    directly after another such word (a first name: "Sahra Wagenknecht") that does not open its
+    sentence and is no genitive ("Putins Kriegspropagandisten" is no name)."""
+    types = doc.types
+    out = set()
+    for s in doc.sentences:
+        for k in range(s.first_token + 1, s.last_token):
+            t, prev = types[k], types[k - 1]
+            if (_name_like(t, m) and _name_like(prev, m) and k - 1 > s.first_token
+                    and not prev.text.endswith(("s", "'", "’"))):
+                out.add(_base_name(t.text))
+    return frozenset(out)
 
 
 def _senses_fit(cands: list[tuple[tuple[int, ...], Entry, str]], doc: Doc,
