@@ -48,6 +48,7 @@ import numpy as np
 from scipy import sparse
 
 from framing.actors import ActorList, Mention, default_actors, doc_mentions
+from framing.articles import Article
 from framing.languages.de import MONTH_NAMES, MONTH_VARIANTS, STOPWORDS
 from framing.text import Doc, token_type
 
@@ -302,11 +303,17 @@ def features_of(score: Any, vocab: Vocabulary, actors: ActorList | None = None,
                 lemmas: Counter[str] | None = None) -> Features:
     """The features of a scored article (framing.scoring.ArticleScore); with `lemmas`, also
     its lemma counts (see content_terms)."""
+    return article_features(score.analysed.article, score.analysed.doc, vocab, actors, lemmas)
+
+
+def article_features(a: Article, doc: Doc, vocab: Vocabulary, actors: ActorList | None = None,
+                     lemmas: Counter[str] | None = None) -> Features:
+    """The features of an article from its text layer alone (framing.text.tokenize): grouping
+    needs no quotation spans, loaded words or stance."""
     actors = actors or default_actors()
-    a = score.analysed.article
     head = next((p for p in a.parts if p.kind == "headline"), None)
-    named = dates_named(a.text, a.date, type_counts(score.analysed.doc))
-    counts, shown = content_terms(score.analysed.doc, actors, head.end if head is not None else 0, named, lemmas)
+    named = dates_named(a.text, a.date, type_counts(doc))
+    counts, shown = content_terms(doc, actors, head.end if head is not None else 0, named, lemmas)
     ids, values = vocab.encode(counts, shown)
     return Features(a.id, a.source, a.outlet or UNKNOWN_OUTLET, a.date, a.event, reported_span(a.date, a.text, named),
                     ids, values)
