@@ -31,7 +31,15 @@ from typing import TYPE_CHECKING, Any
 from framing.actors import ActorList, default_actors, parse_actors
 from framing.articles import _HEADER_RE, Article, Meta, build_article  # the .txt header rule itself
 from framing.classroom import article_view, report_events
-from framing.compare import ReprintIndex, collect, compare_event, event_comparison, event_record, group_events
+from framing.compare import (
+    ReprintIndex,
+    collect,
+    collect_features,
+    compare_event,
+    event_comparison,
+    event_record,
+    group_events,
+)
 from framing.errors import FramingError, InputError, LexiconError
 from framing.events import Event, GroupingReport, evaluate_grouping, events_of, load_event_gold, reading_order
 from framing.languages import get_language
@@ -378,7 +386,8 @@ def score_frame(source: Source, settings: Settings | None = None) -> pandas.Data
 
 def _event_groups(source: Source, s: Settings) -> list[Event]:
     actors = _actors(s)
-    got = collect(score_articles(read(source, s), _matcher(s), None), actors=actors, digests=False)
+    matcher = _matcher(s)  # loaded all the same: a broken lexicon option fails here as for every command
+    got = collect_features(read(source, s), actors=actors, language=matcher.language)
     return events_of(got.features, got.features, got.vocab, window_days=s.window_days, actors=actors)
 
 
@@ -403,7 +412,7 @@ def comparison(source: Source, settings: Settings | None = None, event: str | No
     actors = _actors(s)
     matcher = _matcher(s)
     model = _model(s) if s.stance else None
-    got = collect(score_articles(read(source, s), matcher, model), actors=actors, digests=True)
+    got = collect(score_articles(read(source, s), matcher, model), actors=actors)
     evs = events_of(got.digests, got.features, got.vocab, window_days=s.window_days, actors=actors)
     if event is not None:
         evs = [e for e in evs if e.id == event]

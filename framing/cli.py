@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import io
 import shutil
 import sys
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +32,7 @@ from framing.quote_eval import evaluate_quote_spans, evaluate_voice
 from framing.readers import Problem, ReadOptions, ReadResult, iter_articles, read_articles
 from framing.render import (
     FORMATS,
+    iter_scores,
     render,
     render_articles,
     render_candidates,
@@ -43,7 +43,6 @@ from framing.render import (
     render_events,
     render_quotes,
     render_removed,
-    render_scores,
     render_stance_evaluation,
 )
 from framing.render.compare import FORMATS as COMPARE_FORMATS
@@ -129,15 +128,13 @@ def format_option(choices: tuple[str, ...] | None = FORMATS) -> Callable[..., An
         def wrapper(*args: Any, output_path: str | None = None, **kwargs: Any) -> Any:
             if output_path is None:
                 return func(*args, **kwargs)
-            buf = io.StringIO()
-            with contextlib.redirect_stdout(buf):
-                result = func(*args, **kwargs)
             try:
-                with atomic_output(output_path) as f:
-                    f.write(buf.getvalue())
+                # what the command prints goes straight into the temporary file as it comes
+                # (streamed output stays streamed), renamed when the command has succeeded
+                with atomic_output(output_path) as f, contextlib.redirect_stdout(f):
+                    return func(*args, **kwargs)
             except FramingError as e:
                 _fail(str(e))
-            return result
 
         return fmt(out(wrapper))
 
@@ -291,8 +288,24 @@ def score(paths: tuple[str, ...], fmt: str, **kw: Any) -> None:
     the stance with its confidence and up to three evidence sentences.
     """
     s = make_settings(kw)
-    recs = list(api.score_records(read_input(paths, s, kw["quiet"]), s))
-    click.echo(render_scores(recs, fmt, stance=s.stance), nl=False)
+    echo_chunks(iter_scores(api.score_records(stream_input(paths, s, kw["quiet"]), s), fmt, stance=s.stance))
+
+
+ECHO_BYTES = 1 << 16  # output gathered before one write: a record at a time would cost a flush each
+
+
+def echo_chunks(chunks: Iterable[str]) -> None:
+    """Print pieces of output as they come, a few of them per write."""
+    buf: list[str] = []
+    size = 0
+    for c in chunks:
+        buf.append(c)
+        size += len(c)
+        if size >= ECHO_BYTES:
+            click.echo("".join(buf), nl=False)
+            buf, size = [], 0
+    if buf:
+        click.echo("".join(buf), nl=False)
 
 
 def window_option(func: Callable[..., Any]) -> Callable[..., Any]:

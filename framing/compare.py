@@ -19,12 +19,14 @@ from typing import Any
 import numpy as np
 
 from framing.actors import ActorList, actor_named, default_actors, descriptor
+from framing.articles import Article
 from framing.events import (  # noqa: F401  (re-exported: events used to live here)
     UNKNOWN_OUTLET,
     WINDOW_DAYS,
     Event,
     Features,
     Vocabulary,
+    article_features,
     date_range,
     event_words,
     features_of,
@@ -32,6 +34,7 @@ from framing.events import (  # noqa: F401  (re-exported: events used to live he
     type_counts,
 )
 from framing.events import mentions as _mentions
+from framing.languages import Language
 from framing.outlets import media_named
 from framing.records import (
     ComparisonColumn,
@@ -46,6 +49,7 @@ from framing.records import (
 from framing.reprints import Reprint, find_reprints, originals, reprint_groups, signature, words_of
 from framing.scoring import OWN_VOICES, QUOTED_VOICES, ArticleScore, shown_term
 from framing.stance import stance_label
+from framing.text import tokenize
 
 PRIOR_STRENGTH = 100.0  # α0 of the Dirichlet prior: pseudo-counts spread by background frequency
 Z_MIN = 1.96  # z above the 95% normal quantile: marked "*" as distinctive beyond chance
@@ -422,24 +426,40 @@ class Collected:
         return out
 
 
-def collect(scores: Iterable[ArticleScore], actors: ActorList | None = None, digests: bool = True) -> Collected:
-    """Event features, MinHash signatures and (with `digests`) comparison digests of scored
-    articles, each score dropped once read: memory grows by a few kB per article."""
+def _freeze(n: int) -> None:
+    if n % FREEZE_EVERY == 0:
+        # the records gathered so far live until the end: out of the collector's sight, so
+        # its collections do not scan them again and again (they grow with the input)
+        gc.collect()
+        gc.freeze()
+
+
+def collect(scores: Iterable[ArticleScore], actors: ActorList | None = None) -> Collected:
+    """Event features, MinHash signatures and comparison digests of scored articles, each
+    score dropped once read: memory grows by a few kB per article."""
     actors = actors or default_actors()
     c = Collected()
     for n, s in enumerate(scores, 1):
-        if n % FREEZE_EVERY == 0:
-            # the records gathered so far live until the end: out of the collector's sight, so
-            # its collections do not scan them again and again (they grow with the input)
-            gc.collect()
-            gc.freeze()
+        _freeze(n)
         a = s.analysed.article
-        counts: Counter[str] | None = Counter() if digests else None
+        counts: Counter[str] = Counter()
         c.features.append(features_of(s, c.vocab, actors, counts))
-        sig, n = signature(words_of(s.analysed.doc))
+        sig, size = signature(words_of(s.analysed.doc))
         c.keys.append((a.date or "9999", a.id, a.source))
         c.signatures.append(sig)
-        c.sizes.append(n)
-        if digests:
-            c.digests.append(digest(s, actors, c.lemmas, counts))
+        c.sizes.append(size)
+        c.digests.append(digest(s, actors, c.lemmas, counts))
+    return c
+
+
+def collect_features(articles: Iterable[Article], actors: ActorList | None = None,
+                     language: Language | None = None) -> Collected:
+    """Event features only (what `framing events` needs): each article is tokenised and
+    reduced to its features; no quotation spans, loaded words, stance or reprints, which the
+    grouping does not use."""
+    actors = actors or default_actors()
+    c = Collected()
+    for n, a in enumerate(articles, 1):
+        _freeze(n)
+        c.features.append(article_features(a, tokenize(a.text, language), c.vocab, actors))
     return c

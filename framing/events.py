@@ -49,6 +49,7 @@ import numpy as np
 from scipy import sparse
 
 from framing.actors import ActorList, Mention, default_actors, doc_mentions
+from framing.articles import Article
 from framing.languages import Language, default_language
 from framing.text import Doc, TextLayer, text_layer
 
@@ -333,11 +334,17 @@ def features_of(score: Any, vocab: Vocabulary, actors: ActorList | None = None,
                 lemmas: Counter[str] | None = None) -> Features:
     """The features of a scored article (framing.scoring.ArticleScore); with `lemmas`, also
     its lemma counts (see content_terms)."""
+    return article_features(score.analysed.article, score.analysed.doc, vocab, actors, lemmas)
+
+
+def article_features(a: Article, doc: Doc, vocab: Vocabulary, actors: ActorList | None = None,
+                     lemmas: Counter[str] | None = None) -> Features:
+    """The features of an article from its text layer alone (framing.text.tokenize): grouping
+    needs no quotation spans, loaded words or stance."""
     actors = actors or default_actors()
-    a = score.analysed.article
     head = next((p for p in a.parts if p.kind == "headline"), None)
-    named = dates_named(a.text, a.date, type_counts(score.analysed.doc), score.analysed.doc.language)
-    counts, shown = content_terms(score.analysed.doc, actors, head.end if head is not None else 0, named, lemmas)
+    named = dates_named(a.text, a.date, type_counts(doc), doc.language)
+    counts, shown = content_terms(doc, actors, head.end if head is not None else 0, named, lemmas)
     ids, values = vocab.encode(counts, shown)
     return Features(a.id, a.source, a.outlet or UNKNOWN_OUTLET, a.date, a.event, reported_span(a.date, a.text, named),
                     ids, values)
@@ -395,30 +402,62 @@ def _candidate_pairs(x: sparse.csr_matrix, first: np.ndarray, last: np.ndarray, 
                      link: float, rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Pairs (i < j) of rows sorted by `first` day whose dates are at most `window` days apart
     (None: any) and whose cosine is at least `link`, each row keeping its NEIGHBOURS best:
-    sparse products of blocks of CHUNK rows with the rows that start within the window. With
-    `rows`, row k is `x[rows[k]]` (gathered a window at a time: the matrix is never copied
-    whole); pairs are positions k."""
+    sparse products of blocks of CHUNK rows with the rows that start within reach. With `rows`,
+    row k is `x[rows[k]]` (gathered a window at a time: the matrix is never copied whole);
+    pairs are positions k.
+
+    Each row reaches the rows starting at most `window` days after its last day. Most rows
+    report one day and reach a few weeks of rows; a follow-up report that names an earlier
+    month reaches from that month to its publication, months of rows. A block is multiplied
+    with the rows its short reaches cover, and only its few far-reaching rows go on against
+    the rows beyond (a product of those rows with the few, not of every row of the block with
+    months of rows: that made the search grow with the square of the archive). Ties between
+    equal cosines break on the partner's position (the canonical order of the rows)."""
     n = x.shape[0] if rows is None else len(rows)
+    if window is None:
+        reach = np.full(n, n, dtype=np.int64)
+    else:
+        reach = np.searchsorted(first, last + window, side="right").astype(np.int64)
     got_rows, cols, sims = [], [], []
+
+    def gather(lo: int, hi: int) -> sparse.csr_matrix:
+        return x[lo:hi] if rows is None else x[rows[lo:hi]]
+
     for a in range(0, n, CHUNK):
         b = min(n, a + CHUNK)
-        hi = n if window is None else bisect.bisect_right(first, int(last[a:b].max()) + window)
-        near = x[a:hi] if rows is None else x[rows[a:hi]]
+        r = reach[a:b]
+        span = last[a:b] - first[a:b]
+        short = span <= (window or 0)
+        # the block's own rows and the rows its short reaches cover, for every row of the block
+        near_hi = max(b, int(r[short].max()) if short.any() and window is not None else int(r.max()))
+        near = gather(a, near_hi)
         near_t = near.T.tocsr()  # what the product converts the transpose to: done once per block
-        # the block's rows a few at a time against the window (each row's pairs and their order
-        # are the same as in one product of the whole block): the product never holds more than
-        # about PRODUCT_CELLS cells before the filter
-        step = max(1, PRODUCT_CELLS // max(1, hi - a))
+        # the block's rows a few at a time (the product never holds more than about
+        # PRODUCT_CELLS cells before the filter)
+        step = max(1, PRODUCT_CELLS // max(1, near_hi - a))
         parts = []
         for c in range(a, b, step):
             d = min(b, c + step)
             prod = (near[c - a : d - a] @ near_t).tocoo()
             i, j, s = prod.row + c, prod.col + a, prod.data
-            keep = (j > i) & (s >= link)
-            if window is not None:
-                keep &= np.maximum(first[j] - last[i], first[i] - last[j]) <= window
+            keep = (j > i) & (s >= link) & (j < reach[i])
             parts.append((i[keep], j[keep], s[keep]))
+        # the far-reaching rows against the rows beyond: the rows beyond times those few rows
+        far = np.flatnonzero(r > near_hi) + a
+        if len(far):
+            far_x = gather(far[0], far[-1] + 1)[far - far[0]]
+            far_t = far_x.T.tocsr()
+            far_hi = int(reach[far].max())
+            step = max(1, PRODUCT_CELLS // max(1, len(far)))
+            for c in range(near_hi, far_hi, step):
+                d = min(far_hi, c + step)
+                prod = (gather(c, d) @ far_t).tocoo()
+                i, j, s = far[prod.col], prod.row + c, prod.data
+                keep = (s >= link) & (j < reach[i])
+                parts.append((i[keep], j[keep], s[keep]))
         i, j, s = (np.concatenate(p) for p in zip(*parts, strict=True))
+        o = np.lexsort((j, i))  # rows in order, each row's partners in order
+        i, j, s = i[o], j[o], s[o]
         if len(i) > NEIGHBOURS * (b - a):  # best partners of each row of the block only
             top = _best_per_row(i - a, s, 2 * NEIGHBOURS)
             i, j, s = i[top], j[top], s[top]

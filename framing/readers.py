@@ -301,7 +301,8 @@ def read_csv(text: str, name: str, opts: ReadOptions, delimiter: str = ",") -> I
     if "\r" in text:  # CR-only line ends (old Mac files) become LF; a lone CR inside a line (written
         # unquoted by Python's own csv writer, which then cannot read it back) becomes a space
         text = text.replace("\r\n", "\n").replace("\r", "\n" if "\n" not in text else " ")
-    yield from csv_records(iter(_LINE_RE.findall(text)), name, opts, delimiter)
+    # lines found as they are read: the table is held once (its text), not twice
+    yield from csv_records((m.group() for m in _LINE_RE.finditer(text)), name, opts, delimiter)
 
 
 class _Lines:
@@ -701,6 +702,7 @@ def iter_articles(paths: Iterable[str], opts: ReadOptions | None = None, stdin: 
             except InputError as e:
                 yield Problem(name, f"{e}; skipped")
                 continue
+            data = b""  # the bytes are not kept while the articles of the text stream out
             yield from (Problem(f"{name}:{line}", note, skipped=False) for line, note in notes)
             log.debug("%s: decoded as %s", name, enc)
             yield from consume(read_text_input(text, name, opts, meta))

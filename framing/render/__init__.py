@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from tabulate import tabulate
@@ -63,22 +63,39 @@ def _json_ready(value: Any) -> Any:
 def render(records: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str,
            *, headers: dict[str, str] | None = None, max_cell: int = MAX_CELL) -> str:
     """Render records. Table formats show `columns`; csv shows `columns`; json/jsonl all keys."""
+    return "".join(iter_render(records, columns, fmt, headers=headers, max_cell=max_cell))
+
+
+def iter_render(records: Iterable[dict[str, Any]], columns: Sequence[str], fmt: str,
+                *, headers: dict[str, str] | None = None, max_cell: int = MAX_CELL) -> Iterator[str]:
+    """`render` in pieces whose concatenation is the same text, taking the records as they
+    come: csv, json and jsonl one record at a time (memory holds one record, not the output);
+    a table or markdown table needs every row for its column widths, so it keeps the rows'
+    shown cells (not the records) and comes out whole at the end."""
     if fmt == "json":
-        return json.dumps([_json_ready(r) for r in records], ensure_ascii=False, indent=2) + "\n"
+        # json.dumps(list, indent=2) itself: "[", each record indented by two spaces, "]"
+        first = True
+        for r in records:
+            text = json.dumps(_json_ready(r), ensure_ascii=False, indent=2)
+            yield ("[\n" if first else ",\n") + "\n".join("  " + line for line in text.split("\n"))
+            first = False
+        yield "[]\n" if first else "\n]\n"
+        return
     if fmt == "jsonl":
-        return "".join(json.dumps(_json_ready(r), ensure_ascii=False) + "\n" for r in records)
+        yield from (json.dumps(_json_ready(r), ensure_ascii=False) + "\n" for r in records)
+        return
     if fmt == "csv":
         # cells quoted when they hold a separator, quote, CR or LF, and neutralised where a
         # spreadsheet would run them as a formula (framing.output)
-        lines = [csv_line(csv_safe(c) for c in columns)]
-        lines.extend(csv_line(_csv_cell(r.get(c)) for c in columns) for r in records)
-        return "".join(lines)
+        yield csv_line(csv_safe(c) for c in columns)
+        yield from (csv_line(_csv_cell(r.get(c)) for c in columns) for r in records)
+        return
     heads = [(headers or {}).get(c, c) for c in columns]
     rows = [[_cell(r.get(c), max_cell if fmt == "table" else None) for c in columns] for r in records]
     tablefmt = "github" if fmt == "markdown" else "simple"
     if fmt == "markdown":  # raw HTML from the input would be rendered by a Markdown viewer
         rows = [[html.escape(c, quote=False).replace("|", "\\|") for c in row] for row in rows]
-    return tabulate(rows, headers=heads, tablefmt=tablefmt, disable_numparse=True) + "\n"
+    yield tabulate(rows, headers=heads, tablefmt=tablefmt, disable_numparse=True) + "\n"
 
 
 def _csv_cell(value: Any) -> str:
@@ -143,19 +160,31 @@ def stance_shown(rec: dict[str, Any]) -> str:
 def render_scores(recs: Sequence[dict[str, Any]], fmt: str, stance: bool) -> str:
     """`framing score`: one row per article (`stance`: the run computed stances); tables end
     with what the stance and the loaded-word figure measure."""
+    return "".join(iter_scores(recs, fmt, stance))
+
+
+def iter_scores(recs: Iterable[dict[str, Any]], fmt: str, stance: bool) -> Iterator[str]:
+    """`render_scores` in pieces, the records taken as they come (see `iter_render`): csv,
+    json and jsonl stream; a table keeps only its rows' shown cells until the end."""
     from framing.stance import LOADED_MEASURES, MEASURES
 
-    recs = [{**r, "stance_shown": stance_shown(r)} if "stance" in r else r for r in recs]
+    first: list[dict[str, Any]] = []
+
+    def shown(rs: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        for r in rs:
+            if not first:
+                first.append(r)
+            yield {**r, "stance_shown": stance_shown(r)} if "stance" in r else r
+
     cols = ["outlet", "date", "title", "words", *(["stance_shown"] if stance else []), "loaded_per_1000",
             "top_terms", "quoted_terms"]
     if fmt == "csv":
         stance_csv = ["stance", "stance_label", "stance_axis", "stance_confidence", "stance_reason"] if stance else []
         cols = ["id", "outlet", "date", "title", "words", *stance_csv, "loaded_per_1000", "intensity", "top_terms",
                 "quoted_terms", "own_hits", "quoted_hits", "lexicon_version"]
-    out = render(recs, cols, fmt, headers=SCORE_HEADERS, max_cell=40)
-    if fmt in ("table", "markdown") and recs:
-        out += f"\nstance: {recs[0].get('stance_measures', MEASURES)}.\nloaded/1000: {LOADED_MEASURES}.\n"
-    return out
+    yield from iter_render(shown(recs), cols, fmt, headers=SCORE_HEADERS, max_cell=40)
+    if fmt in ("table", "markdown") and first:
+        yield f"\nstance: {first[0].get('stance_measures', MEASURES)}.\nloaded/1000: {LOADED_MEASURES}.\n"
 
 
 def render_candidates(cands: Sequence[Any]) -> str:
