@@ -195,6 +195,15 @@ FRONTED_ADVERBS = _de.FRONTED_ADVERBS
 MODAL_KONJ2 = _de.MODAL_KONJ2
 REPORT_ADVERBS = _de.REPORT_ADVERBS
 SOURCE_NOUN_ENDINGS = _de.SOURCE_NOUN_ENDINGS
+CLAUSE_ADVERBS = _de.CLAUSE_ADVERBS
+PRONOMINAL_ADVERB_HEADS = _de.PRONOMINAL_ADVERB_HEADS
+OBJECT_PRONOUNS = _de.OBJECT_PRONOUNS
+FIRST_PERSON_SPEAKERS = _de.FIRST_PERSON_SPEAKERS
+RELATIVE_PRONOUNS = _de.RELATIVE_PRONOUNS
+ROLE_NOUNS = _de.ROLE_NOUNS
+ROLE_NOUN_HEADS = _de.ROLE_NOUN_HEADS
+INSTITUTION_NOUN_HEADS = _de.INSTITUTION_NOUN_HEADS
+MONTHS = _de.MONTHS
 
 
 _SPACES_RE: Final = re.compile(r"\s+")
@@ -218,6 +227,16 @@ def _is_name(t: TokenType) -> bool:
             _NAMES.clear()
         _NAMES[t.text] = got
     return got
+
+
+# Swiss spelling (ss for ß): "hiess es" is "hieß es"
+_SWISS_LEMMAS: Final = {w.replace("ß", "ss"): w for w in (*SPEECH_VERBS, *COGNITION_VERBS, *SEPARABLE)
+                        if "ß" in w}
+
+
+def _lemma(t: TokenType) -> str:
+    """The lower-cased lemma, Swiss spellings of speech verbs mapped to the German ones."""
+    return _SWISS_LEMMAS.get(t.lemma_low, t.lemma_low)
 
 
 def _konj_form(t: TokenType, report: bool) -> bool:
@@ -306,9 +325,10 @@ def _code(tt: TokenType) -> str:
 def _type_flags(tt: TokenType) -> int:
     """May the type be an attribution cue, a Konjunktiv I form, any Konjunktiv form?"""
     f = 0
+    lem = _lemma(tt)
     if tt.low in _CUE_WORDS or tt.low.endswith(SOURCE_NOUN_ENDINGS) or (tt.is_word and tt.text[:1].islower() and (
-            tt.lemma_low in SPEECH_VERBS or tt.lemma_low in COGNITION_VERBS or tt.lemma_low in SEPARABLE
-            or tt.lemma_low in _REFLEXIVE_CUES or tt.lemma_low in COLON_TEXT_VERBS)):
+            lem in SPEECH_VERBS or lem in COGNITION_VERBS or lem in SEPARABLE
+            or lem in _REFLEXIVE_CUES or lem in COLON_TEXT_VERBS)):
         f |= _MAY_CUE
     if tt.low in _KONJ1:
         f |= _MAY_KONJ1
@@ -334,7 +354,7 @@ def _flags(code: str) -> int:
 
 def _is_speech(t: TokenType, toks: _Run, i: int, verbs: frozenset[str] = SPEECH_VERBS) -> bool:
     low = t.low
-    lem = t.lemma_low
+    lem = _lemma(t)
     if low == "so" and i > 0 and toks[i - 1].text == ",":
         return _so_source(toks, i)  # "…", so Shin
     if not t.is_word:
@@ -409,10 +429,51 @@ class _Runs:
 # --- 3. speakers ---------------------------------------------------------------------------
 
 
-def _np_after(toks: _Run, i: int) -> tuple[int, int] | None:
-    """Token range of the noun phrase starting at or after index i (subject after the verb)."""
+def _clause_adverb(t: TokenType) -> bool:
+    """An adverb that can open a clause or stand after the verb, never a noun phrase: "Dagegen",
+    "Natürlich", "etwa", and pronominal adverbs by their form ("darauf", "womit", "hierzu")."""
+    low = t.low
+    if low in CLAUSE_ADVERBS or low in FRONTED_ADVERBS:
+        return True
+    return any(low.startswith(pre) and low[len(pre):] in PRONOMINAL_ADVERB_HEADS
+               for pre in ("dar", "da", "wor", "wo", "hier"))
+
+
+def _role_noun(t: TokenType) -> bool:
+    """A noun of a speaking role or institution ("Sprecherin", "Bauernverband", "FDP-Chef")."""
+    low = t.low
+    return t.is_word and t.text[:1].isupper() and (
+        low in ROLE_NOUNS or low.endswith(ROLE_NOUN_HEADS) or low.endswith(INSTITUTION_NOUN_HEADS)
+        or low.rstrip("s").endswith(INSTITUTION_NOUN_HEADS))
+
+
+def _acronym(t: TokenType) -> bool:
+    """An acronym of two to six capitals ("BKA", "NATO", "GBA"): an institution's name."""
+    x = t.text
+    return 2 <= len(x) <= 6 and x.isupper() and x.isalpha()
+
+
+def _title_at(toks: _Run, i: int, n: int) -> int:
+    """End (after the closing mark) of a short quoted name at i („Bild“, »Sota«), else -1."""
+    if toks[i].text not in "„»«\"“":
+        return -1
+    for j in range(i + 1, min(n, i + 6)):
+        x = toks[j]
+        if x.text in "“”«»\"":
+            return j + 1 if j > i + 1 else -1
+        if not (x.is_word and (x.text[:1].isupper() or x.text[:1].isdigit())):
+            return -1
+    return -1
+
+
+def _np_after(toks: _Run, i: int, objects: bool = False) -> tuple[int, int] | None:
+    """Token range of the noun phrase starting at or after index i (subject after the verb).
+    Adverbs and object pronouns before it are skipped ("sagte dagegen der Minister", "rief
+    ihnen Rukwied zu"), unless `objects` (after "zitieren" the object is the one quoted)."""
     n = len(toks)
-    while i < n and toks[i].is_word and (toks[i].low in _SKIP_AFTER_VERB or toks[i].low == "sich"):
+    while i < n and toks[i].is_word and (toks[i].low in _SKIP_AFTER_VERB or toks[i].low == "sich" or (
+            toks[i].text[:1].islower() and (_clause_adverb(toks[i]) or (
+                not objects and toks[i].low in OBJECT_PRONOUNS and i + 1 < n and toks[i + 1].is_word)))):
         i += 1  # "äußerte sich der Minister"
     start = i
     has_noun = False
@@ -421,6 +482,18 @@ def _np_after(toks: _Run, i: int) -> tuple[int, int] | None:
         t = toks[i]
         low = t.low
         if not t.is_word:
+            if has_noun and t.text == "(" and i + 2 < n and toks[i + 2].text == ")" and _acronym(toks[i + 1]):
+                i += 3  # "das Bundeskriminalamt (BKA)"
+                continue
+            end = _title_at(toks, i, n) if (has_noun or i == start or toks[i - 1].low in _DETERMINERS) else -1
+            if end > 0:
+                # a quoted name in the phrase: "die „Bild“-Zeitung", "des Kanals „Sota“"
+                i = end
+                if i + 1 < n and toks[i].text == "-" and toks[i + 1].text[:1].isupper():
+                    i += 2
+                has_noun = True
+                last_name = False
+                continue
             if t.text == "," and has_noun and i + 1 < n and _is_name(toks[i + 1]):
                 # apposition: "der Sprecher des Ministeriums, Vedant Patel, …"
                 j = i + 1
@@ -435,9 +508,17 @@ def _np_after(toks: _Run, i: int) -> tuple[int, int] | None:
             break
         if has_noun and (last_name or low in _NP_BREAKERS) and low in _DETERMINERS:
             break
+        if low == "von" and has_noun and i + 1 < n and _role_noun(toks[i - 1]) and (
+                _is_name(toks[i + 1]) or _acronym(toks[i + 1])):
+            i += 1  # "eine Sprecherin von Greenpeace"
+            continue
+        if t.text[:1].isupper() and low in MONTHS:
+            break  # "am 22. Mai": a date, no speaker
         if t.text[:1].isupper():
+            if i == start and _clause_adverb(t):
+                return None  # "Dagegen …": an adverb opens the clause
             has_noun = True
-            last_name = _is_name(t)
+            last_name = _is_name(t) or _acronym(t)
         elif low in _DETERMINERS or low in _PRONOUNS or low in _ANONYMOUS:
             if low in _PRONOUNS or low in _ANONYMOUS:
                 return (i, i + 1) if i == start else (start, i)
@@ -447,7 +528,7 @@ def _np_after(toks: _Run, i: int) -> tuple[int, int] | None:
             break  # not an attributive adjective ("des Senders sollen …"): the phrase has ended
         i += 1
     # drop trailing words that are not nouns or names
-    while i > start and not toks[i - 1].text[:1].isupper():
+    while i > start and not toks[i - 1].text[:1].isupper() and toks[i - 1].text not in ")“”«»\"":
         i -= 1
     return (start, i) if i > start and has_noun else None
 
@@ -475,8 +556,8 @@ def _np_before(toks: _Run, start: int, verb: int) -> tuple[int, int] | None:
         return None
     if low in _PRONOUNS or low in _ANONYMOUS:
         return (start, start + 1) if verb == start + 1 else None
-    if low in _PREPOSITIONS or low in _NP_STOP or low in FRONTED_ADVERBS \
-            or not (first.text[:1].isupper() or low in _DETERMINERS):
+    if low in _PREPOSITIONS or low in _NP_STOP or _clause_adverb(first) \
+            or not (first.text[:1].isupper() or low in _DETERMINERS or _title_at(toks, start, verb) > 0):
         return None
     rng = _np_after(toks, start)
     if rng is None or rng[1] > verb:
@@ -731,7 +812,7 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         cue = t.text
         if low == "so":
             rng = _np_after(toks, v + 1)
-        elif low == "heißen" or t.lemma == "heißen":
+        elif _lemma(t) == "heißen":
             # "hieß es in dem WSJ-Bericht" / "In der New York Times hieß es": the source
             # follows a preposition
             for k in [*range(_clause_start(toks, lo, v), v), *range(v + 1, min(hi, v + 8))]:

@@ -265,6 +265,81 @@ KONJ1: Final = frozenset(
 )
 KONJ2_REPORT: Final = frozenset(["wäre", "wären", "hätte", "hätten", "würde", "würden"])
 
+# --- speakers (framing.quotes): who is quoted -------------------------------------------------
+# Words that open a main clause before the finite verb and are no noun phrase, so they are never
+# the speaker: "Dagegen beschreibt X …", "Natürlich sagt X …", "Was X sagt, …". Pronominal
+# adverbs (da-/dar-/wo-/wor-/hier- + a preposition: dagegen, darauf, womit, hierzu) are
+# recognised by their form (`PRONOMINAL_ADVERB_HEADS`), the others are listed.
+CLAUSE_ADVERBS: Final = frozenset(
+    """
+    da dann nun so doch denn also zwar jedoch dennoch trotzdem gleichwohl dagegen demgegenüber
+    hingegen stattdessen natürlich freilich selbstverständlich sicherlich vielleicht offenbar
+    offensichtlich anscheinend angeblich womöglich möglicherweise wahrscheinlich tatsächlich
+    zuvörderst zuerst zunächst erstens zweitens drittens weiters sodann hernach ebenfalls
+    gleichfalls zugleich gleichzeitig immerhin zumindest wenigstens jedenfalls ohnehin sowieso
+    eben gerade bloß lediglich nämlich übrigens außerdem ausserdem überdies insbesondere
+    allerdings indessen indes derweil unterdessen inzwischen mittlerweile seither seitdem bisher
+    bislang damals einst früher kürzlich neulich jüngst zuletzt vorher nachher später bald
+    heute gestern morgen abends morgens nachts jetzt sofort kaum fast beinahe nur auch sogar
+    selbst noch schon bereits wieder erneut abermals nochmals zwischenzeitlich hier dort
+    dabei dazu damit daher deshalb deswegen darum somit folglich demnach demzufolge ergo
+    was wer wen wem wessen wie wo wann warum weshalb wieso weswegen woher wohin inwiefern
+    """.split()
+)
+# the prepositions of pronominal adverbs: da(r)-/wo(r)-/hier- + one of these is an adverb
+PRONOMINAL_ADVERB_HEADS: Final = frozenset(
+    "an auf aus bei durch für gegen hinter in mit nach neben über um unter von vor wider zu zwischen".split()
+)
+# object pronouns stand between a speech verb and its subject ("rief ihnen Rukwied zu",
+# "sagte ihm der Minister"); they are never the speaker (except after "zitieren": "zitiert ihn")
+OBJECT_PRONOUNS: Final = frozenset("ihm ihn ihnen mir mich dir dich uns euch einem einen".split())
+# pronouns of the first person: a speaker named so is kept as written ("ich", "wir")
+FIRST_PERSON_SPEAKERS: Final = frozenset(["ich", "wir", "jch"])
+# relative pronouns that can be the subject of a relative clause ("…, die schreibt, …")
+RELATIVE_PRONOUNS: Final = frozenset("der die das welcher welche welches".split())
+# Nouns of a role a person speaks in (lower case; also as the last part of a compound:
+# "Kremlsprecher", "Bauernpräsident", "FDP-Chef"). A definite description by such a noun
+# without a name ("sagte der Minister", "so die Witwe") refers back to the person last named
+# as subject or speaker; after a speech verb such a noun is a speaker, not an object.
+ROLE_NOUNS: Final = frozenset(
+    """
+    sprecher sprecherin pressesprecher pressesprecherin minister ministerin kanzler kanzlerin
+    präsident präsidentin vizepräsident vizepräsidentin chef chefin vorsitzende vorsitzender
+    vorsitzenden berater beraterin sekretär sekretärin botschafter botschafterin politiker
+    politikerin abgeordnete abgeordneter experte expertin journalist journalistin korrespondent
+    korrespondentin reporter reporterin direktor direktorin leiter leiterin anwalt anwältin
+    führer führerin kommandeur kommandeurin general generalin befehlshaber bürgermeister
+    bürgermeisterin gouverneur gouverneurin regierungschef regierungschefin premier premierministerin
+    premierminister staatschef staatschefin ministerpräsident ministerpräsidentin senator senatorin
+    richter richterin staatsanwalt staatsanwältin ermittler ermittlerin polizist polizistin
+    beamte beamter beamtin diplomat diplomatin funktionär funktionärin gründer gründerin
+    autor autorin kritiker kritikerin aktivist aktivistin oppositionelle oppositioneller
+    witwe witwer ehefrau ehemann mutter vater tochter sohn bruder schwester anhänger anhängerin
+    kolumnist kolumnistin kommentator kommentatorin analyst analystin forscher forscherin
+    wissenschaftler wissenschaftlerin historiker historikerin ökonom ökonomin professor professorin
+    landwirt landwirtin bauer bäuerin augenzeuge augenzeugin zeuge zeugin sprecherinnen sprecherin
+    generalsekretär generalsekretärin vertreter vertreterin beauftragte beauftragter
+    """.split()
+)
+# the last part of a compound role noun ("Regierungssprecher", "Verbandspräsidentin")
+ROLE_NOUN_HEADS: Final = (
+    "sprecher", "sprecherin", "minister", "ministerin", "kanzler", "kanzlerin", "präsident", "präsidentin",
+    "chef", "chefin", "vorsitzende", "vorsitzender", "berater", "beraterin", "sekretär", "sekretärin",
+    "botschafter", "botschafterin", "politiker", "politikerin", "experte", "expertin", "journalist",
+    "journalistin", "korrespondent", "korrespondentin", "direktor", "direktorin", "leiter", "leiterin",
+    "führer", "führerin", "kommandeur", "meister", "meisterin", "beauftragte", "beauftragter",
+)
+# Nouns of an institution that speaks (lower case, also as the last part of a compound:
+# "Außenministerium", "Bauernverband", "Staatsanwaltschaft", "Nachrichtenagentur").
+INSTITUTION_NOUN_HEADS: Final = (
+    "ministerium", "regierung", "behörde", "verband", "partei", "agentur", "zeitung", "kommission",
+    "amt", "anwaltschaft", "polizei", "botschaft", "gericht", "dienst", "sender", "fraktion",
+    "gewerkschaft", "konzern", "kanzlei", "präsidium", "verwaltung", "bündnis", "vereinigung",
+    "kreml", "rathaus", "senat", "parlament", "magazin", "portal", "blatt", "kanal", "institut",
+    "stiftung", "organisation", "bundeswehr", "armee", "militär", "feuerwehr", "unternehmen",
+    "firma", "gesellschaft", "vorstand", "komitee", "ausschuss", "rat",
+)
+
 
 # --- sentences (framing.text) -----------------------------------------------------------------
 
