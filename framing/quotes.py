@@ -203,7 +203,7 @@ RELATIVE_PRONOUNS = _de.RELATIVE_PRONOUNS
 ROLE_NOUNS = _de.ROLE_NOUNS
 ROLE_NOUN_HEADS = _de.ROLE_NOUN_HEADS
 INSTITUTION_NOUN_HEADS = _de.INSTITUTION_NOUN_HEADS
-MONTHS = _de.MONTHS
+_MONTH_NAMES = frozenset(_de.MONTH_NAMES)
 
 
 _SPACES_RE: Final = re.compile(r"\s+")
@@ -512,9 +512,10 @@ def _np_after(toks: _Run, i: int, objects: bool = False) -> tuple[int, int] | No
                 _is_name(toks[i + 1]) or _acronym(toks[i + 1])):
             i += 1  # "eine Sprecherin von Greenpeace"
             continue
-        if t.text[:1].isupper() and low in MONTHS:
+        if i > start and low in _MONTH_NAMES and (toks[i - 1].text[:1].isdigit() or (
+                toks[i - 1].text == "." and i > start + 1 and toks[i - 2].text[:1].isdigit())):
             break  # "am 22. Mai": a date, no speaker
-        if t.text[:1].isupper():
+        if t.text[:1].isupper() and low not in _DETERMINERS and low not in _PRONOUNS:
             if i == start and _clause_adverb(t):
                 return None  # "Dagegen …": an adverb opens the clause
             has_noun = True
@@ -570,43 +571,58 @@ _NOT_A_VERB_START: Final = frozenset(
     _DETERMINERS | _PRONOUNS | _SUBORDINATORS | _PREPOSITIONS | _ANONYMOUS | {"und", "aber"})
 
 
+_WERDEN: Final = frozenset("wird werden wurde wurden worden werde würde würden".split())
+_AGENT_PREPOSITIONS: Final = frozenset(["von", "vom", "seitens", "durch"])
+_OPENING_MARKS: Final = frozenset("„»«\"“‚")
+
+
 def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
-    """Subject of the speech verb at v: before it (verb-second), after it, or after an auxiliary."""
-    cs = _clause_start(toks, lo, v)
+    """Subject of the speech verb at v: before it (verb-second), after it, or after an auxiliary;
+    the antecedent of a relative pronoun; the agent of a passive; the subject of the main
+    clause for a coordinated verb or an infinitive ("um zu erklären")."""
+    cs = _clause_start_through(toks, lo, v)
     if cs == v and v - 1 > lo and toks[v - 1].text == ",":
-        # "Jake Sullivan, der Sicherheitsberater, sagte": an apposition between commas
-        k = toks.codes.rfind(",", lo + 1, v - 1)
-        if k != -1:
-            head = _np_before(toks, _clause_start(toks, lo, k), k)
-            if head is not None:
-                return (head[0], v - 1)
-            # "Der Präsident des Verbands, Rukwied, erklärte": a name in apposition
-            st = _clause_start(toks, lo, k)
-            if st < k and toks[st].low in ("und", "doch", "aber", "denn"):
-                st += 1
-            whole = _np_after(toks, st)
-            if whole is not None and whole[1] == v - 1 and (_is_name(toks[v - 2]) or _is_name(toks[k - 1])):
-                return whole  # "Uschakow, Putins Berater, nannte …"
-        return None
+        return _subject_before_comma(toks, lo, v)
     if v - 1 > lo and toks[v - 1].low in ("und", "sowie", "oder"):
         # coordinated verbs share the subject: "Putin verurteilt … und kündigt … an"
         head = _np_before(toks, lo, v - 1)
         if head is not None and head[1] < v - 1 and toks[head[1]].text[:1].islower():
             return head
+        if cs >= v - 1:
+            return _main_subject(toks, lo, v - 1)  # "So sang der Spiegel das Lied, … und betonte"
+    if v - 1 >= cs and (toks[v - 1].low == "zu" or (cs < v and toks[cs].low in ("um", "ohne", "statt"))) \
+            and cs > lo:
+        return _main_subject(toks, lo, cs)  # "Scholz trat vor die Presse, um zu erklären, …"
+    if cs > lo and toks[cs - 1].text == "," and (toks[cs].low in RELATIVE_PRONOUNS or (
+            toks[cs].low in _PREPOSITIONS and cs + 1 < v and toks[cs + 1].low in RELATIVE_PRONOUNS)):
+        return _relative_subject(toks, lo, cs, v)
+    tv = toks[v]
+    participle = tv.low != tv.lemma_low and tv.low.endswith(("t", "en")) and (
+        tv.low.startswith("ge") or v + 1 >= len(toks) or not toks[v + 1].is_word or toks[v + 1].low in _WERDEN)
+    if tv.lemma_low != "zitieren" and participle and any(
+            toks[k].low in _WERDEN for k in range(cs, min(len(toks), v + 3))):
+        # a passive names the speaker as its agent or source ("wurde vom Ministerium kritisiert",
+        # "Aus dem Ministerium wurde erklärt"); its subject is what was said or done
+        for k in range(cs, v):
+            if toks[k].low in _AGENT_PREPOSITIONS or (k == cs and toks[k].low == "aus"):
+                rng = _np_after(toks, k + 1)
+                if rng is not None and rng[1] <= v:
+                    return rng
+        return None
     if toks[v].lemma_low == "zitieren" or toks[v].low.startswith("ge"):
         # passive and perfect: "Der Diktator wurde mit den Worten … zitiert", "Peking hat …
         # vorgeworfen": the subject stands before the finite auxiliary
         aux = next((k for k in range(v - 1, cs - 1, -1) if toks[k].low in _AUXILIARIES), None)
         if aux is not None:
-            after = _np_after(toks, aux + 1)  # "…, wird Kreml-Sprecher Peskow … zitiert"
-            if after is not None and after[1] <= v and toks[aux + 1].low not in _PREPOSITIONS:
-                return after
             head = _np_before(toks, _clause_start(toks, lo, aux), aux) if aux > lo else None
             if head is not None:
                 return head
+            after = _np_after(toks, aux + 1)  # "…, wird Kreml-Sprecher Peskow … zitiert"
+            if after is not None and after[1] <= v and toks[aux + 1].low not in _PREPOSITIONS:
+                return after
     before = _np_before(toks, cs, v)
     if before is not None:
-        return before
+        return _fronted_object(toks, before, v) or before
     first = toks[cs] if cs < v else None
     if cs > lo and first is not None and first.text[:1].islower() and first.low not in _NOT_A_VERB_START \
             and toks[lo].text[:1].isupper():
@@ -614,16 +630,180 @@ def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
         head = _np_after(toks, lo)
         if head is not None and head[1] <= cs:
             return head
-    # "wie Reuters berichtet", "Wie der Economist anführt"
+    # "wie Reuters berichtet", "Wie der Economist anführt", "wie es X formulierte"
     for k in range(cs, v):
         if toks[k].low == "wie":
-            return _np_after(toks, k + 1)
+            j = k + 1 + (k + 1 < v and toks[k + 1].low == "es")
+            return _np_after(toks, j)
     # "hatte der russische Botschafter … geäußert": subject after the finite auxiliary
     for k in range(cs, v):
         if toks[k].low in _AUXILIARIES and k + 1 < v:
             rng = _np_after(toks, k + 1)
             if rng is not None:
                 return rng
+    return None
+
+
+def _clause_start_through(toks: _Run, lo: int, v: int) -> int:
+    """The start of the clause of v, looking through a quotation or a parenthesis by dashes
+    inside it: "das ZDF die Sprengung «…» als «…» bezeichnet", "Putin hat X – ohne ihn zu
+    nennen – „Verrat“ vorgeworfen"."""
+    cs = _clause_start(toks, lo, v)
+    for _ in range(4):
+        if cs <= lo + 1:
+            return cs
+        mark = toks[cs - 1].text
+        if mark in "“”«»\"'":
+            o = next((k for k in range(cs - 2, lo - 1, -1) if toks[k].text in _OPENING_MARKS
+                      and toks[k].text != mark or (mark == '"' and toks[k].text == '"')), None)
+            if o is None or o <= lo or toks[o - 1].text in (",", ":", ";", ".") or not toks[o - 1].is_word:
+                return cs
+            cs = _clause_start(toks, lo, o)
+        elif mark in "–—":
+            d = next((k for k in range(cs - 2, lo - 1, -1) if toks[k].text in ("–", "—")), None)
+            if d is None or d <= lo or not toks[d - 1].is_word:
+                return cs
+            cs = _clause_start(toks, lo, d)
+        else:
+            return cs
+    return cs
+
+
+def _first_verb(toks: _Run, lo: int, hi: int) -> int | None:
+    """The first lower-case word after lo that can be the finite verb (not an article,
+    preposition, particle or attributive adjective)."""
+    return next((k for k in range(lo + 1, hi) if toks[k].is_word and toks[k].text[:1].islower()
+                 and toks[k].low not in _DETERMINERS and toks[k].low not in _FOCUS
+                 and toks[k].low not in _PREPOSITIONS and toks[k].low != "und"
+                 and not (toks[k].low.endswith(_ADJ_ENDINGS) and k + 1 < hi and toks[k + 1].text[:1].isupper())),
+                None)
+
+
+def _main_subject(toks: _Run, lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject of the main clause that opens toks[lo:hi]: before its verb, or right after it
+    when the clause opens with something else ("So sang der Spiegel …")."""
+    f = _first_verb(toks, lo, hi)
+    if f is None:
+        return None
+    head = _np_before(toks, lo, f)
+    if head is not None:
+        return head
+    after = _np_after(toks, f + 1)
+    return after if after is not None and after[1] <= hi else None
+
+
+def _np_ending_at(toks: _Run, lo: int, e: int) -> tuple[int, int] | None:
+    """The noun phrase ending right before index e ("…, Bürgermeisterin Anna Berger (SPD), die
+    …"): capitalised words, articles, adjectives and a parenthesis walked back from e."""
+    k = e
+    while k > lo:
+        t = toks[k - 1]
+        if t.text == ")":
+            o = next((j for j in range(k - 2, max(lo, k - 12) - 1, -1) if toks[j].text == "("), None)
+            if o is None:
+                break
+            k = o
+            continue
+        if t.is_word and (t.text[:1].isupper() or t.low in _DETERMINERS) or t.text == "-":
+            k -= 1
+            continue
+        if t.is_word and t.low.endswith(_ADJ_ENDINGS) and k < e and toks[k].text[:1].isupper():
+            k -= 1
+            continue
+        break
+    while k < e and not (toks[k].is_word and (toks[k].text[:1].isupper() or toks[k].low in _DETERMINERS)):
+        k += 1
+    if k >= e or _clause_adverb(toks[k]) or toks[k].low in _PREPOSITIONS:
+        return None
+    rng = _np_after(toks, k)
+    if rng is None:
+        return None
+    return (rng[0], min(rng[1], e)) if rng[1] >= e - 1 else (rng[0], e)
+
+
+def _relative_subject(toks: _Run, lo: int, cs: int, v: int) -> tuple[int, int] | None:
+    """Subject of a speech verb in a relative clause: a noun phrase after the relative pronoun
+    ("…, über die der Chef des Dienstes sagte"), else the antecedent before the comma ("der
+    Bericht von Reporterin Lisa Graf, die schreibt, …")."""
+    j = cs + 1 if toks[cs].low in RELATIVE_PRONOUNS else cs + 2
+    while j < v and toks[j].is_word and toks[j].text[:1].islower() and (
+            _clause_adverb(toks[j]) or toks[j].low in _SKIP_AFTER_VERB or toks[j].low in _FOCUS):
+        j += 1
+    if j < v and (toks[j].low in _DETERMINERS or _is_name(toks[j]) or _acronym(toks[j])
+                  or (toks[j].text[:1].isupper() and toks[j].is_word)):
+        rng = _np_after(toks, j)
+        if rng is not None and rng[1] <= v:
+            return rng
+    if toks[cs].low not in RELATIVE_PRONOUNS:
+        return None
+    return _np_ending_at(toks, lo, cs - 1)
+
+
+def _subject_before_comma(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
+    """Subject of "X, <apposition or relative clause>, sagte …"."""
+    # "Der Bauernverband (DBV), der … durchführen will, distanzierte sich": the antecedent of a
+    # relative clause that ends right before the verb
+    for c in range(v - 2, lo, -1):
+        if toks[c].text == "," and c + 1 < v - 1 and toks[c + 1].low in RELATIVE_PRONOUNS:
+            if _np_like(toks, c + 2, v - 1):
+                break  # "Jake Sullivan, der Sicherheitsberater, sagte": an apposition
+            head = _np_ending_at(toks, lo, c)
+            if head is not None and _clause_start(toks, lo, head[0]) in (head[0], head[0] - 1):
+                return head
+            break
+    # "Jake Sullivan, der Sicherheitsberater, sagte": an apposition between commas
+    k = toks.codes.rfind(",", lo + 1, v - 1)
+    if k != -1:
+        head = _np_before(toks, _clause_start(toks, lo, k), k)
+        if head is not None:
+            return (head[0], v - 1) if _np_like(toks, k + 1, v - 1) else head
+        # "Der Präsident des Verbands, Rukwied, erklärte": a name in apposition
+        st = _clause_start(toks, lo, k)
+        if st < k and toks[st].low in ("und", "doch", "aber", "denn"):
+            st += 1
+        whole = _np_after(toks, st)
+        if whole is not None and whole[1] == v - 1 and (_is_name(toks[v - 2]) or _is_name(toks[k - 1])):
+            return whole  # "Uschakow, Putins Berater, nannte …"
+        if whole is not None and whole[1] == k and _np_like(toks, k + 1, v - 1) and (
+                _is_name(toks[k - 1]) or _role_noun(toks[st]) or _acronym(toks[k - 1])):
+            return (whole[0], v - 1)  # "Uschakow, Berater für internationale Fragen, nannte …"
+    return None
+
+
+def _np_like(toks: _Run, a: int, b: int) -> bool:
+    """Can toks[a:b] be a noun phrase with its attributes (no finite verb): capitalised words,
+    articles, adjectives, prepositions, "und", numbers and parentheses?"""
+    if b <= a:
+        return False
+    for t in toks[a:b]:
+        if not t.is_word:
+            if t.text not in "()-" and not t.text[:1].isdigit():
+                return False
+        elif not (t.text[:1].isupper() or t.low in _DETERMINERS or t.low in _PREPOSITIONS or t.low == "und"
+                  or t.low.endswith(_ADJ_ENDINGS) or t.text[:1].isdigit()):
+            return False
+    return True
+
+
+def _head_speaks(toks: _Run, rng: tuple[int, int]) -> bool:
+    """Is the head of a noun phrase (its first capitalised word) a name, an acronym or a noun of
+    a speaking role or institution?"""
+    head = next((t for t in toks[rng[0] : rng[1]] if t.is_word and t.text[:1].isupper()), None)
+    return head is not None and (_is_name(head) or _acronym(head) or _role_noun(head))
+
+
+def _fronted_object(toks: _Run, before: tuple[int, int], v: int) -> tuple[int, int] | None:
+    """Object-first order ("Den Vorschlag nannte der Minister …", "Die Blockade bezeichnete der
+    Verband als …"): the phrase before the verb is an object when its article cannot be a
+    subject (den, dem, des) or when it names no speaker and a speaker follows the verb."""
+    first = toks[before[0]].low
+    if first not in ("den", "dem", "des", "die", "das") or _head_speaks(toks, before):
+        return None
+    after = _np_after(toks, v + 1)
+    if after is None or not _head_speaks(toks, after):
+        return None
+    if first in ("den", "dem", "des") or toks[after[0]].low == "der" or _is_name(toks[after[0]]):
+        return after
     return None
 
 
@@ -784,10 +964,14 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
     elif low == "zufolge":
         j = v
         while j > lo and toks[j - 1].is_word and (
-            toks[j - 1].text[:1].isupper() or toks[j - 1].low in _DETERMINERS
-            or toks[j - 1].norm.endswith(_ADJ_ENDINGS)
+            (toks[j - 1].text[:1].isupper() and not _clause_adverb(toks[j - 1])) or toks[j - 1].low in _DETERMINERS
+            or (toks[j - 1].norm.endswith(_ADJ_ENDINGS) and toks[j].is_word and toks[j].text[:1].isupper())
         ) and not _is_speech(toks[j - 1], toks, j - 1):
             j -= 1
+        # the phrase before "zufolge" is dative: "Doch sehe das BKA dem Bericht zufolge" → "dem Bericht"
+        dets = [k for k in range(j, v) if toks[k].low in _DETERMINERS]
+        if dets and toks[dets[0]].low in ("das", "die", "ein", "eine"):
+            j = next((k for k in dets[1:] if toks[k].low in ("dem", "den", "einem", "der", "einer")), j)
         rng = (j, v) if v > j else None
         content = _content_around(toks, lo, hi, j, v + 1)
         cue = t.text
