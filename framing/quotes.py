@@ -830,11 +830,18 @@ class _Frame:
     colon: int = -1  # the colon that ends the segment, if any
 
 
+# sentences a pronoun or a role ("der Kanzler") looks back for the person it names
+SPEAKER_LOOKBACK: Final = 6
+
+
 class _Speakers:
-    """Resolves pronouns to the last named speaker or person mentioned."""
+    """Resolves pronouns and roles to the person they refer back to: the nearer of the last
+    named speaker and the named subject of one of the sentences before."""
 
     def __init__(self) -> None:
         self.last = ""
+        self.last_at = -1  # offset of the last speaker's mention
+        self.last_named = False  # did the last speaker's mention hold a proper name?
 
     def resolve(self, doc: Doc, toks: _Run, rng: tuple[int, int] | None, named: bool,
                 plural: bool = False) -> str:
@@ -844,21 +851,50 @@ class _Speakers:
             return ""
         text = _span_text(doc, toks, rng)
         low = text.lower()
+        at = toks.starts[rng[0]]
+        if low in FIRST_PERSON_SPEAKERS:
+            return low  # "ich", "wir": kept as the text names them
         if low in _PRONOUNS:
             if plural and low == "sie":
                 return text  # "indem sie behaupten": not the last person named
-            return self.last or _name_before(doc, toks.starts[rng[0]])
+            return self.antecedent(doc, at) or _name_before(doc, at)
         if low in _ANONYMOUS:
             return "man"
         if not named and not plural and toks[rng[0]].low in _DEFINITE and rng[1] - rng[0] >= 2:
             # "sagte der SPD-Politiker" after "Minister Karl Lauterbach verteidigte …": a role
-            # refers back to the named subject of the sentence before
-            name = _subject_name_before(doc, doc.sentence_at(toks.starts[rng[0]]))
-            if name and name not in text:
+            # refers back to the named subject of the sentence before; a role noun ("die Witwe",
+            # "der Kanzler") to the person last named as subject or speaker
+            name = _subject_name_before(doc, doc.sentence_at(at))
+            if not name and rng[1] - rng[0] <= 3 and _is_role(toks[rng[1] - 1]):
+                name = self.antecedent(doc, at, person=True)
+            if name and text in name:
+                text = name  # the same role named again: "sagte die Witwe … so die Witwe"
+            elif name and name not in text and not any(_is_name(t) for t in toks[rng[0] : rng[1]]):
                 text = f"{text} {name}"
+                named = True
         if named or text[:1].isupper():
-            self.last = text
+            self.last, self.last_at, self.last_named = text, at, named
         return text
+
+    def antecedent(self, doc: Doc, at: int, person: bool = False) -> str:
+        """The person a pronoun or role at offset `at` refers to: the named subject of one of
+        the SPEAKER_LOOKBACK sentences before, unless the last speaker was named after it
+        (with `person`, only a speaker named by a proper name counts)."""
+        si = doc.sentence_at(at)
+        last = self.last if self.last_named or not person else ""
+        for k in range(si - 1, max(-1, si - 1 - SPEAKER_LOOKBACK), -1):
+            if last and self.last_at >= doc.sentences[k].start:
+                break  # the last speaker is nearer
+            got = _named_subject(doc, k)
+            if got:
+                return got
+        return last
+
+
+def _is_role(t: TokenType) -> bool:
+    """A noun of a person's role ("Witwe", "Kanzler", "FDP-Chef"), not of an institution."""
+    low = t.low
+    return t.is_word and t.text[:1].isupper() and (low in ROLE_NOUNS or low.endswith(ROLE_NOUN_HEADS))
 
 
 _DEFINITE: Final = frozenset(["der", "die", "dem", "den"])
@@ -867,18 +903,54 @@ _DEFINITE: Final = frozenset(["der", "die", "dem", "den"])
 def _subject_name_before(doc: Doc, si: int) -> str:
     """The proper name that opens the sentence before (its subject, in verb-second order):
     "Bundesgesundheitsminister Karl Lauterbach verteidigte …" → "Karl Lauterbach"."""
-    if si <= 0:
+    return _named_subject(doc, si - 1) if si > 0 else ""
+
+
+def _named_subject(doc: Doc, si: int) -> str:
+    """The proper name of sentence si's subject: the phrase that opens it before the verb
+    ("Der ukrainische Präsident Wolodymyr Selenskyj geht …" → "Wolodymyr Selenskyj"), or the
+    phrase right after the verb when an adverb or a prepositional phrase opens it ("Auf einmal
+    betrat Julia Nawalnaja die Bühne" → "Julia Nawalnaja"); "" when it names no one."""
+    if si < 0:
         return ""
-    s = doc.sentences[si - 1]
+    s = doc.sentences[si]
     types = doc.types
-    a, b = s.first_token, min(s.last_token, s.first_token + 6)
+    end = s.last_token
+    a = s.first_token
+    b = min(end, a + 8)
+    opener = types[a]
+    if not (opener.low in _PREPOSITIONS or _clause_adverb(opener)):
+        k = _name_phrase_end(types, a, b)
+        if k > a and k < end and types[k].text[:1].islower():
+            return _name_in(doc, a, k)
+    # verb-second after something else: "Auf einmal betrat X", "Am Abend sagte X"
+    for v in range(a + 1, b):
+        t = types[v]
+        if not t.is_word or not t.text[:1].islower() or t.low in _DETERMINERS or t.low in _PREPOSITIONS \
+                or (t.low.endswith(_ADJ_ENDINGS) and v + 1 < end and types[v + 1].text[:1].isupper()):
+            continue
+        if t.low in _PRONOUNS_SIE or t.low in _ANONYMOUS or t.low in FIRST_PERSON_SPEAKERS or t.low == "es":
+            return ""  # the subject is a pronoun
+        k = _name_phrase_end(types, v + 1, min(end, v + 7))
+        if k > v + 1:
+            return _name_in(doc, v + 1, k)
+    return ""
+
+
+def _name_phrase_end(types: list[TokenType], a: int, b: int) -> int:
+    """End of an article, adjectives and capitalised words from a (a noun phrase's start)."""
     while a < b and types[a].low in _DETERMINERS:
         a += 1
     k = a
-    while k < b and types[k].is_word and types[k].text[:1].isupper():
+    while k < b and types[k].is_word and (types[k].text[:1].isupper() or (
+            types[k].low.endswith(_ADJ_ENDINGS) and k + 1 < b and types[k + 1].text[:1].isupper())):
         k += 1
-    if k == a or k >= s.last_token or not types[k].text[:1].islower():
-        return ""  # no capitalised phrase followed by the verb
+    return k
+
+
+def _name_in(doc: Doc, a: int, k: int) -> str:
+    """The last proper name in tokens a..k, with its given name ("Karl Lauterbach")."""
+    types = doc.types
     last = next((j for j in range(k - 1, a - 1, -1) if _is_name(types[j])), None)
     if last is None:
         return ""
@@ -897,7 +969,7 @@ def _name_before(doc: Doc, offset: int, window: int = 200) -> str:
         if _is_name(types[k]):
             a = k
             while a > 0 and types[a - 1].is_word and types[a - 1].text[:1].isupper() \
-                    and sent[a - 1] == sent[k] and k - a < 3:
+                    and not _known_word(types[a - 1].low) and sent[a - 1] == sent[k] and k - a < 3:
                 a -= 1
             return doc.text[doc.starts[a] : doc.end(k)]
     return ""
