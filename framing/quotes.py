@@ -429,6 +429,10 @@ class _Runs:
 # --- 3. speakers ---------------------------------------------------------------------------
 
 
+# determiners that can open a genitive attribute after a noun ("der Sprecher der Partei")
+_GENITIVE_DETERMINERS: Final = frozenset("des der einer eines dessen deren seiner ihrer".split())
+
+
 def _clause_adverb(t: TokenType) -> bool:
     """An adverb that can open a clause or stand after the verb, never a noun phrase: "Dagegen",
     "Natürlich", "etwa", and pronominal adverbs by their form ("darauf", "womit", "hierzu")."""
@@ -506,8 +510,9 @@ def _np_after(toks: _Run, i: int, objects: bool = False) -> tuple[int, int] | No
         if low in _NP_STOP and not (low == "und" and has_noun and i + 1 < n and (
                 _is_name(toks[i + 1]) or (toks[i + 1].text.isupper() and len(toks[i + 1].text) > 1))):
             break
-        if has_noun and (last_name or low in _NP_BREAKERS) and low in _DETERMINERS:
-            break
+        if has_noun and (last_name or low in _NP_BREAKERS or low not in _GENITIVE_DETERMINERS) \
+                and low in _DETERMINERS:
+            break  # a new phrase: "summierte der Kanzler seine Entscheidung"
         if low == "von" and has_noun and i + 1 < n and _role_noun(toks[i - 1]) and (
                 _is_name(toks[i + 1]) or _acronym(toks[i + 1])):
             i += 1  # "eine Sprecherin von Greenpeace"
@@ -860,20 +865,24 @@ class _Speakers:
             return self.antecedent(doc, at) or _name_before(doc, at)
         if low in _ANONYMOUS:
             return "man"
+        resolved = False  # a role noun given the name of the person it refers back to
         if not named and not plural and toks[rng[0]].low in _DEFINITE and rng[1] - rng[0] >= 2:
             # "sagte der SPD-Politiker" after "Minister Karl Lauterbach verteidigte …": a role
             # refers back to the named subject of the sentence before; a role noun ("die Witwe",
             # "der Kanzler") to the person last named as subject or speaker
             name = _subject_name_before(doc, doc.sentence_at(at))
+            name = name if name and not _role_text(name) else ""
             if not name and rng[1] - rng[0] <= 3 and _is_role(toks[rng[1] - 1]):
                 name = self.antecedent(doc, at, person=True)
             if name and text in name:
                 text = name  # the same role named again: "sagte die Witwe … so die Witwe"
+                named = resolved = True
             elif name and name not in text and not any(_is_name(t) for t in toks[rng[0] : rng[1]]):
                 text = f"{text} {name}"
-                named = True
+                named = resolved = True
         if named or text[:1].isupper():
-            self.last, self.last_at, self.last_named = text, at, named
+            person = named and (resolved or any(_is_name(t) and not _role_noun(t) for t in toks[rng[0] : rng[1]]))
+            self.last, self.last_at, self.last_named = text, at, person
         return text
 
     def antecedent(self, doc: Doc, at: int, person: bool = False) -> str:
@@ -889,6 +898,12 @@ class _Speakers:
             if got:
                 return got
         return last
+
+
+def _role_text(text: str) -> bool:
+    """Is a short text a role noun alone ("Kurzzeit-Ministerpräsident")?"""
+    low = text.lower()
+    return " " not in low and (low in ROLE_NOUNS or low.endswith(ROLE_NOUN_HEADS))
 
 
 def _is_role(t: TokenType) -> bool:
@@ -949,11 +964,16 @@ def _name_phrase_end(types: list[TokenType], a: int, b: int) -> int:
 
 
 def _name_in(doc: Doc, a: int, k: int) -> str:
-    """The last proper name in tokens a..k, with its given name ("Karl Lauterbach")."""
+    """The last proper name in tokens a..k, with its given name ("Karl Lauterbach"): a word the
+    dictionary does not know, or the words after a role noun ("Bundeskanzler Olaf Scholz")."""
     types = doc.types
-    last = next((j for j in range(k - 1, a - 1, -1) if _is_name(types[j])), None)
+    last = next((j for j in range(k - 1, a - 1, -1) if _is_name(types[j]) and not _role_noun(types[j])), None)
     if last is None:
-        return ""
+        role = next((j for j in range(k - 2, a - 1, -1) if _role_noun(types[j])), None)
+        if role is None or not all(types[j].text[:1].isupper() and not _role_noun(types[j])
+                                   for j in range(role + 1, k)):
+            return ""
+        return doc.text[doc.starts[role + 1] : doc.end(k - 1)]
     first = last
     # given name and surname: the word before the surname when it is capitalised and unknown
     if last - 1 >= a and types[last - 1].text[:1].isupper() and not _known_word(types[last - 1].low):
@@ -1801,6 +1821,13 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
             f = _frame(doc, atoks, speakers, k, min(len(atoks), k + 12), prefer_after=k)
             if f is not None:
                 speaker, cue = f.speaker, f.cue
+        elif words >= 3 and 0 < k < len(atoks) and atoks[k - 1].text == "," and _inverted_verb(atoks[k]):
+            # any verb right after a quotation and its comma has the quotation as its fronted
+            # object and the speaker as its subject: "„…“, wusste X", "„…“, erinnert sich X"
+            rng = _np_after(atoks, k + 1)
+            if rng is not None and rng[0] <= k + 4:
+                named = any(_is_name(x) for x in atoks[rng[0] : rng[1]])
+                speaker, cue = speakers.resolve(doc, atoks, rng, named), atoks[k].text
     # (a') a headline "„Selbstentlarvend“ – Sacharowa zu den Reaktionen": a dash and a name
     if not cue:
         m = _DASH_SPEAKER_RE.match(text, c + 1)
@@ -1842,6 +1869,18 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
             return Quote("title", start, end, qtext, "", "", si)
         return Quote("scare" if short else "direct", start, end, qtext, "", "", si)
     return Quote("direct", start, end, qtext, speaker, cue, si)
+
+
+def _inverted_verb(t: TokenType) -> bool:
+    """A lower-case finite verb that can follow a fronted quotation (not an auxiliary, article,
+    preposition, conjunction or pronoun): "wusste", "summierte", "erinnert", "polterte"."""
+    low = t.low
+    if not t.is_word or not t.text[:1].islower() or low in _AUXILIARIES or low in _DETERMINERS \
+            or low in _PREPOSITIONS or low in _NP_STOP or low in _SUBORDINATORS or low in _PRONOUNS_SIE \
+            or low in RELATIVE_PRONOUNS or _clause_adverb(t):
+        return False
+    lem = t.lemma_low
+    return lem != low and lem.endswith(("en", "ern", "eln")) and not low.endswith(("en", "ern", "eln"))
 
 
 def _tokens_after(doc: Doc, runs: _Runs, c: int) -> tuple[_Run, int] | None:
