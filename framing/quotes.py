@@ -613,6 +613,8 @@ def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
                 rng = _np_after(toks, k + 1)
                 if rng is not None and rng[1] <= v:
                     return rng
+        if toks[cs].low in FIRST_PERSON_SPEAKERS:
+            return (cs, cs + 1)  # "Wir werden um Aufnahme … ersucht": the outlet's own words
         return None
     if toks[v].lemma_low == "zitieren" or toks[v].low.startswith("ge"):
         # passive and perfect: "Der Diktator wurde mit den Worten … zitiert", "Peking hat …
@@ -847,6 +849,7 @@ class _Speakers:
         self.last = ""
         self.last_at = -1  # offset of the last speaker's mention
         self.last_named = False  # did the last speaker's mention hold a proper name?
+        self.said: dict[int, str] = {}  # sentence -> the last speaker attributed in it
 
     def resolve(self, doc: Doc, toks: _Run, rng: tuple[int, int] | None, named: bool,
                 plural: bool = False) -> str:
@@ -873,13 +876,19 @@ class _Speakers:
             name = _subject_name_before(doc, doc.sentence_at(at))
             name = name if name and not _role_text(name) else ""
             if not name and rng[1] - rng[0] <= 3 and _is_role(toks[rng[1] - 1]):
+                # further back only a person the text has given that role ("Bundeskanzler Olaf
+                # Scholz … sagte der Kanzler"): the nearest named person may be someone else
                 name = self.antecedent(doc, at, person=True)
+                if name and not _has_role(doc.text, name, toks[rng[1] - 1].low):
+                    name = ""
             if name and text in name:
                 text = name  # the same role named again: "sagte die Witwe … so die Witwe"
                 named = resolved = True
             elif name and name not in text and not any(_is_name(t) for t in toks[rng[0] : rng[1]]):
                 text = f"{text} {name}"
                 named = resolved = True
+        if text:
+            self.said[doc.sentence_at(at)] = text
         if named or text[:1].isupper():
             person = named and (resolved or any(_is_name(t) and not _role_noun(t) for t in toks[rng[0] : rng[1]]))
             self.last, self.last_at, self.last_named = text, at, person
@@ -898,6 +907,20 @@ class _Speakers:
             if got:
                 return got
         return last
+
+
+def _has_role(text: str, name: str, role: str) -> bool:
+    """Does the text give the person `name` the role noun `role` (or a compound of it) right
+    before the name or in it: "Bundeskanzler Olaf Scholz", "FDP-Chef Lindner" for "Kanzler",
+    "Chef"?"""
+    if any(w.lower().endswith(role) for w in name.split()[:-1]):
+        return True
+    last = name.split()[-1]
+    for m in re.finditer(re.escape(last), text):
+        words = text[max(0, m.start() - 60) : m.start()].split()[-3:]
+        if any(w.strip(",;:()„“»«\"").lower().endswith(role) for w in words):
+            return True
+    return False
 
 
 def _role_text(text: str) -> bool:
@@ -921,11 +944,12 @@ def _subject_name_before(doc: Doc, si: int) -> str:
     return _named_subject(doc, si - 1) if si > 0 else ""
 
 
-def _named_subject(doc: Doc, si: int) -> str:
+def _named_subject(doc: Doc, si: int, sources: bool = False) -> str:
     """The proper name of sentence si's subject: the phrase that opens it before the verb
     ("Der ukrainische Präsident Wolodymyr Selenskyj geht …" → "Wolodymyr Selenskyj"), or the
     phrase right after the verb when an adverb or a prepositional phrase opens it ("Auf einmal
-    betrat Julia Nawalnaja die Bühne" → "Julia Nawalnaja"); "" when it names no one."""
+    betrat Julia Nawalnaja die Bühne" → "Julia Nawalnaja"); "" when it names no one. With
+    `sources`, an institution or acronym counts too ("Das BKA legte … vor" → "BKA")."""
     if si < 0:
         return ""
     s = doc.sentences[si]
@@ -936,8 +960,8 @@ def _named_subject(doc: Doc, si: int) -> str:
     opener = types[a]
     if not (opener.low in _PREPOSITIONS or _clause_adverb(opener)):
         k = _name_phrase_end(types, a, b)
-        if k > a and k < end and types[k].text[:1].islower():
-            return _name_in(doc, a, k)
+        if k > a and k < end and (types[k].text[:1].islower() or types[k].text == ","):
+            return _name_in(doc, a, k, sources)  # (a comma: "X, der Sekretär des Rates, legte nach")
     # verb-second after something else: "Auf einmal betrat X", "Am Abend sagte X"
     for v in range(a + 1, b):
         t = types[v]
@@ -948,7 +972,7 @@ def _named_subject(doc: Doc, si: int) -> str:
             return ""  # the subject is a pronoun
         k = _name_phrase_end(types, v + 1, min(end, v + 7))
         if k > v + 1:
-            return _name_in(doc, v + 1, k)
+            return _name_in(doc, v + 1, k, sources)
     return ""
 
 
@@ -963,11 +987,15 @@ def _name_phrase_end(types: list[TokenType], a: int, b: int) -> int:
     return k
 
 
-def _name_in(doc: Doc, a: int, k: int) -> str:
+def _name_in(doc: Doc, a: int, k: int, sources: bool = False) -> str:
     """The last proper name in tokens a..k, with its given name ("Karl Lauterbach"): a word the
     dictionary does not know, or the words after a role noun ("Bundeskanzler Olaf Scholz")."""
     types = doc.types
     last = next((j for j in range(k - 1, a - 1, -1) if _is_name(types[j]) and not _role_noun(types[j])), None)
+    if last is None and sources:
+        head = next((j for j in range(a, k) if types[j].text[:1].isupper() and types[j].low not in _DETERMINERS), None)
+        if head is not None and (_acronym(types[head]) or (_role_noun(types[head]) and not _is_role(types[head]))):
+            return doc.text[doc.starts[head] : doc.end(k - 1)]  # "Das Bundeskriminalamt (BKA)"
     if last is None:
         role = next((j for j in range(k - 2, a - 1, -1) if _role_noun(types[j])), None)
         if role is None or not all(types[j].text[:1].isupper() and not _role_noun(types[j])
@@ -1081,9 +1109,12 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         if v + 1 < hi and toks[v + 1].low in ("des", "der"):
             rng = _np_after(toks, v + 1)
     elif low in REPORT_ADVERBS:
+        # "Demnach …": the source named in the sentence before (its speaker, or its named
+        # subject: "X legte nach. Demnach sei …"), else the last speaker
         content = (v + 1, hi)
-        cue = t.text
-        return _Frame(v, speakers.last, cue, content, False)
+        si = doc.sentence_at(toks.starts[v])
+        source = speakers.said.get(si - 1) or _named_subject(doc, si - 1, sources=True) or speakers.last
+        return _Frame(v, source, t.text, content, False)
     else:
         cue = t.text
         if low == "so":
@@ -1390,7 +1421,8 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
                 # clauses from the first one in Konjunktiv on are reported ("Schon 2021 hatte X
                 # suggeriert, falls …, zeige das, dass …": "suggeriert" stays the outlet's)
                 # a frame without content of its own ("Sie rufe … auf") names the speaker
-                spk = frames[0].speaker if frames else last_speaker if last_reported == s.index - 1 else ""
+                spk = (frames[0].speaker if frames else "") or (
+                    last_speaker if last_reported == s.index - 1 else "") or speakers.said.get(s.index - 1, "")
                 rep = (konj_at, len(toks), spk, frames[0].cue if frames else "")
         for fr in frames:
             cut = toks.starts[fr.lo] if fr.lo < len(toks) else s.start
@@ -1418,6 +1450,8 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
                 rep_quote = _reported(doc, toks, (a, b), spk, cue, s.index)
                 reported.append(rep_quote)
                 last_reported, last_speaker = s.index, spk
+                if spk and rep_quote.end > prev_end:
+                    prev, prev_end = rep_quote, rep_quote.end  # "…, so der Minister. „…“"
         elif frames and frames[0].verb <= 3 and toks[0].low in _DEMONSTRATIVES \
                 and s.index > 0 and last_reported != s.index - 1:
             # "Das berichtet das WSJ": the previous sentence is reported
@@ -1856,13 +1890,27 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
     # (c) a speech verb or marker in the same sentence, outside any quote
     if not cue and frame is not None:
         speaker, cue = frame.speaker, frame.cue
-    # (d) a quote that continues the previous attributed quote in the same paragraph
-    if not cue and prev is not None and prev.speaker and (
-        words > SCARE_MAX_WORDS or _FULL_SENTENCE_RE.match(qtext)
-    ):
-        gap = text[prev_end + 1 : o]
-        if "\n\n" not in gap.strip() and doc.sentence_at(o + 1) <= doc.sentence_at(prev_end) + 1:
+    # (d) a quote that continues the previous attributed quote in the same paragraph, or opens
+    # the next paragraph (a quotation over several paragraphs)
+    full = words > SCARE_MAX_WORDS or _FULL_SENTENCE_RE.match(qtext) is not None
+    opens_line = not text[text.rfind("\n", 0, o) + 1 : o].strip()
+    if not cue and prev is not None and prev.speaker and full:
+        gap = text[prev_end + 1 : o].strip()
+        breaks = gap.count("\n\n")
+        if (breaks == 0 or (breaks == 1 and opens_line and not gap.replace("\n", "").strip(" .,"))) \
+                and doc.sentence_at(o + 1) <= doc.sentence_at(prev_end) + 1 + breaks:
             speaker, cue = prev.speaker, prev.cue
+    # (e) a quotation that opens its sentence after a sentence with a named speaker ("X hob die
+    # Mängel hervor. „…“"), or in the first person after a sentence about a named person ("X
+    # reagierte entsetzt. „Wir …“")
+    if not cue and (full or _FIRST_PERSON_RE.match(qtext)) and _opens_sentence(doc, o):
+        ps = doc.sentence_at(o + 1) - 1
+        if ps >= 0 and "\n\n" not in text[doc.sentences[ps].end : o]:
+            spk = speakers.said.get(ps, "")
+            if not spk and _FIRST_PERSON_RE.match(qtext):
+                spk = _named_subject(doc, ps)
+            if spk:
+                speaker, cue = spk, CONTEXT_CUE
     if not cue:
         short = words <= SCARE_MAX_WORDS and not _FULL_SENTENCE_RE.match(qtext)
         if short and _is_title(text, o, c, qtext, weak=True):
@@ -1881,6 +1929,17 @@ def _inverted_verb(t: TokenType) -> bool:
         return False
     lem = t.lemma_low
     return lem != low and lem.endswith(("en", "ern", "eln")) and not low.endswith(("en", "ern", "eln"))
+
+
+# the cue of a quotation attributed by the sentence before it, not by a word of its own
+CONTEXT_CUE: Final = "…"
+_FIRST_PERSON_RE: Final = re.compile(r"(?:Ich|Wir|Mein|Meine|Unser|Unsere|Uns)\b")
+
+
+def _opens_sentence(doc: Doc, o: int) -> bool:
+    """Does the quotation mark at o open its sentence?"""
+    s = doc.sentences[doc.sentence_at(o + 1)]
+    return not doc.text[s.start : o].strip()
 
 
 def _tokens_after(doc: Doc, runs: _Runs, c: int) -> tuple[_Run, int] | None:
