@@ -498,14 +498,16 @@ def _np_after(toks: _Run, i: int, objects: bool = False) -> tuple[int, int] | No
                 has_noun = True
                 last_name = False
                 continue
-            if t.text == "," and has_noun and i + 1 < n and _is_name(toks[i + 1]):
-                # apposition: "der Sprecher des Ministeriums, Vedant Patel, …"
+            if t.text == "," and has_noun and i + 1 < n and toks[i + 1].is_word and toks[i + 1].text[:1].isupper():
+                # apposition: "der Sprecher des Ministeriums, Vedant Patel, …": a name, or up to
+                # three capitalised words closed by a comma or the clause's end
                 j = i + 1
-                while j < n and toks[j].is_word and toks[j].text[:1].isupper():
+                while j < n and toks[j].is_word and toks[j].text[:1].isupper() and j - i <= 4:
                     j += 1
-                i = j
-                has_noun = last_name = True
-                break
+                if (j >= n or toks[j].text in (",", ".", ":", ";", "!", "?")) and (
+                        _is_name(toks[i + 1]) or not any(_role_noun(x) for x in toks[i + 1 : j])):
+                    i = j
+                    has_noun = last_name = True
             break
         if low in _NP_STOP and not (low == "und" and has_noun and i + 1 < n and (
                 _is_name(toks[i + 1]) or (toks[i + 1].text.isupper() and len(toks[i + 1].text) > 1))):
@@ -656,10 +658,23 @@ def _clause_start_through(toks: _Run, lo: int, v: int) -> int:
     inside it: "das ZDF die Sprengung «…» als «…» bezeichnet", "Putin hat X – ohne ihn zu
     nennen – „Verrat“ vorgeworfen"."""
     cs = _clause_start(toks, lo, v)
-    for _ in range(4):
+    for _ in range(6):
         if cs <= lo + 1:
             return cs
         mark = toks[cs - 1].text
+        if mark == "." and toks[cs - 2].text[:1].isdigit():
+            cs = _clause_start(toks, lo, cs - 2)  # an ordinal: "am 22. Mai sagte"
+            continue
+        if mark == "," and cs < v and toks[cs].text[:1].islower() and toks[cs].low not in RELATIVE_PRONOUNS \
+                and toks[cs].low not in _SUBORDINATORS:
+            # "…, über die der Chef des Dienstes, Bruno Kahl, noch am 22. Mai sagte": a name in
+            # apposition, then the clause goes on without its subject
+            p = toks.codes.rfind(",", lo, cs - 1)
+            if p > lo and 0 < cs - 1 - (p + 1) <= 3 and all(
+                    t.is_word and t.text[:1].isupper() and not _role_noun(t) for t in toks[p + 1 : cs - 1]):
+                cs = _clause_start(toks, lo, p)
+                continue
+            return cs
         if mark in "“”«»\"'":
             o = next((k for k in range(cs - 2, lo - 1, -1) if toks[k].text in _OPENING_MARKS
                       and toks[k].text != mark or (mark == '"' and toks[k].text == '"')), None)
@@ -873,9 +888,10 @@ class _Speakers:
             # "sagte der SPD-Politiker" after "Minister Karl Lauterbach verteidigte …": a role
             # refers back to the named subject of the sentence before; a role noun ("die Witwe",
             # "der Kanzler") to the person last named as subject or speaker
-            name = _subject_name_before(doc, doc.sentence_at(at))
+            head = next((t for t in toks[rng[0] : rng[1]] if t.is_word and t.text[:1].isupper()), None)
+            name = _subject_name_before(doc, doc.sentence_at(at)) if head is not None and _is_role(head) else ""
             name = name if name and not _role_text(name) else ""
-            if not name and rng[1] - rng[0] <= 3 and _is_role(toks[rng[1] - 1]):
+            if not name and rng[1] - rng[0] <= 3 and head is not None and _is_role(head) and head is toks[rng[1] - 1]:
                 # further back only a person the text has given that role ("Bundeskanzler Olaf
                 # Scholz … sagte der Kanzler"): the nearest named person may be someone else
                 name = self.antecedent(doc, at, person=True)
@@ -1039,7 +1055,7 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
              or (toks[i].low in SPEECH_NOUNS and toks[i].text[:1].isupper())
              or (toks[i].low in CONTENT_NOUNS and toks[i].text[:1].isupper() and i + 2 < hi
                  and toks[i + 1].text == "," and toks[i + 2].low in _DASS_OB_WORDS)
-             or (toks[i].low.endswith(SOURCE_NOUN_ENDINGS) and i > 0 and toks[i - 1].low == "nach")
+             or (toks[i].low.endswith(SOURCE_NOUN_ENDINGS) and _after_nach(toks, i))
              or (toks[i].low == "berufung" and i > 0 and toks[i - 1].low == "unter"))]
     if not cands:
         return None
@@ -1068,7 +1084,7 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
     low = t.low
     content: tuple[int, int] | None = None
     rng: tuple[int, int] | None = None
-    source_noun = low.endswith(SOURCE_NOUN_ENDINGS) and v > 0 and toks[v - 1].low == "nach"
+    source_noun = low.endswith(SOURCE_NOUN_ENDINGS) and _after_nach(toks, v)
     if low == "laut" or source_noun or low == "berufung":
         k = v + 1
         if source_noun and k < hi and toks[k].low in ("von", "aus"):
@@ -1076,11 +1092,17 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         if low == "berufung" and k < hi and toks[k].low == "auf":
             k += 1
         rng = _np_after(toks, k)
+        if source_noun and rng is not None and k == v + 1 and toks[k].low not in _GENITIVE_DETERMINERS and not (
+                rng[1] == k + 1 and toks[k].text.endswith("s")):
+            rng = None  # "nach russischen Angaben UN-Generalsekretär Guterres": no genitive, no source
         end = rng[1] if rng else v + 1
-        content = _content_around(toks, lo, hi, v - (1 if source_noun or low == "berufung" else 0), end)
+        nach = _after_nach(toks, v) if source_noun else v
+        content = _content_around(toks, lo, hi, nach - 1 if source_noun else v - (low == "berufung"), end)
         cue = "nach " + t.text if source_noun else "unter Berufung auf" if low == "berufung" else t.text
         if rng is None and source_noun and t.low != "angaben" and t.low not in SOURCE_NOUN_ENDINGS:
             rng = (v, v + 1)  # "nach Polizeiangaben": the compound names the source
+        elif rng is None and source_noun and nach < v and toks[nach].low not in _VAGUE_SOURCE:
+            rng = (nach, v + 1)  # "nach russischen Angaben": the adjective names the source
     elif low == "zufolge":
         j = v
         while j > lo and toks[j - 1].is_word and (
@@ -1130,12 +1152,12 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         else:
             # the phrase after the verb is only looked for when it can be the speaker
             may_follow = t.lemma == "zitieren" or (v > lo and toks[v - 1].text == ",")
-            after = _np_after(toks, v + 1) if may_follow else None
+            after = _np_after(toks, v + 1, objects=t.lemma == "zitieren") if may_follow else None
             if t.lemma == "zitieren" and after and toks[after[0]].low in _PRONOUNS_SIE:
                 rng = (after[0], after[0] + 1)  # "zitiert ihn der Guardian": the speaker is "ihn"
             elif v > lo and toks[v - 1].text == "," and after is not None and not _apposition(toks, lo, v) \
                     and not ((subj := _subject(toks, lo, v)) is not None and subj[1] == v - 1
-                             and _np_only(toks, toks.codes.rfind(",", lo + 1, v - 1) + 1, v - 1)):
+                             and _np_like(toks, toks.codes.rfind(",", lo + 1, v - 1) + 1, v - 1)):
                 rng = after  # "…, sagte der Minister" (not "Uschakow, Putins Berater, nannte …")
             else:
                 rng = _subject(toks, lo, v) or (after if may_follow else _np_after(toks, v + 1))
@@ -1150,6 +1172,22 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
     return _Frame(v, speaker, cue, content, named, rng, lo)
 
 
+# adjectives before a source noun that name no source ("nach ersten Angaben")
+_VAGUE_SOURCE: Final = frozenset(
+    "ersten ersteren vorläufigen bisherigen eigenen offiziellen aktuellen jüngsten neuesten neuen weiteren "
+    "übereinstimmenden unbestätigten inoffiziellen verschiedenen mehreren".split())
+
+
+def _after_nach(toks: _Run, i: int) -> int:
+    """Index of the first word after "nach" when the source noun at i follows "nach" and
+    adjectives ("nach Angaben", "nach vorläufigen Angaben"), else 0 (falsy)."""
+    k = i - 1
+    while k > 0 and toks[k].is_word and toks[k].text[:1].islower() and toks[k].low.endswith(_ADJ_ENDINGS) \
+            and k > i - 4:
+        k -= 1
+    return k + 1 if k >= 0 and toks[k].low == "nach" else 0
+
+
 def _np_only(toks: _Run, a: int, b: int) -> bool:
     """Is toks[a:b] a bare noun phrase (an apposition: "Putins Berater", "die Sprecherin")?"""
     return 0 < a < b and all(t.is_word and (t.text[:1].isupper() or t.low in _DETERMINERS
@@ -1159,7 +1197,7 @@ def _np_only(toks: _Run, a: int, b: int) -> bool:
 def _is_marker(toks: _Run, i: int) -> bool:
     low = toks[i].low
     return low in _REPORT_MARKERS or low == "berufung" or (low.endswith(SOURCE_NOUN_ENDINGS)
-                                                            and i > 0 and toks[i - 1].low == "nach") or (
+                                                            and _after_nach(toks, i) > 0) or (
         (low in SPEECH_NOUNS or low in CONTENT_NOUNS) and toks[i].text[:1].isupper())
 
 

@@ -277,7 +277,8 @@ CLAUSE_ADVERBS: Final = frozenset(
     offensichtlich anscheinend angeblich womöglich möglicherweise wahrscheinlich tatsächlich
     zuvörderst zuerst zunächst erstens zweitens drittens weiters sodann hernach ebenfalls
     gleichfalls zugleich gleichzeitig immerhin zumindest wenigstens jedenfalls ohnehin sowieso
-    eben gerade bloß lediglich nämlich übrigens außerdem ausserdem überdies insbesondere
+    eben gerade bloß lediglich nämlich übrigens außerdem ausserdem überdies insbesondere etwa
+    beispielsweise
     allerdings indessen indes derweil unterdessen inzwischen mittlerweile seither seitdem bisher
     bislang damals einst früher kürzlich neulich jüngst zuletzt vorher nachher später bald
     heute gestern morgen abends morgens nachts jetzt sofort kaum fast beinahe nur auch sogar
