@@ -708,10 +708,11 @@ def _main_subject(toks: _Run, lo: int, hi: int) -> tuple[int, int] | None:
     if f is None:
         return None
     head = _np_before(toks, lo, f)
-    if head is not None:
-        return head
     after = _np_after(toks, f + 1)
-    return after if after is not None and after[1] <= hi else None
+    after = after if after is not None and after[1] <= hi else None
+    if head is not None and not (after is not None and _head_speaks(toks, after) and not _head_speaks(toks, head)):
+        return head
+    return after  # "Verbindungen will die GBA nicht gefunden haben": the object opens the clause
 
 
 def _np_ending_at(toks: _Run, lo: int, e: int) -> tuple[int, int] | None:
@@ -883,6 +884,8 @@ class _Speakers:
             return self.antecedent(doc, at) or _name_before(doc, at)
         if low in _ANONYMOUS:
             return "man"
+        if 2 <= len(text) <= 6 and text.isupper() and text.isalpha():
+            text = _expand_acronym(doc.text, text)  # "GBA" → "Generalbundesanwalt (GBA)"
         resolved = False  # a role noun given the name of the person it refers back to
         if not named and not plural and toks[rng[0]].low in _DEFINITE and rng[1] - rng[0] >= 2:
             # "sagte der SPD-Politiker" after "Minister Karl Lauterbach verteidigte …": a role
@@ -923,6 +926,21 @@ class _Speakers:
             if got:
                 return got
         return last
+
+
+@lru_cache(maxsize=4096)
+def _acronym_re(acronym: str) -> re.Pattern[str]:
+    return re.compile(r"((?:[A-ZÄÖÜ][\w-]*\s+){0,2}[A-ZÄÖÜ][\w-]*)\s*\(" + re.escape(acronym) + r"\)")
+
+
+def _expand_acronym(text: str, acronym: str) -> str:
+    """An acronym with the name the text gives it: "Der Deutsche Bauernverband (DBV)" makes
+    "DBV" "Deutsche Bauernverband (DBV)"; the acronym alone when the text spells it out nowhere."""
+    m = _acronym_re(acronym).search(text)
+    if m is None:
+        return acronym
+    words = [w for w in m.group(1).split() if w.lower() not in _DETERMINERS]
+    return f"{' '.join(words)} ({acronym})" if words else acronym
 
 
 def _has_role(text: str, name: str, role: str) -> bool:
@@ -1186,12 +1204,6 @@ def _after_nach(toks: _Run, i: int) -> int:
             and k > i - 4:
         k -= 1
     return k + 1 if k >= 0 and toks[k].low == "nach" else 0
-
-
-def _np_only(toks: _Run, a: int, b: int) -> bool:
-    """Is toks[a:b] a bare noun phrase (an apposition: "Putins Berater", "die Sprecherin")?"""
-    return 0 < a < b and all(t.is_word and (t.text[:1].isupper() or t.low in _DETERMINERS
-                                            or t.low.endswith(_ADJ_ENDINGS)) for t in toks[a:b])
 
 
 def _is_marker(toks: _Run, i: int) -> bool:
@@ -1766,6 +1778,18 @@ def _speaker_label(toks: _Run, lo: int, hi: int) -> bool:
     return actor_named(" ".join(t.text for t in seg)) is not None
 
 
+def _label_with_role(toks: _Run, lo: int, hi: int) -> bool:
+    """A speaker label with a role or outlet after a comma: "Christina Hebel, DER SPIEGEL",
+    "Wladimir Putin, Präsident Russlands" (a name of two or three words, then up to five)."""
+    comma = next((k for k in range(lo, hi) if toks[k].text == ","), None)
+    if comma is None or not 2 <= comma - lo <= 3 or not 0 < hi - comma - 1 <= 5:
+        return False
+    if not all(t.is_word and t.text[:1].isupper() for t in toks[lo:comma]) or any(_role_noun(t) for t in toks[lo:comma]):
+        return False
+    return all(t.is_word and (t.text[:1].isupper() or t.low in _DETERMINERS or t.low in _PREPOSITIONS)
+               for t in toks[comma + 1 : hi])
+
+
 def _frame_for(frames: list[_Frame], toks: _Run, o: int) -> _Frame | None:
     """The frame of the segment holding a quote, else the nearest one before it."""
     best = None
@@ -1913,18 +1937,17 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
             f = _frame(doc, btoks, speakers, lo, hi)
             if f is not None:
                 speaker, cue = f.speaker, f.cue
-            elif lo == 0 and _speaker_label(btoks, lo, hi):
+            elif lo == 0 and (_speaker_label(btoks, lo, hi) or _label_with_role(btoks, lo, hi)):
+                # "Scholz: „…“" / "Christina Hebel, DER SPIEGEL:\n»…«": a label line
                 speaker, cue = _span_text(doc, btoks, (lo, hi)), ":"
             else:
-                # "Selbst Präsident Wladimir Putin dampfte seine Rhetorik ein: „…“": a named
-                # subject of the clause before the colon is the speaker
-                verb = next((k for k in range(lo + 1, hi) if btoks[k].is_word and btoks[k].text[:1].islower()
-                             and btoks[k].low not in _DETERMINERS and btoks[k].low not in _FOCUS
-                             and not (btoks[k].low.endswith(_ADJ_ENDINGS) and k + 1 < hi
-                                      and btoks[k + 1].text[:1].isupper())), None)
-                subj = _np_before(btoks, lo, verb) if verb is not None else None
-                if subj is not None and any(_is_name(t) for t in btoks[subj[0] : subj[1]]):
-                    speaker, cue = speakers.resolve(doc, btoks, subj, True), ":"
+                # "Selbst Präsident Wladimir Putin dampfte seine Rhetorik ein: „…“", "Verbindungen
+                # will die GBA nicht gefunden haben: „…“": the subject of the clause before the
+                # colon is the speaker when it names a person or an institution
+                subj = _main_subject(btoks, lo, hi)
+                if subj is not None and _head_speaks(btoks, subj):
+                    named = any(_is_name(t) for t in btoks[subj[0] : subj[1]])
+                    speaker, cue = speakers.resolve(doc, btoks, subj, named), ":"
     # (c) a speech verb or marker in the same sentence, outside any quote
     if not cue and frame is not None:
         speaker, cue = frame.speaker, frame.cue
