@@ -1198,10 +1198,11 @@ _VAGUE_SOURCE: Final = frozenset(
 
 def _after_nach(toks: _Run, i: int) -> int:
     """Index of the first word after "nach" when the source noun at i follows "nach" and
-    adjectives ("nach Angaben", "nach vorläufigen Angaben"), else 0 (falsy)."""
+    adjectives that name the source ("nach Angaben", "nach russischen Angaben"), else 0
+    (falsy); "nach vorläufigen Angaben" stays as it was written: the outlet's figures."""
     k = i - 1
     while k > 0 and toks[k].is_word and toks[k].text[:1].islower() and toks[k].low.endswith(_ADJ_ENDINGS) \
-            and k > i - 4:
+            and toks[k].low not in _VAGUE_SOURCE and k > i - 4:
         k -= 1
     return k + 1 if k >= 0 and toks[k].low == "nach" else 0
 
