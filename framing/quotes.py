@@ -1334,6 +1334,7 @@ _CHARGE_VERBS: Final = frozenset(["vorwerfen", "unterstellen", "vorhalten", "nac
 PP_CONTENT: Final = {
     "sprechen": ("von",), "reden": ("von",), "berichten": ("von", "über"), "erzählen": ("von",),
     "warnen": ("vor",), "schwärmen": ("von",), "klagen": ("über",), "spotten": ("über",),
+    "aufrufen": ("zu", "zum", "zur"), "auffordern": ("zu", "zum", "zur"),
 }
 
 

@@ -163,7 +163,8 @@ SPEECH_VERBS: Final = frozenset(
     prophezeien vorhersagen einwenden entgegnen erwidern protestieren verurteilen anprangern
     bekunden bekennen beharren beschwören zusichern zusagen eingestehen unterrichten informieren
     sprechen reden darstellen titeln nachsagen vorhalten ausrufen bedauern begrüßen erzählen
-    bitten befehlen raten empfehlen anweisen ersuchen auffordern
+    bitten befehlen raten empfehlen anweisen ersuchen auffordern aufrufen suggerieren formulieren
+    resümieren
     """.split()
 ) | MANNER_SPEECH_VERBS
 # verbs of belief that introduce reported content but do not attribute a direct quote
