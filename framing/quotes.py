@@ -665,6 +665,9 @@ def _clause_start_through(toks: _Run, lo: int, v: int) -> int:
         if mark == "." and toks[cs - 2].text[:1].isdigit():
             cs = _clause_start(toks, lo, cs - 2)  # an ordinal: "am 22. Mai sagte"
             continue
+        if mark == "-" and toks.end(cs - 2) == toks.starts[cs - 1] and toks.end(cs - 1) == toks.starts[cs]:
+            cs = _clause_start(toks, lo, cs - 1)  # a hyphen inside a compound: "„Bild“-Zeitung"
+            continue
         if mark == "," and cs < v and toks[cs].text[:1].islower() and toks[cs].low not in RELATIVE_PRONOUNS \
                 and toks[cs].low not in _SUBORDINATORS:
             # "…, über die der Chef des Dienstes, Bruno Kahl, noch am 22. Mai sagte": a name in
@@ -1917,6 +1920,10 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
         atoks, k = after
         if k < len(atoks) and _is_speech(atoks[k], atoks, k):
             f = _frame(doc, atoks, speakers, k, min(len(atoks), k + 12), prefer_after=k)
+            if f is not None and not f.speaker and k > 1 and atoks[k - 1].text != ",":
+                # the participle that closes a clause whose subject opens it: "Putin hat Prigoschin
+                # … „Landesverrat“ vorgeworfen"
+                f = _frame(doc, atoks, speakers, 0, min(len(atoks), k + 12), prefer_after=k) or f
             if f is not None:
                 speaker, cue = f.speaker, f.cue
         elif words >= 3 and 0 < k < len(atoks) and atoks[k - 1].text == "," and _inverted_verb(atoks[k]):
@@ -1937,6 +1944,9 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
         if before is not None:
             btoks, lo, hi = before
             f = _frame(doc, btoks, speakers, lo, hi)
+            if f is not None and not f.speaker and lo > 0 and btoks[lo - 1].text in _QUOTE_CHARS:
+                # "Putin hat „X“ vorgeworfen und „Y“ angekündigt: „…“": the clause began before
+                f = _frame(doc, btoks, speakers, 0, hi, prefer_after=f.verb) or f
             if f is not None:
                 speaker, cue = f.speaker, f.cue
             elif lo == 0 and (_speaker_label(btoks, lo, hi) or _label_with_role(btoks, lo, hi)):
