@@ -112,18 +112,22 @@ def _read_jsonl(path: Path) -> list[tuple[int, dict[str, object]]]:
     return out
 
 
-_WORD_RE = re.compile(r"\w{3,}")
+_WORD_RE = re.compile(r"\w{3,}|\b[A-ZÄÖÜ]{2}\b")  # words of three letters, and two-letter acronyms (EU, UN)
 # articles and pronouns name no one by themselves ("Sie" at a sentence start is capitalised)
 _NOT_CONTENT = frozenset("der die das des und von anonym sie ihr ihm ihn ihnen ich wir man uns mir mich "
                          "dieser diese jener jene".split())
 
 
 def _fold(word: str) -> str:
-    """A word without diacritics ("Rinkēvičs" ~ "Rinkevics"); German umlauts and ß are kept."""
+    """A word without diacritics ("Rinkēvičs" ~ "Rinkevics"); German umlauts are kept, ß is
+    written ss (the Swiss spelling: "Aussenministerium" ~ "Außenministerium")."""
     out = []
     for ch in word:
-        if ch in "äöüßÄÖÜ":
+        if ch in "äöüÄÖÜ":
             out.append(ch)
+            continue
+        if ch == "ß":
+            out.append("ss")
             continue
         out.append("".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)))
     return "".join(out)

@@ -200,6 +200,8 @@ PRONOMINAL_ADVERB_HEADS = _de.PRONOMINAL_ADVERB_HEADS
 OBJECT_PRONOUNS = _de.OBJECT_PRONOUNS
 FIRST_PERSON_SPEAKERS = _de.FIRST_PERSON_SPEAKERS
 RELATIVE_PRONOUNS = _de.RELATIVE_PRONOUNS
+CLAUSE_OPENERS = _de.CLAUSE_OPENERS
+_ABBREVIATIONS = _de.ABBREVIATIONS
 ROLE_NOUNS = _de.ROLE_NOUNS
 ROLE_NOUN_HEADS = _de.ROLE_NOUN_HEADS
 INSTITUTION_NOUN_HEADS = _de.INSTITUTION_NOUN_HEADS
@@ -603,6 +605,18 @@ def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
     if cs > lo and toks[cs - 1].text == "," and (toks[cs].low in RELATIVE_PRONOUNS or (
             toks[cs].low in _PREPOSITIONS and cs + 1 < v and toks[cs + 1].low in RELATIVE_PRONOUNS)):
         return _relative_subject(toks, lo, cs, v)
+    if cs < v - 1 and toks[cs].low in CLAUSE_OPENERS and toks[cs].low not in ("wie", "wer", "was") or (
+            cs < v - 1 and toks[cs].low in ("was", "wer") and cs > lo and toks[cs - 1].text == ","):
+        # a verb-final clause: its subject follows the conjunction ("seitdem der Verband zu … aufgerufen
+        # hat", "…, was die Verwaltung gerade erklärt hatte")
+        j = cs + 1
+        while j < v and toks[j].is_word and toks[j].text[:1].islower() and (
+                _clause_adverb(toks[j]) or toks[j].low in _SKIP_AFTER_VERB or toks[j].low in _FOCUS):
+            j += 1
+        if j < v and (toks[j].low in _DETERMINERS or (toks[j].is_word and toks[j].text[:1].isupper())):
+            rng = _np_after(toks, j)
+            if rng is not None and rng[1] <= v and _head_speaks(toks, rng):
+                return rng
     tv = toks[v]
     participle = tv.low != tv.lemma_low and tv.low.endswith(("t", "en")) and (
         tv.low.startswith("ge") or v + 1 >= len(toks) or not toks[v + 1].is_word or toks[v + 1].low in _WERDEN)
@@ -662,8 +676,8 @@ def _clause_start_through(toks: _Run, lo: int, v: int) -> int:
         if cs <= lo + 1:
             return cs
         mark = toks[cs - 1].text
-        if mark == "." and toks[cs - 2].text[:1].isdigit():
-            cs = _clause_start(toks, lo, cs - 2)  # an ordinal: "am 22. Mai sagte"
+        if mark == "." and (toks[cs - 2].text[:1].isdigit() or toks[cs - 2].low in _ABBREVIATIONS):
+            cs = _clause_start(toks, lo, cs - 2)  # an ordinal or abbreviation: "am 22. Mai", "Nr. 3"
             continue
         if mark == "-" and toks.end(cs - 2) == toks.starts[cs - 1] and toks.end(cs - 1) == toks.starts[cs]:
             cs = _clause_start(toks, lo, cs - 1)  # a hyphen inside a compound: "„Bild“-Zeitung"
@@ -812,10 +826,17 @@ def _np_like(toks: _Run, a: int, b: int) -> bool:
 
 
 def _head_speaks(toks: _Run, rng: tuple[int, int]) -> bool:
-    """Is the head of a noun phrase (its first capitalised word) a name, an acronym or a noun of
-    a speaking role or institution?"""
-    head = next((t for t in toks[rng[0] : rng[1]] if t.is_word and t.text[:1].isupper()), None)
-    return head is not None and (_is_name(head) or _acronym(head) or _role_noun(head))
+    """Does a noun phrase before its genitive attribute hold a name, an acronym or a noun of a
+    speaking role or institution ("Bundeskanzler Olaf Scholz", "der Deutsche Bauernverband")?"""
+    seen_noun = False
+    for t in toks[rng[0] : rng[1]]:
+        if seen_noun and t.low in _GENITIVE_DETERMINERS:
+            return False  # the attribute of the head: "die Blockade eines Anlegers in Schlüttsiel"
+        if t.is_word and t.text[:1].isupper() and t.low not in _DETERMINERS:
+            if _is_name(t) or _acronym(t) or _role_noun(t):
+                return True
+            seen_noun = True
+    return False
 
 
 def _fronted_object(toks: _Run, before: tuple[int, int], v: int) -> tuple[int, int] | None:

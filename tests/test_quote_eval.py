@@ -66,6 +66,8 @@ def test_same_speaker():
     assert same_speaker("Edgars Rinkēvičs", "Präsident Rinkevics")
     assert same_speaker("Joachim Rukwied", "Präsident des Verbands, Ruckwied")
     assert same_speaker("Mychajlo Podoljak", "Berater Mykhailo Podolyak")
+    assert same_speaker("russisches Außenministerium", "russische Aussenministerium")  # Swiss ss
+    assert same_speaker("EU", "aus den Reihen der EU") and not same_speaker("EU", "UN")
     assert not same_speaker("Karl Lindemann", "Heinz Lindemayer")
     assert not same_speaker("Bernd Maier", "Meier")  # short names must agree letter for letter
     # an adjective alone names no one

@@ -297,6 +297,15 @@ PRONOMINAL_ADVERB_HEADS: Final = frozenset(
 OBJECT_PRONOUNS: Final = frozenset("ihm ihn ihnen mir mich dir dich uns euch einem einen".split())
 # pronouns of the first person: a speaker named so is kept as written ("ich", "wir")
 FIRST_PERSON_SPEAKERS: Final = frozenset(["ich", "wir", "jch"])
+# words that open a verb-final clause whose subject follows them ("seitdem der Verband …
+# aufgerufen hat", "was die Verwaltung erklärt hatte", "obwohl selbst das ZDF … bezeichnet")
+CLAUSE_OPENERS: Final = frozenset(
+    """
+    dass daß ob weil wenn als nachdem obwohl obgleich obschon während da sodass seitdem seit
+    bevor ehe sobald solange falls sofern soweit indem wenngleich damit was wer wen wem warum
+    weshalb wieso weswegen wo wann woraufhin inwiefern inwieweit
+    """.split()
+)
 # relative pronouns that can be the subject of a relative clause ("…, die schreibt, …")
 RELATIVE_PRONOUNS: Final = frozenset("der die das welcher welche welches".split())
 # Nouns of a role a person speaks in (lower case; also as the last part of a compound:
