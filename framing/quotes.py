@@ -392,6 +392,11 @@ def _so_source(toks: _Run, i: int) -> bool:
     if i + 1 >= n or not toks[i + 1].is_word:
         return False
     nxt = toks[i + 1]
+    if nxt.low in _AUXILIARIES and i + 2 < n:
+        # "…, so habe der FDP-Chef angeboten, …": a source with its own verb in parenthesis
+        rng = _np_after(toks, i + 2)
+        return rng is not None and rng[1] + 1 < n and toks[rng[1]].is_word \
+            and toks[rng[1]].text[:1].islower() and toks[rng[1] + 1].text == ","
     if not (nxt.text[:1].isupper() or nxt.low in _DETERMINERS):
         return False
     for k in range(i + 1, min(n, i + 12)):
@@ -525,8 +530,8 @@ def _np_after(toks: _Run, i: int, objects: bool = False) -> tuple[int, int] | No
                 toks[i - 1].text == "." and i > start + 1 and toks[i - 2].text[:1].isdigit())):
             break  # "am 22. Mai": a date, no speaker
         if t.text[:1].isupper() and low not in _DETERMINERS and low not in _PRONOUNS:
-            if i == start and _clause_adverb(t):
-                return None  # "Dagegen …": an adverb opens the clause
+            if i == start and (_clause_adverb(t) or low in ("dies", "es")):
+                return None  # "Dagegen …": an adverb opens the clause; "Dies lehnte X ab": no noun
             has_noun = True
             last_name = _is_name(t) or _acronym(t)
         elif low in _DETERMINERS or low in _PRONOUNS or low in _ANONYMOUS:
@@ -911,7 +916,8 @@ class _Speakers:
         if 2 <= len(text) <= 6 and text.isupper() and text.isalpha():
             text = _expand_acronym(doc.text, text)  # "GBA" → "Generalbundesanwalt (GBA)"
         resolved = False  # a role noun given the name of the person it refers back to
-        if not named and not plural and toks[rng[0]].low in _DEFINITE and rng[1] - rng[0] >= 2:
+        person = any(_is_name(t) and not _role_noun(t) for t in toks[rng[0] : rng[1]])
+        if not person and not plural and toks[rng[0]].low in _DEFINITE and rng[1] - rng[0] >= 2:
             # "sagte der SPD-Politiker" after "Minister Karl Lauterbach verteidigte …": a role
             # refers back to the named subject of the sentence before; a role noun ("die Witwe",
             # "der Kanzler") to the person last named as subject or speaker
@@ -921,20 +927,17 @@ class _Speakers:
             if not name and rng[1] - rng[0] <= 3 and head is not None and _is_role(head) and head is toks[rng[1] - 1]:
                 # further back only a person the text has given that role ("Bundeskanzler Olaf
                 # Scholz … sagte der Kanzler"): the nearest named person may be someone else
-                name = self.antecedent(doc, at, person=True)
-                if name and not _has_role(doc.text, name, toks[rng[1] - 1].low):
-                    name = ""
+                name = _role_holder(doc.text, at, toks[rng[1] - 1].low)
             if name and text in name:
                 text = name  # the same role named again: "sagte die Witwe … so die Witwe"
                 named = resolved = True
-            elif name and name not in text and not any(_is_name(t) for t in toks[rng[0] : rng[1]]):
+            elif name and name not in text:
                 text = f"{text} {name}"
                 named = resolved = True
         if text:
             self.said[doc.sentence_at(at)] = text
         if named or text[:1].isupper():
-            person = named and (resolved or any(_is_name(t) and not _role_noun(t) for t in toks[rng[0] : rng[1]]))
-            self.last, self.last_at, self.last_named = text, at, person
+            self.last, self.last_at, self.last_named = text, at, person or resolved
         return text
 
     def antecedent(self, doc: Doc, at: int, person: bool = False) -> str:
@@ -967,18 +970,38 @@ def _expand_acronym(text: str, acronym: str) -> str:
     return f"{' '.join(words)} ({acronym})" if words else acronym
 
 
-def _has_role(text: str, name: str, role: str) -> bool:
-    """Does the text give the person `name` the role noun `role` (or a compound of it) right
-    before the name or in it: "Bundeskanzler Olaf Scholz", "FDP-Chef Lindner" for "Kanzler",
-    "Chef"?"""
-    if any(w.lower().endswith(role) for w in name.split()[:-1]):
-        return True
-    last = name.split()[-1]
-    for m in re.finditer(re.escape(last), text):
-        words = text[max(0, m.start() - 60) : m.start()].split()[-3:]
-        if any(w.strip(",;:()„“»«\"").lower().endswith(role) for w in words):
-            return True
-    return False
+# characters a role noun ("der Kanzler") looks back for the person the text gave that role
+ROLE_LOOKBACK: Final = 2000
+_NAME_AFTER_ROLE_RE: Final = re.compile(r"\s+((?:[A-ZÄÖÜ][\w.-]*\s+){0,2}[A-ZÄÖÜ][\w-]*)")
+
+
+def _role_holder(text: str, at: int, role: str) -> str:
+    """The person the text last introduced with a role noun before offset `at`: "Bundeskanzler
+    Olaf Scholz … sagte der Kanzler" → "Olaf Scholz", "FDP-Chef Lindner" for "der FDP-Chef";
+    "" when it introduced no one so."""
+    lo = max(0, at - ROLE_LOOKBACK)
+    best = ""
+    for m in _role_word_re(role).finditer(text, lo, at):
+        n = _NAME_AFTER_ROLE_RE.match(text, m.end())
+        if n is None or n.end() > at:
+            continue
+        words = []
+        for w in n.group(1).split():
+            low = w.lower()
+            if low in ROLE_NOUNS or low.endswith(ROLE_NOUN_HEADS) or low.endswith(INSTITUTION_NOUN_HEADS) \
+                    or low in _DETERMINERS:
+                break
+            words.append(w)
+        # a given name and a surname, or one word the dictionary does not know or the actor list does
+        if len(words) >= 2 or (words and (not _known_word(token_norm(words[0])) or _actor_label(words[0]))):
+            best = " ".join(words)
+    return best
+
+
+@lru_cache(maxsize=256)
+def _role_word_re(role: str) -> re.Pattern[str]:
+    """A word that is the role noun or ends with it ("Bundeskanzler" for "kanzler")."""
+    return re.compile(r"\b[\w-]*" + re.escape(role) + r"\b", re.IGNORECASE)
 
 
 def _role_text(text: str) -> bool:
@@ -1182,7 +1205,7 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
     else:
         cue = t.text
         if low == "so":
-            rng = _np_after(toks, v + 1)
+            rng = _np_after(toks, v + 1 + (v + 1 < hi and toks[v + 1].low in _AUXILIARIES))
         elif _lemma(t) == "heißen":
             # "hieß es in dem WSJ-Bericht" / "In der New York Times hieß es": the source
             # follows a preposition
