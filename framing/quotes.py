@@ -496,6 +496,11 @@ def _np_after(toks: _Run, i: int, objects: bool = False) -> tuple[int, int] | No
             if has_noun and t.text == "(" and i + 2 < n and toks[i + 2].text == ")" and _acronym(toks[i + 1]):
                 i += 3  # "das Bundeskriminalamt (BKA)"
                 continue
+            if t.text == "." and i > start and i + 1 < n and toks[i + 1].is_word and toks[i + 1].text[:1].isupper() \
+                    and toks[i - 1].text[:1].isupper() and (toks[i - 1].low in _ABBREVIATIONS or len(toks[i - 1].text) <= 3) \
+                    and toks.end(i - 1) == toks.starts[i]:
+                i += 1  # a title or initial: "Abg. Dr. Lueger", "W. Neuendorff"
+                continue
             end = _title_at(toks, i, n) if (has_noun or i == start or toks[i - 1].low in _DETERMINERS) else -1
             if end > 0:
                 # a quoted name in the phrase: "die „Bild“-Zeitung", "des Kanals „Sota“"
