@@ -205,6 +205,7 @@ _ABBREVIATIONS = _de.ABBREVIATIONS
 ROLE_NOUNS = _de.ROLE_NOUNS
 ROLE_NOUN_HEADS = _de.ROLE_NOUN_HEADS
 INSTITUTION_NOUN_HEADS = _de.INSTITUTION_NOUN_HEADS
+REPORT_NOUN_HEADS = _de.REPORT_NOUN_HEADS
 _MONTH_NAMES = frozenset(_de.MONTH_NAMES)
 
 
@@ -521,16 +522,17 @@ def _np_after(toks: _Run, i: int, objects: bool = False) -> tuple[int, int] | No
                     i = j
                     has_noun = last_name = True
             break
+        if low == "von" and has_noun and i + 1 < n and (
+                _role_noun(toks[i - 1]) or toks[i - 1].low.endswith(REPORT_NOUN_HEADS)) and (
+                _is_name(toks[i + 1]) or _acronym(toks[i + 1])):
+            i += 1  # "eine Sprecherin von Greenpeace", "einer Mitteilung von RIA Novosti"
+            continue
         if low in _NP_STOP and not (low == "und" and has_noun and i + 1 < n and (
                 _is_name(toks[i + 1]) or (toks[i + 1].text.isupper() and len(toks[i + 1].text) > 1))):
             break
         if has_noun and (last_name or low in _NP_BREAKERS or low not in _GENITIVE_DETERMINERS) \
                 and low in _DETERMINERS:
             break  # a new phrase: "summierte der Kanzler seine Entscheidung"
-        if low == "von" and has_noun and i + 1 < n and _role_noun(toks[i - 1]) and (
-                _is_name(toks[i + 1]) or _acronym(toks[i + 1])):
-            i += 1  # "eine Sprecherin von Greenpeace"
-            continue
         if i > start and low in _MONTH_NAMES and (toks[i - 1].text[:1].isdigit() or (
                 toks[i - 1].text == "." and i > start + 1 and toks[i - 2].text[:1].isdigit())):
             break  # "am 22. Mai": a date, no speaker

@@ -340,6 +340,13 @@ ROLE_NOUN_HEADS: Final = (
     "journalistin", "korrespondent", "korrespondentin", "direktor", "direktorin", "leiter", "leiterin",
     "führer", "führerin", "kommandeur", "meister", "meisterin", "beauftragte", "beauftragter",
 )
+# nouns of a report or statement whose author follows with "von" ("einer Mitteilung von RIA
+# Novosti", "ein Bericht von Reuters"); lower case, also as the end of a compound
+REPORT_NOUN_HEADS: Final = (
+    "mitteilung", "bericht", "berichte", "berichten", "meldung", "meldungen", "erklärung", "stellungnahme",
+    "interview", "angaben", "recherche", "recherchen", "informationen", "aussage", "aussagen", "äußerung",
+    "zitat", "post", "tweet", "beitrag", "kommentar", "schreiben", "brief",
+)
 # Nouns of an institution that speaks (lower case, also as the last part of a compound:
 # "Außenministerium", "Bauernverband", "Staatsanwaltschaft", "Nachrichtenagentur").
 INSTITUTION_NOUN_HEADS: Final = (
