@@ -788,7 +788,18 @@ def _relative_subject(toks: _Run, lo: int, cs: int, v: int) -> tuple[int, int] |
             return rng
     if toks[cs].low not in RELATIVE_PRONOUNS:
         return None
-    return _np_ending_at(toks, lo, cs - 1)
+    got = _np_ending_at(toks, lo, cs - 1)
+    if got is not None or toks[cs].low not in ("der", "die"):
+        return got
+    # a relative clause moved behind the verb's particle: "Die schickte Finanzminister
+    # Christian Lindner (45, FDP) vorbei, der …": the nearest person named before it
+    k = next((j for j in range(cs - 2, lo - 1, -1) if _is_name(toks[j]) and not _role_noun(toks[j])), None)
+    if k is None:
+        return None
+    a = k
+    while a > lo and toks[a - 1].is_word and toks[a - 1].text[:1].isupper() and toks[a - 1].low not in _DETERMINERS:
+        a -= 1
+    return (a, k + 1)
 
 
 def _subject_before_comma(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
