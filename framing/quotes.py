@@ -396,8 +396,11 @@ def _so_source(toks: _Run, i: int) -> bool:
     if nxt.low in _AUXILIARIES and i + 2 < n:
         # "…, so habe der FDP-Chef angeboten, …": a source with its own verb in parenthesis
         rng = _np_after(toks, i + 2)
-        return rng is not None and rng[1] + 1 < n and toks[rng[1]].is_word \
-            and toks[rng[1]].text[:1].islower() and toks[rng[1] + 1].text == ","
+        if rng is None or rng[1] + 1 >= n or toks[rng[0]].low in _ANONYMOUS:
+            return False
+        part = toks[rng[1]]  # a participle, not an infinitive: "so wird man finden, dass" is no source
+        return part.is_word and part.text[:1].islower() and part.low != part.lemma_low \
+            and toks[rng[1] + 1].text == ","
     if not (nxt.text[:1].isupper() or nxt.low in _DETERMINERS):
         return False
     for k in range(i + 1, min(n, i + 12)):
@@ -611,6 +614,11 @@ def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
             return head
         if cs >= v - 1:
             return _main_subject(toks, lo, v - 1)  # "So sang der Spiegel das Lied, … und betonte"
+        if toks[cs].is_word and toks[cs].text[:1].islower() and toks[cs].low not in _NOT_A_VERB_START:
+            # "…, verrät sie nicht und fabuliert …": the subject follows the first verb
+            rng = _np_after(toks, cs + 1)
+            if rng is not None and rng[1] < v:
+                return rng
     if v - 1 >= cs and (toks[v - 1].low == "zu" or (cs < v and toks[cs].low in ("um", "ohne", "statt"))) \
             and cs > lo:
         return _main_subject(toks, lo, cs)  # "Scholz trat vor die Presse, um zu erklären, …"
@@ -1091,6 +1099,11 @@ def _name_in(doc: Doc, a: int, k: int, sources: bool = False) -> str:
     dictionary does not know, or the words after a role noun ("Bundeskanzler Olaf Scholz")."""
     types = doc.types
     last = next((j for j in range(k - 1, a - 1, -1) if _is_name(types[j]) and not _role_noun(types[j])), None)
+    if last is not None and last + 1 < k and all(types[j].text[:1].isupper() and not _role_noun(types[j])
+                                                 for j in range(last + 1, k)):
+        # a surname the dictionary knows after the given name: "Ina Ruck", "Bruno Kahl"
+        first, last = last, k - 1
+        return doc.text[doc.starts[first] : doc.end(last)]
     if last is None and sources:
         head = next((j for j in range(a, k) if types[j].text[:1].isupper() and types[j].low not in _DETERMINERS), None)
         if head is not None and (_acronym(types[head]) or (_role_noun(types[head]) and not _is_role(types[head]))):
@@ -1103,7 +1116,8 @@ def _name_in(doc: Doc, a: int, k: int, sources: bool = False) -> str:
         return doc.text[doc.starts[role + 1] : doc.end(k - 1)]
     first = last
     # given name and surname: the word before the surname when it is capitalised and unknown
-    if last - 1 >= a and types[last - 1].text[:1].isupper() and not _known_word(types[last - 1].low):
+    if last - 1 >= a and types[last - 1].text[:1].isupper() and not _known_word(types[last - 1].low) \
+            and not _role_noun(types[last - 1]):
         first = last - 1
     return doc.text[doc.starts[first] : doc.end(last)]
 
@@ -1267,7 +1281,7 @@ def _after_nach(toks: _Run, i: int) -> int:
     (falsy); "nach vorläufigen Angaben" stays as it was written: the outlet's figures."""
     k = i - 1
     while k > 0 and toks[k].is_word and toks[k].text[:1].islower() and toks[k].low.endswith(_ADJ_ENDINGS) \
-            and toks[k].low not in _VAGUE_SOURCE and k > i - 4:
+            and toks[k].low not in _VAGUE_SOURCE and toks[k].low not in _DETERMINERS and k > i - 4:
         k -= 1
     return k + 1 if k >= 0 and toks[k].low == "nach" else 0
 
@@ -1538,7 +1552,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
                 # clauses from the first one in Konjunktiv on are reported ("Schon 2021 hatte X
                 # suggeriert, falls …, zeige das, dass …": "suggeriert" stays the outlet's)
                 # a frame without content of its own ("Sie rufe … auf") names the speaker
-                spk = (frames[0].speaker if frames else "") or (
+                spk = (frames[0].speaker if frames else "") or _inverted_source(doc, toks, speakers, konj_at) or (
                     last_speaker if last_reported == s.index - 1 else "") or speakers.said.get(s.index - 1, "")
                 rep = (konj_at, len(toks), spk, frames[0].cue if frames else "")
         for fr in frames:
@@ -1759,6 +1773,22 @@ _CLAUSE_BOUNDS: Final = frozenset(",:;–—")
 
 
 _FIRST_PERSON_SG: Final = frozenset(["ich", "jch"])  # (Jch: the old print form)
+
+
+def _inverted_source(doc: Doc, toks: _Run, speakers: _Speakers, a: int) -> str:
+    """The subject after the verb that follows a fronted Konjunktiv clause: "Das Vertrauen sei
+    verspielt, will sie herausgefunden haben" → the person "sie" refers to."""
+    comma = toks.codes.find(",", a)
+    if comma == -1 or comma + 2 >= len(toks):
+        return ""
+    v = toks[comma + 1]
+    if not (v.low in _AUXILIARIES or _inverted_verb(v)):
+        return ""
+    rng = _np_after(toks, comma + 2)
+    if rng is None or rng[0] > comma + 3:
+        return ""
+    named = any(_is_name(t) for t in toks[rng[0] : rng[1]])
+    return speakers.resolve(doc, toks, rng, named)
 
 
 def _konj_clause_start(toks: _Run, mask: _Mask, report: bool = False) -> int:
@@ -2040,7 +2070,11 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
     # reagierte entsetzt. „Wir …“")
     if not cue and (full or _FIRST_PERSON_RE.match(qtext)) and _opens_sentence(doc, o):
         ps = doc.sentence_at(o + 1) - 1
-        if ps >= 0 and "\n\n" not in text[doc.sentences[ps].end : o]:
+        gap = text[doc.sentences[ps].end : o] if ps >= 0 else ""
+        # a block quotation: a paragraph that is the quotation alone, after a paragraph ending
+        # with a speaker's sentence ("Die Zeitung meint, … .\n\n„…“")
+        block = gap.count("\n\n") == 1 and not gap.strip() and not text[c + 1 : _para_end(text, c)].strip(" .")
+        if ps >= 0 and ("\n\n" not in gap or block):
             spk = speakers.said.get(ps, "")
             if not spk and _FIRST_PERSON_RE.match(qtext):
                 spk = _named_subject(doc, ps)
@@ -2069,6 +2103,12 @@ def _inverted_verb(t: TokenType) -> bool:
 # the cue of a quotation attributed by the sentence before it, not by a word of its own
 CONTEXT_CUE: Final = "…"
 _FIRST_PERSON_RE: Final = re.compile(r"(?:Ich|Wir|Mein|Meine|Unser|Unsere|Uns)\b")
+
+
+def _para_end(text: str, i: int) -> int:
+    """End of the paragraph holding offset i."""
+    e = text.find("\n\n", i)
+    return len(text) if e == -1 else e
 
 
 def _opens_sentence(doc: Doc, o: int) -> bool:

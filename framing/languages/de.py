@@ -164,7 +164,7 @@ SPEECH_VERBS: Final = frozenset(
     bekunden bekennen beharren beschwören zusichern zusagen eingestehen unterrichten informieren
     sprechen reden darstellen titeln nachsagen vorhalten ausrufen bedauern begrüßen erzählen
     bitten befehlen raten empfehlen anweisen ersuchen auffordern aufrufen suggerieren formulieren
-    resümieren
+    resümieren fabulieren schwadronieren tönen raunen orakeln verraten
     """.split()
 ) | MANNER_SPEECH_VERBS
 # verbs of belief that introduce reported content but do not attribute a direct quote
