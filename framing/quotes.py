@@ -501,8 +501,8 @@ def _np_after(toks: _Run, i: int, objects: bool = False) -> tuple[int, int] | No
                 i += 3  # "das Bundeskriminalamt (BKA)"
                 continue
             if t.text == "." and i > start and i + 1 < n and toks[i + 1].is_word and toks[i + 1].text[:1].isupper() \
-                    and toks[i - 1].text[:1].isupper() and (toks[i - 1].low in _ABBREVIATIONS or len(toks[i - 1].text) <= 3) \
-                    and toks.end(i - 1) == toks.starts[i]:
+                    and toks[i - 1].text[:1].isupper() and toks.end(i - 1) == toks.starts[i] \
+                    and (toks[i - 1].low in _ABBREVIATIONS or len(toks[i - 1].text) <= 3):
                 i += 1  # a title or initial: "Abg. Dr. Lueger", "W. Neuendorff"
                 continue
             end = _title_at(toks, i, n) if (has_noun or i == start or toks[i - 1].low in _DETERMINERS) else -1
@@ -625,7 +625,7 @@ def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
     if cs > lo and toks[cs - 1].text == "," and (toks[cs].low in RELATIVE_PRONOUNS or (
             toks[cs].low in _PREPOSITIONS and cs + 1 < v and toks[cs + 1].low in RELATIVE_PRONOUNS)):
         return _relative_subject(toks, lo, cs, v)
-    if cs < v - 1 and toks[cs].low in CLAUSE_OPENERS and toks[cs].low not in ("wie", "wer", "was") or (
+    if (cs < v - 1 and toks[cs].low in CLAUSE_OPENERS and toks[cs].low not in ("wie", "wer", "was")) or (
             cs < v - 1 and toks[cs].low in ("was", "wer") and cs > lo and toks[cs - 1].text == ","):
         # a verb-final clause: its subject follows the conjunction ("seitdem der Verband zu … aufgerufen
         # hat", "…, was die Verwaltung gerade erklärt hatte")
@@ -713,8 +713,8 @@ def _clause_start_through(toks: _Run, lo: int, v: int) -> int:
                 continue
             return cs
         if mark in "“”«»\"'":
-            o = next((k for k in range(cs - 2, lo - 1, -1) if toks[k].text in _OPENING_MARKS
-                      and toks[k].text != mark or (mark == '"' and toks[k].text == '"')), None)
+            o = next((k for k in range(cs - 2, lo - 1, -1) if (toks[k].text in _OPENING_MARKS
+                      and toks[k].text != mark) or (mark == '"' and toks[k].text == '"')), None)
             if o is None or o <= lo or toks[o - 1].text in (",", ":", ";", ".") or not toks[o - 1].is_word:
                 return cs
             cs = _clause_start(toks, lo, o)
@@ -764,7 +764,7 @@ def _np_ending_at(toks: _Run, lo: int, e: int) -> tuple[int, int] | None:
                 break
             k = o
             continue
-        if t.is_word and (t.text[:1].isupper() or t.low in _DETERMINERS) or t.text == "-":
+        if (t.is_word and (t.text[:1].isupper() or t.low in _DETERMINERS)) or t.text == "-":
             k -= 1
             continue
         if t.is_word and t.low.endswith(_ADJ_ENDINGS) and k < e and toks[k].text[:1].isupper():
@@ -1881,7 +1881,8 @@ def _label_with_role(toks: _Run, lo: int, hi: int) -> bool:
     comma = next((k for k in range(lo, hi) if toks[k].text == ","), None)
     if comma is None or not 2 <= comma - lo <= 3 or not 0 < hi - comma - 1 <= 5:
         return False
-    if not all(t.is_word and t.text[:1].isupper() for t in toks[lo:comma]) or any(_role_noun(t) for t in toks[lo:comma]):
+    name = toks[lo:comma]
+    if not all(t.is_word and t.text[:1].isupper() for t in name) or any(_role_noun(t) for t in name):
         return False
     return all(t.is_word and (t.text[:1].isupper() or t.low in _DETERMINERS or t.low in _PREPOSITIONS)
                for t in toks[comma + 1 : hi])
