@@ -202,6 +202,7 @@ FIRST_PERSON_SPEAKERS = _de.FIRST_PERSON_SPEAKERS
 RELATIVE_PRONOUNS = _de.RELATIVE_PRONOUNS
 CLAUSE_OPENERS = _de.CLAUSE_OPENERS
 _ABBREVIATIONS = _de.ABBREVIATIONS
+_ALL_PREPOSITIONS = _de.QUOTE_PREPOSITIONS | _de.PREPOSITIONS
 ROLE_NOUNS = _de.ROLE_NOUNS
 ROLE_NOUN_HEADS = _de.ROLE_NOUN_HEADS
 INSTITUTION_NOUN_HEADS = _de.INSTITUTION_NOUN_HEADS
@@ -527,7 +528,8 @@ def _np_after(toks: _Run, i: int, objects: bool = False) -> tuple[int, int] | No
             break
         if low == "von" and has_noun and i + 1 < n and (
                 _role_noun(toks[i - 1]) or toks[i - 1].low.endswith(REPORT_NOUN_HEADS)) and (
-                _is_name(toks[i + 1]) or _acronym(toks[i + 1])):
+                _is_name(toks[i + 1]) or _acronym(toks[i + 1]) or (
+                    toks[i + 1].text[:1].isupper() and i + 2 < n and _is_name(toks[i + 2]))):
             i += 1  # "eine Sprecherin von Greenpeace", "einer Mitteilung von RIA Novosti"
             continue
         if low in _NP_STOP and not (low == "und" and has_noun and i + 1 < n and (
@@ -540,7 +542,7 @@ def _np_after(toks: _Run, i: int, objects: bool = False) -> tuple[int, int] | No
                 toks[i - 1].text == "." and i > start + 1 and toks[i - 2].text[:1].isdigit())):
             break  # "am 22. Mai": a date, no speaker
         if t.text[:1].isupper() and low not in _DETERMINERS and low not in _PRONOUNS:
-            if i == start and (_clause_adverb(t) or low in ("dies", "es")):
+            if i == start and (_clause_adverb(t) or low in ("dies", "es") or low in _ALL_PREPOSITIONS):
                 return None  # "Dagegen …": an adverb opens the clause; "Dies lehnte X ab": no noun
             has_noun = True
             last_name = _is_name(t) or _acronym(t)
@@ -833,8 +835,9 @@ def _subject_before_comma(toks: _Run, lo: int, v: int) -> tuple[int, int] | None
         if st < k and toks[st].low in ("und", "doch", "aber", "denn"):
             st += 1
         whole = _np_after(toks, st)
-        if whole is not None and whole[1] == v - 1 and (_is_name(toks[v - 2]) or _is_name(toks[k - 1])):
-            return whole  # "Uschakow, Putins Berater, nannte …"
+        if whole is not None and whole[1] == v - 1 and (_is_name(toks[v - 2]) or _is_name(toks[k - 1]) or all(
+                t.is_word and t.text[:1].isupper() and not _role_noun(t) for t in toks[k + 1 : v - 1])):
+            return whole  # "Uschakow, Putins Berater, nannte …", "Der Chef des Verbands, Jan Kolbe, sagte"
         if whole is not None and whole[1] == k and _np_like(toks, k + 1, v - 1) and (
                 _is_name(toks[k - 1]) or _role_noun(toks[st]) or _acronym(toks[k - 1])):
             return (whole[0], v - 1)  # "Uschakow, Berater für internationale Fragen, nannte …"

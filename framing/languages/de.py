@@ -355,7 +355,8 @@ INSTITUTION_NOUN_HEADS: Final = (
     "gewerkschaft", "konzern", "kanzlei", "präsidium", "verwaltung", "bündnis", "vereinigung",
     "kreml", "rathaus", "senat", "parlament", "magazin", "portal", "blatt", "kanal", "institut",
     "stiftung", "organisation", "bundeswehr", "armee", "militär", "feuerwehr", "unternehmen",
-    "firma", "gesellschaft", "vorstand", "komitee", "ausschuss", "rat",
+    "firma", "gesellschaft", "vorstand", "komitee", "ausschuss", "rat", "bund", "verein", "kammer", "union",
+    "initiative", "allianz", "netzwerk", "redaktion",
 )
 
 
