@@ -581,8 +581,9 @@ def _np_before(toks: _Run, start: int, verb: int) -> tuple[int, int] | None:
     first = toks[start]
     if low in _DEMONSTRATIVES and verb == start + 1:
         return None
-    if low in _PRONOUNS or low in _ANONYMOUS:
-        return (start, start + 1) if verb == start + 1 else None
+    if low in _PRONOUNS or low in _ANONYMOUS or low in FIRST_PERSON_SPEAKERS:
+        # "Er sagte", also before an auxiliary: "Sie habe am Telefon erklärt", "Ich habe gesagt"
+        return (start, start + 1) if verb == start + 1 or toks[start + 1].low in _AUXILIARIES else None
     if low in _PREPOSITIONS or low in _NP_STOP or _clause_adverb(first) \
             or not (first.text[:1].isupper() or low in _DETERMINERS or _title_at(toks, start, verb) > 0):
         return None

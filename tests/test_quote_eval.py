@@ -100,3 +100,16 @@ def test_voice_on_an_annotated_set(tmp_path):
     assert r.exit_code == 0 and "quoted speakers found,2/3" in r.output
     r = CliRunner().invoke(main, ["evaluate", "voice", str(tmp_path), "--texts", str(tmp_path / "none")])
     assert r.exit_code == 1 and "Error" in r.output and "Traceback" not in r.output
+
+
+def test_an_unknown_gold_speaker_is_found_by_a_quotation_without_speaker(tmp_path):
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "1.txt").write_text("Der Regen hielt an.\n\n„Das Ende naht, und niemand hält es auf“",
+                                 encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("id,outlet\n1,Testblatt\n", encoding="utf-8")
+    (tmp_path / "gold.csv").write_text("id,term,lemma,category,leaning,in_quote\n", encoding="utf-8")
+    (tmp_path / "speakers.csv").write_text(
+        "id,speaker,kind,count\n1,unbekannt (Zitat abgeschnitten),direct,1\n1,Papst,direct,1\n", encoding="utf-8")
+    rep = evaluate_voice(tmp_path, texts)
+    assert (rep.speakers, rep.speakers_found) == (2, 1) and rep.missed == ["1: Papst"]
