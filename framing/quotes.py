@@ -1778,7 +1778,8 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         content_frame = next((f for f in frames if f.content is not None), None)
         rep: tuple[int, int, str, str] | None = None
         if content_frame is not None and content_frame.content is not None:
-            rep = (*content_frame.content, content_frame.speaker, content_frame.cue)
+            rep = (content_frame.content[0], _konj_after_colon(toks, mask, content_frame.content[1]),
+                   content_frame.speaker, content_frame.cue)
         elif toks and not inside and (any_flag & (_MAY_KONJ1 | _MAY_KONJ) or goes_on) and not (
                 frames and frames[0].verb <= 3 and toks[0].low in w.demonstratives):
             words = sum(1 for t, p in zip(toks, toks.starts, strict=True) if p not in mask and t.is_word)
@@ -2302,6 +2303,23 @@ def _konj_clause_start(toks: _Run, mask: _Mask, report: bool = False) -> int:
                 continue
             return start
     return -1
+
+
+def _konj_after_colon(toks: _Run, mask: _Mask, b: int) -> int:
+    """The end of a reported content that ends at a colon, carried over the segments after it
+    that go on in Konjunktiv I ("er messe mit gleichem Maß: Gewalt und Nötigung seien …")."""
+    w = toks.words
+    codes, n = toks.codes, len(toks)
+    while b < n and codes[b] == ":" and toks.starts[b] not in mask:
+        nxt = codes.find(":", b + 1)
+        end = n if nxt == -1 else nxt
+        if not any(toks.starts[k] not in mask and toks[k].low in w.konj1
+                   and toks[k - 1].low not in w.first_person_singular
+                   and not (k + 1 < n and toks[k + 1].low in w.first_person_singular)
+                   for k in range(b + 1, end)):
+            break
+        b = end
+    return b
 
 
 def _konj_not_report(toks: _Run, start: int, k: int) -> bool:

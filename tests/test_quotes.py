@@ -403,3 +403,17 @@ def test_a_role_noun_takes_no_name_the_text_did_not_give_that_role():
             "„Es ist getan“, soll die spätere Premierministerin geschrieben haben.")
     got = {q.text: q.speaker for q in find_quotes(tokenize(text)) if q.kind == "direct"}
     assert "Peskow" not in got["Es ist getan"]
+
+
+def test_a_report_goes_on_over_a_colon_only_in_konjunktiv():
+    """After a reporting clause that ends at a colon, a segment in Konjunktiv I is still the
+    report (its scare quotes are the speaker's words); an indicative segment is the outlet's."""
+    text = "Die Ministerin erklärte am Montag, sie messe mit gleichem Maß: Gewalt und Drohungen seien „unerträglich“."
+    got = find_quotes(tokenize(text))
+    rep = [q for q in got if q.kind == "reported"]
+    assert [q.text for q in rep] == ["sie messe mit gleichem Maß: Gewalt und Drohungen seien „unerträglich“"]
+    assert [(q.kind, q.speaker) for q in got if q.text == "unerträglich"] == [("direct", "Ministerin")]
+    text = "Die Ministerin erklärte am Montag, sie komme später: Das Wetter ist an diesem Tag „herrlich“."
+    got = find_quotes(tokenize(text))
+    assert [q.text for q in got if q.kind == "reported"] == ["sie komme später"]
+    assert [q.kind for q in got if q.text == "herrlich"] == ["scare"]
