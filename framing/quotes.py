@@ -20,7 +20,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from operator import attrgetter
 from typing import Final, NamedTuple, cast
 
@@ -248,6 +248,25 @@ class _Words:
     indefinite_articles: frozenset[str]
     auxiliary_lemmas: frozenset[str]  # auxiliary and modal verbs
     old_umlauts: dict[str, str]  # old spelling of an umlaut at a word start -> the umlaut
+    clause_adverbs: frozenset[str]  # open a clause before the verb, never a noun phrase ("Dagegen")
+    pronominal_adverb_heads: frozenset[str]  # da(r)-/wo(r)-/hier- + one of these is an adverb
+    object_pronouns: frozenset[str]  # between a speech verb and its subject ("rief ihnen X zu")
+    first_person_speakers: frozenset[str]  # "ich", "wir": a speaker kept as written
+    subject_relative_pronouns: frozenset[str]  # may be the subject of a relative clause ("…, die schreibt")
+    clause_openers: frozenset[str]  # open a verb-final clause whose subject follows them
+    abbreviations: frozenset[str]  # titles with a dot inside a name ("Abg. Dr. Lueger")
+    all_prepositions: frozenset[str]
+    role_nouns: frozenset[str]  # "der Kanzler", "die Witwe": a role a person speaks in
+    role_noun_heads: tuple[str, ...]  # the last part of a compound role noun ("Regierungssprecher")
+    institution_noun_heads: tuple[str, ...]  # "Außenministerium", "Bauernverband"
+    report_noun_heads: tuple[str, ...]  # "eine Mitteilung von X"
+    month_names: frozenset[str]
+    genitive_determiners: frozenset[str]  # open a genitive attribute after a noun
+    werden_forms: frozenset[str]  # the passive auxiliary
+    agent_prepositions: frozenset[str]  # name the agent of a passive ("vom Ministerium")
+    vague_source_adjectives: frozenset[str]  # "nach ersten Angaben" names no source
+    first_person_re: re.Pattern[str]  # a quotation in the first person ("Ich …", "Wir …")
+    swiss_lemmas: dict[str, str]  # Swiss spelling (ss for ß) of a speech verb -> its lemma ("hiess")
     is_known: Callable[[str], bool]  # (cached per normal form: `_known_word`)
     codes: dict[str, str]  # token text -> its code character (`_code_of`)
     names: dict[str, bool]  # token text -> is it a proper name (`_is_name`)
@@ -302,8 +321,26 @@ def _words(lang: Language) -> _Words:
         name_articles=w("name_articles"), relative_pronouns=w("relative_pronouns"),
         formal_address=w("formal_address"), indefinite_articles=w("indefinite_articles"),
         auxiliary_lemmas=w("auxiliary_lemmas"), old_umlauts=lang.table("old_umlauts"),
+        clause_adverbs=w("clause_adverbs"), pronominal_adverb_heads=w("pronominal_adverb_heads"),
+        object_pronouns=w("object_pronouns"), first_person_speakers=w("first_person_speakers"),
+        subject_relative_pronouns=w("subject_relative_pronouns"), clause_openers=w("clause_openers"),
+        abbreviations=w("abbreviations"), all_prepositions=w("quote_prepositions") | w("prepositions"),
+        role_nouns=w("role_nouns"), role_noun_heads=lang.sequence("role_noun_heads"),
+        institution_noun_heads=lang.sequence("institution_noun_heads"),
+        report_noun_heads=lang.sequence("report_noun_heads"), month_names=w("month_names"),
+        genitive_determiners=w("genitive_determiners"), werden_forms=w("werden_forms"),
+        agent_prepositions=w("agent_prepositions"), vague_source_adjectives=w("vague_source_adjectives"),
+        first_person_re=_first_person_re(lang.sequence("first_person_openers")),
+        swiss_lemmas={v.replace("ß", "ss"): v for v in (*speech_verbs, *cognition_verbs, *separable) if "ß" in v},
         is_known=lang.is_known, codes={}, names={}, known={}, old_lemmas={}, language=lang,
     )
+
+
+def _first_person_re(openers: tuple[str, ...]) -> re.Pattern[str]:
+    """A quotation that opens in the first person ("Ich …", "Wir …"); none without openers."""
+    if not openers:
+        return re.compile(r"(?!)")
+    return re.compile("(?:" + "|".join(map(re.escape, openers)) + r")\b")
 
 
 _SPACES_RE: Final = re.compile(r"\s+")
@@ -444,9 +481,13 @@ def _flags(code: str) -> int:
 
 
 def _lemma(t: TokenType, w: _Words) -> str:
-    """The lemma, also of a word in an old spelling the dictionary does not know: theilt →
-    teilen, mitgetheilt → mitteilen, erwiederte → erwidern (th → t, the language's `old_spellings`)."""
+    """The lower-cased lemma. Swiss spellings of speech verbs map to the German ones ("hiess" →
+    heißen); a word in an old spelling the dictionary does not know gets its modern lemma:
+    theilt → teilen, mitgetheilt → mitteilen, erwiederte → erwidern (th → t, `old_spellings`)."""
     lem = t.lemma_low
+    swiss = w.swiss_lemmas.get(lem)
+    if swiss is not None:
+        return swiss
     if lem != t.low or not t.is_word or not t.text[:1].islower():
         return lem
     old_lemmas = w.old_lemmas
@@ -503,6 +544,14 @@ def _so_source(toks: _Run, i: int) -> bool:
     if i + 1 >= n or not toks[i + 1].is_word:
         return False
     nxt = toks[i + 1]
+    if nxt.low in w.auxiliaries and i + 2 < n:
+        # "…, so habe der FDP-Chef angeboten, …": a source with its own verb in parenthesis
+        rng = _np_after(toks, i + 2)
+        if rng is None or rng[1] + 1 >= n or toks[rng[0]].low in w.anonymous:
+            return False
+        part = toks[rng[1]]  # a participle, not an infinitive: "so wird man finden, dass" is no source
+        return part.is_word and part.text[:1].islower() and part.low != part.lemma_low \
+            and toks[rng[1] + 1].text == ","
     if not (nxt.text[:1].isupper() or nxt.low in w.determiners):
         return False
     for k in range(i + 1, min(n, i + 12)):
@@ -541,11 +590,54 @@ class _Runs:
 # --- 3. speakers ---------------------------------------------------------------------------
 
 
-def _np_after(toks: _Run, i: int) -> tuple[int, int] | None:
-    """Token range of the noun phrase starting at or after index i (subject after the verb)."""
+
+
+def _clause_adverb(t: TokenType, w: _Words) -> bool:
+    """An adverb that can open a clause or stand after the verb, never a noun phrase: "Dagegen",
+    "Natürlich", "etwa", and pronominal adverbs by their form ("darauf", "womit", "hierzu")."""
+    low = t.low
+    if low in w.clause_adverbs or low in w.fronted_adverbs:
+        return True
+    return any(low.startswith(pre) and low[len(pre):] in w.pronominal_adverb_heads
+               for pre in ("dar", "da", "wor", "wo", "hier"))
+
+
+def _role_noun(t: TokenType, w: _Words) -> bool:
+    """A noun of a speaking role or institution ("Sprecherin", "Bauernverband", "FDP-Chef")."""
+    low = t.low
+    return t.is_word and t.text[:1].isupper() and (
+        low in w.role_nouns or low.endswith(w.role_noun_heads) or low.endswith(w.institution_noun_heads)
+        or low.rstrip("s").endswith(w.institution_noun_heads))
+
+
+def _acronym(t: TokenType) -> bool:
+    """An acronym of two to six capitals ("BKA", "NATO", "GBA"): an institution's name."""
+    x = t.text
+    return 2 <= len(x) <= 6 and x.isupper() and x.isalpha()
+
+
+def _title_at(toks: _Run, i: int, n: int) -> int:
+    """End (after the closing mark) of a short quoted name at i („Bild“, »Sota«), else -1."""
+    if toks[i].text not in "„»«\"“":
+        return -1
+    for j in range(i + 1, min(n, i + 6)):
+        x = toks[j]
+        if x.text in "“”«»\"":
+            return j + 1 if j > i + 1 else -1
+        if not (x.is_word and (x.text[:1].isupper() or x.text[:1].isdigit())):
+            return -1
+    return -1
+
+
+def _np_after(toks: _Run, i: int, objects: bool = False) -> tuple[int, int] | None:
+    """Token range of the noun phrase starting at or after index i (subject after the verb).
+    Adverbs and object pronouns before it are skipped ("sagte dagegen der Minister", "rief
+    ihnen Rukwied zu"), unless `objects` (after "zitieren" the object is the one quoted)."""
     w = toks.words
     n = len(toks)
-    while i < n and toks[i].is_word and (toks[i].low in w.skip_after_verb or toks[i].low == "sich"):
+    while i < n and toks[i].is_word and (toks[i].low in w.skip_after_verb or toks[i].low == "sich" or (
+            toks[i].text[:1].islower() and (_clause_adverb(toks[i], w) or (
+                not objects and toks[i].low in w.object_pronouns and i + 1 < n and toks[i + 1].is_word)))):
         i += 1  # "äußerte sich der Minister"
     start = i
     has_noun = False
@@ -554,23 +646,54 @@ def _np_after(toks: _Run, i: int) -> tuple[int, int] | None:
         t = toks[i]
         low = t.low
         if not t.is_word:
-            if t.text == "," and has_noun and i + 1 < n and _is_name(toks[i + 1], w):
-                # apposition: "der Sprecher des Ministeriums, Vedant Patel, …"
+            if has_noun and t.text == "(" and i + 2 < n and toks[i + 2].text == ")" and _acronym(toks[i + 1]):
+                i += 3  # "das Bundeskriminalamt (BKA)"
+                continue
+            if t.text == "." and i > start and i + 1 < n and toks[i + 1].is_word and toks[i + 1].text[:1].isupper() \
+                    and toks[i - 1].text[:1].isupper() and toks.end(i - 1) == toks.starts[i] \
+                    and (toks[i - 1].low in w.abbreviations or len(toks[i - 1].text) <= 3):
+                i += 1  # a title or initial: "Abg. Dr. Lueger", "W. Neuendorff"
+                continue
+            end = _title_at(toks, i, n) if (has_noun or i == start or toks[i - 1].low in w.determiners) else -1
+            if end > 0:
+                # a quoted name in the phrase: "die „Bild“-Zeitung", "des Kanals „Sota“"
+                i = end
+                if i + 1 < n and toks[i].text == "-" and toks[i + 1].text[:1].isupper():
+                    i += 2
+                has_noun = True
+                last_name = False
+                continue
+            if t.text == "," and has_noun and i + 1 < n and toks[i + 1].is_word and toks[i + 1].text[:1].isupper():
+                # apposition: "der Sprecher des Ministeriums, Vedant Patel, …": a name, or up to
+                # three capitalised words closed by a comma or the clause's end
                 j = i + 1
-                while j < n and toks[j].is_word and toks[j].text[:1].isupper():
+                while j < n and toks[j].is_word and toks[j].text[:1].isupper() and j - i <= 4:
                     j += 1
-                i = j
-                has_noun = last_name = True
-                break
+                if (j >= n or toks[j].text in (",", ".", ":", ";", "!", "?")) and (
+                        _is_name(toks[i + 1], w) or not any(_role_noun(x, w) for x in toks[i + 1 : j])):
+                    i = j
+                    has_noun = last_name = True
             break
+        if low == "von" and has_noun and i + 1 < n and (
+                _role_noun(toks[i - 1], w) or toks[i - 1].low.endswith(w.report_noun_heads)) and (
+                _is_name(toks[i + 1], w) or _acronym(toks[i + 1]) or (
+                    toks[i + 1].text[:1].isupper() and i + 2 < n and _is_name(toks[i + 2], w))):
+            i += 1  # "eine Sprecherin von Greenpeace", "einer Mitteilung von RIA Novosti"
+            continue
         if low in w.np_stop and not (low == "und" and has_noun and i + 1 < n and (
                 _is_name(toks[i + 1], w) or (toks[i + 1].text.isupper() and len(toks[i + 1].text) > 1))):
             break
-        if has_noun and (last_name or low in w.np_breakers) and low in w.determiners:
-            break
-        if t.text[:1].isupper():
+        if has_noun and (last_name or low in w.np_breakers or low not in w.genitive_determiners) \
+                and low in w.determiners:
+            break  # a new phrase: "summierte der Kanzler seine Entscheidung"
+        if i > start and low in w.month_names and (toks[i - 1].text[:1].isdigit() or (
+                toks[i - 1].text == "." and i > start + 1 and toks[i - 2].text[:1].isdigit())):
+            break  # "am 22. Mai": a date, no speaker
+        if t.text[:1].isupper() and low not in w.determiners and low not in w.pronouns:
+            if i == start and (_clause_adverb(t, w) or low in ("dies", "es") or low in w.all_prepositions):
+                return None  # "Dagegen …": an adverb opens the clause; "Dies lehnte X ab": no noun
             has_noun = True
-            last_name = _is_name(t, w)
+            last_name = _is_name(t, w) or _acronym(t)
         elif low in w.determiners or low in w.pronouns or low in w.anonymous:
             if low in w.pronouns or low in w.anonymous:
                 return (i, i + 1) if i == start else (start, i)
@@ -581,7 +704,7 @@ def _np_after(toks: _Run, i: int) -> tuple[int, int] | None:
             break  # not an attributive adjective ("des Senders sollen …"): the phrase has ended
         i += 1
     # drop trailing words that are not nouns or names
-    while i > start and not toks[i - 1].text[:1].isupper():
+    while i > start and not toks[i - 1].text[:1].isupper() and toks[i - 1].text not in ")“”«»\"":
         i -= 1
     return (start, i) if i > start and has_noun else None
 
@@ -608,10 +731,11 @@ def _np_before(toks: _Run, start: int, verb: int) -> tuple[int, int] | None:
     first = toks[start]
     if low in w.demonstratives and verb == start + 1:
         return None
-    if low in w.pronouns or low in w.anonymous:
-        return (start, start + 1) if verb == start + 1 else None
-    if low in w.prepositions or low in w.np_stop or low in w.fronted_adverbs \
-            or not (first.text[:1].isupper() or low in w.determiners):
+    if low in w.pronouns or low in w.anonymous or low in w.first_person_speakers:
+        # "Er sagte", also before an auxiliary: "Sie habe am Telefon erklärt", "Ich habe gesagt"
+        return (start, start + 1) if verb == start + 1 or toks[start + 1].low in w.auxiliaries else None
+    if low in w.prepositions or low in w.np_stop or _clause_adverb(first, w) \
+            or not (first.text[:1].isupper() or low in w.determiners or _title_at(toks, start, verb) > 0):
         return None
     rng = _np_after(toks, start)
     if rng is None or rng[1] > verb:
@@ -621,44 +745,76 @@ def _np_before(toks: _Run, start: int, verb: int) -> tuple[int, int] | None:
 
 
 
+_OPENING_MARKS: Final = frozenset("„»«\"“‚")
+
+
 def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
-    """Subject of the speech verb at v: before it (verb-second), after it, or after an auxiliary."""
+    """Subject of the speech verb at v: before it (verb-second), after it, or after an auxiliary;
+    the antecedent of a relative pronoun; the agent of a passive; the subject of the main
+    clause for a coordinated verb or an infinitive ("um zu erklären")."""
     w = toks.words
-    cs = _clause_start(toks, lo, v)
+    cs = _clause_start_through(toks, lo, v)
     if cs == v and v - 1 > lo and toks[v - 1].text == ",":
-        # "Jake Sullivan, der Sicherheitsberater, sagte": an apposition between commas
-        k = toks.codes.rfind(",", lo + 1, v - 1)
-        if k != -1:
-            head = _np_before(toks, _clause_start(toks, lo, k), k)
-            if head is not None:
-                return (head[0], v - 1)
-            # "Der Präsident des Verbands, Rukwied, erklärte": a name in apposition
-            st = _clause_start(toks, lo, k)
-            if st < k and toks[st].low in ("und", "doch", "aber", "denn"):
-                st += 1
-            whole = _np_after(toks, st)
-            if whole is not None and whole[1] == v - 1 and (_is_name(toks[v - 2], w) or _is_name(toks[k - 1], w)):
-                return whole  # "Uschakow, Putins Berater, nannte …"
-        return None
+        return _subject_before_comma(toks, lo, v)
     if v - 1 > lo and toks[v - 1].low in ("und", "sowie", "oder"):
         # coordinated verbs share the subject: "Putin verurteilt … und kündigt … an"
         head = _np_before(toks, lo, v - 1)
         if head is not None and head[1] < v - 1 and toks[head[1]].text[:1].islower():
             return head
+        if cs >= v - 1:
+            return _main_subject(toks, lo, v - 1)  # "So sang der Spiegel das Lied, … und betonte"
+        if toks[cs].is_word and toks[cs].text[:1].islower() and toks[cs].low not in w.not_a_verb_start:
+            # "…, verrät sie nicht und fabuliert …": the subject follows the first verb
+            rng = _np_after(toks, cs + 1)
+            if rng is not None and rng[1] < v:
+                return rng
+    if v - 1 >= cs and (toks[v - 1].low == "zu" or (cs < v and toks[cs].low in ("um", "ohne", "statt"))) \
+            and cs > lo:
+        return _main_subject(toks, lo, cs)  # "Scholz trat vor die Presse, um zu erklären, …"
+    if cs > lo and toks[cs - 1].text == "," and (toks[cs].low in w.subject_relative_pronouns or (
+            toks[cs].low in w.prepositions and cs + 1 < v and toks[cs + 1].low in w.subject_relative_pronouns)):
+        return _relative_subject(toks, lo, cs, v)
+    if (cs < v - 1 and toks[cs].low in w.clause_openers and toks[cs].low not in ("wie", "wer", "was")) or (
+            cs < v - 1 and toks[cs].low in ("was", "wer") and cs > lo and toks[cs - 1].text == ","):
+        # a verb-final clause: its subject follows the conjunction ("seitdem der Verband zu … aufgerufen
+        # hat", "…, was die Verwaltung gerade erklärt hatte")
+        j = cs + 1
+        while j < v and toks[j].is_word and toks[j].text[:1].islower() and (
+                _clause_adverb(toks[j], w) or toks[j].low in w.skip_after_verb or toks[j].low in w.focus_particles):
+            j += 1
+        if j < v and (toks[j].low in w.determiners or (toks[j].is_word and toks[j].text[:1].isupper())):
+            rng = _np_after(toks, j)
+            if rng is not None and rng[1] <= v and _head_speaks(toks, rng):
+                return rng
+    tv = toks[v]
+    participle = tv.low != tv.lemma_low and tv.low.endswith(("t", "en")) and (
+        tv.low.startswith("ge") or v + 1 >= len(toks) or not toks[v + 1].is_word or toks[v + 1].low in w.werden_forms)
+    if tv.lemma_low != "zitieren" and participle and any(
+            toks[k].low in w.werden_forms for k in range(cs, min(len(toks), v + 3))):
+        # a passive names the speaker as its agent or source ("wurde vom Ministerium kritisiert",
+        # "Aus dem Ministerium wurde erklärt"); its subject is what was said or done
+        for k in range(cs, v):
+            if toks[k].low in w.agent_prepositions or (k == cs and toks[k].low == "aus"):
+                rng = _np_after(toks, k + 1)
+                if rng is not None and rng[1] <= v:
+                    return rng
+        if toks[cs].low in w.first_person_speakers:
+            return (cs, cs + 1)  # "Wir werden um Aufnahme … ersucht": the outlet's own words
+        return None
     if toks[v].lemma_low == "zitieren" or toks[v].low.startswith("ge"):
         # passive and perfect: "Der Diktator wurde mit den Worten … zitiert", "Peking hat …
         # vorgeworfen": the subject stands before the finite auxiliary
         aux = next((k for k in range(v - 1, cs - 1, -1) if toks[k].low in w.auxiliaries), None)
         if aux is not None:
-            after = _np_after(toks, aux + 1)  # "…, wird Kreml-Sprecher Peskow … zitiert"
-            if after is not None and after[1] <= v and toks[aux + 1].low not in w.prepositions:
-                return after
             head = _np_before(toks, _clause_start(toks, lo, aux), aux) if aux > lo else None
             if head is not None:
                 return head
+            after = _np_after(toks, aux + 1)  # "…, wird Kreml-Sprecher Peskow … zitiert"
+            if after is not None and after[1] <= v and toks[aux + 1].low not in w.prepositions:
+                return after
     before = _np_before(toks, cs, v)
     if before is not None:
-        return before
+        return _fronted_object(toks, before, v) or before
     first = toks[cs] if cs < v else None
     if cs > lo and first is not None and first.text[:1].islower() and first.low not in w.not_a_verb_start \
             and toks[lo].text[:1].isupper():
@@ -666,16 +822,224 @@ def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
         head = _np_after(toks, lo)
         if head is not None and head[1] <= cs:
             return head
-    # "wie Reuters berichtet", "Wie der Economist anführt"
+    # "wie Reuters berichtet", "Wie der Economist anführt", "wie es X formulierte"
     for k in range(cs, v):
         if toks[k].low == "wie":
-            return _np_after(toks, k + 1)
+            j = k + 1 + (k + 1 < v and toks[k + 1].low == "es")
+            return _np_after(toks, j)
     # "hatte der russische Botschafter … geäußert": subject after the finite auxiliary
     for k in range(cs, v):
         if toks[k].low in w.auxiliaries and k + 1 < v:
             rng = _np_after(toks, k + 1)
             if rng is not None:
                 return rng
+    return None
+
+
+def _clause_start_through(toks: _Run, lo: int, v: int) -> int:
+    """The start of the clause of v, looking through a quotation or a parenthesis by dashes
+    inside it: "das ZDF die Sprengung «…» als «…» bezeichnet", "Putin hat X – ohne ihn zu
+    nennen – „Verrat“ vorgeworfen"."""
+    w = toks.words
+    cs = _clause_start(toks, lo, v)
+    for _ in range(6):
+        if cs <= lo + 1:
+            return cs
+        mark = toks[cs - 1].text
+        if mark == "." and (toks[cs - 2].text[:1].isdigit() or toks[cs - 2].low in w.abbreviations):
+            cs = _clause_start(toks, lo, cs - 2)  # an ordinal or abbreviation: "am 22. Mai", "Nr. 3"
+            continue
+        if mark == "-" and toks.end(cs - 2) == toks.starts[cs - 1] and toks.end(cs - 1) == toks.starts[cs]:
+            cs = _clause_start(toks, lo, cs - 1)  # a hyphen inside a compound: "„Bild“-Zeitung"
+            continue
+        if mark == "," and cs < v and toks[cs].text[:1].islower() and toks[cs].low not in w.subject_relative_pronouns \
+                and toks[cs].low not in w.subordinators:
+            # "…, über die der Chef des Dienstes, Bruno Kahl, noch am 22. Mai sagte": a name in
+            # apposition, then the clause goes on without its subject
+            p = toks.codes.rfind(",", lo, cs - 1)
+            if p > lo and 0 < cs - 1 - (p + 1) <= 3 and all(
+                    t.is_word and t.text[:1].isupper() and not _role_noun(t, w) for t in toks[p + 1 : cs - 1]):
+                cs = _clause_start(toks, lo, p)
+                continue
+            return cs
+        if mark in "“”«»\"'":
+            o = next((k for k in range(cs - 2, lo - 1, -1) if (toks[k].text in _OPENING_MARKS
+                      and toks[k].text != mark) or (mark == '"' and toks[k].text == '"')), None)
+            if o is None or o <= lo or toks[o - 1].text in (",", ":", ";", ".") or not toks[o - 1].is_word:
+                return cs
+            cs = _clause_start(toks, lo, o)
+        elif mark in "–—":
+            d = next((k for k in range(cs - 2, lo - 1, -1) if toks[k].text in ("–", "—")), None)
+            if d is None or d <= lo or not toks[d - 1].is_word:
+                return cs
+            cs = _clause_start(toks, lo, d)
+        else:
+            return cs
+    return cs
+
+
+def _first_verb(toks: _Run, lo: int, hi: int) -> int | None:
+    """The first lower-case word after lo that can be the finite verb (not an article,
+    preposition, particle or attributive adjective)."""
+    w = toks.words
+    return next((k for k in range(lo + 1, hi) if toks[k].is_word and toks[k].text[:1].islower()
+                 and toks[k].low not in w.determiners and toks[k].low not in w.focus_particles
+                 and toks[k].low not in w.prepositions and toks[k].low != "und"
+                 and not (toks[k].low.endswith(w.adj_endings) and k + 1 < hi and toks[k + 1].text[:1].isupper())),
+                None)
+
+
+def _main_subject(toks: _Run, lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject of the main clause that opens toks[lo:hi]: before its verb, or right after it
+    when the clause opens with something else ("So sang der Spiegel …")."""
+    f = _first_verb(toks, lo, hi)
+    if f is None:
+        return None
+    head = _np_before(toks, lo, f)
+    after = _np_after(toks, f + 1)
+    after = after if after is not None and after[1] <= hi else None
+    if head is not None and not (after is not None and _head_speaks(toks, after) and not _head_speaks(toks, head)):
+        return head
+    return after  # "Verbindungen will die GBA nicht gefunden haben": the object opens the clause
+
+
+def _np_ending_at(toks: _Run, lo: int, e: int) -> tuple[int, int] | None:
+    """The noun phrase ending right before index e ("…, Bürgermeisterin Anna Berger (SPD), die
+    …"): capitalised words, articles, adjectives and a parenthesis walked back from e."""
+    w = toks.words
+    k = e
+    while k > lo:
+        t = toks[k - 1]
+        if t.text == ")":
+            o = next((j for j in range(k - 2, max(lo, k - 12) - 1, -1) if toks[j].text == "("), None)
+            if o is None:
+                break
+            k = o
+            continue
+        if (t.is_word and (t.text[:1].isupper() or t.low in w.determiners)) or t.text == "-":
+            k -= 1
+            continue
+        if t.is_word and t.low.endswith(w.adj_endings) and k < e and toks[k].text[:1].isupper():
+            k -= 1
+            continue
+        break
+    while k < e and not (toks[k].is_word and (toks[k].text[:1].isupper() or toks[k].low in w.determiners)):
+        k += 1
+    if k >= e or _clause_adverb(toks[k], w) or toks[k].low in w.prepositions:
+        return None
+    rng = _np_after(toks, k)
+    if rng is None:
+        return None
+    return (rng[0], min(rng[1], e)) if rng[1] >= e - 1 else (rng[0], e)
+
+
+def _relative_subject(toks: _Run, lo: int, cs: int, v: int) -> tuple[int, int] | None:
+    """Subject of a speech verb in a relative clause: a noun phrase after the relative pronoun
+    ("…, über die der Chef des Dienstes sagte"), else the antecedent before the comma ("der
+    Bericht von Reporterin Lisa Graf, die schreibt, …")."""
+    w = toks.words
+    j = cs + 1 if toks[cs].low in w.subject_relative_pronouns else cs + 2
+    while j < v and toks[j].is_word and toks[j].text[:1].islower() and (
+            _clause_adverb(toks[j], w) or toks[j].low in w.skip_after_verb or toks[j].low in w.focus_particles):
+        j += 1
+    if j < v and (toks[j].low in w.determiners or _is_name(toks[j], w) or _acronym(toks[j])
+                  or (toks[j].text[:1].isupper() and toks[j].is_word)):
+        rng = _np_after(toks, j)
+        if rng is not None and rng[1] <= v:
+            return rng
+    if toks[cs].low not in w.subject_relative_pronouns:
+        return None
+    got = _np_ending_at(toks, lo, cs - 1)
+    if got is not None or toks[cs].low not in ("der", "die"):
+        return got
+    # a relative clause moved behind the verb's particle: "Die schickte Finanzminister
+    # Christian Lindner (45, FDP) vorbei, der …": the nearest person named before it
+    k = next((j for j in range(cs - 2, lo - 1, -1) if _is_name(toks[j], w) and not _role_noun(toks[j], w)), None)
+    if k is None:
+        return None
+    a = k
+    while a > lo and toks[a - 1].is_word and toks[a - 1].text[:1].isupper() and toks[a - 1].low not in w.determiners:
+        a -= 1
+    return (a, k + 1)
+
+
+def _subject_before_comma(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
+    """Subject of "X, <apposition or relative clause>, sagte …"."""
+    w = toks.words
+    # "Der Bauernverband (DBV), der … durchführen will, distanzierte sich": the antecedent of a
+    # relative clause that ends right before the verb
+    for c in range(v - 2, lo, -1):
+        if toks[c].text == "," and c + 1 < v - 1 and toks[c + 1].low in w.subject_relative_pronouns:
+            if _np_like(toks, c + 2, v - 1):
+                break  # "Jake Sullivan, der Sicherheitsberater, sagte": an apposition
+            head = _np_ending_at(toks, lo, c)
+            if head is not None and _clause_start(toks, lo, head[0]) in (head[0], head[0] - 1):
+                return head
+            break
+    # "Jake Sullivan, der Sicherheitsberater, sagte": an apposition between commas
+    k = toks.codes.rfind(",", lo + 1, v - 1)
+    if k != -1:
+        head = _np_before(toks, _clause_start(toks, lo, k), k)
+        if head is not None:
+            return (head[0], v - 1) if _np_like(toks, k + 1, v - 1) else head
+        # "Der Präsident des Verbands, Rukwied, erklärte": a name in apposition
+        st = _clause_start(toks, lo, k)
+        if st < k and toks[st].low in ("und", "doch", "aber", "denn"):
+            st += 1
+        whole = _np_after(toks, st)
+        if whole is not None and whole[1] == v - 1 and (_is_name(toks[v - 2], w) or _is_name(toks[k - 1], w) or all(
+                t.is_word and t.text[:1].isupper() and not _role_noun(t, w) for t in toks[k + 1 : v - 1])):
+            return whole  # "Uschakow, Putins Berater, nannte …", "Der Chef des Verbands, Jan Kolbe, sagte"
+        if whole is not None and whole[1] == k and _np_like(toks, k + 1, v - 1) and (
+                _is_name(toks[k - 1], w) or _role_noun(toks[st], w) or _acronym(toks[k - 1])):
+            return (whole[0], v - 1)  # "Uschakow, Berater für internationale Fragen, nannte …"
+    return None
+
+
+def _np_like(toks: _Run, a: int, b: int) -> bool:
+    """Can toks[a:b] be a noun phrase with its attributes (no finite verb): capitalised words,
+    articles, adjectives, prepositions, "und", numbers and parentheses?"""
+    w = toks.words
+    if b <= a:
+        return False
+    for t in toks[a:b]:
+        if not t.is_word:
+            if t.text not in "()-" and not t.text[:1].isdigit():
+                return False
+        elif not (t.text[:1].isupper() or t.low in w.determiners or t.low in w.prepositions or t.low == "und"
+                  or t.low.endswith(w.adj_endings) or t.text[:1].isdigit()):
+            return False
+    return True
+
+
+def _head_speaks(toks: _Run, rng: tuple[int, int]) -> bool:
+    """Does a noun phrase before its genitive attribute hold a name, an acronym or a noun of a
+    speaking role or institution ("Bundeskanzler Olaf Scholz", "der Deutsche Bauernverband")?"""
+    w = toks.words
+    seen_noun = False
+    for t in toks[rng[0] : rng[1]]:
+        if seen_noun and t.low in w.genitive_determiners:
+            return False  # the attribute of the head: "die Blockade eines Anlegers in Schlüttsiel"
+        if t.is_word and t.text[:1].isupper() and t.low not in w.determiners:
+            if _is_name(t, w) or _acronym(t) or _role_noun(t, w):
+                return True
+            seen_noun = True
+    return False
+
+
+def _fronted_object(toks: _Run, before: tuple[int, int], v: int) -> tuple[int, int] | None:
+    """Object-first order ("Den Vorschlag nannte der Minister …", "Die Blockade bezeichnete der
+    Verband als …"): the phrase before the verb is an object when its article cannot be a
+    subject (den, dem, des) or when it names no speaker and a speaker follows the verb."""
+    w = toks.words
+    first = toks[before[0]].low
+    if first not in ("den", "dem", "des", "die", "das") or _head_speaks(toks, before):
+        return None
+    after = _np_after(toks, v + 1)
+    if after is None or not _head_speaks(toks, after):
+        return None
+    if first in ("den", "dem", "des") or toks[after[0]].low == "der" or _is_name(toks[after[0]], w):
+        return after
     return None
 
 
@@ -704,11 +1068,19 @@ class _Frame:
     clause: tuple[int, int] | None = None  # token range of the cue's clause (see _near_frame)
 
 
+# sentences a pronoun or a role ("der Kanzler") looks back for the person it names
+SPEAKER_LOOKBACK: Final = 6
+
+
 class _Speakers:
-    """Resolves pronouns to the last named speaker or person mentioned."""
+    """Resolves pronouns and roles to the person they refer back to: the nearer of the last
+    named speaker and the named subject of one of the sentences before."""
 
     def __init__(self) -> None:
         self.last = ""
+        self.last_at = -1  # offset of the last speaker's mention
+        self.last_named = False  # did the last speaker's mention hold a proper name?
+        self.said: dict[int, str] = {}  # sentence -> the last speaker attributed in it
 
     def resolve(self, doc: Doc, toks: _Run, rng: tuple[int, int] | None, named: bool,
                 plural: bool = False) -> str:
@@ -719,21 +1091,117 @@ class _Speakers:
             return ""
         text = _span_text(doc, toks, rng)
         low = text.lower()
+        at = toks.starts[rng[0]]
+        if low in w.first_person_speakers:
+            return low  # "ich", "wir": kept as the text names them
         if low in w.pronouns:
             if plural and low == "sie":
                 return text  # "indem sie behaupten": not the last person named
-            return self.last or _name_before(doc, toks.starts[rng[0]])
+            return self.antecedent(doc, at) or _name_before(doc, at)
         if low in w.anonymous:
             return "man"
-        if not named and not plural and toks[rng[0]].low in w.definite_articles and rng[1] - rng[0] >= 2:
+        if 2 <= len(text) <= 6 and text.isupper() and text.isalpha():
+            text = _expand_acronym(doc.text, text, w)  # "GBA" → "Generalbundesanwalt (GBA)"
+        resolved = False  # a role noun given the name of the person it refers back to
+        person = any(_is_name(t, w) and not _role_noun(t, w) for t in toks[rng[0] : rng[1]])
+        if not person and not plural and toks[rng[0]].low in w.definite_articles and rng[1] - rng[0] >= 2:
             # "sagte der SPD-Politiker" after "Minister Karl Lauterbach verteidigte …": a role
-            # refers back to the named subject of the sentence before
-            name = _subject_name_before(doc, doc.sentence_at(toks.starts[rng[0]]))
-            if name and name not in text:
+            # refers back to the named subject of the sentence before; a role noun ("die Witwe",
+            # "der Kanzler") to the person last named as subject or speaker
+            head = next((t for t in toks[rng[0] : rng[1]] if t.is_word and t.text[:1].isupper()), None)
+            name = _subject_name_before(doc, doc.sentence_at(at)) if head is not None and _is_role(head, w) else ""
+            name = name if name and not _role_text(name, w) else ""
+            if not name and rng[1] - rng[0] <= 3 and head is not None and _is_role(head, w) \
+                    and head is toks[rng[1] - 1]:
+                # further back only a person the text has given that role ("Bundeskanzler Olaf
+                # Scholz … sagte der Kanzler"): the nearest named person may be someone else
+                name = _role_holder(doc.text, at, toks[rng[1] - 1].low, w)
+            if name and text in name:
+                text = name  # the same role named again: "sagte die Witwe … so die Witwe"
+                named = resolved = True
+            elif name and name not in text:
                 text = f"{text} {name}"
+                named = resolved = True
+        if text:
+            self.said[doc.sentence_at(at)] = text
         if named or text[:1].isupper():
-            self.last = text
+            self.last, self.last_at, self.last_named = text, at, person or resolved
         return text
+
+    def antecedent(self, doc: Doc, at: int, person: bool = False) -> str:
+        """The person a pronoun or role at offset `at` refers to: the named subject of one of
+        the SPEAKER_LOOKBACK sentences before, unless the last speaker was named after it
+        (with `person`, only a speaker named by a proper name counts)."""
+        si = doc.sentence_at(at)
+        last = self.last if self.last_named or not person else ""
+        for k in range(si - 1, max(-1, si - 1 - SPEAKER_LOOKBACK), -1):
+            if last and self.last_at >= doc.sentences[k].start:
+                break  # the last speaker is nearer
+            got = _named_subject(doc, k)
+            if got:
+                return got
+        return last
+
+
+@lru_cache(maxsize=4096)
+def _acronym_re(acronym: str) -> re.Pattern[str]:
+    return re.compile(r"((?:[A-ZÄÖÜ][\w-]*\s+){0,2}[A-ZÄÖÜ][\w-]*)\s*\(" + re.escape(acronym) + r"\)")
+
+
+def _expand_acronym(text: str, acronym: str, w: _Words) -> str:
+    """An acronym with the name the text gives it: "Der Deutsche Bauernverband (DBV)" makes
+    "DBV" "Deutsche Bauernverband (DBV)"; the acronym alone when the text spells it out nowhere."""
+    m = _acronym_re(acronym).search(text)
+    if m is None:
+        return acronym
+    words = [word for word in m.group(1).split() if word.lower() not in w.determiners]
+    return f"{' '.join(words)} ({acronym})" if words else acronym
+
+
+# characters a role noun ("der Kanzler") looks back for the person the text gave that role
+ROLE_LOOKBACK: Final = 2000
+_NAME_AFTER_ROLE_RE: Final = re.compile(r"\s+((?:[A-ZÄÖÜ][\w.-]*\s+){0,2}[A-ZÄÖÜ][\w-]*)")
+
+
+def _role_holder(text: str, at: int, role: str, w: _Words) -> str:
+    """The person the text last introduced with a role noun before offset `at`: "Bundeskanzler
+    Olaf Scholz … sagte der Kanzler" → "Olaf Scholz", "FDP-Chef Lindner" for "der FDP-Chef";
+    "" when it introduced no one so."""
+    lo = max(0, at - ROLE_LOOKBACK)
+    best = ""
+    for m in _role_word_re(role).finditer(text, lo, at):
+        n = _NAME_AFTER_ROLE_RE.match(text, m.end())
+        if n is None or n.end() > at:
+            continue
+        words = []
+        for word in n.group(1).split():
+            low = word.lower()
+            if low in w.role_nouns or low.endswith(w.role_noun_heads) or low.endswith(w.institution_noun_heads) \
+                    or low in w.determiners:
+                break
+            words.append(word)
+        # a given name and a surname, or one word the dictionary does not know or the actor list does
+        if len(words) >= 2 or (words and (not _known_word(token_norm(words[0]), w) or _actor_label(words[0], w))):
+            best = " ".join(words)
+    return best
+
+
+@lru_cache(maxsize=256)
+def _role_word_re(role: str) -> re.Pattern[str]:
+    """A word that is the role noun or ends with it ("Bundeskanzler" for "kanzler")."""
+    return re.compile(r"\b[\w-]*" + re.escape(role) + r"\b", re.IGNORECASE)
+
+
+def _role_text(text: str, w: _Words) -> bool:
+    """Is a short text a role noun alone ("Kurzzeit-Ministerpräsident")?"""
+    low = text.lower()
+    return " " not in low and (low in w.role_nouns or low.endswith(w.role_noun_heads))
+
+
+def _is_role(t: TokenType, w: _Words) -> bool:
+    """A noun of a person's role ("Witwe", "Kanzler", "FDP-Chef"), not of an institution."""
+    low = t.low
+    return t.is_word and t.text[:1].isupper() and (low in w.role_nouns or low.endswith(w.role_noun_heads))
 
 
 
@@ -741,25 +1209,79 @@ class _Speakers:
 def _subject_name_before(doc: Doc, si: int) -> str:
     """The proper name that opens the sentence before (its subject, in verb-second order):
     "Bundesgesundheitsminister Karl Lauterbach verteidigte …" → "Karl Lauterbach"."""
+    return _named_subject(doc, si - 1) if si > 0 else ""
+
+
+def _named_subject(doc: Doc, si: int, sources: bool = False) -> str:
+    """The proper name of sentence si's subject: the phrase that opens it before the verb
+    ("Der ukrainische Präsident Wolodymyr Selenskyj geht …" → "Wolodymyr Selenskyj"), or the
+    phrase right after the verb when an adverb or a prepositional phrase opens it ("Auf einmal
+    betrat Julia Nawalnaja die Bühne" → "Julia Nawalnaja"); "" when it names no one. With
+    `sources`, an institution or acronym counts too ("Das BKA legte … vor" → "BKA")."""
     w = _words(doc.language)
-    if si <= 0:
+    if si < 0:
         return ""
-    s = doc.sentences[si - 1]
+    s = doc.sentences[si]
     types = doc.types
-    a, b = s.first_token, min(s.last_token, s.first_token + 6)
+    end = s.last_token
+    a = s.first_token
+    b = min(end, a + 8)
+    opener = types[a]
+    if not (opener.low in w.prepositions or _clause_adverb(opener, w)):
+        k = _name_phrase_end(types, a, b, w)
+        if k > a and k < end and (types[k].text[:1].islower() or types[k].text == ","):
+            return _name_in(doc, a, k, sources)  # (a comma: "X, der Sekretär des Rates, legte nach")
+    # verb-second after something else: "Auf einmal betrat X", "Am Abend sagte X"
+    for v in range(a + 1, b):
+        t = types[v]
+        if not t.is_word or not t.text[:1].islower() or t.low in w.determiners or t.low in w.prepositions \
+                or (t.low.endswith(w.adj_endings) and v + 1 < end and types[v + 1].text[:1].isupper()):
+            continue
+        if t.low in w.pronouns_sie or t.low in w.anonymous or t.low in w.first_person_speakers or t.low == "es":
+            return ""  # the subject is a pronoun
+        k = _name_phrase_end(types, v + 1, min(end, v + 7), w)
+        if k > v + 1:
+            return _name_in(doc, v + 1, k, sources)
+    return ""
+
+
+def _name_phrase_end(types: list[TokenType], a: int, b: int, w: _Words) -> int:
+    """End of an article, adjectives and capitalised words from a (a noun phrase's start)."""
     while a < b and types[a].low in w.determiners:
         a += 1
     k = a
-    while k < b and types[k].is_word and types[k].text[:1].isupper():
+    while k < b and types[k].is_word and (types[k].text[:1].isupper() or (
+            types[k].low.endswith(w.adj_endings) and k + 1 < b and types[k + 1].text[:1].isupper())):
         k += 1
-    if k == a or k >= s.last_token or not types[k].text[:1].islower():
-        return ""  # no capitalised phrase followed by the verb
-    last = next((j for j in range(k - 1, a - 1, -1) if _is_name(types[j], w)), None)
+    return k
+
+
+def _name_in(doc: Doc, a: int, k: int, sources: bool = False) -> str:
+    """The last proper name in tokens a..k, with its given name ("Karl Lauterbach"): a word the
+    dictionary does not know, or the words after a role noun ("Bundeskanzler Olaf Scholz")."""
+    w = _words(doc.language)
+    types = doc.types
+    last = next((j for j in range(k - 1, a - 1, -1) if _is_name(types[j], w) and not _role_noun(types[j], w)), None)
+    if last is not None and last + 1 < k and all(types[j].text[:1].isupper() and not _role_noun(types[j], w)
+                                                 for j in range(last + 1, k)):
+        # a surname the dictionary knows after the given name: "Ina Ruck", "Bruno Kahl"
+        first, last = last, k - 1
+        return doc.text[doc.starts[first] : doc.end(last)]
+    if last is None and sources:
+        head = next((j for j in range(a, k) if types[j].text[:1].isupper() and types[j].low not in w.determiners), None)
+        if head is not None and (_acronym(types[head])
+                                 or (_role_noun(types[head], w) and not _is_role(types[head], w))):
+            return doc.text[doc.starts[head] : doc.end(k - 1)]  # "Das Bundeskriminalamt (BKA)"
     if last is None:
-        return ""
+        role = next((j for j in range(k - 2, a - 1, -1) if _role_noun(types[j], w)), None)
+        if role is None or not all(types[j].text[:1].isupper() and not _role_noun(types[j], w)
+                                   for j in range(role + 1, k)):
+            return ""
+        return doc.text[doc.starts[role + 1] : doc.end(k - 1)]
     first = last
     # given name and surname: the word before the surname when it is capitalised and unknown
-    if last - 1 >= a and types[last - 1].text[:1].isupper() and not _known_word(types[last - 1].low, w):
+    if last - 1 >= a and types[last - 1].text[:1].isupper() and not _known_word(types[last - 1].low, w) \
+            and not _role_noun(types[last - 1], w):
         first = last - 1
     return doc.text[doc.starts[first] : doc.end(last)]
 
@@ -773,7 +1295,7 @@ def _name_before(doc: Doc, offset: int, window: int = 200) -> str:
         if _is_name(types[k], w):
             a = k
             while a > 0 and types[a - 1].is_word and types[a - 1].text[:1].isupper() \
-                    and sent[a - 1] == sent[k] and k - a < 3:
+                    and not _known_word(types[a - 1].low, w) and sent[a - 1] == sent[k] and k - a < 3:
                 a -= 1
             return doc.text[doc.starts[a] : doc.end(k)]
     return ""
@@ -795,7 +1317,7 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
                  and toks[i + 1].text == "," and _noun_content_start(toks, i + 2, hi))
              or (toks[i].lemma_low in w.thought_verbs and toks[i].text[:1].islower()
                  and _content_of_verb(toks, lo, hi, i) is not None)
-             or (toks[i].low.endswith(w.source_noun_endings) and i > 0 and toks[i - 1].low == "nach")
+             or (toks[i].low.endswith(w.source_noun_endings) and _after_nach(toks, i))
              or (toks[i].low == "berufung" and i > 0 and toks[i - 1].low == "unter"))]
     if not cands:
         return None
@@ -824,7 +1346,7 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
     low = t.low
     content: tuple[int, int] | None = None
     rng: tuple[int, int] | None = None
-    source_noun = low.endswith(w.source_noun_endings) and v > 0 and toks[v - 1].low == "nach"
+    source_noun = low.endswith(w.source_noun_endings) and _after_nach(toks, v)
     if low == "laut" or source_noun or low == "berufung":
         k = v + 1
         if source_noun and k < hi and toks[k].low in ("von", "aus"):
@@ -832,18 +1354,28 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         if low == "berufung" and k < hi and toks[k].low == "auf":
             k += 1
         rng = _np_after(toks, k)
+        if source_noun and rng is not None and k == v + 1 and toks[k].low not in w.genitive_determiners and not (
+                rng[1] == k + 1 and toks[k].text.endswith("s")):
+            rng = None  # "nach russischen Angaben UN-Generalsekretär Guterres": no genitive, no source
         end = rng[1] if rng else v + 1
-        content = _content_around(toks, lo, hi, v - (1 if source_noun or low == "berufung" else 0), end)
+        nach = _after_nach(toks, v) if source_noun else v
+        content = _content_around(toks, lo, hi, nach - 1 if source_noun else v - (low == "berufung"), end)
         cue = "nach " + t.text if source_noun else "unter Berufung auf" if low == "berufung" else t.text
         if rng is None and source_noun and t.low != "angaben" and t.low not in w.source_noun_endings:
             rng = (v, v + 1)  # "nach Polizeiangaben": the compound names the source
+        elif rng is None and source_noun and nach < v and toks[nach].low not in w.vague_source_adjectives:
+            rng = (nach, v + 1)  # "nach russischen Angaben": the adjective names the source
     elif low == "zufolge":
         j = v
         while j > lo and toks[j - 1].is_word and (
-            toks[j - 1].text[:1].isupper() or toks[j - 1].low in w.determiners
-            or toks[j - 1].norm.endswith(w.adj_endings)
+            (toks[j - 1].text[:1].isupper() and not _clause_adverb(toks[j - 1], w)) or toks[j - 1].low in w.determiners
+            or (toks[j - 1].norm.endswith(w.adj_endings) and toks[j].is_word and toks[j].text[:1].isupper())
         ) and not _is_speech(toks[j - 1], toks, j - 1):
             j -= 1
+        # the phrase before "zufolge" is dative: "Doch sehe das BKA dem Bericht zufolge" → "dem Bericht"
+        dets = [k for k in range(j, v) if toks[k].low in w.determiners]
+        if dets and toks[dets[0]].low in ("das", "die", "ein", "eine"):
+            j = next((k for k in dets[1:] if toks[k].low in ("dem", "den", "einem", "der", "einer")), j)
         rng = (j, v) if v > j else None
         content = _content_around(toks, lo, hi, j, v + 1)
         cue = t.text
@@ -862,14 +1394,17 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         if v + 1 < hi and toks[v + 1].low in ("des", "der"):
             rng = _np_after(toks, v + 1)
     elif low in w.report_adverbs:
+        # "Demnach …": the source named in the sentence before (its speaker, or its named
+        # subject: "X legte nach. Demnach sei …"), else the last speaker
         content = (v + 1, hi)
-        cue = t.text
-        return _Frame(v, speakers.last, cue, content, False)
+        si = doc.sentence_at(toks.starts[v])
+        source = speakers.said.get(si - 1) or _named_subject(doc, si - 1, sources=True) or speakers.last
+        return _Frame(v, source, t.text, content, False)
     else:
         cue = t.text
         if low == "so":
-            rng = _np_after(toks, v + 1)
-        elif low == "heißen" or t.lemma == "heißen":
+            rng = _np_after(toks, v + 1 + (v + 1 < hi and toks[v + 1].low in w.auxiliaries))
+        elif _lemma(t, w) == "heißen":
             # "hieß es in dem WSJ-Bericht" / "In der New York Times hieß es": the source
             # follows a preposition
             for k in [*range(_clause_start(toks, lo, v), v), *range(v + 1, min(hi, v + 8))]:
@@ -880,12 +1415,12 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         else:
             # the phrase after the verb is only looked for when it can be the speaker
             may_follow = t.lemma == "zitieren" or (v > lo and toks[v - 1].text == ",")
-            after = _np_after(toks, v + 1) if may_follow else None
+            after = _np_after(toks, v + 1, objects=t.lemma == "zitieren") if may_follow else None
             if t.lemma == "zitieren" and after and toks[after[0]].low in w.pronouns_sie:
                 rng = (after[0], after[0] + 1)  # "zitiert ihn der Guardian": the speaker is "ihn"
             elif v > lo and toks[v - 1].text == "," and after is not None and not _apposition(toks, lo, v) \
                     and not ((subj := _subject(toks, lo, v)) is not None and subj[1] == v - 1
-                             and _np_only(toks, toks.codes.rfind(",", lo + 1, v - 1) + 1, v - 1)):
+                             and _np_like(toks, toks.codes.rfind(",", lo + 1, v - 1) + 1, v - 1)):
                 rng = after  # "…, sagte der Minister" (not "Uschakow, Putins Berater, nannte …")
             else:
                 rng = _subject(toks, lo, v) or (after if may_follow else _np_after(toks, v + 1))
@@ -907,8 +1442,6 @@ def _modern(low: str, w: _Words) -> str:
     return low
 
 
-
-
 def _noun_content_start(toks: _Run, k: int, hi: int) -> bool:
     """Does the clause at k report the content of a noun before its comma: a dass- or ob-clause,
     or a zu-infinitive ("die Bitte, dem Manne zu helfen"; not "um … zu")?"""
@@ -921,18 +1454,23 @@ def _noun_content_start(toks: _Run, k: int, hi: int) -> bool:
     return any(_zu_infinitive(t) for t in toks[k : hi if stop == -1 else stop])
 
 
-def _np_only(toks: _Run, a: int, b: int) -> bool:
-    """Is toks[a:b] a bare noun phrase (an apposition: "Putins Berater", "die Sprecherin")?"""
+def _after_nach(toks: _Run, i: int) -> int:
+    """Index of the first word after "nach" when the source noun at i follows "nach" and
+    adjectives that name the source ("nach Angaben", "nach russischen Angaben"), else 0
+    (falsy); "nach vorläufigen Angaben" stays as it was written: the outlet's figures."""
     w = toks.words
-    return 0 < a < b and all(t.is_word and (t.text[:1].isupper() or t.low in w.determiners
-                                            or t.low.endswith(w.adj_endings)) for t in toks[a:b])
+    k = i - 1
+    while k > 0 and toks[k].is_word and toks[k].text[:1].islower() and toks[k].low.endswith(w.adj_endings) \
+            and toks[k].low not in w.vague_source_adjectives and toks[k].low not in w.determiners and k > i - 4:
+        k -= 1
+    return k + 1 if k >= 0 and toks[k].low == "nach" else 0
 
 
 def _is_marker(toks: _Run, i: int) -> bool:
     w = toks.words
     low = toks[i].low
     return low in w.report_markers or low == "berufung" or (low.endswith(w.source_noun_endings)
-                                                            and i > 0 and toks[i - 1].low == "nach") or (
+                                                            and _after_nach(toks, i) > 0) or (
         (low in w.speech_nouns or low in w.content_nouns) and toks[i].text[:1].isupper())
 
 
@@ -1240,7 +1778,8 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         content_frame = next((f for f in frames if f.content is not None), None)
         rep: tuple[int, int, str, str] | None = None
         if content_frame is not None and content_frame.content is not None:
-            rep = (*content_frame.content, content_frame.speaker, content_frame.cue)
+            rep = (content_frame.content[0], _konj_after_colon(toks, mask, content_frame.content[1]),
+                   content_frame.speaker, content_frame.cue)
         elif toks and not inside and (any_flag & (_MAY_KONJ1 | _MAY_KONJ) or goes_on) and not (
                 frames and frames[0].verb <= 3 and toks[0].low in w.demonstratives):
             words = sum(1 for t, p in zip(toks, toks.starts, strict=True) if p not in mask and t.is_word)
@@ -1250,7 +1789,8 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
                 # clauses from the first one in Konjunktiv on are reported ("Schon 2021 hatte X
                 # suggeriert, falls …, zeige das, dass …": "suggeriert" stays the outlet's)
                 # a frame without content of its own ("Sie rufe … auf") names the speaker
-                spk = frames[0].speaker if frames else last_speaker if last_reported == s.index - 1 else ""
+                spk = (frames[0].speaker if frames else "") or _inverted_source(doc, toks, speakers, konj_at) or (
+                    last_speaker if last_reported == s.index - 1 else "") or speakers.said.get(s.index - 1, "")
                 rep = (konj_at, len(toks), spk, frames[0].cue if frames else "")
         for fr in frames:
             cut = toks.starts[fr.lo] if fr.lo < len(toks) else s.start
@@ -1279,6 +1819,8 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
                 reported.append(rep_quote)
                 last_reported, last_speaker = s.index, spk
                 last_framed = bool(cue or spk)
+                if spk and rep_quote.end > prev_end:
+                    prev, prev_end = rep_quote, rep_quote.end  # "…, so der Minister. „…“"
         elif frames and frames[0].verb <= 3 and toks[0].low in w.demonstratives \
                 and s.index > 0 and last_reported != s.index - 1:
             # "Das berichtet das WSJ": the previous sentence is reported
@@ -1726,6 +2268,23 @@ _CLAUSE_BOUNDS: Final = frozenset(",:;–—")
 
 
 
+def _inverted_source(doc: Doc, toks: _Run, speakers: _Speakers, a: int) -> str:
+    """The subject after the verb that follows a fronted Konjunktiv clause: "Das Vertrauen sei
+    verspielt, will sie herausgefunden haben" → the person "sie" refers to."""
+    w = toks.words
+    comma = toks.codes.find(",", a)
+    if comma == -1 or comma + 2 >= len(toks):
+        return ""
+    v = toks[comma + 1]
+    if not (v.low in w.auxiliaries or _inverted_verb(v, w)):
+        return ""
+    rng = _np_after(toks, comma + 2)
+    if rng is None or rng[0] > comma + 3:
+        return ""
+    named = any(_is_name(t, w) for t in toks[rng[0] : rng[1]])
+    return speakers.resolve(doc, toks, rng, named)
+
+
 def _konj_clause_start(toks: _Run, mask: _Mask, report: bool = False) -> int:
     """Start of the first clause (outside quotations) holding a Konjunktiv I form, -1 if none.
     A form next to "ich" is the indicative ("ich habe", "ich erinnere mich")."""
@@ -1744,6 +2303,23 @@ def _konj_clause_start(toks: _Run, mask: _Mask, report: bool = False) -> int:
                 continue
             return start
     return -1
+
+
+def _konj_after_colon(toks: _Run, mask: _Mask, b: int) -> int:
+    """The end of a reported content that ends at a colon, carried over the segments after it
+    that go on in Konjunktiv I ("er messe mit gleichem Maß: Gewalt und Nötigung seien …")."""
+    w = toks.words
+    codes, n = toks.codes, len(toks)
+    while b < n and codes[b] == ":" and toks.starts[b] not in mask:
+        nxt = codes.find(":", b + 1)
+        end = n if nxt == -1 else nxt
+        if not any(toks.starts[k] not in mask and toks[k].low in w.konj1
+                   and toks[k - 1].low not in w.first_person_singular
+                   and not (k + 1 < n and toks[k + 1].low in w.first_person_singular)
+                   for k in range(b + 1, end)):
+            break
+        b = end
+    return b
 
 
 def _konj_not_report(toks: _Run, start: int, k: int) -> bool:
@@ -1850,6 +2426,20 @@ def _speaker_label(toks: _Run, lo: int, hi: int) -> bool:
     from framing.actors import actor_named  # a known actor the dictionary also knows ("Scholz")
 
     return actor_named(" ".join(t.text for t in seg), language=w.language) is not None
+
+
+def _label_with_role(toks: _Run, lo: int, hi: int) -> bool:
+    """A speaker label with a role or outlet after a comma: "Christina Hebel, DER SPIEGEL",
+    "Wladimir Putin, Präsident Russlands" (a name of two or three words, then up to five)."""
+    w = toks.words
+    comma = next((k for k in range(lo, hi) if toks[k].text == ","), None)
+    if comma is None or not 2 <= comma - lo <= 3 or not 0 < hi - comma - 1 <= 5:
+        return False
+    name = toks[lo:comma]
+    if not all(t.is_word and t.text[:1].isupper() for t in name) or any(_role_noun(t, w) for t in name):
+        return False
+    return all(t.is_word and (t.text[:1].isupper() or t.low in w.determiners or t.low in w.prepositions)
+               for t in toks[comma + 1 : hi])
 
 
 def _frame_for(frames: list[_Frame], toks: _Run, o: int) -> _Frame | None:
@@ -2009,6 +2599,10 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
         atoks, k = after
         if k < len(atoks) and _is_speech(atoks[k], atoks, k):
             f = _frame(doc, atoks, speakers, k, min(len(atoks), k + 12), prefer_after=k)
+            if f is not None and not f.speaker and k > 1 and atoks[k - 1].text != ",":
+                # the participle that closes a clause whose subject opens it: "Putin hat Prigoschin
+                # … „Landesverrat“ vorgeworfen"
+                f = _frame(doc, atoks, speakers, 0, min(len(atoks), k + 12), prefer_after=k) or f
             if f is not None:
                 speaker, cue = f.speaker, f.cue
         elif k < len(atoks) and (words >= 2 or _FULL_SENTENCE_RE.match(qtext)) and _inquit(atoks, k):
@@ -2016,6 +2610,13 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
             # right after the quotation (and a comma) says who spoke
             rng = _np_after(atoks, k + 1)
             if rng is not None:
+                named = any(_is_name(x, w) for x in atoks[rng[0] : rng[1]])
+                speaker, cue = speakers.resolve(doc, atoks, rng, named), atoks[k].text
+        elif words >= 3 and 0 < k < len(atoks) and atoks[k - 1].text == "," and _inverted_verb(atoks[k], w):
+            # any verb right after a quotation and its comma has the quotation as its fronted
+            # object and the speaker as its subject: "„…“, wusste X", "„…“, erinnert sich X"
+            rng = _np_after(atoks, k + 1)
+            if rng is not None and rng[0] <= k + 4:
                 named = any(_is_name(x, w) for x in atoks[rng[0] : rng[1]])
                 speaker, cue = speakers.resolve(doc, atoks, rng, named), atoks[k].text
     # (a') a headline "„Selbstentlarvend“ – Sacharowa zu den Reaktionen": a dash and a name
@@ -2029,33 +2630,53 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
         if before is not None:
             btoks, lo, hi = before
             f = _frame(doc, btoks, speakers, lo, hi)
+            if f is not None and not f.speaker and lo > 0 and btoks[lo - 1].text in _QUOTE_CHARS:
+                # "Putin hat „X“ vorgeworfen und „Y“ angekündigt: „…“": the clause began before
+                f = _frame(doc, btoks, speakers, 0, hi, prefer_after=f.verb) or f
             if f is not None:
                 speaker, cue = f.speaker, f.cue
-            elif lo == 0 and _speaker_label(btoks, lo, hi):
+            elif lo == 0 and (_speaker_label(btoks, lo, hi) or _label_with_role(btoks, lo, hi)):
+                # "Scholz: „…“" / "Christina Hebel, DER SPIEGEL:\n»…«": a label line
                 speaker, cue = _span_text(doc, btoks, (lo, hi)), ":"
             else:
-                # "Selbst Präsident Wladimir Putin dampfte seine Rhetorik ein: „…“": a named
-                # subject of the clause before the colon is the speaker
-                verb = next((k for k in range(lo + 1, hi) if btoks[k].is_word and btoks[k].text[:1].islower()
-                             and btoks[k].low not in w.determiners and btoks[k].low not in w.focus_particles
-                             and not (btoks[k].low.endswith(w.adj_endings) and k + 1 < hi
-                                      and btoks[k + 1].text[:1].isupper())), None)
-                subj = _np_before(btoks, lo, verb) if verb is not None else None
-                if subj is not None and any(_is_name(t, w) for t in btoks[subj[0] : subj[1]]):
-                    speaker, cue = speakers.resolve(doc, btoks, subj, True), ":"
+                # "Selbst Präsident Wladimir Putin dampfte seine Rhetorik ein: „…“", "Verbindungen
+                # will die GBA nicht gefunden haben: „…“": the subject of the clause before the
+                # colon is the speaker when it names a person or an institution
+                subj = _main_subject(btoks, lo, hi)
+                if subj is not None and _head_speaks(btoks, subj):
+                    named = any(_is_name(t, w) for t in btoks[subj[0] : subj[1]])
+                    speaker, cue = speakers.resolve(doc, btoks, subj, named), ":"
     # (c) a speech verb or marker in the same sentence, outside any quote; a short quotation (a
     # word or phrase, not a sentence) only in the clause of the verb or in what it reports
     # ("nannte die Pläne „gefährlich“"), not anywhere else in a long sentence
     if not cue and frame is not None and (words > SCARE_MAX_WORDS or _FULL_SENTENCE_RE.match(qtext)
                                           or _near_frame(runs(si), frame, o, c)):
         speaker, cue = frame.speaker, frame.cue
-    # (d) a quote that continues the previous attributed quote in the same paragraph
-    if not cue and prev is not None and prev.speaker and (
-        words > SCARE_MAX_WORDS or _FULL_SENTENCE_RE.match(qtext)
-    ):
-        gap = text[prev_end + 1 : o]
-        if "\n\n" not in gap.strip() and doc.sentence_at(o + 1) <= doc.sentence_at(prev_end) + 1:
+    # (d) a quote that continues the previous attributed quote in the same paragraph, or opens
+    # the next paragraph (a quotation over several paragraphs)
+    full = words > SCARE_MAX_WORDS or _FULL_SENTENCE_RE.match(qtext) is not None
+    opens_line = not text[text.rfind("\n", 0, o) + 1 : o].strip()
+    if not cue and prev is not None and prev.speaker and full:
+        gap = text[prev_end + 1 : o].strip()
+        breaks = gap.count("\n\n")
+        if (breaks == 0 or (breaks == 1 and opens_line and not gap.replace("\n", "").strip(" .,"))) \
+                and doc.sentence_at(o + 1) <= doc.sentence_at(prev_end) + 1 + breaks:
             speaker, cue = prev.speaker, prev.cue
+    # (e) a quotation that opens its sentence after a sentence with a named speaker ("X hob die
+    # Mängel hervor. „…“"), or in the first person after a sentence about a named person ("X
+    # reagierte entsetzt. „Wir …“")
+    if not cue and (full or w.first_person_re.match(qtext)) and _opens_sentence(doc, o):
+        ps = doc.sentence_at(o + 1) - 1
+        gap = text[doc.sentences[ps].end : o] if ps >= 0 else ""
+        # a block quotation: a paragraph that is the quotation alone, after a paragraph ending
+        # with a speaker's sentence ("Die Zeitung meint, … .\n\n„…“")
+        block = gap.count("\n\n") == 1 and not gap.strip() and not text[c + 1 : _para_end(text, c)].strip(" .")
+        if ps >= 0 and ("\n\n" not in gap or block):
+            spk = speakers.said.get(ps, "")
+            if not spk and w.first_person_re.match(qtext):
+                spk = _named_subject(doc, ps)
+            if spk:
+                speaker, cue = spk, CONTEXT_CUE
     if not cue:
         short = words <= SCARE_MAX_WORDS and not _FULL_SENTENCE_RE.match(qtext)
         if short and _is_title(text, o, c, qtext, w, weak=True):
@@ -2095,6 +2716,8 @@ def _near_frame(toks: _Run, f: _Frame, o: int, c: int) -> bool:
     start, end = toks.starts[lo] if lo < len(toks) else o, toks.end(hi - 1)
     if hi + 1 < len(toks) and codes[hi] in ",:" and toks.starts[hi + 1] == o:
         return True  # "…, wie Graf Andrassy sagte, „die störenden Momente“": right after the clause
+    if lo >= 2 and codes[lo - 1] == "," and toks.starts[lo - 2] == c:
+        return True  # "„Es ist getan“, soll sie geschrieben haben": the clause's fronted object
     return start <= o and c <= end + 1
 
 
@@ -2124,6 +2747,34 @@ def _inquit(toks: _Run, k: int) -> bool:
         return False
     e = rng[1]
     return e >= len(toks) or not toks[e].is_word or toks[e].low in ("und", "heraus", "hinzu", "zu", "an")
+
+
+def _inverted_verb(t: TokenType, w: _Words) -> bool:
+    """A lower-case finite verb that can follow a fronted quotation (not an auxiliary, article,
+    preposition, conjunction or pronoun): "wusste", "summierte", "erinnert", "polterte"."""
+    low = t.low
+    if not t.is_word or not t.text[:1].islower() or low in w.auxiliaries or low in w.determiners \
+            or low in w.prepositions or low in w.np_stop or low in w.subordinators or low in w.pronouns_sie \
+            or low in w.subject_relative_pronouns or _clause_adverb(t, w):
+        return False
+    lem = t.lemma_low
+    return lem != low and lem.endswith(("en", "ern", "eln")) and not low.endswith(("en", "ern", "eln"))
+
+
+# the cue of a quotation attributed by the sentence before it, not by a word of its own
+CONTEXT_CUE: Final = "…"
+
+
+def _para_end(text: str, i: int) -> int:
+    """End of the paragraph holding offset i."""
+    e = text.find("\n\n", i)
+    return len(text) if e == -1 else e
+
+
+def _opens_sentence(doc: Doc, o: int) -> bool:
+    """Does the quotation mark at o open its sentence?"""
+    s = doc.sentences[doc.sentence_at(o + 1)]
+    return not doc.text[s.start : o].strip()
 
 
 def _tokens_after(doc: Doc, runs: _Runs, c: int) -> tuple[_Run, int] | None:

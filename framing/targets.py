@@ -123,9 +123,12 @@ def resolve_targets(an: Analysed, hits: Sequence[Hit], camps: dict[str, float],
         last = doc.token_index(h.end) - 1
         if h.entry.category == "attribution-verb":
             speaker = cues.get((h.sentence, h.surface))
-            actor = speaker_actor(speaker, actors, r.language) if speaker else None
+            # a pronoun subject ("behauptete er") keeps its own, more cautious antecedent here:
+            # the quotation's speaker may be the pronoun resolved to the nearer of two people
+            pronoun = _pronoun_subject(doc, k, last, speaker)
+            actor = speaker_actor(speaker, actors, r.language) if speaker and not pronoun else None
             relation = "speaker" if actor is not None else ""
-            if actor is None and _pronoun_subject(doc, k, last, speaker):
+            if actor is None and pronoun:
                 actor = _antecedent(doc, k, actors)
                 relation = "pronoun" if actor is not None else ""
         if actor is None and k > 0 and doc.sent[k - 1] == doc.sent[k]:

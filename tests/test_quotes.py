@@ -303,3 +303,117 @@ def test_a_plural_verb_keeps_sie_and_a_plural_role_from_the_last_named_person():
     doc = tokenize("Putin sprach lange. Danach sagte der Kremlchef, alles sei gut.")
     (q,) = [q for q in find_quotes(doc) if q.kind == "reported"]
     assert q.speaker == "Kremlchef Putin"
+
+
+# Speakers by class (issue 13; sentences written by the team): (text, start of the quoted or
+# reported text, a part of the expected speaker).
+SPEAKER_CASES = [
+    # fronted object: the phrase after the verb is the speaker
+    ("Den Vorschlag der Opposition nannte der Fraktionschef „völlig unseriös“.", "völlig unseriös", "Fraktionschef"),
+    ("Die Sperrung der Brücke bezeichnete der Landrat als „überfällig“.", "überfällig", "Landrat"),
+    # speaker in the sentence before
+    ("Bürgermeisterin Anna Weigl hob die Schäden hervor. „Wir bauen die Schule wieder auf.“",
+     "Wir bauen die Schule wieder auf.", "Anna Weigl"),
+    ("Die Trainerin Karla Bendix reagierte gefasst. „Wir haben verdient verloren", "Wir haben verdient verloren",
+     "Karla Bendix"),
+    # a role noun refers to the person the text gave that role
+    ("Bundesfinanzminister Theo Wendlinger legte den Haushalt vor. Die Opposition protestierte. Es gab "
+     "Zwischenrufe. „Wir sparen nicht an der Bildung“, sagte der Minister.", "Wir sparen nicht an der Bildung",
+     "Theo Wendlinger"),
+    # pronouns: the person named as subject before; an object pronoun is no speaker
+    ("Die Ärztin Mira Solberg trat vor die Presse. Dort sagte sie: „Die Lage ist stabil.“",
+     "Die Lage ist stabil.", "Mira Solberg"),
+    ("„Haltet durch bis zum Abend“, rief ihnen Landwirtin Greta Olsen zu.", "Haltet durch bis zum Abend",
+     "Greta Olsen"),
+    # laut X, nach X Angaben
+    ("Laut einer Mitteilung von Radio Kestrel ist die Brücke gesperrt.", "ist die Brücke gesperrt", "Radio Kestrel"),
+    ("Nach norwegischen Angaben wurden zwei Schiffe beschädigt.", "wurden zwei Schiffe beschädigt",
+     "norwegischen Angaben"),
+    # X zufolge: the dative phrase only
+    ("Doch sehe die Behörde dem Gutachten zufolge keine Gefahr.", "Doch sehe die Behörde", "Gutachten"),
+    # so X, also with its own verb
+    ("Bis Freitag, so habe die Ministerin angekündigt, bleibe die Grenze offen.", "bleibe die Grenze offen",
+     "Ministerin"),
+    # a colon after a speaker label or a clause naming the speaker
+    ("Lena Hartwig, Sprecherin des Vereins:\n»Wir sind enttäuscht.«", "Wir sind enttäuscht.", "Lena Hartwig"),
+    ("Einen Zusammenhang will das LKA nicht erkannt haben: „Die Spuren führen ins Leere.“",
+     "Die Spuren führen ins Leere.", "LKA"),
+    # institutions: the agent of a passive, "aus X hieß es", an acronym with its name
+    ("Die Entscheidung wurde vom Umweltministerium als „voreilig“ kritisiert.", "voreilig", "Umweltministerium"),
+    ("Aus dem Rathaus hiess es, die Straße bleibe gesperrt.", "die Straße bleibe gesperrt", "Rathaus"),
+    ("Das Technische Hilfswerk (THW) rückte aus. Das THW erklärte, die Deiche seien sicher.",
+     "die Deiche seien sicher", "Hilfswerk (THW)"),
+    # relative and verb-final clauses
+    ("Der Bericht stammt von Reporterin Lisa Graf, die schreibt, die Firma habe Daten verkauft.",
+     "die Firma habe Daten verkauft", "Lisa Graf"),
+    ("Die Kritik wächst, obwohl selbst das Finanzamt die Praxis als „rechtswidrig“ bezeichnet.", "rechtswidrig",
+     "Finanzamt"),
+    ("Seitdem der Mieterbund zu einem „Mietenstopp“ aufgerufen hat, wächst der Druck.", "Mietenstopp",
+     "Mieterbund"),
+    # a parenthesis by dashes, an apposition with a prepositional phrase, a date
+    ("Minister Ralf Ott hat die Reform – ohne Details zu nennen – als „notwendig“ bezeichnet.", "notwendig",
+     "Ralf Ott"),
+    ("Und Eva Sommer, Beraterin für Energiefragen, nannte den Plan einen „großen Fehler“.", "großen Fehler",
+     "Eva Sommer"),
+    ("Der Chef des Verbands, Jan Kolbe, sagte noch am 22. Mai: „Wir bleiben hier.“", "Wir bleiben hier.", "Jan Kolbe"),
+    # any verb after a quotation and its comma; an infinitive takes the main clause's subject
+    ("„Das war knapp“, wusste der Kapitän sofort.", "Das war knapp", "Kapitän"),
+    ("Der Trainer trat vor die Kameras, um zu erklären, warum er gehe: „Ich bin müde.“", "Ich bin müde.",
+     "Trainer"),
+    # reported speech going on after a quotation; "demnach" after a named source
+    ("„Wir öffnen die Grenze“, sagte Ministerin Vera Lutz. Es seien 40 Busse bereit.", "Es seien 40 Busse bereit",
+     "Vera Lutz"),
+    ("Der Sicherheitsberater Paul Reiter legte nach. Demnach habe das Militär Drohnen gekauft.",
+     "habe das Militär Drohnen gekauft", "Paul Reiter"),
+    # a quoted name in the speaker's phrase; an adverb opening the clause is no speaker
+    ('Die "Kurier"-Redaktion meldet, die Wahl werde verschoben.', "die Wahl werde verschoben", "Kurier"),
+    ("Dagegen beschreibt die Gewerkschaft den Streik als „Notwehr“.", "Notwehr", "Gewerkschaft"),
+    # a quotation over two paragraphs; a block quotation after its speaker's paragraph
+    ("„Wir haben gewonnen“, sagte Trainerin Ute Brandt.\n\n„Das ist ein großer Tag für den ganzen Verein.“",
+     "Das ist ein großer Tag für den ganzen Verein.", "Ute Brandt"),
+    ("Die Zeitung meint, die Lage sei ernst.\n\n„In der Stadt fehlen Wohnungen. Die Mieten steigen weiter.“",
+     "In der Stadt fehlen Wohnungen. Die Mieten steigen weiter.", "Zeitung"),
+]
+
+
+@pytest.mark.parametrize(("text", "quoted", "speaker"), SPEAKER_CASES)
+def test_speaker_cases(text, quoted, speaker):
+    qs = find_quotes(tokenize(text))
+    got = [q for q in qs if q.kind in ("direct", "reported") and (q.text.startswith(quoted) or quoted in q.text)]
+    assert got, [(q.kind, q.text) for q in qs]
+    assert any(speaker in q.speaker for q in got), [(q.kind, q.speaker, q.text) for q in got]
+
+
+def test_no_speaker_from_adverbs_dates_or_objects():
+    """An adverb, a date or an object pronoun is never the speaker; a pronoun subject of the
+    first person stays as written."""
+    for text, wrong in [("Natürlich sagte er, die Lage sei ernst.", "Natürlich"),
+                        ("Zuvörderst bedauerte er, dass die Sitzung ausfiel.", "Zuvörderst"),
+                        ("Der Chef, Jan Ott, sagte am 3. Mai: „Wir kommen wieder.“", "Mai"),
+                        ("„Wir bleiben hier“, rief ihnen der Landwirt zu.", "ihnen")]:
+        spk = [q.speaker for q in find_quotes(tokenize(text)) if q.kind in ("direct", "reported")]
+        assert spk and not any(s == wrong or s.startswith(wrong) for s in spk), (text, spk)
+    spk = [q.speaker for q in find_quotes(tokenize("Ich sage, dass wir bleiben.")) if q.kind == "reported"]
+    assert spk == ["ich"]
+
+
+def test_a_role_noun_takes_no_name_the_text_did_not_give_that_role():
+    """"die Premierministerin" after a speaker named without that role stays unnamed."""
+    text = ("„Es ist vorbei“, sagte Dmitri Peskow. Die Ministerin Liv Berg schrieb eine SMS. "
+            "„Es ist getan“, soll die spätere Premierministerin geschrieben haben.")
+    got = {q.text: q.speaker for q in find_quotes(tokenize(text)) if q.kind == "direct"}
+    assert "Peskow" not in got["Es ist getan"]
+
+
+def test_a_report_goes_on_over_a_colon_only_in_konjunktiv():
+    """After a reporting clause that ends at a colon, a segment in Konjunktiv I is still the
+    report (its scare quotes are the speaker's words); an indicative segment is the outlet's."""
+    text = "Die Ministerin erklärte am Montag, sie messe mit gleichem Maß: Gewalt und Drohungen seien „unerträglich“."
+    got = find_quotes(tokenize(text))
+    rep = [q for q in got if q.kind == "reported"]
+    assert [q.text for q in rep] == ["sie messe mit gleichem Maß: Gewalt und Drohungen seien „unerträglich“"]
+    assert [(q.kind, q.speaker) for q in got if q.text == "unerträglich"] == [("direct", "Ministerin")]
+    text = "Die Ministerin erklärte am Montag, sie komme später: Das Wetter ist an diesem Tag „herrlich“."
+    got = find_quotes(tokenize(text))
+    assert [q.text for q in got if q.kind == "reported"] == ["sie komme später"]
+    assert [q.kind for q in got if q.text == "herrlich"] == ["scare"]

@@ -199,6 +199,7 @@ CHARGE_VERBS: Final = frozenset(["vorwerfen", "unterstellen", "vorhalten", "nach
 PP_CONTENT: Final = {
     "sprechen": ("von",), "reden": ("von",), "berichten": ("von", "über"), "erzählen": ("von",),
     "warnen": ("vor",), "schwärmen": ("von",), "klagen": ("über",), "spotten": ("über",),
+    "aufrufen": ("zu", "zum", "zur"), "auffordern": ("zu", "zum", "zur"),
 }
 # the outlet speaking of itself: "wir" before a colon is no one else's speech
 OUTLET_PRONOUNS: Final = frozenset(["wir", "uns"])
@@ -234,7 +235,8 @@ SPEECH_VERBS: Final = frozenset(
     prophezeien vorhersagen einwenden entgegnen erwidern protestieren verurteilen anprangern
     bekunden bekennen beharren beschwören zusichern zusagen eingestehen unterrichten informieren
     sprechen reden darstellen titeln nachsagen vorhalten ausrufen bedauern begrüßen erzählen
-    bitten befehlen raten empfehlen anweisen ersuchen auffordern
+    bitten befehlen raten empfehlen anweisen ersuchen auffordern aufrufen suggerieren formulieren
+    resümieren fabulieren schwadronieren tönen raunen orakeln verraten
     """.split()
 ) | MANNER_SPEECH_VERBS
 # verbs of belief that introduce reported content but do not attribute a direct quote
@@ -402,6 +404,110 @@ KONJ1: Final = frozenset(
     """.split()
 )
 KONJ2_REPORT: Final = frozenset(["wäre", "wären", "hätte", "hätten", "würde", "würden"])
+
+# --- speakers (framing.quotes): who is quoted -------------------------------------------------
+# Words that open a main clause before the finite verb and are no noun phrase, so they are never
+# the speaker: "Dagegen beschreibt X …", "Natürlich sagt X …", "Was X sagt, …". Pronominal
+# adverbs (da-/dar-/wo-/wor-/hier- + a preposition: dagegen, darauf, womit, hierzu) are
+# recognised by their form (`PRONOMINAL_ADVERB_HEADS`), the others are listed.
+CLAUSE_ADVERBS: Final = frozenset(
+    """
+    da dann nun so doch denn also zwar jedoch dennoch trotzdem gleichwohl dagegen demgegenüber
+    hingegen stattdessen natürlich freilich selbstverständlich sicherlich vielleicht offenbar
+    offensichtlich anscheinend angeblich womöglich möglicherweise wahrscheinlich tatsächlich
+    zuvörderst zuerst zunächst erstens zweitens drittens weiters sodann hernach ebenfalls
+    gleichfalls zugleich gleichzeitig immerhin zumindest wenigstens jedenfalls ohnehin sowieso
+    eben gerade bloß lediglich nämlich übrigens außerdem ausserdem überdies insbesondere etwa
+    beispielsweise
+    allerdings indessen indes derweil unterdessen inzwischen mittlerweile seither seitdem bisher
+    bislang damals einst früher kürzlich neulich jüngst zuletzt vorher nachher später bald
+    heute gestern morgen abends morgens nachts jetzt sofort kaum fast beinahe nur auch sogar
+    selbst noch schon bereits wieder erneut abermals nochmals zwischenzeitlich hier dort
+    dabei dazu damit daher deshalb deswegen darum somit folglich demnach demzufolge ergo
+    was wer wen wem wessen wie wo wann warum weshalb wieso weswegen woher wohin inwiefern
+    """.split()
+)
+# the prepositions of pronominal adverbs: da(r)-/wo(r)-/hier- + one of these is an adverb
+PRONOMINAL_ADVERB_HEADS: Final = frozenset(
+    "an auf aus bei durch für gegen hinter in mit nach neben über um unter von vor wider zu zwischen".split()
+)
+# object pronouns stand between a speech verb and its subject ("rief ihnen Rukwied zu",
+# "sagte ihm der Minister"); they are never the speaker (except after "zitieren": "zitiert ihn")
+OBJECT_PRONOUNS: Final = frozenset("ihm ihn ihnen mir mich dir dich uns euch einem einen".split())
+# pronouns of the first person: a speaker named so is kept as written ("ich", "wir")
+FIRST_PERSON_SPEAKERS: Final = frozenset(["ich", "wir", "jch"])
+# words that open a verb-final clause whose subject follows them ("seitdem der Verband …
+# aufgerufen hat", "was die Verwaltung erklärt hatte", "obwohl selbst das ZDF … bezeichnet")
+CLAUSE_OPENERS: Final = frozenset(
+    """
+    dass daß ob weil wenn als nachdem obwohl obgleich obschon während da sodass seitdem seit
+    bevor ehe sobald solange falls sofern soweit indem wenngleich damit was wer wen wem warum
+    weshalb wieso weswegen wo wann woraufhin inwiefern inwieweit
+    """.split()
+)
+# relative pronouns that can be the subject of a relative clause ("…, die schreibt, …"); all
+# forms, also the oblique ones, are RELATIVE_PRONOUNS above
+SUBJECT_RELATIVE_PRONOUNS: Final = frozenset("der die das welcher welche welches".split())
+# Nouns of a role a person speaks in (lower case; also as the last part of a compound:
+# "Kremlsprecher", "Bauernpräsident", "FDP-Chef"). A definite description by such a noun
+# without a name ("sagte der Minister", "so die Witwe") refers back to the person last named
+# as subject or speaker; after a speech verb such a noun is a speaker, not an object.
+ROLE_NOUNS: Final = frozenset(
+    """
+    sprecher sprecherin pressesprecher pressesprecherin minister ministerin kanzler kanzlerin
+    präsident präsidentin vizepräsident vizepräsidentin chef chefin vorsitzende vorsitzender
+    vorsitzenden berater beraterin sekretär sekretärin botschafter botschafterin politiker
+    politikerin abgeordnete abgeordneter experte expertin journalist journalistin korrespondent
+    korrespondentin reporter reporterin direktor direktorin leiter leiterin anwalt anwältin
+    führer führerin kommandeur kommandeurin general generalin befehlshaber bürgermeister
+    bürgermeisterin gouverneur gouverneurin regierungschef regierungschefin premier premierministerin
+    premierminister staatschef staatschefin ministerpräsident ministerpräsidentin senator senatorin
+    richter richterin staatsanwalt staatsanwältin ermittler ermittlerin polizist polizistin
+    beamte beamter beamtin diplomat diplomatin funktionär funktionärin gründer gründerin
+    autor autorin kritiker kritikerin aktivist aktivistin oppositionelle oppositioneller
+    witwe witwer ehefrau ehemann mutter vater tochter sohn bruder schwester anhänger anhängerin
+    kolumnist kolumnistin kommentator kommentatorin analyst analystin forscher forscherin
+    wissenschaftler wissenschaftlerin historiker historikerin ökonom ökonomin professor professorin
+    landwirt landwirtin bauer bäuerin augenzeuge augenzeugin zeuge zeugin sprecherinnen sprecherin
+    generalsekretär generalsekretärin vertreter vertreterin beauftragte beauftragter
+    """.split()
+)
+# the last part of a compound role noun ("Regierungssprecher", "Verbandspräsidentin")
+ROLE_NOUN_HEADS: Final = (
+    "sprecher", "sprecherin", "minister", "ministerin", "kanzler", "kanzlerin", "präsident", "präsidentin",
+    "chef", "chefin", "vorsitzende", "vorsitzender", "berater", "beraterin", "sekretär", "sekretärin",
+    "botschafter", "botschafterin", "politiker", "politikerin", "experte", "expertin", "journalist",
+    "journalistin", "korrespondent", "korrespondentin", "direktor", "direktorin", "leiter", "leiterin",
+    "führer", "führerin", "kommandeur", "meister", "meisterin", "beauftragte", "beauftragter",
+)
+# nouns of a report or statement whose author follows with "von" ("einer Mitteilung von RIA
+# Novosti", "ein Bericht von Reuters"); lower case, also as the end of a compound
+REPORT_NOUN_HEADS: Final = (
+    "mitteilung", "bericht", "berichte", "berichten", "meldung", "meldungen", "erklärung", "stellungnahme",
+    "interview", "angaben", "recherche", "recherchen", "informationen", "aussage", "aussagen", "äußerung",
+    "zitat", "post", "tweet", "beitrag", "kommentar", "schreiben", "brief",
+)
+# determiners that can open a genitive attribute after a noun ("der Sprecher der Partei")
+GENITIVE_DETERMINERS: Final = frozenset("des der einer eines dessen deren seiner ihrer".split())
+# forms of the passive auxiliary: "wurde vom Ministerium kritisiert" names its speaker as agent
+WERDEN_FORMS: Final = frozenset("wird werden wurde wurden worden werde würde würden".split())
+# adjectives before a source noun that name no source ("nach ersten Angaben": the outlet's figures)
+VAGUE_SOURCE_ADJECTIVES: Final = frozenset(
+    "ersten ersteren vorläufigen bisherigen eigenen offiziellen aktuellen jüngsten neuesten neuen weiteren "
+    "übereinstimmenden unbestätigten inoffiziellen verschiedenen mehreren".split())
+# words that open a quotation in the first person ("„Wir …“"): it is someone's, not the outlet's
+FIRST_PERSON_OPENERS: Final = ("Ich", "Wir", "Mein", "Meine", "Unser", "Unsere", "Uns")
+# Nouns of an institution that speaks (lower case, also as the last part of a compound:
+# "Außenministerium", "Bauernverband", "Staatsanwaltschaft", "Nachrichtenagentur").
+INSTITUTION_NOUN_HEADS: Final = (
+    "ministerium", "regierung", "behörde", "verband", "partei", "agentur", "zeitung", "kommission",
+    "amt", "anwaltschaft", "polizei", "botschaft", "gericht", "dienst", "sender", "fraktion",
+    "gewerkschaft", "konzern", "kanzlei", "präsidium", "verwaltung", "bündnis", "vereinigung",
+    "kreml", "rathaus", "senat", "parlament", "magazin", "portal", "blatt", "kanal", "institut",
+    "stiftung", "organisation", "bundeswehr", "armee", "militär", "feuerwehr", "unternehmen",
+    "firma", "gesellschaft", "vorstand", "komitee", "ausschuss", "rat", "bund", "verein", "kammer", "union",
+    "initiative", "allianz", "netzwerk", "redaktion",
+)
 
 
 # --- sentences (framing.text) -----------------------------------------------------------------
