@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from itertools import compress, count, repeat
 from operator import attrgetter, is_not
@@ -95,6 +95,35 @@ class _Morphology:
             {*self.particles, *lang.sequence("idiom_particles")}, key=len, reverse=True))
         self.coalition_nicknames = lang.words("coalition_nicknames")
         self.impersonal_sources = lang.words("impersonal_sources")
+        # the words of the built-in constructions, and the regular expressions made from them
+        self.clause_joiners = lang.words("clause_joiners")
+        self.wollen = lang.words("wollen_forms")
+        self.perfect_aux = lang.words("perfect_auxiliaries")
+        self.inseparable: tuple[str, ...] = lang.sequence("inseparable_prefixes")
+        self.claim_breaks = lang.words("claim_clause_breaks")
+        self.not_superlative = lang.words("not_superlative")
+        self.number_re = re.compile(
+            rf"^(?:{_any_of(lang.sequence('number_words'))}|\w*{_any_of(lang.sequence('tens_endings'))})"
+            rf"{_any_of(lang.sequence('ordinal_endings'))}?$")
+        self.since_words = lang.words("since_words")
+        self.since_nouns: tuple[str, ...] = lang.sequence("since_nouns")
+        self.after_words = lang.words("after_words")
+        self.after_articles = lang.words("after_articles")
+        self.all_times: frozenset[tuple[str, str]] = frozenset(lang.sequence("all_times"))
+        self.age_articles = lang.words("age_articles")
+        self.ages = lang.words("ages")
+        self.hardly_words = lang.words("hardly_words")
+        self.koennen = lang.words("koennen_forms")
+        self.hardly_verbs = lang.words("hardly_verbs")
+        self.irregular_comparatives = lang.words("irregular_comparatives")
+        self.konjunktiv_re = re.compile(rf"\b{_any_of(lang.sequence('konjunktiv_forms'))}\b")
+        self.naming_head_re = re.compile(f"{_any_of(lang.sequence('naming_heads'))}$", re.I)
+        self.charge_before_re = re.compile(
+            rf"\b{_any_of(lang.sequence('charge_cues'))}(?:\s+{_any_of(lang.sequence('charge_links'))})*"
+            r"\s*[„“\"»«‚]$")
+        self.prosecution_re = re.compile(
+            rf"\b(?:{_any_of(lang.sequence('prosecution_stems'))}\w*|{_any_of(lang.sequence('prosecution_words'))})\b",
+            re.I)
         is_known = lang.is_known
 
         def known(word: str) -> bool:
@@ -175,6 +204,12 @@ class _Morphology:
     def _folded_stems(self, low: str) -> frozenset[str]:
         """Dictionary forms an unknown inflected word may have (erdreistet -> erdreisten), folded."""
         return frozenset(_fold(s) for s in self.stems(low))
+
+
+def _any_of(words: Iterable[str]) -> str:
+    """A regular expression group matching any of `words` (longest first), or nothing when empty."""
+    alts = sorted({re.escape(w) for w in words}, key=lambda w: (-len(w), w))
+    return f"(?:{'|'.join(alts)})" if alts else "(?!)"
 
 
 @cache
@@ -371,13 +406,14 @@ class Matcher:
         looked_up = list(map(self._types.young.get, map(_TEXT, types)))
         fill_missing(looked_up, lambda i: self._type_info(types[i]))  # types seen for the first time
         infos = cast(list[_Info], looked_up)
+        joiners = self.morph.clause_joiners
         for i in compress(count(), map(is_not, infos, repeat(_NOTHING))):
             words, phrases, split_keys, separable = infos[i]
             for particle, e in separable:
                 s = doc.sentences[doc.sent[i]]
                 for k in range(i + 1, min(s.last_token, i + 16)):
                     if types[k].low == particle and (k + 1 >= s.last_token or not types[k + 1].is_word
-                                                     or types[k + 1].low in ("und", "oder")):
+                                                     or types[k + 1].low in joiners):
                         cands.append(((i, k), e, "split"))
                         break
             for e, how in words:
@@ -406,9 +442,9 @@ class Matcher:
                     idx = _split_in(types, s.first_token, s.last_token, self.split_words[e.id], self.morph)
                     if idx:
                         cands.append((idx, e, "split"))
-        cands += _claimed(types, doc)
+        cands += _claimed(types, doc, self.morph)
         cands += _superlatives(types, doc, self.morph)
-        cands += _hardly_more(types, doc)
+        cands += _hardly_more(types, doc, self.morph)
         if self.has_senses:
             cands = _senses_fit(cands, doc, self.language)
         cands = _not_in_names(cands, doc, self.morph)
@@ -461,15 +497,6 @@ class Matcher:
 # Russland", "Es gibt keine Vertrauensbasis") are a quotation; a fragment inside reported speech
 # (a Konjunktiv-I verb outside the marks: "Daraufhin seien „unverzüglich“ Ärzte gekommen") is
 # the reported speaker's.
-_NAMING_HEAD_RE = re.compile(
-    r"(?:organisation|gruppe|truppe|kanal|zeitung|magazin|blatt|restaurant|jacht|yacht|schiff|boot|"
-    r"fähre|lager|camp|film|buch|roman|serie|album|song|lied|titel|sendung|show|podcast|kampagne|"
-    r"projekt|programm|initiative|plattform|firma|konzern|unternehmen|marke|netzwerk|verein|"
-    r"partei|bündnis|bewegung|festival|stück|oper|musical|ausstellung|app|portal|hotel|lokal|club|"
-    r"klub|band|sender|station|rakete|modell|mission|manöver|operation|label|verlag|kolumne|rubrik|"
-    r"studie|bericht|doku|dokumentation|reihe|format|künstler|künstlerin|name|namen|motto|slogan)$", re.I)
-_KONJUNKTIV_RE = re.compile(r"\b(?:sei|seien|habe|hätten|werde|könne|müsse|solle|wolle|gebe|liege|stehe|"
-                            r"wisse|bleibe|gehe|komme)\b")
 
 
 def _requalify(q: Quote, text: str, m: _Morphology, names: frozenset[str] = frozenset()) -> Quote:
@@ -487,7 +514,7 @@ def _requalify(q: Quote, text: str, m: _Morphology, names: frozenset[str] = froz
     line_end = len(text) if line_end < 0 else line_end
     if not text[line_start:q.start].strip(_QUOTE_MARKS + " ") and not text[q.end:line_end].strip(_QUOTE_MARKS + " .!?"):
         return q._replace(kind="direct")  # a line of its own: another outlet's headline, a slogan, a motto
-    if _CHARGE_BEFORE_RE.search(text[max(0, q.start - 40) : q.start]) and _PROSECUTION_RE.search(
+    if m.charge_before_re.search(text[max(0, q.start - 40) : q.start]) and m.prosecution_re.search(
             text[max(0, q.start - 200) : min(len(text), q.end + 120)]):
         return q._replace(kind="direct")  # ermittelt wegen „Volksverhetzung“: the charge's legal wording
     after = text[q.end + 1 : q.end + 3]
@@ -498,7 +525,7 @@ def _requalify(q: Quote, text: str, m: _Morphology, names: frozenset[str] = froz
     while before and before[-1].lower() in m.title_articles:
         before.pop()
     prev = before[-1].strip(":,") if before else ""
-    if prev[:1].isupper() and _NAMING_HEAD_RE.search(prev):
+    if prev[:1].isupper() and m.naming_head_re.search(prev):
         return q._replace(kind="title")
     if any(w.strip(",").lower() in m.impersonal_sources and w.endswith(",") for w in before[-3:]):
         return q  # "glaubt man, das „System Putin“ …": an impersonal frame, the outlet's own distancing
@@ -515,7 +542,7 @@ def _requalify(q: Quote, text: str, m: _Morphology, names: frozenset[str] = froz
     ends = [e for e in (text.find(". ", q.end), text.find("\n", q.end)) if e >= 0]
     s_end = min(ends) if ends else len(text)
     outside = text[s_start : q.start] + " " + text[q.end : s_end]
-    if _KONJUNKTIV_RE.search(_QUOTED_RE.sub(" ", outside)):
+    if m.konjunktiv_re.search(_QUOTED_RE.sub(" ", outside)):
         return q._replace(kind="reported")
     return q
 
@@ -532,11 +559,6 @@ def _unsourced(q: Quote, m: _Morphology) -> Quote:
 
 
 _QUOTE_MARKS = "„“\"»«‚‘'”"
-# a charge in its legal wording: "wegen (des Verdachts der) „…“" near a prosecution word
-_CHARGE_BEFORE_RE = re.compile(r"\b(?:wegen|Verdachts?|Vorwurfs?|Tatbestand(?:s|es)?)(?:\s+(?:des|der|dem|den|"
-                               r"Verdachts?|Vorwurfs?|auf))*\s*[„“\"»«‚]$")
-_PROSECUTION_RE = re.compile(r"(?i)\b(?:ermittel\w*|staatsanwalt\w*|bundesanwalt\w*|generalbundesanwalt\w*|anklage|"
-                             r"angeklagt|verurteil\w*|strafverfahren|strafanzeige|haftbefehl|gericht\w*)\b")
 
 
 # "Er will nichts gewusst haben": the modal "wollen" with a perfect infinitive reports a claim
@@ -549,28 +571,26 @@ CLAIMED = Entry(
     contested=False, target_note="Die Richtung hängt davon ab, wessen Angabe bezweifelt wird.",
     source="framing rule", origin="framing/matching.py", lemmas=(), key="",
 )
-_WOLLEN = frozenset({"will", "willst", "wollen", "wollt", "wollte", "wollten", "wolle", "wollest"})
-_PERFECT_AUX = frozenset({"haben", "sein"})
 _CLAUSE_END = frozenset({".", ",", ";", ":", "!", "?", "–", "—", "(", ")"})
-_INSEPARABLE = ("be", "ver", "er", "ent", "zer", "emp", "miss", "über", "unter", "hinter", "wider")
 
 
-def _participle_form(t: TokenType) -> bool:
+def _participle_form(t: TokenType, inseparable: tuple[str, ...]) -> bool:
     """A past participle as written: gesehen, herausgefunden, erkannt, ignoriert."""
     w = t.text
     if not t.is_word or not w[:1].islower() or len(w) < 5 or not w.endswith(("t", "en")):
         return False
-    return "ge" in w[:-3] or w.endswith("iert") or w.startswith(_INSEPARABLE)
+    return "ge" in w[:-3] or w.endswith("iert") or w.startswith(inseparable)
 
 
-def _claimed(types: list[TokenType], doc: Doc) -> list[tuple[tuple[int, ...], Entry, str]]:
+def _claimed(types: list[TokenType], doc: Doc, m: _Morphology) -> list[tuple[tuple[int, ...], Entry, str]]:
     """Claims reported with "wollen" + perfect infinitive: "will … gesehen haben" (main
     clause) and "… gesehen haben will" (subordinate clause), within one clause."""
     n = len(types)
     out: list[tuple[tuple[int, ...], Entry, str]] = []
-    for i in compress(count(), map(_WOLLEN.__contains__, map(attrgetter("low"), types))):
+    aux, inseparable, breaks, joiners = m.perfect_aux, m.inseparable, m.claim_breaks, m.clause_joiners
+    for i in compress(count(), map(m.wollen.__contains__, map(attrgetter("low"), types))):
         # subordinate clause: participle, haben/sein, wollen
-        if i >= 2 and types[i - 1].low in _PERFECT_AUX and _participle_form(types[i - 2]):
+        if i >= 2 and types[i - 1].low in aux and _participle_form(types[i - 2], inseparable):
             out.append(((i - 2, i - 1, i), CLAIMED, "construction"))
             continue
         if i >= 1 and types[i - 1].low.endswith("en") and types[i - 1].text[:1].islower():
@@ -578,10 +598,10 @@ def _claimed(types: list[TokenType], doc: Doc) -> list[tuple[tuple[int, ...], En
         last = doc.sentences[doc.sent[i]].last_token
         for k in range(i + 1, min(last, i + 15, n - 1)):
             tk = types[k]
-            if tk.text in _CLAUSE_END or tk.low in ("bis", "dass", "und", "oder"):
+            if tk.text in _CLAUSE_END or tk.low in breaks:
                 break
-            if tk.low in _PERFECT_AUX and _participle_form(types[k - 1]) and k - 1 > i and (
-                    k + 1 >= last or types[k + 1].text in _CLAUSE_END or types[k + 1].low in ("und", "oder")):
+            if tk.low in aux and _participle_form(types[k - 1], inseparable) and k - 1 > i and (
+                    k + 1 >= last or types[k + 1].text in _CLAUSE_END or types[k + 1].low in joiners):
                 out.append(((i, k - 1, k), CLAIMED, "construction"))
                 break
     return out
@@ -599,19 +619,7 @@ SUPERLATIVE = Entry(
     contested=False, target_note="", source="framing rule", origin="framing/matching.py", lemmas=(), key="",
 )
 _SUPERLATIVE_RE = re.compile(r"^[a-zäöüß]{3,}(?:s|ß)te[mnrs]?$")
-_NOT_SUPERLATIVE = frozenset({"erst", "letzt", "nächst", "meist", "selbst", "sonst", "fest", "best", "gut",
-                              "erfolgreich", "jung", "jüngst", "alt", "ältest", "früh", "spät", "lang", "viel",
-                              "wenig", "nah", "hoch", "höchst", "oberst", "unterst", "größtmöglich"})
-_NUMBER_RE = re.compile(r"^(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|\w*zig|\w*ßig|hundert|"
-                        r"tausend|(?:drei|vier|fünf|sech|sieb|acht|neun)zehn)(?:s?te[mnrs]?)?$")
-_SINCE_NOUNS = ("jahrzehnt", "jahrhundert", "menschengedenken", "kriegsende", "ende", "gründung", "beginn",
-                "bestehen", "weltkrieg", "zweiten", "ersten", "wende", "wiedervereinigung", "mauerfall", "jahren",
-                "langem", "generationen")
 
-
-# "der größte Skandal der Geschichte / des Jahrhunderts": the whole of an age as the yardstick
-_AGES = frozenset({"geschichte", "menschheitsgeschichte", "nachkriegsgeschichte", "weltgeschichte", "menschheit",
-                   "jahrhunderts", "jahrtausends", "jahrzehnts"})
 _SUPERLATIVE_END_RE = re.compile(r"e?ste[mnrs]?$")
 
 
@@ -625,13 +633,16 @@ def _superlative_base(low: str, m: _Morphology) -> str:
 def _superlatives(types: list[TokenType], doc: Doc, m: _Morphology) -> list[tuple[tuple[int, ...], Entry, str]]:
     out: list[tuple[tuple[int, ...], Entry, str]] = []
     n = len(types)
+    not_superlative, number_re, since_words, since_nouns = m.not_superlative, m.number_re, m.since_words, m.since_nouns
+    after_words, after_articles, all_times, age_articles, ages = (
+        m.after_words, m.after_articles, m.all_times, m.age_articles, m.ages)
     for i in compress(count(), map(_SUPERLATIVE_RE.match, map(attrgetter("low"), types))):
         t = types[i]
         base = t.lemma_low
         if base == t.low:  # the lemmatiser knows no adjective in it ("unbeliebteste"): strip the ending
             base = _superlative_base(t.low, m)
-        if (not base or base in _NOT_SUPERLATIVE or not t.text[:1].islower()
-                or _NUMBER_RE.match(t.low)):
+        if (not base or base in not_superlative or not t.text[:1].islower()
+                or number_re.match(t.low)):
             continue  # "der sechste Spieler in der Geschichte" counts, it does not exaggerate
         last = min(doc.sentences[doc.sent[i]].last_token, n)
         for k in range(i + 1, min(last, i + 7)):
@@ -639,14 +650,15 @@ def _superlatives(types: list[TokenType], doc: Doc, m: _Morphology) -> list[tupl
             if types[k].text in _CLAUSE_END:
                 break
             nxt = [types[j].low for j in range(k + 1, min(last, k + 4)) if types[j].is_word]
-            if w == "seit" and nxt and not any(x[:1].isdigit() or _NUMBER_RE.match(x) for x in nxt) \
-                    and any(x.startswith(_SINCE_NOUNS) for x in nxt):
+            if w in since_words and nxt and not any(x[:1].isdigit() or number_re.match(x) for x in nxt) \
+                    and any(x.startswith(since_nouns) for x in nxt):
                 out.append(((i, k), SUPERLATIVE, "construction"))
                 break
-            if (w == "aller" and nxt[:1] == ["zeiten"]) or (w in ("der", "des") and nxt[:1] and nxt[0] in _AGES):
+            if nxt and ((w, nxt[0]) in all_times or (w in age_articles and nxt[0] in ages)):
                 out.append(((i, k + 1), SUPERLATIVE, "construction"))
                 break
-            if w == "nach" and nxt and nxt[0] in ("dem", "der") and any(x.startswith(_SINCE_NOUNS) for x in nxt[1:]):
+            if (w in after_words and nxt and nxt[0] in after_articles
+                    and any(x.startswith(since_nouns) for x in nxt[1:])):
                 out.append(((i, k), SUPERLATIVE, "construction"))  # "… nach dem Zweiten Weltkrieg"
                 break
     return out
@@ -662,32 +674,31 @@ HARDLY_MORE = Entry(
                  "größten, ohne es zu belegen."),
     contested=False, target_note="", source="framing rule", origin="framing/matching.py", lemmas=(), key="",
 )
-_KOENNEN = frozenset({"kann", "könnte", "könnten", "können", "konnte", "konnten", "dürfte", "dürften"})
-_HARDLY_VERBS = frozenset({"sein", "ausfallen", "werden"})
 
 
-def _comparative(t: TokenType) -> bool:
+def _comparative(t: TokenType, irregular: frozenset[str]) -> bool:
     """A comparative adjective as written: größer, schlimmer, deutlicher (lemma groß …)."""
     low, lem = t.low, t.lemma_low
-    return low == "besser" or (t.is_word and len(low) >= 5 and low.endswith("er") and lem != low and len(lem) >= 3
+    return low in irregular or (t.is_word and len(low) >= 5 and low.endswith("er") and lem != low and len(lem) >= 3
             and low.translate(_UMLAUT_FOLD).startswith(lem.translate(_UMLAUT_FOLD)))
 
 
 _UMLAUT_FOLD = str.maketrans("äöü", "aou")
 
 
-def _hardly_more(types: list[TokenType], doc: Doc) -> list[tuple[tuple[int, ...], Entry, str]]:
+def _hardly_more(types: list[TokenType], doc: Doc, m: _Morphology) -> list[tuple[tuple[int, ...], Entry, str]]:
     out: list[tuple[tuple[int, ...], Entry, str]] = []
-    for i in compress(count(), map("kaum".__eq__, map(attrgetter("low"), types))):
+    koennen, hardly_verbs, irregular = m.koennen, m.hardly_verbs, m.irregular_comparatives
+    for i in compress(count(), map(m.hardly_words.__contains__, map(attrgetter("low"), types))):
         s = doc.sentences[doc.sent[i]]
         lo, hi = i, i
         while lo > s.first_token and types[lo - 1].text not in _CLAUSE_END and i - lo < 8:
             lo -= 1
         while hi + 1 < s.last_token and types[hi + 1].text not in _CLAUSE_END and hi - i < 4:
             hi += 1
-        comp = next((k for k in range(lo, hi + 1) if k != i and _comparative(types[k])), None)
-        verb = next((k for k in range(i + 1, hi + 1) if types[k].lemma_low in _HARDLY_VERBS), None)
-        modal = any(types[k].low in _KOENNEN for k in range(lo, hi + 1))
+        comp = next((k for k in range(lo, hi + 1) if k != i and _comparative(types[k], irregular)), None)
+        verb = next((k for k in range(i + 1, hi + 1) if types[k].lemma_low in hardly_verbs), None)
+        modal = any(types[k].low in koennen for k in range(lo, hi + 1))
         if comp is not None and verb is not None and modal and abs(comp - i) <= 6:
             out.append((tuple(sorted({comp, i, verb})), HARDLY_MORE, "construction"))
     return out

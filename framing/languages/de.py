@@ -622,6 +622,70 @@ COALITION_NICKNAMES: Final = frozenset({
     "türkis-grün", "schwarz-blau", "türkis-blau", "rot-grün", "schwarz-grün", "schwarz-gelb", "schwarz-rot",
     "rot-rot-grün", "r2g"})
 
+# The matcher's built-in constructions (framing.matching); the regular expressions are built
+# from these once per language.
+# "Er will nichts gewusst haben": forms of "wollen", the auxiliaries of the perfect infinitive,
+# the prefixes of participles without "ge" (verstanden, erkannt), and the words that end the clause
+WOLLEN_FORMS: Final = frozenset({"will", "willst", "wollen", "wollt", "wollte", "wollten", "wolle", "wollest"})
+PERFECT_AUXILIARIES: Final = frozenset({"haben", "sein"})
+INSEPARABLE_PREFIXES: Final = ("be", "ver", "er", "ent", "zer", "emp", "miss", "über", "unter", "hinter", "wider")
+CLAIM_CLAUSE_BREAKS: Final = frozenset({"bis", "dass", "und", "oder"})
+# words that join clauses: a separable particle or a perfect infinitive before them closes its clause
+CLAUSE_JOINERS: Final = frozenset({"und", "oder"})
+# "die schwerste Krise seit Jahrzehnten": superlative-like words that set nothing against history
+NOT_SUPERLATIVE: Final = frozenset({"erst", "letzt", "nächst", "meist", "selbst", "sonst", "fest", "best", "gut",
+                                    "erfolgreich", "jung", "jüngst", "alt", "ältest", "früh", "spät", "lang",
+                                    "viel", "wenig", "nah", "hoch", "höchst", "oberst", "unterst",
+                                    "größtmöglich"})
+# number words (cardinal; with ORDINAL_ENDINGS also ordinal: "der sechste Spieler"), the endings
+# of the tens (zwanzig, dreißig) and the ordinal endings
+NUMBER_WORDS: Final = ("ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf",
+                       "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn", "achtzehn",
+                       "neunzehn", "hundert", "tausend")
+TENS_ENDINGS: Final = ("zig", "ßig")
+ORDINAL_ENDINGS: Final = ("te", "tem", "ten", "ter", "tes", "ste", "stem", "sten", "ster", "stes")
+# the preposition and the beginnings of the nouns after it that set a superlative against history
+SINCE_WORDS: Final = frozenset({"seit"})
+SINCE_NOUNS: Final = ("jahrzehnt", "jahrhundert", "menschengedenken", "kriegsende", "ende", "gründung", "beginn",
+                      "bestehen", "weltkrieg", "zweiten", "ersten", "wende", "wiedervereinigung", "mauerfall",
+                      "jahren", "langem", "generationen")
+# "… nach dem Zweiten Weltkrieg": the preposition and its articles
+AFTER_WORDS: Final = frozenset({"nach"})
+AFTER_ARTICLES: Final = frozenset({"dem", "der"})
+# "aller Zeiten": the genitive and its noun
+ALL_TIMES: Final = (("aller", "zeiten"),)
+# "der größte Skandal der Geschichte / des Jahrhunderts": genitive articles and the ages
+AGE_ARTICLES: Final = frozenset({"der", "des"})
+AGES: Final = frozenset({"geschichte", "menschheitsgeschichte", "nachkriegsgeschichte", "weltgeschichte",
+                         "menschheit", "jahrhunderts", "jahrtausends", "jahrzehnts"})
+# "Der Kontrast könnte kaum größer sein": the adverb, the modal forms, the verbs, and the
+# comparatives the comparison with the lemma misses
+HARDLY_WORDS: Final = frozenset({"kaum"})
+KOENNEN_FORMS: Final = frozenset({"kann", "könnte", "könnten", "können", "konnte", "konnten", "dürfte", "dürften"})
+HARDLY_VERBS: Final = frozenset({"sein", "ausfallen", "werden"})
+IRREGULAR_COMPARATIVES: Final = frozenset({"besser"})
+# verb forms of Konjunktiv I (and II) outside a short quotation that make it reported speech
+KONJUNKTIV_FORMS: Final = frozenset({"sei", "seien", "habe", "hätten", "werde", "könne", "müsse", "solle", "wolle",
+                                     "gebe", "liege", "stehe", "wisse", "bleibe", "gehe", "komme"})
+# nouns (and ends of compounds) that name what follows in quotation marks (Söldnergruppe „Wagner“)
+NAMING_HEADS: Final = (
+    "organisation", "gruppe", "truppe", "kanal", "zeitung", "magazin", "blatt", "restaurant", "jacht", "yacht",
+    "schiff", "boot", "fähre", "lager", "camp", "film", "buch", "roman", "serie", "album", "song", "lied", "titel",
+    "sendung", "show", "podcast", "kampagne", "projekt", "programm", "initiative", "plattform", "firma",
+    "konzern", "unternehmen", "marke", "netzwerk", "verein", "partei", "bündnis", "bewegung", "festival",
+    "stück", "oper", "musical", "ausstellung", "app", "portal", "hotel", "lokal", "club", "klub", "band",
+    "sender", "station", "rakete", "modell", "mission", "manöver", "operation", "label", "verlag", "kolumne",
+    "rubrik", "studie", "bericht", "doku", "dokumentation", "reihe", "format", "künstler", "künstlerin", "name",
+    "namen", "motto", "slogan")
+# a charge in its legal wording: "wegen (des Verdachts der) „…“" (case as written) near a
+# prosecution word (any case; the stems also with any ending: "ermittelt", "Staatsanwaltschaft")
+CHARGE_CUES: Final = frozenset({"wegen", "Verdacht", "Verdachts", "Vorwurf", "Vorwurfs", "Tatbestand",
+                                "Tatbestands", "Tatbestandes"})
+CHARGE_LINKS: Final = frozenset({"des", "der", "dem", "den", "Verdacht", "Verdachts", "Vorwurf", "Vorwurfs", "auf"})
+PROSECUTION_STEMS: Final = ("ermittel", "staatsanwalt", "bundesanwalt", "generalbundesanwalt", "verurteil",
+                            "gericht")
+PROSECUTION_WORDS: Final = frozenset({"anklage", "angeklagt", "strafverfahren", "strafanzeige", "haftbefehl"})
+
 
 # --- telling German text from other text (framing.readers) -------------------------------------
 # German running text is made of function words to about a third (articles, pronouns,
