@@ -61,7 +61,10 @@ class _Rules:
     no_nearest: frozenset[str]
     place_is_scene: frozenset[str]
     place_prepositions: frozenset[str]
+    plural_verb_endings: tuple[str, ...]
+    predicative_words: frozenset[str]
     prepositions: frozenset[str]
+    singular_pronouns: frozenset[str]
     subordinators: frozenset[str]
     language: Language
 
@@ -77,7 +80,9 @@ def _rules(lang: Language) -> _Rules:
         dependence_nouns=w("dependence_nouns"), genitive_articles=w("genitive_articles"),
         hard_boundaries=w("hard_boundaries"), labelling_verbs=w("labelling_verbs"), no_nearest=w("no_nearest"),
         place_is_scene=w("place_is_scene"), place_prepositions=w("place_prepositions"),
-        prepositions=w("prepositions"), subordinators=w("subordinators"), language=lang)
+        plural_verb_endings=lang.sequence("plural_verb_endings"), predicative_words=w("predicative_words"),
+        prepositions=w("prepositions"), singular_pronouns=w("singular_pronouns"), subordinators=w("subordinators"),
+        language=lang)
 
 
 def is_aimed(h: Hit) -> bool:
@@ -197,20 +202,22 @@ def _allegiance(low: str, actors: ActorList, r: _Rules) -> Actor | None:
     return None
 
 
-PRONOUNS = frozenset({"er", "sie"})  # a singular speaker: "Zugleich behauptete er, …"
 ANTECEDENT_SENTENCES = 2  # how far back the person a pronoun stands for may be named
 
 
 def _pronoun_subject(doc: Doc, k: int, last: int, speaker: str | None) -> bool:
     """Is the subject of the verb at tokens k..last a personal pronoun: the quotation's speaker
-    ("er"), or the word right before or after the verb ("er behauptete", "behauptete er")?"""
+    ("er"), or the word right before or after the verb ("er behauptete", "behauptete er")?
+    The pronouns of a singular speaker and the endings of a plural verb are the language's."""
+    r = _rules(doc.language)
     types = doc.types
-    if types[last].low.endswith("en"):
+    if types[last].low.endswith(r.plural_verb_endings):
         return False  # a plural verb ("indem sie behaupten"): "sie" stands for several, not one person
-    if speaker is not None and speaker.strip().lower() in PRONOUNS:
+    pronouns = r.singular_pronouns
+    if speaker is not None and speaker.strip().lower() in pronouns:
         return True
     near = [j for j in (k - 1, last + 1) if 0 <= j < len(types) and doc.sent[j] == doc.sent[k]]
-    return any(types[j].low in PRONOUNS for j in near)
+    return any(types[j].low in pronouns for j in near)
 
 
 def _antecedent(doc: Doc, k: int, actors: ActorList) -> Actor | None:
@@ -258,12 +265,12 @@ def _structural(doc: Doc, k: int, last: int, spans: list[_Span], category: str =
     hit = types[k]
     nxt = types[last + 1] if last + 1 < len(types) and doc.sent[last + 1] == doc.sent[k] else None
     dependent = hit.low in r.dependence_nouns or hit.lemma_low in r.dependence_nouns
-    if dependent and k > 0 and types[k - 1].low == "als":
+    if dependent and k > 0 and types[k - 1].low in r.predicative_words:
         # "Lukaschenko galt als Vasall Putins": the label is aimed at the subject of "als"
         for m in spans:
             if m.last <= k - 1 and not m.genitive:
                 return m.actor, "predicate"
-    if k > 0 and types[k - 1].low == "als" and not dependent and _labelling_clause(doc, k):
+    if k > 0 and types[k - 1].low in r.predicative_words and not dependent and _labelling_clause(doc, k):
         # "Putin hat Prigoschin als Verräter bezeichnet": the label is aimed at the object before "als"
         for m in spans:
             if m.last == k - 1 and not m.genitive:

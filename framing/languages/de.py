@@ -39,6 +39,13 @@ PREPOSITIONS: Final = frozenset(
 AGENT_PREPOSITIONS: Final = frozenset({"von", "vom", "durch", "seitens"})
 # prepositions after a label that place it with an actor ("das Regime in Moskau")
 PLACE_PREPOSITIONS: Final = frozenset({"in", "im", "aus"})
+# personal pronouns of a singular speaker ("Zugleich behauptete er, …"), and the ending of a
+# plural verb, after which "sie" stands for several people ("indem sie behaupten")
+SINGULAR_PRONOUNS: Final = frozenset({"er", "sie"})
+PLURAL_VERB_ENDINGS: Final = ("en",)
+# the word before a predicative noun or the object of a labelling verb ("gilt als Marionette",
+# "bezeichnete ihn als Diktator")
+PREDICATIVE_WORDS: Final = frozenset({"als"})
 # tokens that end a clause for the search of a subject
 CLAUSE_BOUNDARIES: Final = frozenset(",;:–—()")
 COORDINATORS: Final = frozenset({"und", "sowie", "oder", "aber"})
