@@ -96,8 +96,10 @@ class _EventWords:
         # September", "Ende September"): the latest such month up to the publication
         # (HeidelTime-style resolution against the document date)
         cues = "|".join(map(re.escape, lang.sequence("month_cues"))) or "(?!)"
-        self.month_alone = re.compile(r"\b(?:(" + cues + r")\s+|(\d{1,2})\.\s*(?:und\s+\d{1,2}\.\s*)?)("
-                                      + names + r")\b(?!\s+(?:19|20)\d\d)")
+        # "am 26. und 27. September": the words that join two days of a month
+        joiners = "|".join(map(re.escape, lang.sequence("day_joiners"))) or "(?!)"
+        self.month_alone = re.compile(r"\b(?:(" + cues + r")\s+|(\d{1,2})\.\s*(?:(?:" + joiners
+                                      + r")\s+\d{1,2}\.\s*)?)(" + names + r")\b(?!\s+(?:19|20)\d\d)")
         self.layer: TextLayer = text_layer(lang)
         self.forms: dict[str, tuple[str | None, str | None, str, tuple[str, ...]]] = {}  # _form (bounded)
 

@@ -566,6 +566,8 @@ MONTH_NAMES: Final = tuple("januar februar märz april mai juni juli august sept
 MONTH_VARIANTS: Final = {"jänner": 1}  # other names of a month (Austrian German) -> its number
 # words before a month without a year that make it a date ("im September", "Ende Juni")
 MONTH_CUES: Final = ("im", "am", "Anfang", "Mitte", "Ende", "seit", "vom", "zum", "bis")
+# words that join two days of one month ("am 26. und 27. September")
+DAY_JOINERS: Final = ("und",)
 
 
 # --- actor descriptors (framing.actors) -------------------------------------------------------
