@@ -267,6 +267,12 @@ class _Words:
     vague_source_adjectives: frozenset[str]  # "nach ersten Angaben" names no source
     first_person_re: re.Pattern[str]  # a quotation in the first person ("Ich …", "Wir …")
     swiss_lemmas: dict[str, str]  # Swiss spelling (ss for ß) of a speech verb -> its lemma ("hiess")
+    word_codes: dict[str, str]  # function word as written -> its code letter (`_code`: "dass" -> D)
+    low_codes: dict[str, str]  # function word in any capitalisation -> its code letter ("wie" -> W)
+    so_words: frozenset[str]  # "…, so der Minister": a source after a comma
+    reflexive_pronouns: frozenset[str]  # "zeigte sich besorgt"
+    text_nouns: frozenset[str]  # "mit den Worten:": a text follows verbatim
+    adverbial_subordinators: frozenset[str]  # "…, sagte er, weil …": the sentence goes on
     is_known: Callable[[str], bool]  # (cached per normal form: `_known_word`)
     codes: dict[str, str]  # token text -> its code character (`_code_of`)
     names: dict[str, bool]  # token text -> is it a proper name (`_is_name`)
@@ -300,7 +306,7 @@ def _words(lang: Language) -> _Words:
         modal_konj2=w("modal_konj2"), report_adverbs=w("report_adverbs"),
         source_noun_endings=lang.sequence("source_noun_endings"),
         speech_or_cognition=speech_verbs | cognition_verbs,
-        cue_words=frozenset([*report_markers, *speech_nouns, *content_nouns, "so", "angaben", "berufung",
+        cue_words=frozenset([*report_markers, *speech_nouns, *content_nouns, *w("so_words"), *w("source_cue_nouns"),
                              *colon_speech_nouns, *announcing_words]),
         pronouns_sie=pronouns | {"sie"},
         not_a_verb_start=(w("determiners") | pronouns | w("quote_subordinators") | w("quote_prepositions")
@@ -332,6 +338,9 @@ def _words(lang: Language) -> _Words:
         agent_prepositions=w("agent_prepositions"), vague_source_adjectives=w("vague_source_adjectives"),
         first_person_re=_first_person_re(lang.sequence("first_person_openers")),
         swiss_lemmas={v.replace("ß", "ss"): v for v in (*speech_verbs, *cognition_verbs, *separable) if "ß" in v},
+        word_codes=lang.table("code_words_as_written"), low_codes=lang.table("code_words"),
+        so_words=w("so_words"), reflexive_pronouns=w("reflexive_pronouns"), text_nouns=w("text_nouns"),
+        adverbial_subordinators=w("adverbial_subordinators"),
         is_known=lang.is_known, codes={}, names={}, known={}, old_lemmas={}, language=lang,
     )
 
@@ -415,8 +424,6 @@ _FLAGS_LIMIT: Final = 500_000  # the code and name caches are cleared (between d
 # und, als, vor (any capitalisation) are W, U, A, V; a word with flags (cue, Konjunktiv) is
 # chr(_FLAGGED + flags); other words are "w", anything else "x". The flags are read back from
 # the code (`_flags`): punctuation and the lettered function words never carry any (tested).
-_WORD_CODES: Final = {"dass": "D", "daß": "D", "ob": "O"}  # (daß: the old spelling)
-_LOW_CODES: Final = {"dass": "d", "daß": "d", "ob": "o", "wie": "W", "und": "U", "als": "A", "vor": "V"}
 _CODE_PUNCT: Final = frozenset(",:;.!?–—-" + _QUOTE_CHARS)
 
 
@@ -439,10 +446,9 @@ def _code(tt: TokenType, w: _Words) -> str:
     text = tt.text
     if text in _CODE_PUNCT:
         return text
-    if text in _WORD_CODES:
-        return _WORD_CODES[text]
-    if tt.low in _LOW_CODES:
-        return _LOW_CODES[tt.low]
+    code = w.word_codes.get(text) or w.low_codes.get(tt.low)
+    if code:
+        return code
     flags = _type_flags(tt, w)
     if flags:
         return chr(_FLAGGED + flags)
@@ -510,7 +516,7 @@ def _is_speech(t: TokenType, toks: _Run, i: int, verbs: frozenset[str] | None = 
     w = toks.words
     low = t.low
     lem = _lemma(t, w)
-    if low == "so" and i > 0 and toks[i - 1].text == ",":
+    if low in w.so_words and i > 0 and toks[i - 1].text == ",":
         return _so_source(toks, i)  # "…", so Shin
     if not t.is_word:
         return False
@@ -519,7 +525,7 @@ def _is_speech(t: TokenType, toks: _Run, i: int, verbs: frozenset[str] | None = 
     if lem in (w.speech_verbs if verbs is None else verbs) and t.text[:1].islower():
         return True
     if lem in w.reflexive_cues and t.text[:1].islower() and any(
-            x.low == "sich" for x in toks[i + 1 : i + 4]):
+            x.low in w.reflexive_pronouns for x in toks[i + 1 : i + 4]):
         return True  # "zeigte sich „besorgt“"
     parts = w.separable.get(lem)
     if parts and t.text[:1].islower():
@@ -635,7 +641,7 @@ def _np_after(toks: _Run, i: int, objects: bool = False) -> tuple[int, int] | No
     ihnen Rukwied zu"), unless `objects` (after "zitieren" the object is the one quoted)."""
     w = toks.words
     n = len(toks)
-    while i < n and toks[i].is_word and (toks[i].low in w.skip_after_verb or toks[i].low == "sich" or (
+    while i < n and toks[i].is_word and (toks[i].low in w.skip_after_verb or toks[i].low in w.reflexive_pronouns or (
             toks[i].text[:1].islower() and (_clause_adverb(toks[i], w) or (
                 not objects and toks[i].low in w.object_pronouns and i + 1 < n and toks[i + 1].is_word)))):
         i += 1  # "äußerte sich der Minister"
@@ -1402,7 +1408,7 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         return _Frame(v, source, t.text, content, False)
     else:
         cue = t.text
-        if low == "so":
+        if low in w.so_words:
             rng = _np_after(toks, v + 1 + (v + 1 < hi and toks[v + 1].low in w.auxiliaries))
         elif _lemma(t, w) == "heißen":
             # "hieß es in dem WSJ-Bericht" / "In der New York Times hieß es": the source
@@ -1950,14 +1956,14 @@ def _unquoted_speech(doc: Doc, runs: _Runs, toks: _Run, f: _Frame, mask: _Mask) 
         # a written text ("Die „Times“ schreibt:", "wird gemeldet:", "folgende Zuschrift:", "mit
         # den Worten:") runs to the end of its paragraph; speech goes on while it speaks
         whole = t is not None and (t.lemma_low in w.written_text_verbs or t.lemma_low in w.colon_text_verbs
-                                   or t.low in w.announcing_words or t.low in ("worte", "worten")
+                                   or t.low in w.announcing_words or t.low in w.text_nouns
                                    or any(p in mask for p in toks.starts[f.lo : f.colon]))  # „Times“
         noun_only = f.srng is None and not f.speaker and t is not None and t.low in w.colon_speech_nouns
         span = _after_colon(doc, toks.end(f.colon), mask, person=f.cue == ":", whole=whole,
                             lower=t is not None and f.cue != ":" and _finite_speech_verb(toks, f.verb),
                             speaking=noun_only)
         return [span] if span else []
-    if t is None or not t.text[:1].islower() or _is_marker(toks, f.verb) or t.low == "so":
+    if t is None or not t.text[:1].islower() or _is_marker(toks, f.verb) or t.low in w.so_words:
         return []
     v = f.verb
     if 0 < v < len(toks) and toks[v - 1].text in ("!", "?"):
@@ -2013,7 +2019,7 @@ def _unquoted_speech(doc: Doc, runs: _Runs, toks: _Run, f: _Frame, mask: _Mask) 
     go_on = e + 1 < n and toks[e].text == "," and toks[e + 1].is_word and (
         (toks[e + 1].text[:1].islower() and toks[e + 1].low not in w.determiners
          and toks[e + 1].low not in w.relative_pronouns
-         and (toks[e + 1].low not in w.subordinators or toks[e + 1].low in ("weil", "wenn", "da")))
+         and (toks[e + 1].low not in w.subordinators or toks[e + 1].low in w.adverbial_subordinators))
         or toks[e + 1].text in w.formal_address or toks[e + 1].low in w.first_second_person)
     # a turn of dialogue set off by a dash ("-- Ja, sagte eine Frau, …") may be one word long
     turn = any(toks[j].text in ("–", "—", "-", "--") for j in range(max(0, a - 2), a))
@@ -2394,7 +2400,7 @@ def _announces_text(toks: _Run, lo: int, hi: int) -> bool:
     Geschichte:", "mit den Worten:", "Der Aufruf lautet:"), so a Konjunktiv after it is the
     text's own and no sign of reported speech?"""
     w = toks.words
-    return any(t.low in w.announcing_words or t.low in ("worte", "worten")
+    return any(t.low in w.announcing_words or t.low in w.text_nouns
                or (t.text[:1].islower() and t.lemma_low in w.colon_text_verbs) for t in toks[lo:hi])
 
 

@@ -209,11 +209,14 @@ def test_token_codes_mark_punctuation_function_words_and_cues():
 def test_lettered_function_words_and_punctuation_carry_no_flags():
     """Their codes are letters or the marks themselves, so any flags would be lost: there are none."""
     from framing.languages import default_language
-    from framing.quotes import _CODE_PUNCT, _LOW_CODES, _WORD_CODES, _code_of, _flags, _type_flags, _words
+    from framing.quotes import _CODE_PUNCT, _code_of, _flags, _type_flags, _words
     from framing.text import token_type
 
     lists = _words(default_language())
-    words = [*_WORD_CODES, *_LOW_CODES, *(w.capitalize() for w in _LOW_CODES), *_CODE_PUNCT]
+    # the letters the sentence scans search for come from the language (German: dass, ob, wie, und, als, vor)
+    assert set(lists.word_codes.values()) | set(lists.low_codes.values()) == set("DOdoWUAV")
+    assert _code_of(token_type("dass"), lists) == "D" and _code_of(token_type("Dass"), lists) == "d"
+    words = [*lists.word_codes, *lists.low_codes, *(w.capitalize() for w in lists.low_codes), *_CODE_PUNCT]
     assert [w for w in words if _type_flags(token_type(w), lists)] == []
     assert [w for w in words if _flags(_code_of(token_type(w), lists))] == []  # „ “ lie above the flag codes
 

@@ -570,6 +570,25 @@ MONTH_CUES: Final = ("im", "am", "Anfang", "Mitte", "Ende", "seit", "vom", "zum"
 DAY_JOINERS: Final = ("und",)
 
 
+# --- quotations: words the quotation finder tests by themselves (framing.quotes) ---------------
+
+# the code letters of the quotation finder's sentence scans (framing.quotes._code): "dass"/"ob"
+# as written are D and O, in other capitalisations d and o (daß: the old spelling); "wie",
+# "und", "als", "vor" in any capitalisation are W, U, A, V
+CODE_WORDS_AS_WRITTEN: Final = {"dass": "D", "daß": "D", "ob": "O"}
+CODE_WORDS: Final = {"dass": "d", "daß": "d", "ob": "o", "wie": "W", "und": "U", "als": "A", "vor": "V"}
+# "…“, so der Minister": the word naming a source after a comma
+SO_WORDS: Final = frozenset({"so"})
+# nouns that may cue a source ("nach Angaben", "unter Berufung auf")
+SOURCE_CUE_NOUNS: Final = frozenset({"angaben", "berufung"})
+# the reflexive pronoun of "zeigte sich besorgt", skipped after a speech verb
+REFLEXIVE_PRONOUNS: Final = frozenset({"sich"})
+# "mit den Worten:": a text follows verbatim
+TEXT_NOUNS: Final = frozenset({"worte", "worten"})
+# subordinators after which a sentence goes on past the speech verb ("…, sagte er, weil …")
+ADVERBIAL_SUBORDINATORS: Final = frozenset({"weil", "wenn", "da"})
+
+
 # --- actor descriptors (framing.actors) -------------------------------------------------------
 
 ARTICLES: Final = frozenset("der die das des dem den ein eine einer eines einem einen".split())
