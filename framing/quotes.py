@@ -250,6 +250,7 @@ class _Words:
     old_umlauts: dict[str, str]  # old spelling of an umlaut at a word start -> the umlaut
     clause_adverbs: frozenset[str]  # open a clause before the verb, never a noun phrase ("Dagegen")
     pronominal_adverb_heads: frozenset[str]  # da(r)-/wo(r)-/hier- + one of these is an adverb
+    pronominal_adverb_prefixes: tuple[str, ...]  # da(r)-, wo(r)-, hier-
     object_pronouns: frozenset[str]  # between a speech verb and its subject ("rief ihnen X zu")
     first_person_speakers: frozenset[str]  # "ich", "wir": a speaker kept as written
     subject_relative_pronouns: frozenset[str]  # may be the subject of a relative clause ("…, die schreibt")
@@ -328,6 +329,7 @@ def _words(lang: Language) -> _Words:
         formal_address=w("formal_address"), indefinite_articles=w("indefinite_articles"),
         auxiliary_lemmas=w("auxiliary_lemmas"), old_umlauts=lang.table("old_umlauts"),
         clause_adverbs=w("clause_adverbs"), pronominal_adverb_heads=w("pronominal_adverb_heads"),
+        pronominal_adverb_prefixes=lang.sequence("pronominal_adverb_prefixes"),
         object_pronouns=w("object_pronouns"), first_person_speakers=w("first_person_speakers"),
         subject_relative_pronouns=w("subject_relative_pronouns"), clause_openers=w("clause_openers"),
         abbreviations=w("abbreviations"), all_prepositions=w("quote_prepositions") | w("prepositions"),
@@ -605,7 +607,7 @@ def _clause_adverb(t: TokenType, w: _Words) -> bool:
     if low in w.clause_adverbs or low in w.fronted_adverbs:
         return True
     return any(low.startswith(pre) and low[len(pre):] in w.pronominal_adverb_heads
-               for pre in ("dar", "da", "wor", "wo", "hier"))
+               for pre in w.pronominal_adverb_prefixes)
 
 
 def _role_noun(t: TokenType, w: _Words) -> bool:

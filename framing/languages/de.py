@@ -434,6 +434,8 @@ CLAUSE_ADVERBS: Final = frozenset(
     was wer wen wem wessen wie wo wann warum weshalb wieso weswegen woher wohin inwiefern
     """.split()
 )
+# the first parts of pronominal adverbs (darauf, womit, hierzu), before one of PRONOMINAL_ADVERB_HEADS
+PRONOMINAL_ADVERB_PREFIXES: Final = ("dar", "da", "wor", "wo", "hier")
 # the prepositions of pronominal adverbs: da(r)-/wo(r)-/hier- + one of these is an adverb
 PRONOMINAL_ADVERB_HEADS: Final = frozenset(
     "an auf aus bei durch für gegen hinter in mit nach neben über um unter von vor wider zu zwischen".split()
