@@ -97,6 +97,8 @@ class _Morphology:
         self.impersonal_sources = lang.words("impersonal_sources")
         # the words of the built-in constructions, and the regular expressions made from them
         self.clause_joiners = lang.words("clause_joiners")
+        self.particle_closers = lang.words("particle_closers")
+        self.impersonal_subjects = lang.words("impersonal_subjects")
         self.wollen = lang.words("wollen_forms")
         self.perfect_aux = lang.words("perfect_auxiliaries")
         self.inseparable: tuple[str, ...] = lang.sequence("inseparable_prefixes")
@@ -406,7 +408,7 @@ class Matcher:
         looked_up = list(map(self._types.young.get, map(_TEXT, types)))
         fill_missing(looked_up, lambda i: self._type_info(types[i]))  # types seen for the first time
         infos = cast(list[_Info], looked_up)
-        joiners = self.morph.clause_joiners
+        joiners, impersonal = self.morph.clause_joiners, self.morph.impersonal_subjects
         for i in compress(count(), map(is_not, infos, repeat(_NOTHING))):
             words, phrases, split_keys, separable = infos[i]
             for particle, e in separable:
@@ -417,7 +419,7 @@ class Matcher:
                         cands.append(((i, k), e, "split"))
                         break
             for e, how in words:
-                if e.category == "attribution-verb" and _impersonal(types, i):
+                if e.category == "attribution-verb" and _impersonal(types, i, impersonal):
                     continue  # "es droht ein Krieg": nobody is quoted, the verb frames no speaker
                 cands.append(((i,), e, how))
             if phrases:
@@ -859,10 +861,10 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
-def _impersonal(types: list[TokenType], i: int) -> bool:
-    """An attribution verb used impersonally: "es" right before or after it ("es droht",
-    "droht es")."""
-    return (i > 0 and types[i - 1].low == "es") or (i + 1 < len(types) and types[i + 1].low == "es")
+def _impersonal(types: list[TokenType], i: int, subjects: frozenset[str]) -> bool:
+    """An attribution verb used impersonally: an impersonal subject ("es") right before or after
+    it ("es droht", "droht es")."""
+    return (i > 0 and types[i - 1].low in subjects) or (i + 1 < len(types) and types[i + 1].low in subjects)
 
 
 # per token type: its word matches, the phrases starting with it, its split-phrase keys, the
@@ -936,7 +938,7 @@ def _split_in(types: list[TokenType], first: int, last: int,
             for k in range(first, last):
                 if k not in pos and types[k].is_word and stem in (
                         _fold(types[k].lemma_low), _fold(types[k].low), *m.folded_stems(types[k].low)):
-                    at = _particle_after(types, k, last, particle)
+                    at = _particle_after(types, k, last, particle, m.particle_closers)
                     if at is not None:
                         pos.append(k)
                         particle_at[k] = at
@@ -975,12 +977,13 @@ def _same_clause(types: list[TokenType], particle: int, last: int) -> bool:
     return last < particle or not any(types[m].text in _CLAUSE_END for m in range(particle + 1, last))
 
 
-def _particle_after(types: list[TokenType], k: int, last: int, particle: str) -> int | None:
+def _particle_after(types: list[TokenType], k: int, last: int, particle: str,
+                    closers: frozenset[str]) -> int | None:
     """Index of the particle of a split separable verb after its finite part k: the particle
     closes a clause (a punctuation mark, "und"/"oder", a comparison with "wie"/"als" or the
     sentence end follows)."""
     for m in range(k + 1, min(last, k + 20)):
         if _fold(types[m].low) == particle and (m + 1 >= last or not types[m + 1].is_word
-                                                or types[m + 1].low in ("und", "oder", "wie", "als")):
+                                                or types[m + 1].low in closers):
             return m
     return None

@@ -662,6 +662,11 @@ INSEPARABLE_PREFIXES: Final = ("be", "ver", "er", "ent", "zer", "emp", "miss", "
 CLAIM_CLAUSE_BREAKS: Final = frozenset({"bis", "dass", "und", "oder"})
 # words that join clauses: a separable particle or a perfect infinitive before them closes its clause
 CLAUSE_JOINERS: Final = frozenset({"und", "oder"})
+# the particle of a split phrase's separable verb closes its clause before these too ("nimmt sie
+# aus wie eine Weihnachtsgans")
+PARTICLE_CLOSERS: Final = frozenset({"und", "oder", "wie", "als"})
+# the subject of an impersonal attribution verb ("es droht ein Krieg"): nobody is quoted
+IMPERSONAL_SUBJECTS: Final = frozenset({"es"})
 # "die schwerste Krise seit Jahrzehnten": superlative-like words that set nothing against history
 NOT_SUPERLATIVE: Final = frozenset({"erst", "letzt", "nächst", "meist", "selbst", "sonst", "fest", "best", "gut",
                                     "erfolgreich", "jung", "jüngst", "alt", "ältest", "früh", "spät", "lang",
