@@ -274,6 +274,10 @@ class _Words:
     reflexive_pronouns: frozenset[str]  # "zeigte sich besorgt"
     text_nouns: frozenset[str]  # "mit den Worten:": a text follows verbatim
     adverbial_subordinators: frozenset[str]  # "…, sagte er, weil …": the sentence goes on
+    hearsay_verbs: frozenset[str]  # lemma: "hieß es in …" (source after a preposition), "das heißt" (namely)
+    namely_subjects: frozenset[str]  # "das heißt:" before a colon: namely, no source
+    namely_subjects_any: frozenset[str]  # "das/was heißt …" anywhere: namely, no source
+    hearsay_prepositions: frozenset[str]  # "hieß es in dem Bericht": the source follows these
     is_known: Callable[[str], bool]  # (cached per normal form: `_known_word`)
     codes: dict[str, str]  # token text -> its code character (`_code_of`)
     names: dict[str, bool]  # token text -> is it a proper name (`_is_name`)
@@ -342,7 +346,9 @@ def _words(lang: Language) -> _Words:
         swiss_lemmas={v.replace("ß", "ss"): v for v in (*speech_verbs, *cognition_verbs, *separable) if "ß" in v},
         word_codes=lang.table("code_words_as_written"), low_codes=lang.table("code_words"),
         so_words=w("so_words"), reflexive_pronouns=w("reflexive_pronouns"), text_nouns=w("text_nouns"),
-        adverbial_subordinators=w("adverbial_subordinators"),
+        adverbial_subordinators=w("adverbial_subordinators"), hearsay_verbs=w("hearsay_verbs"),
+        namely_subjects=w("namely_subjects"), namely_subjects_any=w("namely_subjects") | w("namely_relatives"),
+        hearsay_prepositions=w("hearsay_prepositions"),
         is_known=lang.is_known, codes={}, names={}, known={}, old_lemmas={}, language=lang,
     )
 
@@ -522,7 +528,7 @@ def _is_speech(t: TokenType, toks: _Run, i: int, verbs: frozenset[str] | None = 
         return _so_source(toks, i)  # "…", so Shin
     if not t.is_word:
         return False
-    if lem == "heißen" and i > 0 and toks[i - 1].low in ("das", "dies", "was"):
+    if lem in w.hearsay_verbs and i > 0 and toks[i - 1].low in w.namely_subjects_any:
         return False  # "Das heißt …": that means, no source
     if lem in (w.speech_verbs if verbs is None else verbs) and t.text[:1].islower():
         return True
@@ -1412,11 +1418,11 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         cue = t.text
         if low in w.so_words:
             rng = _np_after(toks, v + 1 + (v + 1 < hi and toks[v + 1].low in w.auxiliaries))
-        elif _lemma(t, w) == "heißen":
+        elif _lemma(t, w) in w.hearsay_verbs:
             # "hieß es in dem WSJ-Bericht" / "In der New York Times hieß es": the source
             # follows a preposition
             for k in [*range(_clause_start(toks, lo, v), v), *range(v + 1, min(hi, v + 8))]:
-                if toks[k].low in ("in", "im", "bei", "aus"):
+                if toks[k].low in w.hearsay_prepositions:
                     rng = _np_after(toks, k + 1)
                     if rng is not None:
                         break
@@ -1950,7 +1956,8 @@ def _unquoted_speech(doc: Doc, runs: _Runs, toks: _Run, f: _Frame, mask: _Mask) 
     if f.colon >= 0:
         if t is not None and t.lemma_low in w.reflexive_cues and t.lemma_low != "äußern":
             return []  # "Washington zeigt sich „überrascht“: Russland baut …" is the outlet's
-        if t is not None and t.lemma_low == "heißen" and f.verb > 0 and toks[f.verb - 1].low in ("das", "dies"):
+        if (t is not None and t.lemma_low in w.hearsay_verbs and f.verb > 0
+                and toks[f.verb - 1].low in w.namely_subjects):
             return []  # "das heißt:" = namely
         if f.cue != ":" and t is not None and _is_marker(toks, f.verb) and not (
                 t.low in w.colon_speech_nouns and (f.verb >= f.colon - 1 or toks[f.verb - 2].low == "mit")):

@@ -589,6 +589,13 @@ REFLEXIVE_PRONOUNS: Final = frozenset({"sich"})
 TEXT_NOUNS: Final = frozenset({"worte", "worten"})
 # subordinators after which a sentence goes on past the speech verb ("…, sagte er, weil …")
 ADVERBIAL_SUBORDINATORS: Final = frozenset({"weil", "wenn", "da"})
+# "hieß es in dem Bericht": a verb of hearsay whose source follows one of HEARSAY_PREPOSITIONS;
+# after NAMELY_SUBJECTS (and, not before a colon, NAMELY_RELATIVES) it means "namely"
+# ("das heißt", "was heißt"), no source
+HEARSAY_VERBS: Final = frozenset({"heißen"})
+HEARSAY_PREPOSITIONS: Final = frozenset({"in", "im", "bei", "aus"})
+NAMELY_SUBJECTS: Final = frozenset({"das", "dies"})
+NAMELY_RELATIVES: Final = frozenset({"was"})
 
 
 # --- actor descriptors (framing.actors) -------------------------------------------------------
