@@ -9,6 +9,7 @@ carries twice (a mirror, the same wire story under two headlines) counts once in
 
 from __future__ import annotations
 
+import functools
 import gc
 import math
 from collections import Counter, defaultdict
@@ -34,7 +35,7 @@ from framing.events import (  # noqa: F401  (re-exported: events used to live he
     type_counts,
 )
 from framing.events import mentions as _mentions
-from framing.languages import Language
+from framing.languages import Language, default_language
 from framing.outlets import media_named
 from framing.records import (
     ComparisonColumn,
@@ -188,7 +189,8 @@ def digest(s: ArticleScore, actors: ActorList, lemmas: Vocabulary, counts: Count
         t = s.targets.get(i)
         if t is not None and t.actor is not None and h.voice in OWN_VOICES:
             aimed[t.actor.id][shown_term(h)] += 1
-    quotes = tuple((*_speaker_side(q.speaker, actors), q.cue.lower() if q.cue else "")
+    language = doc.language
+    quotes = tuple((*_speaker_side(q.speaker, actors, language), q.cue.lower() if q.cue else "")
                    for q in s.analysed.quotes if q.kind in ("direct", "reported"))
     st = s.stance
     stance = (float(st.score), float(st.confidence), st.label) if st is not None and st.score is not None else None
@@ -262,32 +264,35 @@ def _fill(col: Column, key_actors: list[str], reprints: ReprintIndex) -> None:
     c["reprint_of"] = sorted({r for d in ds if (r := d.reprint_of)})
 
 
-_ANONYMOUS = ("anonym", "ungenannt", "quellen", "beamte", "vertreter", "man")
+@functools.cache
+def _anonymous(language: Language) -> tuple[str, ...]:
+    """Parts of words that make a speaker anonymous ("ungenannte Beamte"), of the language."""
+    return language.sequence("anonymous_speaker_parts")
 
 
-_SIDES: dict[tuple[int, str], tuple[str, str]] = {}
+_SIDES: dict[tuple[int, Language | None, str], tuple[str, str]] = {}
 
 
-def _speaker_side(speaker: str, actors: ActorList) -> tuple[str, str]:
-    """(side, name) of a speaker: the camp of the actor it names, 'anonymous' or 'other'
-    (remembered per speaker: speakers repeat across a corpus)."""
-    key = (id(actors), speaker)
+def _speaker_side(speaker: str, actors: ActorList, language: Language | None = None) -> tuple[str, str]:
+    """(side, name) of a speaker in the language (German when None): the camp of the actor it
+    names, 'anonymous' or 'other' (remembered per speaker: speakers repeat across a corpus)."""
+    key = (id(actors), language, speaker)
     got = _SIDES.get(key)
     if got is None:
         if len(_SIDES) > 100_000:
             _SIDES.clear()
-        got = _SIDES[key] = _side_of(speaker, actors)
+        got = _SIDES[key] = _side_of(speaker, actors, language)
     return got
 
 
-def _side_of(speaker: str, actors: ActorList) -> tuple[str, str]:
+def _side_of(speaker: str, actors: ActorList, language: Language | None = None) -> tuple[str, str]:
     if not speaker:
         return "unattributed", "–"
-    actor = actor_named(speaker, actors)
+    actor = actor_named(speaker, actors, language)
     if actor is not None:
         return actor.camp, actor.name
     low = speaker.lower()
-    if any(w in low for w in _ANONYMOUS):
+    if any(w in low for w in _anonymous(language or default_language())):
         return "anonymous", speaker
     outlet = media_named(speaker)
     if outlet is not None:

@@ -108,6 +108,7 @@ def test_an_abbreviation_the_language_adds_ends_no_sentence(monkeypatch: pytest.
 def test_every_list_a_stage_asks_for_is_in_german():
     """A misspelt list name would silently be empty: every name the stages ask for exists."""
     from framing.actors import _lists
+    from framing.compare import _anonymous
     from framing.events import event_words
     from framing.matching import _morphology
     from framing.quotes import _words
@@ -121,7 +122,7 @@ def test_every_list_a_stage_asks_for_is_in_german():
 
     de = get_language("de")
     strict = dataclasses.replace(de, lists=Strict(de.lists))
-    for make in (TextLayer, _words, _rules, _lists, _morphology, event_words):
+    for make in (TextLayer, _words, _rules, _lists, _morphology, event_words, _anonymous):
         make(strict)
 
 

@@ -728,6 +728,10 @@ PROSECUTION_STEMS: Final = ("ermittel", "staatsanwalt", "bundesanwalt", "general
                             "gericht")
 PROSECUTION_WORDS: Final = frozenset({"anklage", "angeklagt", "strafverfahren", "strafanzeige", "haftbefehl"})
 
+# parts of a speaker's words that make the source anonymous in the comparison ("ungenannte
+# Pentagon-Beamte", "Quellen in Washington", "man"): matched inside the lower-cased speaker text
+ANONYMOUS_SPEAKER_PARTS: Final = ("anonym", "ungenannt", "quellen", "beamte", "vertreter", "man")
+
 
 # --- telling German text from other text (framing.readers) -------------------------------------
 # German running text is made of function words to about a third (articles, pronouns,
