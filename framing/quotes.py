@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from operator import attrgetter
@@ -278,6 +278,20 @@ class _Words:
     namely_subjects: frozenset[str]  # "das heißt:" before a colon: namely, no source
     namely_subjects_any: frozenset[str]  # "das/was heißt …" anywhere: namely, no source
     hearsay_prepositions: frozenset[str]  # "hieß es in dem Bericht": the source follows these
+    source_before: tuple[str, ...]  # a source marker before its source ("laut dem Bericht")
+    source_before_window: int  # characters before a quotation searched for such a marker
+    source_after: frozenset[str]  # a source marker after its source ("dem Bericht zufolge")
+    source_around_re: re.Pattern[str]  # after a quoted name: it is the source ("„Times“ meldet")
+    naming_after_re: re.Pattern[str]  # after a quoted name: it is a name ("„…“ genannt")
+    source_noun_preposition: str  # "nach Angaben": the cue is it + the noun ("" when none)
+    source_noun_links: frozenset[str]  # "nach Angaben von/aus …"
+    citing_before: str  # "unter Berufung auf": the words of the phrase, lower case ("" when none)
+    citing_noun: str
+    citing_after: str
+    citing_cue: str  # the cue text of the phrase
+    after_source_starts: frozenset[str]  # "das BKA dem Bericht zufolge": determiners of a subject before …
+    after_source_datives: frozenset[str]  # … the dative phrase that is the source
+    quoting_verbs: frozenset[str]  # lemma: "zitieren" (its object is the one quoted)
     is_known: Callable[[str], bool]  # (cached per normal form: `_known_word`)
     codes: dict[str, str]  # token text -> its code character (`_code_of`)
     names: dict[str, bool]  # token text -> is it a proper name (`_is_name`)
@@ -295,6 +309,11 @@ def _words(lang: Language) -> _Words:
     colon_speech_nouns, announcing_words = w("colon_speech_nouns"), w("announcing_words")
     pronouns = w("pronouns")
     separable = {k: frozenset(v) for k, v in lang.table("separable").items()}
+    source_before = lang.sequence("source_markers_before")
+    source_noun_preposition = lang.sequence("source_noun_preposition")
+    citing = lang.sequence("citing_phrase")
+    if citing and len(citing) != 3:
+        raise ValueError(f"{lang.name}: citing_phrase needs three words (before, noun, after), got {citing!r}")
     return _Words(
         anonymous=w("anonymous"), auxiliaries=w("auxiliaries"), cognition_verbs=cognition_verbs,
         content_nouns=content_nouns, request_verbs=w("request_verbs"),
@@ -349,8 +368,27 @@ def _words(lang: Language) -> _Words:
         adverbial_subordinators=w("adverbial_subordinators"), hearsay_verbs=w("hearsay_verbs"),
         namely_subjects=w("namely_subjects"), namely_subjects_any=w("namely_subjects") | w("namely_relatives"),
         hearsay_prepositions=w("hearsay_prepositions"),
+        source_before=source_before, source_before_window=max(map(len, source_before), default=-2) + 2,
+        source_after=w("source_markers_after"),
+        source_around_re=re.compile(r"\s*(" + _alternatives(lang.sequence("source_after_quoted_name")) + r")\b"),
+        naming_after_re=re.compile(r"\s*(" + _alternatives(lang.sequence("naming_after_quoted_name")) + r")\b"),
+        source_noun_preposition=source_noun_preposition[0] if source_noun_preposition else "",
+        source_noun_links=w("source_noun_links"),
+        citing_before=citing[0].lower() if citing else "", citing_noun=citing[1].lower() if citing else "",
+        citing_after=citing[2].lower() if citing else "", citing_cue=" ".join(citing),
+        after_source_starts=w("after_source_subject_determiners"),
+        after_source_datives=w("after_source_dative_determiners"),
+        quoting_verbs=w("quoting_verbs"),
         is_known=lang.is_known, codes={}, names={}, known={}, old_lemmas={}, language=lang,
     )
+
+
+def _alternatives(words: Sequence[str]) -> str:
+    """A regex alternation of the words as written, escaped, longest first; one that never
+    matches when there are none (a language without the list)."""
+    if not words:
+        return "(?!)"
+    return "|".join(re.escape(x) for x in sorted(words, key=lambda x: (-len(x), x)))
 
 
 def _first_person_re(openers: tuple[str, ...]) -> re.Pattern[str]:
@@ -803,7 +841,7 @@ def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
     tv = toks[v]
     participle = tv.low != tv.lemma_low and tv.low.endswith(("t", "en")) and (
         tv.low.startswith("ge") or v + 1 >= len(toks) or not toks[v + 1].is_word or toks[v + 1].low in w.werden_forms)
-    if tv.lemma_low != "zitieren" and participle and any(
+    if tv.lemma_low not in w.quoting_verbs and participle and any(
             toks[k].low in w.werden_forms for k in range(cs, min(len(toks), v + 3))):
         # a passive names the speaker as its agent or source ("wurde vom Ministerium kritisiert",
         # "Aus dem Ministerium wurde erklärt"); its subject is what was said or done
@@ -815,7 +853,7 @@ def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
         if toks[cs].low in w.first_person_speakers:
             return (cs, cs + 1)  # "Wir werden um Aufnahme … ersucht": the outlet's own words
         return None
-    if toks[v].lemma_low == "zitieren" or toks[v].low.startswith("ge"):
+    if toks[v].lemma_low in w.quoting_verbs or toks[v].low.startswith("ge"):
         # passive and perfect: "Der Diktator wurde mit den Worten … zitiert", "Peking hat …
         # vorgeworfen": the subject stands before the finite auxiliary
         aux = next((k for k in range(v - 1, cs - 1, -1) if toks[k].low in w.auxiliaries), None)
@@ -1332,7 +1370,7 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
              or (toks[i].lemma_low in w.thought_verbs and toks[i].text[:1].islower()
                  and _content_of_verb(toks, lo, hi, i) is not None)
              or (toks[i].low.endswith(w.source_noun_endings) and _after_nach(toks, i))
-             or (toks[i].low == "berufung" and i > 0 and toks[i - 1].low == "unter"))]
+             or (toks[i].low == w.citing_noun and i > 0 and toks[i - 1].low == w.citing_before))]
     if not cands:
         return None
     contents: dict[int, tuple[int, int] | None] = {}
@@ -1361,11 +1399,12 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
     content: tuple[int, int] | None = None
     rng: tuple[int, int] | None = None
     source_noun = low.endswith(w.source_noun_endings) and _after_nach(toks, v)
-    if low == "laut" or source_noun or low == "berufung":
+    citing = low == w.citing_noun
+    if low in w.source_before or source_noun or citing:
         k = v + 1
-        if source_noun and k < hi and toks[k].low in ("von", "aus"):
+        if source_noun and k < hi and toks[k].low in w.source_noun_links:
             k += 1
-        if low == "berufung" and k < hi and toks[k].low == "auf":
+        if citing and k < hi and toks[k].low == w.citing_after:
             k += 1
         rng = _np_after(toks, k)
         if source_noun and rng is not None and k == v + 1 and toks[k].low not in w.genitive_determiners and not (
@@ -1373,13 +1412,13 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
             rng = None  # "nach russischen Angaben UN-Generalsekretär Guterres": no genitive, no source
         end = rng[1] if rng else v + 1
         nach = _after_nach(toks, v) if source_noun else v
-        content = _content_around(toks, lo, hi, nach - 1 if source_noun else v - (low == "berufung"), end)
-        cue = "nach " + t.text if source_noun else "unter Berufung auf" if low == "berufung" else t.text
-        if rng is None and source_noun and t.low != "angaben" and t.low not in w.source_noun_endings:
+        content = _content_around(toks, lo, hi, nach - 1 if source_noun else v - citing, end)
+        cue = w.source_noun_preposition + " " + t.text if source_noun else w.citing_cue if citing else t.text
+        if rng is None and source_noun and t.low not in w.source_noun_endings:
             rng = (v, v + 1)  # "nach Polizeiangaben": the compound names the source
         elif rng is None and source_noun and nach < v and toks[nach].low not in w.vague_source_adjectives:
             rng = (nach, v + 1)  # "nach russischen Angaben": the adjective names the source
-    elif low == "zufolge":
+    elif low in w.source_after:
         j = v
         while j > lo and toks[j - 1].is_word and (
             (toks[j - 1].text[:1].isupper() and not _clause_adverb(toks[j - 1], w)) or toks[j - 1].low in w.determiners
@@ -1388,8 +1427,8 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
             j -= 1
         # the phrase before "zufolge" is dative: "Doch sehe das BKA dem Bericht zufolge" → "dem Bericht"
         dets = [k for k in range(j, v) if toks[k].low in w.determiners]
-        if dets and toks[dets[0]].low in ("das", "die", "ein", "eine"):
-            j = next((k for k in dets[1:] if toks[k].low in ("dem", "den", "einem", "der", "einer")), j)
+        if dets and toks[dets[0]].low in w.after_source_starts:
+            j = next((k for k in dets[1:] if toks[k].low in w.after_source_datives), j)
         rng = (j, v) if v > j else None
         content = _content_around(toks, lo, hi, j, v + 1)
         cue = t.text
@@ -1428,9 +1467,10 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
                         break
         else:
             # the phrase after the verb is only looked for when it can be the speaker
-            may_follow = t.lemma == "zitieren" or (v > lo and toks[v - 1].text == ",")
-            after = _np_after(toks, v + 1, objects=t.lemma == "zitieren") if may_follow else None
-            if t.lemma == "zitieren" and after and toks[after[0]].low in w.pronouns_sie:
+            quoting = t.lemma in w.quoting_verbs
+            may_follow = quoting or (v > lo and toks[v - 1].text == ",")
+            after = _np_after(toks, v + 1, objects=quoting) if may_follow else None
+            if quoting and after and toks[after[0]].low in w.pronouns_sie:
                 rng = (after[0], after[0] + 1)  # "zitiert ihn der Guardian": the speaker is "ihn"
             elif v > lo and toks[v - 1].text == "," and after is not None and not _apposition(toks, lo, v) \
                     and not ((subj := _subject(toks, lo, v)) is not None and subj[1] == v - 1
@@ -1477,13 +1517,13 @@ def _after_nach(toks: _Run, i: int) -> int:
     while k > 0 and toks[k].is_word and toks[k].text[:1].islower() and toks[k].low.endswith(w.adj_endings) \
             and toks[k].low not in w.vague_source_adjectives and toks[k].low not in w.determiners and k > i - 4:
         k -= 1
-    return k + 1 if k >= 0 and toks[k].low == "nach" else 0
+    return k + 1 if k >= 0 and toks[k].low == w.source_noun_preposition else 0
 
 
 def _is_marker(toks: _Run, i: int) -> bool:
     w = toks.words
     low = toks[i].low
-    return low in w.report_markers or low == "berufung" or (low.endswith(w.source_noun_endings)
+    return low in w.report_markers or low == w.citing_noun or (low.endswith(w.source_noun_endings)
                                                             and _after_nach(toks, i) > 0) or (
         (low in w.speech_nouns or low in w.content_nouns) and toks[i].text[:1].isupper())
 
@@ -1865,15 +1905,14 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     return tuple(_inherit_voice(allq, backward))
 
 
-_SOURCE_AROUND_RE: Final = re.compile(r"\s*(zufolge|berichtet|berichtete|schreibt|schrieb|meldet|meldete)\b")
-
-
 def _names_source(text: str, toks: _Run, frames: list[_Frame], o: int, c: int, qtext: str) -> bool:
     """A short quoted name that is itself the source of the frame: "Dem „Courier“ zufolge",
     "laut „Times“", "schreiben die „Basler Nachrichten“", "Die „Times“ meldet"."""
     if not qtext[:1].isupper() or len(qtext.split()) > SCARE_MAX_WORDS or _FULL_SENTENCE_RE.match(qtext):
         return False
-    if _SOURCE_AROUND_RE.match(text, c + 1) or text[max(0, o - 6) : o].rstrip().lower().endswith("laut"):
+    w = toks.words
+    if w.source_around_re.match(text, c + 1) or text[max(0, o - w.source_before_window) : o].rstrip().lower().endswith(
+            w.source_before):
         return True
     for fr in frames:
         if fr.srng is not None and fr.srng[1] > fr.srng[0] and fr.cue != ":":
@@ -2515,7 +2554,6 @@ _ALNUM_RE: Final = re.compile(r"\w")
 
 
 _ABBREV_RE: Final = re.compile(r"\w\.$")
-_NAMING_AFTER_RE: Final = re.compile(r"\s*(genannt|nennt sich|nannte sich|heißt|hieß)\b")
 
 
 def _is_title(text: str, o: int, c: int, qtext: str, w: _Words, weak: bool = False) -> bool:
@@ -2532,7 +2570,7 @@ def _is_title(text: str, o: int, c: int, qtext: str, w: _Words, weak: bool = Fal
         return False
     if sum(1 for x in words if _ABBREV_RE.search(x)) * 2 >= len(words) > 0:
         return True  # "Mähr. Tagbl."
-    if _NAMING_AFTER_RE.match(text, c + 1):
+    if w.naming_after_re.match(text, c + 1):
         return True
     # a name in apposition: a common noun right before the mark, not at a sentence start (only
     # without a reporting frame: "nannte die Pläne „Verrat“" is the speaker's word)

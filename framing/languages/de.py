@@ -583,6 +583,25 @@ CODE_WORDS: Final = {"dass": "d", "daß": "d", "ob": "o", "wie": "W", "und": "U"
 SO_WORDS: Final = frozenset({"so"})
 # nouns that may cue a source ("nach Angaben", "unter Berufung auf")
 SOURCE_CUE_NOUNS: Final = frozenset({"angaben", "berufung"})
+# source markers: before the source ("laut dem Bericht", also "laut „Times“") and after it
+# ("dem Bericht zufolge"); with "das BKA dem Bericht zufolge" the phrase before "zufolge" is
+# the dative one after a subject's determiner
+SOURCE_MARKERS_BEFORE: Final = ("laut",)
+SOURCE_MARKERS_AFTER: Final = frozenset({"zufolge"})
+AFTER_SOURCE_SUBJECT_DETERMINERS: Final = frozenset({"das", "die", "ein", "eine"})
+AFTER_SOURCE_DATIVE_DETERMINERS: Final = frozenset({"dem", "den", "einem", "der", "einer"})
+# words after a short quoted name that make it the source ("„Times“ meldet", "„Courier“ zufolge")
+# or a name ("„Zur weißen Lilie“ genannt"), as written
+SOURCE_AFTER_QUOTED_NAME: Final = ("zufolge", "berichtet", "berichtete", "schreibt", "schrieb", "meldet", "meldete")
+NAMING_AFTER_QUOTED_NAME: Final = ("genannt", "nennt sich", "nannte sich", "heißt", "hieß")
+# "nach (russischen) Angaben (von/aus …)": the preposition before a source noun (the cue is it
+# and the noun) and the words that may link the noun to its source
+SOURCE_NOUN_PREPOSITION: Final = ("nach",)
+SOURCE_NOUN_LINKS: Final = frozenset({"von", "aus"})
+# the phrase that cites a source: before, noun, after (the cue text as written here)
+CITING_PHRASE: Final = ("unter", "Berufung", "auf")
+# verbs whose object is the one quoted ("zitierte ihn mit den Worten"), as lemmas
+QUOTING_VERBS: Final = frozenset({"zitieren"})
 # the reflexive pronoun of "zeigte sich besorgt", skipped after a speech verb
 REFLEXIVE_PRONOUNS: Final = frozenset({"sich"})
 # "mit den Worten:": a text follows verbatim
