@@ -24,7 +24,7 @@ from functools import cache, lru_cache
 from operator import attrgetter
 from typing import Final, NamedTuple, cast
 
-from framing.languages import Language
+from framing.languages import Language, default_language
 from framing.runs import Run as _Run
 from framing.text import Doc, TokenType, fill_missing, lemmatise, token_norm
 
@@ -76,12 +76,13 @@ _QUOTE_CHARS: Final = "„“”‚‘’»«\"'"
 # closing mark -> the opening marks it can close
 _OPENERS_OF: Final = {c: frozenset(o for o, closers in _PAIRS.items() if c in closers) for c in _QUOTE_CHARS}
 _QUOTE_RE: Final = re.compile(r"[„“”‚‘’»«\"']")
-_CLITIC_RE: Final = re.compile(r"['’](?:s|ne|n|nen|nem|ner|m|r|em|s')(?![\w'’])")
 _OPEN_CONTEXT: Final = " \t\n([{/–-—:"
 
 
-def pair_quotes(text: str) -> list[tuple[int, int]]:
-    """Pairs (open, close) of quotation mark positions; unclosed quotes end with their paragraph."""
+def pair_quotes(text: str, language: Language | None = None) -> list[tuple[int, int]]:
+    """Pairs (open, close) of quotation mark positions in a text of the language (German when
+    None); unclosed quotes end with their paragraph."""
+    clitic_re = _words(language or default_language()).clitic_re
     pairs: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
     where: dict[str, list[int]] = {}  # opening mark -> its indices in the stack, ascending
@@ -94,7 +95,7 @@ def pair_quotes(text: str) -> list[tuple[int, int]]:
         nxt = text[i + 1] if i + 1 < n else " "
         if c in "'’" and prev.isalnum() and nxt.isalnum():
             continue  # apostrophe: geht's, O’Brien
-        if c in "'’" and _CLITIC_RE.match(text, i):
+        if c in "'’" and clitic_re.match(text, i):
             continue  # apostrophe after a space: "Napoleon 's Tod", "wie 'ne Ratte"
         # the innermost open mark this one can close: the latest stack index among the marks it
         # closes (one short list of stack indices per opening mark: constant work per mark)
@@ -237,6 +238,7 @@ class _Words:
     old_spellings: tuple[tuple[str, str], ...]  # older spelling -> today's, for lemma look-ups
     particles: frozenset[str]  # all particles of separable verbs
     person_re: re.Pattern[str]  # a word in the first or second person (`_speaks`)
+    clitic_re: re.Pattern[str]  # an apostrophe that starts a clitic ("wie 'ne Ratte"), no quotation mark
     wh_not_clause: frozenset[str]  # after a question word: a comparison ("wie schon gesagt")
     purpose_zu: frozenset[str]  # "um/ohne/statt … zu": no reported content
     modal_infinitives: frozenset[str]  # may follow a reported zu-infinitive ("senken zu können")
@@ -345,7 +347,8 @@ def _words(lang: Language) -> _Words:
         konj_not_report_openers=w("konj_not_report_openers"), work_nouns=w("work_nouns"), wh_words=w("wh_words"),
         old_spellings=lang.sequence("old_spellings"),
         particles=frozenset(p for parts in separable.values() for p in parts),
-        person_re=_person_re(w("first_second_person")),
+        person_re=_person_re(w("first_second_person"), lang.sequence("address_pronouns_as_written")),
+        clitic_re=re.compile(r"['’](?:" + _alternatives(lang.sequence("clitics")) + r")(?![\w'’])"),
         wh_not_clause=w("wh_not_clause"), purpose_zu=w("purpose_zu"), modal_infinitives=w("modal_infinitives"),
         matrix_clause_openers=w("matrix_clause_openers"), main_coordinators=w("main_coordinators"),
         name_articles=w("name_articles"), relative_pronouns=w("relative_pronouns"),
@@ -1776,7 +1779,7 @@ def _reports(toks: _Run, rng: tuple[int, int]) -> bool:
 def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     """All quotation spans of a document, in text order (see the module docstring)."""
     w = _words(doc.language)
-    pairs = [p for p in _dissolve_wrappers(doc.text, pair_quotes(doc.text)) if not _figures(doc.text, *p)]
+    pairs = [p for p in _dissolve_wrappers(doc.text, pair_quotes(doc.text, doc.language)) if not _figures(doc.text, *p)]
     mask = _Mask(pairs)
     speakers = _Speakers()
     quotes: list[Quote] = []
@@ -2178,12 +2181,11 @@ def _after_colon(doc: Doc, pos: int, mask: _Mask, person: bool, whole: bool = Fa
 _SPEECH_STOP_RE: Final = re.compile(r"(?<=[.!?…])\s*(?:[“”«\")]|—|–|--)")
 _SHORT_CRY_RE: Final = re.compile(r"\S+\s+\S+?[!?]")  # two words and ! or ?: "Wer da?", "der Teufel!"
 # a word of the first or second person (the language's list), or a pronoun of address after a word
-_ADDRESS_RE: Final = r"|\w[ \t,]+(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|Euch|Euer|Jhr|Jhnen)\b"
-
-
-def _person_re(first_second_person: frozenset[str]) -> re.Pattern[str]:
-    """The regex of a word in the first or second person (`_Words.person_re`, made per language)."""
-    return re.compile(r"(?i:\b(?:" + "|".join(sorted(first_second_person)) + r")\b)" + _ADDRESS_RE)
+def _person_re(first_second_person: frozenset[str], address: Sequence[str]) -> re.Pattern[str]:
+    """The regex of a word in the first or second person, or of a pronoun of address (as
+    written) after a word (`_Words.person_re`, made per language)."""
+    return re.compile(r"(?i:\b(?:" + "|".join(sorted(first_second_person)) + r")\b)"
+                      + r"|\w[ \t,]+(?:" + _alternatives(address) + r")\b")
 
 
 def _speaks(sentence: str, w: _Words) -> bool:

@@ -602,6 +602,12 @@ SOURCE_NOUN_LINKS: Final = frozenset({"von", "aus"})
 CITING_PHRASE: Final = ("unter", "Berufung", "auf")
 # verbs whose object is the one quoted ("zitierte ihn mit den Worten"), as lemmas
 QUOTING_VERBS: Final = frozenset({"zitieren"})
+# pronouns of address as written (capitalised; "Jhr" in old print): after a word they make a
+# sentence speech to someone ("Haben Sie …")
+ADDRESS_PRONOUNS_AS_WRITTEN: Final = ("Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Euch", "Euer", "Jhr",
+                                      "Jhnen")
+# clitics after an apostrophe ("Napoleon 's Tod", "wie 'ne Ratte"): no quotation mark
+CLITICS: Final = ("s", "ne", "n", "nen", "nem", "ner", "m", "r", "em", "s'")
 # the reflexive pronoun of "zeigte sich besorgt", skipped after a speech verb
 REFLEXIVE_PRONOUNS: Final = frozenset({"sich"})
 # "mit den Worten:": a text follows verbatim
