@@ -294,6 +294,13 @@ class _Words:
     after_source_starts: frozenset[str]  # "das BKA dem Bericht zufolge": determiners of a subject before …
     after_source_datives: frozenset[str]  # … the dative phrase that is the source
     quoting_verbs: frozenset[str]  # lemma: "zitieren" (its object is the one quoted)
+    clause_linkers: frozenset[str]  # "und/doch/aber/denn" before a clause's subject
+    focus_phrases: frozenset[tuple[str, str]]  # two words before a subject: ("vor", "allem")
+    verb_coordinators: frozenset[str]  # "… verurteilt … und kündigt … an": the verbs share a subject
+    infinitive_markers: frozenset[str]  # "zu" before an infinitive
+    purpose_openers: frozenset[str]  # "um/ohne/statt … zu": the subject is the main clause's
+    wh_openers: frozenset[str]  # wie/wer/was: clause openers whose subject need not follow
+    wh_relatives: frozenset[str]  # "…, was die Verwaltung erklärt hatte": the subject follows
     is_known: Callable[[str], bool]  # (cached per normal form: `_known_word`)
     codes: dict[str, str]  # token text -> its code character (`_code_of`)
     names: dict[str, bool]  # token text -> is it a proper name (`_is_name`)
@@ -382,6 +389,10 @@ def _words(lang: Language) -> _Words:
         after_source_starts=w("after_source_subject_determiners"),
         after_source_datives=w("after_source_dative_determiners"),
         quoting_verbs=w("quoting_verbs"),
+        clause_linkers=w("clause_linking_conjunctions"),
+        focus_phrases=frozenset(tuple(p) for p in lang.sequence("focus_phrases")),
+        verb_coordinators=w("verb_coordinators"), infinitive_markers=w("infinitive_markers"),
+        purpose_openers=w("purpose_openers"), wh_openers=w("wh_clause_openers"), wh_relatives=w("wh_relatives"),
         is_known=lang.is_known, codes={}, names={}, known={}, old_lemmas={}, language=lang,
     )
 
@@ -770,13 +781,13 @@ def _np_before(toks: _Run, start: int, verb: int) -> tuple[int, int] | None:
     if verb <= start:
         return None
     low = toks[start].low
-    if low in ("und", "doch", "aber", "denn") or low in w.subordinators:
+    if low in w.clause_linkers or low in w.subordinators:
         start += 1
         if start >= verb:
             return None
         low = toks[start].low
     # focus particles before the subject: "vor allem die SPD wirft …", "auch der Kreml sagte"
-    if low == "vor" and start + 1 < verb and toks[start + 1].low == "allem":
+    if start + 1 < verb and (low, toks[start + 1].low) in w.focus_phrases:
         start += 2
     elif low in w.focus_particles and start + 1 < verb:
         start += 1
@@ -811,7 +822,7 @@ def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
     cs = _clause_start_through(toks, lo, v)
     if cs == v and v - 1 > lo and toks[v - 1].text == ",":
         return _subject_before_comma(toks, lo, v)
-    if v - 1 > lo and toks[v - 1].low in ("und", "sowie", "oder"):
+    if v - 1 > lo and toks[v - 1].low in w.verb_coordinators:
         # coordinated verbs share the subject: "Putin verurteilt … und kündigt … an"
         head = _np_before(toks, lo, v - 1)
         if head is not None and head[1] < v - 1 and toks[head[1]].text[:1].islower():
@@ -823,14 +834,14 @@ def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
             rng = _np_after(toks, cs + 1)
             if rng is not None and rng[1] < v:
                 return rng
-    if v - 1 >= cs and (toks[v - 1].low == "zu" or (cs < v and toks[cs].low in ("um", "ohne", "statt"))) \
+    if v - 1 >= cs and (toks[v - 1].low in w.infinitive_markers or (cs < v and toks[cs].low in w.purpose_openers)) \
             and cs > lo:
         return _main_subject(toks, lo, cs)  # "Scholz trat vor die Presse, um zu erklären, …"
     if cs > lo and toks[cs - 1].text == "," and (toks[cs].low in w.subject_relative_pronouns or (
             toks[cs].low in w.prepositions and cs + 1 < v and toks[cs + 1].low in w.subject_relative_pronouns)):
         return _relative_subject(toks, lo, cs, v)
-    if (cs < v - 1 and toks[cs].low in w.clause_openers and toks[cs].low not in ("wie", "wer", "was")) or (
-            cs < v - 1 and toks[cs].low in ("was", "wer") and cs > lo and toks[cs - 1].text == ","):
+    if (cs < v - 1 and toks[cs].low in w.clause_openers and toks[cs].low not in w.wh_openers) or (
+            cs < v - 1 and toks[cs].low in w.wh_relatives and cs > lo and toks[cs - 1].text == ","):
         # a verb-final clause: its subject follows the conjunction ("seitdem der Verband zu … aufgerufen
         # hat", "…, was die Verwaltung gerade erklärt hatte")
         j = cs + 1
@@ -1039,7 +1050,7 @@ def _subject_before_comma(toks: _Run, lo: int, v: int) -> tuple[int, int] | None
             return (head[0], v - 1) if _np_like(toks, k + 1, v - 1) else head
         # "Der Präsident des Verbands, Rukwied, erklärte": a name in apposition
         st = _clause_start(toks, lo, k)
-        if st < k and toks[st].low in ("und", "doch", "aber", "denn"):
+        if st < k and toks[st].low in w.clause_linkers:
             st += 1
         whole = _np_after(toks, st)
         if whole is not None and whole[1] == v - 1 and (_is_name(toks[v - 2], w) or _is_name(toks[k - 1], w) or all(

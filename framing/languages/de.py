@@ -608,6 +608,19 @@ ADDRESS_PRONOUNS_AS_WRITTEN: Final = ("Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "I
                                       "Jhnen")
 # clitics after an apostrophe ("Napoleon 's Tod", "wie 'ne Ratte"): no quotation mark
 CLITICS: Final = ("s", "ne", "n", "nen", "nem", "ner", "m", "r", "em", "s'")
+# the subject of a clause (quotation finder): conjunctions that may open the clause before it
+# ("und der Minister sagte"), two-word focus phrases before it ("vor allem die SPD wirft …"),
+# coordinators of verbs that share it ("verurteilt … und kündigt … an"), the infinitive marker
+# and the conjunctions of a purpose clause ("…, um zu erklären": the main clause's subject),
+# question words among the clause openers ("wie", "wer", "was": the subject need not follow)
+# and those of them that open a relative clause after a comma ("…, was die Verwaltung erklärt hatte")
+CLAUSE_LINKING_CONJUNCTIONS: Final = frozenset({"und", "doch", "aber", "denn"})
+FOCUS_PHRASES: Final = (("vor", "allem"),)
+VERB_COORDINATORS: Final = frozenset({"und", "sowie", "oder"})
+INFINITIVE_MARKERS: Final = frozenset({"zu"})
+PURPOSE_OPENERS: Final = frozenset({"um", "ohne", "statt"})
+WH_CLAUSE_OPENERS: Final = frozenset({"wie", "wer", "was"})
+WH_RELATIVES: Final = frozenset({"was", "wer"})
 # the reflexive pronoun of "zeigte sich besorgt", skipped after a speech verb
 REFLEXIVE_PRONOUNS: Final = frozenset({"sich"})
 # "mit den Worten:": a text follows verbatim
