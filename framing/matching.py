@@ -118,6 +118,12 @@ class _Morphology:
         self.koennen = lang.words("koennen_forms")
         self.hardly_verbs = lang.words("hardly_verbs")
         self.irregular_comparatives = lang.words("irregular_comparatives")
+        self.comparative_endings: tuple[str, ...] = lang.sequence("comparative_endings")
+        self.adjective_endings: tuple[str, ...] = lang.sequence("adjective_stem_endings")  # tried in this order
+        self.participle_rules: tuple[tuple[str, str], ...] = lang.sequence("participle_rules")
+        self.participle_endings: tuple[str, ...] = lang.sequence("participle_endings")
+        self.participle_infixes: tuple[str, ...] = lang.sequence("participle_infixes")
+        self.participle_suffixes: tuple[str, ...] = lang.sequence("participle_suffixes")
         self.konjunktiv_re = re.compile(rf"\b{_any_of(lang.sequence('konjunktiv_forms'))}\b")
         self.naming_head_re = re.compile(f"{_any_of(lang.sequence('naming_heads'))}$", re.I)
         self.charge_before_re = re.compile(
@@ -200,8 +206,9 @@ class _Morphology:
         """An inflected form of a phrase word: adjective endings, or a participle of a verb lemma."""
         if self.inflected(low, lem):
             return True
-        stem = _adj_stem(low)
-        return stem == _adj_stem(lem) or stem == _participle(lem)
+        endings = self.adjective_endings
+        stem = _adj_stem(low, endings)
+        return stem == _adj_stem(lem, endings) or stem == _participle(lem, self.participle_rules)
 
     def _folded_stems(self, low: str) -> frozenset[str]:
         """Dictionary forms an unknown inflected word may have (erdreistet -> erdreisten), folded."""
@@ -234,12 +241,14 @@ class Matcher:
         self.splits: dict[str, list[Entry]] = {}
         self.split_words: dict[str, tuple[tuple[str, ...], ...]] = {}
         self.patterns: list[tuple[re.Pattern[str], Entry]] = []
+        adj_endings, participle_rules = self.morph.adjective_endings, self.morph.participle_rules
         for e in lexicon.entries:
             if e.match == "phrase":
                 # "Dritter Weltkrieg" is found from "dem Dritten Weltkrieg", "importierte Kriminalität"
                 # from "importierter Kriminalität" (whatever lemma simplemma gives either form)
-                for k in dict.fromkeys((e.lemmas[0], _adj_stem(e.lemmas[0]), _participle(e.lemmas[0]),
-                                        e.term.split()[0].lower(), _adj_stem(e.term.split()[0].lower()))):
+                for k in dict.fromkeys((e.lemmas[0], _adj_stem(e.lemmas[0], adj_endings),
+                                        _participle(e.lemmas[0], participle_rules), e.term.split()[0].lower(),
+                                        _adj_stem(e.term.split()[0].lower(), adj_endings))):
                     if k:
                         self.phrases.setdefault(k, []).append(e)
             elif e.match == "split":
@@ -370,8 +379,8 @@ class Matcher:
                 m = self.morph
                 phrases = self.phrases.get(lem, []) + (self.phrases.get(low, []) if low != lem else [])
                 if low[-1:] in "emnrs" and len(low) > 4:  # an inflected first word: "dem Dritten"
-                    phrases = list(dict.fromkeys([*phrases, *(e for st in (_adj_stem(low), *m.stems(low))
-                                                               for e in self.phrases.get(st, ()))]))
+                    stems = (_adj_stem(low, m.adjective_endings), *m.stems(low))
+                    phrases = list(dict.fromkeys([*phrases, *(e for st in stems for e in self.phrases.get(st, ()))]))
                 got = (self._word_matches(tt.norm, tt.lemma), tuple(phrases),
                        frozenset(k for k in (_fold(low), _fold(lem), *m.folded_stems(low)) if k in self.splits),
                        tuple(x for k in dict.fromkeys((lem, low, *m.stems(low)[:3]))
@@ -576,12 +585,14 @@ CLAIMED = Entry(
 _CLAUSE_END = frozenset({".", ",", ";", ":", "!", "?", "–", "—", "(", ")"})
 
 
-def _participle_form(t: TokenType, inseparable: tuple[str, ...]) -> bool:
+def _participle_form(t: TokenType, m: _Morphology) -> bool:
     """A past participle as written: gesehen, herausgefunden, erkannt, ignoriert."""
     w = t.text
-    if not t.is_word or not w[:1].islower() or len(w) < 5 or not w.endswith(("t", "en")):
+    if not t.is_word or not w[:1].islower() or len(w) < 5 or not w.endswith(m.participle_endings):
         return False
-    return "ge" in w[:-3] or w.endswith("iert") or w.startswith(inseparable)
+    head = w[:-3]
+    return any(x in head for x in m.participle_infixes) or w.endswith(m.participle_suffixes) \
+        or w.startswith(m.inseparable)
 
 
 def _claimed(types: list[TokenType], doc: Doc, m: _Morphology) -> list[tuple[tuple[int, ...], Entry, str]]:
@@ -589,10 +600,10 @@ def _claimed(types: list[TokenType], doc: Doc, m: _Morphology) -> list[tuple[tup
     clause) and "… gesehen haben will" (subordinate clause), within one clause."""
     n = len(types)
     out: list[tuple[tuple[int, ...], Entry, str]] = []
-    aux, inseparable, breaks, joiners = m.perfect_aux, m.inseparable, m.claim_breaks, m.clause_joiners
+    aux, breaks, joiners = m.perfect_aux, m.claim_breaks, m.clause_joiners
     for i in compress(count(), map(m.wollen.__contains__, map(attrgetter("low"), types))):
         # subordinate clause: participle, haben/sein, wollen
-        if i >= 2 and types[i - 1].low in aux and _participle_form(types[i - 2], inseparable):
+        if i >= 2 and types[i - 1].low in aux and _participle_form(types[i - 2], m):
             out.append(((i - 2, i - 1, i), CLAIMED, "construction"))
             continue
         if i >= 1 and types[i - 1].low.endswith("en") and types[i - 1].text[:1].islower():
@@ -602,7 +613,7 @@ def _claimed(types: list[TokenType], doc: Doc, m: _Morphology) -> list[tuple[tup
             tk = types[k]
             if tk.text in _CLAUSE_END or tk.low in breaks:
                 break
-            if tk.low in aux and _participle_form(types[k - 1], inseparable) and k - 1 > i and (
+            if tk.low in aux and _participle_form(types[k - 1], m) and k - 1 > i and (
                     k + 1 >= last or types[k + 1].text in _CLAUSE_END or types[k + 1].low in joiners):
                 out.append(((i, k - 1, k), CLAIMED, "construction"))
                 break
@@ -678,10 +689,10 @@ HARDLY_MORE = Entry(
 )
 
 
-def _comparative(t: TokenType, irregular: frozenset[str]) -> bool:
+def _comparative(t: TokenType, irregular: frozenset[str], endings: tuple[str, ...]) -> bool:
     """A comparative adjective as written: größer, schlimmer, deutlicher (lemma groß …)."""
     low, lem = t.low, t.lemma_low
-    return low in irregular or (t.is_word and len(low) >= 5 and low.endswith("er") and lem != low and len(lem) >= 3
+    return low in irregular or (t.is_word and len(low) >= 5 and low.endswith(endings) and lem != low and len(lem) >= 3
             and low.translate(_UMLAUT_FOLD).startswith(lem.translate(_UMLAUT_FOLD)))
 
 
@@ -691,6 +702,7 @@ _UMLAUT_FOLD = str.maketrans("äöü", "aou")
 def _hardly_more(types: list[TokenType], doc: Doc, m: _Morphology) -> list[tuple[tuple[int, ...], Entry, str]]:
     out: list[tuple[tuple[int, ...], Entry, str]] = []
     koennen, hardly_verbs, irregular = m.koennen, m.hardly_verbs, m.irregular_comparatives
+    endings = m.comparative_endings
     for i in compress(count(), map(m.hardly_words.__contains__, map(attrgetter("low"), types))):
         s = doc.sentences[doc.sent[i]]
         lo, hi = i, i
@@ -698,7 +710,7 @@ def _hardly_more(types: list[TokenType], doc: Doc, m: _Morphology) -> list[tuple
             lo -= 1
         while hi + 1 < s.last_token and types[hi + 1].text not in _CLAUSE_END and hi - i < 4:
             hi += 1
-        comp = next((k for k in range(lo, hi + 1) if k != i and _comparative(types[k], irregular)), None)
+        comp = next((k for k in range(lo, hi + 1) if k != i and _comparative(types[k], irregular, endings)), None)
         verb = next((k for k in range(i + 1, hi + 1) if types[k].lemma_low in hardly_verbs), None)
         modal = any(types[k].low in koennen for k in range(lo, hi + 1))
         if comp is not None and verb is not None and modal and abs(comp - i) <= 6:
@@ -871,19 +883,19 @@ def _impersonal(types: list[TokenType], i: int, subjects: frozenset[str]) -> boo
 # separable verbs it may be the finite part of (particle, entry)
 _Info = tuple[tuple[tuple[Entry, str], ...], tuple[Entry, ...], frozenset[str], tuple[tuple[str, Entry], ...]]
 _NOTHING: _Info = ((), (), frozenset(), ())
-def _participle(lem: str) -> str:
-    """The past participle stem of a verb lemma (importieren → importiert, erweitern → erweitert);
-    "" for other words."""
-    if lem.endswith(("ern", "eln")):
-        return lem[:-1] + "t"
-    if lem.endswith("ieren"):
-        return lem[:-2] + "t"
+def _participle(lem: str, rules: tuple[tuple[str, str], ...]) -> str:
+    """The past participle stem of a verb lemma by the language's rules (ending of the lemma →
+    ending of the participle: importieren → importiert, erweitern → erweitert); "" for other words."""
+    for end, participle_end in rules:
+        if lem.endswith(end):
+            return lem[: -len(end)] + participle_end
     return ""
 
 
-def _adj_stem(w: str) -> str:
-    """A word without its adjective ending (dritten, dritter → dritt): phrase words only."""
-    for end in ("em", "en", "er", "es", "e"):
+def _adj_stem(w: str, endings: tuple[str, ...]) -> str:
+    """A word without its adjective ending (dritten, dritter → dritt; the language's endings,
+    tried in their order): phrase words only."""
+    for end in endings:
         if w.endswith(end) and len(w) - len(end) >= 4:
             return w[: -len(end)]
     return w

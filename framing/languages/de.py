@@ -744,6 +744,17 @@ HARDLY_WORDS: Final = frozenset({"kaum"})
 KOENNEN_FORMS: Final = frozenset({"kann", "könnte", "könnten", "können", "konnte", "konnten", "dürfte", "dürften"})
 HARDLY_VERBS: Final = frozenset({"sein", "ausfallen", "werden"})
 IRREGULAR_COMPARATIVES: Final = frozenset({"besser"})
+# inflection the matcher's helpers strip or recognise: comparative endings ("größer"), the
+# adjective endings of phrase words, tried in this order ("dem Dritten" → "dritt"), the
+# participle of a verb lemma (lemma ending → participle ending: "importieren" → "importiert"),
+# and a past participle as written: its endings, what it holds before its last three letters
+# ("gesehen", "herausgefunden") or how it ends ("ignoriert"); inseparable prefixes see above
+COMPARATIVE_ENDINGS: Final = ("er",)
+ADJECTIVE_STEM_ENDINGS: Final = ("em", "en", "er", "es", "e")
+PARTICIPLE_RULES: Final = (("ern", "ert"), ("eln", "elt"), ("ieren", "iert"))
+PARTICIPLE_ENDINGS: Final = ("t", "en")
+PARTICIPLE_INFIXES: Final = ("ge",)
+PARTICIPLE_SUFFIXES: Final = ("iert",)
 # verb forms of Konjunktiv I (and II) outside a short quotation that make it reported speech
 KONJUNKTIV_FORMS: Final = frozenset({"sei", "seien", "habe", "hätten", "werde", "könne", "müsse", "solle", "wolle",
                                      "gebe", "liege", "stehe", "wisse", "bleibe", "gehe", "komme"})
