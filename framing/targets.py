@@ -47,6 +47,11 @@ class _Rules:
     each for German); one per language object (`_rules`), taken from the document's language."""
 
     adjective_endings: tuple[str, ...]
+    inflected_adjective_endings: tuple[str, ...]  # the adjective endings but the empty one
+    weak_adjective_endings: tuple[str, ...]  # after an article: "des russischen Präsidenten"
+    genitive_only_articles: frozenset[str]  # "des", "eines": a genitive attribute follows a noun
+    genitive_name_endings: tuple[str, ...]  # "Prigoschins"
+    not_genitive_endings: tuple[str, ...]  # "Boss": no genitive
     agent_prepositions: frozenset[str]
     allegiance: dict[str, str]
     allegiance_suffixes: tuple[str, ...]
@@ -73,7 +78,12 @@ class _Rules:
 def _rules(lang: Language) -> _Rules:
     w = lang.words
     return _Rules(
-        adjective_endings=lang.sequence("adjective_endings"), agent_prepositions=w("agent_prepositions"),
+        adjective_endings=lang.sequence("adjective_endings"),
+        inflected_adjective_endings=tuple(e for e in lang.sequence("adjective_endings") if e),
+        weak_adjective_endings=lang.sequence("weak_adjective_endings"),
+        genitive_only_articles=w("genitive_only_articles"),
+        genitive_name_endings=lang.sequence("genitive_name_endings"),
+        not_genitive_endings=lang.sequence("not_genitive_endings"), agent_prepositions=w("agent_prepositions"),
         allegiance=lang.table("allegiance"), allegiance_suffixes=lang.sequence("allegiance_suffixes"),
         article_cases={k: frozenset(v) for k, v in lang.table("article_cases").items()},
         clause_boundaries=w("clause_boundaries"), coordinators=w("coordinators"), demonyms=lang.table("demonyms"),
@@ -277,7 +287,7 @@ def _structural(doc: Doc, k: int, last: int, spans: list[_Span], category: str =
                 return m.actor, "object"
         return None, "blocked"  # the object is no actor the list knows: not the speaker either
     if not spans:
-        return None, ("blocked" if hit.text[:1].isupper() and nxt is not None and _genitive_next(nxt) else "")
+        return None, ("blocked" if hit.text[:1].isupper() and nxt is not None and _genitive_next(nxt, r) else "")
     noun = hit.text[:1].isupper() and not (k > 0 and doc.sent[k - 1] != doc.sent[k])
     noun = noun or (hit.text[:1].isupper() and hit.lemma[:1].isupper())
     if noun:
@@ -288,7 +298,7 @@ def _structural(doc: Doc, k: int, last: int, spans: list[_Span], category: str =
             if m.first == last + 1 and m.genitive and not dependent:
                 return m.actor, "genitive"
             if between and between[0] in r.genitive_articles and len(between) <= 3 and not m.genitive \
-                    and all(w in r.article_cases or w.endswith(("e", "en")) for w in between):
+                    and all(w in r.article_cases or w.endswith(r.weak_adjective_endings) for w in between):
                 return m.actor, "genitive"
             # apposition: "der Autokrat Putin"; place: "das Regime in Moskau"
             if m.first == last + 1:
@@ -303,7 +313,7 @@ def _structural(doc: Doc, k: int, last: int, spans: list[_Span], category: str =
             # "Putin, der Autokrat, …"
             if m.last in (k - 2, k - 3) and types[m.last].text == "," and types[m.last + 1].low in r.article_cases:
                 return m.actor, "apposition"
-        if nxt is not None and _genitive_next(nxt) and not dependent:
+        if nxt is not None and _genitive_next(nxt, r) and not dependent:
             return None, "blocked"  # "die Provokationen Prigoschins": someone the actor list does not know
         return None, ""
     # a verb: its subject, the first actor of its clause outside a prepositional phrase
@@ -346,10 +356,11 @@ def _labelling_clause(doc: Doc, k: int) -> bool:
     return any(types[t].lemma_low in r.labelling_verbs for t in range(lo, hi))
 
 
-def _genitive_next(t: TokenType) -> bool:
+def _genitive_next(t: TokenType, r: _Rules) -> bool:
     """Does the token after a noun open its genitive attribute ("des", "Prigoschins")?"""
-    return t.low in ("des", "eines") or (t.is_word and t.text[:1].isupper() and t.text.endswith("s")
-                                          and len(t.text) > 3 and not t.text.endswith("ss"))
+    return t.low in r.genitive_only_articles or (t.is_word and t.text[:1].isupper()
+                                                 and t.text.endswith(r.genitive_name_endings)
+                                                 and len(t.text) > 3 and not t.text.endswith(r.not_genitive_endings))
 
 
 def _is_demonym(low: str, r: _Rules) -> bool:
@@ -384,7 +395,7 @@ def _in_pp(doc: Doc, cs: int, first: int) -> bool:
 
 
 def _is_adj(low: str, r: _Rules) -> bool:
-    return low.endswith(("e", "en", "er", "es", "em")) and low not in r.prepositions
+    return low.endswith(r.inflected_adjective_endings) and low not in r.prepositions
 
 
 def _resolve_doubt(hits: Sequence[Hit], poles_sign: dict[str, float], out: dict[int, Target], doc: Doc) -> None:

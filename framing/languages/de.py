@@ -72,6 +72,12 @@ ALLEGIANCE: Final[dict[str, str]] = {
 ALLEGIANCE_SUFFIXES: Final = ("-treu", "-nah", "-freundlich")
 # inflection endings of attributive adjectives
 ADJECTIVE_ENDINGS: Final = ("", "e", "en", "er", "es", "em")
+# weak adjective endings after an article ("des russischen Präsidenten"), the articles that are
+# only genitive ("des", "eines"), and the genitive ending of a name ("Prigoschins"; not "Boss")
+WEAK_ADJECTIVE_ENDINGS: Final = ("e", "en")
+GENITIVE_ONLY_ARTICLES: Final = frozenset({"des", "eines"})
+GENITIVE_NAME_ENDINGS: Final = ("s",)
+NOT_GENITIVE_ENDINGS: Final = ("ss",)
 # boundaries the nearest-actor fallback does not cross ("Angriff auf die Ukraine – der Machthaber")
 HARD_BOUNDARIES: Final = frozenset(";:–—")
 # nouns of dependence: their genitive names the master, the label is aimed at the dependant
