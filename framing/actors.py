@@ -44,11 +44,19 @@ def known_camps() -> tuple[str, ...]:
 class _Lists(NamedTuple):
     articles: frozenset[str]
     stop: frozenset[str]  # function words (also capitalised at a sentence start)
+    adjective_endings: tuple[str, ...]  # of an inflected attributive adjective ("russische")
+    derived_adjective_endings: tuple[str, ...]  # "-ische": an adjective even when its lemma is itself
+    verb_lemma_endings: tuple[str, ...]  # a lemma ending so is a verb's ("gesagten" → "sagen")
+    genitive_name_endings: tuple[str, ...]  # "Putins", "Russlands"
+    title_genitive_articles: frozenset[str]  # "Sprecher des US-Außenministeriums Vedant Patel"
 
 
 @cache
 def _lists(lang: Language) -> _Lists:
-    return _Lists(lang.words("articles"), lang.words("descriptor_stop"))
+    return _Lists(lang.words("articles"), lang.words("descriptor_stop"),
+                  tuple(e for e in lang.sequence("adjective_endings") if e),
+                  lang.sequence("derived_adjective_endings"), lang.sequence("verb_lemma_endings"),
+                  lang.sequence("genitive_name_endings"), lang.words("title_genitive_articles"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +153,7 @@ def find_mentions(doc: Doc, actors: ActorList | None = None, sentences: set[int]
     actors = actors or default_actors()
     index = actors.index
     types = doc.types
+    genitive_endings = _lists(doc.language).genitive_name_endings
     n = len(types)
     out: list[Mention] = []
     firsts = actors.firsts
@@ -174,9 +183,11 @@ def find_mentions(doc: Doc, actors: ActorList | None = None, sentences: set[int]
             words = [types[k].low for k in range(i, i + length)]
             got = index.get(tuple(words))
             genitive = False
-            if got is None and len(words[-1]) > 3 and words[-1].endswith("s"):
-                got = index.get((*words[:-1], words[-1][:-1]))  # genitive: Putins, Russlands
-                genitive = True
+            if got is None and len(words[-1]) > 3:
+                ending = next((e for e in genitive_endings if words[-1].endswith(e)), None)
+                if ending is not None:
+                    got = index.get((*words[:-1], words[-1][: -len(ending)]))  # genitive: Putins, Russlands
+                    genitive = True
             if got is not None:
                 found = (length, got, genitive)
                 break
@@ -223,9 +234,9 @@ def actor_named(text: str, actors: ActorList | None = None, language: Language |
 
 def _is_adjective(tt: TokenType, w: _Lists) -> bool:
     """An inflected attributive adjective ("russische", "nordkoreanischen"), not a verb form."""
-    return (tt.is_word and tt.text[:1].islower() and tt.low.endswith(("e", "en", "er", "es", "em"))
-            and (tt.lemma_low != tt.low or tt.low.endswith(("ische", "ischen", "ischer", "ischem")))
-            and not tt.lemma_low.endswith("n") and tt.low not in w.stop
+    return (tt.is_word and tt.text[:1].islower() and tt.low.endswith(w.adjective_endings)
+            and (tt.lemma_low != tt.low or tt.low.endswith(w.derived_adjective_endings))
+            and not tt.lemma_low.endswith(w.verb_lemma_endings) and tt.low not in w.stop
             and tt.low not in w.articles)
 
 
@@ -244,7 +255,8 @@ def _title_before(doc: Doc, k: int, floor: int, taken: set[int], person: bool) -
     j = k - 1
     while j >= floor and _is_adjective(types[j], w):
         begin, j = j, j - 1
-    if j - 1 >= floor and types[j].low == "des" and types[k].low.endswith("s") and _is_title(types[j - 1], w) \
+    if j - 1 >= floor and types[j].low in w.title_genitive_articles and types[k].low.endswith(w.genitive_name_endings) \
+            and _is_title(types[j - 1], w) \
             and j - 1 not in taken:
         # "Sprecher des US-Außenministeriums Vedant Patel": the title has a genitive attribute
         begin, j = j - 1, j - 2

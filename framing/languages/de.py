@@ -78,6 +78,13 @@ WEAK_ADJECTIVE_ENDINGS: Final = ("e", "en")
 GENITIVE_ONLY_ARTICLES: Final = frozenset({"des", "eines"})
 GENITIVE_NAME_ENDINGS: Final = ("s",)
 NOT_GENITIVE_ENDINGS: Final = ("ss",)
+# actor descriptors: endings of derived adjectives that are adjectives even when the lemmatiser
+# keeps the form ("nordkoreanischen"), lemma endings of verbs (a participle is no title
+# adjective), and the article before a title's genitive attribute ("Sprecher des
+# US-Außenministeriums Vedant Patel"); the adjective and genitive endings are those above
+DERIVED_ADJECTIVE_ENDINGS: Final = ("ische", "ischen", "ischer", "ischem")
+VERB_LEMMA_ENDINGS: Final = ("n",)
+TITLE_GENITIVE_ARTICLES: Final = frozenset({"des"})
 # boundaries the nearest-actor fallback does not cross ("Angriff auf die Ukraine – der Machthaber")
 HARD_BOUNDARIES: Final = frozenset(";:–—")
 # nouns of dependence: their genitive names the master, the label is aimed at the dependant
