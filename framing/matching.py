@@ -119,6 +119,11 @@ class _Morphology:
         self.hardly_verbs = lang.words("hardly_verbs")
         self.irregular_comparatives = lang.words("irregular_comparatives")
         self.comparative_endings: tuple[str, ...] = lang.sequence("comparative_endings")
+        # a superlative as written: at least three lower-case letters, then its ending ("größte",
+        # "schlimmsten"); the endings stripped when the lemmatiser does not know the word
+        letters = "a-z" + "".join(re.escape(c) for c in lang.sequence("lower_letters_beyond_ascii"))
+        self.superlative_re = re.compile(rf"^[{letters}]{{3,}}{_any_of(lang.sequence('superlative_endings'))}$")
+        self.superlative_end_re = re.compile(rf"{_any_of(lang.sequence('stripped_superlative_endings'))}$")
         self.adjective_endings: tuple[str, ...] = lang.sequence("adjective_stem_endings")  # tried in this order
         self.participle_rules: tuple[tuple[str, str], ...] = lang.sequence("participle_rules")
         self.participle_endings: tuple[str, ...] = lang.sequence("participle_endings")
@@ -631,15 +636,10 @@ SUPERLATIVE = Entry(
                  "dramatisiert ein Ereignis."),
     contested=False, target_note="", source="framing rule", origin="framing/matching.py", lemmas=(), key="",
 )
-_SUPERLATIVE_RE = re.compile(r"^[a-zäöüß]{3,}(?:s|ß)te[mnrs]?$")
-
-_SUPERLATIVE_END_RE = re.compile(r"e?ste[mnrs]?$")
-
-
 def _superlative_base(low: str, m: _Morphology) -> str:
     """The adjective of a superlative the lemmatiser does not resolve ("unbeliebteste" ->
     "unbeliebt"); "" when the rest is no known word."""
-    base = _SUPERLATIVE_END_RE.sub("", low)
+    base = m.superlative_end_re.sub("", low)
     return base if base != low and len(base) >= 4 and m.known(base) else ""
 
 
@@ -649,7 +649,7 @@ def _superlatives(types: list[TokenType], doc: Doc, m: _Morphology) -> list[tupl
     not_superlative, number_re, since_words, since_nouns = m.not_superlative, m.number_re, m.since_words, m.since_nouns
     after_words, after_articles, all_times, age_articles, ages = (
         m.after_words, m.after_articles, m.all_times, m.age_articles, m.ages)
-    for i in compress(count(), map(_SUPERLATIVE_RE.match, map(attrgetter("low"), types))):
+    for i in compress(count(), map(m.superlative_re.match, map(attrgetter("low"), types))):
         t = types[i]
         base = t.lemma_low
         if base == t.low:  # the lemmatiser knows no adjective in it ("unbeliebteste"): strip the ending

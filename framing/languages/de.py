@@ -762,6 +762,11 @@ IRREGULAR_COMPARATIVES: Final = frozenset({"besser"})
 # participle of a verb lemma (lemma ending → participle ending: "importieren" → "importiert"),
 # and a past participle as written: its endings, what it holds before its last three letters
 # ("gesehen", "herausgefunden") or how it ends ("ignoriert"); inseparable prefixes see above
+# the lower-case letters of German beyond a-z; superlative endings as written ("größte",
+# "schlimmsten") and those stripped to find the adjective ("unbeliebteste" -> "unbeliebt")
+LOWER_LETTERS_BEYOND_ASCII: Final = ("ä", "ö", "ü", "ß")
+SUPERLATIVE_ENDINGS: Final = tuple(f"{s}te{e}" for s in ("s", "ß") for e in ("", "m", "n", "r", "s"))
+STRIPPED_SUPERLATIVE_ENDINGS: Final = tuple(f"{e}ste{f}" for e in ("", "e") for f in ("", "m", "n", "r", "s"))
 COMPARATIVE_ENDINGS: Final = ("er",)
 ADJECTIVE_STEM_ENDINGS: Final = ("em", "en", "er", "es", "e")
 PARTICIPLE_RULES: Final = (("ern", "ert"), ("eln", "elt"), ("ieren", "iert"))
