@@ -66,6 +66,17 @@ def render(records: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str,
     return "".join(iter_render(records, columns, fmt, headers=headers, max_cell=max_cell))
 
 
+def iter_json_array(objs: Iterable[Any]) -> Iterator[str]:
+    """A JSON array of `objs` in pieces, the same text as json.dumps(list(objs), indent=2) with
+    its non-ASCII letters kept: "[", each object indented by two spaces, "]"."""
+    first = True
+    for obj in objs:
+        text = json.dumps(obj, ensure_ascii=False, indent=2)
+        yield ("[\n" if first else ",\n") + "\n".join("  " + line for line in text.split("\n"))
+        first = False
+    yield "[]\n" if first else "\n]\n"
+
+
 def iter_render(records: Iterable[dict[str, Any]], columns: Sequence[str], fmt: str,
                 *, headers: dict[str, str] | None = None, max_cell: int = MAX_CELL) -> Iterator[str]:
     """`render` in pieces whose concatenation is the same text, taking the records as they
@@ -73,13 +84,7 @@ def iter_render(records: Iterable[dict[str, Any]], columns: Sequence[str], fmt: 
     a table or markdown table needs every row for its column widths, so it keeps the rows'
     shown cells (not the records) and comes out whole at the end."""
     if fmt == "json":
-        # json.dumps(list, indent=2) itself: "[", each record indented by two spaces, "]"
-        first = True
-        for r in records:
-            text = json.dumps(_json_ready(r), ensure_ascii=False, indent=2)
-            yield ("[\n" if first else ",\n") + "\n".join("  " + line for line in text.split("\n"))
-            first = False
-        yield "[]\n" if first else "\n]\n"
+        yield from iter_json_array(_json_ready(r) for r in records)
         return
     if fmt == "jsonl":
         yield from (json.dumps(_json_ready(r), ensure_ascii=False) + "\n" for r in records)

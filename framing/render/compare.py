@@ -8,7 +8,6 @@ same content.
 from __future__ import annotations
 
 import html
-import json
 import textwrap
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -18,6 +17,7 @@ from tabulate import tabulate
 from framing.languages import DEFAULT as DEFAULT_LANGUAGE
 from framing.output import csv_line, csv_safe, printable
 from framing.records import EventComparison
+from framing.render import iter_json_array
 
 LABEL_WIDTH = 18
 MIN_COLUMN = 14
@@ -178,12 +178,7 @@ def comparison_records(items: Iterable[EventComparison]) -> list[dict[str, Any]]
 def iter_json(items: Iterable[EventComparison]) -> Iterator[str]:
     """`render_json` one event at a time (the same bytes): an archive's comparison is never held
     whole in memory."""
-    first = True
-    for item in items:
-        text = json.dumps(comparison_record(item), ensure_ascii=False, indent=2)
-        yield ("[\n" if first else ",\n") + "\n".join("  " + line for line in text.split("\n"))
-        first = False
-    yield "[]\n" if first else "\n]\n"
+    yield from iter_json_array(comparison_record(item) for item in items)
 
 
 def render_json(items: Iterable[EventComparison]) -> str:
