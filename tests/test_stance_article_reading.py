@@ -1,0 +1,123 @@
+"""The classifier's reading of a whole article at once (signal `classifier_article`), how it is
+traced back to the sentences that carry it, and the media actors on the Kremlin axis. Every
+article here is written by the team for the test."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from framing.articles import Article
+from framing.stance import (
+    N_FEATURES,
+    article_signals,
+    article_stances,
+    featurise,
+    featurise_articles,
+    pole_margin,
+    sentence_margins,
+    sentence_views,
+)
+from framing.targets import speaker_actor
+from framing.textlayer import analyse
+
+ALIGNED = ("Der Westen ist isoliert\n\nDie Nato rückt immer näher an Russlands Grenzen heran. Washington "
+           "verlängert den Konflikt mit neuen Waffenlieferungen. Die Sanktionshysterie in Brüssel schadet vor "
+           "allem Europa selbst. Die westlichen Medien verschweigen, was Moskau wirklich will.")
+CRITICAL = ("Der Kremlherrscher lässt Kritiker verfolgen\n\nDas Regime in Moskau lässt Oppositionelle in "
+            "Straflagern verschwinden. Putins Propaganda verschweigt die Toten. Der Diktator im Kreml fürchtet "
+            "nichts mehr als freie Wahlen.")
+TAIL = " Der Kreml empfing am Dienstag Gäste aus vielen Ländern."
+
+
+def _views(matcher, text):
+    an = analyse(Article(id="a", text=text, source="test"))
+    hits = matcher.find_hits(an)
+    return an, hits, [v for v in sentence_views(an, hits, matcher.lexicon.camps) if v.own_words >= 3]
+
+
+def test_one_sentence_read_at_once_is_that_sentence_row(matcher):
+    _, _, views = _views(matcher, "Die Sanktionshysterie in Brüssel schadet vor allem Europa selbst.")
+    assert len(views) == 1
+    one = featurise(views)
+    pooled = featurise_articles([views]).x
+    assert (abs(one - pooled)).max() < 1e-12
+
+
+def test_an_article_row_sums_its_sentences_without_bigrams_across_them(matcher):
+    _, _, views = _views(matcher, ALIGNED)
+    pf = featurise_articles([views])
+    counts = np.asarray(pf.counts.sum(axis=0)).ravel()
+    expected = counts / np.sqrt((counts * counts).sum())
+    assert np.allclose(pf.x[0, :N_FEATURES].toarray().ravel(), expected)
+    assert pf.norms[0] == pytest.approx(np.sqrt((counts * counts).sum()))
+    # two articles in one call give the same rows as each alone
+    _, _, other = _views(matcher, CRITICAL)
+    both = featurise_articles([views, other])
+    assert abs(both.x[0] - pf.x[0]).max() < 1e-12
+    assert abs(both.x[1] - featurise_articles([other]).x[0]).max() < 1e-12
+
+
+def test_sentence_margins_add_up_to_the_article_margin(matcher, model):
+    _, _, a = _views(matcher, ALIGNED)
+    _, _, c = _views(matcher, CRITICAL)
+    pf = featurise_articles([a, c])
+    margin = pole_margin(model)
+    assert margin is not None and margin.shape == (pf.x.shape[1],)
+    parts = sentence_margins(pf, [len(a), len(c)], margin)
+    whole = pf.x @ margin
+    assert sum(parts[: len(a)]) == pytest.approx(whole[0])
+    assert sum(parts[len(a):]) == pytest.approx(whole[1])
+    assert whole[0] > 0 > whole[1]  # the aligned article's words push towards aligned, the critical one's away
+
+
+def test_classifier_article_takes_the_side_of_the_article_in_both_directions(matcher, model):
+    items = []
+    for text in (ALIGNED, CRITICAL):
+        an = analyse(Article(id="a", text=text, source="test"))
+        items.append((an, matcher.find_hits(an)))
+    aligned, critical = article_stances(items, model)
+    assert aligned.signals["classifier_article"] > 0 > critical.signals["classifier_article"]
+
+
+def test_the_article_reading_is_carried_by_the_sentences_pushing_its_way(matcher, model):
+    an, hits, views = _views(matcher, ALIGNED + TAIL)
+    pf = featurise_articles([views])
+    probs = model.proba(featurise(views)).tolist()
+    margins = sentence_margins(pf, [len(views)], pole_margin(model))
+    from framing.stance import ArticleReading, sentence_signal
+
+    reading = ArticleReading(sentence_signal(model.proba(pf.x)[0].tolist()), margins)
+    assert reading.signal > 0
+    sig = article_signals(an, hits, views, probs, matcher.lexicon.camps, None, None,
+                          weights={"classifier_article": 1.0}, article=reading)
+    assert sig.values["classifier_article"] == reading.signal
+    assert sum(sig.sentence) == pytest.approx(reading.signal)  # all of it, and only it, is shown
+    assert all(x >= 0 for x in sig.sentence)  # only sentences pushing towards aligned carry it
+    carried = [i for i, x in enumerate(sig.sentence) if x > 0]
+    assert carried and all(margins[i] > 0 for i in carried)
+    # without the reading (or with weight 0 on it) nothing is attributed to it
+    none = article_signals(an, hits, views, probs, matcher.lexicon.camps, None, None,
+                           weights={"classifier_article": 1.0})
+    assert none.values["classifier_article"] == 0.0 and not any(none.sentence)
+
+
+def test_an_article_without_own_sentences_reads_as_no_side(matcher, model):
+    an = analyse(Article(id="q", text="„Der Westen hat verloren“, sagte Lawrow.", source="test"))
+    st = article_stances([(an, matcher.find_hits(an))], model)[0]
+    assert st.signals.get("classifier_article", 0.0) == 0.0
+
+
+def test_media_are_actors_of_their_side_both_ways(matcher, model):
+    """Judging the claim of a Western outlet ("Die Tagesschau behauptete") is doubt against the
+    West; the same verb for a Russian state outlet ("RT behauptete") is doubt against Moscow."""
+    assert speaker_actor("Der Spiegel").camp == "west"
+    assert speaker_actor("RT DE").camp == "russia"
+    items = []
+    for who, claim in (("Die Tagesschau", "Moskau sei international isoliert"),
+                       ("RT", "der Westen sei international isoliert")):
+        an = analyse(Article(id="m", text=f"Gipfel in Moskau\n\n{who} behauptete, {claim}.{TAIL}", source="test"))
+        items.append((an, matcher.find_hits(an)))
+    western, russian = article_stances(items, model)
+    assert western.signals["doubt"] > 0 > russian.signals["doubt"]
+    assert western.signals["doubt"] == pytest.approx(-russian.signals["doubt"])
