@@ -1084,6 +1084,61 @@ def shipped_combination(axis: str) -> Combination:
     return parse_combination(node.read_text(encoding="utf-8"), f"lexicons/{WEIGHTS_FILE}", axis)
 
 
+ENDORSEMENT_WEIGHT: Final = 1.5  # as a judging reporting verb ("behaupten" 1.5): the same evidence, the other way
+
+
+class Endorsement(NamedTuple):
+    sentence: int
+    camp: float  # the camp sign of the endorsed source (axes.toml [AXIS.camps])
+    words: tuple[str, ...]  # the endorsing words, as written
+
+
+@cache
+def _endorsing_words(language: Any) -> tuple[frozenset[str], re.Pattern[str] | None, tuple[str, ...]]:
+    phrases = language.sequence("endorsing_phrases")
+    pattern = re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(x) for x in sorted(phrases, key=len, reverse=True))
+                         + r")(?![^\W\d_])") if phrases else None
+    return language.words("endorsing_verbs"), pattern, language.sequence("authority_prefixes")
+
+
+def endorsements(an: Analysed, camps: dict[str, float], actors: ActorList) -> list[Endorsement]:
+    """Sentences where the outlet adopts a quoted or reported source's claim in its own words
+    ("wie der renommierte Ökonom zu Recht feststellte", "X enthüllte, dass …": the language's
+    endorsing_verbs, endorsing_phrases, authority_prefixes, outside the quotations), with the
+    camp of that source. A sentence quoting sources of different camps is left out: whose claim
+    is endorsed is unclear."""
+    doc = an.doc
+    verbs, phrases, prefixes = _endorsing_words(doc.language)
+    if not verbs and phrases is None and not prefixes:
+        return []
+    quoted = [(q.start, q.end) for q in an.quotes if q.kind in ("direct", "reported")]
+    sides: dict[int, set[float]] = {}
+    for q in an.quotes:
+        if q.kind in ("direct", "reported") and q.speaker:
+            actor = speaker_actor(q.speaker, actors, doc.language)
+            sides.setdefault(q.sentence, set()).add(camps.get(actor.camp, 0.0) if actor is not None else 0.0)
+    out = []
+    for si, cs in sorted(sides.items()):
+        if len(cs) != 1 or not next(iter(cs)):
+            continue
+        s = doc.sentences[si]
+        inside = [(a, b) for a, b in quoted if a < s.end and b > s.start]
+        words: list[str] = []
+        own = list(doc.text[s.start : s.end].lower())
+        for a, b in inside:
+            own[max(0, a - s.start) : max(0, b - s.start)] = " " * (min(b, s.end) - max(a, s.start))
+        for k in range(s.first_token, s.last_token):
+            t = doc.types[k]
+            if t.is_word and not any(a <= doc.starts[k] < b for a, b in inside) \
+                    and (t.lemma_low in verbs or t.low.startswith(prefixes)):
+                words.append(t.text)
+        if phrases is not None:
+            words += [m.group(0) for m in phrases.finditer("".join(own))]
+        if words:
+            out.append(Endorsement(si, next(iter(cs)), tuple(words)))
+    return out
+
+
 def sentence_signal(p: Sequence[float]) -> float:
     """A sentence's classifier signal from its (critical, neutral, aligned) probabilities: what
     the aligned probability has above chance (DECIDED) minus what the critical one has; 0 for a
@@ -1102,6 +1157,7 @@ class ArticleReading(NamedTuple):
 class _Signals(NamedTuple):
     values: dict[str, float]
     sentence: list[float]  # per view: the part of the sentence-level signals it carries (weights applied)
+    terms: dict[int, tuple[str, ...]]  # sentence -> words that count beside the lexicon hits (endorsing)
 
 
 def article_signals(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], probs: list[list[float]],
@@ -1158,9 +1214,16 @@ def article_signals(an: Analysed, hits: Sequence[Hit], views: list[SentenceView]
         acc[0] += sign * w
         acc[1] += abs(sign) * w
         by_sentence.append((h.sentence, kind, sign * w))
+    row_of = {v.index: k for k, v in enumerate(views)}
+    sentence_parts = an.article.parts_at(an.doc.sentence_starts) if an.doc.sentences else []
+    endorsed = endorsements(an, camps, actors)
+    for e in endorsed:  # adopting a source's claim: doubt the other way
+        w = ENDORSEMENT_WEIGHT * part_factor.get(sentence_parts[e.sentence], 1.0)
+        dbt[0] += -e.camp * w
+        dbt[1] += abs(e.camp) * w
+        by_sentence.append((e.sentence, "doubt", -e.camp * w))
     labels = lab[0] / (lab[1] + LEXICON_PRIOR) if lab[1] else 0.0
     doubt = dbt[0] / (dbt[1] + LEXICON_PRIOR) if dbt[1] else 0.0
-    row_of = {v.index: k for k, v in enumerate(views)}
     for sent, kind, x in by_sentence:
         k = row_of.get(sent)
         if k is not None:
@@ -1179,7 +1242,7 @@ def article_signals(an: Analysed, hits: Sequence[Hit], views: list[SentenceView]
     values = {"classifier": clf, "classifier_median": median, "classifier_lead": clf_lead,
               "classifier_article": clf_article, "labels": labels,
               "doubt": doubt, "sourcing": src, "balance": balance}
-    return _Signals(values, per)
+    return _Signals(values, per, {e.sentence: e.words for e in endorsed})
 
 
 def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np.ndarray, axis: str,
@@ -1211,6 +1274,8 @@ def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np
     for h in hits:
         if h.voice in OWN_VOICES:
             terms_by_sentence.setdefault(h.sentence, []).append(h.surface)
+    for si, words in sig.terms.items():
+        terms_by_sentence.setdefault(si, []).extend(words)
     # the sentences that contribute most (ties: text order); a few of the article's dozens
     shown = [i for i in range(len(views)) if abs(contrib[i]) > 1e-6]
     order = sorted(shown, key=lambda i: (-abs(contrib[i]), views[i].index))[:EVIDENCE_SENTENCES]

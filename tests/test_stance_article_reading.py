@@ -121,3 +121,47 @@ def test_media_are_actors_of_their_side_both_ways(matcher, model):
     western, russian = article_stances(items, model)
     assert western.signals["doubt"] > 0 > russian.signals["doubt"]
     assert western.signals["doubt"] == pytest.approx(-russian.signals["doubt"])
+
+
+def _endorsed(matcher, model, *sentences):
+    items = []
+    for s in sentences:
+        an = analyse(Article(id="e", text=f"Gipfel in Moskau\n\n{s}{TAIL}", source="test"))
+        items.append((an, matcher.find_hits(an)))
+    return article_stances(items, model)
+
+
+def test_endorsing_a_source_counts_for_its_side_in_both_directions(matcher, model):
+    """The outlet adopting a source's claim in its own words ("zu Recht", "treffend", an
+    authority epithet) is the opposite of doubting it: for the source's side, whichever it is."""
+    russian, western, plain = _endorsed(
+        matcher, model,
+        "Lawrow stellte zu Recht fest, der Westen sei international isoliert.",
+        "Biden stellte zu Recht fest, Moskau sei international isoliert.",
+        "Biden stellte fest, Moskau sei international isoliert.")
+    assert russian.signals["doubt"] > 0 > western.signals["doubt"]
+    assert russian.signals["doubt"] == pytest.approx(-western.signals["doubt"])
+    assert plain.signals["doubt"] == 0.0
+    assert any("zu recht" in e.terms for e in western.evidence)  # the words behind it are shown
+
+
+def test_endorsing_words_inside_a_quotation_or_for_two_sides_count_for_no_side(matcher, model):
+    quoted, two_sides = _endorsed(
+        matcher, model,
+        "„Der Westen ist zu Recht isoliert“, sagte Lawrow.",
+        "Lawrow sagte zu Recht, der Westen sei isoliert, und Biden sagte, Moskau sei isoliert.")
+    assert quoted.signals["doubt"] == 0.0
+    assert two_sides.signals["doubt"] == 0.0
+
+
+def test_an_authority_epithet_endorses_the_speaker(matcher, model):
+    (st,) = _endorsed(matcher, model, "Der renommierte Kreml-Sprecher Peskow erklärte, der Westen sei isoliert.")
+    assert st.signals["doubt"] > 0
+
+
+def test_german_has_the_endorsing_word_lists():
+    from framing.languages import get_language
+
+    de = get_language("de")
+    assert {"enthüllen", "entlarven"} <= de.words("endorsing_verbs")
+    assert "zu recht" in de.sequence("endorsing_phrases") and "renommiert" in de.sequence("authority_prefixes")
