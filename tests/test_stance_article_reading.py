@@ -165,3 +165,22 @@ def test_german_has_the_endorsing_word_lists():
     de = get_language("de")
     assert {"enthüllen", "entlarven"} <= de.words("endorsing_verbs")
     assert "zu recht" in de.sequence("endorsing_phrases") and "renommiert" in de.sequence("authority_prefixes")
+
+
+def test_a_model_of_two_labels_reads_the_article_at_once_too(matcher):
+    from framing.stance import Example, train
+
+    texts = [("Der Diktator im Kreml lässt Kritiker verfolgen.", "critical"),
+             ("Das Regime in Moskau lässt Gegner einsperren.", "critical"),
+             ("Putins Propaganda verschweigt die Toten.", "critical"),
+             ("Der Minister reiste am Montag nach Paris.", "neutral"),
+             ("Die Sitzung dauerte zwei Stunden.", "neutral"),
+             ("Das Treffen fand in Genf statt.", "neutral")]
+    model = train([Example(str(i), t, lab, "test") for i, (t, lab) in enumerate(texts)], matcher)
+    assert model.labels == ("critical", "neutral")
+    margin = pole_margin(model)
+    assert margin is not None and margin.shape[0] == N_FEATURES + 5
+    text = "Der Diktator im Kreml lässt Kritiker verfolgen. Das Treffen fand in Genf statt. Putins Propaganda wirkt."
+    an = analyse(Article(id="b", text=text, source="test"))
+    st = article_stances([(an, matcher.find_hits(an))], model)[0]
+    assert st.signals["classifier_article"] < 0
