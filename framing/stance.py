@@ -1133,7 +1133,8 @@ def endorsements(an: Analysed, camps: dict[str, float], actors: ActorList) -> li
                     and (t.lemma_low in verbs or t.low.startswith(prefixes)):
                 words.append(t.text)
         if phrases is not None:
-            words += [m.group(0) for m in phrases.finditer("".join(own))]
+            text = doc.text[s.start : s.end]
+            words += [text[m.start() : m.end()] for m in phrases.finditer("".join(own))]  # as written
         if words:
             out.append(Endorsement(si, next(iter(cs)), tuple(words)))
     return out

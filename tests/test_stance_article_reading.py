@@ -142,7 +142,7 @@ def test_endorsing_a_source_counts_for_its_side_in_both_directions(matcher, mode
     assert russian.signals["doubt"] > 0 > western.signals["doubt"]
     assert russian.signals["doubt"] == pytest.approx(-western.signals["doubt"])
     assert plain.signals["doubt"] == 0.0
-    assert any("zu recht" in e.terms for e in western.evidence)  # the words behind it are shown
+    assert any("zu Recht" in e.terms for e in western.evidence)  # the words behind it are shown, as written
 
 
 def test_endorsing_words_inside_a_quotation_or_for_two_sides_count_for_no_side(matcher, model):
