@@ -625,6 +625,35 @@ def sentence_margins(pf: PooledFeatures, sizes: Sequence[int], margin: np.ndarra
     return (words + (part * dense_margin[owner]).sum(axis=1)).tolist()
 
 
+CLASSIFIER_WORDS: Final = 3  # words shown per evidence sentence
+
+
+def pushing_words(view: SentenceView, margin: np.ndarray | None, direction: float,
+                  top: int = CLASSIFIER_WORDS) -> tuple[str, ...]:
+    """The lemmas of a sentence whose features (the word, its affixes, half of each bigram it is
+    part of) add most to the margin aligned over critical in `direction` (+1 aligned, -1
+    critical); ties in text order. The mask of a quotation is never named."""
+    lemmas = list(view.lemmas)
+    if margin is None or not lemmas or not direction:
+        return ()
+    table = _LEMMAS.lookup(lemmas)
+    u = table[:, 0]
+    score = margin[u].copy()
+    for j in (1, 2):
+        has = table[:, j] >= 0
+        score[has] += margin[table[has, j]]
+    if len(lemmas) > 1:
+        half = margin[(u[:-1] * _GOLDEN + u[1:]) % N_FEATURES] / 2
+        score[:-1] += half
+        score[1:] += half
+    total: dict[str, float] = {}
+    for lemma, x in zip(lemmas, score.tolist(), strict=True):
+        if lemma != MASK:
+            total[lemma] = total.get(lemma, 0.0) + direction * x
+    ranked = sorted(((x, k, lem) for k, (lem, x) in enumerate(total.items()) if x > 0), key=lambda r: (-r[0], r[1]))
+    return tuple(lem for _, _, lem in ranked[:top])
+
+
 def views_of_texts(texts: Sequence[str], matcher: Matcher, axis_camps: dict[str, float]) -> list[SentenceView]:
     """One view per labelled text (a sentence or a whole article, pooled into one row)."""
     conventional = axis_topic(matcher.lexicon.axis).conventional if matcher.lexicon.axis else frozenset()
@@ -894,11 +923,14 @@ class Evidence:
     p_critical: float
     p_aligned: float
     terms: tuple[str, ...]
+    # the sentence's words (lemmas) that push the classifier's margin most towards the side of
+    # its pull: what the classifier signals read in it (empty for a model without linear weights)
+    classifier_words: tuple[str, ...] = ()
 
     def record(self) -> dict[str, object]:
         return {"sentence": self.sentence, "text": self.text, "contribution": round(self.contribution, 3),
                 "p_critical": round(self.p_critical, 3), "p_aligned": round(self.p_aligned, 3),
-                "terms": list(self.terms)}
+                "terms": list(self.terms), "classifier_words": list(self.classifier_words)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -980,12 +1012,14 @@ def article_stances(items: Sequence[tuple[Analysed, Sequence[Hit]]], model: Stan
     # each article's own words read at once (classifier_article), and what each sentence adds to that verdict
     pf = featurise_articles(groups)
     pooled = model.proba(pf.x) if groups else np.zeros((0, 3))
-    margins = sentence_margins(pf, [len(g) for g in groups], pole_margin(model))
+    margin = pole_margin(model)
+    margins = sentence_margins(pf, [len(g) for g in groups], margin)
     out = []
     row = 0
     for k, ((an, hits), used) in enumerate(zip(items, groups, strict=True)):
         p = probs[row : row + len(used)]
-        article = ArticleReading(sentence_signal(pooled[k].tolist()) if used else 0.0, margins[row : row + len(used)])
+        article = ArticleReading(sentence_signal(pooled[k].tolist()) if used else 0.0, margins[row : row + len(used)],
+                                 margin)
         row += len(used)
         out.append(_combine(an, hits, used, p, model.axis, camps, actors,
                             targets[k] if targets is not None else None, topic, combination, article))
@@ -1153,6 +1187,7 @@ class ArticleReading(NamedTuple):
 
     signal: float
     margins: Sequence[float]
+    margin: np.ndarray | None = None  # the model's margin per feature (pole_margin), for naming words
 
 
 class _Signals(NamedTuple):
@@ -1280,9 +1315,11 @@ def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np
     # the sentences that contribute most (ties: text order); a few of the article's dozens
     shown = [i for i in range(len(views)) if abs(contrib[i]) > 1e-6]
     order = sorted(shown, key=lambda i: (-abs(contrib[i]), views[i].index))[:EVIDENCE_SENTENCES]
+    margin = article.margin if article is not None else None
     evidence = tuple(
         Evidence(views[i].index, _sentence_text(an, views[i].index), contrib[i], probs[i][0], probs[i][2],
-                 tuple(terms_by_sentence.get(views[i].index, ())))
+                 tuple(terms_by_sentence.get(views[i].index, ())),
+                 pushing_words(views[i], margin, 1.0 if contrib[i] > 0 else -1.0))
         for i in order
     )
     own = sum(v.own_words for v in views)

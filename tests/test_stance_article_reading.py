@@ -184,3 +184,24 @@ def test_a_model_of_two_labels_reads_the_article_at_once_too(matcher):
     an = analyse(Article(id="b", text=text, source="test"))
     st = article_stances([(an, matcher.find_hits(an))], model)[0]
     assert st.signals["classifier_article"] < 0
+
+
+def test_evidence_names_the_words_that_push_the_classifier_its_way(matcher, model):
+    from framing.stance import MASK, pushing_words
+
+    _, _, views = _views(matcher, "„Das ist alles erfunden“, sagte Lawrow. Die Sanktionshysterie in Brüssel "
+                                  "schadet vor allem Europa selbst.")
+    margin = pole_margin(model)
+    table = {v.index: v for v in views}
+    for v in table.values():
+        towards = pushing_words(v, margin, 1.0)
+        away = pushing_words(v, margin, -1.0)
+        assert MASK not in towards and MASK not in away
+        assert not set(towards) & set(away)  # a word pushes one way or the other
+        assert set(towards) <= set(v.lemmas) and len(towards) <= 3
+    assert pushing_words(views[0], None, 1.0) == () and pushing_words(views[0], margin, 0.0) == ()
+    an = analyse(Article(id="a", text=ALIGNED, source="test"))
+    st = article_stances([(an, matcher.find_hits(an))], model)[0]
+    rec = st.record()["evidence"]
+    assert rec and all(isinstance(e["classifier_words"], list) for e in rec)
+    assert any(e["classifier_words"] for e in rec)
