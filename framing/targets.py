@@ -3,10 +3,14 @@
 A pejorative label ("Autokrat", "Regime") or a word whose leaning is `target` ("drohen",
 "Panik schüren") is negative about the actor it is aimed at (see `resolve_targets` for how
 the target is found; genitives such as "Invasion Russlands" name what is talked about, not
-whom the word judges, and never count). The actor's camp gives the direction
-(lexicons/axes.toml, `[kremlin.camps]`): "Autokrat Putin" is critical, "Autokrat Selenskyj"
-aligned; a word that praises or softens (FAVOURING_CATEGORIES: "Staatsmann Putin") takes the
-opposite direction. Without a named actor the entry's own leaning stands.
+whom the word judges, and never count). A victim is never the target: the subject of a passive
+or of a verb of dying or suffering ("X wurde brutal ermordet", "X ist … verendet"), the genitive
+or possessor of a noun of harm suffered ("der grausame Tod Xs") and the object of "gegen/auf/an"
+after a noun ("die Hetze gegen X") give way to the agent named with von/durch, else to no target.
+The actor's camp gives the direction (lexicons/axes.toml,
+`[kremlin.camps]`): "Autokrat Putin" is critical, "Autokrat Selenskyj" aligned; a word that
+praises or softens (FAVOURING_CATEGORIES: "Staatsmann Putin") takes the opposite direction.
+Without a named actor the entry's own leaning stands.
 """
 
 from __future__ import annotations
@@ -71,6 +75,17 @@ class _Rules:
     prepositions: frozenset[str]
     singular_pronouns: frozenset[str]
     subordinators: frozenset[str]
+    passive_past_auxiliaries: frozenset[str]
+    passive_present_auxiliaries: frozenset[str]
+    passive_perfect_auxiliaries: frozenset[str]
+    passive_auxiliaries: frozenset[str]
+    weak_participle_endings: tuple[str, ...]
+    strong_participle_endings: tuple[str, ...]
+    suffering_verbs: frozenset[str]
+    causative_verbs: frozenset[str]
+    victim_nouns: frozenset[str]
+    victim_noun_endings: tuple[str, ...]
+    victim_prepositions: frozenset[str]
     language: Language
 
 
@@ -92,6 +107,15 @@ def _rules(lang: Language) -> _Rules:
         place_is_scene=w("place_is_scene"), place_prepositions=w("place_prepositions"),
         plural_verb_endings=lang.sequence("plural_verb_endings"), predicative_words=w("predicative_words"),
         prepositions=w("prepositions"), singular_pronouns=w("singular_pronouns"), subordinators=w("subordinators"),
+        passive_past_auxiliaries=w("passive_past_auxiliaries"),
+        passive_present_auxiliaries=w("passive_present_auxiliaries"),
+        passive_perfect_auxiliaries=w("passive_perfect_auxiliaries"),
+        passive_auxiliaries=w("passive_past_auxiliaries") | w("passive_present_auxiliaries")
+        | w("passive_perfect_auxiliaries"),
+        weak_participle_endings=lang.sequence("weak_participle_endings"),
+        strong_participle_endings=lang.sequence("strong_participle_endings"), suffering_verbs=w("suffering_verbs"),
+        causative_verbs=w("causative_verbs"), victim_nouns=w("victim_nouns"),
+        victim_noun_endings=lang.sequence("victim_noun_endings"), victim_prepositions=w("victim_prepositions"),
         language=lang)
 
 
@@ -165,6 +189,8 @@ def resolve_targets(an: Analysed, hits: Sequence[Hit], camps: dict[str, float],
                 sent_start = doc.sentences[h.sentence].first_token
                 if h.entry.category in r.place_is_scene and _in_pp(doc, sent_start, first):
                     continue
+                if first > last and _pp_opener(doc, last + 1, first, r.victim_prepositions):
+                    continue  # "die Hetze gegen Russland": what the act is done to, not its doer
                 if gap <= WINDOW:
                     near.append((gap, first < k, a))  # nearest first; on a tie the following one
             if near:
@@ -296,6 +322,8 @@ def _structural(doc: Doc, k: int, last: int, spans: list[_Span], category: str =
             # genitive attribute: "die Provokationen Nordkoreas", "die Hetze des Kremls" (not
             # for nouns of dependence: "Vasall Putins" names the master, not the vassal)
             if m.first == last + 1 and m.genitive and not dependent:
+                if _victim_noun(hit, r):
+                    return None, "victim"  # "der Meuchelmord Nawalnys": the genitive is the victim
                 return m.actor, "genitive"
             if between and between[0] in r.genitive_articles and len(between) <= 3 and not m.genitive \
                     and all(w in r.article_cases or w.endswith(r.weak_adjective_endings) for w in between):
@@ -323,11 +351,21 @@ def _structural(doc: Doc, k: int, last: int, spans: list[_Span], category: str =
     j = k - 1
     if j >= cs and types[j].low in r.coordinators:  # "Putin hetzt … und schürt Panik": shared subject
         cs = _clause_start(doc, j, over_coordination=True)
+    if _patient_clause(doc, cs, k, r):
+        # the subject undergoes the act ("X wurde brutal ermordet", "X ist … verendet"): the
+        # agent named with von/durch, else no target, never the victim
+        for m in spans:
+            if cs < m.first and _pp_opener(doc, cs, m.first, r.agent_prepositions) \
+                    and m.first < _clause_end(doc, k) and not _victim_possessor(doc, m, r):
+                return m.actor, "agent"
+        return None, "victim"
     for m in spans:
         if cs <= m.first and m.last <= k and not _in_pp(doc, cs, m.first):
             art = types[m.first - 1].low if m.first > cs else ""
             if art in r.article_cases and "nom" not in r.article_cases[art]:
                 continue
+            if _victim_possessor(doc, m, r):
+                continue  # "der barbarische Tod Selenskyjs": the dead is not whom it condemns
             return m.actor, "subject"
     # something fronted, the subject after the verb: "Heute terrorisieren russische Raketen …" (not for a
     # doubt word: "angebliche" before its noun, "eine angebliche Beteiligung der USA", has no subject after it)
@@ -336,12 +374,84 @@ def _structural(doc: Doc, k: int, last: int, spans: list[_Span], category: str =
             if last < m.first <= last + 3 and not _in_pp(doc, last + 1, m.first) and not any(
                     types[t].text in r.clause_boundaries for t in range(last + 1, m.first)):
                 art = types[m.first - 1].low if m.first > last + 1 else ""
-                if not art or "nom" in r.article_cases.get(art, frozenset({"nom"})):
+                if (not art or "nom" in r.article_cases.get(art, frozenset({"nom"}))) \
+                        and not _victim_possessor(doc, m, r):
                     return m.actor, "subject"
     for m in spans:  # passive: "von Russland terrorisiert"
         if m.first > cs and types[m.first - 1].low in r.agent_prepositions and abs(m.first - k) <= 6:
             return m.actor, "agent"
     return None, ""
+
+
+def _clause_end(doc: Doc, k: int) -> int:
+    """First token after the clause holding token k (a boundary, a subordinator or the sentence end)."""
+    r = _rules(doc.language)
+    types = doc.types
+    end = doc.sentences[doc.sent[k]].last_token
+    j = k + 1
+    while j < end and types[j].text not in r.clause_boundaries and types[j].low not in r.subordinators \
+            and types[j].low not in r.coordinators:
+        j += 1
+    return j
+
+
+def _patient_clause(doc: Doc, cs: int, k: int, r: _Rules) -> bool:
+    """Is the subject of the clause holding token k the one who undergoes the act: a passive
+    ("wurde … ermordet", "wird … terrorisiert") or a verb of dying or suffering ("ist … verendet",
+    "leidet unter …"), unless a causative verb makes the subject the causer ("ließ ihn sterben")?"""
+    types = doc.types
+    ce = _clause_end(doc, k)
+    words = range(cs, ce)
+    if any(types[t].lemma_low in r.causative_verbs for t in words):
+        return False
+    if any(types[t].low in r.suffering_verbs or types[t].lemma_low in r.suffering_verbs for t in words):
+        return True
+    auxiliaries = [t for t in words if types[t].low in r.passive_auxiliaries]
+    if not auxiliaries:
+        return False
+    # the participle closes the clause ("wurde … ermordet"), or stands right before a final
+    # auxiliary ("dass X ermordet wurde")
+    verbs = [t for t in words if types[t].is_word and types[t].text[:1].islower()]
+    while verbs and verbs[-1] in auxiliaries:
+        verbs.pop()
+    final = types[verbs[-1]].low if verbs else ""
+    for t in auxiliaries:
+        low = types[t].low
+        if low in r.passive_perfect_auxiliaries or final.endswith(r.weak_participle_endings):
+            return True  # "wurde … verhaftet", "ist … ermordet worden", "wird … terrorisiert"
+        if low in r.passive_past_auxiliaries and final.endswith(r.strong_participle_endings):
+            return True  # "wurde … erschossen" (after "wird", "-en" is an infinitive: "wird … töten")
+    return False
+
+
+def _victim_noun(t: TokenType, r: _Rules) -> bool:
+    return t.low in r.victim_nouns or t.lemma_low in r.victim_nouns or t.low.endswith(r.victim_noun_endings)
+
+
+def _victim_possessor(doc: Doc, m: _Span, r: _Rules) -> bool:
+    """Does the actor at span m own a noun of harm suffered: "der Tod Nawalnys", "der Tod des
+    Präsidenten", "Selenskyjs Ermordung"?"""
+    types = doc.types
+    s = doc.sentences[doc.sent[m.first]]
+    j = m.first - 1
+    while j >= s.first_token and (types[j].low in r.genitive_articles or
+                                  (types[j].text[:1].islower() and _is_adj(types[j].low, r))):
+        j -= 1
+    before = j >= s.first_token and (m.genitive or j < m.first - 1) and types[j].text[:1].isupper() \
+        and _victim_noun(types[j], r)
+    after = m.genitive and m.last < s.last_token and _victim_noun(types[m.last], r)
+    return before or after
+
+
+def _pp_opener(doc: Doc, lo: int, first: int, prepositions: frozenset[str]) -> str:
+    """The preposition of `prepositions` opening the phrase that ends at `first`, its article and
+    adjectives between ("gegen den Westen" → "gegen", "von der Ukraine" → "von"), or ""."""
+    r = _rules(doc.language)
+    types = doc.types
+    j = first - 1
+    while j >= lo and (types[j].low in r.article_cases or (types[j].text[:1].islower() and _is_adj(types[j].low, r))):
+        j -= 1
+    return types[j].low if j >= lo and types[j].low in prepositions else ""
 
 
 def _labelling_clause(doc: Doc, k: int) -> bool:

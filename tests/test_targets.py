@@ -138,3 +138,46 @@ def test_a_label_for_someone_on_a_side_is_aimed_at_that_side(matcher):
     assert got["Propagandisten"][:3] == ("der Westen", "aligned", "allegiance")
     got = relation(matcher, "Der Lukaschenko-treue Propagandist meldete sich zu Wort.")
     assert got["Propagandist"][:2] == ("Alexander Lukaschenko", "critical")
+
+
+@pytest.mark.parametrize(("victim", "agent", "agent_dir"), [
+    ("Selenskyj", "Russland", "critical"),  # a Western-side victim of a Russian act
+    ("Putin", "der Ukraine", "aligned"),  # a Russian victim of a Ukrainian act
+])
+def test_a_victim_is_not_the_target_the_agent_is(matcher, victim, agent, agent_dir):
+    """Words condemning what was done to someone are not aimed at the one it was done to: the
+    subject of a passive or of a verb of dying or suffering, the genitive or possessor of a noun of
+    harm suffered, the object of "gegen/auf/an" after a noun. The agent (von/durch) is taken
+    when named, else no target; the same rule on both sides of the axis."""
+    agent_name = agent.removeprefix("der ")
+    # passive with an agent: the agent
+    got = relation(matcher, f"{victim} wurde von {agent} brutal ermordet.")
+    assert got["brutal"][:3] == (agent_name, agent_dir, "agent")
+    got = relation(matcher, f"Die Hauptstadt wird von {agent} terrorisiert.")
+    assert got["terrorisiert"][:3] == (agent_name, agent_dir, "agent")
+    got = relation(matcher, f"Durch {agent} wurde {victim} brutal überfallen.")
+    assert got["brutal"][:3] == (agent_name, agent_dir, "agent")
+    # no agent named: no target at all, not the victim, not the nearest actor
+    for text in (f"{victim} wurde auf brutale Weise ermordet.",
+                 f"Es heißt, dass {victim} brutal ermordet worden sei.",
+                 f"{victim} ist in einem Lager auf so menschenverachtende Weise verendet.",
+                 f"{victim} leidet unter dem brutalen Beschuss.",
+                 f"Der barbarische Tod {victim}s empörte viele.",
+                 f"Die Hetze gegen {victim} nimmt zu."):
+        got = aimed(matcher, text)
+        assert not any(v[0] in ("Wolodymyr Selenskyj", "Wladimir Putin") for v in got.values()), (text, got)
+
+
+@pytest.mark.parametrize(("doer", "doer_name", "doer_dir"), [
+    ("Russland", "Russland", "critical"), ("Die Ukraine", "Ukraine", "aligned")])
+def test_the_active_subject_and_the_future_stay_the_target(matcher, doer, doer_name, doer_dir):
+    """"werden" with an infinitive is the future, not a passive; a causative verb makes the subject
+    the causer; the subject of an active harm verb is its target on both sides."""
+    got = relation(matcher, f"{doer} wird die Menschen weiter terrorisieren.")
+    assert got["terrorisieren"][:3] == (doer_name, doer_dir, "subject")
+    got = relation(matcher, f"{doer} terrorisiert die Menschen.")
+    assert got["terrorisiert"][:3] == (doer_name, doer_dir, "subject")
+    got = relation(matcher, f"{doer} ließ die Gefangenen auf menschenverachtende Weise sterben.")
+    assert got["menschenverachtende"][:3] == (doer_name, doer_dir, "subject")
+    got = relation(matcher, f"{doer} hat das Nachbarland brutal überfallen.")
+    assert got["brutal"][:3] == (doer_name, doer_dir, "subject")

@@ -97,6 +97,44 @@ DEPENDENCE_NOUNS: Final = frozenset(
 # "die Kriegsverbrechen in der Ukraine"; for labels and judgments "in X" places the actor
 # ("das Regime in Moskau", "die Hysterie in der Ukraine")
 PLACE_IS_SCENE: Final = frozenset({"war-terminology"})
+# victims are not targets: an actor in a patient role is not whom a word condemning what was done
+# to it is aimed at ("Nawalny wurde brutal ermordet", "ist auf menschenverachtende Weise
+# verendet", "die Hetze gegen Russland", "der grausame Tod Selenskyjs"); the agent is taken when
+# one is named (von/durch, see AGENT_PREPOSITIONS), else no target at all.
+# forms of "werden" that make a clause passive with a participle at the clause's end (or right
+# before a final auxiliary): "worden" always; any form with a weak participle in WEAK_PARTICIPLE_ENDINGS
+# ("wird terrorisiert", "wurde verhaftet"); the past forms also with a strong one in
+# STRONG_PARTICIPLE_ENDINGS ("wurde erschossen"; after "wird" that is an infinitive: "wird töten")
+PASSIVE_PERFECT_AUXILIARIES: Final = frozenset({"worden"})
+PASSIVE_PAST_AUXILIARIES: Final = frozenset("wurde wurden wurdest wurdet".split())
+PASSIVE_PRESENT_AUXILIARIES: Final = frozenset("wird werden wirst werde werdet".split())
+WEAK_PARTICIPLE_ENDINGS: Final = ("t",)
+STRONG_PARTICIPLE_ENDINGS: Final = ("en",)
+# verbs of dying and suffering whose subject undergoes what happens (lemmas, and the forms the
+# lemmatiser keeps as they are)
+SUFFERING_VERBS: Final = frozenset(
+    """
+    sterben versterben verenden verendet verendete verendeten umkommen leiden erleiden erdulden
+    verhungern verdursten erfrieren ersticken verbluten ertrinken verrecken verreckt erliegen
+    verunglücken zugrunde
+    """.split()
+)
+# verbs that make the subject the causer of what follows ("ließ ihn sterben"): no patient then
+CAUSATIVE_VERBS: Final = frozenset({"lassen"})
+# nouns of harm suffered: their genitive or possessor is the victim ("der Tod Nawalnys",
+# "Selenskyjs Ermordung"; "die Opfer Russlands" may name the victims' country or their killer: no
+# target then, the cautious reading), and noun endings that mean the same ("Meuchelmord")
+VICTIM_NOUNS: Final = frozenset(
+    """
+    tod todes opfer leiden leid sterben ermordung tötung hinrichtung vergiftung verhaftung
+    festnahme inhaftierung entführung verschleppung folterung misshandlung verurteilung
+    haft leiche leichnam beerdigung beisetzung
+    """.split()
+)
+VICTIM_NOUN_ENDINGS: Final = ("mord", "ermordung", "tötung")
+# prepositions after a noun whose object is what the act is done to ("die Hetze gegen Russland",
+# "der Angriff auf die Ukraine", "das Massaker an …"): never the nearest actor
+VICTIM_PREPOSITIONS: Final = frozenset({"gegen", "an", "auf", "wider", "gegenüber"})
 
 # --- speech representation (used by `framing.quotes`) ---------------------------------------
 # Unquoted direct speech, the older convention still found in wire copy and letters: "Er sagte:
