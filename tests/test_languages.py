@@ -144,3 +144,59 @@ def test_no_module_outside_the_language_package_imports_a_language_module():
                 found += [f"{path.relative_to(root)}: import {a.name}" for a in node.names
                           if a.name.startswith("framing.languages.")]
     assert found == []
+
+
+def _code_strings(path: Path) -> list[tuple[int, str]]:
+    """String constants of a module's code: no docstrings, no list names asked of a language."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr) \
+                and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
+            skip.add(id(body[0].value))  # a docstring
+        if isinstance(node, ast.Call) and (
+                (isinstance(node.func, ast.Name) and node.func.id == "w")
+                or (isinstance(node.func, ast.Attribute) and node.func.attr in ("words", "sequence", "table"))):
+            skip.update(id(a) for a in node.args)  # a list's name: w("speech_verbs")
+    return [(n.lineno, n.value) for n in ast.walk(tree)
+            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in skip]
+
+
+def test_the_quotation_finder_holds_no_german_words():
+    """Every German word, ending and pattern fragment the quotation finder tests is a list of the
+    language (framing/languages/de.py): its code holds none."""
+    de = get_language("de")
+    german: set[str] = set()
+    for value in de.lists.values():
+        items = value.items() if isinstance(value, dict) else value
+        for item in items:
+            for x in (item if isinstance(item, tuple) else (item,)):
+                if isinstance(x, str):
+                    german |= {m.lower() for m in languages.WORD_RE.findall(x)}
+    german -= {"e", "t", "s"}  # (single letters of regex classes: \s, \t, …)
+    # not words: an attribute name, the code letters of "dass"/"ob" (`_code`), a slot name
+    allowed = {"text", "[,DO]", "[DO]", "_max_end"}
+    found = [(line, s) for line, s in _code_strings(Path(framing.__file__).parent / "quotes.py")
+             if s not in allowed and (any(m.lower() in german for m in languages.WORD_RE.findall(s) if len(m) > 1)
+                                      or any(c in s for c in "äöüÄÖÜß"))]
+    assert found == []
+
+
+def test_the_quotation_rules_read_their_forms_from_the_language(monkeypatch: pytest.MonkeyPatch):
+    """Konjunktiv endings, the charge of "warf … vor" and capital letters come from the lists:
+    without the Konjunktiv rule "plane" reports nothing."""
+    from framing.quotes import _words
+
+    de = get_language("de")
+    w = _words(de)
+    assert ("en", "e", 0) in w.konj1_rules and w.charge_particles["werfen"] == "vor"
+    assert w.turn_re.search("Frage: Warum?\nÖzdemir: Weil …") is not None
+    assert "Ö" in w.upper and w.name_after_role_re.match(" Özlem Türeci")
+    text = "Der Minister sagte, die Hilfe plane man neu. China warf der Regierung Heuchelei vor."
+    german = {(q["kind"], q["text"]) for q in api.quotations([{"text": text}], Settings(stance=False))}
+    assert ("reported", "der Regierung Heuchelei") in german
+    _derived(monkeypatch, "de-x-nokonj", konj1_from_infinitive=())  # type: ignore[arg-type]
+    other = {(q["kind"], q["text"]) for q in api.quotations([{"text": text}],
+                                                             Settings(language="de-x-nokonj", stance=False))}
+    assert ("reported", "die Hilfe plane man neu") in german and ("reported", "die Hilfe plane man neu") not in other

@@ -648,6 +648,93 @@ HEARSAY_PREPOSITIONS: Final = frozenset({"in", "im", "bei", "aus"})
 NAMELY_SUBJECTS: Final = frozenset({"das", "dies"})
 NAMELY_RELATIVES: Final = frozenset({"was"})
 
+# --- quotations: forms, endings and pattern fragments the quotation finder's rules test ----------
+
+# capital letters beyond A-Z (the character class of names and speaker labels: "Österreich")
+UPPER_LETTERS_BEYOND_ASCII: Final = ("Ä", "Ö", "Ü")
+# Konjunktiv I, 3rd person singular, of regular verbs: (infinitive ending, its ending, shortest
+# infinitive): planen → plane, handeln → handele, ändern → ändere; never a word ending in
+# KONJ1_NOT_ENDINGS ("Idee", "Fee")
+KONJ1_FROM_INFINITIVE: Final = (("en", "e", 0), ("eln", "ele", 5), ("ern", "ere", 5))
+KONJ1_NOT_ENDINGS: Final = ("ee",)
+# Konjunktiv II of a strong verb: its endings, the ending of its infinitive, and the umlauts
+# the infinitive lacks (käme – kommen, stünde – stehen)
+STRONG_KONJ2_ENDINGS: Final = ("e", "en")
+STRONG_KONJ2_INFINITIVE_ENDINGS: Final = ("en",)
+UMLAUT_VOWELS: Final = ("ä", "ö", "ü")
+# the prefix of a past participle ("gesagt", "geschrieben"; "hatte deutlich gemacht")
+PARTICIPLE_PREFIXES: Final = ("ge",)
+# endings of a finite verb that can follow a fronted quotation ("…“, nickte Berger", "lachten",
+# "sagt", "meinen", "meine") and of infinitives (sagen, ändern, handeln): a form whose lemma
+# ends so and that itself does not is finite
+FINITE_VERB_ENDINGS: Final = ("te", "ten", "t", "en", "e")
+INFINITIVE_ENDINGS: Final = ("en", "ern", "eln")
+# the ending of an infinitive with "zu" inside it (anzugreifen, abzuschrecken)
+ZU_INFINITIVE_ENDINGS: Final = ("en",)
+# the genitive ending of a noun ("des Bauernverbands", "des Vereins")
+GENITIVE_ENDINGS: Final = ("s",)
+# the pronoun that is "she" or "they" ("indem sie behaupten": several, no one person)
+AMBIGUOUS_PRONOUNS: Final = frozenset({"sie"})
+# the coordinator "and": joins names in a noun phrase ("Merz und Scholz"), speech verbs ("… an
+# und fordert …") and clauses
+AND_WORDS: Final = frozenset({"und"})
+# conjunctions that never stand right before a subject's verb
+NOT_VERB_START_CONJUNCTIONS: Final = frozenset({"und", "aber"})
+# conjunctions skipped before the opener of a Konjunktiv clause ("und damit er …")
+KONJ_CLAUSE_CONJUNCTIONS: Final = frozenset({"und", "oder", "aber"})
+# pronouns that open a clause but no noun phrase ("Dies lehnte X ab", "Es …")
+NOT_NOUN_PHRASE_OPENERS: Final = frozenset({"dies", "es"})
+# links a role noun or report noun to its organisation ("eine Sprecherin von Greenpeace")
+ROLE_LINK_PREPOSITIONS: Final = frozenset({"von"})
+# opens the source of a passive at its clause start ("Aus dem Ministerium wurde erklärt")
+PASSIVE_SOURCE_PREPOSITIONS: Final = frozenset({"aus"})
+# the conjunction of an inserted source clause ("wie Reuters berichtet", "Wie der Economist
+# anführt, …") and the pronoun that may follow it ("wie es X formulierte")
+SOURCE_CLAUSE_CONJUNCTIONS: Final = frozenset({"wie"})
+SOURCE_CLAUSE_PRONOUNS: Final = frozenset({"es"})
+# "such as" before a quoted title in a list ("Dichtungen wie „Tod und Verklärung“")
+EXAMPLE_WORDS: Final = frozenset({"wie"})
+# relative pronouns of a relative clause moved behind the verb's particle ("Die schickte X
+# vorbei, der …")
+MOVED_RELATIVE_PRONOUNS: Final = frozenset({"der", "die"})
+# object-first order ("Den Vorschlag nannte der Minister …"): the articles of a fronted phrase
+# that may be an object, those that cannot be a subject, and the subject's article after the verb
+FRONTED_OBJECT_ARTICLES: Final = frozenset({"den", "dem", "des", "die", "das"})
+NOT_SUBJECT_ARTICLES: Final = frozenset({"den", "dem", "des"})
+SUBJECT_ARTICLES: Final = frozenset({"der"})
+# articles of the genitive source after a speech or content noun ("der Vorwurf der Opposition")
+SOURCE_GENITIVE_ARTICLES: Final = frozenset({"des", "der"})
+# articles opening an apposition after a subject's comma ("Jake Sullivan, der
+# Sicherheitsberater, sagte …") and after a reported clause's comma
+APPOSITION_ARTICLES: Final = frozenset({"der", "die", "das", "ein", "eine"})
+APPOSITION_AFTER_ARTICLES: Final = frozenset({"der", "die", "das"})
+# conjunctions of a content clause ("dass", old "daß", "ob")
+CONTENT_CLAUSE_CONJUNCTIONS: Final = frozenset({"dass", "daß", "ob"})
+# verbs whose object and label are the speaker's ("nannte den Gipfel das größte Ereignis")
+NAMING_SPEECH_VERBS: Final = frozenset({"nennen"})
+# verbs of charging with a particle: the charge lies between verb and particle ("warf der
+# US-Regierung Heuchelei vor")
+CHARGE_PARTICLES: Final = {"werfen": "vor"}
+# reflexive cues that frame the words after their colon ("äußerte sich:"; not "zeigt sich
+# „überrascht“:")
+COLON_REFLEXIVE_CUES: Final = frozenset({"äußern"})
+# the preposition of a text noun before a colon ("mit den Worten:")
+TEXT_NOUN_PREPOSITIONS: Final = frozenset({"mit"})
+# prepositions after a speaker that open no place or medium ("sagte X als …", "an …")
+NOT_PLACE_PREPOSITIONS: Final = frozenset({"als", "an", "auf", "über"})
+# words that may close an inquit after its subject ("…“, fügte Berger hinzu", "…, und")
+INQUIT_CLOSERS: Final = frozenset({"und", "heraus", "hinzu", "zu", "an"})
+# words joining the items of a list of quoted titles ("„…“, „…“ und „…“", "u." for und); the
+# word joining the last two items
+TITLE_LIST_JOINERS: Final = ("und", "oder", "wie", "u.")
+TITLE_LIST_AND: Final = ("und",)
+# words after "„…“ – Name" that keep the name a headline's speaker ("– Scholz zu …", "über")
+DASH_SPEAKER_FOLLOWERS: Final = ("zu", "über")
+# small words inside a dialogue turn's speaker label ("Graf von Bülow:", "v.")
+TURN_LABEL_NAME_PARTS: Final = ("von", "v.")
+# Swiss spelling of German letters (ß as ss: "hiess" for "hieß")
+SWISS_SPELLINGS: Final = (("ß", "ss"),)
+
 
 # --- actor descriptors (framing.actors) -------------------------------------------------------
 
