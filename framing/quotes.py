@@ -33,10 +33,11 @@ VOICE_OF_KIND: Final = {"direct": "quote", "reported": "reported", "scare": "sca
 
 # A quote of at most this many words with no speaker is a scare quote ("Gegnern").
 SCARE_MAX_WORDS: Final = 4
-# A quote that holds at least two other quotes, is at least WRAPPER_MIN_CHARS long and covers
-# this share of the text (or this many paragraphs) wraps another outlet's report: seed 003
-# wraps 90% of its 3,000 characters, 11 paragraphs, 8 quotes. Real long quotations of one
-# speaker rarely hold two quotations of their own.
+# A quote that holds at least two other quotes that are full sentences (statements quoted in
+# it), is at least WRAPPER_MIN_CHARS long and covers this share of the text (or this many
+# paragraphs) wraps another outlet's report: seed 003 wraps 90% of its 3,000 characters, 11
+# paragraphs, 8 quotes, 4 of them full sentences. Real long quotations of one speaker rarely
+# hold two quoted statements of their own (the names, titles and phrases they quote do not count).
 WRAPPER_MIN_SHARE: Final = 0.4
 WRAPPER_MIN_PARAGRAPHS: Final = 3
 WRAPPER_MIN_INNER: Final = 2
@@ -1884,7 +1885,8 @@ def _reports(toks: _Run, rng: tuple[int, int]) -> bool:
 def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     """All quotation spans of a document, in text order (see the module docstring)."""
     w = _words(doc.language)
-    pairs = [p for p in _dissolve_wrappers(doc.text, pair_quotes(doc.text, doc.language)) if not _figures(doc.text, *p)]
+    pairs = [p for p in _dissolve_wrappers(doc.text, pair_quotes(doc.text, doc.language), w.full_sentence_re)
+             if not _figures(doc.text, *p)]
     mask = _Mask(pairs)
     speakers = _Speakers()
     quotes: list[Quote] = []
@@ -2643,21 +2645,41 @@ class _Mask:
         return k >= 0 and pos < self.ends[k]
 
 
-def _dissolve_wrappers(text: str, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Drop quotes that wrap another outlet's whole report (see WRAPPER_MIN_SHARE)."""
+def _dissolve_wrappers(text: str, pairs: list[tuple[int, int]],
+                       sentence_re: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Drop quotes that wrap another outlet's whole report (see WRAPPER_MIN_SHARE); `sentence_re`
+    matches a full sentence (`_Words.full_sentence_re`)."""
     out = []
     n = max(1, len(text))
     starts = [o for o, _ in pairs]  # pairs are sorted by their opening
+    statements: list[int] = []  # statements[k]: how many of the first k pairs are full sentences
     for o, c in pairs:
         if c - o < WRAPPER_MIN_CHARS:  # too short to wrap a report: the common case, decided at once
             out.append((o, c))
             continue
-        inner = bisect_left(starts, c) - bisect_right(starts, o)  # pairs opened inside it
         paragraphs = text.count("\n\n", o, c) + 1
-        if inner >= WRAPPER_MIN_INNER and ((c - o) / n >= WRAPPER_MIN_SHARE or paragraphs >= WRAPPER_MIN_PARAGRAPHS):
+        if not ((c - o) / n >= WRAPPER_MIN_SHARE or paragraphs >= WRAPPER_MIN_PARAGRAPHS):
+            out.append((o, c))
+            continue
+        if not statements:
+            statements.append(0)
+            for a, b in pairs:
+                statements.append(statements[-1] + _full_sentence(text, a + 1, b, sentence_re))
+        # quoted statements inside it: pairs opened inside it that are full sentences
+        if statements[bisect_left(starts, c)] - statements[bisect_right(starts, o)] >= WRAPPER_MIN_INNER:
             continue
         out.append((o, c))
     return out
+
+
+def _full_sentence(text: str, a: int, b: int, sentence_re: re.Pattern[str]) -> bool:
+    """Is text[a:b] (stripped) a full sentence? Only its first and last characters are read, so
+    long quotations cost nothing (`sentence_re` needs a first and a last character)."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return b - a >= 2 and sentence_re.match(text[a] + text[b - 1]) is not None
 
 
 # A "quotation" whose letters and digits are more than this share digits is a table with ditto

@@ -183,6 +183,26 @@ def test_seed_003_wrapper_is_dissolved(seed_analysed):
     assert voice_at(qs, panic, panic + 7)[0] == "outlet"
 
 
+_LONG_PARAGRAPH = ("Wir haben in diesem Jahr viel erreicht und die Stadt ist gewachsen. Die Schulen sind saniert, "
+                   "die Straßen erneuert, und die Bürger haben mitgeredet, wo es um ihre Viertel ging. ")
+
+
+def test_a_long_quotation_that_quotes_names_only_is_one_speakers_words():
+    """A quotation over several paragraphs that quotes only names and phrases is the speaker's
+    long quotation, not a wrapped report (a wrapper holds quoted statements of its own)."""
+    body = "\n\n".join([_LONG_PARAGRAPH * 2 + "Das „Rathaus am Markt“ bleibt offen.",
+                         _LONG_PARAGRAPH * 2 + "Der Verein „Neue Mitte“ hilft dabei.",
+                         _LONG_PARAGRAPH + "Wir danken allen."])
+    text = f"Die Bürgermeisterin sagte bei der Eröffnung:\n\n„{body}“\n\nDanach spielte die Kapelle."
+    qs = find_quotes(tokenize(text))
+    direct = [q for q in qs if q.kind == "direct" and len(q.text) > 150]
+    assert len(direct) == 3 and all(q.speaker == "Bürgermeisterin" for q in direct)
+    # with two quoted statements inside, the same quotation is taken for a wrapped report
+    wrapped = text.replace("Das „Rathaus am Markt“ bleibt offen.", "„Das Rathaus bleibt offen.“").replace(
+        "Der Verein „Neue Mitte“ hilft dabei.", "„Der Verein hilft dabei.“")
+    assert not any(q.kind == "direct" and len(q.text) > 150 for q in find_quotes(tokenize(wrapped)))
+
+
 def test_seed_004_putin_quote(seed_analysed):
     qs = seed_analysed["004"].quotes
     q = next(q for q in qs if "imperialistische Hegemonialpolitik" in q.text and q.kind == "direct")
