@@ -312,6 +312,7 @@ class _Words:
     plural_verb_endings: tuple[str, ...]
     finite_verb_endings: tuple[str, ...]
     infinitive_endings: tuple[str, ...]
+    verb_lemma_endings: tuple[str, ...]  # a lemma ending so is a verb's
     zu_infinitive_endings: tuple[str, ...]
     genitive_endings: tuple[str, ...]
     genitive_letters: str  # the genitive endings' letters, stripped from a noun's end
@@ -451,7 +452,7 @@ def _words(lang: Language) -> _Words:
         participle_endings=lang.sequence("participle_endings"),
         plural_verb_endings=lang.sequence("plural_verb_endings"),
         finite_verb_endings=lang.sequence("finite_verb_endings"),
-        infinitive_endings=lang.sequence("infinitive_endings"),
+        infinitive_endings=lang.sequence("infinitive_endings"), verb_lemma_endings=lang.sequence("verb_lemma_endings"),
         zu_infinitive_endings=lang.sequence("zu_infinitive_endings"), genitive_endings=genitive_endings,
         genitive_letters="".join(genitive_endings), ambiguous_pronouns=w("ambiguous_pronouns"),
         and_words=w("and_words"), konj_clause_conjunctions=w("konj_clause_conjunctions"),
@@ -1491,6 +1492,13 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         if len(with_content) > 1 and \
                 toks[_clause_start(toks, lo, with_content[-1])].low in w.source_clause_conjunctions:
             del with_content[-1]  # "X ergänzte, die Krise - wie er es nannte - habe …"
+        # a verb whose content lies before it and holds an earlier speech verb with content of
+        # its own reports nothing: "Die Ministerin sagte, dass …, und kündigte … an" is framed
+        # by "sagte"
+        inner_first = [i for i in with_content if not any(
+            j < i and contents[i][0] <= j < contents[i][1] for j in with_content)]  # type: ignore[index]
+        if inner_first:
+            with_content = inner_first
         if with_content:
             # a verb in Konjunktiv inside reported content ("…, sagte, er glaube, dass …") is no
             # frame when an indicative speech verb frames the sentence
@@ -1843,13 +1851,36 @@ def _subclause_end(toks: _Run, start: int, end: int) -> int:
     while k != -1 and k + 1 < end:
         nx = toks[k + 1]
         low = nx.low
-        if nx.text[:1].islower() and (low in w.auxiliaries or low in w.matrix_clause_openers):
+        # the main clause resumes only after a clause closed by its verb: in "daß jetzt, nachdem
+        # …, die Befürchtung … ist" the clause of "nachdem" is embedded in the dass-clause
+        if nx.text[:1].islower() and (low in w.auxiliaries or low in w.matrix_clause_openers) \
+                and _verb_form(toks[k - 1], w):
             return k
         if low in w.main_coordinators and k + 2 < end and toks[k + 2].low not in w.content_clause_conjunctions \
                 and toks[k + 2].low not in w.relative_pronouns and not _zu_infinitive(toks[k + 2], w):
-            return k
+            # a coordinated main clause, unless the conjunct closes with a verb as the dass-clause
+            # does ("daß … lebensfähig war, sondern auch … starb")
+            nk = codes.find(",", k + 2, end)
+            e = end if nk == -1 else nk
+            while e > k + 2 and not toks[e - 1].is_word:
+                e -= 1  # the sentence's mark, a closing quotation mark
+            last = toks[e - 1]
+            if not (_verb_form(toks[k - 1], w) and _verb_form(last, w) and not _verb_form(toks[k + 2], w, True)):
+                return k
         k = codes.find(",", k + 1, end)
     return end
+
+
+def _verb_form(t: TokenType, w: _Words, finite: bool = False) -> bool:
+    """A lower-case word whose lemma is a verb's and that is no function word: the verb that
+    closes a subordinate clause ("enthielt", "ist", "gewählt haben"); with `finite` only an
+    inflected form ("kündigte", not "offen" or "gehen")."""
+    low = t.low
+    if not (t.is_word and t.text[:1].islower()) or low in w.determiners or low in w.pronouns_sie \
+            or low in w.all_prepositions or low in w.np_stop:
+        return False
+    lem = t.lemma_low
+    return lem.endswith(w.verb_lemma_endings) and (lem != low or (not finite and low.endswith(w.infinitive_endings)))
 
 
 # clauses after a reported clause that belong to the main clause (purpose, time, consequence)
@@ -2010,6 +2041,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     known = {(q.start, q.end) for q in reported}
     reported.extend(q for q in _reported_in_quotes(doc, runs, [*quotes, *unquoted], cues)
                     if (q.start, q.end) not in known)
+    reported.extend(_reported_in_reported(doc, runs, reported, cues, known | {(q.start, q.end) for q in reported}))
     allq = _by_paragraph(doc.text, quotes) + unquoted + reported
     allq.sort(key=lambda q: (q.start, -q.end))
     return tuple(_inherit_voice(allq, backward))
@@ -2373,6 +2405,50 @@ def _reported_in_quotes(doc: Doc, runs: _Runs, quotes: list[Quote], cues: dict[i
                         if b - a >= 2:
                             out.append(_reported(doc, toks, (a, b), f.speaker, f.cue, si))
             si += 1
+    return out
+
+
+# reported speech nests this deep at most ("X erklärte, man glaube, Y sei …": two levels)
+NESTED_REPORT_LEVELS: Final = 2
+
+
+def _reported_in_reported(doc: Doc, runs: _Runs, reported: list[Quote], cues: dict[int, list[int]],
+                          known: set[tuple[int, int]]) -> list[Quote]:
+    """Reported speech inside reported speech, each with its own span and speaker: "Broder
+    erklärt, daß man im Volke das Gefühl habe, einer unreifen Sache gegenüberzustehen" holds
+    the thought "einer unreifen Sache gegenüberzustehen" inside what Broder said. Searched
+    with a frame whose cue lies inside the reported clause (after its first word) and whose
+    content lies inside it and is shorter, a dass-, ob- or wh-clause."""
+    out: list[Quote] = []
+    sentences = doc.sentences
+    todo = [(q, 1) for q in reported if q.sentence in cues]
+    while todo:
+        q, level = todo.pop()
+        si = q.sentence
+        toks = runs(si)
+        lo = bisect_left(toks.starts, q.start) + 1
+        hi = bisect_left(toks.starts, q.end)
+        first = sentences[si].first_token
+        maybe = [k - first for k in cues[si] if lo <= k - first < hi]
+        if hi - lo < 4 or not maybe:
+            continue
+        speakers = _Speakers()
+        speakers.last = q.speaker
+        f = _frame(doc, toks, speakers, lo, hi, verbs=toks.words.speech_or_cognition, maybe=maybe)
+        if f is None or f.content is None:
+            continue
+        a, b = _trim_content(toks, max(lo, f.content[0]), min(hi, f.content[1]))
+        w = toks.words
+        if b - a < 2 or not (toks[a - 1].text == "," and (toks[a].low in w.content_clause_conjunctions
+                                                           or toks[a].low in w.wh_words)):
+            continue  # only a dass-, ob- or wh-clause after its comma: the clearest nested report
+        inner = _reported(doc, toks, (a, b), f.speaker, f.cue, si)
+        if (inner.start, inner.end) in known or inner.end - inner.start >= q.end - q.start:
+            continue
+        known.add((inner.start, inner.end))
+        out.append(inner)
+        if level < NESTED_REPORT_LEVELS:
+            todo.append((inner, level + 1))
     return out
 
 

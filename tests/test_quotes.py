@@ -440,3 +440,27 @@ def test_a_report_goes_on_over_a_colon_only_in_konjunktiv():
     got = find_quotes(tokenize(text))
     assert [q.text for q in got if q.kind == "reported"] == ["sie komme später"]
     assert [q.kind for q in got if q.text == "herrlich"] == ["scare"]
+
+
+def _reported_texts(text: str) -> list[tuple[str, str]]:
+    return [(q.text, q.cue) for q in find_quotes(tokenize(text)) if q.kind == "reported"]
+
+
+def test_a_dass_clause_holds_its_embedded_and_coordinated_clauses():
+    """The main clause resumes only after a clause closed by its verb: "nachdem …" inside a
+    dass-clause that has no verb yet, and a conjunct closing with a verb, belong to it."""
+    clause = "daß jetzt, nachdem die Sache besprochen worden ist, die Sorge geringer ist"
+    assert (clause, "sagte") in _reported_texts(f"Der Minister sagte, {clause}.")
+    assert ("dass das Kind nicht nur gesund war, sondern auch sofort schrie", "versicherte") in \
+        _reported_texts("Die Zeugin versicherte, dass das Kind nicht nur gesund war, sondern auch sofort schrie.")
+    # a coordinated main clause still ends it
+    assert _reported_texts("Die Ministerin sagte, dass die Hilfe komme, und kündigte weitere Gespräche an.") == \
+        [("dass die Hilfe komme", "sagte")]
+
+
+def test_reported_speech_inside_reported_speech_has_its_own_span():
+    got = _reported_texts("Der Anwalt erklärte, er glaube kaum, daß man den Jungen in die Schule aufnehmen werde.")
+    assert ("er glaube kaum, daß man den Jungen in die Schule aufnehmen werde", "erklärte") in got
+    assert ("daß man den Jungen in die Schule aufnehmen werde", "glaube") in got
+    # not a clause of another kind inside it
+    assert len(_reported_texts("Der Anwalt erklärte, der Junge werde, wie erwartet, aufgenommen.")) == 1
