@@ -1471,8 +1471,8 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
              _is_speech(toks[i], toks, i, verbs)
              or toks[i].low in w.report_markers
              or (toks[i].low in w.speech_nouns and toks[i].text[:1].isupper())
-             or (_modern(toks[i].low, w) in w.content_nouns and toks[i].text[:1].isupper() and i + 2 < hi
-                 and toks[i + 1].text == "," and _noun_content_start(toks, i + 2, hi))
+             or (_modern(toks[i].low, w) in w.content_nouns and toks[i].text[:1].isupper()
+                 and _noun_comma(toks, i, hi) > 0)
              or (toks[i].lemma_low in w.thought_verbs and toks[i].text[:1].islower()
                  and _content_of_verb(toks, lo, hi, i) is not None)
              or (toks[i].low.endswith(w.source_noun_endings) and _after_nach(toks, i))
@@ -1546,14 +1546,23 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         rng = (j, v) if v > j else None
         content = _content_around(toks, lo, hi, j, v + 1)
         cue = t.text
-    elif _modern(low, w) in w.content_nouns and v + 2 < hi and toks[v + 1].text == "," \
-            and _noun_content_start(toks, v + 2, hi):
-        # "die Nachricht, dass …": the clause is the reported content
+    elif _modern(low, w) in w.content_nouns and (comma := _noun_comma(toks, v, hi)) > 0:
+        # "die Nachricht, dass …", "stellte die These auf, X hätten …": the clause is the
+        # reported content; its source a genitive after the noun or the subject of the verb
+        # whose object the noun is
         cue = t.text
-        m = _COLON_OR_SEMICOLON.search(toks.codes, v + 2, hi)
-        content = (v + 2, m.start() if m else hi)
+        m = _COLON_OR_SEMICOLON.search(toks.codes, comma + 1, hi)
+        content = (comma + 1, m.start() if m else hi)
+        if toks[comma + 1].low in w.content_clause_conjunctions:
+            content = (comma + 1, _subclause_end(toks, comma + 1, content[1]))  # "…, freute alle"
         if v + 3 < hi and toks[v + 1].low in w.source_genitive_articles:
             rng = _np_after(toks, v + 1)
+        else:
+            cs = _clause_start(toks, lo, v)
+            verb = next((k for k in range(v - 1, cs - 1, -1) if _verb_form(toks[k], w, True)
+                         and toks[k].low not in w.auxiliaries), None)
+            if verb is not None and (_is_speech(toks[verb], toks, verb) or toks[v - 1].low in w.determiners):
+                rng = _subject(toks, lo, verb)
     elif low in w.speech_nouns:
         # "der Vorwurf der Opposition", "mit den Worten": the source, if any, is a genitive after
         # the noun; the noun marks the quotations of its sentence as someone's words
@@ -1609,6 +1618,25 @@ def _modern(low: str, w: _Words) -> str:
     if low[:2] in w.old_umlauts:
         return w.old_umlauts[low[:2]] + low[2:]
     return low
+
+
+def _noun_comma(toks: _Run, v: int, hi: int) -> int:
+    """The comma after a content noun that opens its reported content, -1 if none: right after
+    it ("die Nachricht, dass …") or after the particle of the verb whose object it is ("stellte
+    die These auf, US-Taucher hätten …")."""
+    w = toks.words
+    k = v + 1
+    while k < min(hi, v + 3) and toks[k].is_word and toks[k].text[:1].islower() and toks[k].low in w.particles:
+        k += 1
+    if k + 1 >= hi or toks[k].text != ",":
+        return -1
+    if _noun_content_start(toks, k + 1, hi):
+        return k
+    # a clause in Konjunktiv: "die Ansicht, es sei zu spät", "die These, X hätten …"
+    stop = toks.codes.find(",", k + 1, hi)
+    seg = (k + 1, hi if stop == -1 else stop)
+    return k if toks[k + 1].is_word and toks[k + 1].low not in w.relative_pronouns \
+        and _KONJ_REPORT_RE.search(toks.codes, *seg) is not None else -1
 
 
 def _noun_content_start(toks: _Run, k: int, hi: int) -> bool:
@@ -1853,9 +1881,9 @@ def _subclause_end(toks: _Run, start: int, end: int) -> int:
         low = nx.low
         # the main clause resumes only after a clause closed by its verb: in "daß jetzt, nachdem
         # …, die Befürchtung … ist" the clause of "nachdem" is embedded in the dass-clause
-        if nx.text[:1].islower() and (low in w.auxiliaries or low in w.matrix_clause_openers) \
-                and _verb_form(toks[k - 1], w):
-            return k
+        if nx.text[:1].islower() and (low in w.auxiliaries or low in w.matrix_clause_openers
+                                      or _verb_form(nx, w, True)) and _verb_form(toks[k - 1], w):
+            return k  # (also "…, dass er kommt, freute alle")
         if low in w.main_coordinators and k + 2 < end and toks[k + 2].low not in w.content_clause_conjunctions \
                 and toks[k + 2].low not in w.relative_pronouns and not _zu_infinitive(toks[k + 2], w):
             # a coordinated main clause, unless the conjunct closes with a verb as the dass-clause

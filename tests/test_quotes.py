@@ -464,3 +464,16 @@ def test_reported_speech_inside_reported_speech_has_its_own_span():
     assert ("daß man den Jungen in die Schule aufnehmen werde", "glaube") in got
     # not a clause of another kind inside it
     assert len(_reported_texts("Der Anwalt erklärte, der Junge werde, wie erwartet, aufgenommen.")) == 1
+
+
+def test_a_content_noun_frames_its_clause_also_after_the_verbs_particle():
+    """"stellte die These auf, X hätten …": the noun's clause (Konjunktiv or dass) is reported,
+    its speaker the subject of the verb whose object the noun is; a dass-clause after a noun
+    ends where the main clause resumes."""
+    got = [(q.text, q.cue, q.speaker) for q in find_quotes(tokenize(
+        "Der Reporter Hersh, ein Journalist, stellte die These auf, Taucher hätten die Sprengsätze angebracht."))
+        if q.kind == "reported"]
+    assert got == [("Taucher hätten die Sprengsätze angebracht", "These", "Reporter Hersh, ein Journalist")]
+    assert _reported_texts("Die Regierung vertrat die Ansicht, es sei zu spät.") == [("es sei zu spät", "Ansicht")]
+    assert _reported_texts("Die Nachricht, dass er kommt, freute alle.") == [("dass er kommt", "Nachricht")]
+    assert _reported_texts("Die Regierung stellte die Zelte auf, die Helfer bauten sie ab.") == []

@@ -354,7 +354,7 @@ CONTENT_NOUNS: Final = frozenset(
     zusicherung versprechen eindruck gewissheit erkenntnis mitteilung bemerkung gedanke gedanken
     glaube glauben ahnung verdacht vermerk folgerung einfall bitte vorschlag anerbieten zusage
     beschluss beschluß entschluss entschluß absicht gefühl bewusstsein bewußtsein hinweis klage
-    beschwerde antwort frage zweifel grundsatz auffassung standpunkt versprechung drohung
+    beschwerde antwort frage zweifel grundsatz auffassung standpunkt versprechung drohung these
     """.split()
 )
 # verbs that frame someone's words only with "sich": "Die Minister zeigten sich „besorgt“"
