@@ -1654,11 +1654,15 @@ def _noun_content_start(toks: _Run, k: int, hi: int) -> bool:
 def _after_nach(toks: _Run, i: int) -> int:
     """Index of the first word after "nach" when the source noun at i follows "nach" and
     adjectives that name the source ("nach Angaben", "nach russischen Angaben"), else 0
-    (falsy); "nach vorläufigen Angaben" stays as it was written: the outlet's figures."""
+    (falsy); "nach vorläufigen Angaben" stays as it was written: the outlet's figures, unless a
+    source follows ("nach vorläufigen Angaben der Wahlkommission")."""
     w = toks.words
     k = i - 1
+    sourced = i + 1 < len(toks) and (toks[i + 1].low in w.source_genitive_articles
+                                     or toks[i + 1].low in w.source_noun_links)
     while k > 0 and toks[k].is_word and toks[k].text[:1].islower() and toks[k].low.endswith(w.adj_endings) \
-            and toks[k].low not in w.vague_source_adjectives and toks[k].low not in w.determiners and k > i - 4:
+            and (sourced or toks[k].low not in w.vague_source_adjectives) and toks[k].low not in w.determiners \
+            and k > i - 4:
         k -= 1
     return k + 1 if k >= 0 and toks[k].low == w.source_noun_preposition else 0
 

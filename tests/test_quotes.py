@@ -477,3 +477,11 @@ def test_a_content_noun_frames_its_clause_also_after_the_verbs_particle():
     assert _reported_texts("Die Regierung vertrat die Ansicht, es sei zu spät.") == [("es sei zu spät", "Ansicht")]
     assert _reported_texts("Die Nachricht, dass er kommt, freute alle.") == [("dass er kommt", "Nachricht")]
     assert _reported_texts("Die Regierung stellte die Zelte auf, die Helfer bauten sie ab.") == []
+
+
+def test_vague_figures_with_a_named_source_are_that_sources():
+    got = [(q.cue, q.speaker) for q in find_quotes(tokenize(
+        "Nach vorläufigen Angaben der Wahlkommission erhielt der Amtsinhaber 88 Prozent.")) if q.kind == "reported"]
+    assert got == [("nach Angaben", "Wahlkommission")]
+    assert not [q for q in find_quotes(tokenize("Nach vorläufigen Angaben erhielt der Amtsinhaber 88 Prozent."))
+                if q.kind == "reported"]
