@@ -542,8 +542,12 @@ ABBREVIATIONS: Final = frozenset(
     tel tsd usw vgl vs z.b zit zt jan feb febr mär apr aug sep sept okt nov dez mo di mi do fr
     sa so bzw abt ausg dt engl franz frz geb gest hr hrn frl ital jun sen lat mind mrs nachf no
     orig phil pkt qm rev russ span stellv urspr verf vorm zb zzt zugl ltd inc bsp mwst ehem
+    se sr ew abg allg kgl königl kais österr städt telegr mill freih frhr exc exz resp nachm ec
+    fl kr thlr rth ctr ztr pfd frs pct pr
     """.split()
 )
+# (the second group: older print, "Se. Majestät", "Sr. Exc.", "des Abg. Dr. Lueger", "königl.
+# bayerischen", and old units and currencies: fl. Gulden, kr. Kreuzer, Thlr. Thaler, Ctr. Zentner)
 MONTHS: Final = frozenset(
     """
     januar februar märz april mai juni juli august september oktober november dezember jänner
