@@ -777,13 +777,18 @@ def _title_at(toks: _Run, i: int, n: int) -> int:
     """End (after the closing mark) of a short quoted name at i („Bild“, »Sota«), else -1."""
     if toks[i].text not in "„»«\"“":
         return -1
-    for j in range(i + 1, min(n, i + 6)):
+    for j in range(i + 1, min(n, i + 9)):
         x = toks[j]
         if x.text in "“”«»\"":
             return j + 1 if j > i + 1 else -1
-        if not (x.is_word and (x.text[:1].isupper() or x.text[:1].isdigit())):
+        if x.text in _NAME_MARKS and j > i + 1 and toks.starts[j] == toks.end(j - 1):
+            continue  # an abbreviated name: „Saarztg.“, „St.=Anz.“, „Frkf. Ztg.“
+        if not (x.is_word and (x.text[:1].isupper() or x.text[:1].isdigit())) or j >= i + 6:
             return -1
     return -1
+
+
+_NAME_MARKS: Final = frozenset(".=-")
 
 
 def _np_after(toks: _Run, i: int, objects: bool = False) -> tuple[int, int] | None:

@@ -485,3 +485,10 @@ def test_vague_figures_with_a_named_source_are_that_sources():
     assert got == [("nach Angaben", "Wahlkommission")]
     assert not [q for q in find_quotes(tokenize("Nach vorläufigen Angaben erhielt der Amtsinhaber 88 Prozent."))
                 if q.kind == "reported"]
+
+
+def test_an_abbreviated_paper_name_in_quotation_marks_is_the_speaker():
+    for text, name in (("Die „Saarztg.“ schreibt über die Lage: „Es ist noch immer das alte Lied.“", "„Saarztg.“"),
+                       ("Das ist so. Der „St.=Anz.“ bemerkt dagegen: „Soweit uns bekannt, ist es gut.“", "„St.=Anz.“"),
+                       ("Jm Jahre 1813 hörte der Herzog, daß ein Händler ein Gewehr erfunden habe.", "Herzog")):
+        assert [q.speaker for q in find_quotes(tokenize(text)) if q.kind in ("direct", "reported")] == [name], text

@@ -375,8 +375,9 @@ QUOTE_PREPOSITIONS: Final = frozenset(
     """
     am im in vor gegenüber bei beim auf laut nach während mit zu zum zur unter seit über für
     gegen um aus an vom von angesichts trotz wegen hinsichtlich bezüglich diesbezüglich
+    jm jn
     """.split()
-)
+)  # (jm, jn: im, in in older print, where capital I is set as J: "Jm Jahre 1813 hörte X, daß …")
 NP_STOP: Final = QUOTE_PREPOSITIONS | frozenset(
     """
     und oder aber doch dass ob weil wenn als wie jedoch auch zudem bereits nun dabei damals dann
@@ -540,7 +541,7 @@ ABBREVIATIONS: Final = frozenset(
     abs anm art bd bspw bzgl bzw ca chr co corp dipl dr ebd etc evtl gem gen ggf hl hrsg inkl
     insb jh jhd jr kap kl lt max min mio mrd mr mrs ms nr o.ä og prof red rd s sog st std str
     tel tsd usw vgl vs z.b zit zt jan feb febr mär apr aug sep sept okt nov dez mo di mi do fr
-    sa so bzw abt ausg dt engl franz frz geb gest hr hrn frl ital jun sen lat mind mrs nachf no
+    sa bzw abt ausg dt engl franz frz geb gest hr hrn frl ital jun sen lat mind mrs nachf no
     orig phil pkt qm rev russ span stellv urspr verf vorm zb zzt zugl ltd inc bsp mwst ehem
     se sr ew abg allg kgl königl kais österr städt telegr mill freih frhr exc exz resp nachm ec
     fl kr thlr rth ctr ztr pfd frs pct pr
