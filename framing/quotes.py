@@ -1627,12 +1627,13 @@ def _modern(low: str, w: _Words) -> str:
 
 def _noun_comma(toks: _Run, v: int, hi: int) -> int:
     """The comma after a content noun that opens its reported content, -1 if none: right after
-    it ("die Nachricht, dass …") or after the particle of the verb whose object it is ("stellte
-    die These auf, US-Taucher hätten …")."""
+    it ("die Nachricht, dass …") or after the particle or the verbs that close the clause whose
+    object it is ("stellte die These auf, US-Taucher hätten …", "die Hoffnung hegen, dass …")."""
     w = toks.words
     k = v + 1
-    while k < min(hi, v + 3) and toks[k].is_word and toks[k].text[:1].islower() and toks[k].low in w.particles:
-        k += 1
+    while k < min(hi, v + 4) and toks[k].is_word and toks[k].text[:1].islower() and (
+            toks[k].low in w.particles or _verb_form(toks[k], w)):
+        k += 1  # "die Hoffnung hegen, dass …", "die Erwartung ausgesprochen werden, dass …"
     if k + 1 >= hi or toks[k].text != ",":
         return -1
     if _noun_content_start(toks, k + 1, hi):

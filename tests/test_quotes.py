@@ -492,3 +492,12 @@ def test_an_abbreviated_paper_name_in_quotation_marks_is_the_speaker():
                        ("Das ist so. Der „St.=Anz.“ bemerkt dagegen: „Soweit uns bekannt, ist es gut.“", "„St.=Anz.“"),
                        ("Jm Jahre 1813 hörte der Herzog, daß ein Händler ein Gewehr erfunden habe.", "Herzog")):
         assert [q.speaker for q in find_quotes(tokenize(text)) if q.kind in ("direct", "reported")] == [name], text
+
+
+def test_more_speech_acts_and_older_spellings_frame_their_clauses():
+    assert _reported_texts("Wir machen darauf aufmerksam, daß die Frist morgen endet.") == \
+        [("daß die Frist morgen endet", "machen")]
+    assert _reported_texts("Man darf die Hoffnung hegen, daß die Brücke bald fertig wird.") == \
+        [("daß die Brücke bald fertig wird", "Hoffnung")]
+    assert ("daß er ein Mann des Fortschritts sei", "wußten") in \
+        _reported_texts("Die Räte wußten, daß er ein Mann des Fortschritts sei.")

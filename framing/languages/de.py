@@ -170,7 +170,8 @@ FIRST_SECOND_PERSON: Final = frozenset(
 MORE_SEPARABLE_SPEECH: Final[dict[str, frozenset[str]]] = {
     "setzen": frozenset({"hinzu"}), "fallen": frozenset({"ein"}), "geben": frozenset({"zurück", "an"}),
     "rufen": frozenset({"zu", "aus"}), "fahren": frozenset({"fort"}),
-    "machen": frozenset({"deutlich", "klar"}),  # "machte deutlich, dass …", "hatte klar gemacht"
+    # "machte deutlich, dass …", "hatte klar gemacht", "machte darauf aufmerksam, daß …"
+    "machen": frozenset({"deutlich", "klar", "aufmerksam"}),
     "zeigen": frozenset({"an"}),  # "zeigte an, dass …" (announced)
 }
 # verbs of knowing and learning: "erfuhr sie vom Tod ihres Mannes:" is followed by the outlet's words
@@ -257,6 +258,7 @@ SPEECH_VERBS: Final = frozenset(
     sprechen reden darstellen titeln nachsagen vorhalten ausrufen bedauern begrüßen erzählen
     bitten befehlen raten empfehlen anweisen ersuchen auffordern aufrufen suggerieren formulieren
     resümieren fabulieren schwadronieren tönen raunen orakeln verraten
+    gestehen konstatieren einwerfen bezeugen besagen verfügen anordnen
     """.split()
 ) | MANNER_SPEECH_VERBS
 # verbs of belief that introduce reported content but do not attribute a direct quote
@@ -293,7 +295,7 @@ KONJ_NOT_REPORT_OPENERS: Final = frozenset(
 )
 # older spellings of small words (before 1901) -> today's, tried in order when the dictionary
 # does not know a word: "theilt" → "teilt", "erwiederte" → "erwiderte", "giebt" → "gibt"
-OLD_SPELLINGS: Final = (("th", "t"), ("erwied", "erwid"), ("giebt", "gibt"), ("seyn", "sein"))
+OLD_SPELLINGS: Final = (("th", "t"), ("erwied", "erwid"), ("giebt", "gibt"), ("seyn", "sein"), ("ß", "ss"))
 # question words that open an indirect question after a verb of saying or knowing ("fragte,
 # warum …", "weiß nicht, wann …"; not was/welche/wo/wie, which open relative or comparing clauses too)
 WH_WORDS: Final = frozenset(
@@ -340,7 +342,7 @@ SEPARABLE: Final = {
     "deuten": {"an"}, "stellen": {"klar", "fest"}, "halten": {"fest", "entgegen"},
     "merken": {"an"}, "führen": {"aus", "an"}, "bringen": {"vor"}, "sichern": {"zu"},
     "sagen": {"zu", "voraus"}, "fordern": {"auf"}, "rufen": {"auf"}, "stehen": {"ein"}, "gestehen": {"ein"},
-    "wenden": {"ein"},
+    "wenden": {"ein"}, "ordnen": {"an"},
 }
 for _lemma, _parts in MORE_SEPARABLE_SPEECH.items():
     SEPARABLE[_lemma] = SEPARABLE.get(_lemma, set()) | _parts
@@ -355,6 +357,7 @@ CONTENT_NOUNS: Final = frozenset(
     glaube glauben ahnung verdacht vermerk folgerung einfall bitte vorschlag anerbieten zusage
     beschluss beschluß entschluss entschluß absicht gefühl bewusstsein bewußtsein hinweis klage
     beschwerde antwort frage zweifel grundsatz auffassung standpunkt versprechung drohung these
+    erwartung bemerken schluss schluß
     """.split()
 )
 # verbs that frame someone's words only with "sich": "Die Minister zeigten sich „besorgt“"
