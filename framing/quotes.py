@@ -1497,11 +1497,14 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         if len(with_content) > 1 and \
                 toks[_clause_start(toks, lo, with_content[-1])].low in w.source_clause_conjunctions:
             del with_content[-1]  # "X ergänzte, die Krise - wie er es nannte - habe …"
-        # a verb whose content lies before it and holds an earlier speech verb with content of
-        # its own reports nothing: "Die Ministerin sagte, dass …, und kündigte … an" is framed
-        # by "sagte"
-        inner_first = [i for i in with_content if not any(
-            j < i and contents[i][0] <= j < contents[i][1] for j in with_content)]  # type: ignore[index]
+        # a coordinated verb or a zu-infinitive whose content lies before it and holds an earlier
+        # speech verb with content of its own reports nothing: "Die Ministerin sagte, dass …, und
+        # kündigte … an" is framed by "sagte" (an inverted "…, sagten die Quellen." still
+        # governs the whole sentence)
+        inner_first = [i for i in with_content if not (
+            i > lo and (toks[i - 1].low in w.verb_coordinators or _zu_infinitive(toks[i - 1], w)
+                        or _zu_infinitive(toks[i], w))
+            and any(j < i and contents[i][0] <= j < contents[i][1] for j in with_content))]  # type: ignore[index]
         if inner_first:
             with_content = inner_first
         if with_content:
@@ -1638,6 +1641,8 @@ def _noun_comma(toks: _Run, v: int, hi: int) -> int:
         return -1
     if _noun_content_start(toks, k + 1, hi):
         return k
+    if any(toks[j].low not in w.particles for j in range(v + 1, k)):
+        return -1  # after a verb only a dass-, ob- or zu-clause ("… meine Meinung ist, werde ich …")
     # a clause in Konjunktiv: "die Ansicht, es sei zu spät", "die These, X hätten …"
     stop = toks.codes.find(",", k + 1, hi)
     seg = (k + 1, hi if stop == -1 else stop)
@@ -1660,15 +1665,11 @@ def _noun_content_start(toks: _Run, k: int, hi: int) -> bool:
 def _after_nach(toks: _Run, i: int) -> int:
     """Index of the first word after "nach" when the source noun at i follows "nach" and
     adjectives that name the source ("nach Angaben", "nach russischen Angaben"), else 0
-    (falsy); "nach vorläufigen Angaben" stays as it was written: the outlet's figures, unless a
-    source follows ("nach vorläufigen Angaben der Wahlkommission")."""
+    (falsy); "nach vorläufigen Angaben" stays as it was written: the outlet's figures."""
     w = toks.words
     k = i - 1
-    sourced = i + 1 < len(toks) and (toks[i + 1].low in w.source_genitive_articles
-                                     or toks[i + 1].low in w.source_noun_links)
     while k > 0 and toks[k].is_word and toks[k].text[:1].islower() and toks[k].low.endswith(w.adj_endings) \
-            and (sourced or toks[k].low not in w.vague_source_adjectives) and toks[k].low not in w.determiners \
-            and k > i - 4:
+            and toks[k].low not in w.vague_source_adjectives and toks[k].low not in w.determiners and k > i - 4:
         k -= 1
     return k + 1 if k >= 0 and toks[k].low == w.source_noun_preposition else 0
 
@@ -2464,10 +2465,10 @@ def _reported_in_reported(doc: Doc, runs: _Runs, reported: list[Quote], cues: di
         q, level = todo.pop()
         si = q.sentence
         toks = runs(si)
-        lo = bisect_left(toks.starts, q.start) + 1
+        lo = bisect_left(toks.starts, q.start)
         hi = bisect_left(toks.starts, q.end)
         first = sentences[si].first_token
-        maybe = [k - first for k in cues[si] if lo <= k - first < hi]
+        maybe = [k - first for k in cues[si] if lo < k - first < hi]
         if hi - lo < 4 or not maybe:
             continue
         speakers = _Speakers()
@@ -2477,7 +2478,7 @@ def _reported_in_reported(doc: Doc, runs: _Runs, reported: list[Quote], cues: di
             continue
         a, b = _trim_content(toks, max(lo, f.content[0]), min(hi, f.content[1]))
         w = toks.words
-        if b - a < 2 or not (toks[a - 1].text == "," and (toks[a].low in w.content_clause_conjunctions
+        if b - a < 2 or a <= lo + 1 or not (toks[a - 1].text == "," and (toks[a].low in w.content_clause_conjunctions
                                                            or toks[a].low in w.wh_words)):
             continue  # only a dass-, ob- or wh-clause after its comma: the clearest nested report
         inner = _reported(doc, toks, (a, b), f.speaker, f.cue, si)
