@@ -1781,8 +1781,13 @@ def _content_of_verb(toks: _Run, lo: int, hi: int, v: int) -> tuple[int, int] | 
                 return (prep + 1, v)
     parts = w.separable.get(lemma)
     if parts and lemma not in w.charge_particles and toks[v].text[:1].islower():
-        # "kündigt Vernichtung der Putschisten an": the object between verb and particle
+        # "kündigt Vernichtung der Putschisten an": the object between verb and particle, also
+        # past the commas of a list in it ("fordert die Koalition aus SPD, Grünen und FDP … auf")
         stop = _clause_stop(toks, v, end)
+        while stop + 1 < end and toks[stop].text == "," and toks[stop + 1].is_word \
+                and toks[stop + 1].text[:1].isupper() and toks[stop - 1].text[:1].isupper() \
+                and toks[stop - 1].low not in parts:
+            stop = _clause_stop(toks, stop, end)
         if stop - 1 > v + 1 and toks[stop - 1].low in parts and _clause_content(toks, lo, hi, v, end) is None \
                 and not (stop < len(toks) and toks[stop].text == ":") \
                 and not any(toks[j].low in w.pointing_adverbs for j in range(v + 1, stop - 1)):

@@ -501,3 +501,10 @@ def test_an_inverted_speech_verb_still_governs_its_whole_sentence():
     assert ("reported", "In den USA glaubt man auch, dass China Russland helfe", "sagten",
             "Quellen der Zeitung") in got
     assert ("reported", "dass China Russland helfe", "glaubt", "man") in got  # the belief inside it
+
+
+def test_the_object_of_a_separable_speech_verb_runs_past_a_list():
+    got = [(q.text, q.cue, q.speaker) for q in find_quotes(tokenize(
+        "Verbandspräsident Rukwied fordert die Koalition aus SPD, Grünen und FDP zur Rücknahme der Pläne auf."))]
+    assert got == [("die Koalition aus SPD, Grünen und FDP zur Rücknahme der Pläne", "fordert",
+                    "Verbandspräsident Rukwied")]

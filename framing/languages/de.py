@@ -221,6 +221,7 @@ PP_CONTENT: Final = {
     "sprechen": ("von",), "reden": ("von",), "berichten": ("von", "über"), "erzählen": ("von",),
     "warnen": ("vor",), "schwärmen": ("von",), "klagen": ("über",), "spotten": ("über",),
     "aufrufen": ("zu", "zum", "zur"), "auffordern": ("zu", "zum", "zur"),
+    "bekennen": ("zu", "zum", "zur"),  # "bekannte sich zur Führungsrolle"
 }
 # the outlet speaking of itself: "wir" before a colon is no one else's speech
 OUTLET_PRONOUNS: Final = frozenset(["wir", "uns"])
