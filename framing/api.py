@@ -310,7 +310,8 @@ def _stance_record(sc: ArticleScore) -> StanceRecord | None:
     if st is None:
         return None
     evidence = tuple(EvidenceRecord(e.sentence, e.text, round(e.contribution, 3), round(e.p_critical, 3),
-                                    round(e.p_aligned, 3), tuple(e.terms)) for e in st.evidence)
+                                    round(e.p_aligned, 3), tuple(e.terms), tuple(e.classifier_words))
+                     for e in st.evidence)
     return StanceRecord(axis=st.axis, score=None if st.score is None else round(st.score, 3), label=st.label,
                         confidence=round(st.confidence, 3), classifier=round(st.classifier, 3),
                         lexicon=round(st.lexicon, 3), sourcing=round(st.sourcing, 3), evidence=evidence,

@@ -175,7 +175,8 @@ def article_view(sc: ArticleScore, max_words: int = MAX_SHOWN_WORDS) -> dict[str
             "evidence": [
                 {"sentence": e.get("sentence"), "sentence_no": _sentence_no(e.get("sentence")),
                  "text": " ".join(str(e.get("text", "")).split()), "contribution": _num(e.get("contribution")),
-                 "terms": [str(t) for t in e.get("terms") or []]}
+                 "terms": [str(t) for t in e.get("terms") or []],
+                 "classifier_words": [str(w) for w in e.get("classifier_words") or []]}
                 for e in rec.get("evidence") or [] if isinstance(e, dict)
             ],
         }

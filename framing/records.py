@@ -80,6 +80,7 @@ class EvidenceRecord(_Record):
     p_critical: float
     p_aligned: float
     terms: tuple[str, ...]
+    classifier_words: tuple[str, ...] = ()  # the sentence's words that push the classifier most towards its pull
 
 
 @dataclass(frozen=True, slots=True)

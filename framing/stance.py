@@ -10,7 +10,12 @@ Signals (all on the axis -1 … +1; for `kremlin`: -1 critical of the Russian go
   out (axes.toml `conventional`: Angriffskrieg, Invasion … are no stance by themselves). Per
   sentence max(0, p(aligned) - 1/3) - max(0, p(critical) - 1/3): only what a pole's probability
   has above chance (DECIDED) counts; averaged (headlines count more, PART_FACTOR), the median
-  sentence's, and the headline and lead's.
+  sentence's, and the headline and lead's. classifier_article: the same model on all the
+  article's own-voice sentences read at once (their counts summed into one row, bigrams kept
+  inside each sentence, featurise_articles): weak cues spread over many sentences add up in its
+  linear margin instead of each falling below chance on its own; the sentences whose words push
+  that margin towards the pole the article reaches carry the signal, each by its part of the
+  margin (sentence_margins), so it stays traceable to words.
 * labels: own-voice loaded words, +weight for aligned, -weight for critical; words aimed at
   someone take the direction of their target (`framing.targets`); shrunk towards 0 by
   LEXICON_PRIOR so that one word is weak evidence. doubt: the same for doubt and distancing
@@ -499,9 +504,9 @@ class _LemmaTable:
 _LEMMAS: Final = _LemmaTable()
 
 
-def featurise(views: Sequence[SentenceView]) -> sparse.csr_matrix:
-    """Feature matrix: hashed lemma unigrams, bigrams and affixes (counts, rows scaled to unit
-    length), then 5 dense lexicon columns."""
+def _word_counts(views: Sequence[SentenceView]) -> sparse.csr_matrix:
+    """Raw counts of hashed lemma unigrams, bigrams (never across two views) and affixes, one
+    row per view, duplicates summed (not yet scaled)."""
     n = len(views)
     table = _LEMMAS.lookup(list(chain.from_iterable(map(_LEMMAS_OF, views))))  # all sentences one after another
     u = table[:, 0]
@@ -513,17 +518,140 @@ def featurise(views: Sequence[SentenceView]) -> sparse.csr_matrix:
     cols = np.concatenate([u, bigrams, table[:, 1:][has]])
     words = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(n, N_FEATURES))
     words.sum_duplicates()
+    return words
+
+
+def _unit_rows(words: sparse.csr_matrix) -> None:
+    """Scale each row of a count matrix to unit length, in place."""
+    n = words.shape[0]
     # row norms from the summed counts, in storage order (as words.multiply(words).sum(axis=1)
     # adds them, without building that matrix)
     per_row = np.diff(words.indptr)
     norms = np.sqrt(np.bincount(np.repeat(np.arange(n), per_row), weights=words.data * words.data, minlength=n))
     norms[norms == 0] = 1.0
     words.data *= np.repeat(1.0 / norms, per_row)  # each row to unit length, in place
+
+
+def _dense(lex: np.ndarray, own: np.ndarray) -> np.ndarray:
+    """The 5 dense columns from the (n, 4) lexicon sums (critical, aligned, resolved target, scare
+    quotes) and the (n, 1) share of quoted words."""
+    return np.hstack([np.minimum(lex[:, :2], 4) / 2, np.clip(lex[:, 2:3], -2, 2), np.minimum(lex[:, 3:4], 2), own])
+
+
+def featurise(views: Sequence[SentenceView]) -> sparse.csr_matrix:
+    """Feature matrix: hashed lemma unigrams, bigrams and affixes (counts, rows scaled to unit
+    length), then 5 dense lexicon columns."""
+    n = len(views)
+    words = _word_counts(views)
+    _unit_rows(words)
     lex = np.fromiter(chain.from_iterable(map(_LEXICON_OF, views)), dtype=np.float64, count=4 * n).reshape(n, 4)
     own = np.fromiter((1.0 - (v.own_words / v.words if v.words else 1.0) for v in views), dtype=np.float64,
                       count=n).reshape(n, 1)
-    dense = np.hstack([np.minimum(lex[:, :2], 4) / 2, np.clip(lex[:, 2:3], -2, 2), np.minimum(lex[:, 3:4], 2), own])
-    return sparse.hstack([words, sparse.csr_matrix(dense)], format="csr")
+    return sparse.hstack([words, sparse.csr_matrix(_dense(lex, own))], format="csr")
+
+
+class PooledFeatures(NamedTuple):
+    """Each article's own-voice sentences read at once (one row per article) and what each
+    sentence adds to that row, for tracing the article-level verdict back to its sentences."""
+
+    x: sparse.csr_matrix  # one row per article: summed counts scaled to unit length, dense columns of the sums
+    counts: sparse.csr_matrix  # one row per sentence (all articles one after another): raw counts
+    norms: np.ndarray  # per article: the length its summed counts were divided by
+    lex: np.ndarray  # per sentence: the 4 lexicon sums
+    quoted: np.ndarray  # per sentence: its quoted words
+
+
+def featurise_articles(groups: Sequence[Sequence[SentenceView]]) -> PooledFeatures:
+    """One feature row per group of sentence views (an article's own-voice sentences), in the
+    classifier's feature space: the sentences' counts summed (bigrams stay inside a sentence),
+    scaled to unit length, and the dense lexicon columns of the summed lexicon evidence and
+    quoted share. A linear model's margin on such a row is the sum of what each sentence's words
+    add to it (PooledFeatures keeps those parts)."""
+    flat = [v for g in groups for v in g]
+    n, k = len(groups), len(flat)
+    counts = _word_counts(flat) if flat else sparse.csr_matrix((0, N_FEATURES))
+    owner = np.repeat(np.arange(n, dtype=np.int64), [len(g) for g in groups])
+    agg = sparse.csr_matrix((np.ones(k), (owner, np.arange(k, dtype=np.int64))), shape=(n, k))
+    words = (agg @ counts).tocsr()
+    words.sum_duplicates()
+    words.sort_indices()
+    norms = np.sqrt(np.asarray(words.multiply(words).sum(axis=1)).ravel())
+    _unit_rows(words)
+    lex = np.fromiter(chain.from_iterable(map(_LEXICON_OF, flat)), dtype=np.float64, count=4 * k).reshape(k, 4)
+    quoted = np.fromiter((v.words - v.own_words for v in flat), dtype=np.float64, count=k)
+    all_words = agg @ np.fromiter((v.words for v in flat), dtype=np.float64, count=k)
+    own = (1.0 - np.divide(all_words - agg @ quoted, all_words, out=np.zeros(n), where=all_words > 0))
+    own[all_words == 0] = 0.0
+    dense = _dense(agg @ lex, own.reshape(n, 1))
+    x = sparse.hstack([words, sparse.csr_matrix(dense)], format="csr")
+    return PooledFeatures(x, counts, norms, lex, quoted)
+
+
+def pole_margin(model: StanceModel) -> np.ndarray | None:
+    """The linear model's margin of "aligned" over "critical" per feature (the difference of
+    their coefficient rows), or None when the classifier has no linear coefficients (a user's
+    model of another kind)."""
+    try:
+        est = model.classifier.calibrated_classifiers_[0].estimator
+        coef = np.asarray(est.coef_, dtype=np.float64)
+        classes = [str(c) for c in est.classes_]
+    except (AttributeError, IndexError, TypeError):
+        return None
+    if coef.shape[0] == 1 and len(classes) == 2:  # binary: the row scores classes[1] against classes[0]
+        coef = np.vstack([-coef[0], coef[0]])
+    if coef.shape[0] != len(classes):
+        return None
+    row = {c: coef[j] for j, c in enumerate(classes)}
+    zero = np.zeros(coef.shape[1])
+    return row.get("aligned", zero) - row.get("critical", zero)
+
+
+def sentence_margins(pf: PooledFeatures, sizes: Sequence[int], margin: np.ndarray | None) -> list[float]:
+    """What each sentence adds to its article's pooled margin (aligned over critical): its word
+    counts over the article's length, and its part of the dense lexicon columns (each column
+    split by the sentences' own values, the quoted-share column by their quoted words). The parts
+    of an article add up to its margin without the intercept."""
+    k = pf.counts.shape[0]
+    if margin is None or not k:
+        return [0.0] * k
+    owner = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
+    norms = pf.norms[owner]
+    words = pf.counts @ margin[:N_FEATURES] / np.where(norms > 0, norms, 1.0)
+    dense_margin = margin[N_FEATURES:] * pf.x[:, N_FEATURES:].toarray()  # (articles, 5)
+    shares = np.hstack([pf.lex, pf.quoted.reshape(k, 1)])  # (sentences, 5)
+    totals = np.zeros((len(sizes), 5))
+    np.add.at(totals, owner, shares)
+    part = np.divide(shares, totals[owner], out=np.zeros_like(shares), where=totals[owner] != 0)
+    return (words + (part * dense_margin[owner]).sum(axis=1)).tolist()
+
+
+CLASSIFIER_WORDS: Final = 3  # words shown per evidence sentence
+
+
+def pushing_words(view: SentenceView, margin: np.ndarray | None, direction: float,
+                  top: int = CLASSIFIER_WORDS) -> tuple[str, ...]:
+    """The lemmas of a sentence whose features (the word, its affixes, half of each bigram it is
+    part of) add most to the margin aligned over critical in `direction` (+1 aligned, -1
+    critical); ties in text order. The mask of a quotation is never named."""
+    lemmas = list(view.lemmas)
+    if margin is None or not lemmas or not direction:
+        return ()
+    table = _LEMMAS.lookup(lemmas)
+    u = table[:, 0]
+    score = margin[u].copy()
+    for j in (1, 2):
+        has = table[:, j] >= 0
+        score[has] += margin[table[has, j]]
+    if len(lemmas) > 1:
+        half = margin[(u[:-1] * _GOLDEN + u[1:]) % N_FEATURES] / 2
+        score[:-1] += half
+        score[1:] += half
+    total: dict[str, float] = {}
+    for lemma, x in zip(lemmas, score.tolist(), strict=True):
+        if lemma != MASK:
+            total[lemma] = total.get(lemma, 0.0) + direction * x
+    ranked = sorted(((x, k, lem) for k, (lem, x) in enumerate(total.items()) if x > 0), key=lambda r: (-r[0], r[1]))
+    return tuple(lem for _, _, lem in ranked[:top])
 
 
 def views_of_texts(texts: Sequence[str], matcher: Matcher, axis_camps: dict[str, float]) -> list[SentenceView]:
@@ -795,11 +923,14 @@ class Evidence:
     p_critical: float
     p_aligned: float
     terms: tuple[str, ...]
+    # the sentence's words (lemmas) that push the classifier's margin most towards the side of
+    # its pull: what the classifier signals read in it (empty for a model without linear weights)
+    classifier_words: tuple[str, ...] = ()
 
     def record(self) -> dict[str, object]:
         return {"sentence": self.sentence, "text": self.text, "contribution": round(self.contribution, 3),
                 "p_critical": round(self.p_critical, 3), "p_aligned": round(self.p_aligned, 3),
-                "terms": list(self.terms)}
+                "terms": list(self.terms), "classifier_words": list(self.classifier_words)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -875,16 +1006,23 @@ def article_stances(items: Sequence[tuple[Analysed, Sequence[Hit]]], model: Stan
     combination = combination or shipped_combination(model.axis)
     all_views = [sentence_views(an, hits, camps, actors, targets[k] if targets is not None else None,
                                 topic.conventional) for k, (an, hits) in enumerate(items)]
-    flat = [v for vs in all_views for v in vs if v.own_words >= 3]
+    groups = [[v for v in vs if v.own_words >= 3] for vs in all_views]
+    flat = [v for g in groups for v in g]
     probs = model.proba(featurise(flat)) if flat else np.zeros((0, 3))
+    # each article's own words read at once (classifier_article), and what each sentence adds to that verdict
+    pf = featurise_articles(groups)
+    pooled = model.proba(pf.x) if groups else np.zeros((0, 3))
+    margin = pole_margin(model)
+    margins = sentence_margins(pf, [len(g) for g in groups], margin)
     out = []
     row = 0
-    for k, ((an, hits), views) in enumerate(zip(items, all_views, strict=True)):
-        used = [v for v in views if v.own_words >= 3]
+    for k, ((an, hits), used) in enumerate(zip(items, groups, strict=True)):
         p = probs[row : row + len(used)]
+        article = ArticleReading(sentence_signal(pooled[k].tolist()) if used else 0.0, margins[row : row + len(used)],
+                                 margin)
         row += len(used)
         out.append(_combine(an, hits, used, p, model.axis, camps, actors,
-                            targets[k] if targets is not None else None, topic, combination))
+                            targets[k] if targets is not None else None, topic, combination, article))
     return out
 
 
@@ -896,13 +1034,16 @@ DOUBT_CATEGORIES: Final = frozenset({"doubt-distancing", "attribution-verb"})
 CLAIMANT_RELATIONS: Final = frozenset({"speaker", "subject", "agent", "possessor", "apposition"})
 LEAD_PARTS: Final = frozenset({"headline", "subheading", "lead"})
 LEAD_SENTENCES: Final = 3  # without marked parts, the first sentences stand for headline and lead
-SIGNALS: Final = ("classifier", "classifier_median", "classifier_lead", "labels", "doubt", "sourcing", "balance")
+SIGNALS: Final = ("classifier", "classifier_median", "classifier_lead", "classifier_article", "labels", "doubt",
+                  "sourcing", "balance")
 SIGNAL_MEANING: Final = {
     "classifier": "sentence classifier over the outlet's own words (quotations masked): each sentence by how far "
                   "its probability of a side exceeds chance, averaged; headlines count more",
     "classifier_median": "the same classifier's verdict on the article's typical (median) sentence: robust to a "
                          "few outlying sentences",
     "classifier_lead": "the same classifier on the headline and lead (or the first three sentences) only",
+    "classifier_article": "the same classifier on all the outlet's own words of the article read at once (one "
+                          "row): weak cues of many sentences add up, as they do for a reader",
     "labels": "loaded words in the outlet's own voice, by the side they are aimed at (conventional wording left out)",
     "doubt": "doubt and distancing words and judging reporting verbs, by whose claim they doubt",
     "sourcing": "quoted words by the camp of their speaker (+ quoting the positive pole's camp)",
@@ -977,6 +1118,62 @@ def shipped_combination(axis: str) -> Combination:
     return parse_combination(node.read_text(encoding="utf-8"), f"lexicons/{WEIGHTS_FILE}", axis)
 
 
+ENDORSEMENT_WEIGHT: Final = 1.5  # as a judging reporting verb ("behaupten" 1.5): the same evidence, the other way
+
+
+class Endorsement(NamedTuple):
+    sentence: int
+    camp: float  # the camp sign of the endorsed source (axes.toml [AXIS.camps])
+    words: tuple[str, ...]  # the endorsing words, as written
+
+
+@cache
+def _endorsing_words(language: Any) -> tuple[frozenset[str], re.Pattern[str] | None, tuple[str, ...]]:
+    phrases = language.sequence("endorsing_phrases")
+    pattern = re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(x) for x in sorted(phrases, key=len, reverse=True))
+                         + r")(?![^\W\d_])") if phrases else None
+    return language.words("endorsing_verbs"), pattern, language.sequence("authority_prefixes")
+
+
+def endorsements(an: Analysed, camps: dict[str, float], actors: ActorList) -> list[Endorsement]:
+    """Sentences where the outlet adopts a quoted or reported source's claim in its own words
+    ("wie der renommierte Ökonom zu Recht feststellte", "X enthüllte, dass …": the language's
+    endorsing_verbs, endorsing_phrases, authority_prefixes, outside the quotations), with the
+    camp of that source. A sentence quoting sources of different camps is left out: whose claim
+    is endorsed is unclear."""
+    doc = an.doc
+    verbs, phrases, prefixes = _endorsing_words(doc.language)
+    if not verbs and phrases is None and not prefixes:
+        return []
+    quoted = [(q.start, q.end) for q in an.quotes if q.kind in ("direct", "reported")]
+    sides: dict[int, set[float]] = {}
+    for q in an.quotes:
+        if q.kind in ("direct", "reported") and q.speaker:
+            actor = speaker_actor(q.speaker, actors, doc.language)
+            sides.setdefault(q.sentence, set()).add(camps.get(actor.camp, 0.0) if actor is not None else 0.0)
+    out = []
+    for si, cs in sorted(sides.items()):
+        if len(cs) != 1 or not next(iter(cs)):
+            continue
+        s = doc.sentences[si]
+        inside = [(a, b) for a, b in quoted if a < s.end and b > s.start]
+        words: list[str] = []
+        own = list(doc.text[s.start : s.end].lower())
+        for a, b in inside:
+            own[max(0, a - s.start) : max(0, b - s.start)] = " " * (min(b, s.end) - max(a, s.start))
+        for k in range(s.first_token, s.last_token):
+            t = doc.types[k]
+            if t.is_word and not any(a <= doc.starts[k] < b for a, b in inside) \
+                    and (t.lemma_low in verbs or t.low.startswith(prefixes)):
+                words.append(t.text)
+        if phrases is not None:
+            text = doc.text[s.start : s.end]
+            words += [text[m.start() : m.end()] for m in phrases.finditer("".join(own))]  # as written
+        if words:
+            out.append(Endorsement(si, next(iter(cs)), tuple(words)))
+    return out
+
+
 def sentence_signal(p: Sequence[float]) -> float:
     """A sentence's classifier signal from its (critical, neutral, aligned) probabilities: what
     the aligned probability has above chance (DECIDED) minus what the critical one has; 0 for a
@@ -984,17 +1181,29 @@ def sentence_signal(p: Sequence[float]) -> float:
     return max(0.0, p[2] - DECIDED) - max(0.0, p[0] - DECIDED)
 
 
+class ArticleReading(NamedTuple):
+    """The classifier on the article's own words read at once: its signal (as a sentence's, see
+    sentence_signal) and what each used sentence adds to its margin (aligned over critical)."""
+
+    signal: float
+    margins: Sequence[float]
+    margin: np.ndarray | None = None  # the model's margin per feature (pole_margin), for naming words
+
+
 class _Signals(NamedTuple):
     values: dict[str, float]
     sentence: list[float]  # per view: the part of the sentence-level signals it carries (weights applied)
+    terms: dict[int, tuple[str, ...]]  # sentence -> words that count beside the lexicon hits (endorsing)
 
 
 def article_signals(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], probs: list[list[float]],
                     camps: dict[str, float], actors: ActorList, targets: dict[int, Target] | None,
                     conventional: frozenset[str] = frozenset(),
-                    weights: dict[str, float] | None = None) -> _Signals:
+                    weights: dict[str, float] | None = None, article: ArticleReading | None = None) -> _Signals:
     """The article's stance signals, each in -1 … +1 (SIGNALS, SIGNAL_MEANING), and what each
-    sentence carries of their weighted sum."""
+    sentence carries of their weighted sum. `article`: the classifier's reading of all the own
+    words at once (classifier_article; 0 without it); its signal is carried by the sentences
+    whose words push the margin towards the pole it reaches, each by how far it pushes."""
     wt = weights or {}
     part_factor = PART_FACTOR
     sw = [part_factor.get(v.part, 1.0) * v.own_words / max(1, v.words) for v in views]
@@ -1012,6 +1221,13 @@ def article_signals(an: Analysed, hits: Sequence[Hit], views: list[SentenceView]
         per[i] += wt.get("classifier_median", 0.0) * signal[i] / len(mid)
     for i in lead:
         per[i] += wt.get("classifier_lead", 0.0) * sw[i] * signal[i] / lead_w if lead_w else 0.0
+    clf_article = article.signal if article is not None else 0.0
+    if clf_article and article is not None:
+        direction = 1.0 if clf_article > 0 else -1.0
+        push = [max(0.0, direction * d) for d in article.margins]
+        pushed = sum(push)
+        for i, x in enumerate(push):
+            per[i] += wt.get("classifier_article", 0.0) * clf_article * x / pushed if pushed else 0.0
     if targets is None:
         targets = resolve_targets(an, hits, camps, actors)
     poles_sign = {"critical": -1.0, "aligned": 1.0}
@@ -1034,9 +1250,16 @@ def article_signals(an: Analysed, hits: Sequence[Hit], views: list[SentenceView]
         acc[0] += sign * w
         acc[1] += abs(sign) * w
         by_sentence.append((h.sentence, kind, sign * w))
+    row_of = {v.index: k for k, v in enumerate(views)}
+    sentence_parts = an.article.parts_at(an.doc.sentence_starts) if an.doc.sentences else []
+    endorsed = endorsements(an, camps, actors)
+    for e in endorsed:  # adopting a source's claim: doubt the other way
+        w = ENDORSEMENT_WEIGHT * part_factor.get(sentence_parts[e.sentence], 1.0)
+        dbt[0] += -e.camp * w
+        dbt[1] += abs(e.camp) * w
+        by_sentence.append((e.sentence, "doubt", -e.camp * w))
     labels = lab[0] / (lab[1] + LEXICON_PRIOR) if lab[1] else 0.0
     doubt = dbt[0] / (dbt[1] + LEXICON_PRIOR) if dbt[1] else 0.0
-    row_of = {v.index: k for k, v in enumerate(views)}
     for sent, kind, x in by_sentence:
         k = row_of.get(sent)
         if k is not None:
@@ -1052,14 +1275,16 @@ def article_signals(an: Analysed, hits: Sequence[Hit], views: list[SentenceView]
             elif c > 0:
                 sides[1] += 1
     balance = (sides[0] - sides[1]) / (sides[0] + sides[1] + 2)
-    values = {"classifier": clf, "classifier_median": median, "classifier_lead": clf_lead, "labels": labels,
+    values = {"classifier": clf, "classifier_median": median, "classifier_lead": clf_lead,
+              "classifier_article": clf_article, "labels": labels,
               "doubt": doubt, "sourcing": src, "balance": balance}
-    return _Signals(values, per)
+    return _Signals(values, per, {e.sentence: e.words for e in endorsed})
 
 
 def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np.ndarray, axis: str,
              camps: dict[str, float], actors: ActorList, targets: dict[int, Target] | None = None,
-             topic: AxisTopic | None = None, combination: Combination | None = None) -> Stance:
+             topic: AxisTopic | None = None, combination: Combination | None = None,
+             article: ArticleReading | None = None) -> Stance:
     topic = topic or AxisTopic(axis)
     combination = combination or Combination(axis, dict(FALLBACK_WEIGHTS))
     check = topic_check(an, topic, actors)
@@ -1067,7 +1292,7 @@ def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np
         return Stance(axis, None, "off-axis", 0.0, 0.0, 0.0, 0.0, (), {}, check.reason)
     probs = p.tolist()  # a few dozen rows: plain Python is faster than numpy calls here
     wt = combination.weights
-    sig = article_signals(an, hits, views, probs, camps, actors, targets, topic.conventional, wt)
+    sig = article_signals(an, hits, views, probs, camps, actors, targets, topic.conventional, wt, article)
     parts = {k: wt.get(k, 0.0) * sig.values[k] for k in SIGNALS}
     score = max(-1.0, min(1.0, sum(parts.values())))
     spread_all = sum(map(abs, parts.values()))
@@ -1085,12 +1310,16 @@ def _combine(an: Analysed, hits: Sequence[Hit], views: list[SentenceView], p: np
     for h in hits:
         if h.voice in OWN_VOICES:
             terms_by_sentence.setdefault(h.sentence, []).append(h.surface)
+    for si, words in sig.terms.items():
+        terms_by_sentence.setdefault(si, []).extend(words)
     # the sentences that contribute most (ties: text order); a few of the article's dozens
     shown = [i for i in range(len(views)) if abs(contrib[i]) > 1e-6]
     order = sorted(shown, key=lambda i: (-abs(contrib[i]), views[i].index))[:EVIDENCE_SENTENCES]
+    margin = article.margin if article is not None else None
     evidence = tuple(
         Evidence(views[i].index, _sentence_text(an, views[i].index), contrib[i], probs[i][0], probs[i][2],
-                 tuple(terms_by_sentence.get(views[i].index, ())))
+                 tuple(terms_by_sentence.get(views[i].index, ())),
+                 pushing_words(views[i], margin, 1.0 if contrib[i] > 0 else -1.0))
         for i in order
     )
     own = sum(v.own_words for v in views)

@@ -896,6 +896,20 @@ PROSECUTION_WORDS: Final = frozenset({"anklage", "angeklagt", "strafverfahren", 
 ANONYMOUS_SPEAKER_PARTS: Final = ("anonym", "ungenannt", "quellen", "beamte", "vertreter", "man")
 
 
+# --- endorsing a source (framing.stance, signal `doubt`) ---------------------------------------
+# The outlet's own words in a sentence that quotes or reports a source, adopting that source's
+# claim instead of only reporting it: the opposite of doubt, counted for the side of the source's
+# camp. Verbs that present the claim as an uncovered or proven fact (lemmas; not the wire's plain
+# "klarstellen", "offenlegen", "aufzeigen", nor "belegen": "mit Sanktionen belegen"), phrases that
+# approve it (lower case, whole words), and epithets that set the speaker up as an authority
+# (prefixes of a lower-cased word; not "angesehen", "ausgewiesen": participles of "ansehen",
+# "ausweisen").
+ENDORSING_VERBS: Final = frozenset({"enthüllen", "aufdecken", "nachweisen", "richtigstellen", "entlarven"})
+ENDORSING_PHRASES: Final = ("zu recht", "zurecht", "mit recht", "völlig richtig", "richtigerweise",
+                            "berechtigterweise", "treffend", "zutreffend", "mit gutem grund", "auf den punkt")
+AUTHORITY_PREFIXES: Final = ("renommiert", "preisgekrönt", "pulitzer", "legendär")
+
+
 # --- telling German text from other text (framing.readers) -------------------------------------
 # German running text is made of function words to about a third (articles, pronouns,
 # prepositions, auxiliaries). A text counts as German by the share of its words that are

@@ -143,6 +143,8 @@ def _stance_text(view: dict[str, Any], L: Labels, wrap: Any) -> str:
                    f"{st['confidence']:.2f}" + (f" ({sig_text})" if sig_text else ""), "", "")
     for i, ev in enumerate(st["evidence"], 1):
         terms = f" [{', '.join(ev['terms'])}]" if ev["terms"] else ""
+        if ev.get("classifier_words"):
+            terms += f" ({L['classifier_words']}: {', '.join(ev['classifier_words'])})"
         where = f"{L['sentence']} {ev['sentence_no']}, " if ev["sentence_no"] else ""
         out += wrap(f"{i}. ({where}{L['contribution']} {ev['contribution']:+.2f}) {ev['text']}{terms}", "     ", "  ")
     out += wrap(L["stance_explained"].format(axis=axis), "  ", "  ")
