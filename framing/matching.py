@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from itertools import compress, count, repeat
-from operator import attrgetter, is_not
+from operator import attrgetter, is_not, methodcaller
 from typing import NamedTuple, cast
 
 from framing.languages import Language
@@ -129,6 +129,17 @@ class _Morphology:
         self.participle_endings: tuple[str, ...] = lang.sequence("participle_endings")
         self.participle_infixes: tuple[str, ...] = lang.sequence("participle_infixes")
         self.participle_suffixes: tuple[str, ...] = lang.sequence("participle_suffixes")
+        # the last letters of an inflected adjective (of the endings above): "dem Dritten"
+        self.adjective_final_letters = frozenset(e[-1:] for e in self.adjective_endings if e)
+        self.fold: Callable[[str], str] = _folder(lang.sequence("letter_folds"))  # ß as ss
+        umlauts: tuple[tuple[str, str], ...] = lang.sequence("umlauts")
+        self.umlaut_of = dict(umlauts)  # a -> ä
+        self.umlautable_re = re.compile(f"[{''.join(map(re.escape, self.umlaut_of))}]" if umlauts else "(?!)")
+        self.umlaut_fold = str.maketrans({u: v for v, u in umlauts})  # ä -> a
+        self.verb_lemma_endings: tuple[str, ...] = lang.sequence("verb_lemma_endings")
+        self.separable_stem_endings: tuple[str, ...] = lang.sequence("separable_stem_endings")
+        self.infinitive_endings: tuple[str, ...] = lang.sequence("infinitive_endings")
+        self.genitive_name_endings: tuple[str, ...] = lang.sequence("genitive_name_endings")  # "Wagenknechts"
         self.konjunktiv_re = re.compile(rf"\b{_any_of(lang.sequence('konjunktiv_forms'))}\b")
         self.naming_head_re = re.compile(f"{_any_of(lang.sequence('naming_heads'))}$", re.I)
         self.charge_before_re = re.compile(
@@ -159,8 +170,17 @@ class _Morphology:
                  else [(lem, lem) for lem in e.lemmas])
         fw = self.split_function_words
         content = [p for p in pairs if p[0] not in fw and p[1] not in fw]
-        return tuple(tuple(dict.fromkeys(_fold(x) for w in p for x in (w, _umlauted(w))))
+        fold = self.fold
+        return tuple(tuple(dict.fromkeys(fold(x) for w in p for x in (w, self.umlauted(w))))
                      for p in (content if len(content) >= 2 else pairs))
+
+    def umlauted(self, w: str) -> str:
+        """A verb with its first vowel umlauted: simplemma takes some strong present forms for
+        another verb ("fällt" -> fällen, not fallen), so "fallen" also accepts "fällen"."""
+        if not (w.islower() and w.endswith(self.infinitive_endings) and " " not in w):
+            return w
+        m = self.umlautable_re.search(w)
+        return w if m is None else w[: m.start()] + self.umlaut_of[m.group()] + w[m.end():]
 
     def _known_modifier(self, rest: str) -> bool:
         """Is `rest` the first part of a compound: a known word, less a linking element, or two known
@@ -176,12 +196,12 @@ class _Morphology:
     def _separable(self, lem: str) -> tuple[str, str]:
         """(particle, stem) of a separable verb lemma (folded), ("", "") for other words:
         "absägen" -> ("ab", "sägen"), "runtergehen" -> ("runter", "gehen")."""
-        if not lem.islower() or not lem.endswith("n") or " " in lem:
+        if not lem.islower() or not lem.endswith(self.verb_lemma_endings) or " " in lem:
             return "", ""
         for p in self.split_particles:
             rest = lem[len(p):]
-            if lem.startswith(p) and len(rest) >= 4 and rest.endswith(("en", "ern", "eln")) and self.known(rest):
-                return _fold(p), _fold(rest)
+            if lem.startswith(p) and len(rest) >= 4 and rest.endswith(self.separable_stem_endings) and self.known(rest):
+                return self.fold(p), self.fold(rest)
         return "", ""
 
     def stems(self, low: str) -> list[str]:
@@ -217,13 +237,28 @@ class _Morphology:
 
     def _folded_stems(self, low: str) -> frozenset[str]:
         """Dictionary forms an unknown inflected word may have (erdreistet -> erdreisten), folded."""
-        return frozenset(_fold(s) for s in self.stems(low))
+        return frozenset(map(self.fold, self.stems(low)))
 
 
 def _any_of(words: Iterable[str]) -> str:
     """A regular expression group matching any of `words` (longest first), or nothing when empty."""
     alts = sorted({re.escape(w) for w in words}, key=lambda w: (-len(w), w))
     return f"(?:{'|'.join(alts)})" if alts else "(?!)"
+
+
+def _folder(folds: Iterable[tuple[str, str]]) -> Callable[[str], str]:
+    """A function writing a word's letters in one form (`folds`: pairs of letters and what they
+    are written as), as cheap as one `str.replace` per pair."""
+    steps = [methodcaller("replace", a, b) for a, b in folds]
+    if len(steps) == 1:
+        return steps[0]
+
+    def fold(w: str) -> str:
+        for step in steps:
+            w = step(w)
+        return w
+
+    return fold
 
 
 @cache
@@ -292,7 +327,7 @@ class Matcher:
         self.separable: dict[str, list[tuple[str, Entry]]] = {}
         for e in lexicon.entries:
             t = e.term
-            if e.match == "lemma" and " " not in t and t.islower() and t.endswith("n"):
+            if e.match == "lemma" and " " not in t and t.islower() and t.endswith(self.morph.verb_lemma_endings):
                 p = next((p for p in self.morph.particles if t.startswith(p) and len(t) - len(p) >= 4), None)
                 if p:
                     self.separable.setdefault(t[len(p):], []).append((p, e))
@@ -383,11 +418,11 @@ class Matcher:
                 low, lem = tt.low, tt.lemma_low
                 m = self.morph
                 phrases = self.phrases.get(lem, []) + (self.phrases.get(low, []) if low != lem else [])
-                if low[-1:] in "emnrs" and len(low) > 4:  # an inflected first word: "dem Dritten"
+                if low[-1:] in m.adjective_final_letters and len(low) > 4:  # an inflected first word: "dem Dritten"
                     stems = (_adj_stem(low, m.adjective_endings), *m.stems(low))
                     phrases = list(dict.fromkeys([*phrases, *(e for st in stems for e in self.phrases.get(st, ()))]))
                 got = (self._word_matches(tt.norm, tt.lemma), tuple(phrases),
-                       frozenset(k for k in (_fold(low), _fold(lem), *m.folded_stems(low)) if k in self.splits),
+                       frozenset(k for k in (m.fold(low), m.fold(lem), *m.folded_stems(low)) if k in self.splits),
                        tuple(x for k in dict.fromkeys((lem, low, *m.stems(low)[:3]))
                              for x in self.separable.get(k, ())))
                 if not any(got):
@@ -611,7 +646,7 @@ def _claimed(types: list[TokenType], doc: Doc, m: _Morphology) -> list[tuple[tup
         if i >= 2 and types[i - 1].low in aux and _participle_form(types[i - 2], m):
             out.append(((i - 2, i - 1, i), CLAIMED, "construction"))
             continue
-        if i >= 1 and types[i - 1].low.endswith("en") and types[i - 1].text[:1].islower():
+        if i >= 1 and types[i - 1].low.endswith(m.infinitive_endings) and types[i - 1].text[:1].islower():
             continue  # "… einrücken wollten": a subordinate clause with another infinitive
         last = doc.sentences[doc.sent[i]].last_token
         for k in range(i + 1, min(last, i + 15, n - 1)):
@@ -689,14 +724,12 @@ HARDLY_MORE = Entry(
 )
 
 
-def _comparative(t: TokenType, irregular: frozenset[str], endings: tuple[str, ...]) -> bool:
+def _comparative(t: TokenType, irregular: frozenset[str], endings: tuple[str, ...],
+                 umlaut_fold: dict[int, str]) -> bool:
     """A comparative adjective as written: größer, schlimmer, deutlicher (lemma groß …)."""
     low, lem = t.low, t.lemma_low
     return low in irregular or (t.is_word and len(low) >= 5 and low.endswith(endings) and lem != low and len(lem) >= 3
-            and low.translate(_UMLAUT_FOLD).startswith(lem.translate(_UMLAUT_FOLD)))
-
-
-_UMLAUT_FOLD = str.maketrans("äöü", "aou")
+            and low.translate(umlaut_fold).startswith(lem.translate(umlaut_fold)))
 
 
 def _hardly_more(types: list[TokenType], doc: Doc, m: _Morphology) -> list[tuple[tuple[int, ...], Entry, str]]:
@@ -710,7 +743,8 @@ def _hardly_more(types: list[TokenType], doc: Doc, m: _Morphology) -> list[tuple
             lo -= 1
         while hi + 1 < s.last_token and types[hi + 1].text not in _CLAUSE_END and hi - i < 4:
             hi += 1
-        comp = next((k for k in range(lo, hi + 1) if k != i and _comparative(types[k], irregular, endings)), None)
+        comp = next((k for k in range(lo, hi + 1)
+                     if k != i and _comparative(types[k], irregular, endings, m.umlaut_fold)), None)
         verb = next((k for k in range(i + 1, hi + 1) if types[k].lemma_low in hardly_verbs), None)
         modal = any(types[k].low in koennen for k in range(lo, hi + 1))
         if comp is not None and verb is not None and modal and abs(comp - i) <= 6:
@@ -737,7 +771,7 @@ def _not_in_names(cands: list[tuple[tuple[int, ...], Entry, str]], doc: Doc,
     if not suspects:
         return cands
     names = _names_in(doc, m)
-    drop = {id(c) for c in suspects if _base_name(doc.types[c[0][0]].text) in names}
+    drop = {id(c) for c in suspects if _base_name(doc.types[c[0][0]].text, m.genitive_name_endings) in names}
     return [c for c in cands if id(c) not in drop] if drop else cands
 
 
@@ -746,9 +780,13 @@ def _name_like(t: TokenType, m: _Morphology) -> bool:
     return t.is_word and w[:1].isupper() and not w.isupper() and "-" not in w and not m.known(w.lower())
 
 
-def _base_name(w: str) -> str:
-    """A name without its genitive s (Wagenknechts -> Wagenknecht)."""
-    return w[:-1] if len(w) > 4 and w.endswith("s") else w
+def _base_name(w: str, genitive_endings: tuple[str, ...]) -> str:
+    """A name without its genitive ending (Wagenknechts -> Wagenknecht)."""
+    if len(w) > 4:
+        for end in genitive_endings:
+            if w.endswith(end):
+                return w[: -len(end)]
+    return w
 
 
 def _names_in(doc: Doc, m: _Morphology) -> frozenset[str]:
@@ -757,12 +795,13 @@ def _names_in(doc: Doc, m: _Morphology) -> frozenset[str]:
     sentence and is no genitive ("Putins Kriegspropagandisten" is no name)."""
     types = doc.types
     out = set()
+    genitive = (*m.genitive_name_endings, "'", "’")  # "Putins", "Boris’"
     for s in doc.sentences:
         for k in range(s.first_token + 1, s.last_token):
             t, prev = types[k], types[k - 1]
             if (_name_like(t, m) and _name_like(prev, m) and k - 1 > s.first_token
-                    and not prev.text.endswith(("s", "'", "’"))):
-                out.add(_base_name(t.text))
+                    and not prev.text.endswith(genitive)):
+                out.add(_base_name(t.text, m.genitive_name_endings))
     return frozenset(out)
 
 
@@ -926,10 +965,6 @@ def _phrase_at(types: list[TokenType], i: int, lemmas: tuple[str, ...], m: _Morp
 
 
 
-def _fold(w: str) -> str:
-    return w.replace("ß", "ss")
-
-
 def _split_in(types: list[TokenType], first: int, last: int,
               lemmas: tuple[tuple[str, ...], ...], m: _Morphology) -> tuple[int, ...] | None:
     """The tightest tokens of one sentence (first..last) carrying all words of a split phrase
@@ -940,8 +975,9 @@ def _split_in(types: list[TokenType], first: int, last: int,
     die er … wusch")."""
     positions = []
     particle_at: dict[int, int] = {}
+    fold = m.fold
     for alts in lemmas:
-        pos = [k for k in range(first, last) if _fold(types[k].lemma_low) in alts or _fold(types[k].low) in alts
+        pos = [k for k in range(first, last) if fold(types[k].lemma_low) in alts or fold(types[k].low) in alts
                or (types[k].is_word and not m.folded_stems(types[k].low).isdisjoint(alts))]
         for lem in alts:
             particle, stem = m.separable(lem)
@@ -949,8 +985,8 @@ def _split_in(types: list[TokenType], first: int, last: int,
                 continue
             for k in range(first, last):
                 if k not in pos and types[k].is_word and stem in (
-                        _fold(types[k].lemma_low), _fold(types[k].low), *m.folded_stems(types[k].low)):
-                    at = _particle_after(types, k, last, particle, m.particle_closers)
+                        fold(types[k].lemma_low), fold(types[k].low), *m.folded_stems(types[k].low)):
+                    at = _particle_after(types, k, last, particle, m.particle_closers, fold)
                     if at is not None:
                         pos.append(k)
                         particle_at[k] = at
@@ -974,15 +1010,6 @@ def _split_in(types: list[TokenType], first: int, last: int,
     return best
 
 
-def _umlauted(w: str) -> str:
-    """A verb with its first vowel umlauted: simplemma takes some strong present forms for
-    another verb ("fällt" -> fällen, not fallen), so "fallen" also accepts "fällen"."""
-    if not (w.islower() and w.endswith("en") and " " not in w):
-        return w
-    m = re.search("[aou]", w)
-    return w if m is None else w[: m.start()] + "äöü"["aou".index(m.group())] + w[m.end():]
-
-
 def _same_clause(types: list[TokenType], particle: int, last: int) -> bool:
     """Do the words of an idiom end before its verb's particle, or follow it in the same clause
     ("nimmt sie aus wie eine Weihnachtsgans"; not "sägt das Brett ab, der Ast …")?"""
@@ -990,12 +1017,12 @@ def _same_clause(types: list[TokenType], particle: int, last: int) -> bool:
 
 
 def _particle_after(types: list[TokenType], k: int, last: int, particle: str,
-                    closers: frozenset[str]) -> int | None:
+                    closers: frozenset[str], fold: Callable[[str], str]) -> int | None:
     """Index of the particle of a split separable verb after its finite part k: the particle
     closes a clause (a punctuation mark, "und"/"oder", a comparison with "wie"/"als" or the
     sentence end follows)."""
     for m in range(k + 1, min(last, k + 20)):
-        if _fold(types[m].low) == particle and (m + 1 >= last or not types[m + 1].is_word
+        if fold(types[m].low) == particle and (m + 1 >= last or not types[m + 1].is_word
                                                 or types[m + 1].low in closers):
             return m
     return None

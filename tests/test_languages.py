@@ -105,6 +105,42 @@ def test_an_abbreviation_the_language_adds_ends_no_sentence(monkeypatch: pytest.
     assert (german["sentences"], other["sentences"]) == (4, 3)  # "Kpt." ends a sentence in German only
 
 
+def _hits(text: str, language: str) -> list[tuple[str, str]]:
+    [rec] = framing.score([{"text": text}], Settings(language=language, stance=False))
+    return [(h.term, h.entry) for h in rec.hits]
+
+
+@pytest.mark.parametrize(("lists", "text", "german"), [
+    # ß written as ss: simplemma lemmatises "goss" as "giessen", the entry says "gießen"
+    ({"letter_folds": ()}, "Er goss damit Öl ins Feuer.", [("goss damit Öl ins Feuer", "de-oel-ins-feuer-giessen")]),
+    # the stem of a separable verb: "sägt … ab" is "absägen"
+    ({"separable_stem_endings": ()}, "Sie sägt den Ast ab, auf dem sie sitzt.",
+     [("sägt den Ast ab", "de-ast-absaegen")]),
+    # a comparative is its lemma umlauted: "stärker" of "stark"
+    ({"umlauts": ()}, "Die Spannungen könnten kaum stärker sein.", [("kaum stärker sein", "kaum-komparativ")]),
+    # the genitive of a name: "Wagenknechts" is Sahra Wagenknecht's, no "Knecht"
+    ({"genitive_name_endings": ()}, "Gestern sprach Sahra Wagenknecht in Berlin. Wagenknechts Partei wuchs.", []),
+])
+def test_the_matcher_reads_letters_and_endings_from_the_language(monkeypatch: pytest.MonkeyPatch,
+                                                                 lists: dict[str, tuple[str, ...]], text: str,
+                                                                 german: list[tuple[str, str]]):
+    code = "de-x-no-" + "-".join(lists).replace("_", "")  # one code per language: runs cache by settings
+    _derived(monkeypatch, code, **lists)  # type: ignore[arg-type]
+    assert _hits(text, "de") == german
+    assert _hits(text, code) != german
+
+
+def test_the_matchers_morphology_is_the_languages():
+    from framing.matching import _morphology
+
+    m = _morphology(get_language("de"))
+    assert m.fold("Großmaul") == "grossmaul".capitalize()
+    assert (m.umlauted("fallen"), m.umlauted("sagen"), m.umlauted("Fallen")) == ("fällen", "sägen", "Fallen")
+    assert m.separable("absägen") == ("ab", "sägen") and m.separable("runtergehen") == ("runter", "gehen")
+    assert m.separable("abgabe") == ("", "")
+    assert m.adjective_final_letters == frozenset("emnrs")  # "dem Dritten": the phrase "Dritter Weltkrieg"
+
+
 def test_every_list_a_stage_asks_for_is_in_german():
     """A misspelt list name would silently be empty: every name the stages ask for exists."""
     from framing.actors import _lists

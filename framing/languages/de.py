@@ -773,6 +773,17 @@ PARTICIPLE_RULES: Final = (("ern", "ert"), ("eln", "elt"), ("ieren", "iert"))
 PARTICIPLE_ENDINGS: Final = ("t", "en")
 PARTICIPLE_INFIXES: Final = ("ge",)
 PARTICIPLE_SUFFIXES: Final = ("iert",)
+# letters written two ways, one form for matching split phrases (simplemma: "goss" -> "giessen")
+LETTER_FOLDS: Final = (("ß", "ss"),)
+# vowels and their umlauts: simplemma takes some strong present forms for another verb ("fällt"
+# -> fällen, not fallen), so a split phrase's "fallen" also accepts "fällen"; a comparative is
+# its lemma umlauted ("größer": groß)
+UMLAUTS: Final = (("a", "ä"), ("o", "ö"), ("u", "ü"))
+# verb lemmas (they end as VERB_LEMMA_ENDINGS above): how the stem of a separable one ends (its
+# particle taken off: "absägen" -> "sägen", "runtergehen" -> "gehen"), and the infinitive ending
+# of the verbs given an umlaut and of an infinitive before "wollen" ("… einrücken wollten")
+SEPARABLE_STEM_ENDINGS: Final = ("en", "ern", "eln")
+INFINITIVE_ENDINGS: Final = ("en",)
 # verb forms of Konjunktiv I (and II) outside a short quotation that make it reported speech
 KONJUNKTIV_FORMS: Final = frozenset({"sei", "seien", "habe", "hätten", "werde", "könne", "müsse", "solle", "wolle",
                                      "gebe", "liege", "stehe", "wisse", "bleibe", "gehe", "komme"})
