@@ -141,6 +141,20 @@ def test_the_matchers_morphology_is_the_languages():
     assert m.adjective_final_letters == frozenset("emnrs")  # "dem Dritten": the phrase "Dritter Weltkrieg"
 
 
+def test_dates_in_text_are_read_in_the_languages_formats(monkeypatch: pytest.MonkeyPatch):
+    from framing.events import dates_named
+
+    text = "Am 26. September 2022 (9/26/2022 oder 26.09.2022) und am 2022-09-27."
+    german = ["2022-09", "2022-09-26", "2022-09", "2022-09-26", "2022-09", "2022-09-27"]
+    assert dates_named(text, language=get_language("de")) == german
+    # day after month in digits, no mark after a day: "26." is no day, 26.09.2022 no date, 9/26/2022 one
+    other = _derived(monkeypatch, "de-x-dates", numeric_date_formats=("M/D/Y",), day_marks=())  # type: ignore[arg-type]
+    assert dates_named(text, language=other) == ["2022-09", "2022-09", "2022-09-26", "2022-09", "2022-09-27"]
+    bad = _derived(monkeypatch, "de-x-bad", numeric_date_formats=("D.M.",))  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="needs D"):
+        dates_named(text, language=bad)
+
+
 def test_every_list_a_stage_asks_for_is_in_german():
     """A misspelt list name would silently be empty: every name the stages ask for exists."""
     from framing.actors import _lists

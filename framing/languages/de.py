@@ -583,6 +583,11 @@ MONTH_VARIANTS: Final = {"jänner": 1}  # other names of a month (Austrian Germa
 MONTH_CUES: Final = ("im", "am", "Anfang", "Mitte", "Ende", "seit", "vom", "zum", "bis")
 # words that join two days of one month ("am 26. und 27. September")
 DAY_JOINERS: Final = ("und",)
+# a day before a month's name is its number and this mark ("26. September")
+DAY_MARKS: Final = (".",)
+# dates in digits as the language writes them: D day, M month (one or two digits), Y year, the
+# rest as written ("26.09.2022"; ISO dates, 2022-09-26, are read in every language)
+NUMERIC_DATE_FORMATS: Final = ("D.M.Y",)
 
 
 # --- quotations: words the quotation finder tests by themselves (framing.quotes) ---------------
