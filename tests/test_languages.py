@@ -34,7 +34,9 @@ def test_german_is_a_language_object_holding_the_word_lists():
     de = get_language("de")
     assert de.code == "de" and "de" in languages.shipped()
     assert de.lemmatize("Kriegen") == "Krieg" and de.is_known("Regierung")
-    for name in ("speech_verbs", "abbreviations", "months", "stopwords", "prepositions", "articles"):
+    for name in ("speech_verbs", "abbreviations", "months", "stopwords", "prepositions", "articles",
+                 "letter_folds", "umlauts", "day_marks", "numeric_date_formats", "writer_speakers",
+                 "phrase_loading_words"):
         assert de.words(name), name
     assert "sagen" in de.words("speech_verbs") and "usw" in de.words("abbreviations")
     assert de.looks_like(GERMAN_TEXT)[0] and not de.looks_like("The chancellor said on Monday that the "
@@ -162,6 +164,7 @@ def test_every_list_a_stage_asks_for_is_in_german():
     from framing.events import event_words
     from framing.matching import _morphology
     from framing.quotes import _words
+    from framing.stance import _writer_speakers
     from framing.targets import _rules
     from framing.text import TextLayer
 
@@ -172,7 +175,7 @@ def test_every_list_a_stage_asks_for_is_in_german():
 
     de = get_language("de")
     strict = dataclasses.replace(de, lists=Strict(de.lists))
-    for make in (TextLayer, _words, _rules, _lists, _morphology, event_words, _anonymous):
+    for make in (TextLayer, _words, _rules, _lists, _morphology, event_words, _anonymous, _writer_speakers):
         make(strict)
 
 

@@ -816,6 +816,16 @@ PROSECUTION_WORDS: Final = frozenset({"anklage", "angeklagt", "strafverfahren", 
 ANONYMOUS_SPEAKER_PARTS: Final = ("anonym", "ungenannt", "quellen", "beamte", "vertreter", "man")
 
 
+# --- stance (framing.stance) and lexicon candidates (framing.lexicon_tools) ---------------------
+
+# reported speech whose speaker is the writer ("Ich spreche hier von …", "wir halten fest, dass …")
+# is the outlet's own voice: the stance classifier reads it unmasked
+WRITER_SPEAKERS: Final = frozenset({"ich", "wir"})
+# stop words that carry loading inside a phrase ("nie dagewesen", "völlig überzogen"): word pairs
+# with them stay candidates of `framing lexicon suggest`
+PHRASE_LOADING_WORDS: Final = frozenset({"nie", "nicht", "kein", "keine", "immer", "ganz", "völlig", "so"})
+
+
 # --- telling German text from other text (framing.readers) -------------------------------------
 # German running text is made of function words to about a third (articles, pronouns,
 # prepositions, auxiliaries). A text counts as German by the share of its words that are
