@@ -9,13 +9,14 @@ German dictionary knows ("Kremlpropaganda" → Propaganda; "Regimentskommandeur"
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from itertools import compress, count, repeat
 from operator import attrgetter, is_not, methodcaller
-from typing import NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
 from framing.languages import Language
 from framing.lexicon import Entry, Lexicon, parse_conditions
@@ -63,16 +64,17 @@ class Hit(NamedTuple):
         }
 
 
+def _rule(id: str, match: str, category: str, leaning: str, weight: float) -> Entry:
+    """A built-in rule as a lexicon entry; its wording (term, neutral, explanation, target note)
+    is the language's (`built_in_rules`, bound per language by `_Morphology`)."""
+    return Entry(id=id, term=id, match=match, category=category, leaning=leaning, weight=weight, neutral=(),
+                 explanation="", contested=False, target_note="", source="framing rule",
+                 origin="framing/matching.py", lemmas=(), key="")
+
+
 # Scare quotes count as framing even when the quoted word is in no lexicon: the outlet marks
 # the word as someone else's or as dubious ("Gegnern"). Built in, not a lexicon row.
-SCARE_QUOTE = Entry(
-    id="scare-quote", term="„…“ (Anführungszeichen ohne Sprecher)", match="quote",
-    category="doubt-distancing", leaning="target", weight=1.0,
-    neutral=("das Wort ohne Anführungszeichen", "die Quelle des Wortes nennen"),
-    explanation="Anführungszeichen ohne Sprecher: die Redaktion distanziert sich vom Wort und stellt es in Frage.",
-    contested=False, target_note="Die Richtung hängt davon ab, wessen Wort in Frage gestellt wird.",
-    source="framing rule", origin="framing/matching.py", lemmas=(), key="",
-)
+SCARE_QUOTE = _rule("scare-quote", "quote", "doubt-distancing", "target", 1.0)
 
 
 class _Morphology:
@@ -140,6 +142,10 @@ class _Morphology:
         self.separable_stem_endings: tuple[str, ...] = lang.sequence("separable_stem_endings")
         self.infinitive_endings: tuple[str, ...] = lang.sequence("infinitive_endings")
         self.genitive_name_endings: tuple[str, ...] = lang.sequence("genitive_name_endings")  # "Wagenknechts"
+        # the built-in rules in the language's wording
+        wording: dict[str, dict[str, Any]] = lang.table("built_in_rules")
+        self.scare_quote, self.claimed, self.superlative, self.hardly_more = (
+            dataclasses.replace(e, **wording.get(e.id, {})) for e in (SCARE_QUOTE, CLAIMED, SUPERLATIVE, HARDLY_MORE))
         self.konjunktiv_re = re.compile(rf"\b{_any_of(lang.sequence('konjunktiv_forms'))}\b")
         self.naming_head_re = re.compile(f"{_any_of(lang.sequence('naming_heads'))}$", re.I)
         self.charge_before_re = re.compile(
@@ -535,7 +541,7 @@ class Matcher:
                 k += 1
             if not lemmas or sum(c.isalpha() for c in q.text) < 2:  # „“, „…“, 'n': nothing is distanced
                 continue
-            hits.append(Hit(SCARE_QUOTE, q.text, " ".join(lemmas), q.start, q.end, q.sentence, "scare-quote",
+            hits.append(Hit(self.morph.scare_quote, q.text, " ".join(lemmas), q.start, q.end, q.sentence, "scare-quote",
                             "", an.article.part_at(q.start), "scare-quote"))
         hits.sort(key=lambda h: (h.start, h.end, h.entry.id))
         return hits
@@ -614,14 +620,7 @@ _QUOTE_MARKS = "„“\"»«‚‘'”"
 
 # "Er will nichts gewusst haben": the modal "wollen" with a perfect infinitive reports a claim
 # and doubts it in one (a grammatical construction, not a word: built in like the scare quote).
-CLAIMED = Entry(
-    id="wollen-perfekt", term="wollen + Infinitiv Perfekt (will … gesehen haben)", match="construction",
-    category="doubt-distancing", leaning="target", weight=1.5,
-    neutral=("gibt an, … zu haben", "sagt, sie habe …"),
-    explanation="„wollen“ mit Infinitiv Perfekt gibt eine Behauptung wieder und stellt sie zugleich in Zweifel.",
-    contested=False, target_note="Die Richtung hängt davon ab, wessen Angabe bezweifelt wird.",
-    source="framing rule", origin="framing/matching.py", lemmas=(), key="",
-)
+CLAIMED = _rule("wollen-perfekt", "construction", "doubt-distancing", "target", 1.5)
 _CLAUSE_END = frozenset({".", ",", ";", ":", "!", "?", "–", "—", "(", ")"})
 
 
@@ -644,7 +643,7 @@ def _claimed(types: list[TokenType], doc: Doc, m: _Morphology) -> list[tuple[tup
     for i in compress(count(), map(m.wollen.__contains__, map(attrgetter("low"), types))):
         # subordinate clause: participle, haben/sein, wollen
         if i >= 2 and types[i - 1].low in aux and _participle_form(types[i - 2], m):
-            out.append(((i - 2, i - 1, i), CLAIMED, "construction"))
+            out.append(((i - 2, i - 1, i), m.claimed, "construction"))
             continue
         if i >= 1 and types[i - 1].low.endswith(m.infinitive_endings) and types[i - 1].text[:1].islower():
             continue  # "… einrücken wollten": a subordinate clause with another infinitive
@@ -655,7 +654,7 @@ def _claimed(types: list[TokenType], doc: Doc, m: _Morphology) -> list[tuple[tup
                 break
             if tk.low in aux and _participle_form(types[k - 1], m) and k - 1 > i and (
                     k + 1 >= last or types[k + 1].text in _CLAUSE_END or types[k + 1].low in joiners):
-                out.append(((i, k - 1, k), CLAIMED, "construction"))
+                out.append(((i, k - 1, k), m.claimed, "construction"))
                 break
     return out
 
@@ -663,14 +662,7 @@ def _claimed(types: list[TokenType], doc: Doc, m: _Morphology) -> list[tuple[tup
 # "die schwerste Krise seit Jahrzehnten", "der beliebteste Kanzler aller Zeiten": a superlative
 # set against all of history (built in: it is a construction, not a word). A year after "seit"
 # is a statistic ("die höchste Inflation seit 1992"), not hyperbole.
-SUPERLATIVE = Entry(
-    id="superlativ-seit", term="Superlativ + seit … / aller Zeiten / der Geschichte", match="construction",
-    category="hyperbole", leaning="none", weight=1.5,
-    neutral=("den Vergleich mit Zahlen und Zeitraum belegen",),
-    explanation=("Ein Superlativ gegen die ganze Geschichte gestellt (seit Jahrzehnten, aller Zeiten) "
-                 "dramatisiert ein Ereignis."),
-    contested=False, target_note="", source="framing rule", origin="framing/matching.py", lemmas=(), key="",
-)
+SUPERLATIVE = _rule("superlativ-seit", "construction", "hyperbole", "none", 1.5)
 def _superlative_base(low: str, m: _Morphology) -> str:
     """The adjective of a superlative the lemmatiser does not resolve ("unbeliebteste" ->
     "unbeliebt"); "" when the rest is no known word."""
@@ -700,28 +692,21 @@ def _superlatives(types: list[TokenType], doc: Doc, m: _Morphology) -> list[tupl
             nxt = [types[j].low for j in range(k + 1, min(last, k + 4)) if types[j].is_word]
             if w in since_words and nxt and not any(x[:1].isdigit() or number_re.match(x) for x in nxt) \
                     and any(x.startswith(since_nouns) for x in nxt):
-                out.append(((i, k), SUPERLATIVE, "construction"))
+                out.append(((i, k), m.superlative, "construction"))
                 break
             if nxt and ((w, nxt[0]) in all_times or (w in age_articles and nxt[0] in ages)):
-                out.append(((i, k + 1), SUPERLATIVE, "construction"))
+                out.append(((i, k + 1), m.superlative, "construction"))
                 break
             if (w in after_words and nxt and nxt[0] in after_articles
                     and any(x.startswith(since_nouns) for x in nxt[1:])):
-                out.append(((i, k), SUPERLATIVE, "construction"))  # "… nach dem Zweiten Weltkrieg"
+                out.append(((i, k), m.superlative, "construction"))  # "… nach dem Zweiten Weltkrieg"
                 break
     return out
 
 
 # "Der Kontrast könnte kaum größer sein", "Größer könnte die Enttäuschung kaum ausfallen": a
 # comparative that nothing could exceed, an emphasis in the outlet's voice (built in: a construction).
-HARDLY_MORE = Entry(
-    id="kaum-komparativ", term="könnte kaum + Komparativ + sein (kaum größer sein können)", match="construction",
-    category="hyperbole", leaning="none", weight=1.0,
-    neutral=("ist groß", "das Ausmaß mit Zahlen oder Vergleichen belegen"),
-    explanation=("„könnte kaum größer sein“ erklärt einen Unterschied oder eine Bedeutung zum denkbar "
-                 "größten, ohne es zu belegen."),
-    contested=False, target_note="", source="framing rule", origin="framing/matching.py", lemmas=(), key="",
-)
+HARDLY_MORE = _rule("kaum-komparativ", "construction", "hyperbole", "none", 1.0)
 
 
 def _comparative(t: TokenType, irregular: frozenset[str], endings: tuple[str, ...],
@@ -748,7 +733,7 @@ def _hardly_more(types: list[TokenType], doc: Doc, m: _Morphology) -> list[tuple
         verb = next((k for k in range(i + 1, hi + 1) if types[k].lemma_low in hardly_verbs), None)
         modal = any(types[k].low in koennen for k in range(lo, hi + 1))
         if comp is not None and verb is not None and modal and abs(comp - i) <= 6:
-            out.append((tuple(sorted({comp, i, verb})), HARDLY_MORE, "construction"))
+            out.append((tuple(sorted({comp, i, verb})), m.hardly_more, "construction"))
     return out
 
 

@@ -141,6 +141,12 @@ def test_the_matchers_morphology_is_the_languages():
     assert m.separable("absägen") == ("ab", "sägen") and m.separable("runtergehen") == ("runter", "gehen")
     assert m.separable("abgabe") == ("", "")
     assert m.adjective_final_letters == frozenset("emnrs")  # "dem Dritten": the phrase "Dritter Weltkrieg"
+    # the built-in rules read in the language's wording; a language without it shows their ids
+    assert m.claimed.term == "wollen + Infinitiv Perfekt (will … gesehen haben)" and m.claimed.weight == 1.5
+    assert m.scare_quote.neutral == ("das Wort ohne Anführungszeichen", "die Quelle des Wortes nennen")
+    de = get_language("de")
+    bare = _morphology(dataclasses.replace(de, lists={**de.lists, "built_in_rules": {}}))
+    assert (bare.claimed.term, bare.claimed.explanation, bare.claimed.weight) == ("wollen-perfekt", "", 1.5)
 
 
 def test_dates_in_text_are_read_in_the_languages_formats(monkeypatch: pytest.MonkeyPatch):

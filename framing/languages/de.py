@@ -811,6 +811,39 @@ PROSECUTION_STEMS: Final = ("ermittel", "staatsanwalt", "bundesanwalt", "general
                             "gericht")
 PROSECUTION_WORDS: Final = frozenset({"anklage", "angeklagt", "strafverfahren", "strafanzeige", "haftbefehl"})
 
+# how the matcher's built-in rules (framing.matching) read to the user, by rule id: the
+# construction as a term, neutral wordings, why it frames, and whose direction it takes
+BUILT_IN_RULES: Final = {
+    "scare-quote": {
+        "term": "„…“ (Anführungszeichen ohne Sprecher)",
+        "neutral": ("das Wort ohne Anführungszeichen", "die Quelle des Wortes nennen"),
+        "explanation": ("Anführungszeichen ohne Sprecher: die Redaktion distanziert sich vom Wort und stellt es "
+                        "in Frage."),
+        "target_note": "Die Richtung hängt davon ab, wessen Wort in Frage gestellt wird.",
+    },
+    "wollen-perfekt": {
+        "term": "wollen + Infinitiv Perfekt (will … gesehen haben)",
+        "neutral": ("gibt an, … zu haben", "sagt, sie habe …"),
+        "explanation": ("„wollen“ mit Infinitiv Perfekt gibt eine Behauptung wieder und stellt sie zugleich in "
+                        "Zweifel."),
+        "target_note": "Die Richtung hängt davon ab, wessen Angabe bezweifelt wird.",
+    },
+    "superlativ-seit": {
+        "term": "Superlativ + seit … / aller Zeiten / der Geschichte",
+        "neutral": ("den Vergleich mit Zahlen und Zeitraum belegen",),
+        "explanation": ("Ein Superlativ gegen die ganze Geschichte gestellt (seit Jahrzehnten, aller Zeiten) "
+                        "dramatisiert ein Ereignis."),
+        "target_note": "",
+    },
+    "kaum-komparativ": {
+        "term": "könnte kaum + Komparativ + sein (kaum größer sein können)",
+        "neutral": ("ist groß", "das Ausmaß mit Zahlen oder Vergleichen belegen"),
+        "explanation": ("„könnte kaum größer sein“ erklärt einen Unterschied oder eine Bedeutung zum denkbar "
+                        "größten, ohne es zu belegen."),
+        "target_note": "",
+    },
+}
+
 # parts of a speaker's words that make the source anonymous in the comparison ("ungenannte
 # Pentagon-Beamte", "Quellen in Washington", "man"): matched inside the lower-cased speaker text
 ANONYMOUS_SPEAKER_PARTS: Final = ("anonym", "ungenannt", "quellen", "beamte", "vertreter", "man")
