@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from itertools import compress, count, repeat
-from operator import attrgetter, is_not, methodcaller
+from operator import attrgetter, is_not
 from typing import Any, NamedTuple, cast
 
 from framing.languages import Language
@@ -255,13 +255,18 @@ def _any_of(words: Iterable[str]) -> str:
 def _folder(folds: Iterable[tuple[str, str]]) -> Callable[[str], str]:
     """A function writing a word's letters in one form (`folds`: pairs of letters and what they
     are written as), as cheap as one `str.replace` per pair."""
-    steps = [methodcaller("replace", a, b) for a, b in folds]
-    if len(steps) == 1:
-        return steps[0]
+    pairs = tuple(folds)
+    if len(pairs) == 1:  # German: ß as ss, the matcher's hot path (a plain call, no loop)
+        [(a, b)] = pairs
+
+        def fold_one(w: str, a: str = a, b: str = b) -> str:
+            return w.replace(a, b)
+
+        return fold_one
 
     def fold(w: str) -> str:
-        for step in steps:
-            w = step(w)
+        for a, b in pairs:
+            w = w.replace(a, b)
         return w
 
     return fold
