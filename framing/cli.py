@@ -735,7 +735,8 @@ def export_command(paths: tuple[str, ...], output: str, fmt: str, hits: str | No
     from framing.export import EXIT_ERRORS, EXIT_INTERRUPTED, ExportInterrupted, ExportOptions, ScoringConfig, export
 
     s = make_settings(kw)
-    cfg = ScoringConfig(s.lexicon_dir, s.extra_lexicons, s.model, s.stance, language=s.language)
+    cfg = ScoringConfig(s.lexicon_dir, s.extra_lexicons, s.model, s.stance, language=s.language, packs=s.packs,
+                        axis=s.axis)
     opts = ExportOptions(output, fmt, hits, errors, events, window, excel, nested_hits, jobs, engine, scheduler,
                          resume, max_chars, progress=sys.stderr.isatty() and not kw["quiet"])
     stdin = sys.stdin.buffer.read() if "-" in paths else None

@@ -102,7 +102,8 @@ def article_columns(categories: Iterable[str], events: bool = False) -> list[str
 @dataclass(frozen=True)
 class ScoringConfig:
     """What a worker needs to load once: lexicon, model, and whether to keep event features;
-    `language`: the code of the texts' language (Settings.language), whose lexicon and model it is."""
+    `language`: the code of the texts' language (Settings.language), whose lexicon and model it is;
+    `packs` and `axis` as in Settings."""
 
     lexicon_dir: str | None = None
     extra_lexicons: tuple[str, ...] = ()
@@ -111,6 +112,8 @@ class ScoringConfig:
     events: bool = False
     nested_hits: bool = False
     language: str = DEFAULT_LANGUAGE
+    packs: tuple[str, ...] = ()
+    axis: str | None = None
 
 
 @dataclass(slots=True)
@@ -129,16 +132,20 @@ class Scorer:
 
     def __init__(self, cfg: ScoringConfig, notes: Callable[[str], None] | None = None) -> None:
         from framing.languages import get_language
-        from framing.lexicon import default_lexicon, load_lexicon
+        from framing.lexicon import default_lexicon, load_lexicon, shipped_axes
         from framing.matching import Matcher
-        from framing.stance import default_model, load_model
+        from framing.stance import default_model, load_model, on_axis
 
         self.cfg = cfg
         language = get_language(cfg.language)
-        if cfg.lexicon_dir is None and not cfg.extra_lexicons:
+        if cfg.lexicon_dir is None and not cfg.extra_lexicons and not cfg.packs:
             self.lexicon = default_lexicon(language)
         else:
-            self.lexicon = load_lexicon(cfg.lexicon_dir, cfg.extra_lexicons, language=language)
+            self.lexicon = load_lexicon(cfg.lexicon_dir, cfg.extra_lexicons, extra_packs=cfg.packs, language=language)
+        if cfg.axis is not None and cfg.axis != self.lexicon.axis:  # as framing.api does
+            if cfg.axis not in shipped_axes():
+                raise InputError(f"lexicons/axes.toml: no axis '{cfg.axis}'; defined: {', '.join(shipped_axes())}")
+            self.lexicon = on_axis(self.lexicon, cfg.axis)
         self.matcher = Matcher(self.lexicon)
         self.model = None
         if cfg.stance:
@@ -204,7 +211,8 @@ class Scorer:
 
 def _lexicon_only(cfg: ScoringConfig) -> ScoringConfig:
     """What loads the lexicon of `cfg` (its categories) and nothing else."""
-    return ScoringConfig(cfg.lexicon_dir, cfg.extra_lexicons, stance=False, language=cfg.language)
+    return ScoringConfig(cfg.lexicon_dir, cfg.extra_lexicons, stance=False, language=cfg.language, packs=cfg.packs,
+                         axis=cfg.axis)
 
 
 _SCORERS: dict[ScoringConfig, Scorer] = {}
