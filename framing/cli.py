@@ -24,6 +24,7 @@ from framing.classroom import LANGS, article_view, default_lang
 from framing.errors import FramingError, LexiconError, ModelError
 from framing.evaluation import agreement, evaluate_hits, load_gold
 from framing.exercise import check_markings, read_markings
+from framing.languages import Language, get_language
 from framing.languages import available as available_languages
 from framing.lexicon import Lexicon, load_lexicon
 from framing.lexicon_tools import check_neutral, seed_examples, suggest
@@ -651,15 +652,22 @@ def evaluate_stance(data: str | None, text_column: str, label_column: str, folds
     click.echo(render_cv(cross_validate(examples, matcher, folds), what, fmt), nl=False)
 
 
+def _text_language(code: str) -> Language:
+    """The language a --language names, for the commands that take no Settings (an unknown
+    code is the SettingsError of `Settings`)."""
+    return get_language(Settings(language=code).language)
+
+
 @evaluate.command("quotes")
 @click.option("--gold", "gold_path", required=True, type=click.Path(),
               help="Span gold JSONL (id, type, start, end, speaker); texts in texts/ID.txt beside it.")
 @click.option("--texts", type=click.Path(), default=None, help="Folder of ID.txt (default: texts/ beside --gold).")
+@language_option
 @format_option()
 @handle_errors
-def evaluate_quotes(gold_path: str, texts: str | None, fmt: str) -> None:
+def evaluate_quotes(gold_path: str, texts: str | None, language: str, fmt: str) -> None:
     """Span and character P/R/F1 of direct and reported speech, and speaker accuracy."""
-    report = evaluate_quote_spans(gold_path, texts)
+    report = evaluate_quote_spans(gold_path, texts, _text_language(language))
     click.echo(f"gold: {gold_path} ({report.documents} documents)")
     click.echo(render(report.rows(), list(report.rows()[0]), fmt), nl=False)
 
@@ -667,12 +675,13 @@ def evaluate_quotes(gold_path: str, texts: str | None, fmt: str) -> None:
 @evaluate.command("voice")
 @click.argument("set_dir", type=click.Path())
 @click.option("--texts", required=True, type=click.Path(), help="Folder of the set's texts, named ID.txt.")
+@language_option
 @format_option()
 @handle_errors
-def evaluate_voice_command(set_dir: str, texts: str, fmt: str) -> None:
+def evaluate_voice_command(set_dir: str, texts: str, language: str, fmt: str) -> None:
     """Quoted gold terms given a quote/reported voice, own-voice terms given to a speaker, and
     quoted speakers found, on an annotated set (manifest.csv, gold.csv, speakers.csv)."""
-    report = evaluate_voice(set_dir, texts)
+    report = evaluate_voice(set_dir, texts, _text_language(language))
     click.echo(f"set: {set_dir} ({report.articles} articles)")
     click.echo(render(report.rows(), ["measure", "count", "share"], fmt), nl=False)
 

@@ -209,7 +209,7 @@ def test_every_command_reading_texts_or_the_lexicon_takes_language_once():
 
 
 @pytest.mark.parametrize("args", [("score", str(SEEDS)), ("export", str(SEEDS), "-o", "OUT"), ("train", "-o", "OUT"),
-                                  ("evaluate", "stance"), ("lexicon", "list")])
+                                  ("evaluate", "stance"), ("lexicon", "list"), ("evaluate", "quotes", "--gold", "g")])
 def test_an_unknown_language_is_one_error_line(args, tmp_path):
     out = tmp_path / "out"
     r = run(*(str(out) if a == "OUT" else a for a in args), "--language", "xx")

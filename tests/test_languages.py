@@ -163,12 +163,22 @@ def test_dates_in_text_are_read_in_the_languages_formats(monkeypatch: pytest.Mon
         dates_named(text, language=bad)
 
 
+def test_speakers_are_compared_in_the_language(monkeypatch: pytest.MonkeyPatch):
+    from framing.quote_eval import same_speaker
+
+    # German: "Der" names no one, "Müller" keeps its umlaut
+    assert not same_speaker("Der Minister", "Der Sprecher") and not same_speaker("Müller", "Muller")
+    bare = _derived(monkeypatch, "de-x-bare", speaker_function_words=frozenset(), umlauts=())  # type: ignore[arg-type]
+    assert same_speaker("Der Minister", "Der Sprecher", bare) and same_speaker("Müller", "Muller", bare)
+
+
 def test_every_list_a_stage_asks_for_is_in_german():
     """A misspelt list name would silently be empty: every name the stages ask for exists."""
     from framing.actors import _lists
     from framing.compare import _anonymous
     from framing.events import event_words
     from framing.matching import _morphology
+    from framing.quote_eval import _speaker_rules
     from framing.quotes import _words
     from framing.stance import _writer_speakers
     from framing.targets import _rules
@@ -181,7 +191,8 @@ def test_every_list_a_stage_asks_for_is_in_german():
 
     de = get_language("de")
     strict = dataclasses.replace(de, lists=Strict(de.lists))
-    for make in (TextLayer, _words, _rules, _lists, _morphology, event_words, _anonymous, _writer_speakers):
+    for make in (TextLayer, _words, _rules, _lists, _morphology, event_words, _anonymous, _writer_speakers,
+                 _speaker_rules):
         make(strict)
 
 

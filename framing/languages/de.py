@@ -857,6 +857,10 @@ WRITER_SPEAKERS: Final = frozenset({"ich", "wir"})
 # stop words that carry loading inside a phrase ("nie dagewesen", "völlig überzogen"): word pairs
 # with them stay candidates of `framing lexicon suggest`
 PHRASE_LOADING_WORDS: Final = frozenset({"nie", "nicht", "kein", "keine", "immer", "ganz", "völlig", "so"})
+# evaluating speakers against gold (framing.quote_eval): articles and pronouns name no one by
+# themselves ("Sie" at a sentence start is capitalised)
+SPEAKER_FUNCTION_WORDS: Final = frozenset(
+    "der die das des und von anonym sie ihr ihm ihn ihnen ich wir man uns mir mich dieser diese jener jene".split())
 
 
 # --- telling German text from other text (framing.readers) -------------------------------------
