@@ -36,7 +36,7 @@ def test_german_is_a_language_object_holding_the_word_lists():
     assert de.lemmatize("Kriegen") == "Krieg" and de.is_known("Regierung")
     for name in ("speech_verbs", "abbreviations", "months", "stopwords", "prepositions", "articles",
                  "letter_folds", "umlauts", "day_marks", "numeric_date_formats", "writer_speakers",
-                 "phrase_loading_words"):
+                 "phrase_loading_words", "speaker_function_words", "own_list_wording", "built_in_rules"):
         assert de.words(name), name
     assert "sagen" in de.words("speech_verbs") and "usw" in de.words("abbreviations")
     assert de.looks_like(GERMAN_TEXT)[0] and not de.looks_like("The chancellor said on Monday that the "

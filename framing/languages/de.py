@@ -857,6 +857,8 @@ WRITER_SPEAKERS: Final = frozenset({"ich", "wir"})
 # stop words that carry loading inside a phrase ("nie dagewesen", "völlig überzogen"): word pairs
 # with them stay candidates of `framing lexicon suggest`
 PHRASE_LOADING_WORDS: Final = frozenset({"nie", "nicht", "kein", "keine", "immer", "ganz", "völlig", "so"})
+# the explanation of an entry from a user's list that has none (framing.lexicon), after its category
+OWN_LIST_WORDING: Final = {"no_explanation": "aus einer eigenen Liste; Erklärung fehlt"}
 # evaluating speakers against gold (framing.quote_eval): articles and pronouns name no one by
 # themselves ("Sie" at a sentence start is capitalised)
 SPEAKER_FUNCTION_WORDS: Final = frozenset(
