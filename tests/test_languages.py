@@ -34,7 +34,9 @@ def test_german_is_a_language_object_holding_the_word_lists():
     de = get_language("de")
     assert de.code == "de" and "de" in languages.shipped()
     assert de.lemmatize("Kriegen") == "Krieg" and de.is_known("Regierung")
-    for name in ("speech_verbs", "abbreviations", "months", "stopwords", "prepositions", "articles"):
+    for name in ("speech_verbs", "abbreviations", "months", "stopwords", "prepositions", "articles",
+                 "letter_folds", "umlauts", "day_marks", "numeric_date_formats", "writer_speakers",
+                 "phrase_loading_words", "speaker_function_words", "own_list_wording", "built_in_rules"):
         assert de.words(name), name
     assert "sagen" in de.words("speech_verbs") and "usw" in de.words("abbreviations")
     assert de.looks_like(GERMAN_TEXT)[0] and not de.looks_like("The chancellor said on Monday that the "
@@ -105,13 +107,80 @@ def test_an_abbreviation_the_language_adds_ends_no_sentence(monkeypatch: pytest.
     assert (german["sentences"], other["sentences"]) == (4, 3)  # "Kpt." ends a sentence in German only
 
 
+def _hits(text: str, language: str) -> list[tuple[str, str]]:
+    [rec] = framing.score([{"text": text}], Settings(language=language, stance=False))
+    return [(h.term, h.entry) for h in rec.hits]
+
+
+@pytest.mark.parametrize(("lists", "text", "german"), [
+    # ß written as ss: simplemma lemmatises "goss" as "giessen", the entry says "gießen"
+    ({"letter_folds": ()}, "Er goss damit Öl ins Feuer.", [("goss damit Öl ins Feuer", "de-oel-ins-feuer-giessen")]),
+    # the stem of a separable verb: "sägt … ab" is "absägen"
+    ({"separable_stem_endings": ()}, "Sie sägt den Ast ab, auf dem sie sitzt.",
+     [("sägt den Ast ab", "de-ast-absaegen")]),
+    # a comparative is its lemma umlauted: "stärker" of "stark"
+    ({"umlauts": ()}, "Die Spannungen könnten kaum stärker sein.", [("kaum stärker sein", "kaum-komparativ")]),
+    # the genitive of a name: "Wagenknechts" is Sahra Wagenknecht's, no "Knecht"
+    ({"genitive_name_endings": ()}, "Gestern sprach Sahra Wagenknecht in Berlin. Wagenknechts Partei wuchs.", []),
+])
+def test_the_matcher_reads_letters_and_endings_from_the_language(monkeypatch: pytest.MonkeyPatch,
+                                                                 lists: dict[str, tuple[str, ...]], text: str,
+                                                                 german: list[tuple[str, str]]):
+    code = "de-x-no-" + "-".join(lists).replace("_", "")  # one code per language: runs cache by settings
+    _derived(monkeypatch, code, **lists)  # type: ignore[arg-type]
+    assert _hits(text, "de") == german
+    assert _hits(text, code) != german
+
+
+def test_the_matchers_morphology_is_the_languages():
+    from framing.matching import _morphology
+
+    m = _morphology(get_language("de"))
+    assert m.fold("Großmaul") == "grossmaul".capitalize()
+    assert (m.umlauted("fallen"), m.umlauted("sagen"), m.umlauted("Fallen")) == ("fällen", "sägen", "Fallen")
+    assert m.separable("absägen") == ("ab", "sägen") and m.separable("runtergehen") == ("runter", "gehen")
+    assert m.separable("abgabe") == ("", "")
+    assert m.adjective_final_letters == frozenset("emnrs")  # "dem Dritten": the phrase "Dritter Weltkrieg"
+    # the built-in rules read in the language's wording; a language without it shows their ids
+    assert m.claimed.term == "wollen + Infinitiv Perfekt (will … gesehen haben)" and m.claimed.weight == 1.5
+    assert m.scare_quote.neutral == ("das Wort ohne Anführungszeichen", "die Quelle des Wortes nennen")
+    de = get_language("de")
+    bare = _morphology(dataclasses.replace(de, lists={**de.lists, "built_in_rules": {}}))
+    assert (bare.claimed.term, bare.claimed.explanation, bare.claimed.weight) == ("wollen-perfekt", "", 1.5)
+
+
+def test_dates_in_text_are_read_in_the_languages_formats(monkeypatch: pytest.MonkeyPatch):
+    from framing.events import dates_named
+
+    text = "Am 26. September 2022 (9/26/2022 oder 26.09.2022) und am 2022-09-27."
+    german = ["2022-09", "2022-09-26", "2022-09", "2022-09-26", "2022-09", "2022-09-27"]
+    assert dates_named(text, language=get_language("de")) == german
+    # day after month in digits, no mark after a day: "26." is no day, 26.09.2022 no date, 9/26/2022 one
+    other = _derived(monkeypatch, "de-x-dates", numeric_date_formats=("M/D/Y",), day_marks=())  # type: ignore[arg-type]
+    assert dates_named(text, language=other) == ["2022-09", "2022-09", "2022-09-26", "2022-09", "2022-09-27"]
+    bad = _derived(monkeypatch, "de-x-bad", numeric_date_formats=("D.M.",))  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="needs D"):
+        dates_named(text, language=bad)
+
+
+def test_speakers_are_compared_in_the_language(monkeypatch: pytest.MonkeyPatch):
+    from framing.quote_eval import same_speaker
+
+    # German: "Der" names no one, "Müller" keeps its umlaut
+    assert not same_speaker("Der Minister", "Der Sprecher") and not same_speaker("Müller", "Muller")
+    bare = _derived(monkeypatch, "de-x-bare", speaker_function_words=frozenset(), umlauts=())  # type: ignore[arg-type]
+    assert same_speaker("Der Minister", "Der Sprecher", bare) and same_speaker("Müller", "Muller", bare)
+
+
 def test_every_list_a_stage_asks_for_is_in_german():
     """A misspelt list name would silently be empty: every name the stages ask for exists."""
     from framing.actors import _lists
     from framing.compare import _anonymous
     from framing.events import event_words
     from framing.matching import _morphology
+    from framing.quote_eval import _speaker_rules
     from framing.quotes import _words
+    from framing.stance import _writer_speakers
     from framing.targets import _rules
     from framing.text import TextLayer
 
@@ -122,7 +191,8 @@ def test_every_list_a_stage_asks_for_is_in_german():
 
     de = get_language("de")
     strict = dataclasses.replace(de, lists=Strict(de.lists))
-    for make in (TextLayer, _words, _rules, _lists, _morphology, event_words, _anonymous):
+    for make in (TextLayer, _words, _rules, _lists, _morphology, event_words, _anonymous, _writer_speakers,
+                 _speaker_rules):
         make(strict)
 
 

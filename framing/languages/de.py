@@ -592,6 +592,11 @@ MONTH_VARIANTS: Final = {"jänner": 1}  # other names of a month (Austrian Germa
 MONTH_CUES: Final = ("im", "am", "Anfang", "Mitte", "Ende", "seit", "vom", "zum", "bis")
 # words that join two days of one month ("am 26. und 27. September")
 DAY_JOINERS: Final = ("und",)
+# a day before a month's name is its number and this mark ("26. September")
+DAY_MARKS: Final = (".",)
+# dates in digits as the language writes them: D day, M month (one or two digits), Y year, the
+# rest as written ("26.09.2022"; ISO dates, 2022-09-26, are read in every language)
+NUMERIC_DATE_FORMATS: Final = ("D.M.Y",)
 
 
 # --- quotations: words the quotation finder tests by themselves (framing.quotes) ---------------
@@ -869,6 +874,17 @@ PARTICIPLE_RULES: Final = (("ern", "ert"), ("eln", "elt"), ("ieren", "iert"))
 PARTICIPLE_ENDINGS: Final = ("t", "en")
 PARTICIPLE_INFIXES: Final = ("ge",)
 PARTICIPLE_SUFFIXES: Final = ("iert",)
+# letters written two ways, one form for matching split phrases (simplemma: "goss" -> "giessen")
+LETTER_FOLDS: Final = (("ß", "ss"),)
+# vowels and their umlauts: simplemma takes some strong present forms for another verb ("fällt"
+# -> fällen, not fallen), so a split phrase's "fallen" also accepts "fällen"; a comparative is
+# its lemma umlauted ("größer": groß)
+UMLAUTS: Final = (("a", "ä"), ("o", "ö"), ("u", "ü"))
+# verb lemmas (they end as VERB_LEMMA_ENDINGS above): how the stem of a separable one ends (its
+# particle taken off: "absägen" -> "sägen", "runtergehen" -> "gehen"), and the infinitive ending
+# of the verbs given an umlaut and of an infinitive before "wollen" ("… einrücken wollten")
+SEPARABLE_STEM_ENDINGS: Final = ("en", "ern", "eln")
+INFINITIVE_ENDINGS: Final = ("en",)
 # verb forms of Konjunktiv I (and II) outside a short quotation that make it reported speech
 KONJUNKTIV_FORMS: Final = frozenset({"sei", "seien", "habe", "hätten", "werde", "könne", "müsse", "solle", "wolle",
                                      "gebe", "liege", "stehe", "wisse", "bleibe", "gehe", "komme"})
@@ -891,6 +907,39 @@ PROSECUTION_STEMS: Final = ("ermittel", "staatsanwalt", "bundesanwalt", "general
                             "gericht")
 PROSECUTION_WORDS: Final = frozenset({"anklage", "angeklagt", "strafverfahren", "strafanzeige", "haftbefehl"})
 
+# how the matcher's built-in rules (framing.matching) read to the user, by rule id: the
+# construction as a term, neutral wordings, why it frames, and whose direction it takes
+BUILT_IN_RULES: Final = {
+    "scare-quote": {
+        "term": "„…“ (Anführungszeichen ohne Sprecher)",
+        "neutral": ("das Wort ohne Anführungszeichen", "die Quelle des Wortes nennen"),
+        "explanation": ("Anführungszeichen ohne Sprecher: die Redaktion distanziert sich vom Wort und stellt es "
+                        "in Frage."),
+        "target_note": "Die Richtung hängt davon ab, wessen Wort in Frage gestellt wird.",
+    },
+    "wollen-perfekt": {
+        "term": "wollen + Infinitiv Perfekt (will … gesehen haben)",
+        "neutral": ("gibt an, … zu haben", "sagt, sie habe …"),
+        "explanation": ("„wollen“ mit Infinitiv Perfekt gibt eine Behauptung wieder und stellt sie zugleich in "
+                        "Zweifel."),
+        "target_note": "Die Richtung hängt davon ab, wessen Angabe bezweifelt wird.",
+    },
+    "superlativ-seit": {
+        "term": "Superlativ + seit … / aller Zeiten / der Geschichte",
+        "neutral": ("den Vergleich mit Zahlen und Zeitraum belegen",),
+        "explanation": ("Ein Superlativ gegen die ganze Geschichte gestellt (seit Jahrzehnten, aller Zeiten) "
+                        "dramatisiert ein Ereignis."),
+        "target_note": "",
+    },
+    "kaum-komparativ": {
+        "term": "könnte kaum + Komparativ + sein (kaum größer sein können)",
+        "neutral": ("ist groß", "das Ausmaß mit Zahlen oder Vergleichen belegen"),
+        "explanation": ("„könnte kaum größer sein“ erklärt einen Unterschied oder eine Bedeutung zum denkbar "
+                        "größten, ohne es zu belegen."),
+        "target_note": "",
+    },
+}
+
 # parts of a speaker's words that make the source anonymous in the comparison ("ungenannte
 # Pentagon-Beamte", "Quellen in Washington", "man"): matched inside the lower-cased speaker text
 ANONYMOUS_SPEAKER_PARTS: Final = ("anonym", "ungenannt", "quellen", "beamte", "vertreter", "man")
@@ -908,6 +957,21 @@ ENDORSING_VERBS: Final = frozenset({"enthüllen", "aufdecken", "nachweisen", "ri
 ENDORSING_PHRASES: Final = ("zu recht", "zurecht", "mit recht", "völlig richtig", "richtigerweise",
                             "berechtigterweise", "treffend", "zutreffend", "mit gutem grund", "auf den punkt")
 AUTHORITY_PREFIXES: Final = ("renommiert", "preisgekrönt", "pulitzer", "legendär")
+
+# --- stance (framing.stance) and lexicon candidates (framing.lexicon_tools) ---------------------
+
+# reported speech whose speaker is the writer ("Ich spreche hier von …", "wir halten fest, dass …")
+# is the outlet's own voice: the stance classifier reads it unmasked
+WRITER_SPEAKERS: Final = frozenset({"ich", "wir"})
+# stop words that carry loading inside a phrase ("nie dagewesen", "völlig überzogen"): word pairs
+# with them stay candidates of `framing lexicon suggest`
+PHRASE_LOADING_WORDS: Final = frozenset({"nie", "nicht", "kein", "keine", "immer", "ganz", "völlig", "so"})
+# the explanation of an entry from a user's list that has none (framing.lexicon), after its category
+OWN_LIST_WORDING: Final = {"no_explanation": "aus einer eigenen Liste; Erklärung fehlt"}
+# evaluating speakers against gold (framing.quote_eval): articles and pronouns name no one by
+# themselves ("Sie" at a sentence start is capitalised)
+SPEAKER_FUNCTION_WORDS: Final = frozenset(
+    "der die das des und von anonym sie ihr ihm ihn ihnen ich wir man uns mir mich dieser diese jener jene".split())
 
 
 # --- telling German text from other text (framing.readers) -------------------------------------
