@@ -140,7 +140,7 @@ class _Morphology:
         self.umlaut_fold = str.maketrans({u: v for v, u in umlauts})  # ä -> a
         self.verb_lemma_endings: tuple[str, ...] = lang.sequence("verb_lemma_endings")
         self.separable_stem_endings: tuple[str, ...] = lang.sequence("separable_stem_endings")
-        self.infinitive_endings: tuple[str, ...] = lang.sequence("infinitive_endings")
+        self.infinitive_endings: tuple[str, ...] = lang.sequence("umlaut_infinitive_endings")
         self.genitive_name_endings: tuple[str, ...] = lang.sequence("genitive_name_endings")  # "Wagenknechts"
         # the built-in rules in the language's wording
         wording: dict[str, dict[str, Any]] = lang.table("built_in_rules")

@@ -238,7 +238,9 @@ def test_the_quotation_finder_holds_no_german_words():
     language (framing/languages/de.py): its code holds none."""
     de = get_language("de")
     german: set[str] = set()
-    for value in de.lists.values():
+    for name, value in de.lists.items():
+        if name in ("built_in_rules", "own_list_wording"):
+            continue  # wording shown to the user (keyed by rule ids such as "scare-quote"), not words tested
         items = value.items() if isinstance(value, dict) else value
         for item in items:
             for x in (item if isinstance(item, tuple) else (item,)):

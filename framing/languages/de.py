@@ -884,7 +884,7 @@ UMLAUTS: Final = (("a", "ä"), ("o", "ö"), ("u", "ü"))
 # particle taken off: "absägen" -> "sägen", "runtergehen" -> "gehen"), and the infinitive ending
 # of the verbs given an umlaut and of an infinitive before "wollen" ("… einrücken wollten")
 SEPARABLE_STEM_ENDINGS: Final = ("en", "ern", "eln")
-INFINITIVE_ENDINGS: Final = ("en",)
+UMLAUT_INFINITIVE_ENDINGS: Final = ("en",)
 # verb forms of Konjunktiv I (and II) outside a short quotation that make it reported speech
 KONJUNKTIV_FORMS: Final = frozenset({"sei", "seien", "habe", "hätten", "werde", "könne", "müsse", "solle", "wolle",
                                      "gebe", "liege", "stehe", "wisse", "bleibe", "gehe", "komme"})
