@@ -1,7 +1,11 @@
 """Check that a speed change leaves every output as it was.
 
-    python bench/equivalence.py save BASE.pkl     # on the code before the change
-    python bench/equivalence.py check BASE.pkl    # after it: lists every text whose output differs
+    python -m bench.equivalence save BASE.pkl     # on the code before the change
+    python -m bench.equivalence check BASE.pkl    # after it: lists every text whose output differs
+
+Run it from the checkout whose code it is to test (`-m` puts the current folder first on the
+path; `python bench/equivalence.py` would import an installed framing, e.g. another checkout's
+editable install): it stops when the framing it imports is not this checkout's.
 
 The texts: the seeds, the gold and stance sentences, 3,000 random concatenations of those
 sentences with separators that stress the text layer (quotation marks, line breaks, exotic
@@ -21,6 +25,7 @@ import random
 import sys
 from pathlib import Path
 
+import framing
 from framing.articles import Article
 from framing.lexicon import default_lexicon
 from framing.matching import Matcher
@@ -84,6 +89,10 @@ def stance_records(matcher: Matcher, ts: list[str]) -> list[str]:
 
 
 def main() -> None:
+    tested = Path(framing.__file__).resolve().parent.parent
+    if tested != ROOT:
+        sys.exit(f"this would test the framing in {tested}, not this checkout's ({ROOT}): run "
+                 "`python -m bench.equivalence …` from the checkout (or set PYTHONPATH to it)")
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("action", choices=("save", "check"))
     ap.add_argument("file")

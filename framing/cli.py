@@ -24,12 +24,14 @@ from framing.classroom import LANGS, article_view, default_lang
 from framing.errors import FramingError, LexiconError, ModelError
 from framing.evaluation import agreement, evaluate_hits, load_gold
 from framing.exercise import check_markings, read_markings
+from framing.languages import Language, get_language
+from framing.languages import available as available_languages
 from framing.lexicon import Lexicon, load_lexicon
 from framing.lexicon_tools import check_neutral, seed_examples, suggest
 from framing.matching import Matcher
 from framing.output import atomic_output
 from framing.quote_eval import evaluate_quote_spans, evaluate_voice
-from framing.readers import Problem, ReadOptions, ReadResult, iter_articles, read_articles
+from framing.readers import Problem, ReadResult, iter_articles, read_articles
 from framing.render import (
     FORMATS,
     iter_scores,
@@ -89,10 +91,22 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def language_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--language: the language of the texts (Settings.language; an unknown one is an error that
+    names the available ones). --lang, where a command has it, is the interface's language. Both
+    input_options and lexicon_options add it; a command with both has it once."""
+    if any(p.name == "language" for p in getattr(func, "__click_params__", ())):
+        return func
+    return click.option("--language", default=DEFAULTS.language, show_default=True,
+                        help="Language of the texts and the lexicon (framing.languages: "
+                             f"{', '.join(available_languages())}).")(func)
+
+
 def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """PATHS plus the options naming columns of CSV/JSONL inputs."""
-    opts = [
+    """PATHS, the language of the texts, and the options naming columns of CSV/JSONL inputs."""
+    opts: list[Callable[[Callable[..., Any]], Callable[..., Any]]] = [
         click.argument("paths", nargs=-1, required=True),
+        language_option,
         click.option("--text-column", default=DEFAULTS.text_column, show_default=True,
                      help="Column (CSV) or key (JSONL) holding the article text."),
         click.option("--id-column", default=DEFAULTS.id_column, show_default=True,
@@ -145,7 +159,8 @@ def format_option(choices: tuple[str, ...] | None = FORMATS) -> Callable[..., An
 _SETTING = {"text_column": "text_column", "id_column": "id_column", "outlet_column": "outlet_column",
             "date_column": "date_column", "title_column": "title_column", "url_column": "url_column",
             "input_format": "input_format", "lexicon_dir": "lexicon_dir", "extra_lexicons": "extra_lexicons",
-            "extra_packs": "packs", "axis": "axis", "model_path": "model", "window": "window_days", "by": "by"}
+            "extra_packs": "packs", "axis": "axis", "model_path": "model", "window": "window_days", "by": "by",
+            "language": "language"}
 
 
 def make_settings(kw: dict[str, Any], **more: Any) -> Settings:
@@ -253,6 +268,7 @@ def quotes(paths: tuple[str, ...], fmt: str, kinds: tuple[str, ...], **kw: Any) 
 
 
 def lexicon_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = language_option(func)
     func = click.option("--lexicon-dir", type=click.Path(), default=DEFAULTS.lexicon_dir,
                         help="Use this lexicon folder (manifest.toml + CSV) instead of the shipped one.")(func)
     func = click.option("--lexicon", "extra_lexicons", multiple=True, type=click.Path(),
@@ -449,8 +465,9 @@ def exercise_check(markings: str, article_path: str, lang: str | None, output: s
     """Compare the students' MARKINGS (CSV: term or start,end; reason; optional student) with
     the tool and with each other: Krippendorff's alpha, Cohen's kappa, words the students
     found and the tool missed (candidates for a class word list) and the reverse."""
-    matcher = Matcher(get_lexicon(kw))
-    result = read_articles([article_path])
+    s = make_settings(kw, stance=False)
+    matcher = Matcher(api.lexicon_for(s))
+    result = read_articles([article_path], s.read_options())
     for p in result.problems:
         click.echo(f"Warning: {p}", err=True)
     if len(result.articles) != 1:
@@ -459,8 +476,8 @@ def exercise_check(markings: str, article_path: str, lang: str | None, output: s
     lang = lang or default_lang()
     view = article_view(next(iter(score_articles(result.articles, matcher, None))))
     checked = check_markings(view, read_markings(markings, view["text"], lang))
-    for s in checked["skipped"]:
-        click.echo(f"Warning: skipped {s}", err=True)
+    for skipped in checked["skipped"]:
+        click.echo(f"Warning: skipped {skipped}", err=True)
     emit(render_check(checked, fmt, lang), output)
 
 
@@ -531,8 +548,9 @@ def lexicon_suggest(corpus: tuple[str, ...], reference: tuple[str, ...], top: in
     """Candidate words and phrases over-represented in CORPUS' own voice against --reference
     (log-odds, informative prior; collocations), as lexicon CSV rows whose judgement fields are
     left empty for a person to fill."""
-    lex = get_lexicon(kw)
-    sides = [read_articles(list(corpus)), read_articles(list(reference))]
+    s = make_settings(kw)
+    lex = api.lexicon_for(s)
+    sides = [read_articles(list(corpus), s.read_options()), read_articles(list(reference), s.read_options())]
     for what, res in zip(("CORPUS", "--reference"), sides, strict=True):
         if not res.articles:
             raise LexiconError(f"{what}: no article could be read ({res.summary()})")
@@ -558,9 +576,9 @@ def evaluate_lexicon(gold_path: str, agree_with: str | None, fmt: str, **kw: Any
     """Precision, recall and F1 of the loaded-word hits against gold spans: overall, by
     category and by voice; with --agree-with, the agreement of two annotations."""
     lex = get_lexicon(kw)
-    gold = load_gold(gold_path)
+    gold = load_gold(gold_path, lex.lang)
     if agree_with is not None:
-        second = None if agree_with == "tool" else load_gold(agree_with)
+        second = None if agree_with == "tool" else load_gold(agree_with, lex.lang)
         rows = [a.row() for a in agreement(gold, second, Matcher(lex), second_name=agree_with)]
         click.echo(f"agreement: {gold_path} vs {agree_with} ({len(gold)} documents); lexicon: {lex.version}")
         click.echo(render(rows, ["labels", "items", "krippendorff_alpha", "cohen_kappa"], fmt), nl=False)
@@ -598,10 +616,10 @@ def labelled_options(func: Callable[..., Any]) -> Callable[..., Any]:
                         help="Folds of the stratified cross-validation.")(func)
 
 
-def _examples(data: str | None, text_column: str, label_column: str) -> tuple[list[Any], str]:
+def _examples(data: str | None, text_column: str, label_column: str, matcher: Matcher) -> tuple[list[Any], str]:
     if data:
         return read_labelled(data, text_column, label_column), data
-    d = shipped_data()
+    d = shipped_data(matcher.language.lexicon_folder)
     return list(d.team), f"team-written sentences, {d.version}"
 
 
@@ -630,19 +648,26 @@ def evaluate_stance(data: str | None, text_column: str, label_column: str, folds
         click.echo(render_stance_evaluation(ev), nl=False)
         return
     matcher = Matcher(get_lexicon(kw))
-    examples, what = _examples(data, text_column, label_column)
+    examples, what = _examples(data, text_column, label_column, matcher)
     click.echo(render_cv(cross_validate(examples, matcher, folds), what, fmt), nl=False)
+
+
+def _text_language(code: str) -> Language:
+    """The language a --language names, for the commands that take no Settings (an unknown
+    code is the SettingsError of `Settings`)."""
+    return get_language(Settings(language=code).language)
 
 
 @evaluate.command("quotes")
 @click.option("--gold", "gold_path", required=True, type=click.Path(),
               help="Span gold JSONL (id, type, start, end, speaker); texts in texts/ID.txt beside it.")
 @click.option("--texts", type=click.Path(), default=None, help="Folder of ID.txt (default: texts/ beside --gold).")
+@language_option
 @format_option()
 @handle_errors
-def evaluate_quotes(gold_path: str, texts: str | None, fmt: str) -> None:
+def evaluate_quotes(gold_path: str, texts: str | None, language: str, fmt: str) -> None:
     """Span and character P/R/F1 of direct and reported speech, and speaker accuracy."""
-    report = evaluate_quote_spans(gold_path, texts)
+    report = evaluate_quote_spans(gold_path, texts, _text_language(language))
     click.echo(f"gold: {gold_path} ({report.documents} documents)")
     click.echo(render(report.rows(), list(report.rows()[0]), fmt), nl=False)
 
@@ -650,12 +675,13 @@ def evaluate_quotes(gold_path: str, texts: str | None, fmt: str) -> None:
 @evaluate.command("voice")
 @click.argument("set_dir", type=click.Path())
 @click.option("--texts", required=True, type=click.Path(), help="Folder of the set's texts, named ID.txt.")
+@language_option
 @format_option()
 @handle_errors
-def evaluate_voice_command(set_dir: str, texts: str, fmt: str) -> None:
+def evaluate_voice_command(set_dir: str, texts: str, language: str, fmt: str) -> None:
     """Quoted gold terms given a quote/reported voice, own-voice terms given to a speaker, and
     quoted speakers found, on an annotated set (manifest.csv, gold.csv, speakers.csv)."""
-    report = evaluate_voice(set_dir, texts)
+    report = evaluate_voice(set_dir, texts, _text_language(language))
     click.echo(f"set: {set_dir} ({report.articles} articles)")
     click.echo(render(report.rows(), ["measure", "count", "share"], fmt), nl=False)
 
@@ -676,7 +702,7 @@ def train_command(data: str | None, output: str, text_column: str, label_column:
         examples = read_labelled(data, text_column, label_column)
         version, what = f"{Path(data).name} ({len(examples)} rows)", data
     else:
-        d = shipped_data()
+        d = shipped_data(matcher.language.lexicon_folder)
         examples, version, what = [*d.team, *d.seeds], d.version, f"shipped data, {d.version}"
     try:
         click.echo(render_cv(cross_validate(examples, matcher, folds), what, "table"), nl=False)
@@ -717,14 +743,14 @@ def export_command(paths: tuple[str, ...], output: str, fmt: str, hits: str | No
     export finished but some records went to the errors file; 130: interrupted (use --resume)."""
     from framing.export import EXIT_ERRORS, EXIT_INTERRUPTED, ExportInterrupted, ExportOptions, ScoringConfig, export
 
-    read = ReadOptions(text_column=kw["text_column"], id_column=kw["id_column"], outlet_column=kw["outlet_column"],
-                       date_column=kw["date_column"], title_column=kw["title_column"], url_column=kw["url_column"])
-    cfg = ScoringConfig(kw["lexicon_dir"], tuple(kw["extra_lexicons"]), kw["model_path"], not kw["no_stance"])
+    s = make_settings(kw)
+    cfg = ScoringConfig(s.lexicon_dir, s.extra_lexicons, s.model, s.stance, language=s.language, packs=s.packs,
+                        axis=s.axis)
     opts = ExportOptions(output, fmt, hits, errors, events, window, excel, nested_hits, jobs, engine, scheduler,
                          resume, max_chars, progress=sys.stderr.isatty() and not kw["quiet"])
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     try:
-        report = export(paths, read, cfg, opts, stdin, note=lambda s: click.echo(s, err=True))
+        report = export(paths, s.read_options(), cfg, opts, stdin, note=lambda n: click.echo(n, err=True))
     except ExportInterrupted as e:
         click.echo(f"Error: {e}", err=True)
         sys.exit(EXIT_INTERRUPTED)

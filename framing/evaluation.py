@@ -19,8 +19,9 @@ from pathlib import Path
 
 from framing.articles import build_article
 from framing.errors import InputError
+from framing.languages import Language
 from framing.matching import Matcher
-from framing.readers import read_articles
+from framing.readers import ReadOptions, read_articles
 from framing.textlayer import Analysed, analyse
 
 VOICES = ("outlet", "scare-quote", "quote", "reported")
@@ -41,7 +42,9 @@ class GoldDoc:
     spans: tuple[Span, ...]
 
 
-def load_gold(path: str | Path) -> list[GoldDoc]:
+def load_gold(path: str | Path, language: Language | None = None) -> list[GoldDoc]:
+    """The gold documents of a JSONL file, their texts read in `language` (German when None)."""
+    opts = ReadOptions() if language is None else ReadOptions(language=language.code)
     p = Path(path)
     try:
         lines = p.read_text(encoding="utf-8").splitlines()
@@ -57,7 +60,7 @@ def load_gold(path: str | Path) -> list[GoldDoc]:
         except json.JSONDecodeError as e:
             raise InputError(f"{where}: not valid JSON ({e.msg})") from None
         if "file" in rec:
-            res = read_articles([str(p.parent / rec["file"])])
+            res = read_articles([str(p.parent / rec["file"])], opts)
             if not res.articles:
                 raise InputError(f"{where}: cannot read {rec['file']}: {res.problems[0] if res.problems else ''}")
             article = res.articles[0]
@@ -77,7 +80,7 @@ def load_gold(path: str | Path) -> list[GoldDoc]:
             if s.get("voice") not in VOICES:
                 raise InputError(f"{where}: voice of '{surface}' must be one of {', '.join(VOICES)}")
             spans.append(Span(pos, pos + len(surface), s.get("category", ""), s["voice"]))
-        docs.append(GoldDoc(str(rec.get("id", n)), analyse(article), tuple(spans)))
+        docs.append(GoldDoc(str(rec.get("id", n)), analyse(article, language), tuple(spans)))
     return docs
 
 

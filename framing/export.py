@@ -38,6 +38,7 @@ that a spreadsheet would run as a formula get a leading apostrophe (framing.outp
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import json
 import os
@@ -56,6 +57,7 @@ from typing import IO, Any
 from framing import __version__
 from framing.articles import Article
 from framing.errors import FramingError, InputError
+from framing.languages import DEFAULT as DEFAULT_LANGUAGE
 from framing.readers import Problem, ReadOptions, ReadResult, iter_articles
 from framing.render.rows import csv_header, csv_row, json_line
 
@@ -99,7 +101,9 @@ def article_columns(categories: Iterable[str], events: bool = False) -> list[str
 
 @dataclass(frozen=True)
 class ScoringConfig:
-    """What a worker needs to load once: lexicon, model, and whether to keep event features."""
+    """What a worker needs to load once: lexicon, model, and whether to keep event features;
+    `language`: the code of the texts' language (Settings.language), whose lexicon and model it is;
+    `packs` and `axis` as in Settings."""
 
     lexicon_dir: str | None = None
     extra_lexicons: tuple[str, ...] = ()
@@ -107,6 +111,9 @@ class ScoringConfig:
     stance: bool = True
     events: bool = False
     nested_hits: bool = False
+    language: str = DEFAULT_LANGUAGE
+    packs: tuple[str, ...] = ()
+    axis: str | None = None
 
 
 @dataclass(slots=True)
@@ -124,15 +131,21 @@ class Scorer:
     """Lexicon, matcher and model, loaded once per process (`scorer_for`)."""
 
     def __init__(self, cfg: ScoringConfig, notes: Callable[[str], None] | None = None) -> None:
-        from framing.lexicon import default_lexicon, load_lexicon
+        from framing.languages import get_language
+        from framing.lexicon import default_lexicon, load_lexicon, shipped_axes
         from framing.matching import Matcher
-        from framing.stance import default_model, load_model
+        from framing.stance import default_model, load_model, on_axis
 
         self.cfg = cfg
-        if cfg.lexicon_dir is None and not cfg.extra_lexicons:
-            self.lexicon = default_lexicon()
+        language = get_language(cfg.language)
+        if cfg.lexicon_dir is None and not cfg.extra_lexicons and not cfg.packs:
+            self.lexicon = default_lexicon(language)
         else:
-            self.lexicon = load_lexicon(cfg.lexicon_dir, cfg.extra_lexicons)
+            self.lexicon = load_lexicon(cfg.lexicon_dir, cfg.extra_lexicons, extra_packs=cfg.packs, language=language)
+        if cfg.axis is not None and cfg.axis != self.lexicon.axis:  # as framing.api does
+            if cfg.axis not in shipped_axes():
+                raise InputError(f"lexicons/axes.toml: no axis '{cfg.axis}'; defined: {', '.join(shipped_axes())}")
+            self.lexicon = on_axis(self.lexicon, cfg.axis)
         self.matcher = Matcher(self.lexicon)
         self.model = None
         if cfg.stance:
@@ -196,6 +209,12 @@ class Scorer:
         return Scored(a.source, row, hits, features)
 
 
+def _lexicon_only(cfg: ScoringConfig) -> ScoringConfig:
+    """What loads the lexicon of `cfg` (its categories) and nothing else."""
+    return ScoringConfig(cfg.lexicon_dir, cfg.extra_lexicons, stance=False, language=cfg.language, packs=cfg.packs,
+                         axis=cfg.axis)
+
+
 _SCORERS: dict[ScoringConfig, Scorer] = {}
 
 
@@ -228,7 +247,7 @@ def event_features(s: Any, actors: Any) -> dict[str, Any]:
 
     a = s.analysed.article
     head = next((p for p in a.parts if p.kind == "headline"), None)
-    named = dates_named(a.text, a.date, type_counts(s.analysed.doc))
+    named = dates_named(a.text, a.date, type_counts(s.analysed.doc), s.analysed.doc.language)
     counts, shown = content_terms(s.analysed.doc, actors, head.end if head is not None else 0, named)
     span = reported_span(a.date, a.text, named)
     return {"id": a.id, "source": a.source, "event": a.event, "date": a.date, "outlet": a.outlet or UNKNOWN_OUTLET,
@@ -585,14 +604,13 @@ def export(paths: Sequence[str], read: ReadOptions, cfg: ScoringConfig, opts: Ex
         need_module("distributed", "dask")
     if opts.nested_hits and opts.fmt != "jsonl":
         raise InputError("nested hits need --format jsonl; use --hits FILE for a hits table")
-    cfg = ScoringConfig(cfg.lexicon_dir, cfg.extra_lexicons, cfg.model_path, cfg.stance, opts.events,
-                        opts.nested_hits)
+    cfg = dataclasses.replace(cfg, events=opts.events, nested_hits=opts.nested_hits)
     jobs = _jobs(opts.jobs)
     local = opts.engine == "local" and jobs == 1
     # the parent needs the lexicon's categories; it loads everything when it scores itself or
     # forks the workers (they then share its lexicon, lemma tables and model, loaded once)
     full = local or (opts.engine == "local" and _FORK)
-    head = scorer_for(cfg) if full else Scorer(ScoringConfig(cfg.lexicon_dir, cfg.extra_lexicons, stance=False))
+    head = scorer_for(cfg) if full else Scorer(_lexicon_only(cfg))
     if full and cfg.stance and head.model is not None:
         for n in head.model.notes:
             note(f"Note: {n}")
@@ -797,7 +815,7 @@ def spark_schema(cfg: ScoringConfig) -> str:
             return "bigint"
         return "double" if c in FLOAT_COLUMNS else "string"
 
-    cols = article_columns(scorer_for(ScoringConfig(cfg.lexicon_dir, cfg.extra_lexicons, stance=False)).categories)
+    cols = article_columns(scorer_for(_lexicon_only(cfg)).categories)
     return ", ".join(f"`{c}` {kind(c)}" for c in cols)
 
 
@@ -810,7 +828,7 @@ def spark_score(frames: Iterable[Any], cfg: ScoringConfig, read: ReadOptions | N
     from framing.readers import _record_article
 
     read = read or ReadOptions()
-    cols = article_columns(scorer_for(ScoringConfig(cfg.lexicon_dir, cfg.extra_lexicons, stance=False)).categories)
+    cols = article_columns(scorer_for(_lexicon_only(cfg)).categories)
     for frame in frames:
         arts = []
         for n, rec in enumerate(frame.to_dict("records")):

@@ -277,6 +277,8 @@ def parse_entries(text: str, shown: str, manifest: Manifest, poles: tuple[str, s
     `category` (a teacher's list) is filled with defaults, and a note says which (`notes`).
     Terms are lemmatised in the language (German when None)."""
     lang = default_language() if language is None else language
+    # an entry of a user's list without an explanation says so in the language
+    no_explanation = lang.table("own_list_wording").get("no_explanation", "from a user's list; no explanation")
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [h.strip() for h in next(reader)]
@@ -348,7 +350,7 @@ def parse_entries(text: str, shown: str, manifest: Manifest, poles: tuple[str, s
         if match in ("phrase", "split") and len(term.split()) < 2:
             bad.append(f"match '{match}' needs at least two words")
         explanation = r.get("explanation") if "explanation" in r else (
-            f"{manifest.categories.get(category, category)} (aus einer eigenen Liste; Erklärung fehlt)")
+            f"{manifest.categories.get(category, category)} ({no_explanation})")
         if not explanation:
             bad.append("empty explanation; say in one sentence why the term is loaded")
         contested = r.get("contested", "").lower()

@@ -144,10 +144,11 @@ def _phrase_candidates(sentences: list[list[str]], sentence_article: list[int], 
     from nltk.metrics import BigramAssocMeasures
 
     stop = stopwords(lang)
+    loading = lang.words("phrase_loading_words")  # stop words that carry loading inside a phrase
     measures = BigramAssocMeasures()
     finder = BigramCollocationFinder.from_documents(sentences)
     finder.apply_freq_filter(min_count)
-    finder.apply_word_filter(lambda w: not w or (w in stop and w not in _PHRASE_WORDS) or w.isdigit())
+    finder.apply_word_filter(lambda w: not w or (w in stop and w not in loading) or w.isdigit())
     finder.apply_ngram_filter(lambda a, b: a in stop and b in stop)
     scored = finder.score_ngrams(measures.likelihood_ratio)
     colloc = {f"{a} {b}" for (a, b), _score in scored[: n * 10]}
@@ -165,10 +166,6 @@ def _phrase_candidates(sentences: list[list[str]], sentence_article: list[int], 
             continue
         out.append(Candidate(p, "phrase", round(z, 3), pairs[p], ref_pairs[p], len(arts)))
     return out
-
-
-# words that carry loading inside a phrase although they are stop words elsewhere
-_PHRASE_WORDS = frozenset({"nie", "nicht", "kein", "keine", "immer", "ganz", "völlig", "so"})
 
 
 def seed_examples(entry: Entry, limit: int = 3) -> list[dict[str, str]]:

@@ -9,13 +9,14 @@ German dictionary knows ("Kremlpropaganda" → Propaganda; "Regimentskommandeur"
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from itertools import compress, count, repeat
 from operator import attrgetter, is_not
-from typing import NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
 from framing.languages import Language
 from framing.lexicon import Entry, Lexicon, parse_conditions
@@ -63,16 +64,17 @@ class Hit(NamedTuple):
         }
 
 
+def _rule(id: str, match: str, category: str, leaning: str, weight: float) -> Entry:
+    """A built-in rule as a lexicon entry; its wording (term, neutral, explanation, target note)
+    is the language's (`built_in_rules`, bound per language by `_Morphology`)."""
+    return Entry(id=id, term=id, match=match, category=category, leaning=leaning, weight=weight, neutral=(),
+                 explanation="", contested=False, target_note="", source="framing rule",
+                 origin="framing/matching.py", lemmas=(), key="")
+
+
 # Scare quotes count as framing even when the quoted word is in no lexicon: the outlet marks
 # the word as someone else's or as dubious ("Gegnern"). Built in, not a lexicon row.
-SCARE_QUOTE = Entry(
-    id="scare-quote", term="„…“ (Anführungszeichen ohne Sprecher)", match="quote",
-    category="doubt-distancing", leaning="target", weight=1.0,
-    neutral=("das Wort ohne Anführungszeichen", "die Quelle des Wortes nennen"),
-    explanation="Anführungszeichen ohne Sprecher: die Redaktion distanziert sich vom Wort und stellt es in Frage.",
-    contested=False, target_note="Die Richtung hängt davon ab, wessen Wort in Frage gestellt wird.",
-    source="framing rule", origin="framing/matching.py", lemmas=(), key="",
-)
+SCARE_QUOTE = _rule("scare-quote", "quote", "doubt-distancing", "target", 1.0)
 
 
 class _Morphology:
@@ -129,6 +131,21 @@ class _Morphology:
         self.participle_endings: tuple[str, ...] = lang.sequence("participle_endings")
         self.participle_infixes: tuple[str, ...] = lang.sequence("participle_infixes")
         self.participle_suffixes: tuple[str, ...] = lang.sequence("participle_suffixes")
+        # the last letters of an inflected adjective (of the endings above): "dem Dritten"
+        self.adjective_final_letters = frozenset(e[-1:] for e in self.adjective_endings if e)
+        self.fold: Callable[[str], str] = _folder(lang.sequence("letter_folds"))  # ß as ss
+        umlauts: tuple[tuple[str, str], ...] = lang.sequence("umlauts")
+        self.umlaut_of = dict(umlauts)  # a -> ä
+        self.umlautable_re = re.compile(f"[{''.join(map(re.escape, self.umlaut_of))}]" if umlauts else "(?!)")
+        self.umlaut_fold = str.maketrans({u: v for v, u in umlauts})  # ä -> a
+        self.verb_lemma_endings: tuple[str, ...] = lang.sequence("verb_lemma_endings")
+        self.separable_stem_endings: tuple[str, ...] = lang.sequence("separable_stem_endings")
+        self.infinitive_endings: tuple[str, ...] = lang.sequence("umlaut_infinitive_endings")
+        self.genitive_name_endings: tuple[str, ...] = lang.sequence("genitive_name_endings")  # "Wagenknechts"
+        # the built-in rules in the language's wording
+        wording: dict[str, dict[str, Any]] = lang.table("built_in_rules")
+        self.scare_quote, self.claimed, self.superlative, self.hardly_more = (
+            dataclasses.replace(e, **wording.get(e.id, {})) for e in (SCARE_QUOTE, CLAIMED, SUPERLATIVE, HARDLY_MORE))
         self.konjunktiv_re = re.compile(rf"\b{_any_of(lang.sequence('konjunktiv_forms'))}\b")
         self.naming_head_re = re.compile(f"{_any_of(lang.sequence('naming_heads'))}$", re.I)
         self.charge_before_re = re.compile(
@@ -159,8 +176,17 @@ class _Morphology:
                  else [(lem, lem) for lem in e.lemmas])
         fw = self.split_function_words
         content = [p for p in pairs if p[0] not in fw and p[1] not in fw]
-        return tuple(tuple(dict.fromkeys(_fold(x) for w in p for x in (w, _umlauted(w))))
+        fold = self.fold
+        return tuple(tuple(dict.fromkeys(fold(x) for w in p for x in (w, self.umlauted(w))))
                      for p in (content if len(content) >= 2 else pairs))
+
+    def umlauted(self, w: str) -> str:
+        """A verb with its first vowel umlauted: simplemma takes some strong present forms for
+        another verb ("fällt" -> fällen, not fallen), so "fallen" also accepts "fällen"."""
+        if not (w.islower() and w.endswith(self.infinitive_endings) and " " not in w):
+            return w
+        m = self.umlautable_re.search(w)
+        return w if m is None else w[: m.start()] + self.umlaut_of[m.group()] + w[m.end():]
 
     def _known_modifier(self, rest: str) -> bool:
         """Is `rest` the first part of a compound: a known word, less a linking element, or two known
@@ -176,12 +202,12 @@ class _Morphology:
     def _separable(self, lem: str) -> tuple[str, str]:
         """(particle, stem) of a separable verb lemma (folded), ("", "") for other words:
         "absägen" -> ("ab", "sägen"), "runtergehen" -> ("runter", "gehen")."""
-        if not lem.islower() or not lem.endswith("n") or " " in lem:
+        if not lem.islower() or not lem.endswith(self.verb_lemma_endings) or " " in lem:
             return "", ""
         for p in self.split_particles:
             rest = lem[len(p):]
-            if lem.startswith(p) and len(rest) >= 4 and rest.endswith(("en", "ern", "eln")) and self.known(rest):
-                return _fold(p), _fold(rest)
+            if lem.startswith(p) and len(rest) >= 4 and rest.endswith(self.separable_stem_endings) and self.known(rest):
+                return self.fold(p), self.fold(rest)
         return "", ""
 
     def stems(self, low: str) -> list[str]:
@@ -217,13 +243,33 @@ class _Morphology:
 
     def _folded_stems(self, low: str) -> frozenset[str]:
         """Dictionary forms an unknown inflected word may have (erdreistet -> erdreisten), folded."""
-        return frozenset(_fold(s) for s in self.stems(low))
+        return frozenset(map(self.fold, self.stems(low)))
 
 
 def _any_of(words: Iterable[str]) -> str:
     """A regular expression group matching any of `words` (longest first), or nothing when empty."""
     alts = sorted({re.escape(w) for w in words}, key=lambda w: (-len(w), w))
     return f"(?:{'|'.join(alts)})" if alts else "(?!)"
+
+
+def _folder(folds: Iterable[tuple[str, str]]) -> Callable[[str], str]:
+    """A function writing a word's letters in one form (`folds`: pairs of letters and what they
+    are written as), as cheap as one `str.replace` per pair."""
+    pairs = tuple(folds)
+    if len(pairs) == 1:  # German: ß as ss, the matcher's hot path (a plain call, no loop)
+        [(a, b)] = pairs
+
+        def fold_one(w: str, a: str = a, b: str = b) -> str:
+            return w.replace(a, b)
+
+        return fold_one
+
+    def fold(w: str) -> str:
+        for a, b in pairs:
+            w = w.replace(a, b)
+        return w
+
+    return fold
 
 
 @cache
@@ -292,7 +338,7 @@ class Matcher:
         self.separable: dict[str, list[tuple[str, Entry]]] = {}
         for e in lexicon.entries:
             t = e.term
-            if e.match == "lemma" and " " not in t and t.islower() and t.endswith("n"):
+            if e.match == "lemma" and " " not in t and t.islower() and t.endswith(self.morph.verb_lemma_endings):
                 p = next((p for p in self.morph.particles if t.startswith(p) and len(t) - len(p) >= 4), None)
                 if p:
                     self.separable.setdefault(t[len(p):], []).append((p, e))
@@ -383,11 +429,11 @@ class Matcher:
                 low, lem = tt.low, tt.lemma_low
                 m = self.morph
                 phrases = self.phrases.get(lem, []) + (self.phrases.get(low, []) if low != lem else [])
-                if low[-1:] in "emnrs" and len(low) > 4:  # an inflected first word: "dem Dritten"
+                if low[-1:] in m.adjective_final_letters and len(low) > 4:  # an inflected first word: "dem Dritten"
                     stems = (_adj_stem(low, m.adjective_endings), *m.stems(low))
                     phrases = list(dict.fromkeys([*phrases, *(e for st in stems for e in self.phrases.get(st, ()))]))
                 got = (self._word_matches(tt.norm, tt.lemma), tuple(phrases),
-                       frozenset(k for k in (_fold(low), _fold(lem), *m.folded_stems(low)) if k in self.splits),
+                       frozenset(k for k in (m.fold(low), m.fold(lem), *m.folded_stems(low)) if k in self.splits),
                        tuple(x for k in dict.fromkeys((lem, low, *m.stems(low)[:3]))
                              for x in self.separable.get(k, ())))
                 if not any(got):
@@ -500,7 +546,7 @@ class Matcher:
                 k += 1
             if not lemmas or sum(c.isalpha() for c in q.text) < 2:  # „“, „…“, 'n': nothing is distanced
                 continue
-            hits.append(Hit(SCARE_QUOTE, q.text, " ".join(lemmas), q.start, q.end, q.sentence, "scare-quote",
+            hits.append(Hit(self.morph.scare_quote, q.text, " ".join(lemmas), q.start, q.end, q.sentence, "scare-quote",
                             "", an.article.part_at(q.start), "scare-quote"))
         hits.sort(key=lambda h: (h.start, h.end, h.entry.id))
         return hits
@@ -579,14 +625,7 @@ _QUOTE_MARKS = "„“\"»«‚‘'”"
 
 # "Er will nichts gewusst haben": the modal "wollen" with a perfect infinitive reports a claim
 # and doubts it in one (a grammatical construction, not a word: built in like the scare quote).
-CLAIMED = Entry(
-    id="wollen-perfekt", term="wollen + Infinitiv Perfekt (will … gesehen haben)", match="construction",
-    category="doubt-distancing", leaning="target", weight=1.5,
-    neutral=("gibt an, … zu haben", "sagt, sie habe …"),
-    explanation="„wollen“ mit Infinitiv Perfekt gibt eine Behauptung wieder und stellt sie zugleich in Zweifel.",
-    contested=False, target_note="Die Richtung hängt davon ab, wessen Angabe bezweifelt wird.",
-    source="framing rule", origin="framing/matching.py", lemmas=(), key="",
-)
+CLAIMED = _rule("wollen-perfekt", "construction", "doubt-distancing", "target", 1.5)
 _CLAUSE_END = frozenset({".", ",", ";", ":", "!", "?", "–", "—", "(", ")"})
 
 
@@ -609,9 +648,9 @@ def _claimed(types: list[TokenType], doc: Doc, m: _Morphology) -> list[tuple[tup
     for i in compress(count(), map(m.wollen.__contains__, map(attrgetter("low"), types))):
         # subordinate clause: participle, haben/sein, wollen
         if i >= 2 and types[i - 1].low in aux and _participle_form(types[i - 2], m):
-            out.append(((i - 2, i - 1, i), CLAIMED, "construction"))
+            out.append(((i - 2, i - 1, i), m.claimed, "construction"))
             continue
-        if i >= 1 and types[i - 1].low.endswith("en") and types[i - 1].text[:1].islower():
+        if i >= 1 and types[i - 1].low.endswith(m.infinitive_endings) and types[i - 1].text[:1].islower():
             continue  # "… einrücken wollten": a subordinate clause with another infinitive
         last = doc.sentences[doc.sent[i]].last_token
         for k in range(i + 1, min(last, i + 15, n - 1)):
@@ -620,7 +659,7 @@ def _claimed(types: list[TokenType], doc: Doc, m: _Morphology) -> list[tuple[tup
                 break
             if tk.low in aux and _participle_form(types[k - 1], m) and k - 1 > i and (
                     k + 1 >= last or types[k + 1].text in _CLAUSE_END or types[k + 1].low in joiners):
-                out.append(((i, k - 1, k), CLAIMED, "construction"))
+                out.append(((i, k - 1, k), m.claimed, "construction"))
                 break
     return out
 
@@ -628,14 +667,7 @@ def _claimed(types: list[TokenType], doc: Doc, m: _Morphology) -> list[tuple[tup
 # "die schwerste Krise seit Jahrzehnten", "der beliebteste Kanzler aller Zeiten": a superlative
 # set against all of history (built in: it is a construction, not a word). A year after "seit"
 # is a statistic ("die höchste Inflation seit 1992"), not hyperbole.
-SUPERLATIVE = Entry(
-    id="superlativ-seit", term="Superlativ + seit … / aller Zeiten / der Geschichte", match="construction",
-    category="hyperbole", leaning="none", weight=1.5,
-    neutral=("den Vergleich mit Zahlen und Zeitraum belegen",),
-    explanation=("Ein Superlativ gegen die ganze Geschichte gestellt (seit Jahrzehnten, aller Zeiten) "
-                 "dramatisiert ein Ereignis."),
-    contested=False, target_note="", source="framing rule", origin="framing/matching.py", lemmas=(), key="",
-)
+SUPERLATIVE = _rule("superlativ-seit", "construction", "hyperbole", "none", 1.5)
 def _superlative_base(low: str, m: _Morphology) -> str:
     """The adjective of a superlative the lemmatiser does not resolve ("unbeliebteste" ->
     "unbeliebt"); "" when the rest is no known word."""
@@ -665,38 +697,29 @@ def _superlatives(types: list[TokenType], doc: Doc, m: _Morphology) -> list[tupl
             nxt = [types[j].low for j in range(k + 1, min(last, k + 4)) if types[j].is_word]
             if w in since_words and nxt and not any(x[:1].isdigit() or number_re.match(x) for x in nxt) \
                     and any(x.startswith(since_nouns) for x in nxt):
-                out.append(((i, k), SUPERLATIVE, "construction"))
+                out.append(((i, k), m.superlative, "construction"))
                 break
             if nxt and ((w, nxt[0]) in all_times or (w in age_articles and nxt[0] in ages)):
-                out.append(((i, k + 1), SUPERLATIVE, "construction"))
+                out.append(((i, k + 1), m.superlative, "construction"))
                 break
             if (w in after_words and nxt and nxt[0] in after_articles
                     and any(x.startswith(since_nouns) for x in nxt[1:])):
-                out.append(((i, k), SUPERLATIVE, "construction"))  # "… nach dem Zweiten Weltkrieg"
+                out.append(((i, k), m.superlative, "construction"))  # "… nach dem Zweiten Weltkrieg"
                 break
     return out
 
 
 # "Der Kontrast könnte kaum größer sein", "Größer könnte die Enttäuschung kaum ausfallen": a
 # comparative that nothing could exceed, an emphasis in the outlet's voice (built in: a construction).
-HARDLY_MORE = Entry(
-    id="kaum-komparativ", term="könnte kaum + Komparativ + sein (kaum größer sein können)", match="construction",
-    category="hyperbole", leaning="none", weight=1.0,
-    neutral=("ist groß", "das Ausmaß mit Zahlen oder Vergleichen belegen"),
-    explanation=("„könnte kaum größer sein“ erklärt einen Unterschied oder eine Bedeutung zum denkbar "
-                 "größten, ohne es zu belegen."),
-    contested=False, target_note="", source="framing rule", origin="framing/matching.py", lemmas=(), key="",
-)
+HARDLY_MORE = _rule("kaum-komparativ", "construction", "hyperbole", "none", 1.0)
 
 
-def _comparative(t: TokenType, irregular: frozenset[str], endings: tuple[str, ...]) -> bool:
+def _comparative(t: TokenType, irregular: frozenset[str], endings: tuple[str, ...],
+                 umlaut_fold: dict[int, str]) -> bool:
     """A comparative adjective as written: größer, schlimmer, deutlicher (lemma groß …)."""
     low, lem = t.low, t.lemma_low
     return low in irregular or (t.is_word and len(low) >= 5 and low.endswith(endings) and lem != low and len(lem) >= 3
-            and low.translate(_UMLAUT_FOLD).startswith(lem.translate(_UMLAUT_FOLD)))
-
-
-_UMLAUT_FOLD = str.maketrans("äöü", "aou")
+            and low.translate(umlaut_fold).startswith(lem.translate(umlaut_fold)))
 
 
 def _hardly_more(types: list[TokenType], doc: Doc, m: _Morphology) -> list[tuple[tuple[int, ...], Entry, str]]:
@@ -710,11 +733,12 @@ def _hardly_more(types: list[TokenType], doc: Doc, m: _Morphology) -> list[tuple
             lo -= 1
         while hi + 1 < s.last_token and types[hi + 1].text not in _CLAUSE_END and hi - i < 4:
             hi += 1
-        comp = next((k for k in range(lo, hi + 1) if k != i and _comparative(types[k], irregular, endings)), None)
+        comp = next((k for k in range(lo, hi + 1)
+                     if k != i and _comparative(types[k], irregular, endings, m.umlaut_fold)), None)
         verb = next((k for k in range(i + 1, hi + 1) if types[k].lemma_low in hardly_verbs), None)
         modal = any(types[k].low in koennen for k in range(lo, hi + 1))
         if comp is not None and verb is not None and modal and abs(comp - i) <= 6:
-            out.append((tuple(sorted({comp, i, verb})), HARDLY_MORE, "construction"))
+            out.append((tuple(sorted({comp, i, verb})), m.hardly_more, "construction"))
     return out
 
 
@@ -737,7 +761,7 @@ def _not_in_names(cands: list[tuple[tuple[int, ...], Entry, str]], doc: Doc,
     if not suspects:
         return cands
     names = _names_in(doc, m)
-    drop = {id(c) for c in suspects if _base_name(doc.types[c[0][0]].text) in names}
+    drop = {id(c) for c in suspects if _base_name(doc.types[c[0][0]].text, m.genitive_name_endings) in names}
     return [c for c in cands if id(c) not in drop] if drop else cands
 
 
@@ -746,9 +770,13 @@ def _name_like(t: TokenType, m: _Morphology) -> bool:
     return t.is_word and w[:1].isupper() and not w.isupper() and "-" not in w and not m.known(w.lower())
 
 
-def _base_name(w: str) -> str:
-    """A name without its genitive s (Wagenknechts -> Wagenknecht)."""
-    return w[:-1] if len(w) > 4 and w.endswith("s") else w
+def _base_name(w: str, genitive_endings: tuple[str, ...]) -> str:
+    """A name without its genitive ending (Wagenknechts -> Wagenknecht)."""
+    if len(w) > 4:
+        for end in genitive_endings:
+            if w.endswith(end):
+                return w[: -len(end)]
+    return w
 
 
 def _names_in(doc: Doc, m: _Morphology) -> frozenset[str]:
@@ -757,12 +785,13 @@ def _names_in(doc: Doc, m: _Morphology) -> frozenset[str]:
     sentence and is no genitive ("Putins Kriegspropagandisten" is no name)."""
     types = doc.types
     out = set()
+    genitive = (*m.genitive_name_endings, "'", "’")  # "Putins", "Boris’"
     for s in doc.sentences:
         for k in range(s.first_token + 1, s.last_token):
             t, prev = types[k], types[k - 1]
             if (_name_like(t, m) and _name_like(prev, m) and k - 1 > s.first_token
-                    and not prev.text.endswith(("s", "'", "’"))):
-                out.add(_base_name(t.text))
+                    and not prev.text.endswith(genitive)):
+                out.add(_base_name(t.text, m.genitive_name_endings))
     return frozenset(out)
 
 
@@ -926,10 +955,6 @@ def _phrase_at(types: list[TokenType], i: int, lemmas: tuple[str, ...], m: _Morp
 
 
 
-def _fold(w: str) -> str:
-    return w.replace("ß", "ss")
-
-
 def _split_in(types: list[TokenType], first: int, last: int,
               lemmas: tuple[tuple[str, ...], ...], m: _Morphology) -> tuple[int, ...] | None:
     """The tightest tokens of one sentence (first..last) carrying all words of a split phrase
@@ -940,8 +965,9 @@ def _split_in(types: list[TokenType], first: int, last: int,
     die er … wusch")."""
     positions = []
     particle_at: dict[int, int] = {}
+    fold = m.fold
     for alts in lemmas:
-        pos = [k for k in range(first, last) if _fold(types[k].lemma_low) in alts or _fold(types[k].low) in alts
+        pos = [k for k in range(first, last) if fold(types[k].lemma_low) in alts or fold(types[k].low) in alts
                or (types[k].is_word and not m.folded_stems(types[k].low).isdisjoint(alts))]
         for lem in alts:
             particle, stem = m.separable(lem)
@@ -949,8 +975,8 @@ def _split_in(types: list[TokenType], first: int, last: int,
                 continue
             for k in range(first, last):
                 if k not in pos and types[k].is_word and stem in (
-                        _fold(types[k].lemma_low), _fold(types[k].low), *m.folded_stems(types[k].low)):
-                    at = _particle_after(types, k, last, particle, m.particle_closers)
+                        fold(types[k].lemma_low), fold(types[k].low), *m.folded_stems(types[k].low)):
+                    at = _particle_after(types, k, last, particle, m.particle_closers, fold)
                     if at is not None:
                         pos.append(k)
                         particle_at[k] = at
@@ -974,15 +1000,6 @@ def _split_in(types: list[TokenType], first: int, last: int,
     return best
 
 
-def _umlauted(w: str) -> str:
-    """A verb with its first vowel umlauted: simplemma takes some strong present forms for
-    another verb ("fällt" -> fällen, not fallen), so "fallen" also accepts "fällen"."""
-    if not (w.islower() and w.endswith("en") and " " not in w):
-        return w
-    m = re.search("[aou]", w)
-    return w if m is None else w[: m.start()] + "äöü"["aou".index(m.group())] + w[m.end():]
-
-
 def _same_clause(types: list[TokenType], particle: int, last: int) -> bool:
     """Do the words of an idiom end before its verb's particle, or follow it in the same clause
     ("nimmt sie aus wie eine Weihnachtsgans"; not "sägt das Brett ab, der Ast …")?"""
@@ -990,12 +1007,12 @@ def _same_clause(types: list[TokenType], particle: int, last: int) -> bool:
 
 
 def _particle_after(types: list[TokenType], k: int, last: int, particle: str,
-                    closers: frozenset[str]) -> int | None:
+                    closers: frozenset[str], fold: Callable[[str], str]) -> int | None:
     """Index of the particle of a split separable verb after its finite part k: the particle
     closes a clause (a punctuation mark, "und"/"oder", a comparison with "wie"/"als" or the
     sentence end follows)."""
     for m in range(k + 1, min(last, k + 20)):
-        if _fold(types[m].low) == particle and (m + 1 >= last or not types[m + 1].is_word
+        if fold(types[m].low) == particle and (m + 1 >= last or not types[m + 1].is_word
                                                 or types[m + 1].low in closers):
             return m
     return None

@@ -27,10 +27,12 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from framing.actors import actor_named
 from framing.errors import InputError
+from framing.languages import Language, default_language
 from framing.quotes import find_quotes
 from framing.text import tokenize
 
@@ -112,38 +114,57 @@ def _read_jsonl(path: Path) -> list[tuple[int, dict[str, object]]]:
     return out
 
 
-_WORD_RE = re.compile(r"\w{3,}|\b[A-ZÄÖÜ]{2}\b")  # words of three letters, and two-letter acronyms (EU, UN)
-# articles and pronouns name no one by themselves ("Sie" at a sentence start is capitalised)
-_NOT_CONTENT = frozenset("der die das des und von anonym sie ihr ihm ihn ihnen ich wir man uns mir mich "
-                         "dieser diese jener jene".split())
+@dataclass(frozen=True, slots=True)
+class _SpeakerRules:
+    """What comparing speaker names needs of a language (framing.languages), made once per
+    language: its words that name no one, the letters its names keep (umlauts) and the ones
+    written another way (ß as ss), its genitive endings of names, its word pattern."""
+
+    not_content: frozenset[str]
+    kept: frozenset[str]
+    folds: dict[str, str]
+    genitive_endings: tuple[str, ...]
+    word_re: re.Pattern[str]
 
 
-def _fold(word: str) -> str:
-    """A word without diacritics ("Rinkēvičs" ~ "Rinkevics"); German umlauts are kept, ß is
-    written ss (the Swiss spelling: "Aussenministerium" ~ "Außenministerium")."""
+@cache
+def _speaker_rules(language: Language) -> _SpeakerRules:
+    umlauts = "".join(u for _, u in language.sequence("umlauts"))
+    kept = umlauts + umlauts.upper()
+    # words of three letters, and two-letter acronyms (EU, UN)
+    word_re = re.compile(r"\w{3,}|\b[A-Z" + "".join(map(re.escape, umlauts.upper())) + r"]{2}\b")
+    return _SpeakerRules(language.words("speaker_function_words"), frozenset(kept),
+                         dict(language.sequence("letter_folds")), language.sequence("genitive_name_endings"), word_re)
+
+
+def _fold(word: str, rules: _SpeakerRules) -> str:
+    """A word without diacritics ("Rinkēvičs" ~ "Rinkevics"); the language's umlauts are kept,
+    its folded letters written so (ß as ss, the Swiss spelling: "Aussenministerium" ~
+    "Außenministerium")."""
     out = []
     for ch in word:
-        if ch in "äöüÄÖÜ":
+        if ch in rules.kept:
             out.append(ch)
             continue
-        if ch == "ß":
-            out.append("ss")
+        if ch in rules.folds:
+            out.append(rules.folds[ch])
             continue
         out.append("".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)))
     return "".join(out)
 
 
-def _speaker_words(name: str) -> set[str]:
+def _speaker_words(name: str, rules: _SpeakerRules) -> set[str]:
     """Content words of a speaker's name: capitalised words (names, nouns, acronyms) of three
     letters or more, lower-cased, without diacritics, genitive -s dropped ("Putins" ~ "Putin").
     Adjectives ("russische", "ehemalige") name no one and are left out."""
     words = set()
-    for w in _WORD_RE.findall(name):
+    for w in rules.word_re.findall(name):
         if not w[:1].isupper():
             continue
-        w = _fold(w.lower())
-        words.add(w[:-1] if w.endswith("s") and len(w) > 4 else w)
-    return words - _NOT_CONTENT
+        w = _fold(w.lower(), rules)
+        end = next((e for e in rules.genitive_endings if w.endswith(e)), "") if len(w) > 4 else ""
+        words.add(w[: len(w) - len(end)])
+    return words - rules.not_content
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -159,15 +180,17 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1 :]
 
 
-def same_speaker(gold: str, predicted: str) -> bool:
+def same_speaker(gold: str, predicted: str, language: Language | None = None) -> bool:
     """Do two speaker names share a content word ("Kremlsprecher Dmitri Peskow" ~ "Peskow"), or
     name the same actor of the actor list ("Kremlchef" ~ "Wladimir Putin")? Content words are
     the capitalised ones (an adjective alone, "russische", names no one); a name word may differ
     by one letter when both are long ("Ruckwied" ~ "Rukwied"); a gold speaker without such a
-    word ("er", "man", "ich") must be named the same."""
-    g, p = _speaker_words(gold), _speaker_words(predicted)
+    word ("er", "man", "ich") must be named the same. Names are read in `language` (German when
+    None)."""
+    rules = _speaker_rules(default_language() if language is None else language)
+    g, p = _speaker_words(gold, rules), _speaker_words(predicted, rules)
     if not g:
-        return bool(predicted.strip()) and _fold(gold.strip().lower()) == _fold(predicted.strip().lower())
+        return bool(predicted.strip()) and _fold(gold.strip().lower(), rules) == _fold(predicted.strip().lower(), rules)
     if g & p:
         return True
     if p:
@@ -178,8 +201,10 @@ def same_speaker(gold: str, predicted: str) -> bool:
     return any((len(a) >= 5 and len(b) >= 5 and (a in b or b in a)) or _one_edit(a, b) for a in g for b in p)
 
 
-def evaluate_quote_spans(gold_path: str | Path, texts: str | Path | None = None) -> QuoteReport:
-    """Span and character P/R/F1 of direct and reported speech, and speaker accuracy."""
+def evaluate_quote_spans(gold_path: str | Path, texts: str | Path | None = None,
+                         language: Language | None = None) -> QuoteReport:
+    """Span and character P/R/F1 of direct and reported speech, and speaker accuracy; the texts
+    read in `language` (German when None)."""
     path = Path(gold_path)
     tdir = Path(texts) if texts else path.parent / "texts"
     gold: dict[str, dict[str, list[tuple[int, int, str]]]] = {}
@@ -206,7 +231,7 @@ def evaluate_quote_spans(gold_path: str | Path, texts: str | Path | None = None)
             raise InputError(f"{f}: cannot read the text of gold id {doc_id} ({err.strerror})") from None
         except UnicodeDecodeError:
             raise InputError(f"{f}: not UTF-8 text") from None
-        quotes = find_quotes(tokenize(text))
+        quotes = find_quotes(tokenize(text, language))
         for kind, gtype in SCORED.items():
             g = []
             for s, e, spk in gold.get(doc_id, {}).get(gtype, []):
@@ -221,11 +246,12 @@ def evaluate_quote_spans(gold_path: str | Path, texts: str | Path | None = None)
                     a, b = _trim(text, q.start, q.end)
                     if b > a:
                         p.append((a, b, q.speaker))
-            _score_doc(report.scores[kind], g, p)
+            _score_doc(report.scores[kind], g, p, language)
     return report
 
 
-def _score_doc(sc: SpanScore, gold: list[tuple[int, int, str]], pred: list[tuple[int, int, str]]) -> None:
+def _score_doc(sc: SpanScore, gold: list[tuple[int, int, str]], pred: list[tuple[int, int, str]],
+               language: Language | None = None) -> None:
     pairs = []
     for gi, (gs, ge, _) in enumerate(gold):
         for pi, (ps, pe, _) in enumerate(pred):
@@ -243,7 +269,7 @@ def _score_doc(sc: SpanScore, gold: list[tuple[int, int, str]], pred: list[tuple
         gspk = gold[gi][2]
         if gspk:
             sc.speakers_gold += 1
-            sc.speakers_right += same_speaker(gspk, pred[pi][2])
+            sc.speakers_right += same_speaker(gspk, pred[pi][2], language)
     sc.gold += len(gold)
     sc.predicted += len(pred)
     sc.matched += len(used_g)
@@ -326,12 +352,15 @@ def _read_csv(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
     return rows
 
 
-def evaluate_voice(set_dir: str | Path, texts: str | Path) -> VoiceReport:
-    """Voices and speakers of the analysis against an annotated set (see the module docstring)."""
+def evaluate_voice(set_dir: str | Path, texts: str | Path, language: Language | None = None) -> VoiceReport:
+    """Voices and speakers of the analysis against an annotated set (see the module docstring);
+    the texts read in `language` (German when None), with its shipped lexicon."""
     from framing.lexicon import default_lexicon
     from framing.matching import Matcher
-    from framing.readers import read_articles
+    from framing.readers import ReadOptions, read_articles
     from framing.textlayer import analyse
+
+    language = default_language() if language is None else language
 
     sdir, tdir = Path(set_dir), Path(texts)
     manifest = _read_csv(sdir / "manifest.csv", ("id",))
@@ -340,12 +369,12 @@ def evaluate_voice(set_dir: str | Path, texts: str | Path) -> VoiceReport:
     files = [str(tdir / f"{r['id']}.txt") for r in manifest if (tdir / f"{r['id']}.txt").exists()]
     if not files:
         raise InputError(f"{tdir}: no text named like the ids of {sdir / 'manifest.csv'} (ID.txt)")
-    matcher = Matcher(default_lexicon())
+    matcher = Matcher(default_lexicon(language))
     hits: dict[str, list[dict[str, object]]] = {}
     spoken: dict[str, list[str]] = {}
-    for a in read_articles(files).articles:
+    for a in read_articles(files, ReadOptions(language=language.code)).articles:
         doc_id = Path(a.source).stem
-        an = analyse(a)
+        an = analyse(a, language)
         hits[doc_id] = [h.record() for h in matcher.find_hits(an)]
         spoken[doc_id] = [q.speaker for q in an.quotes if q.kind in ("direct", "reported")]
     rep = VoiceReport(len(hits))
@@ -366,7 +395,7 @@ def evaluate_voice(set_dir: str | Path, texts: str | Path) -> VoiceReport:
         if s["id"] not in spoken:
             continue
         rep.speakers += 1
-        if any(same_speaker(s["speaker"], p) for p in spoken[s["id"]] if p) or (
+        if any(same_speaker(s["speaker"], p, language) for p in spoken[s["id"]] if p) or (
                 _norm(s["speaker"]).startswith(_UNKNOWN) and any(not p for p in spoken[s["id"]])):
             rep.speakers_found += 1
         else:

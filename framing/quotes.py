@@ -33,10 +33,11 @@ VOICE_OF_KIND: Final = {"direct": "quote", "reported": "reported", "scare": "sca
 
 # A quote of at most this many words with no speaker is a scare quote ("Gegnern").
 SCARE_MAX_WORDS: Final = 4
-# A quote that holds at least two other quotes, is at least WRAPPER_MIN_CHARS long and covers
-# this share of the text (or this many paragraphs) wraps another outlet's report: seed 003
-# wraps 90% of its 3,000 characters, 11 paragraphs, 8 quotes. Real long quotations of one
-# speaker rarely hold two quotations of their own.
+# A quote that holds at least two other quotes that are full sentences (statements quoted in
+# it), is at least WRAPPER_MIN_CHARS long and covers this share of the text (or this many
+# paragraphs) wraps another outlet's report: seed 003 wraps 90% of its 3,000 characters, 11
+# paragraphs, 8 quotes, 4 of them full sentences. Real long quotations of one speaker rarely
+# hold two quoted statements of their own (the names, titles and phrases they quote do not count).
 WRAPPER_MIN_SHARE: Final = 0.4
 WRAPPER_MIN_PARAGRAPHS: Final = 3
 WRAPPER_MIN_INNER: Final = 2
@@ -301,6 +302,53 @@ class _Words:
     purpose_openers: frozenset[str]  # "um/ohne/statt … zu": the subject is the main clause's
     wh_openers: frozenset[str]  # wie/wer/was: clause openers whose subject need not follow
     wh_relatives: frozenset[str]  # "…, was die Verwaltung erklärt hatte": the subject follows
+    konj1_rules: tuple[tuple[str, str, int], ...]  # infinitive ending -> Konjunktiv I ending, shortest infinitive
+    konj1_not_endings: tuple[str, ...]
+    strong_konj2_endings: tuple[str, ...]
+    strong_konj2_infinitive_endings: tuple[str, ...]
+    umlauts: tuple[str, ...]  # vowels a strong Konjunktiv II adds to its infinitive (käme, kommen)
+    participle_prefixes: tuple[str, ...]
+    participle_endings: tuple[str, ...]
+    plural_verb_endings: tuple[str, ...]
+    finite_verb_endings: tuple[str, ...]
+    infinitive_endings: tuple[str, ...]
+    verb_lemma_endings: tuple[str, ...]  # a lemma ending so is a verb's
+    zu_infinitive_endings: tuple[str, ...]
+    genitive_endings: tuple[str, ...]
+    genitive_letters: str  # the genitive endings' letters, stripped from a noun's end
+    ambiguous_pronouns: frozenset[str]  # "sie": she or they
+    and_words: frozenset[str]
+    konj_clause_conjunctions: frozenset[str]
+    not_noun_phrase_openers: frozenset[str]
+    role_link_prepositions: frozenset[str]
+    passive_source_prepositions: frozenset[str]
+    source_clause_conjunctions: frozenset[str]  # "wie Reuters berichtet"
+    source_clause_pronouns: frozenset[str]
+    example_words: frozenset[str]
+    impersonal_subjects: frozenset[str]
+    predicative_words: frozenset[str]  # "bezeichnete X als Y"
+    moved_relative_pronouns: frozenset[str]
+    fronted_object_articles: frozenset[str]
+    not_subject_articles: frozenset[str]
+    subject_articles: frozenset[str]
+    source_genitive_articles: frozenset[str]
+    apposition_articles: frozenset[str]
+    apposition_after_articles: frozenset[str]
+    content_clause_conjunctions: frozenset[str]  # dass, ob
+    naming_speech_verbs: frozenset[str]
+    charge_particles: dict[str, str]  # "warf … vor": lemma -> the particle closing the charge
+    colon_reflexive_cues: frozenset[str]
+    text_noun_prepositions: frozenset[str]
+    not_place_prepositions: frozenset[str]
+    inquit_closers: frozenset[str]
+    title_list_before_re: re.Pattern[str]  # a list's joiner before a quoted title
+    title_list_strip_before: str  # characters stripped between a quoted title and the joiner before it
+    title_list_strip_after: str
+    upper: str  # the character class body of capital letters ("A-ZÄÖÜ")
+    name_after_role_re: re.Pattern[str]  # "Bundeskanzler Olaf Scholz": the name after a role noun
+    turn_re: re.Pattern[str]  # a speaker label opening a turn of dialogue (`_dialogue`)
+    dash_speaker_re: re.Pattern[str]  # "„…“ – Name" (a headline naming its speaker)
+    full_sentence_re: re.Pattern[str]  # a capitalised text ending in a sentence mark
     is_known: Callable[[str], bool]  # (cached per normal form: `_known_word`)
     codes: dict[str, str]  # token text -> its code character (`_code_of`)
     names: dict[str, bool]  # token text -> is it a proper name (`_is_name`)
@@ -323,6 +371,9 @@ def _words(lang: Language) -> _Words:
     citing = lang.sequence("citing_phrase")
     if citing and len(citing) != 3:
         raise ValueError(f"{lang.name}: citing_phrase needs three words (before, noun, after), got {citing!r}")
+    swiss = lang.sequence("swiss_spellings")
+    genitive_endings = lang.sequence("genitive_endings")
+    upper = "A-Z" + "".join(lang.sequence("upper_letters_beyond_ascii"))
     return _Words(
         anonymous=w("anonymous"), auxiliaries=w("auxiliaries"), cognition_verbs=cognition_verbs,
         content_nouns=content_nouns, request_verbs=w("request_verbs"),
@@ -341,9 +392,9 @@ def _words(lang: Language) -> _Words:
         speech_or_cognition=speech_verbs | cognition_verbs,
         cue_words=frozenset([*report_markers, *speech_nouns, *content_nouns, *w("so_words"), *w("source_cue_nouns"),
                              *colon_speech_nouns, *announcing_words]),
-        pronouns_sie=pronouns | {"sie"},
+        pronouns_sie=pronouns | w("ambiguous_pronouns"),
         not_a_verb_start=(w("determiners") | pronouns | w("quote_subordinators") | w("quote_prepositions")
-                          | w("anonymous") | {"und", "aber"}),
+                          | w("anonymous") | w("not_verb_start_conjunctions")),
         pointing_adverbs=w("pointing_adverbs"), so_source_words=w("so_source_words"),
         focus_particles=w("focus_particles"), definite_articles=w("definite_articles"), charge_verbs=w("charge_verbs"),
         pp_content={k: tuple(v) for k, v in lang.table("pp_content").items()},
@@ -372,7 +423,8 @@ def _words(lang: Language) -> _Words:
         genitive_determiners=w("genitive_determiners"), werden_forms=w("werden_forms"),
         agent_prepositions=w("agent_prepositions"), vague_source_adjectives=w("vague_source_adjectives"),
         first_person_re=_first_person_re(lang.sequence("first_person_openers")),
-        swiss_lemmas={v.replace("ß", "ss"): v for v in (*speech_verbs, *cognition_verbs, *separable) if "ß" in v},
+        swiss_lemmas={_respell(v, swiss): v for v in (*speech_verbs, *cognition_verbs, *separable)
+                      if _respell(v, swiss) != v},
         word_codes=lang.table("code_words_as_written"), low_codes=lang.table("code_words"),
         so_words=w("so_words"), reflexive_pronouns=w("reflexive_pronouns"), text_nouns=w("text_nouns"),
         adverbial_subordinators=w("adverbial_subordinators"), hearsay_verbs=w("hearsay_verbs"),
@@ -393,8 +445,49 @@ def _words(lang: Language) -> _Words:
         focus_phrases=frozenset(tuple(p) for p in lang.sequence("focus_phrases")),
         verb_coordinators=w("verb_coordinators"), infinitive_markers=w("infinitive_markers"),
         purpose_openers=w("purpose_openers"), wh_openers=w("wh_clause_openers"), wh_relatives=w("wh_relatives"),
+        konj1_rules=lang.sequence("konj1_from_infinitive"), konj1_not_endings=lang.sequence("konj1_not_endings"),
+        strong_konj2_endings=lang.sequence("strong_konj2_endings"),
+        strong_konj2_infinitive_endings=lang.sequence("strong_konj2_infinitive_endings"),
+        umlauts=lang.sequence("umlaut_vowels"), participle_prefixes=lang.sequence("participle_prefixes"),
+        participle_endings=lang.sequence("participle_endings"),
+        plural_verb_endings=lang.sequence("plural_verb_endings"),
+        finite_verb_endings=lang.sequence("finite_verb_endings"),
+        infinitive_endings=lang.sequence("infinitive_endings"), verb_lemma_endings=lang.sequence("verb_lemma_endings"),
+        zu_infinitive_endings=lang.sequence("zu_infinitive_endings"), genitive_endings=genitive_endings,
+        genitive_letters="".join(genitive_endings), ambiguous_pronouns=w("ambiguous_pronouns"),
+        and_words=w("and_words"), konj_clause_conjunctions=w("konj_clause_conjunctions"),
+        not_noun_phrase_openers=w("not_noun_phrase_openers"), role_link_prepositions=w("role_link_prepositions"),
+        passive_source_prepositions=w("passive_source_prepositions"),
+        source_clause_conjunctions=w("source_clause_conjunctions"), source_clause_pronouns=w("source_clause_pronouns"),
+        example_words=w("example_words"), impersonal_subjects=w("impersonal_subjects"),
+        predicative_words=w("predicative_words"), moved_relative_pronouns=w("moved_relative_pronouns"),
+        fronted_object_articles=w("fronted_object_articles"), not_subject_articles=w("not_subject_articles"),
+        subject_articles=w("subject_articles"), source_genitive_articles=w("source_genitive_articles"),
+        apposition_articles=w("apposition_articles"), apposition_after_articles=w("apposition_after_articles"),
+        content_clause_conjunctions=w("content_clause_conjunctions"), naming_speech_verbs=w("naming_speech_verbs"),
+        charge_particles=lang.table("charge_particles"), colon_reflexive_cues=w("colon_reflexive_cues"),
+        text_noun_prepositions=w("text_noun_prepositions"), not_place_prepositions=w("not_place_prepositions"),
+        inquit_closers=w("inquit_closers"),
+        title_list_before_re=re.compile(r"(?:[:,;]|\b(?:" + _alternatives(lang.sequence("title_list_joiners"))
+                                        + r"))\s*$"),
+        title_list_strip_before=" ,;:" + "".join(lang.sequence("title_list_and")),
+        title_list_strip_after=" ,;" + "".join(lang.sequence("title_list_and")),
+        upper=upper, name_after_role_re=re.compile(rf"\s+((?:[{upper}][\w.-]*\s+){{0,2}}[{upper}][\w-]*)"),
+        turn_re=_turn_re(upper, lang.sequence("turn_label_name_parts")),
+        dash_speaker_re=re.compile(rf"[ \t]*[–—-][ \t]*([{upper}][\w.-]+(?:[ \t]+[{upper}][\w.-]+){{0,2}})"
+                                   r"(?=[ \t]*(?:$|\n|"
+                                   + "".join(re.escape(x) + r"\b|" for x in lang.sequence("dash_speaker_followers"))
+                                   + r":|,))"),
+        full_sentence_re=re.compile(rf"^[{upper}\d].*[.!?…]$", re.S),
         is_known=lang.is_known, codes={}, names={}, known={}, old_lemmas={}, language=lang,
     )
+
+
+def _respell(word: str, spellings: Sequence[tuple[str, str]]) -> str:
+    """The word in another spelling (each (letters, replacement) of `spellings` applied)."""
+    for old, new in spellings:
+        word = word.replace(old, new)
+    return word
 
 
 def _alternatives(words: Sequence[str]) -> str:
@@ -443,25 +536,23 @@ def _konj_form(t: TokenType, report: bool, w: _Words) -> bool:
     if low in w.konj1 or (report and low in w.konj2_report):
         return True
     lem = t.lemma
-    if report and _strong_konj2(t.text, low, lem):
+    if report and _strong_konj2(t.text, low, lem, w):
         return True
     # 3rd person Konjunktiv I of regular verbs is the stem + e: plane, zeige, erhalte; of verbs in
-    # -eln/-ern the stem + e as well: handele, ändere
-    if not (t.is_word and t.text[:1].islower() and len(low) >= 4) or t.text.endswith("ee"):
+    # -eln/-ern the stem + e as well: handele, ändere (`konj1_rules`)
+    if not (t.is_word and t.text[:1].islower() and len(low) >= 4) or t.text.endswith(w.konj1_not_endings):
         return False
-    return (lem.endswith("en") and low == lem[:-1]) or (
-        len(lem) >= 5 and lem.endswith(("eln", "ern")) and low == lem[:-1] + "e")
+    return any(len(lem) >= shortest and lem.endswith(inf) and low == lem[: len(lem) - len(inf)] + konj
+               for inf, konj, shortest in w.konj1_rules)
 
 
-_UMLAUTS: Final = "äöü"
-
-
-def _strong_konj2(text: str, low: str, lemma: str) -> bool:
+def _strong_konj2(text: str, low: str, lemma: str, w: _Words) -> bool:
     """Konjunktiv II of a strong verb, an umlaut its infinitive lacks: käme (kommen), gäbe
     (geben), lögen (lügen), stünde (stehen); not führe (führen) or schöne (schön)."""
-    if not (text[:1].islower() and low.endswith(("e", "en")) and len(low) >= 4 and lemma.endswith("en")):
+    if not (text[:1].islower() and low.endswith(w.strong_konj2_endings) and len(low) >= 4
+            and lemma.endswith(w.strong_konj2_infinitive_endings)):
         return False
-    return any(u in low and u not in lemma for u in _UMLAUTS)
+    return any(u in low and u not in lemma for u in w.umlauts)
 
 
 def _is_konj(t: TokenType, report: bool, w: _Words) -> bool:
@@ -589,7 +680,7 @@ def _is_speech(t: TokenType, toks: _Run, i: int, verbs: frozenset[str] | None = 
         return True  # "zeigte sich „besorgt“"
     parts = w.separable.get(lem)
     if parts and t.text[:1].islower():
-        if i > 0 and toks[i - 1].low in parts and low.startswith("ge"):
+        if i > 0 and toks[i - 1].low in parts and low.startswith(w.participle_prefixes):
             return True  # perfect, the particle before the participle: "hatte deutlich gemacht"
         # the particle closes the clause: "fügte … hinzu", "hob … hervor:"
         j = i + 1
@@ -673,7 +764,7 @@ def _role_noun(t: TokenType, w: _Words) -> bool:
     low = t.low
     return t.is_word and t.text[:1].isupper() and (
         low in w.role_nouns or low.endswith(w.role_noun_heads) or low.endswith(w.institution_noun_heads)
-        or low.rstrip("s").endswith(w.institution_noun_heads))
+        or low.rstrip(w.genitive_letters).endswith(w.institution_noun_heads))
 
 
 def _acronym(t: TokenType) -> bool:
@@ -686,13 +777,18 @@ def _title_at(toks: _Run, i: int, n: int) -> int:
     """End (after the closing mark) of a short quoted name at i („Bild“, »Sota«), else -1."""
     if toks[i].text not in "„»«\"“":
         return -1
-    for j in range(i + 1, min(n, i + 6)):
+    for j in range(i + 1, min(n, i + 9)):
         x = toks[j]
         if x.text in "“”«»\"":
             return j + 1 if j > i + 1 else -1
-        if not (x.is_word and (x.text[:1].isupper() or x.text[:1].isdigit())):
+        if x.text in _NAME_MARKS and j > i + 1 and toks.starts[j] == toks.end(j - 1):
+            continue  # an abbreviated name: „Saarztg.“, „St.=Anz.“, „Frkf. Ztg.“
+        if not (x.is_word and (x.text[:1].isupper() or x.text[:1].isdigit())) or j >= i + 6:
             return -1
     return -1
+
+
+_NAME_MARKS: Final = frozenset(".=-")
 
 
 def _np_after(toks: _Run, i: int, objects: bool = False) -> tuple[int, int] | None:
@@ -740,13 +836,13 @@ def _np_after(toks: _Run, i: int, objects: bool = False) -> tuple[int, int] | No
                     i = j
                     has_noun = last_name = True
             break
-        if low == "von" and has_noun and i + 1 < n and (
+        if low in w.role_link_prepositions and has_noun and i + 1 < n and (
                 _role_noun(toks[i - 1], w) or toks[i - 1].low.endswith(w.report_noun_heads)) and (
                 _is_name(toks[i + 1], w) or _acronym(toks[i + 1]) or (
                     toks[i + 1].text[:1].isupper() and i + 2 < n and _is_name(toks[i + 2], w))):
             i += 1  # "eine Sprecherin von Greenpeace", "einer Mitteilung von RIA Novosti"
             continue
-        if low in w.np_stop and not (low == "und" and has_noun and i + 1 < n and (
+        if low in w.np_stop and not (low in w.and_words and has_noun and i + 1 < n and (
                 _is_name(toks[i + 1], w) or (toks[i + 1].text.isupper() and len(toks[i + 1].text) > 1))):
             break
         if has_noun and (last_name or low in w.np_breakers or low not in w.genitive_determiners) \
@@ -756,7 +852,7 @@ def _np_after(toks: _Run, i: int, objects: bool = False) -> tuple[int, int] | No
                 toks[i - 1].text == "." and i > start + 1 and toks[i - 2].text[:1].isdigit())):
             break  # "am 22. Mai": a date, no speaker
         if t.text[:1].isupper() and low not in w.determiners and low not in w.pronouns:
-            if i == start and (_clause_adverb(t, w) or low in ("dies", "es") or low in w.all_prepositions):
+            if i == start and (_clause_adverb(t, w) or low in w.not_noun_phrase_openers or low in w.all_prepositions):
                 return None  # "Dagegen …": an adverb opens the clause; "Dies lehnte X ab": no noun
             has_noun = True
             last_name = _is_name(t, w) or _acronym(t)
@@ -766,7 +862,7 @@ def _np_after(toks: _Run, i: int, objects: bool = False) -> tuple[int, int] | No
         elif not low.endswith(w.adj_endings) or _is_speech(t, toks, i) or (
                 has_noun and toks[i - 1].text[:1].isupper() and toks[i - 1].is_word
                 and toks[i - 1].low not in w.determiners
-                and (not toks[i - 1].low.endswith("s") or low in w.auxiliaries)):
+                and (not toks[i - 1].low.endswith(w.genitive_endings) or low in w.auxiliaries)):
             break  # not an attributive adjective ("des Senders sollen …"): the phrase has ended
         i += 1
     # drop trailing words that are not nouns or names
@@ -853,21 +949,22 @@ def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
             if rng is not None and rng[1] <= v and _head_speaks(toks, rng):
                 return rng
     tv = toks[v]
-    participle = tv.low != tv.lemma_low and tv.low.endswith(("t", "en")) and (
-        tv.low.startswith("ge") or v + 1 >= len(toks) or not toks[v + 1].is_word or toks[v + 1].low in w.werden_forms)
+    participle = tv.low != tv.lemma_low and tv.low.endswith(w.participle_endings) and (
+        tv.low.startswith(w.participle_prefixes) or v + 1 >= len(toks) or not toks[v + 1].is_word
+        or toks[v + 1].low in w.werden_forms)
     if tv.lemma_low not in w.quoting_verbs and participle and any(
             toks[k].low in w.werden_forms for k in range(cs, min(len(toks), v + 3))):
         # a passive names the speaker as its agent or source ("wurde vom Ministerium kritisiert",
         # "Aus dem Ministerium wurde erklärt"); its subject is what was said or done
         for k in range(cs, v):
-            if toks[k].low in w.agent_prepositions or (k == cs and toks[k].low == "aus"):
+            if toks[k].low in w.agent_prepositions or (k == cs and toks[k].low in w.passive_source_prepositions):
                 rng = _np_after(toks, k + 1)
                 if rng is not None and rng[1] <= v:
                     return rng
         if toks[cs].low in w.first_person_speakers:
             return (cs, cs + 1)  # "Wir werden um Aufnahme … ersucht": the outlet's own words
         return None
-    if toks[v].lemma_low in w.quoting_verbs or toks[v].low.startswith("ge"):
+    if toks[v].lemma_low in w.quoting_verbs or toks[v].low.startswith(w.participle_prefixes):
         # passive and perfect: "Der Diktator wurde mit den Worten … zitiert", "Peking hat …
         # vorgeworfen": the subject stands before the finite auxiliary
         aux = next((k for k in range(v - 1, cs - 1, -1) if toks[k].low in w.auxiliaries), None)
@@ -890,8 +987,8 @@ def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
             return head
     # "wie Reuters berichtet", "Wie der Economist anführt", "wie es X formulierte"
     for k in range(cs, v):
-        if toks[k].low == "wie":
-            j = k + 1 + (k + 1 < v and toks[k + 1].low == "es")
+        if toks[k].low in w.source_clause_conjunctions:
+            j = k + 1 + (k + 1 < v and toks[k + 1].low in w.source_clause_pronouns)
             return _np_after(toks, j)
     # "hatte der russische Botschafter … geäußert": subject after the finite auxiliary
     for k in range(cs, v):
@@ -950,7 +1047,7 @@ def _first_verb(toks: _Run, lo: int, hi: int) -> int | None:
     w = toks.words
     return next((k for k in range(lo + 1, hi) if toks[k].is_word and toks[k].text[:1].islower()
                  and toks[k].low not in w.determiners and toks[k].low not in w.focus_particles
-                 and toks[k].low not in w.prepositions and toks[k].low != "und"
+                 and toks[k].low not in w.prepositions and toks[k].low not in w.and_words
                  and not (toks[k].low.endswith(w.adj_endings) and k + 1 < hi and toks[k + 1].text[:1].isupper())),
                 None)
 
@@ -1016,7 +1113,7 @@ def _relative_subject(toks: _Run, lo: int, cs: int, v: int) -> tuple[int, int] |
     if toks[cs].low not in w.subject_relative_pronouns:
         return None
     got = _np_ending_at(toks, lo, cs - 1)
-    if got is not None or toks[cs].low not in ("der", "die"):
+    if got is not None or toks[cs].low not in w.moved_relative_pronouns:
         return got
     # a relative clause moved behind the verb's particle: "Die schickte Finanzminister
     # Christian Lindner (45, FDP) vorbei, der …": the nearest person named before it
@@ -1072,7 +1169,7 @@ def _np_like(toks: _Run, a: int, b: int) -> bool:
         if not t.is_word:
             if t.text not in "()-" and not t.text[:1].isdigit():
                 return False
-        elif not (t.text[:1].isupper() or t.low in w.determiners or t.low in w.prepositions or t.low == "und"
+        elif not (t.text[:1].isupper() or t.low in w.determiners or t.low in w.prepositions or t.low in w.and_words
                   or t.low.endswith(w.adj_endings) or t.text[:1].isdigit()):
             return False
     return True
@@ -1099,12 +1196,12 @@ def _fronted_object(toks: _Run, before: tuple[int, int], v: int) -> tuple[int, i
     subject (den, dem, des) or when it names no speaker and a speaker follows the verb."""
     w = toks.words
     first = toks[before[0]].low
-    if first not in ("den", "dem", "des", "die", "das") or _head_speaks(toks, before):
+    if first not in w.fronted_object_articles or _head_speaks(toks, before):
         return None
     after = _np_after(toks, v + 1)
     if after is None or not _head_speaks(toks, after):
         return None
-    if first in ("den", "dem", "des") or toks[after[0]].low == "der" or _is_name(toks[after[0]], w):
+    if first in w.not_subject_articles or toks[after[0]].low in w.subject_articles or _is_name(toks[after[0]], w):
         return after
     return None
 
@@ -1161,11 +1258,11 @@ class _Speakers:
         if low in w.first_person_speakers:
             return low  # "ich", "wir": kept as the text names them
         if low in w.pronouns:
-            if plural and low == "sie":
+            if plural and low in w.ambiguous_pronouns:
                 return text  # "indem sie behaupten": not the last person named
             return self.antecedent(doc, at) or _name_before(doc, at)
         if low in w.anonymous:
-            return "man"
+            return low
         if 2 <= len(text) <= 6 and text.isupper() and text.isalpha():
             text = _expand_acronym(doc.text, text, w)  # "GBA" → "Generalbundesanwalt (GBA)"
         resolved = False  # a role noun given the name of the person it refers back to
@@ -1210,14 +1307,14 @@ class _Speakers:
 
 
 @lru_cache(maxsize=4096)
-def _acronym_re(acronym: str) -> re.Pattern[str]:
-    return re.compile(r"((?:[A-ZÄÖÜ][\w-]*\s+){0,2}[A-ZÄÖÜ][\w-]*)\s*\(" + re.escape(acronym) + r"\)")
+def _acronym_re(acronym: str, upper: str) -> re.Pattern[str]:
+    return re.compile(rf"((?:[{upper}][\w-]*\s+){{0,2}}[{upper}][\w-]*)\s*\(" + re.escape(acronym) + r"\)")
 
 
 def _expand_acronym(text: str, acronym: str, w: _Words) -> str:
     """An acronym with the name the text gives it: "Der Deutsche Bauernverband (DBV)" makes
     "DBV" "Deutsche Bauernverband (DBV)"; the acronym alone when the text spells it out nowhere."""
-    m = _acronym_re(acronym).search(text)
+    m = _acronym_re(acronym, w.upper).search(text)
     if m is None:
         return acronym
     words = [word for word in m.group(1).split() if word.lower() not in w.determiners]
@@ -1226,7 +1323,6 @@ def _expand_acronym(text: str, acronym: str, w: _Words) -> str:
 
 # characters a role noun ("der Kanzler") looks back for the person the text gave that role
 ROLE_LOOKBACK: Final = 2000
-_NAME_AFTER_ROLE_RE: Final = re.compile(r"\s+((?:[A-ZÄÖÜ][\w.-]*\s+){0,2}[A-ZÄÖÜ][\w-]*)")
 
 
 def _role_holder(text: str, at: int, role: str, w: _Words) -> str:
@@ -1236,7 +1332,7 @@ def _role_holder(text: str, at: int, role: str, w: _Words) -> str:
     lo = max(0, at - ROLE_LOOKBACK)
     best = ""
     for m in _role_word_re(role).finditer(text, lo, at):
-        n = _NAME_AFTER_ROLE_RE.match(text, m.end())
+        n = w.name_after_role_re.match(text, m.end())
         if n is None or n.end() > at:
             continue
         words = []
@@ -1303,7 +1399,8 @@ def _named_subject(doc: Doc, si: int, sources: bool = False) -> str:
         if not t.is_word or not t.text[:1].islower() or t.low in w.determiners or t.low in w.prepositions \
                 or (t.low.endswith(w.adj_endings) and v + 1 < end and types[v + 1].text[:1].isupper()):
             continue
-        if t.low in w.pronouns_sie or t.low in w.anonymous or t.low in w.first_person_speakers or t.low == "es":
+        if t.low in w.pronouns_sie or t.low in w.anonymous or t.low in w.first_person_speakers \
+                or t.low in w.impersonal_subjects:
             return ""  # the subject is a pronoun
         k = _name_phrase_end(types, v + 1, min(end, v + 7), w)
         if k > v + 1:
@@ -1379,8 +1476,8 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
              _is_speech(toks[i], toks, i, verbs)
              or toks[i].low in w.report_markers
              or (toks[i].low in w.speech_nouns and toks[i].text[:1].isupper())
-             or (_modern(toks[i].low, w) in w.content_nouns and toks[i].text[:1].isupper() and i + 2 < hi
-                 and toks[i + 1].text == "," and _noun_content_start(toks, i + 2, hi))
+             or (_modern(toks[i].low, w) in w.content_nouns and toks[i].text[:1].isupper()
+                 and _noun_comma(toks, i, hi) > 0)
              or (toks[i].lemma_low in w.thought_verbs and toks[i].text[:1].islower()
                  and _content_of_verb(toks, lo, hi, i) is not None)
              or (toks[i].low.endswith(w.source_noun_endings) and _after_nach(toks, i))
@@ -1397,8 +1494,19 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         markers = [i for i in cands if _is_marker(toks, i)]
         contents = {i: _content_of_verb(toks, lo, hi, i) for i in verbs_}
         with_content = [i for i in verbs_ if contents[i]]
-        if len(with_content) > 1 and toks[_clause_start(toks, lo, with_content[-1])].low == "wie":
+        if len(with_content) > 1 and \
+                toks[_clause_start(toks, lo, with_content[-1])].low in w.source_clause_conjunctions:
             del with_content[-1]  # "X ergänzte, die Krise - wie er es nannte - habe …"
+        # a coordinated verb or a zu-infinitive whose content lies before it and holds an earlier
+        # speech verb with content of its own reports nothing: "Die Ministerin sagte, dass …, und
+        # kündigte … an" is framed by "sagte" (an inverted "…, sagten die Quellen." still
+        # governs the whole sentence)
+        inner_first = [i for i in with_content if not (
+            i > lo and (toks[i - 1].low in w.verb_coordinators or _zu_infinitive(toks[i - 1], w)
+                        or _zu_infinitive(toks[i], w))
+            and any(j < i and contents[i][0] <= j < contents[i][1] for j in with_content))]  # type: ignore[index]
+        if inner_first:
+            with_content = inner_first
         if with_content:
             # a verb in Konjunktiv inside reported content ("…, sagte, er glaube, dass …") is no
             # frame when an indicative speech verb frames the sentence
@@ -1446,19 +1554,28 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         rng = (j, v) if v > j else None
         content = _content_around(toks, lo, hi, j, v + 1)
         cue = t.text
-    elif _modern(low, w) in w.content_nouns and v + 2 < hi and toks[v + 1].text == "," \
-            and _noun_content_start(toks, v + 2, hi):
-        # "die Nachricht, dass …": the clause is the reported content
+    elif _modern(low, w) in w.content_nouns and (comma := _noun_comma(toks, v, hi)) > 0:
+        # "die Nachricht, dass …", "stellte die These auf, X hätten …": the clause is the
+        # reported content; its source a genitive after the noun or the subject of the verb
+        # whose object the noun is
         cue = t.text
-        m = _COLON_OR_SEMICOLON.search(toks.codes, v + 2, hi)
-        content = (v + 2, m.start() if m else hi)
-        if v + 3 < hi and toks[v + 1].low in ("des", "der"):
+        m = _COLON_OR_SEMICOLON.search(toks.codes, comma + 1, hi)
+        content = (comma + 1, m.start() if m else hi)
+        if toks[comma + 1].low in w.content_clause_conjunctions:
+            content = (comma + 1, _subclause_end(toks, comma + 1, content[1]))  # "…, freute alle"
+        if v + 3 < hi and toks[v + 1].low in w.source_genitive_articles:
             rng = _np_after(toks, v + 1)
+        else:
+            cs = _clause_start(toks, lo, v)
+            verb = next((k for k in range(v - 1, cs - 1, -1) if _verb_form(toks[k], w, True)
+                         and toks[k].low not in w.auxiliaries), None)
+            if verb is not None and (_is_speech(toks[verb], toks, verb) or toks[v - 1].low in w.determiners):
+                rng = _subject(toks, lo, verb)
     elif low in w.speech_nouns:
         # "der Vorwurf der Opposition", "mit den Worten": the source, if any, is a genitive after
         # the noun; the noun marks the quotations of its sentence as someone's words
         cue = t.text
-        if v + 1 < hi and toks[v + 1].low in ("des", "der"):
+        if v + 1 < hi and toks[v + 1].low in w.source_genitive_articles:
             rng = _np_after(toks, v + 1)
     elif low in w.report_adverbs:
         # "Demnach …": the source named in the sentence before (its speaker, or its named
@@ -1498,7 +1615,8 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         # Autokrat die Vernichtung an" reports "die Vernichtung"
         content = (rng[1], content[1]) if rng[1] < content[1] else None
     named = rng is not None and any(_is_name(x, w) for x in toks[rng[0] : rng[1]])
-    plural = t.text.endswith("en") and not t.text.startswith("ge")  # "behaupten", not "geschrieben"
+    # "behaupten", not "geschrieben"
+    plural = t.text.endswith(w.plural_verb_endings) and not t.text.startswith(w.participle_prefixes)
     speaker = speakers.resolve(doc, toks, rng, named, plural)
     return _Frame(v, speaker, cue, content, named, rng, lo)
 
@@ -1510,16 +1628,38 @@ def _modern(low: str, w: _Words) -> str:
     return low
 
 
+def _noun_comma(toks: _Run, v: int, hi: int) -> int:
+    """The comma after a content noun that opens its reported content, -1 if none: right after
+    it ("die Nachricht, dass …") or after the particle or the verbs that close the clause whose
+    object it is ("stellte die These auf, US-Taucher hätten …", "die Hoffnung hegen, dass …")."""
+    w = toks.words
+    k = v + 1
+    while k < min(hi, v + 4) and toks[k].is_word and toks[k].text[:1].islower() and (
+            toks[k].low in w.particles or _verb_form(toks[k], w)):
+        k += 1  # "die Hoffnung hegen, dass …", "die Erwartung ausgesprochen werden, dass …"
+    if k + 1 >= hi or toks[k].text != ",":
+        return -1
+    if _noun_content_start(toks, k + 1, hi):
+        return k
+    if any(toks[j].low not in w.particles for j in range(v + 1, k)):
+        return -1  # after a verb only a dass-, ob- or zu-clause ("… meine Meinung ist, werde ich …")
+    # a clause in Konjunktiv: "die Ansicht, es sei zu spät", "die These, X hätten …"
+    stop = toks.codes.find(",", k + 1, hi)
+    seg = (k + 1, hi if stop == -1 else stop)
+    return k if toks[k + 1].is_word and toks[k + 1].low not in w.relative_pronouns \
+        and _KONJ_REPORT_RE.search(toks.codes, *seg) is not None else -1
+
+
 def _noun_content_start(toks: _Run, k: int, hi: int) -> bool:
     """Does the clause at k report the content of a noun before its comma: a dass- or ob-clause,
     or a zu-infinitive ("die Bitte, dem Manne zu helfen"; not "um … zu")?"""
     w = toks.words
-    if toks[k].low in _DASS_OB_WORDS:
+    if toks[k].low in w.content_clause_conjunctions:
         return True
     if toks[k].low in w.purpose_zu or not toks[k].is_word:
         return False
     stop = toks.codes.find(",", k, hi)
-    return any(_zu_infinitive(t) for t in toks[k : hi if stop == -1 else stop])
+    return any(_zu_infinitive(t, w) for t in toks[k : hi if stop == -1 else stop])
 
 
 def _after_nach(toks: _Run, i: int) -> int:
@@ -1546,7 +1686,7 @@ def _apposition(toks: _Run, lo: int, v: int) -> bool:
     """'Jake Sullivan, der Sicherheitsberater, sagte …': a subject with an apposition."""
     k = toks.codes.rfind(",", lo + 1, v - 1)
     return (k != -1 and k + 1 < v
-            and toks[k + 1].low in ("der", "die", "das", "ein", "eine")
+            and toks[k + 1].low in toks.words.apposition_articles
             and _np_before(toks, _clause_start(toks, lo, k), k) is not None)
 
 
@@ -1576,7 +1716,6 @@ def _content_around(toks: _Run, lo: int, hi: int, a: int, b: int) -> tuple[int, 
 
 
 _COLON_OR_SEMICOLON: Final = re.compile("[:;]")
-_DASS_OB_WORDS: Final = frozenset(["dass", "daß", "ob"])
 _COMMA_DASS_OB: Final = re.compile("[,DO]")  # codes: "dass" and "ob" as written
 _DASS_OB: Final = re.compile("[DO]")
 
@@ -1594,20 +1733,21 @@ def _content_of_verb(toks: _Run, lo: int, hi: int, v: int) -> tuple[int, int] | 
         # "Pjöngjang bezeichnete die Übungen als Vorbereitung auf einen Präventivschlag": the
         # words after "als" are the speaker's label, up to the end of that clause
         clause_end = next((k for k in range(v + 1, end) if toks[k].text in (",", ".", "!", "?")
-                           or (toks[k].low == "und" and k + 1 < end and toks[k + 1].text[:1].islower()
+                           or (toks[k].low in w.and_words and k + 1 < end and toks[k + 1].text[:1].islower()
                            and _is_speech(toks[k + 1], toks, k + 1))), end)
-        als = next((k for k in range(v + 1, clause_end) if toks[k].low == "als"), None)
+        als = next((k for k in range(v + 1, clause_end) if toks[k].low in w.predicative_words), None)
         if als is not None and als + 1 < clause_end:
             return (als + 1, clause_end)
-    if lemma == "nennen" and toks[v].text[:1].islower() and v + 1 < end and toks[v + 1].is_word:
+    if lemma in w.naming_speech_verbs and toks[v].text[:1].islower() and v + 1 < end and toks[v + 1].is_word:
         # "nannte den Gipfel das größte Ereignis des Jahres": object and label are the speaker's
         stop = _clause_stop(toks, v, end)
-        if stop - v >= 3 and not any(toks[k].low in _DASS_OB_WORDS for k in range(v + 1, stop)):
+        if stop - v >= 3 and not any(toks[k].low in w.content_clause_conjunctions for k in range(v + 1, stop)):
             return (v + 1, stop)
-    if lemma == "werfen" and toks[v].text[:1].islower():
+    particle = w.charge_particles.get(lemma)
+    if particle is not None and toks[v].text[:1].islower():
         # "China warf der US-Regierung Heuchelei vor": the charge sits between verb and particle;
         # a clause after the particle ("…, weil sie …", "…, sie bereite …") belongs to it too
-        vor = next((k for k in range(v + 1, end) if toks[k].low == "vor"
+        vor = next((k for k in range(v + 1, end) if toks[k].low == particle
                     and (k + 1 >= end or not toks[k + 1].is_word)), None)
         if vor is not None:
             after = _clause_content(toks, lo, hi, v, end)
@@ -1615,7 +1755,7 @@ def _content_of_verb(toks: _Run, lo: int, hi: int, v: int) -> tuple[int, int] | 
                 return (v + 1, after[1])
             if vor + 1 < end and toks[vor + 1].text == ",":
                 stop = next((k for k in range(vor + 2, end) if toks[k].text in (",", ";")), end)
-                if any(_zu_infinitive(t) for t in toks[vor + 2 : stop]):
+                if any(_zu_infinitive(t, w) for t in toks[vor + 2 : stop]):
                     return (v + 1, stop)  # "Kiew wirft Moskau vor, gezielt … anzugreifen"
             if vor > v + 1:
                 return (v + 1, vor)
@@ -1640,21 +1780,26 @@ def _content_of_verb(toks: _Run, lo: int, hi: int, v: int) -> tuple[int, int] | 
             if prep is not None and prep + 1 < v:
                 return (prep + 1, v)
     parts = w.separable.get(lemma)
-    if parts and lemma != "werfen" and toks[v].text[:1].islower():
-        # "kündigt Vernichtung der Putschisten an": the object between verb and particle
+    if parts and lemma not in w.charge_particles and toks[v].text[:1].islower():
+        # "kündigt Vernichtung der Putschisten an": the object between verb and particle, also
+        # past the commas of a list in it ("fordert die Koalition aus SPD, Grünen und FDP … auf")
         stop = _clause_stop(toks, v, end)
+        while stop + 1 < end and toks[stop].text == "," and toks[stop + 1].is_word \
+                and toks[stop + 1].text[:1].isupper() and toks[stop - 1].text[:1].isupper() \
+                and toks[stop - 1].low not in parts:
+            stop = _clause_stop(toks, stop, end)
         if stop - 1 > v + 1 and toks[stop - 1].low in parts and _clause_content(toks, lo, hi, v, end) is None \
                 and not (stop < len(toks) and toks[stop].text == ":") \
                 and not any(toks[j].low in w.pointing_adverbs for j in range(v + 1, stop - 1)):
             # not "führt dazu treffend aus: …" or "wies darauf hin, wie …": the content follows
             return (v + 1, stop - 1)
-    if v - lo >= 1 and toks[lo].low == "wie":
+    if v - lo >= 1 and toks[lo].low in w.source_clause_conjunctions:
         # "Wie der Economist anführt, könnte man … sprechen": the main clause is reported
         comma = next((k for k in range(v + 1, end) if toks[k].text == ","), None)
         if comma is not None and comma + 1 < end:
             return (comma + 1, end)
     cs = _clause_start(toks, lo, v)
-    if cs > lo + 1 and toks[cs].low == "wie" and toks[cs - 1].text == "," and v + 1 < end \
+    if cs > lo + 1 and toks[cs].low in w.source_clause_conjunctions and toks[cs - 1].text == "," and v + 1 < end \
             and toks[v + 1].text == "," and toks[v].text[:1].islower():
         # "Er soll, wie Augenzeugen berichten, eine Kurve zu kurz genommen haben": the main clause
         # around the inserted "wie"-clause is reported (its longer part)
@@ -1674,15 +1819,17 @@ def _clause_stop(toks: _Run, v: int, end: int) -> int:
         t = toks[k]
         if t.text in (",", ".", "!", "?", ";", ":", "–", "—"):
             return k
-        if t.low == "und" and k + 1 < end and toks[k + 1].text[:1].islower() and _is_speech(toks[k + 1], toks, k + 1):
+        if t.low in toks.words.and_words and k + 1 < end and toks[k + 1].text[:1].islower() \
+                and _is_speech(toks[k + 1], toks, k + 1):
             return k
     return end
 
 
-def _zu_infinitive(t: TokenType) -> bool:
+def _zu_infinitive(t: TokenType, w: _Words) -> bool:
     """"zu" or an infinitive with "zu" inside it (anzugreifen, abzuschrecken)."""
     low = t.low
-    return low == "zu" or (low.endswith("en") and "zu" in low[2:-2])
+    return low in w.infinitive_markers or (low.endswith(w.zu_infinitive_endings)
+                                           and any(m in low[2:-2] for m in w.infinitive_markers))
 
 
 def _clause_content(toks: _Run, lo: int, hi: int, v: int, end: int) -> tuple[int, int] | None:
@@ -1698,7 +1845,7 @@ def _clause_content(toks: _Run, lo: int, hi: int, v: int, end: int) -> tuple[int
         comma = m.start() if m else comma
     if comma is not None:
         start = comma + 1 if toks[comma].text == "," else comma
-        if start < end and toks[start].low in _DASS_OB_WORDS:
+        if start < end and toks[start].low in w.content_clause_conjunctions:
             return (start, _subclause_end(toks, start, end))
         if start + 2 < end and toks[start].low in w.wh_words and toks[start + 1].low not in w.wh_not_clause and (
                 toks[v].lemma_low in w.speech_or_cognition or toks[v].lemma_low in w.thought_verbs):
@@ -1708,11 +1855,11 @@ def _clause_content(toks: _Run, lo: int, hi: int, v: int, end: int) -> tuple[int
         if start < end and _reports(toks, (start, end)):
             return (start, end)
         if start < end and toks[v].lemma_low in w.request_verbs and any(
-                _zu_infinitive(t) for t in toks[start:end]):
+                _zu_infinitive(t, w) for t in toks[start:end]):
             return (start, end)  # "forderte ihn auf, ihm zur Wache zu folgen"
         if start < end and toks[v].lemma_low in w.zu_content_verbs and toks[start].low not in w.purpose_zu:
             stop = codes.find(",", start, end)
-            if any(_zu_infinitive(t) for t in toks[start : end if stop == -1 else stop]):
+            if any(_zu_infinitive(t, w) for t in toks[start : end if stop == -1 else stop]):
                 # "Der Unternehmer behauptet, die Tarife … senken zu können"
                 return (start, _subclause_end(toks, start, end))
     if toks[v].lemma_low in w.zu_content_verbs and toks[v].text[:1].islower() and v + 2 < end:
@@ -1720,10 +1867,10 @@ def _clause_content(toks: _Run, lo: int, hi: int, v: int, end: int) -> tuple[int
         stop = codes.find(",", v + 1, end)
         stop = end if stop == -1 else stop
         if stop - v > 2 and toks[v + 1].low not in w.purpose_zu \
-                and any(_zu_infinitive(t) for t in toks[v + 1 : stop]) and not any(
-                    t.low in _DASS_OB_WORDS or t.low in w.purpose_zu for t in toks[v + 1 : stop]):
-            last = max(k for k in range(v + 1, stop) if _zu_infinitive(toks[k]))
-            if toks[last].low == "zu" and last + 1 < stop:
+                and any(_zu_infinitive(t, w) for t in toks[v + 1 : stop]) and not any(
+                    t.low in w.content_clause_conjunctions or t.low in w.purpose_zu for t in toks[v + 1 : stop]):
+            last = max(k for k in range(v + 1, stop) if _zu_infinitive(toks[k], w))
+            if toks[last].low in w.infinitive_markers and last + 1 < stop:
                 last += 1  # "zu können": the infinitive after "zu"
             while last + 1 < stop and toks[last + 1].is_word and toks[last + 1].low in w.modal_infinitives:
                 last += 1
@@ -1748,13 +1895,36 @@ def _subclause_end(toks: _Run, start: int, end: int) -> int:
     while k != -1 and k + 1 < end:
         nx = toks[k + 1]
         low = nx.low
-        if nx.text[:1].islower() and (low in w.auxiliaries or low in w.matrix_clause_openers):
-            return k
-        if low in w.main_coordinators and k + 2 < end and toks[k + 2].low not in _DASS_OB_WORDS \
-                and toks[k + 2].low not in w.relative_pronouns and not _zu_infinitive(toks[k + 2]):
-            return k
+        # the main clause resumes only after a clause closed by its verb: in "daß jetzt, nachdem
+        # …, die Befürchtung … ist" the clause of "nachdem" is embedded in the dass-clause
+        if nx.text[:1].islower() and (low in w.auxiliaries or low in w.matrix_clause_openers
+                                      or _verb_form(nx, w, True)) and _verb_form(toks[k - 1], w):
+            return k  # (also "…, dass er kommt, freute alle")
+        if low in w.main_coordinators and k + 2 < end and toks[k + 2].low not in w.content_clause_conjunctions \
+                and toks[k + 2].low not in w.relative_pronouns and not _zu_infinitive(toks[k + 2], w):
+            # a coordinated main clause, unless the conjunct closes with a verb as the dass-clause
+            # does ("daß … lebensfähig war, sondern auch … starb")
+            nk = codes.find(",", k + 2, end)
+            e = end if nk == -1 else nk
+            while e > k + 2 and not toks[e - 1].is_word:
+                e -= 1  # the sentence's mark, a closing quotation mark
+            last = toks[e - 1]
+            if not (_verb_form(toks[k - 1], w) and _verb_form(last, w) and not _verb_form(toks[k + 2], w, True)):
+                return k
         k = codes.find(",", k + 1, end)
     return end
+
+
+def _verb_form(t: TokenType, w: _Words, finite: bool = False) -> bool:
+    """A lower-case word whose lemma is a verb's and that is no function word: the verb that
+    closes a subordinate clause ("enthielt", "ist", "gewählt haben"); with `finite` only an
+    inflected form ("kündigte", not "offen" or "gehen")."""
+    low = t.low
+    if not (t.is_word and t.text[:1].islower()) or low in w.determiners or low in w.pronouns_sie \
+            or low in w.all_prepositions or low in w.np_stop:
+        return False
+    lem = t.lemma_low
+    return lem.endswith(w.verb_lemma_endings) and (lem != low or (not finite and low.endswith(w.infinitive_endings)))
 
 
 # clauses after a reported clause that belong to the main clause (purpose, time, consequence)
@@ -1763,7 +1933,7 @@ def _subclause_end(toks: _Run, start: int, end: int) -> int:
 def _apposition_after(toks: _Run, comma: int, end: int) -> bool:
     w = toks.words
     nxt = toks[comma + 1] if comma + 1 < end else None
-    if nxt is None or nxt.low not in ("der", "die", "das"):
+    if nxt is None or nxt.low not in w.apposition_after_articles:
         return False
     k = comma + 2
     while k < end and toks[k].text != ",":
@@ -1778,7 +1948,7 @@ def _reports(toks: _Run, rng: tuple[int, int]) -> bool:
     seg = toks[rng[0] : rng[1]]
     if not seg:
         return False
-    if seg[0].low in _DASS_OB_WORDS:
+    if seg[0].low in toks.words.content_clause_conjunctions:
         return True
     # any Konjunktiv form (find_quotes has flagged every type of the document)
     return _KONJ_REPORT_RE.search(toks.codes, rng[0], rng[1]) is not None
@@ -1790,7 +1960,8 @@ def _reports(toks: _Run, rng: tuple[int, int]) -> bool:
 def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     """All quotation spans of a document, in text order (see the module docstring)."""
     w = _words(doc.language)
-    pairs = [p for p in _dissolve_wrappers(doc.text, pair_quotes(doc.text, doc.language)) if not _figures(doc.text, *p)]
+    pairs = [p for p in _dissolve_wrappers(doc.text, pair_quotes(doc.text, doc.language), w.full_sentence_re)
+             if not _figures(doc.text, *p)]
     mask = _Mask(pairs)
     speakers = _Speakers()
     quotes: list[Quote] = []
@@ -1914,6 +2085,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     known = {(q.start, q.end) for q in reported}
     reported.extend(q for q in _reported_in_quotes(doc, runs, [*quotes, *unquoted], cues)
                     if (q.start, q.end) not in known)
+    reported.extend(_reported_in_reported(doc, runs, reported, cues, known | {(q.start, q.end) for q in reported}))
     allq = _by_paragraph(doc.text, quotes) + unquoted + reported
     allq.sort(key=lambda q: (q.start, -q.end))
     return tuple(_inherit_voice(allq, backward))
@@ -1922,9 +2094,9 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
 def _names_source(text: str, toks: _Run, frames: list[_Frame], o: int, c: int, qtext: str) -> bool:
     """A short quoted name that is itself the source of the frame: "Dem „Courier“ zufolge",
     "laut „Times“", "schreiben die „Basler Nachrichten“", "Die „Times“ meldet"."""
-    if not qtext[:1].isupper() or len(qtext.split()) > SCARE_MAX_WORDS or _FULL_SENTENCE_RE.match(qtext):
-        return False
     w = toks.words
+    if not qtext[:1].isupper() or len(qtext.split()) > SCARE_MAX_WORDS or w.full_sentence_re.match(qtext):
+        return False
     if w.source_around_re.match(text, c + 1) or text[max(0, o - w.source_before_window) : o].rstrip().lower().endswith(
             w.source_before):
         return True
@@ -1945,7 +2117,7 @@ def _name_in_sentence(toks: _Run, o: int, c: int, qtext: str) -> bool:
     w = toks.words
     words = qtext.rstrip(".,;:").split()
     if not words or len(words) > SCARE_MAX_WORDS or not qtext[:1].isupper() \
-            or (_FULL_SENTENCE_RE.match(qtext) and not _ABBREV_RE.search(qtext)):
+            or (w.full_sentence_re.match(qtext) and not _ABBREV_RE.search(qtext)):
         return False
     k = bisect_left(toks.starts, o)  # the opening mark
     if k <= 0 or k >= len(toks):
@@ -1956,7 +2128,7 @@ def _name_in_sentence(toks: _Run, o: int, c: int, qtext: str) -> bool:
     if toks[k - 1].low not in w.name_articles:
         # a title in apposition or in a list: "Hotel „Stadt Wien“", "Dichtungen wie „Tod und Verklärung“"
         before = toks[k - 1]
-        return titlecase and (before.low == "wie" or (before.is_word and before.text[:1].isupper()
+        return titlecase and (before.low in w.example_words or (before.is_word and before.text[:1].isupper()
                                                       and k >= 2 and toks[k - 2].is_word))
     j = k - 2  # the word before the article: a speech verb or noun, or its preposition
     if j >= 0 and toks[j].low in w.prepositions:
@@ -2007,13 +2179,14 @@ def _unquoted_speech(doc: Doc, runs: _Runs, toks: _Run, f: _Frame, mask: _Mask) 
             and (toks[f.verb - 1].low in w.determiners or (f.verb > 1 and toks[f.verb - 2].low in w.determiners)):
         return []  # "Der lang erwartete Showdown:": an attributive participle, no speech verb
     if f.colon >= 0:
-        if t is not None and t.lemma_low in w.reflexive_cues and t.lemma_low != "äußern":
+        if t is not None and t.lemma_low in w.reflexive_cues and t.lemma_low not in w.colon_reflexive_cues:
             return []  # "Washington zeigt sich „überrascht“: Russland baut …" is the outlet's
         if (t is not None and t.lemma_low in w.hearsay_verbs and f.verb > 0
                 and toks[f.verb - 1].low in w.namely_subjects):
             return []  # "das heißt:" = namely
         if f.cue != ":" and t is not None and _is_marker(toks, f.verb) and not (
-                t.low in w.colon_speech_nouns and (f.verb >= f.colon - 1 or toks[f.verb - 2].low == "mit")):
+                t.low in w.colon_speech_nouns
+                and (f.verb >= f.colon - 1 or toks[f.verb - 2].low in w.text_noun_prepositions)):
             return []  # "Laut Polizei: …", "Die Kritik wächst: …": no speaker's words follow
         # a written text ("Die „Times“ schreibt:", "wird gemeldet:", "folgende Zuschrift:", "mit
         # den Worten:") runs to the end of its paragraph; speech goes on while it speaks
@@ -2058,7 +2231,7 @@ def _unquoted_speech(doc: Doc, runs: _Runs, toks: _Run, f: _Frame, mask: _Mask) 
     n = len(toks)
     while e < n and toks[e].low in w.skip_after_verb:
         e += 1
-    if e < n and toks[e].low in w.prepositions and toks[e].low not in ("als", "an", "auf", "über"):
+    if e < n and toks[e].low in w.prepositions and toks[e].low not in w.not_place_prepositions:
         # "…, sagte Quent im Deutschlandfunk.": a place or medium after the speaker
         while e < n and toks[e].text not in (",", ".", ";", "!", "?", ":", "–", "—") and (
                 toks[e].text[:1].isupper() or toks[e].low in w.prepositions or toks[e].low in w.determiners
@@ -2085,7 +2258,8 @@ def _unquoted_speech(doc: Doc, runs: _Runs, toks: _Run, f: _Frame, mask: _Mask) 
         or toks[e + 1].text in w.formal_address or toks[e + 1].low in w.first_second_person)
     # a turn of dialogue set off by a dash ("-- Ja, sagte eine Frau, …") may be one word long
     turn = any(toks[j].text in ("–", "—", "-", "--") for j in range(max(0, a - 2), a))
-    if v - 1 - a < (1 if go_on or turn else 3) or toks[a].low in w.subordinators or toks[a].low in _DASS_OB_WORDS \
+    if v - 1 - a < (1 if go_on or turn else 3) or toks[a].low in w.subordinators \
+            or toks[a].low in w.content_clause_conjunctions \
             or not toks[a].text[:1].isupper() or any(p in mask for p in toks.starts[a : v]) \
             or any(x.low in w.modal_konj2 for x in toks[a : v]):
         return []
@@ -2132,8 +2306,10 @@ def _finite_speech_verb(toks: _Run, v: int) -> bool:
     t = toks[v]
     if not (t.is_word and t.text[:1].islower() and t.lemma_low in toks.words.speech_verbs):
         return False
-    return not ((t.low.startswith("ge") and t.low != t.lemma_low) or (v > 0 and toks[v - 1].low == "zu")
-                or "zu" in t.low[2:-2])
+    w = toks.words
+    return not ((t.low.startswith(w.participle_prefixes) and t.low != t.lemma_low)
+                or (v > 0 and toks[v - 1].low in w.infinitive_markers)
+                or any(m in t.low[2:-2] for m in w.infinitive_markers))
 
 
 def _after_colon(doc: Doc, pos: int, mask: _Mask, person: bool, whole: bool = False, lower: bool = False,
@@ -2207,10 +2383,13 @@ def _speaks(sentence: str, w: _Words) -> bool:
 
 # a speaker label that opens a turn of dialogue, at the start of a line or after a sentence
 # (with or without a dash): "Präs.: …", "— Angekl.: …", "Vertheidiger: …", "… Probleme? Fraser: …"
-_TURN_RE: Final = re.compile(
-    r"(?:^|(?<=\n)|(?<=[.!?…])[ \t]*(?:—|–|--)[ \t]*|(?<=[.!?…])[ \t]+)"
-    r"([A-ZÄÖÜ][\w.=-]*(?:[ \t]+(?:[A-ZÄÖÜ][\w.=-]*|von|v\.)){0,2})"
-    r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:[ \t]+(?=[A-ZÄÖÜ])", re.M)
+def _turn_re(upper: str, name_parts: Sequence[str]) -> re.Pattern[str]:
+    """The regex of a speaker label that opens a turn (`_Words.turn_re`, made per language)."""
+    parts = "".join("|" + re.escape(x) for x in sorted(name_parts, key=lambda x: (-len(x), x)))
+    return re.compile(
+        r"(?:^|(?<=\n)|(?<=[.!?…])[ \t]*(?:—|–|--)[ \t]*|(?<=[.!?…])[ \t]+)"
+        rf"([{upper}][\w.=-]*(?:[ \t]+(?:[{upper}][\w.=-]*{parts})){{0,2}})"
+        rf"(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]*:[ \t]+(?=[{upper}])", re.M)
 # a dialogue shows at least this many labelled turns, by at least two speakers
 DIALOGUE_MIN_TURNS: Final = 3
 
@@ -2273,6 +2452,50 @@ def _reported_in_quotes(doc: Doc, runs: _Runs, quotes: list[Quote], cues: dict[i
     return out
 
 
+# reported speech nests this deep at most ("X erklärte, man glaube, Y sei …": two levels)
+NESTED_REPORT_LEVELS: Final = 2
+
+
+def _reported_in_reported(doc: Doc, runs: _Runs, reported: list[Quote], cues: dict[int, list[int]],
+                          known: set[tuple[int, int]]) -> list[Quote]:
+    """Reported speech inside reported speech, each with its own span and speaker: "Broder
+    erklärt, daß man im Volke das Gefühl habe, einer unreifen Sache gegenüberzustehen" holds
+    the thought "einer unreifen Sache gegenüberzustehen" inside what Broder said. Searched
+    with a frame whose cue lies inside the reported clause (after its first word) and whose
+    content lies inside it and is shorter, a dass-, ob- or wh-clause."""
+    out: list[Quote] = []
+    sentences = doc.sentences
+    todo = [(q, 1) for q in reported if q.sentence in cues]
+    while todo:
+        q, level = todo.pop()
+        si = q.sentence
+        toks = runs(si)
+        lo = bisect_left(toks.starts, q.start)
+        hi = bisect_left(toks.starts, q.end)
+        first = sentences[si].first_token
+        maybe = [k - first for k in cues[si] if lo < k - first < hi]
+        if hi - lo < 4 or not maybe:
+            continue
+        speakers = _Speakers()
+        speakers.last = q.speaker
+        f = _frame(doc, toks, speakers, lo, hi, verbs=toks.words.speech_or_cognition, maybe=maybe)
+        if f is None or f.content is None:
+            continue
+        a, b = _trim_content(toks, max(lo, f.content[0]), min(hi, f.content[1]))
+        w = toks.words
+        if b - a < 2 or a <= lo + 1 or not (toks[a - 1].text == "," and (toks[a].low in w.content_clause_conjunctions
+                                                           or toks[a].low in w.wh_words)):
+            continue  # only a dass-, ob- or wh-clause after its comma: the clearest nested report
+        inner = _reported(doc, toks, (a, b), f.speaker, f.cue, si)
+        if (inner.start, inner.end) in known or inner.end - inner.start >= q.end - q.start:
+            continue
+        known.add((inner.start, inner.end))
+        out.append(inner)
+        if level < NESTED_REPORT_LEVELS:
+            todo.append((inner, level + 1))
+    return out
+
+
 def _dialogue_turns(doc: Doc, mask: _Mask, quotes: list[Quote], unquoted: list[Quote]) -> list[Quote]:
     """Unquoted turns of a dialogue written as a transcript (court reports, interviews): each
     runs from its speaker label to the end of its line or to a dash that turns to narration or
@@ -2284,7 +2507,7 @@ def _dialogue_turns(doc: Doc, mask: _Mask, quotes: list[Quote], unquoted: list[Q
         return []
     w = _words(doc.language)
     turns: list[tuple[str, int, int]] = []
-    found = [m for m in _TURN_RE.finditer(text)
+    found = [m for m in w.turn_re.finditer(text)
              if m.group(1).rstrip(".").lower() not in w.not_speaker_labels and m.start(1) not in mask]
     for n_, m in enumerate(found):
         label = m.group(1)
@@ -2395,11 +2618,11 @@ def _konj_not_report(toks: _Run, start: int, k: int) -> bool:
     full verb ("so hebe man die Monarchie auf", "Da breche man ihn ab")."""
     w = toks.words
     a = start
-    while a < k and (not toks[a].is_word or toks[a].low in ("und", "oder", "aber")):
+    while a < k and (not toks[a].is_word or toks[a].low in w.konj_clause_conjunctions):
         a += 1
     if toks[a].low in w.konj_not_report_openers:
         return True
-    return k + 1 < len(toks) and toks[k + 1].low == "man" and toks[k].low not in w.konj1 \
+    return k + 1 < len(toks) and toks[k + 1].low in w.anonymous and toks[k].low not in w.konj1 \
         and toks[k].lemma_low not in w.auxiliary_lemmas
 
 
@@ -2542,21 +2765,41 @@ class _Mask:
         return k >= 0 and pos < self.ends[k]
 
 
-def _dissolve_wrappers(text: str, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Drop quotes that wrap another outlet's whole report (see WRAPPER_MIN_SHARE)."""
+def _dissolve_wrappers(text: str, pairs: list[tuple[int, int]],
+                       sentence_re: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Drop quotes that wrap another outlet's whole report (see WRAPPER_MIN_SHARE); `sentence_re`
+    matches a full sentence (`_Words.full_sentence_re`)."""
     out = []
     n = max(1, len(text))
     starts = [o for o, _ in pairs]  # pairs are sorted by their opening
+    statements: list[int] = []  # statements[k]: how many of the first k pairs are full sentences
     for o, c in pairs:
         if c - o < WRAPPER_MIN_CHARS:  # too short to wrap a report: the common case, decided at once
             out.append((o, c))
             continue
-        inner = bisect_left(starts, c) - bisect_right(starts, o)  # pairs opened inside it
         paragraphs = text.count("\n\n", o, c) + 1
-        if inner >= WRAPPER_MIN_INNER and ((c - o) / n >= WRAPPER_MIN_SHARE or paragraphs >= WRAPPER_MIN_PARAGRAPHS):
+        if not ((c - o) / n >= WRAPPER_MIN_SHARE or paragraphs >= WRAPPER_MIN_PARAGRAPHS):
+            out.append((o, c))
+            continue
+        if not statements:
+            statements.append(0)
+            for a, b in pairs:
+                statements.append(statements[-1] + _full_sentence(text, a + 1, b, sentence_re))
+        # quoted statements inside it: pairs opened inside it that are full sentences
+        if statements[bisect_left(starts, c)] - statements[bisect_right(starts, o)] >= WRAPPER_MIN_INNER:
             continue
         out.append((o, c))
     return out
+
+
+def _full_sentence(text: str, a: int, b: int, sentence_re: re.Pattern[str]) -> bool:
+    """Is text[a:b] (stripped) a full sentence? Only its first and last characters are read, so
+    long quotations cost nothing (`sentence_re` needs a first and a last character)."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return b - a >= 2 and sentence_re.match(text[a] + text[b - 1]) is not None
 
 
 # A "quotation" whose letters and digits are more than this share digits is a table with ditto
@@ -2579,7 +2822,7 @@ def _is_title(text: str, o: int, c: int, qtext: str, w: _Words, weak: bool = Fal
     if word.lower() in w.media_nouns:
         return True  # das Magazin "RT DE"
     words = qtext.split()
-    if not qtext[:1].isupper() or (_FULL_SENTENCE_RE.match(qtext) and not _ABBREV_RE.search(qtext)):
+    if not qtext[:1].isupper() or (w.full_sentence_re.match(qtext) and not _ABBREV_RE.search(qtext)):
         return False
     if sum(1 for x in words if _ABBREV_RE.search(x)) * 2 >= len(words) > 0:
         return True  # "Mähr. Tagbl."
@@ -2596,7 +2839,6 @@ def _is_title(text: str, o: int, c: int, qtext: str, w: _Words, weak: bool = Fal
 
 # a title of a work or a name of a house, society or firm has at most this many words
 WORK_TITLE_MAX_WORDS: Final = 14
-_LIST_BEFORE_RE: Final = re.compile(r"(?:[:,;]|\bund|\boder|\bwie|\bu\.)\s*$")
 
 
 def _work_title(text: str, o: int, c: int, qtext: str, w: _Words, words: int, listed: bool = True) -> bool:
@@ -2607,16 +2849,16 @@ def _work_title(text: str, o: int, c: int, qtext: str, w: _Words, words: int, li
         return False
     before = _LAST_WORD_RE.search(text[max(0, o - 40) : max(0, o)])
     word = before.group(1).lower() if before else ""
-    if _modern(word, w) in w.work_nouns or word.rstrip("s") in w.work_nouns:
+    if _modern(word, w) in w.work_nouns or word.rstrip(w.genitive_letters) in w.work_nouns:
         return True
     # an item of a list of quoted titles: another quotation right before or after, joined by a
     # comma, "und" or a colon, and not a full sentence
-    if not listed or _FULL_SENTENCE_RE.match(qtext):
+    if not listed or w.full_sentence_re.match(qtext):
         return False
     pre = text[max(0, o - 12) : o]
     post = text[c + 1 : c + 12]
-    return bool(_LIST_BEFORE_RE.search(pre)) and (pre.rstrip(" ,;:und")[-1:] in _QUOTE_CHARS
-                                                  or post.lstrip(" ,;und")[:1] in "„»\"")
+    return bool(w.title_list_before_re.search(pre)) and (pre.rstrip(w.title_list_strip_before)[-1:] in _QUOTE_CHARS
+                                                         or post.lstrip(w.title_list_strip_after)[:1] in "„»\"")
 
 
 def _figures(text: str, o: int, c: int) -> bool:
@@ -2631,8 +2873,6 @@ _DITTO_RE: Final = re.compile(r"(?<=\s)[„“\"](?=\s)")
 
 
 # "„…“ – Name" at the end of a line or before "zu/über/:" (a headline naming the speaker)
-_DASH_SPEAKER_RE: Final = re.compile(
-    r"[ \t]*[–—-][ \t]*([A-ZÄÖÜ][\w.-]+(?:[ \t]+[A-ZÄÖÜ][\w.-]+){0,2})(?=[ \t]*(?:$|\n|zu\b|über\b|:|,))")
 
 
 def _actor_label(name: str, w: _Words) -> bool:
@@ -2641,7 +2881,6 @@ def _actor_label(name: str, w: _Words) -> bool:
     return actor_named(name, language=w.language) is not None
 
 
-_FULL_SENTENCE_RE: Final = re.compile(r"^[A-ZÄÖÜ\d].*[.!?…]$", re.S)
 
 
 def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame: _Frame | None,
@@ -2671,7 +2910,7 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
                 f = _frame(doc, atoks, speakers, 0, min(len(atoks), k + 12), prefer_after=k) or f
             if f is not None:
                 speaker, cue = f.speaker, f.cue
-        elif k < len(atoks) and (words >= 2 or _FULL_SENTENCE_RE.match(qtext)) and _inquit(atoks, k):
+        elif k < len(atoks) and (words >= 2 or w.full_sentence_re.match(qtext)) and _inquit(atoks, k):
             # "„Ja, ihr Gesicht ist joli“, nickte Briesack.": any finite verb with its subject
             # right after the quotation (and a comma) says who spoke
             rng = _np_after(atoks, k + 1)
@@ -2687,7 +2926,7 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
                 speaker, cue = speakers.resolve(doc, atoks, rng, named), atoks[k].text
     # (a') a headline "„Selbstentlarvend“ – Sacharowa zu den Reaktionen": a dash and a name
     if not cue:
-        m = _DASH_SPEAKER_RE.match(text, c + 1)
+        m = w.dash_speaker_re.match(text, c + 1)
         if m and (not _known_word(token_norm(m.group(1).split()[-1]), w) or _actor_label(m.group(1), w)):
             speaker, cue = m.group(1), "–"
     # (b) before the quote: X erklärte: „…“
@@ -2715,12 +2954,12 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
     # (c) a speech verb or marker in the same sentence, outside any quote; a short quotation (a
     # word or phrase, not a sentence) only in the clause of the verb or in what it reports
     # ("nannte die Pläne „gefährlich“"), not anywhere else in a long sentence
-    if not cue and frame is not None and (words > SCARE_MAX_WORDS or _FULL_SENTENCE_RE.match(qtext)
+    if not cue and frame is not None and (words > SCARE_MAX_WORDS or w.full_sentence_re.match(qtext)
                                           or _near_frame(runs(si), frame, o, c)):
         speaker, cue = frame.speaker, frame.cue
     # (d) a quote that continues the previous attributed quote in the same paragraph, or opens
     # the next paragraph (a quotation over several paragraphs)
-    full = words > SCARE_MAX_WORDS or _FULL_SENTENCE_RE.match(qtext) is not None
+    full = words > SCARE_MAX_WORDS or w.full_sentence_re.match(qtext) is not None
     opens_line = not text[text.rfind("\n", 0, o) + 1 : o].strip()
     if not cue and prev is not None and prev.speaker and full:
         gap = text[prev_end + 1 : o].strip()
@@ -2744,7 +2983,7 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
             if spk:
                 speaker, cue = spk, CONTEXT_CUE
     if not cue:
-        short = words <= SCARE_MAX_WORDS and not _FULL_SENTENCE_RE.match(qtext)
+        short = words <= SCARE_MAX_WORDS and not w.full_sentence_re.match(qtext)
         if short and _is_title(text, o, c, qtext, w, weak=True):
             return Quote("title", start, end, qtext, "", "", si)
         if _work_title(text, o, c, qtext, w, words):
@@ -2805,14 +3044,14 @@ def _inquit(toks: _Run, k: int) -> bool:
     t = toks[k]
     low = t.low
     if not (t.is_word and t.text[:1].islower()) or low in w.not_a_verb_start or low in w.np_stop \
-            or low in w.auxiliaries or (low.startswith("ge") and low.endswith(("t", "en"))) \
-            or not low.endswith(("te", "ten", "t", "en", "e")):
+            or low in w.auxiliaries or (low.startswith(w.participle_prefixes) and low.endswith(w.participle_endings)) \
+            or not low.endswith(w.finite_verb_endings):
         return False
     rng = _np_after(toks, k + 1)
     if rng is None or not (_is_name(toks[rng[1] - 1], w) or toks[rng[0]].low in w.pronouns_sie):
         return False
     e = rng[1]
-    return e >= len(toks) or not toks[e].is_word or toks[e].low in ("und", "heraus", "hinzu", "zu", "an")
+    return e >= len(toks) or not toks[e].is_word or toks[e].low in w.inquit_closers
 
 
 def _inverted_verb(t: TokenType, w: _Words) -> bool:
@@ -2824,7 +3063,7 @@ def _inverted_verb(t: TokenType, w: _Words) -> bool:
             or low in w.subject_relative_pronouns or _clause_adverb(t, w):
         return False
     lem = t.lemma_low
-    return lem != low and lem.endswith(("en", "ern", "eln")) and not low.endswith(("en", "ern", "eln"))
+    return lem != low and lem.endswith(w.infinitive_endings) and not low.endswith(w.infinitive_endings)
 
 
 # the cue of a quotation attributed by the sentence before it, not by a word of its own

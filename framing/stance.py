@@ -57,6 +57,7 @@ from framing.actors import ActorList, default_actors, doc_mentions
 from framing.articles import Article
 from framing.errors import InputError, ModelError
 from framing.languages import DEFAULT as DEFAULT_LANGUAGE
+from framing.languages import Language
 from framing.lexicon import Entry, Lexicon, read_axis
 from framing.matching import Hit, Matcher
 from framing.readers import guess_delimiter
@@ -83,10 +84,6 @@ EVIDENCE_SENTENCES: Final = 3
 N_FEATURES: Final = 2**18
 MODEL_FORMAT: Final = 1
 MASK: Final = "⟨zitat⟩"
-# Reported speech whose speaker is the writer ("Ich spreche hier von …", "wir halten fest, dass …")
-# is the outlet's own voice: not masked for the classifier (inside a quotation of someone else,
-# that quotation still masks it).
-FIRST_PERSON: Final = frozenset({"ich", "wir"})
 _TRUSTED_TYPES: Final = frozenset({
     "sklearn.calibration.CalibratedClassifierCV", "sklearn.calibration._CalibratedClassifier",
     "sklearn.calibration._SigmoidCalibration", "sklearn.svm._classes.LinearSVC",
@@ -351,6 +348,11 @@ class SentenceView(NamedTuple):
     lexicon: tuple[float, float, float, float]  # critical, aligned, resolved target, scare quotes
 
 
+@cache
+def _writer_speakers(language: Language) -> frozenset[str]:
+    return language.words("writer_speakers")
+
+
 def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, float],
                    actors: ActorList | None = None, targets: dict[int, Target] | None = None,
                    conventional: frozenset[str] = frozenset()) -> list[SentenceView]:
@@ -360,7 +362,10 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
     neither learns nor applies it as stance."""
     actors = actors or default_actors()
     doc = an.doc
-    first_person = FIRST_PERSON
+    # reported speech whose speaker is the writer (the language's "writer_speakers": "ich", "wir")
+    # is the outlet's own voice: not masked for the classifier (inside a quotation of someone
+    # else, that quotation still masks it)
+    first_person = _writer_speakers(doc.language)
     spans = sorted((q.start, q.end) for q in an.quotes
                    if q.kind in ("direct", "reported") and q.speaker.strip().lower() not in first_person)
     own_voices = OWN_VOICES  # (a local: compiled, an imported name is a dict lookup per use)

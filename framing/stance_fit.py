@@ -35,7 +35,7 @@ import numpy as np
 
 from framing.errors import InputError
 from framing.matching import Matcher
-from framing.readers import read_articles
+from framing.readers import ReadOptions, read_articles
 from framing.scoring_batches import score_articles
 from framing.stance import (
     SIGNALS,
@@ -124,7 +124,7 @@ def labelled_rows(articles_dir: str | Path, gold: dict[str, float], manifest: st
     if missing:
         raise InputError(f"{d}: no text for the labelled article(s) {', '.join(missing[:5])} (expected ID.txt)")
     arts = []
-    for a in read_articles(files).articles:
+    for a in read_articles(files, ReadOptions(language=matcher.language.code)).articles:
         i = Path(a.source).stem
         m = meta.get(i, {})
         arts.append(dataclasses.replace(a, id=i, outlet=m.get("outlet") or a.outlet))

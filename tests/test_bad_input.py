@@ -466,6 +466,30 @@ def _no_deep_folders_left(tmp_path):
         _remove_deep(top)
 
 
+# cases that are costly to make and to remove (1,000 nested folders: seconds of file-system
+# work each time), made once per module and read by every command (the commands only read)
+SHARED = {"folder-nested-1000-deep"}
+
+
+@pytest.fixture(scope="module")
+def _shared_cases(tmp_path_factory):
+    root = tmp_path_factory.mktemp("shared-cases")
+    made: dict[str, Case] = {}
+    yield root, made
+    for top in root.glob("*/top"):
+        _remove_deep(top)
+
+
+def _make(name: str, tmp_path: Path, request: pytest.FixtureRequest) -> Case:
+    if name not in SHARED:
+        return CASES[name](tmp_path)
+    root, made = request.getfixturevalue("_shared_cases")
+    if name not in made:
+        (root / name).mkdir()
+        made[name] = CASES[name](root / name)
+    return made[name]
+
+
 @case("folder-nested-1000-deep")
 def _(tmp: Path) -> Case:
     deep = tmp / "top"
@@ -565,8 +589,8 @@ def _check(r, c: Case) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_bad_input_survivors(name, tmp_path):
-    c = CASES[name](tmp_path)
+def test_bad_input_survivors(name, tmp_path, request):
+    c = _make(name, tmp_path, request)
     r = _run(COMMANDS["articles"], c)
     _check(r, c)
     ids = {rec["id"] for rec in json.loads(r.stdout)} if r.exit_code == 0 else set()
@@ -575,10 +599,10 @@ def test_bad_input_survivors(name, tmp_path):
 
 @pytest.mark.parametrize("command", [c for c in COMMANDS if c != "articles"])
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_bad_input_every_command(name, command, tmp_path):
+def test_bad_input_every_command(name, command, tmp_path, request):
     if command == "explain" and name == "folder-nested-1000-deep":
         pytest.skip("covered by the other commands; explain prints every article")
-    c = CASES[name](tmp_path)
+    c = _make(name, tmp_path, request)
     _check(_run(COMMANDS[command], c), c)
 
 

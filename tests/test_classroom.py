@@ -280,10 +280,10 @@ _PIECES = st.sampled_from(["Autokrat", "Regime", "„Schaugipfel“", "sagte:", 
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=30).map(" ".join))
-def test_views_cover_the_text_and_escape_it(raw):
+@given(raw=st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=30).map(" ".join))
+def test_views_cover_the_text_and_escape_it(matcher, raw):  # one matcher (module fixture) for every example
     a = build_article(raw, id="x", source="x")
-    view = article_view(score_article(analyse(a), Matcher(default_lexicon())))
+    view = article_view(score_article(analyse(a), matcher))
     assert "".join(p for p, _ in view["segments"]) == view["text"][: view["shown_chars"]]
     for f in view["flags"]:
         assert view["text"][f["start"] : f["end"]] == f["term"]

@@ -1,11 +1,17 @@
+import csv
+import dataclasses
 import json
 import subprocess
 import sys
 
+import click
+import pytest
 from click.testing import CliRunner
 
-from framing import __version__
+from framing import __version__, cli, languages
 from framing.cli import main
+from framing.languages import get_language
+from framing.settings import Settings
 
 from .conftest import SEEDS
 
@@ -176,3 +182,98 @@ def test_lexicon_show_and_suggest_write_to_a_file(tmp_path):
             "--min-count", "1", "-o", str(csv_out))
     assert r.exit_code == 0, r.stderr
     assert r.stdout == "" and csv_out.read_text(encoding="utf-8").startswith("id,term,")
+
+
+# --- the language of the texts: every command that reads texts or the lexicon takes --language ---
+
+def _commands(group=main, prefix=()):
+    for name, cmd in sorted(group.commands.items()):
+        if isinstance(cmd, click.Group):
+            yield from _commands(cmd, (*prefix, name))
+        else:
+            yield " ".join((*prefix, name)), cmd
+
+
+def test_every_command_reading_texts_or_the_lexicon_takes_language_once():
+    taking = set()
+    for name, cmd in _commands():
+        params = [p.name for p in cmd.params]
+        assert params.count("language") <= 1, name
+        if "paths" in params or "lexicon_dir" in params:
+            assert "language" in params, name
+        if "language" in params:
+            taking.add(name)
+            default = next(p.default for p in cmd.params if p.name == "language")
+            assert default == Settings().language, name  # the default is Settings'
+    assert {"score", "compare", "events", "articles", "export", "train", "evaluate stance"} <= taking
+
+
+@pytest.mark.parametrize("args", [("score", str(SEEDS)), ("export", str(SEEDS), "-o", "OUT"), ("train", "-o", "OUT"),
+                                  ("evaluate", "stance"), ("lexicon", "list"), ("evaluate", "quotes", "--gold", "g")])
+def test_an_unknown_language_is_one_error_line(args, tmp_path):
+    out = tmp_path / "out"
+    r = run(*(str(out) if a == "OUT" else a for a in args), "--language", "xx")
+    assert r.exit_code == 1, r.output
+    assert r.stderr == "Error: language 'xx' is not supported; choose from de\n"
+    assert not out.exists()
+
+
+# a split idiom whose verb simplemma lemmatises with ss ("goss" -> "giessen"): found only where
+# the language folds ß and ss
+IDIOM = "Mit dieser Rede goss der Minister am Montag Öl ins Feuer."
+
+
+@pytest.fixture
+def no_folds(monkeypatch):
+    """German without letter folding, registered for this test only."""
+    de = get_language("de")
+    lang = dataclasses.replace(de, code="de-x-nofold", name="German (no folds)", lexicon="de",
+                               lists={**de.lists, "letter_folds": ()})
+    monkeypatch.setitem(languages._REGISTERED, lang.code, lang)
+    return lang.code
+
+
+def test_export_reads_and_scores_in_the_language(tmp_path, no_folds):
+    src = tmp_path / "a.txt"
+    src.write_text(IDIOM, encoding="utf-8")
+    counts = {}
+    for code in ("de", no_folds):
+        out = tmp_path / f"{code}.csv"
+        r = run("export", str(src), "-o", str(out), "--no-stance", "--jobs", "1", "--quiet", "--language", code)
+        assert r.exit_code == 0, r.output
+        [row] = list(csv.DictReader(out.open(encoding="utf-8")))
+        counts[code] = row["loaded_count"]
+    assert counts == {"de": "1", no_folds: "0"}
+
+
+LABELLED = [("Die Regierung hat mit der Reform einen klugen und mutigen Schritt getan.", "aligned"),
+            ("Der Kanzler verdient Lob für seine besonnene Führung in der Krise.", "aligned"),
+            ("Die Regierung lässt die Bürger mit den steigenden Preisen allein.", "critical"),
+            ("Das Kabinett hat mit dem Haushalt erneut Vertrauen verspielt.", "critical"),
+            ("Der Bundestag berät am Donnerstag über den Haushalt des kommenden Jahres.", "neutral"),
+            ("Die Ministerin reist in der nächsten Woche zu Gesprächen nach Paris.", "neutral"),
+            ("Die Opposition lobt den Plan der Regierung als überfällig und richtig.", "aligned"),
+            ("Mit ihrem Zögern hat die Regierung die Lage nur verschlimmert.", "critical"),
+            ("Das Gesetz soll im kommenden Frühjahr in Kraft treten.", "neutral"),
+            ("Mit der neuen Förderung setzt das Ministerium ein gutes Zeichen.", "aligned"),
+            ("Die Koalition hat ihre Versprechen wieder einmal gebrochen.", "critical"),
+            ("Der Ausschuss tagt am Mittwoch zum dritten Mal in diesem Monat.", "neutral")]
+
+
+@pytest.mark.parametrize("command", [("train", "-o", "OUT"), ("evaluate", "stance", "--format", "json")])
+def test_train_and_evaluate_stance_run_in_the_language(tmp_path, monkeypatch, no_folds, command):
+    data = tmp_path / "labelled.csv"
+    with data.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([("text", "label"), *LABELLED])
+    seen = []
+    real = cli.cross_validate
+
+    def cross_validate(examples, matcher, folds=5):
+        seen.append(matcher.language.code)
+        return real(examples, matcher, folds)
+
+    monkeypatch.setattr(cli, "cross_validate", cross_validate)
+    args = [str(tmp_path / "model.skops") if a == "OUT" else a for a in command]
+    r = run(*args, str(data), "--folds", "2", "--language", no_folds)
+    assert r.exit_code == 0, r.output
+    assert seen == [no_folds]

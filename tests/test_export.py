@@ -322,7 +322,7 @@ def test_events_second_pass(tmp_path):
 def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path):
     src = corpus(tmp_path, 2)
     proc = subprocess.run([sys.executable, "-m", "framing", "export", str(src), "-o", str(tmp_path / "o.csv"),
-                           "-j", "1"], capture_output=True, text=True, timeout=300)
+                           "-j", "1", "--no-stance"], capture_output=True, text=True, timeout=300)  # no model: faster
     assert proc.returncode == 0 and proc.stderr.strip().startswith("framing: exported 2 articles")
     assert "\r" not in proc.stderr
 
@@ -417,3 +417,20 @@ def test_hits_in_a_missing_folder_leaves_nothing(tmp_path):
     r = run("export", str(src), "-o", str(tmp_path / "out.csv"), "--hits", str(tmp_path / "no" / "h.csv"))
     assert r.exit_code == 1 and "does not exist" in r.output and "Traceback" not in r.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
+
+
+def test_export_takes_the_axis_and_input_format_of_the_settings(tmp_path):
+    """--axis, --input-format and --language reach the export as they reach `framing score`."""
+    src = tmp_path / "in.data"  # a CSV whose name does not say so
+    write_csv(src, [{"id": "g1", "text": TEXTS[0]}], ("id", "text"))
+    out = tmp_path / "out.csv"
+    r = run("export", str(src), "-o", str(out), "-j", "1", "--input-format", "csv", "--axis", "government")
+    assert r.exit_code == 0, r.output
+    [row] = read_table(out)
+    assert row["id"] == "g1" and row["stance_axis"] == "government"
+    scored = CliRunner().invoke(main, ["score", str(src), "--input-format", "csv", "--axis", "government",
+                                       "--format", "json", "-q"])
+    [rec] = json.loads(scored.stdout)
+    assert rec["stance_axis"] == "government" and float(row["stance"]) == pytest.approx(rec["stance"], abs=5e-4)
+    bad = run("export", str(src), "-o", str(tmp_path / "bad.csv"), "-j", "1", "--axis", "nope")
+    assert bad.exit_code == 1 and "no axis 'nope'" in bad.stderr and not (tmp_path / "bad.csv").exists()

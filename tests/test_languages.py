@@ -34,7 +34,9 @@ def test_german_is_a_language_object_holding_the_word_lists():
     de = get_language("de")
     assert de.code == "de" and "de" in languages.shipped()
     assert de.lemmatize("Kriegen") == "Krieg" and de.is_known("Regierung")
-    for name in ("speech_verbs", "abbreviations", "months", "stopwords", "prepositions", "articles"):
+    for name in ("speech_verbs", "abbreviations", "months", "stopwords", "prepositions", "articles",
+                 "letter_folds", "umlauts", "day_marks", "numeric_date_formats", "writer_speakers",
+                 "phrase_loading_words", "speaker_function_words", "own_list_wording", "built_in_rules"):
         assert de.words(name), name
     assert "sagen" in de.words("speech_verbs") and "usw" in de.words("abbreviations")
     assert de.looks_like(GERMAN_TEXT)[0] and not de.looks_like("The chancellor said on Monday that the "
@@ -105,13 +107,80 @@ def test_an_abbreviation_the_language_adds_ends_no_sentence(monkeypatch: pytest.
     assert (german["sentences"], other["sentences"]) == (4, 3)  # "Kpt." ends a sentence in German only
 
 
+def _hits(text: str, language: str) -> list[tuple[str, str]]:
+    [rec] = framing.score([{"text": text}], Settings(language=language, stance=False))
+    return [(h.term, h.entry) for h in rec.hits]
+
+
+@pytest.mark.parametrize(("lists", "text", "german"), [
+    # ß written as ss: simplemma lemmatises "goss" as "giessen", the entry says "gießen"
+    ({"letter_folds": ()}, "Er goss damit Öl ins Feuer.", [("goss damit Öl ins Feuer", "de-oel-ins-feuer-giessen")]),
+    # the stem of a separable verb: "sägt … ab" is "absägen"
+    ({"separable_stem_endings": ()}, "Sie sägt den Ast ab, auf dem sie sitzt.",
+     [("sägt den Ast ab", "de-ast-absaegen")]),
+    # a comparative is its lemma umlauted: "stärker" of "stark"
+    ({"umlauts": ()}, "Die Spannungen könnten kaum stärker sein.", [("kaum stärker sein", "kaum-komparativ")]),
+    # the genitive of a name: "Wagenknechts" is Sahra Wagenknecht's, no "Knecht"
+    ({"genitive_name_endings": ()}, "Gestern sprach Sahra Wagenknecht in Berlin. Wagenknechts Partei wuchs.", []),
+])
+def test_the_matcher_reads_letters_and_endings_from_the_language(monkeypatch: pytest.MonkeyPatch,
+                                                                 lists: dict[str, tuple[str, ...]], text: str,
+                                                                 german: list[tuple[str, str]]):
+    code = "de-x-no-" + "-".join(lists).replace("_", "")  # one code per language: runs cache by settings
+    _derived(monkeypatch, code, **lists)  # type: ignore[arg-type]
+    assert _hits(text, "de") == german
+    assert _hits(text, code) != german
+
+
+def test_the_matchers_morphology_is_the_languages():
+    from framing.matching import _morphology
+
+    m = _morphology(get_language("de"))
+    assert m.fold("Großmaul") == "grossmaul".capitalize()
+    assert (m.umlauted("fallen"), m.umlauted("sagen"), m.umlauted("Fallen")) == ("fällen", "sägen", "Fallen")
+    assert m.separable("absägen") == ("ab", "sägen") and m.separable("runtergehen") == ("runter", "gehen")
+    assert m.separable("abgabe") == ("", "")
+    assert m.adjective_final_letters == frozenset("emnrs")  # "dem Dritten": the phrase "Dritter Weltkrieg"
+    # the built-in rules read in the language's wording; a language without it shows their ids
+    assert m.claimed.term == "wollen + Infinitiv Perfekt (will … gesehen haben)" and m.claimed.weight == 1.5
+    assert m.scare_quote.neutral == ("das Wort ohne Anführungszeichen", "die Quelle des Wortes nennen")
+    de = get_language("de")
+    bare = _morphology(dataclasses.replace(de, lists={**de.lists, "built_in_rules": {}}))
+    assert (bare.claimed.term, bare.claimed.explanation, bare.claimed.weight) == ("wollen-perfekt", "", 1.5)
+
+
+def test_dates_in_text_are_read_in_the_languages_formats(monkeypatch: pytest.MonkeyPatch):
+    from framing.events import dates_named
+
+    text = "Am 26. September 2022 (9/26/2022 oder 26.09.2022) und am 2022-09-27."
+    german = ["2022-09", "2022-09-26", "2022-09", "2022-09-26", "2022-09", "2022-09-27"]
+    assert dates_named(text, language=get_language("de")) == german
+    # day after month in digits, no mark after a day: "26." is no day, 26.09.2022 no date, 9/26/2022 one
+    other = _derived(monkeypatch, "de-x-dates", numeric_date_formats=("M/D/Y",), day_marks=())  # type: ignore[arg-type]
+    assert dates_named(text, language=other) == ["2022-09", "2022-09", "2022-09-26", "2022-09", "2022-09-27"]
+    bad = _derived(monkeypatch, "de-x-bad", numeric_date_formats=("D.M.",))  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="needs D"):
+        dates_named(text, language=bad)
+
+
+def test_speakers_are_compared_in_the_language(monkeypatch: pytest.MonkeyPatch):
+    from framing.quote_eval import same_speaker
+
+    # German: "Der" names no one, "Müller" keeps its umlaut
+    assert not same_speaker("Der Minister", "Der Sprecher") and not same_speaker("Müller", "Muller")
+    bare = _derived(monkeypatch, "de-x-bare", speaker_function_words=frozenset(), umlauts=())  # type: ignore[arg-type]
+    assert same_speaker("Der Minister", "Der Sprecher", bare) and same_speaker("Müller", "Muller", bare)
+
+
 def test_every_list_a_stage_asks_for_is_in_german():
     """A misspelt list name would silently be empty: every name the stages ask for exists."""
     from framing.actors import _lists
     from framing.compare import _anonymous
     from framing.events import event_words
     from framing.matching import _morphology
+    from framing.quote_eval import _speaker_rules
     from framing.quotes import _words
+    from framing.stance import _writer_speakers
     from framing.targets import _rules
     from framing.text import TextLayer
 
@@ -122,7 +191,8 @@ def test_every_list_a_stage_asks_for_is_in_german():
 
     de = get_language("de")
     strict = dataclasses.replace(de, lists=Strict(de.lists))
-    for make in (TextLayer, _words, _rules, _lists, _morphology, event_words, _anonymous):
+    for make in (TextLayer, _words, _rules, _lists, _morphology, event_words, _anonymous, _writer_speakers,
+                 _speaker_rules):
         make(strict)
 
 
@@ -144,3 +214,61 @@ def test_no_module_outside_the_language_package_imports_a_language_module():
                 found += [f"{path.relative_to(root)}: import {a.name}" for a in node.names
                           if a.name.startswith("framing.languages.")]
     assert found == []
+
+
+def _code_strings(path: Path) -> list[tuple[int, str]]:
+    """String constants of a module's code: no docstrings, no list names asked of a language."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr) \
+                and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
+            skip.add(id(body[0].value))  # a docstring
+        if isinstance(node, ast.Call) and (
+                (isinstance(node.func, ast.Name) and node.func.id == "w")
+                or (isinstance(node.func, ast.Attribute) and node.func.attr in ("words", "sequence", "table"))):
+            skip.update(id(a) for a in node.args)  # a list's name: w("speech_verbs")
+    return [(n.lineno, n.value) for n in ast.walk(tree)
+            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in skip]
+
+
+def test_the_quotation_finder_holds_no_german_words():
+    """Every German word, ending and pattern fragment the quotation finder tests is a list of the
+    language (framing/languages/de.py): its code holds none."""
+    de = get_language("de")
+    german: set[str] = set()
+    for name, value in de.lists.items():
+        if name in ("built_in_rules", "own_list_wording"):
+            continue  # wording shown to the user (keyed by rule ids such as "scare-quote"), not words tested
+        items = value.items() if isinstance(value, dict) else value
+        for item in items:
+            for x in (item if isinstance(item, tuple) else (item,)):
+                if isinstance(x, str):
+                    german |= {m.lower() for m in languages.WORD_RE.findall(x)}
+    german -= {"e", "t", "s"}  # (single letters of regex classes: \s, \t, …)
+    # not words: an attribute name, the code letters of "dass"/"ob" (`_code`), a slot name
+    allowed = {"text", "[,DO]", "[DO]", "_max_end"}
+    found = [(line, s) for line, s in _code_strings(Path(framing.__file__).parent / "quotes.py")
+             if s not in allowed and (any(m.lower() in german for m in languages.WORD_RE.findall(s) if len(m) > 1)
+                                      or any(c in s for c in "äöüÄÖÜß"))]
+    assert found == []
+
+
+def test_the_quotation_rules_read_their_forms_from_the_language(monkeypatch: pytest.MonkeyPatch):
+    """Konjunktiv endings, the charge of "warf … vor" and capital letters come from the lists:
+    without the Konjunktiv rule "plane" reports nothing."""
+    from framing.quotes import _words
+
+    de = get_language("de")
+    w = _words(de)
+    assert ("en", "e", 0) in w.konj1_rules and w.charge_particles["werfen"] == "vor"
+    assert w.turn_re.search("Frage: Warum?\nÖzdemir: Weil …") is not None
+    assert "Ö" in w.upper and w.name_after_role_re.match(" Özlem Türeci")
+    text = "Der Minister sagte, die Hilfe plane man neu. China warf der Regierung Heuchelei vor."
+    german = {(q["kind"], q["text"]) for q in api.quotations([{"text": text}], Settings(stance=False))}
+    assert ("reported", "der Regierung Heuchelei") in german
+    _derived(monkeypatch, "de-x-nokonj", konj1_from_infinitive=())  # type: ignore[arg-type]
+    other = {(q["kind"], q["text"]) for q in api.quotations([{"text": text}],
+                                                             Settings(language="de-x-nokonj", stance=False))}
+    assert ("reported", "die Hilfe plane man neu") in german and ("reported", "die Hilfe plane man neu") not in other

@@ -183,6 +183,26 @@ def test_seed_003_wrapper_is_dissolved(seed_analysed):
     assert voice_at(qs, panic, panic + 7)[0] == "outlet"
 
 
+_LONG_PARAGRAPH = ("Wir haben in diesem Jahr viel erreicht und die Stadt ist gewachsen. Die Schulen sind saniert, "
+                   "die Straßen erneuert, und die Bürger haben mitgeredet, wo es um ihre Viertel ging. ")
+
+
+def test_a_long_quotation_that_quotes_names_only_is_one_speakers_words():
+    """A quotation over several paragraphs that quotes only names and phrases is the speaker's
+    long quotation, not a wrapped report (a wrapper holds quoted statements of its own)."""
+    body = "\n\n".join([_LONG_PARAGRAPH * 2 + "Das „Rathaus am Markt“ bleibt offen.",
+                         _LONG_PARAGRAPH * 2 + "Der Verein „Neue Mitte“ hilft dabei.",
+                         _LONG_PARAGRAPH + "Wir danken allen."])
+    text = f"Die Bürgermeisterin sagte bei der Eröffnung:\n\n„{body}“\n\nDanach spielte die Kapelle."
+    qs = find_quotes(tokenize(text))
+    direct = [q for q in qs if q.kind == "direct" and len(q.text) > 150]
+    assert len(direct) == 3 and all(q.speaker == "Bürgermeisterin" for q in direct)
+    # with two quoted statements inside, the same quotation is taken for a wrapped report
+    wrapped = text.replace("Das „Rathaus am Markt“ bleibt offen.", "„Das Rathaus bleibt offen.“").replace(
+        "Der Verein „Neue Mitte“ hilft dabei.", "„Der Verein hilft dabei.“")
+    assert not any(q.kind == "direct" and len(q.text) > 150 for q in find_quotes(tokenize(wrapped)))
+
+
 def test_seed_004_putin_quote(seed_analysed):
     qs = seed_analysed["004"].quotes
     q = next(q for q in qs if "imperialistische Hegemonialpolitik" in q.text and q.kind == "direct")
@@ -420,3 +440,71 @@ def test_a_report_goes_on_over_a_colon_only_in_konjunktiv():
     got = find_quotes(tokenize(text))
     assert [q.text for q in got if q.kind == "reported"] == ["sie komme später"]
     assert [q.kind for q in got if q.text == "herrlich"] == ["scare"]
+
+
+def _reported_texts(text: str) -> list[tuple[str, str]]:
+    return [(q.text, q.cue) for q in find_quotes(tokenize(text)) if q.kind == "reported"]
+
+
+def test_a_dass_clause_holds_its_embedded_and_coordinated_clauses():
+    """The main clause resumes only after a clause closed by its verb: "nachdem …" inside a
+    dass-clause that has no verb yet, and a conjunct closing with a verb, belong to it."""
+    clause = "daß jetzt, nachdem die Sache besprochen worden ist, die Sorge geringer ist"
+    assert (clause, "sagte") in _reported_texts(f"Der Minister sagte, {clause}.")
+    assert ("dass das Kind nicht nur gesund war, sondern auch sofort schrie", "versicherte") in \
+        _reported_texts("Die Zeugin versicherte, dass das Kind nicht nur gesund war, sondern auch sofort schrie.")
+    # a coordinated main clause still ends it
+    assert _reported_texts("Die Ministerin sagte, dass die Hilfe komme, und kündigte weitere Gespräche an.") == \
+        [("dass die Hilfe komme", "sagte")]
+
+
+def test_reported_speech_inside_reported_speech_has_its_own_span():
+    got = _reported_texts("Der Anwalt erklärte, er glaube kaum, daß man den Jungen in die Schule aufnehmen werde.")
+    assert ("er glaube kaum, daß man den Jungen in die Schule aufnehmen werde", "erklärte") in got
+    assert ("daß man den Jungen in die Schule aufnehmen werde", "glaube") in got
+    # not a clause of another kind inside it
+    assert len(_reported_texts("Der Anwalt erklärte, der Junge werde, wie erwartet, aufgenommen.")) == 1
+
+
+def test_a_content_noun_frames_its_clause_also_after_the_verbs_particle():
+    """"stellte die These auf, X hätten …": the noun's clause (Konjunktiv or dass) is reported,
+    its speaker the subject of the verb whose object the noun is; a dass-clause after a noun
+    ends where the main clause resumes."""
+    got = [(q.text, q.cue, q.speaker) for q in find_quotes(tokenize(
+        "Der Reporter Hersh, ein Journalist, stellte die These auf, Taucher hätten die Sprengsätze angebracht."))
+        if q.kind == "reported"]
+    assert got == [("Taucher hätten die Sprengsätze angebracht", "These", "Reporter Hersh, ein Journalist")]
+    assert _reported_texts("Die Regierung vertrat die Ansicht, es sei zu spät.") == [("es sei zu spät", "Ansicht")]
+    assert _reported_texts("Die Nachricht, dass er kommt, freute alle.") == [("dass er kommt", "Nachricht")]
+    assert _reported_texts("Die Regierung stellte die Zelte auf, die Helfer bauten sie ab.") == []
+
+
+def test_an_abbreviated_paper_name_in_quotation_marks_is_the_speaker():
+    for text, name in (("Die „Saarztg.“ schreibt über die Lage: „Es ist noch immer das alte Lied.“", "„Saarztg.“"),
+                       ("Das ist so. Der „St.=Anz.“ bemerkt dagegen: „Soweit uns bekannt, ist es gut.“", "„St.=Anz.“"),
+                       ("Jm Jahre 1813 hörte der Herzog, daß ein Händler ein Gewehr erfunden habe.", "Herzog")):
+        assert [q.speaker for q in find_quotes(tokenize(text)) if q.kind in ("direct", "reported")] == [name], text
+
+
+def test_more_speech_acts_and_older_spellings_frame_their_clauses():
+    assert _reported_texts("Wir machen darauf aufmerksam, daß die Frist morgen endet.") == \
+        [("daß die Frist morgen endet", "machen")]
+    assert _reported_texts("Man darf die Hoffnung hegen, daß die Brücke bald fertig wird.") == \
+        [("daß die Brücke bald fertig wird", "Hoffnung")]
+    assert ("daß er ein Mann des Fortschritts sei", "wußten") in \
+        _reported_texts("Die Räte wußten, daß er ein Mann des Fortschritts sei.")
+
+
+def test_an_inverted_speech_verb_still_governs_its_whole_sentence():
+    got = [(q.kind, q.text, q.cue, q.speaker) for q in find_quotes(tokenize(
+        "In den USA glaubt man auch, dass China Russland helfe, sagten Quellen der Zeitung."))]
+    assert ("reported", "In den USA glaubt man auch, dass China Russland helfe", "sagten",
+            "Quellen der Zeitung") in got
+    assert ("reported", "dass China Russland helfe", "glaubt", "man") in got  # the belief inside it
+
+
+def test_the_object_of_a_separable_speech_verb_runs_past_a_list():
+    got = [(q.text, q.cue, q.speaker) for q in find_quotes(tokenize(
+        "Verbandspräsident Rukwied fordert die Koalition aus SPD, Grünen und FDP zur Rücknahme der Pläne auf."))]
+    assert got == [("die Koalition aus SPD, Grünen und FDP zur Rücknahme der Pläne", "fordert",
+                    "Verbandspräsident Rukwied")]

@@ -208,7 +208,8 @@ FIRST_SECOND_PERSON: Final = frozenset(
 MORE_SEPARABLE_SPEECH: Final[dict[str, frozenset[str]]] = {
     "setzen": frozenset({"hinzu"}), "fallen": frozenset({"ein"}), "geben": frozenset({"zurück", "an"}),
     "rufen": frozenset({"zu", "aus"}), "fahren": frozenset({"fort"}),
-    "machen": frozenset({"deutlich", "klar"}),  # "machte deutlich, dass …", "hatte klar gemacht"
+    # "machte deutlich, dass …", "hatte klar gemacht", "machte darauf aufmerksam, daß …"
+    "machen": frozenset({"deutlich", "klar", "aufmerksam"}),
     "zeigen": frozenset({"an"}),  # "zeigte an, dass …" (announced)
 }
 # verbs of knowing and learning: "erfuhr sie vom Tod ihres Mannes:" is followed by the outlet's words
@@ -258,6 +259,7 @@ PP_CONTENT: Final = {
     "sprechen": ("von",), "reden": ("von",), "berichten": ("von", "über"), "erzählen": ("von",),
     "warnen": ("vor",), "schwärmen": ("von",), "klagen": ("über",), "spotten": ("über",),
     "aufrufen": ("zu", "zum", "zur"), "auffordern": ("zu", "zum", "zur"),
+    "bekennen": ("zu", "zum", "zur"),  # "bekannte sich zur Führungsrolle"
 }
 # the outlet speaking of itself: "wir" before a colon is no one else's speech
 OUTLET_PRONOUNS: Final = frozenset(["wir", "uns"])
@@ -295,6 +297,7 @@ SPEECH_VERBS: Final = frozenset(
     sprechen reden darstellen titeln nachsagen vorhalten ausrufen bedauern begrüßen erzählen
     bitten befehlen raten empfehlen anweisen ersuchen auffordern aufrufen suggerieren formulieren
     resümieren fabulieren schwadronieren tönen raunen orakeln verraten
+    gestehen konstatieren einwerfen bezeugen besagen verfügen anordnen
     """.split()
 ) | MANNER_SPEECH_VERBS
 # verbs of belief that introduce reported content but do not attribute a direct quote
@@ -331,7 +334,7 @@ KONJ_NOT_REPORT_OPENERS: Final = frozenset(
 )
 # older spellings of small words (before 1901) -> today's, tried in order when the dictionary
 # does not know a word: "theilt" → "teilt", "erwiederte" → "erwiderte", "giebt" → "gibt"
-OLD_SPELLINGS: Final = (("th", "t"), ("erwied", "erwid"), ("giebt", "gibt"), ("seyn", "sein"))
+OLD_SPELLINGS: Final = (("th", "t"), ("erwied", "erwid"), ("giebt", "gibt"), ("seyn", "sein"), ("ß", "ss"))
 # question words that open an indirect question after a verb of saying or knowing ("fragte,
 # warum …", "weiß nicht, wann …"; not was/welche/wo/wie, which open relative or comparing clauses too)
 WH_WORDS: Final = frozenset(
@@ -378,7 +381,7 @@ SEPARABLE: Final = {
     "deuten": {"an"}, "stellen": {"klar", "fest"}, "halten": {"fest", "entgegen"},
     "merken": {"an"}, "führen": {"aus", "an"}, "bringen": {"vor"}, "sichern": {"zu"},
     "sagen": {"zu", "voraus"}, "fordern": {"auf"}, "rufen": {"auf"}, "stehen": {"ein"}, "gestehen": {"ein"},
-    "wenden": {"ein"},
+    "wenden": {"ein"}, "ordnen": {"an"},
 }
 for _lemma, _parts in MORE_SEPARABLE_SPEECH.items():
     SEPARABLE[_lemma] = SEPARABLE.get(_lemma, set()) | _parts
@@ -392,7 +395,8 @@ CONTENT_NOUNS: Final = frozenset(
     zusicherung versprechen eindruck gewissheit erkenntnis mitteilung bemerkung gedanke gedanken
     glaube glauben ahnung verdacht vermerk folgerung einfall bitte vorschlag anerbieten zusage
     beschluss beschluß entschluss entschluß absicht gefühl bewusstsein bewußtsein hinweis klage
-    beschwerde antwort frage zweifel grundsatz auffassung standpunkt versprechung drohung
+    beschwerde antwort frage zweifel grundsatz auffassung standpunkt versprechung drohung these
+    erwartung bemerken schluss schluß
     """.split()
 )
 # verbs that frame someone's words only with "sich": "Die Minister zeigten sich „besorgt“"
@@ -413,8 +417,9 @@ QUOTE_PREPOSITIONS: Final = frozenset(
     """
     am im in vor gegenüber bei beim auf laut nach während mit zu zum zur unter seit über für
     gegen um aus an vom von angesichts trotz wegen hinsichtlich bezüglich diesbezüglich
+    jm jn
     """.split()
-)
+)  # (jm, jn: im, in in older print, where capital I is set as J: "Jm Jahre 1813 hörte X, daß …")
 NP_STOP: Final = QUOTE_PREPOSITIONS | frozenset(
     """
     und oder aber doch dass ob weil wenn als wie jedoch auch zudem bereits nun dabei damals dann
@@ -578,10 +583,14 @@ ABBREVIATIONS: Final = frozenset(
     abs anm art bd bspw bzgl bzw ca chr co corp dipl dr ebd etc evtl gem gen ggf hl hrsg inkl
     insb jh jhd jr kap kl lt max min mio mrd mr mrs ms nr o.ä og prof red rd s sog st std str
     tel tsd usw vgl vs z.b zit zt jan feb febr mär apr aug sep sept okt nov dez mo di mi do fr
-    sa so bzw abt ausg dt engl franz frz geb gest hr hrn frl ital jun sen lat mind mrs nachf no
+    sa bzw abt ausg dt engl franz frz geb gest hr hrn frl ital jun sen lat mind mrs nachf no
     orig phil pkt qm rev russ span stellv urspr verf vorm zb zzt zugl ltd inc bsp mwst ehem
+    se sr ew abg allg kgl königl kais österr städt telegr mill freih frhr exc exz resp nachm ec
+    fl kr thlr rth ctr ztr pfd frs pct pr
     """.split()
 )
+# (the second group: older print, "Se. Majestät", "Sr. Exc.", "des Abg. Dr. Lueger", "königl.
+# bayerischen", and old units and currencies: fl. Gulden, kr. Kreuzer, Thlr. Thaler, Ctr. Zentner)
 MONTHS: Final = frozenset(
     """
     januar februar märz april mai juni juli august september oktober november dezember jänner
@@ -621,6 +630,11 @@ MONTH_VARIANTS: Final = {"jänner": 1}  # other names of a month (Austrian Germa
 MONTH_CUES: Final = ("im", "am", "Anfang", "Mitte", "Ende", "seit", "vom", "zum", "bis")
 # words that join two days of one month ("am 26. und 27. September")
 DAY_JOINERS: Final = ("und",)
+# a day before a month's name is its number and this mark ("26. September")
+DAY_MARKS: Final = (".",)
+# dates in digits as the language writes them: D day, M month (one or two digits), Y year, the
+# rest as written ("26.09.2022"; ISO dates, 2022-09-26, are read in every language)
+NUMERIC_DATE_FORMATS: Final = ("D.M.Y",)
 
 
 # --- quotations: words the quotation finder tests by themselves (framing.quotes) ---------------
@@ -685,6 +699,93 @@ HEARSAY_VERBS: Final = frozenset({"heißen"})
 HEARSAY_PREPOSITIONS: Final = frozenset({"in", "im", "bei", "aus"})
 NAMELY_SUBJECTS: Final = frozenset({"das", "dies"})
 NAMELY_RELATIVES: Final = frozenset({"was"})
+
+# --- quotations: forms, endings and pattern fragments the quotation finder's rules test ----------
+
+# capital letters beyond A-Z (the character class of names and speaker labels: "Österreich")
+UPPER_LETTERS_BEYOND_ASCII: Final = ("Ä", "Ö", "Ü")
+# Konjunktiv I, 3rd person singular, of regular verbs: (infinitive ending, its ending, shortest
+# infinitive): planen → plane, handeln → handele, ändern → ändere; never a word ending in
+# KONJ1_NOT_ENDINGS ("Idee", "Fee")
+KONJ1_FROM_INFINITIVE: Final = (("en", "e", 0), ("eln", "ele", 5), ("ern", "ere", 5))
+KONJ1_NOT_ENDINGS: Final = ("ee",)
+# Konjunktiv II of a strong verb: its endings, the ending of its infinitive, and the umlauts
+# the infinitive lacks (käme – kommen, stünde – stehen)
+STRONG_KONJ2_ENDINGS: Final = ("e", "en")
+STRONG_KONJ2_INFINITIVE_ENDINGS: Final = ("en",)
+UMLAUT_VOWELS: Final = ("ä", "ö", "ü")
+# the prefix of a past participle ("gesagt", "geschrieben"; "hatte deutlich gemacht")
+PARTICIPLE_PREFIXES: Final = ("ge",)
+# endings of a finite verb that can follow a fronted quotation ("…“, nickte Berger", "lachten",
+# "sagt", "meinen", "meine") and of infinitives (sagen, ändern, handeln): a form whose lemma
+# ends so and that itself does not is finite
+FINITE_VERB_ENDINGS: Final = ("te", "ten", "t", "en", "e")
+INFINITIVE_ENDINGS: Final = ("en", "ern", "eln")
+# the ending of an infinitive with "zu" inside it (anzugreifen, abzuschrecken)
+ZU_INFINITIVE_ENDINGS: Final = ("en",)
+# the genitive ending of a noun ("des Bauernverbands", "des Vereins")
+GENITIVE_ENDINGS: Final = ("s",)
+# the pronoun that is "she" or "they" ("indem sie behaupten": several, no one person)
+AMBIGUOUS_PRONOUNS: Final = frozenset({"sie"})
+# the coordinator "and": joins names in a noun phrase ("Merz und Scholz"), speech verbs ("… an
+# und fordert …") and clauses
+AND_WORDS: Final = frozenset({"und"})
+# conjunctions that never stand right before a subject's verb
+NOT_VERB_START_CONJUNCTIONS: Final = frozenset({"und", "aber"})
+# conjunctions skipped before the opener of a Konjunktiv clause ("und damit er …")
+KONJ_CLAUSE_CONJUNCTIONS: Final = frozenset({"und", "oder", "aber"})
+# pronouns that open a clause but no noun phrase ("Dies lehnte X ab", "Es …")
+NOT_NOUN_PHRASE_OPENERS: Final = frozenset({"dies", "es"})
+# links a role noun or report noun to its organisation ("eine Sprecherin von Greenpeace")
+ROLE_LINK_PREPOSITIONS: Final = frozenset({"von"})
+# opens the source of a passive at its clause start ("Aus dem Ministerium wurde erklärt")
+PASSIVE_SOURCE_PREPOSITIONS: Final = frozenset({"aus"})
+# the conjunction of an inserted source clause ("wie Reuters berichtet", "Wie der Economist
+# anführt, …") and the pronoun that may follow it ("wie es X formulierte")
+SOURCE_CLAUSE_CONJUNCTIONS: Final = frozenset({"wie"})
+SOURCE_CLAUSE_PRONOUNS: Final = frozenset({"es"})
+# "such as" before a quoted title in a list ("Dichtungen wie „Tod und Verklärung“")
+EXAMPLE_WORDS: Final = frozenset({"wie"})
+# relative pronouns of a relative clause moved behind the verb's particle ("Die schickte X
+# vorbei, der …")
+MOVED_RELATIVE_PRONOUNS: Final = frozenset({"der", "die"})
+# object-first order ("Den Vorschlag nannte der Minister …"): the articles of a fronted phrase
+# that may be an object, those that cannot be a subject, and the subject's article after the verb
+FRONTED_OBJECT_ARTICLES: Final = frozenset({"den", "dem", "des", "die", "das"})
+NOT_SUBJECT_ARTICLES: Final = frozenset({"den", "dem", "des"})
+SUBJECT_ARTICLES: Final = frozenset({"der"})
+# articles of the genitive source after a speech or content noun ("der Vorwurf der Opposition")
+SOURCE_GENITIVE_ARTICLES: Final = frozenset({"des", "der"})
+# articles opening an apposition after a subject's comma ("Jake Sullivan, der
+# Sicherheitsberater, sagte …") and after a reported clause's comma
+APPOSITION_ARTICLES: Final = frozenset({"der", "die", "das", "ein", "eine"})
+APPOSITION_AFTER_ARTICLES: Final = frozenset({"der", "die", "das"})
+# conjunctions of a content clause ("dass", old "daß", "ob")
+CONTENT_CLAUSE_CONJUNCTIONS: Final = frozenset({"dass", "daß", "ob"})
+# verbs whose object and label are the speaker's ("nannte den Gipfel das größte Ereignis")
+NAMING_SPEECH_VERBS: Final = frozenset({"nennen"})
+# verbs of charging with a particle: the charge lies between verb and particle ("warf der
+# US-Regierung Heuchelei vor")
+CHARGE_PARTICLES: Final = {"werfen": "vor"}
+# reflexive cues that frame the words after their colon ("äußerte sich:"; not "zeigt sich
+# „überrascht“:")
+COLON_REFLEXIVE_CUES: Final = frozenset({"äußern"})
+# the preposition of a text noun before a colon ("mit den Worten:")
+TEXT_NOUN_PREPOSITIONS: Final = frozenset({"mit"})
+# prepositions after a speaker that open no place or medium ("sagte X als …", "an …")
+NOT_PLACE_PREPOSITIONS: Final = frozenset({"als", "an", "auf", "über"})
+# words that may close an inquit after its subject ("…“, fügte Berger hinzu", "…, und")
+INQUIT_CLOSERS: Final = frozenset({"und", "heraus", "hinzu", "zu", "an"})
+# words joining the items of a list of quoted titles ("„…“, „…“ und „…“", "u." for und); the
+# word joining the last two items
+TITLE_LIST_JOINERS: Final = ("und", "oder", "wie", "u.")
+TITLE_LIST_AND: Final = ("und",)
+# words after "„…“ – Name" that keep the name a headline's speaker ("– Scholz zu …", "über")
+DASH_SPEAKER_FOLLOWERS: Final = ("zu", "über")
+# small words inside a dialogue turn's speaker label ("Graf von Bülow:", "v.")
+TURN_LABEL_NAME_PARTS: Final = ("von", "v.")
+# Swiss spelling of German letters (ß as ss: "hiess" for "hieß")
+SWISS_SPELLINGS: Final = (("ß", "ss"),)
 
 
 # --- actor descriptors (framing.actors) -------------------------------------------------------
@@ -811,6 +912,17 @@ PARTICIPLE_RULES: Final = (("ern", "ert"), ("eln", "elt"), ("ieren", "iert"))
 PARTICIPLE_ENDINGS: Final = ("t", "en")
 PARTICIPLE_INFIXES: Final = ("ge",)
 PARTICIPLE_SUFFIXES: Final = ("iert",)
+# letters written two ways, one form for matching split phrases (simplemma: "goss" -> "giessen")
+LETTER_FOLDS: Final = (("ß", "ss"),)
+# vowels and their umlauts: simplemma takes some strong present forms for another verb ("fällt"
+# -> fällen, not fallen), so a split phrase's "fallen" also accepts "fällen"; a comparative is
+# its lemma umlauted ("größer": groß)
+UMLAUTS: Final = (("a", "ä"), ("o", "ö"), ("u", "ü"))
+# verb lemmas (they end as VERB_LEMMA_ENDINGS above): how the stem of a separable one ends (its
+# particle taken off: "absägen" -> "sägen", "runtergehen" -> "gehen"), and the infinitive ending
+# of the verbs given an umlaut and of an infinitive before "wollen" ("… einrücken wollten")
+SEPARABLE_STEM_ENDINGS: Final = ("en", "ern", "eln")
+UMLAUT_INFINITIVE_ENDINGS: Final = ("en",)
 # verb forms of Konjunktiv I (and II) outside a short quotation that make it reported speech
 KONJUNKTIV_FORMS: Final = frozenset({"sei", "seien", "habe", "hätten", "werde", "könne", "müsse", "solle", "wolle",
                                      "gebe", "liege", "stehe", "wisse", "bleibe", "gehe", "komme"})
@@ -833,6 +945,39 @@ PROSECUTION_STEMS: Final = ("ermittel", "staatsanwalt", "bundesanwalt", "general
                             "gericht")
 PROSECUTION_WORDS: Final = frozenset({"anklage", "angeklagt", "strafverfahren", "strafanzeige", "haftbefehl"})
 
+# how the matcher's built-in rules (framing.matching) read to the user, by rule id: the
+# construction as a term, neutral wordings, why it frames, and whose direction it takes
+BUILT_IN_RULES: Final = {
+    "scare-quote": {
+        "term": "„…“ (Anführungszeichen ohne Sprecher)",
+        "neutral": ("das Wort ohne Anführungszeichen", "die Quelle des Wortes nennen"),
+        "explanation": ("Anführungszeichen ohne Sprecher: die Redaktion distanziert sich vom Wort und stellt es "
+                        "in Frage."),
+        "target_note": "Die Richtung hängt davon ab, wessen Wort in Frage gestellt wird.",
+    },
+    "wollen-perfekt": {
+        "term": "wollen + Infinitiv Perfekt (will … gesehen haben)",
+        "neutral": ("gibt an, … zu haben", "sagt, sie habe …"),
+        "explanation": ("„wollen“ mit Infinitiv Perfekt gibt eine Behauptung wieder und stellt sie zugleich in "
+                        "Zweifel."),
+        "target_note": "Die Richtung hängt davon ab, wessen Angabe bezweifelt wird.",
+    },
+    "superlativ-seit": {
+        "term": "Superlativ + seit … / aller Zeiten / der Geschichte",
+        "neutral": ("den Vergleich mit Zahlen und Zeitraum belegen",),
+        "explanation": ("Ein Superlativ gegen die ganze Geschichte gestellt (seit Jahrzehnten, aller Zeiten) "
+                        "dramatisiert ein Ereignis."),
+        "target_note": "",
+    },
+    "kaum-komparativ": {
+        "term": "könnte kaum + Komparativ + sein (kaum größer sein können)",
+        "neutral": ("ist groß", "das Ausmaß mit Zahlen oder Vergleichen belegen"),
+        "explanation": ("„könnte kaum größer sein“ erklärt einen Unterschied oder eine Bedeutung zum denkbar "
+                        "größten, ohne es zu belegen."),
+        "target_note": "",
+    },
+}
+
 # parts of a speaker's words that make the source anonymous in the comparison ("ungenannte
 # Pentagon-Beamte", "Quellen in Washington", "man"): matched inside the lower-cased speaker text
 ANONYMOUS_SPEAKER_PARTS: Final = ("anonym", "ungenannt", "quellen", "beamte", "vertreter", "man")
@@ -850,6 +995,21 @@ ENDORSING_VERBS: Final = frozenset({"enthüllen", "aufdecken", "nachweisen", "ri
 ENDORSING_PHRASES: Final = ("zu recht", "zurecht", "mit recht", "völlig richtig", "richtigerweise",
                             "berechtigterweise", "treffend", "zutreffend", "mit gutem grund", "auf den punkt")
 AUTHORITY_PREFIXES: Final = ("renommiert", "preisgekrönt", "pulitzer", "legendär")
+
+# --- stance (framing.stance) and lexicon candidates (framing.lexicon_tools) ---------------------
+
+# reported speech whose speaker is the writer ("Ich spreche hier von …", "wir halten fest, dass …")
+# is the outlet's own voice: the stance classifier reads it unmasked
+WRITER_SPEAKERS: Final = frozenset({"ich", "wir"})
+# stop words that carry loading inside a phrase ("nie dagewesen", "völlig überzogen"): word pairs
+# with them stay candidates of `framing lexicon suggest`
+PHRASE_LOADING_WORDS: Final = frozenset({"nie", "nicht", "kein", "keine", "immer", "ganz", "völlig", "so"})
+# the explanation of an entry from a user's list that has none (framing.lexicon), after its category
+OWN_LIST_WORDING: Final = {"no_explanation": "aus einer eigenen Liste; Erklärung fehlt"}
+# evaluating speakers against gold (framing.quote_eval): articles and pronouns name no one by
+# themselves ("Sie" at a sentence start is capitalised)
+SPEAKER_FUNCTION_WORDS: Final = frozenset(
+    "der die das des und von anonym sie ihr ihm ihn ihnen ich wir man uns mir mich dieser diese jener jene".split())
 
 
 # --- telling German text from other text (framing.readers) -------------------------------------

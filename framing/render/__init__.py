@@ -253,7 +253,9 @@ def render_event_evaluation(r: Any, fmt: str) -> str:
 
         return json.dumps(dataclasses.asdict(r), ensure_ascii=False, indent=2) + "\n"
     out = [f"{r.articles} articles in the gold file ({len(r.not_in_gold)} read but not in it, "
-           f"{len(r.not_read)} in it but not read)\n", render(r.rows(), ["measure", "value"], fmt)]
+           f"{len(r.not_read)} in it but not read)\n",
+           # three decimals, as the dev set's scorer prints them (the table's default is two)
+           render([{**row, "value": f"{row['value']:.3f}"} for row in r.rows()], ["measure", "value"], fmt)]
     for title, rows, cols in (("true events split", r.split, ["true_event", "articles", "into"]),
                               ("events merging true events", r.merged, ["event", "articles", "holds"])):
         out.append(f"\n{title}: {len(rows)}\n")
