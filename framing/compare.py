@@ -47,7 +47,7 @@ from framing.records import (
     ReprintRecord,
     Term,
 )
-from framing.reprints import Reprint, find_reprints, originals, reprint_groups, signature, words_of
+from framing.reprints import Reprint, find_reprints, minhash, originals, reprint_groups, word_hashes
 from framing.scoring import OWN_VOICES, QUOTED_VOICES, ArticleScore, shown_term
 from framing.stance import stance_label
 from framing.text import tokenize
@@ -301,12 +301,13 @@ def _side_of(speaker: str, actors: ActorList, language: Language | None = None) 
 
 
 def _counter(ds: Sequence[Digest], lemmas: Vocabulary) -> Counter[str]:
-    total: Counter[str] = Counter()
+    """The summed lemma counts of digests: added up as arrays, turned into words once."""
+    if not ds:
+        return Counter()
+    ids, inverse = np.unique(np.concatenate([d.lemma_ids for d in ds]), return_inverse=True)
+    sums = np.bincount(inverse, weights=np.concatenate([d.lemma_counts for d in ds]), minlength=len(ids))
     terms = lemmas.terms
-    for d in ds:
-        for i, v in zip(d.lemma_ids.tolist(), d.lemma_counts.tolist(), strict=True):
-            total[terms[i]] += int(v)
-    return total
+    return Counter({terms[i]: int(v) for i, v in zip(ids.tolist(), sums.tolist(), strict=True)})
 
 
 def compare_event(event: Event, by: str = "outlet", actors: ActorList | None = None,
@@ -449,7 +450,7 @@ def collect(scores: Iterable[ArticleScore], actors: ActorList | None = None) -> 
         a = s.analysed.article
         counts: Counter[str] = Counter()
         c.features.append(features_of(s, c.vocab, actors, counts))
-        sig, size = signature(words_of(s.analysed.doc))
+        sig, size = minhash(word_hashes(s.analysed.doc))
         c.keys.append((a.date or "9999", a.id, a.source))
         c.signatures.append(sig)
         c.sizes.append(size)
