@@ -112,13 +112,13 @@ def log_odds(target: Counter[str], rest: Counter[str], background: Counter[str],
     return out
 
 
-def top_log_odds(terms: Sequence[str], yt: np.ndarray, yr: np.ndarray, bg: np.ndarray, n_t: int, n_r: int,
-                 n_b: int, z_min: float = Z_SHOWN, n: int = TOP,
+def top_log_odds(ids: np.ndarray, terms: Sequence[str], yt: np.ndarray, yr: np.ndarray, bg: np.ndarray, n_t: int,
+                 n_r: int, n_b: int, z_min: float = Z_SHOWN, n: int = TOP,
                  prior_strength: float = PRIOR_STRENGTH) -> list[tuple[str, float, float]]:
     """The `n` words of `log_odds` with z ≥ `z_min`, from arrays of counts (target, rest,
-    background; one entry per word of `terms`). All words are weighed at once with numpy; the
-    few that come near `z_min` are weighed again one by one as `log_odds` weighs them, so the
-    figures are those of `log_odds` to the last bit."""
+    background; one entry per word `terms[ids[k]]`). All words are weighed at once with numpy;
+    the few that come near `z_min` are weighed again one by one as `log_odds` weighs them, so
+    the figures are those of `log_odds` to the last bit."""
     with np.errstate(divide="ignore", invalid="ignore"):
         a = prior_strength * bg / n_b
         other_t = n_t + prior_strength - yt - a
@@ -130,7 +130,7 @@ def top_log_odds(terms: Sequence[str], yt: np.ndarray, yr: np.ndarray, bg: np.nd
     for k in near.tolist():
         got = _log_odds_of(int(yt[k]), int(yr[k]), int(bg[k]), n_t, n_r, n_b, prior_strength)
         if got is not None and got[1] >= z_min:
-            out.append((terms[k], *got))
+            out.append((terms[ids[k]], *got))
     out.sort(key=lambda t: (-t[2], t[0]))
     return out[:n]
 
@@ -367,8 +367,8 @@ def _distinctive(cols: Sequence[Column], lemmas: Vocabulary, background: Counter
         n_b = background.n if isinstance(background, Background) else sum(background.values()) or 1
     for col, (ids, own) in zip(cols, sums, strict=True):
         at = np.searchsorted(total_ids, ids)
-        top = top_log_odds([terms[i] for i in ids.tolist()], own, total[at] - own, bg_total[at], int(own.sum()),
-                           n_total - int(own.sum()), n_b)
+        n_own = int(own.sum())
+        top = top_log_odds(ids, terms, own, total[at] - own, bg_total[at], n_own, n_total - n_own, n_b)
         col.cells["distinctive"] = [{"term": w, "z": round(z, 2), "delta": round(d, 3), "significant": z >= Z_MIN}
                                     for w, d, z in top]
 

@@ -124,7 +124,7 @@ def test_top_log_odds_gives_the_best_words_of_log_odds_to_the_last_bit():
         n_rest = sum(rest.values())
         expected = [t for t in log_odds(target, rest, background, n_rest=n_rest) if t[2] >= 1.0][:5]
         terms = sorted(target)
-        got = top_log_odds(terms, np.array([target[w] for w in terms], dtype=float),
+        got = top_log_odds(np.arange(len(terms)), terms, np.array([target[w] for w in terms], dtype=float),
                            np.array([rest[w] for w in terms], dtype=float),
                            np.array([background[w] for w in terms], dtype=float),
                            sum(target.values()), n_rest, background.n, z_min=1.0, n=5)
