@@ -45,7 +45,7 @@ from framing.events import Event, GroupingReport, evaluate_grouping, events_of, 
 from framing.languages import get_language
 from framing.lexicon import Lexicon, default_lexicon, load_lexicon, shipped_axes
 from framing.matching import Matcher
-from framing.readers import Problem, ReadOptions, admit, read_articles
+from framing.readers import Admitted, Problem, ReadOptions, admit, read_articles
 from framing.records import (
     Comparison,
     EventComparison,
@@ -151,15 +151,17 @@ def article_from_record(rec: Mapping[str, object], where: str, fallback_id: str,
     return build_article(raw, id=meta.id or fallback_id, source=where, meta=meta, parse_header=header)
 
 
-def _frame_records(df: Any, opts: ReadOptions) -> Iterator[Article | Problem]:
+def _frame_records(df: Any, opts: ReadOptions) -> Iterator[tuple[Article | Problem, bool]]:
     columns = [str(c) for c in df.columns]
     for idx, values in zip(df.index, df.itertuples(index=False, name=None), strict=True):
-        yield article_from_record(dict(zip(columns, values, strict=True)), f"DataFrame row {idx}", str(idx), opts)
+        yield article_from_record(dict(zip(columns, values, strict=True)), f"DataFrame row {idx}", str(idx),
+                                  opts), False
 
 
-def _items(source: Source, opts: ReadOptions) -> Iterator[Article | Problem]:
-    """Articles and problems from any source `read` takes, in order; a source of the wrong
-    type, or a DataFrame without the text column, raises InputError at once."""
+def _items(source: Source, opts: ReadOptions) -> Iterator[tuple[Article | Problem, bool]]:
+    """Articles and problems from any source `read` takes, in order, each with whether its
+    language was checked already (articles read from paths); a source of the wrong type, or a
+    DataFrame without the text column, raises InputError at once."""
     if _is_dataframe(source):
         columns = [str(c) for c in source.columns]
         if opts.text_column not in columns:
@@ -174,18 +176,19 @@ def _items(source: Source, opts: ReadOptions) -> Iterator[Article | Problem]:
     return _list_items(source, opts)
 
 
-def _list_items(source: Iterable[Any], opts: ReadOptions) -> Iterator[Article | Problem]:
+def _list_items(source: Iterable[Any], opts: ReadOptions) -> Iterator[tuple[Article | Problem, bool]]:
     for n, item in enumerate(source, start=1):
         if isinstance(item, Article):
-            yield item
+            yield item, False
         elif isinstance(item, Mapping):
-            yield article_from_record(item, f"record {n}", f"record-{n}", opts)
+            yield article_from_record(item, f"record {n}", f"record-{n}", opts), False
         elif isinstance(item, str | os.PathLike):
-            result = read_articles([os.fspath(item)], opts)
-            yield from result.problems
-            yield from result.articles
+            result = read_articles([os.fspath(item)], opts)  # admitted there: language checked
+            yield from ((p, True) for p in result.problems)
+            yield from ((a, True) for a in result.articles)
         else:
-            yield Problem(f"item {n}", f"a {type(item).__name__} is neither a path, a dict nor an Article; skipped")
+            kind = type(item).__name__
+            yield Problem(f"item {n}", f"a {kind} is neither a path, a dict nor an Article; skipped"), False
 
 
 def read(source: Source, settings: Settings | None = None) -> Iterator[Article]:
@@ -198,6 +201,8 @@ def read(source: Source, settings: Settings | None = None) -> Iterator[Article]:
     Inputs that cannot be read are skipped with a `ReadWarning` naming file and line or row;
     if nothing at all could be read, `InputError`. Ids are made unique ("a", "a-2").
     """
+    if isinstance(source, Admitted):  # the command line's stream: admitted once, as it was read
+        return iter(source)
     opts = resolve(settings).read_options()
     lang = get_language(opts.language)
     items = _items(source, opts)  # raises at once for a source of the wrong type
@@ -205,12 +210,13 @@ def read(source: Source, settings: Settings | None = None) -> Iterator[Article]:
     def stream() -> Iterator[Article]:
         seen: dict[str, str] = {}
         problems = 0
-        for item in items:
+        for item, checked in items:
             if isinstance(item, Problem):
                 problems += 1
                 warnings.warn(str(item), ReadWarning, stacklevel=3)
                 continue
-            for x in admit(item, seen, lang):  # ids made unique, text in another language marked (framing.readers)
+            # ids made unique (across all paths), text in another language marked (framing.readers)
+            for x in admit(item, seen, lang, checked=checked):
                 if isinstance(x, Problem):
                     warnings.warn(str(x), ReadWarning, stacklevel=3)
                 else:

@@ -31,7 +31,7 @@ from framing.lexicon_tools import check_neutral, seed_examples, suggest
 from framing.matching import Matcher
 from framing.output import atomic_output
 from framing.quote_eval import evaluate_quote_spans, evaluate_voice
-from framing.readers import Problem, ReadResult, iter_articles, read_articles
+from framing.readers import Admitted, Problem, ReadResult, iter_articles, read_articles
 from framing.render import (
     FORMATS,
     iter_scores,
@@ -181,12 +181,17 @@ def read_input(paths: tuple[str, ...], s: Settings, quiet: bool) -> list[Article
 STREAM_BYTES = 32 << 20  # tables this big are read row by row by events and compare
 
 
-def stream_input(paths: tuple[str, ...], s: Settings, quiet: bool) -> Iterator[Article]:
-    """The articles of the inputs one by one, so that only compact records of them stay (events,
-    compare): tables of STREAM_BYTES or more are read row by row (as `framing export` reads
-    them), smaller ones whole (with every repair of `read_articles`). Lexicon and model load
-    first (their errors first); problems go to stderr as they come, the summary at the end;
-    exit 1 if nothing was read."""
+def stream_input(paths: tuple[str, ...], s: Settings, quiet: bool) -> Admitted:
+    """The articles of the inputs one by one, so that only compact records of them stay (score,
+    events, compare): tables of STREAM_BYTES or more are read row by row (as `framing export`
+    reads them), smaller ones whole (with every repair of `read_articles`). Lexicon and model
+    load first (their errors first); problems go to stderr as they come, the summary at the end;
+    exit 1 if nothing was read. Each article is admitted once, as it is read (the api does not
+    check it again)."""
+    return Admitted(_stream_input(paths, s, quiet))
+
+
+def _stream_input(paths: tuple[str, ...], s: Settings, quiet: bool) -> Iterator[Article]:
     api.prepare(s)
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     stats = ReadResult()

@@ -47,7 +47,7 @@ from framing.records import (
     ReprintRecord,
     Term,
 )
-from framing.reprints import Reprint, find_reprints, originals, reprint_groups, signature, words_of
+from framing.reprints import Reprint, find_reprints, minhash, originals, reprint_groups, word_hashes
 from framing.scoring import OWN_VOICES, QUOTED_VOICES, ArticleScore, shown_term
 from framing.stance import stance_label
 from framing.text import tokenize
@@ -71,9 +71,27 @@ def outlet_of(s: ArticleScore) -> str:
 
 
 class Background(Counter[str]):
-    """Lemma counts of a whole input, their sum `n` computed once (not once per event)."""
+    """Lemma counts of a whole input, their sum `n` computed once (not once per event); with
+    `by_id`, the same counts as an array indexed by the ids of the Vocabulary `vocab`."""
 
     n: int
+    by_id: np.ndarray | None = None
+    vocab: Vocabulary | None = None
+
+
+def _log_odds_of(yt: float, yr: float, bg: float, n_t: float, n_r: float, n_b: float,
+                 prior_strength: float) -> tuple[float, float] | None:
+    """(delta, z) of one word (see log_odds), None when the word has no prior or its odds are
+    undefined."""
+    a = prior_strength * bg / n_b
+    if a <= 0:
+        return None
+    other_t, other_r = n_t + prior_strength - yt - a, n_r + prior_strength - yr - a
+    if other_t <= 0 or other_r <= 0:
+        return None  # the word is the whole vocabulary: its odds are undefined
+    delta = math.log((yt + a) / other_t) - math.log((yr + a) / other_r)
+    var = 1 / (yt + a) + 1 / (yr + a)
+    return delta, delta / math.sqrt(var)
 
 
 def log_odds(target: Counter[str], rest: Counter[str], background: Counter[str],
@@ -87,18 +105,34 @@ def log_odds(target: Counter[str], rest: Counter[str], background: Counter[str],
     n_b = background.n if isinstance(background, Background) else sum(background.values()) or 1
     out = []
     for w in target:
-        a = prior_strength * background[w] / n_b
-        if a <= 0:
-            continue
-        yt, yr = target[w], rest[w]
-        other_t, other_r = n_t + prior_strength - yt - a, n_r + prior_strength - yr - a
-        if other_t <= 0 or other_r <= 0:
-            continue  # the word is the whole vocabulary: its odds are undefined
-        delta = math.log((yt + a) / other_t) - math.log((yr + a) / other_r)
-        var = 1 / (yt + a) + 1 / (yr + a)
-        out.append((w, delta, delta / math.sqrt(var)))
+        got = _log_odds_of(target[w], rest[w], background[w], n_t, n_r, n_b, prior_strength)
+        if got is not None:
+            out.append((w, *got))
     out.sort(key=lambda t: (-t[2], t[0]))
     return out
+
+
+def top_log_odds(ids: np.ndarray, terms: Sequence[str], yt: np.ndarray, yr: np.ndarray, bg: np.ndarray, n_t: int,
+                 n_r: int, n_b: int, z_min: float = Z_SHOWN, n: int = TOP,
+                 prior_strength: float = PRIOR_STRENGTH) -> list[tuple[str, float, float]]:
+    """The `n` words of `log_odds` with z ≥ `z_min`, from arrays of counts (target, rest,
+    background; one entry per word `terms[ids[k]]`). All words are weighed at once with numpy;
+    the few that come near `z_min` are weighed again one by one as `log_odds` weighs them, so
+    the figures are those of `log_odds` to the last bit."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        a = prior_strength * bg / n_b
+        other_t = n_t + prior_strength - yt - a
+        other_r = n_r + prior_strength - yr - a
+        delta = np.log((yt + a) / other_t) - np.log((yr + a) / other_r)
+        z = delta / np.sqrt(1 / (yt + a) + 1 / (yr + a))
+    near = np.flatnonzero((a > 0) & (other_t > 0) & (other_r > 0) & (z >= z_min - 1e-6))
+    out = []
+    for k in near.tolist():
+        got = _log_odds_of(int(yt[k]), int(yr[k]), int(bg[k]), n_t, n_r, n_b, prior_strength)
+        if got is not None and got[1] >= z_min:
+            out.append((terms[ids[k]], *got))
+    out.sort(key=lambda t: (-t[2], t[0]))
+    return out[:n]
 
 
 def lemma_counts(s: ArticleScore) -> Counter[str]:
@@ -300,13 +334,43 @@ def _side_of(speaker: str, actors: ActorList, language: Language | None = None) 
     return "other", speaker
 
 
+def _sums(ds: Sequence[Digest]) -> tuple[np.ndarray, np.ndarray]:
+    """The summed lemma counts of digests as arrays: lemma ids (ascending) and their counts."""
+    if not ds:
+        return np.zeros(0, dtype=np.int32), np.zeros(0)
+    ids, inverse = np.unique(np.concatenate([d.lemma_ids for d in ds]), return_inverse=True)
+    return ids, np.bincount(inverse, weights=np.concatenate([d.lemma_counts for d in ds]), minlength=len(ids))
+
+
 def _counter(ds: Sequence[Digest], lemmas: Vocabulary) -> Counter[str]:
-    total: Counter[str] = Counter()
+    """The summed lemma counts of digests by lemma."""
+    ids, sums = _sums(ds)
     terms = lemmas.terms
-    for d in ds:
-        for i, v in zip(d.lemma_ids.tolist(), d.lemma_counts.tolist(), strict=True):
-            total[terms[i]] += int(v)
-    return total
+    return Counter({terms[i]: int(v) for i, v in zip(ids.tolist(), sums.tolist(), strict=True)})
+
+
+def _distinctive(cols: Sequence[Column], lemmas: Vocabulary, background: Counter[str] | None) -> None:
+    """Each column's distinctive words against the other columns of the event together (total
+    minus the column), the prior from `background` (default: the event): lemma counts as
+    arrays, words looked up only for the few shown."""
+    sums = [_sums(col.digests) for col in cols]
+    total_ids, inverse = np.unique(np.concatenate([ids for ids, _ in sums]), return_inverse=True)
+    total = np.bincount(inverse, weights=np.concatenate([v for _, v in sums]), minlength=len(total_ids))
+    n_total = int(total.sum())
+    terms = lemmas.terms
+    if background is None:
+        bg_total, n_b = total, n_total or 1
+    elif isinstance(background, Background) and background.by_id is not None and background.vocab is lemmas:
+        bg_total, n_b = background.by_id[total_ids], background.n
+    else:
+        bg_total = np.array([background[terms[i]] for i in total_ids.tolist()], dtype=np.float64)
+        n_b = background.n if isinstance(background, Background) else sum(background.values()) or 1
+    for col, (ids, own) in zip(cols, sums, strict=True):
+        at = np.searchsorted(total_ids, ids)
+        n_own = int(own.sum())
+        top = top_log_odds(ids, terms, own, total[at] - own, bg_total[at], n_own, n_total - n_own, n_b)
+        col.cells["distinctive"] = [{"term": w, "z": round(z, 2), "delta": round(d, 3), "significant": z >= Z_MIN}
+                                    for w, d, z in top]
 
 
 def compare_event(event: Event, by: str = "outlet", actors: ActorList | None = None,
@@ -349,21 +413,8 @@ def compare_event(event: Event, by: str = "outlet", actors: ActorList | None = N
     if len(cols) < 2:
         for col in cols:
             col.cells["distinctive"] = []
-    counts = [_counter(col.digests, lemmas) for col in cols] if len(cols) > 1 else []
-    total: Counter[str] = Counter()
-    for cnt in counts:
-        total.update(cnt)
-    if background is None:
-        background = total
-    n_total = sum(total.values())
-    for i, col in enumerate(cols[: len(counts)]):
-        # the other columns together: total minus this one (not a sum over every other column)
-        own = counts[i]
-        rest = Counter({w: total[w] - v for w, v in own.items()})
-        top = [(w, d, z) for w, d, z in log_odds(own, rest, background, n_rest=n_total - sum(own.values()))
-               if z >= Z_SHOWN][:TOP]
-        col.cells["distinctive"] = [{"term": w, "z": round(z, 2), "delta": round(d, 3), "significant": z >= Z_MIN}
-                                    for w, d, z in top]
+    else:
+        _distinctive(cols, lemmas, background)
     names = {a.id: a.name for a in actors.actors}
     for col in cols:
         for key in ("naming", "name_only", "aimed"):
@@ -428,6 +479,7 @@ class Collected:
         terms = self.lemmas.terms
         out = Background({terms[i]: int(total[i]) for i in np.flatnonzero(total).tolist()})
         out.n = sum(out.values()) or 1
+        out.by_id, out.vocab = total, self.lemmas
         return out
 
 
@@ -449,7 +501,7 @@ def collect(scores: Iterable[ArticleScore], actors: ActorList | None = None) -> 
         a = s.analysed.article
         counts: Counter[str] = Counter()
         c.features.append(features_of(s, c.vocab, actors, counts))
-        sig, size = signature(words_of(s.analysed.doc))
+        sig, size = minhash(word_hashes(s.analysed.doc))
         c.keys.append((a.date or "9999", a.id, a.source))
         c.signatures.append(sig)
         c.sizes.append(size)

@@ -579,11 +579,13 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(f"cannot read ({e.strerror}); skipped") from e
 
 
-def admit(art: Article, seen: dict[str, str], language: Language | None = None) -> Iterator[Article | Problem]:
+def admit(art: Article, seen: dict[str, str], language: Language | None = None, *,
+          checked: bool = False) -> Iterator[Article | Problem]:
     """An article as it enters a run: its id made unique among the ids `seen` so far ("a",
     "a-2"; `seen` maps id to source and is updated), and a text that does not look like the
     run's `language` (default German) marked as undetermined (read, not scored). Notes come
-    first, as Problems that skip nothing; the article last."""
+    first, as Problems that skip nothing; the article last. `checked`: the article was admitted
+    to a run in this language before (read from a path): its language is not checked again."""
     if art.id in seen:
         n = 2
         while f"{art.id}-{n}" in seen:
@@ -593,6 +595,9 @@ def admit(art: Article, seen: dict[str, str], language: Language | None = None) 
                       skipped=False)
         art = replace(art, id=new_id)
     seen[art.id] = art.source
+    if checked:
+        yield art
+        return
     lang = language or default_language()
     ok, share = lang.looks_like(art.text)
     if not ok:
@@ -602,6 +607,20 @@ def admit(art: Article, seen: dict[str, str], language: Language | None = None) 
     elif art.language != lang.code:
         art = replace(art, language=lang.code)
     yield art
+
+
+class Admitted:
+    """Articles that have entered a run already (`admit`: ids unique, language checked), as
+    `iter_articles` yields them (the command line's stream): `framing.api.read` passes them on
+    as they are instead of checking each one a second time."""
+
+    __slots__ = ("_articles",)
+
+    def __init__(self, articles: Iterable[Article]) -> None:
+        self._articles = articles
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self._articles)
 
 
 def read_articles(paths: Iterable[str], opts: ReadOptions | None = None,

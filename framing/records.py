@@ -12,11 +12,22 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _public_fields(cls: type) -> tuple[str, ...] | None:
+    """The names of a dataclass's public fields (looked up once per class), None for any
+    other class."""
+    if cls not in _FIELDS:
+        _FIELDS[cls] = tuple(f.name for f in fields(cls) if not f.name.startswith("_")) if is_dataclass(cls) else None
+    return _FIELDS[cls]
+
 
 def as_dict(record: Any) -> Any:
     """A record (or tuple/list/dict of records) as JSON-ready dicts and lists."""
-    if is_dataclass(record) and not isinstance(record, type):
-        return {f.name: as_dict(getattr(record, f.name)) for f in fields(record) if not f.name.startswith("_")}
+    names = _public_fields(type(record))
+    if names is not None:
+        return {name: as_dict(getattr(record, name)) for name in names}
     if isinstance(record, tuple | list):
         return [as_dict(x) for x in record]
     if isinstance(record, dict):

@@ -29,6 +29,8 @@ from typing import Any
 
 import numpy as np
 
+from framing.text import fill_missing
+
 SHINGLE = 5
 PERMUTATIONS = 64
 BANDS, ROWS = 16, 4
@@ -48,15 +50,29 @@ class Reprint:
 
 
 class _WordHashes(dict[str, int]):
-    """word → crc32 (made odd), computed on first sight; shared by the texts of a run."""
+    """Lower-cased word → crc32 (made odd), computed on first sight; shared by the texts of a run."""
 
     def __missing__(self, w: str) -> int:
         h = self[w] = zlib.crc32(w.encode("utf-8")) | 1
         return h
 
 
+_NO_WORD = 2  # even, unlike every word's hash; not 0, so that a list of them is all true (fill_missing)
+
+
+class _TypeHashes(dict[str, int]):
+    """Surface form of a token → the hash of its lower-cased word (`_WORDS`), _NO_WORD for a
+    token that is no word (punctuation, symbols); what a token counts as does not depend on the
+    language."""
+
+    def of(self, tt: Any) -> int:
+        h = self[tt.text] = _WORDS[tt.low] if tt.is_word else _NO_WORD
+        return h
+
+
 _WORDS = _WordHashes()
-_LOW, _IS_WORD = attrgetter("low"), attrgetter("is_word")
+_TYPES = _TypeHashes()
+_LOW, _IS_WORD, _TEXT = attrgetter("low"), attrgetter("is_word"), attrgetter("text")
 
 
 def words_of(doc: Any) -> list[str]:
@@ -64,20 +80,44 @@ def words_of(doc: Any) -> list[str]:
     return list(compress(map(_LOW, doc.types), map(_IS_WORD, doc.types)))
 
 
-def signature(words: Sequence[str]) -> tuple[np.ndarray, int]:
-    """MinHash signature of the word 5-grams of a text (lower-cased words) and their number."""
-    n = len(words) - SHINGLE + 1
-    if n <= 0:
-        return _EMPTY, 0
+def word_hashes(doc: Any) -> np.ndarray:
+    """The hashes of the words of a framing.text.Doc, in order (those of `words_of`): looked up
+    per token in C, only forms seen for the first time computed in Python."""
+    if len(_TYPES) > 500_000:
+        _TYPES.clear()
     if len(_WORDS) > 500_000:
         _WORDS.clear()
-    h = np.fromiter(map(_WORDS.__getitem__, words), dtype=np.uint64, count=len(words))
+        _TYPES.clear()
+    types = doc.types
+    got = list(map(_TYPES.get, map(_TEXT, types)))
+    fill_missing(got, lambda k: _TYPES.of(types[k]))
+    h = np.array(got, dtype=np.uint64)
+    return h[h != _NO_WORD]
+
+
+def signature(words: Sequence[str]) -> tuple[np.ndarray, int]:
+    """MinHash signature of the word 5-grams of a text (lower-cased words) and their number."""
+    if len(_WORDS) > 500_000:
+        _WORDS.clear()
+        _TYPES.clear()
+    return minhash(np.fromiter(map(_WORDS.__getitem__, words), dtype=np.uint64, count=len(words)))
+
+
+def minhash(h: np.ndarray) -> tuple[np.ndarray, int]:
+    """MinHash signature of the 5-grams of a text given as its words' hashes (uint64), and the
+    number of distinct 5-grams. The smallest value of each hash function over all 5-grams is
+    that over the distinct ones: only their number needs them made unique."""
+    n = len(h) - SHINGLE + 1
+    if n <= 0:
+        return _EMPTY, 0
     with np.errstate(over="ignore"):
-        sh = np.zeros(n, dtype=np.uint64)
-        for k in range(SHINGLE):
+        sh = h[:n] * _POW[0]
+        for k in range(1, SHINGLE):
             sh += h[k : k + n] * _POW[k]
         sh = np.unique(sh)
-        sig = (np.multiply.outer(_MULT, sh) + _ADD[:, None]).min(axis=1)
+        values = np.multiply.outer(_MULT, sh)
+        values += _ADD[:, None]
+        sig = values.min(axis=1)
     return sig, len(sh)
 
 
@@ -131,7 +171,7 @@ def find_reprints(scores: Sequence[object]) -> list[Reprint]:
     keys, sigs, sizes = [], [], []
     for s in scores:
         a = s.analysed.article  # type: ignore[attr-defined]
-        sig, n = signature(words_of(s.analysed.doc))  # type: ignore[attr-defined]
+        sig, n = minhash(word_hashes(s.analysed.doc))  # type: ignore[attr-defined]
         keys.append((a.date or "9999", a.id, a.source))
         sigs.append(sig)
         sizes.append(n)
