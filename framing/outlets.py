@@ -84,14 +84,16 @@ def _known(name: str) -> bool:
 
 
 def infer_outlet(
-    text: str, source_line: str | None, author_code: str | None, removed: list
+    text: str, source_line: str | None, author_code: str | None, removed: list, language: object = None,
+    *, source_label: str = "",
 ) -> OutletSignal | None:
-    """Outlet named by the text itself: a source line, a reprint formula or a house style."""
+    """Outlet named by the text itself: a source line (`source_label`: its label as written), a
+    reprint formula or a house style."""
     if source_line:
         name = canonical_outlet(source_line)
         reprint = any(_known(m.group(1) or m.group(2)) for m in _REPRINT_RE.finditer(text))
         how = "reprint formula and " if reprint else ""
-        return OutletSignal(name, f"{how}source line \"Quelle: {source_line}\"", reprint)
+        return OutletSignal(name, f"{how}source line \"{source_label}: {source_line}\"", reprint)
     for rm in _REPRINT_RE.finditer(text):
         name = rm.group(1) or rm.group(2)
         if _known(name):
