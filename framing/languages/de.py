@@ -1037,6 +1037,24 @@ BYLINE_JOINERS: Final = ("und",)
 # a line naming the source of the text ("Quelle: RT DE"): its label, before a colon
 SOURCE_LINE_LABELS: Final = ("Quelle",)
 
+# --- outlets named by the text itself (framing.outlets) -----------------------------------------
+
+# a text that hands over to another outlet's report: "Dies berichtet das Magazin "RT DE"", or
+# "Weiter berichtet RT DE:" (then a colon). The pronoun alone ("Das berichtet das WSJ") only names
+# a source, so a media noun with its article must follow the verb.
+REPRINT_PRONOUNS: Final = ("Dies", "Das")
+REPRINT_VERBS: Final = ("berichtet",)
+REPRINT_MEDIA: Final = ("das Magazin", "der Sender", "die Zeitung", "das Portal", "das Nachrichtenportal",
+                        "das Medium")
+REPRINT_HANDOVERS: Final = ("Weiter berichtet",)
+# house styles that name the outlet of a text without a source line: (rule of a removed line
+# (BOILERPLATE_LINES), whether an author code "(dpa)" must also be there, the outlet, the evidence
+# shown to the user)
+HOUSE_STYLES: Final = (
+    ("more-on-topic", False, "RT DE", 'footer "Mehr zum Thema – …"'),
+    ("comments-print", True, "Ippen Media", '"KommentareDrucken"'),
+)
+
 # --- telling German text from other text (framing.readers) -------------------------------------
 # German running text is made of function words to about a third (articles, pronouns,
 # prepositions, auxiliaries). A text counts as German by the share of its words that are
