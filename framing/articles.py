@@ -11,11 +11,13 @@ from __future__ import annotations
 import datetime
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from itertools import pairwise
 
 from framing.languages import DEFAULT as DEFAULT_LANGUAGE
+from framing.languages import Language, default_language
 from framing.outlets import infer_outlet, outlet_from_url
 
 PART_KINDS = ("headline", "lead", "body", "subheading", "caption")
@@ -126,7 +128,6 @@ class Meta:
 
 _HEADER_RE = re.compile(r"^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\s*(.*)$")
 _DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-_SENTENCE_END_RE = re.compile(r"[.!?…][\"'“”»«’)]*\s+[\"„»A-ZÄÖÜ]")
 
 # A title is short and does not read like running text; a lead paragraph has several
 # sentences or ends like one. Seed titles are 8-16 words; the seed lead in 003 is 41 words.
@@ -134,14 +135,15 @@ TITLE_MAX_WORDS = 25
 TITLE_MAX_CHARS = 200
 
 
-def looks_like_title(line: str) -> bool:
-    """True if a line reads like a headline rather than a lead paragraph or body text."""
+def looks_like_title(line: str, language: Language | None = None) -> bool:
+    """True if a line reads like a headline rather than a lead paragraph or body text (in
+    `language`, German by default)."""
     s = line.strip()
     if not s or len(s) > TITLE_MAX_CHARS or len(s.split()) > TITLE_MAX_WORDS:
         return False
     if len(s.split()) < 2:
         return False
-    if _SENTENCE_END_RE.search(s):
+    if _boilerplate(language or default_language()).sentence_end.search(s):
         return False  # two sentences: a lead, not a title
     return not (s.endswith(".") and len(s.split()) > 12)
 
@@ -171,22 +173,52 @@ def normalise_date(value: str | None) -> str | None:
 
 # --- boilerplate rules --------------------------------------------------------------------
 
-# Whole lines that are page furniture, not article text. Each has a name shown to the user.
-_LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("comments-print", re.compile(r"^\s*(Kommentare\s*Drucken|Drucken\s*Kommentare)\s*$", re.I)),
-    ("comments", re.compile(r"^\s*(Kommentare|Kommentar schreiben|Kommentare anzeigen)\s*$", re.I)),
-    ("print-share", re.compile(r"^\s*(Drucken|Teilen|Merken|Artikel teilen|Teilen auf .*)\s*$", re.I)),
-    ("also-interesting",
-     re.compile(r"^\s*(Auch interessant|Lesen Sie auch|Das könnte Sie auch interessieren)\s*:?.*$", re.I)),
-    ("more-on-topic", re.compile(r"^\s*Mehr zum Thema\s*[-–—:]\s*.*$", re.I)),
-    ("photo-credit", re.compile(r"^\s*(©|\(c\)\s|Foto:|Fotos:|Bild:|Bildquelle:|Quelle Foto:).*$", re.I)),
-    ("ad", re.compile(r"^\s*(Anzeige|Werbung|Newsletter abonnieren|Jetzt abonnieren)\s*$", re.I)),
-)
 _BREADCRUMB_RE = re.compile(r"^\s*(\d{1,2})\.\s+\S.{0,60}$")
-_BYLINE_RE = re.compile(r"^\s*Von\s+((?:[A-ZÄÖÜ][\w.'-]+\s*){1,4}(?:und\s+(?:[A-ZÄÖÜ][\w.'-]+\s*){1,3})?)$")
-_SOURCE_LINE_RE = re.compile(r"^\s*Quelle\s*:\s*(.{2,60}?)\s*$")
 _CREDIT_TAIL_RE = re.compile(r"\s*©\s*\S.*$")
-_AUTHOR_CODE_RE = re.compile(r"\s*\(([a-zäöü]{2,8}(?:/[a-zäöü]{2,8})*)\)\s*$")
+# marks of a photo credit in any language, besides the language's phrases ("Foto:")
+_CREDIT_MARKS = ("©", r"\(c\)\s")
+# how a phrase of the language's BOILERPLATE_LINES matches a line (see framing/languages/de.py)
+_SHAPES: dict[str, Callable[[str], str]] = {
+    "line": lambda p: rf"(?:{re.escape(p)})\s*$",
+    "glued": lambda p: "(?:" + r"\s*".join(re.escape(w) for w in p.split()) + r")\s*$",
+    "prefix": lambda p: re.escape(p),
+    "heading": lambda p: rf"{re.escape(p)}\s*[-–—:]",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Boilerplate:
+    """The boilerplate rules of one language, made from its lists once (`_boilerplate`)."""
+
+    lines: tuple[tuple[str, re.Pattern[str]], ...]  # (rule shown to the user, whole-line pattern)
+    byline: re.Pattern[str]  # group 1: the authors
+    source_line: re.Pattern[str]  # group 1: the label, group 2: the source
+    author_code: re.Pattern[str]  # "(dpa/afp)" at the end of a paragraph; group 1: the code
+    sentence_end: re.Pattern[str]  # the end of a sentence and the start of the next
+
+
+@cache
+def _boilerplate(lang: Language) -> _Boilerplate:
+    alts: dict[str, list[str]] = {}
+    for rule, shape, phrases in lang.sequence("boilerplate_lines"):
+        alts.setdefault(rule, []).extend(_SHAPES[shape](p) for p in phrases)
+    if "photo-credit" in alts:
+        alts["photo-credit"].extend(_CREDIT_MARKS)
+    upper = "A-Z" + "".join(lang.sequence("upper_letters_beyond_ascii"))
+    lower = upper.lower()
+    name = rf"[{upper}][\w.'-]+\s*"
+    opener = "|".join(re.escape(w) for w in lang.sequence("byline_openers")) or "(?!)"
+    joiner = "|".join(re.escape(w) for w in lang.sequence("byline_joiners")) or "(?!)"
+    label = "|".join(re.escape(w) for w in lang.sequence("source_line_labels")) or "(?!)"
+    return _Boilerplate(
+        lines=tuple((rule, re.compile(rf"^\s*(?:{'|'.join(a)})", re.I)) for rule, a in alts.items()),
+        byline=re.compile(rf"^\s*(?:{opener})\s+((?:{name}){{1,4}}(?:(?:{joiner})\s+(?:{name}){{1,3}})?)$"),
+        source_line=re.compile(rf"^\s*({label})\s*:\s*(.{{2,60}}?)\s*$"),
+        author_code=re.compile(rf"\s*\(([{lower}]{{2,8}}(?:/[{lower}]{{2,8}})*)\)\s*$"),
+        sentence_end=re.compile(rf"[.!?…][\"'“”»«’)]*\s+[\"„»{upper}]"),
+    )
+
+
 _TERMINAL = tuple(".!?:…\"“”»«’')]")
 
 
@@ -197,7 +229,8 @@ class _Line:
     kind: str = "body"
 
 
-def _strip_boilerplate(lines: list[_Line], removed: list[Removed], meta: dict[str, str]) -> list[_Line]:
+def _strip_boilerplate(lines: list[_Line], removed: list[Removed], meta: dict[str, str],
+                       rules: _Boilerplate) -> list[_Line]:
     kept: list[_Line] = []
     i = 0
     while i < len(lines):
@@ -221,17 +254,18 @@ def _strip_boilerplate(lines: list[_Line], removed: list[Removed], meta: dict[st
                     removed.append(Removed(lines[k].no, lines[k].text.strip(), "breadcrumb"))
                 i = j
                 continue
-        rule = next((name for name, rx in _LINE_RULES if rx.match(ln.text)), None)
+        rule = next((name for name, rx in rules.lines if rx.match(ln.text)), None)
         if rule:
             removed.append(Removed(ln.no, s, rule))
             i += 1
             continue
-        if m := _SOURCE_LINE_RE.match(ln.text):
-            meta.setdefault("source_line", m.group(1))
+        if m := rules.source_line.match(ln.text):
+            meta.setdefault("source_label", m.group(1))
+            meta.setdefault("source_line", m.group(2))
             removed.append(Removed(ln.no, s, "source-line"))
             i += 1
             continue
-        if (m := _BYLINE_RE.match(ln.text)) and len(s.split()) <= 7:
+        if (m := rules.byline.match(ln.text)) and len(s.split()) <= 7:
             meta.setdefault("author", m.group(1).strip())
             removed.append(Removed(ln.no, s, "byline"))
             i += 1
@@ -243,7 +277,7 @@ def _strip_boilerplate(lines: list[_Line], removed: list[Removed], meta: dict[st
             # an image description on the line right above belongs to the caption block
             if kept and kept[-1].text.strip() and kept[-1].kind == "body":
                 kept[-1].kind = "caption"
-        am = _AUTHOR_CODE_RE.search(ln.text) if ln.text.rstrip().endswith(")") else None
+        am = rules.author_code.search(ln.text) if ln.text.rstrip().endswith(")") else None
         if am and len(ln.text.strip()) > len(am.group()) + 20:  # at the end of a paragraph
                 removed.append(Removed(ln.no, am.group().strip(), "author-code"))
                 meta.setdefault("author_code", am.group(1))
@@ -271,9 +305,13 @@ def build_article(
     source: str,
     meta: Meta | None = None,
     parse_header: bool = True,
+    language: Language | None = None,
 ) -> Article:
-    """Turn a raw text into an `Article` (see the module docstring)."""
+    """Turn a raw text into an `Article` (see the module docstring); the boilerplate rules are
+    those of `language` (German by default)."""
     meta = meta or Meta()
+    lang = language or default_language()
+    rules = _boilerplate(lang)
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     lines = [_Line(n, t) for n, t in enumerate(raw.split("\n"), start=1)]
     date = meta.date
@@ -291,12 +329,12 @@ def build_article(
             rest = hm.group(2).strip()
             removed.append(Removed(first.no, f"date {hm.group(1)}", "date-header"))
             first.text = rest
-            if rest and looks_like_title(rest):
+            if rest and looks_like_title(rest, lang):
                 title = title or rest
                 first.kind = "headline"
             elif rest:
                 first.kind = "lead"
-        elif looks_like_title(first.text) and _followed_by_blank(lines, first):
+        elif looks_like_title(first.text, lang) and _followed_by_blank(lines, first):
             title = title or first.text.strip()
             first.kind = "headline"
         if first.kind == "headline":
@@ -305,7 +343,7 @@ def build_article(
     elif title and first is not None and first.text.strip() == title.strip():
         lines.remove(first)
 
-    body = _strip_boilerplate(lines, removed, found)
+    body = _strip_boilerplate(lines, removed, found, rules)
     # a body that repeats the title as its first line (HTML extraction) keeps one copy
     firstbody = next((ln for ln in body if ln.text.strip()), None)
     if title and firstbody is not None and firstbody.text.strip() == title.strip() and firstbody.kind == "body":
@@ -333,7 +371,8 @@ def build_article(
     reprint_of = None
     if meta.origin and meta.origin.lower().startswith("reprint of "):
         reprint_of = meta.origin[len("reprint of ") :].strip()
-    signal = infer_outlet(text, found.get("source_line"), found.get("author_code"), removed)
+    signal = infer_outlet(text, found.get("source_line"), found.get("author_code"), removed, lang,
+                          source_label=found.get("source_label", ""))
     if signal is not None:
         if not outlet:
             outlet, inferred, evidence = signal.outlet, True, signal.evidence

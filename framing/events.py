@@ -752,8 +752,11 @@ class GroupingReport:
     homogeneity: float
     completeness: float
     v_measure: float
-    split: list[dict[str, Any]]  # true events spread over several predicted events
-    merged: list[dict[str, Any]]  # predicted events holding several true events
+    # true events spread over several predicted events: {"true_event", "articles", "into": [{"event",
+    # "articles"}, …]}, and predicted events holding several true events: {"event", "articles",
+    # "holds": [{"true_event", "articles"}, …]}; most articles first
+    split: list[dict[str, Any]]
+    merged: list[dict[str, Any]]
     not_in_gold: list[str]  # ids read but not in the gold file
     not_read: list[str]  # gold ids not among the articles read
 
@@ -812,12 +815,13 @@ def evaluate_grouping(events: Sequence[Event], gold: dict[str, str]) -> Grouping
         by_true.setdefault(t, Counter())[p] += 1
         by_pred.setdefault(p, Counter())[t] += 1
 
-    def listing(c: Counter[str]) -> str:
-        return ", ".join(f"{k} ({v})" for k, v in sorted(c.items(), key=lambda kv: (-kv[1], kv[0])))
+    def listing(c: Counter[str], key: str) -> list[dict[str, Any]]:
+        """The events of a confusion with their article counts, most articles first."""
+        return [{key: k, "articles": v} for k, v in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))]
 
-    split = [{"true_event": t, "articles": sum(c.values()), "into": listing(c)}
+    split = [{"true_event": t, "articles": sum(c.values()), "into": listing(c, "event")}
              for t, c in sorted(by_true.items()) if len(c) > 1]
-    merged = [{"event": p, "articles": sum(c.values()), "holds": listing(c)}
+    merged = [{"event": p, "articles": sum(c.values()), "holds": listing(c, "true_event")}
               for p, c in sorted(by_pred.items(), key=lambda kv: int(kv[0][1:]) if kv[0][1:].isdigit() else 0)
               if len(c) > 1]
     return GroupingReport(len(ids), float(ari), float(h), float(c), float(v), split, merged,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlparse
 
+from framing.languages import Language, default_language
 from framing.resources import read_data_text
 
 
@@ -68,14 +69,33 @@ def outlet_from_url(url: str) -> str | None:
     return None
 
 
-# "Dies berichtet das Magazin "RT DE"" / "Weiter berichtet RT DE:" - a text that hands over to
-# another outlet's report. "Das berichtet das WSJ" alone only names a source, so a media noun or
-# the hand-over colon is required, and the name must be a known outlet.
-_REPRINT_RE = re.compile(
-    r"(?:Dies|Das)\s+berichtet\s+(?:das\s+Magazin|der\s+Sender|die\s+Zeitung|das\s+Portal|"
-    r"das\s+Nachrichtenportal|das\s+Medium)\s+[\"„“»]?([^\"“”«\n.]{2,40})[\"“”«]?"
-    r"|Weiter\s+berichtet\s+([^:\n]{2,40}):",
-)
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    """What names an outlet in the text of one language, made from its lists once (`_cues`)."""
+
+    reprint: re.Pattern[str]  # a hand-over to another outlet's report; group 1 or 2: the outlet
+    house_styles: tuple[tuple[str, bool, str, str], ...]  # (removed rule, needs author code, outlet, evidence)
+
+
+def _alternatives(phrases: tuple[str, ...]) -> str:
+    """A regex matching any of the phrases, their words separated by any whitespace."""
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases) or "(?!)"
+
+
+@cache
+def _cues(lang: Language) -> _Cues:
+    # "Dies berichtet das Magazin "RT DE"" / "Weiter berichtet RT DE:" - a text that hands over to
+    # another outlet's report. The pronoun and verb alone only name a source, so a media noun or
+    # the hand-over colon is required, and the name must be a known outlet.
+    pronoun = _alternatives(lang.sequence("reprint_pronouns"))
+    verb = _alternatives(lang.sequence("reprint_verbs"))
+    media = _alternatives(lang.sequence("reprint_media"))
+    handover = _alternatives(lang.sequence("reprint_handovers"))
+    reprint = re.compile(
+        rf"(?:{pronoun})\s+(?:{verb})\s+(?:{media})\s+[\"„“»]?([^\"“”«\n.]{{2,40}})[\"“”«]?"
+        rf"|(?:{handover})\s+([^:\n]{{2,40}}):",
+    )
+    return _Cues(reprint, lang.sequence("house_styles"))
 
 
 def _known(name: str) -> bool:
@@ -84,27 +104,27 @@ def _known(name: str) -> bool:
 
 
 def infer_outlet(
-    text: str, source_line: str | None, author_code: str | None, removed: list
+    text: str, source_line: str | None, author_code: str | None, removed: list, language: Language | None = None,
+    *, source_label: str = "",
 ) -> OutletSignal | None:
-    """Outlet named by the text itself: a source line, a reprint formula or a house style."""
+    """Outlet named by the text itself: a source line (`source_label`: its label as written), a
+    reprint formula or a house style, as written in `language` (German by default)."""
+    cues = _cues(language or default_language())
     if source_line:
         name = canonical_outlet(source_line)
-        reprint = any(_known(m.group(1) or m.group(2)) for m in _REPRINT_RE.finditer(text))
+        reprint = any(_known(m.group(1) or m.group(2)) for m in cues.reprint.finditer(text))
         how = "reprint formula and " if reprint else ""
-        return OutletSignal(name, f"{how}source line \"Quelle: {source_line}\"", reprint)
-    for rm in _REPRINT_RE.finditer(text):
+        return OutletSignal(name, f"{how}source line \"{source_label}: {source_line}\"", reprint)
+    for rm in cues.reprint.finditer(text):
         name = rm.group(1) or rm.group(2)
         if _known(name):
             formula = rm.group().strip()
             return OutletSignal(canonical_outlet(name), f"reprint formula \"{formula}\"", True)
     rules = {r.rule for r in removed}
-    if "more-on-topic" in rules:
-        return OutletSignal("RT DE", "house style: footer \"Mehr zum Thema – …\" (RT DE)")
-    if "comments-print" in rules and author_code:
-        return OutletSignal(
-            "Ippen Media",
-            f"house style: \"KommentareDrucken\" and author code \"({author_code})\" (Ippen Media)",
-        )
+    for rule, needs_code, outlet, evidence in cues.house_styles:
+        if rule in rules and (author_code or not needs_code):
+            code = f" and author code \"({author_code})\"" if needs_code else ""
+            return OutletSignal(outlet, f"house style: {evidence}{code} ({outlet})")
     return None
 
 

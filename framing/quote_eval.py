@@ -316,18 +316,21 @@ class VoiceReport:
     missed: list[str] = field(default_factory=list)
 
     def rows(self) -> list[dict[str, object]]:
+        """The measures as rows: "count" is {"found", "total"} (the renderer shows "found/total")."""
+
         def share(a: int, b: int) -> float | None:
             return round(a / b, 4) if b else None
 
         return [
-            {"measure": "quoted gold terms found", "count": f"{self.quoted_found}/{self.quoted_terms}",
+            {"measure": "quoted gold terms found", "count": {"found": self.quoted_found, "total": self.quoted_terms},
              "share": share(self.quoted_found, self.quoted_terms)},
             {"measure": "found quoted terms with a quote/reported voice",
-             "count": f"{self.quoted_attributed}/{self.quoted_found}",
+             "count": {"found": self.quoted_attributed, "total": self.quoted_found},
              "share": share(self.quoted_attributed, self.quoted_found)},
             {"measure": "own-voice gold terms given to a speaker only",
-             "count": f"{self.own_given}/{self.own_terms}", "share": share(self.own_given, self.own_terms)},
-            {"measure": "quoted speakers found", "count": f"{self.speakers_found}/{self.speakers}",
+             "count": {"found": self.own_given, "total": self.own_terms},
+             "share": share(self.own_given, self.own_terms)},
+            {"measure": "quoted speakers found", "count": {"found": self.speakers_found, "total": self.speakers},
              "share": share(self.speakers_found, self.speakers)},
         ]
 

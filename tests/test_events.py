@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 from itertools import combinations
 
@@ -401,3 +402,22 @@ def test_candidate_pairs_match_every_pair_compared(monkeypatch):
     assert np.allclose(ps, dense[pi, pj])
     far = [(i, j) for i, j in want if j // 16 > i // 16 + 1]  # pairs beyond the next block: the far reach
     assert far
+
+
+def test_the_grouping_report_carries_counts_and_the_renderer_formats_them():
+    """`evaluate events`: the split and merged events are lists of {event, articles} records in
+    JSON; only the renderer writes them as "E1 (2), E2 (1)"."""
+    from types import SimpleNamespace
+
+    from framing.events import evaluate_grouping
+    from framing.render import render_event_evaluation
+
+    events = [SimpleNamespace(id="E1", ids=["1", "2", "4"]), SimpleNamespace(id="E2", ids=["3"])]
+    rep = evaluate_grouping(events, {"1": "a", "2": "a", "3": "a", "4": "b"})  # type: ignore[arg-type]
+    assert rep.split == [{"true_event": "a", "articles": 3,
+                          "into": [{"event": "E1", "articles": 2}, {"event": "E2", "articles": 1}]}]
+    assert rep.merged == [{"event": "E1", "articles": 3,
+                           "holds": [{"true_event": "a", "articles": 2}, {"true_event": "b", "articles": 1}]}]
+    table = render_event_evaluation(rep, "table")
+    assert "E1 (2), E2 (1)" in table and "a (2), b (1)" in table
+    assert json.loads(render_event_evaluation(rep, "json"))["split"][0]["into"][1] == {"event": "E2", "articles": 1}

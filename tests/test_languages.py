@@ -12,7 +12,9 @@ import pytest
 
 import framing
 from framing import api, languages
+from framing.articles import build_article
 from framing.languages import UNDETERMINED, Language, get_language
+from framing.outlets import OutletSignal, infer_outlet
 from framing.settings import Settings, SettingsError
 
 GERMAN_TEXT = ("Der Kanzler hat am Montag in Berlin gesagt, dass die Regierung die Hilfe für die Ukraine "
@@ -175,9 +177,11 @@ def test_speakers_are_compared_in_the_language(monkeypatch: pytest.MonkeyPatch):
 def test_every_list_a_stage_asks_for_is_in_german():
     """A misspelt list name would silently be empty: every name the stages ask for exists."""
     from framing.actors import _lists
+    from framing.articles import _boilerplate
     from framing.compare import _anonymous
     from framing.events import event_words
     from framing.matching import _morphology
+    from framing.outlets import _cues
     from framing.quote_eval import _speaker_rules
     from framing.quotes import _words
     from framing.stance import _writer_speakers
@@ -192,8 +196,41 @@ def test_every_list_a_stage_asks_for_is_in_german():
     de = get_language("de")
     strict = dataclasses.replace(de, lists=Strict(de.lists))
     for make in (TextLayer, _words, _rules, _lists, _morphology, event_words, _anonymous, _writer_speakers,
-                 _speaker_rules):
+                 _speaker_rules, _boilerplate, _cues):
         make(strict)
+
+
+SCRAPED = ("Ein Titel über den Gipfel\n\nVon Anna Muster und Ben Beispiel\nLesen Sie auch: Ein anderer Text\n"
+           "Der Gipfel begann am Montag in der Hauptstadt mit einer langen Rede. (abc)\nQuelle: RT DE\n")
+
+
+def test_boilerplate_and_outlet_cues_are_the_languages():
+    """Bylines, furniture lines, source lines and agency codes are read with the language's lists."""
+    de = get_language("de")
+    german = build_article(SCRAPED, id="t", source="t", language=de)
+    assert [r.rule for r in german.removed] == ["byline", "also-interesting", "author-code", "source-line"]
+    assert (german.author, german.outlet, german.outlet_evidence) == (
+        "Anna Muster und Ben Beispiel", "RT DE", 'source line "Quelle: RT DE"')
+    bare = dataclasses.replace(de, lists={**de.lists, "byline_openers": (), "boilerplate_lines": (),
+                                          "source_line_labels": ("Herkunft",)})
+    other = build_article(SCRAPED, id="t", source="t", language=bare)
+    assert [r.rule for r in other.removed] == ["author-code"]
+    assert other.author is None and other.outlet is None
+    assert "Lesen Sie auch" in other.text and "Von Anna Muster" in other.text
+    reprint = "Ein Bericht über den Gipfel.\nDies berichtet das Magazin \"RT DE\" am Montag."
+    assert infer_outlet(reprint, None, None, [], de) == OutletSignal(
+        "RT DE", 'reprint formula "Dies berichtet das Magazin "RT DE""', True)
+    assert infer_outlet(reprint, None, None, [], dataclasses.replace(de, lists={**de.lists, "reprint_media": ()})) \
+        is None
+    body = "Der Gipfel begann am Montag in der Hauptstadt mit einer langen Rede über vieles."
+    footer = build_article(f"{body}\nMehr zum Thema – Ein anderer Gipfel\n", id="t", source="t", language=de)
+    assert (footer.outlet, footer.outlet_evidence) == ("RT DE", 'house style: footer "Mehr zum Thema – …" (RT DE)')
+    ippen = build_article(f"KommentareDrucken\n{body} (abc)\n", id="t", source="t", language=de)
+    assert (ippen.outlet, ippen.outlet_evidence) == (
+        "Ippen Media", 'house style: "KommentareDrucken" and author code "(abc)" (Ippen Media)')
+    assert build_article(f"KommentareDrucken\n{body}\n", id="t", source="t", language=de).outlet is None
+    styleless = dataclasses.replace(de, lists={**de.lists, "house_styles": ()})
+    assert build_article(f"{body}\nMehr zum Thema – x\n", id="t", source="t", language=styleless).outlet is None
 
 
 def test_no_module_outside_the_language_package_imports_a_language_module():

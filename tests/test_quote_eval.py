@@ -98,6 +98,11 @@ def test_voice_on_an_annotated_set(tmp_path):
     assert (rep.speakers, rep.speakers_found) == (3, 2) and rep.missed == ["1: Papst"]
     r = CliRunner().invoke(main, ["evaluate", "voice", str(tmp_path), "--texts", str(texts), "--format", "csv"])
     assert r.exit_code == 0 and "quoted speakers found,2/3" in r.output
+    r = CliRunner().invoke(main, ["evaluate", "voice", str(tmp_path), "--texts", str(texts), "--format", "json"])
+    rows = json.loads(r.output[r.output.index("["):])
+    assert rows[-1]["measure"] == "quoted speakers found" and rows[-1]["count"] == {"found": 2, "total": 3}
+    r = CliRunner().invoke(main, ["evaluate", "voice", str(tmp_path), "--texts", str(texts)])
+    assert "2/3" in r.output and "found" not in r.output.split("quoted speakers found", 1)[1]
     r = CliRunner().invoke(main, ["evaluate", "voice", str(tmp_path), "--texts", str(tmp_path / "none")])
     assert r.exit_code == 1 and "Error" in r.output and "Traceback" not in r.output
 

@@ -1012,6 +1012,49 @@ SPEAKER_FUNCTION_WORDS: Final = frozenset(
     "der die das des und von anonym sie ihr ihm ihn ihnen ich wir man uns mir mich dieser diese jener jene".split())
 
 
+# --- page furniture and bylines of scraped articles (framing.articles) --------------------------
+
+# Whole lines that are page furniture, not article text: (rule shown to the user, how its phrases
+# match, phrases), in the order the rules are tried; every match ignores case. How a phrase matches:
+#   "line"     the whole line is the phrase ("Werbung")
+#   "glued"    the whole line is the phrase, its words may be written together ("KommentareDrucken")
+#   "prefix"   the line starts with the phrase ("Foto: …"; "Teilen auf " keeps its space)
+#   "heading"  the line starts with the phrase, then a dash or a colon ("Mehr zum Thema – …")
+BOILERPLATE_LINES: Final = (
+    ("comments-print", "glued", ("Kommentare Drucken", "Drucken Kommentare")),
+    ("comments", "line", ("Kommentare", "Kommentar schreiben", "Kommentare anzeigen")),
+    ("print-share", "line", ("Drucken", "Teilen", "Merken", "Artikel teilen")),
+    ("print-share", "prefix", ("Teilen auf ",)),
+    ("also-interesting", "prefix", ("Auch interessant", "Lesen Sie auch", "Das könnte Sie auch interessieren")),
+    ("more-on-topic", "heading", ("Mehr zum Thema",)),
+    ("photo-credit", "prefix", ("Foto:", "Fotos:", "Bild:", "Bildquelle:", "Quelle Foto:")),
+    ("ad", "line", ("Anzeige", "Werbung", "Newsletter abonnieren", "Jetzt abonnieren")),
+)
+# a byline: the word that opens it ("Von Anna Muster"), and the word joining two authors
+# ("Von Anna Muster und Ben Beispiel"); names are capitalised words (UPPER_LETTERS_BEYOND_ASCII)
+BYLINE_OPENERS: Final = ("Von",)
+BYLINE_JOINERS: Final = ("und",)
+# a line naming the source of the text ("Quelle: RT DE"): its label, before a colon
+SOURCE_LINE_LABELS: Final = ("Quelle",)
+
+# --- outlets named by the text itself (framing.outlets) -----------------------------------------
+
+# a text that hands over to another outlet's report: "Dies berichtet das Magazin "RT DE"", or
+# "Weiter berichtet RT DE:" (then a colon). The pronoun alone ("Das berichtet das WSJ") only names
+# a source, so a media noun with its article must follow the verb.
+REPRINT_PRONOUNS: Final = ("Dies", "Das")
+REPRINT_VERBS: Final = ("berichtet",)
+REPRINT_MEDIA: Final = ("das Magazin", "der Sender", "die Zeitung", "das Portal", "das Nachrichtenportal",
+                        "das Medium")
+REPRINT_HANDOVERS: Final = ("Weiter berichtet",)
+# house styles that name the outlet of a text without a source line: (rule of a removed line
+# (BOILERPLATE_LINES), whether an author code "(dpa)" must also be there, the outlet, the evidence
+# shown to the user)
+HOUSE_STYLES: Final = (
+    ("more-on-topic", False, "RT DE", 'footer "Mehr zum Thema – …"'),
+    ("comments-print", True, "Ippen Media", '"KommentareDrucken"'),
+)
+
 # --- telling German text from other text (framing.readers) -------------------------------------
 # German running text is made of function words to about a third (articles, pronouns,
 # prepositions, auxiliaries). A text counts as German by the share of its words that are

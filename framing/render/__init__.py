@@ -26,10 +26,21 @@ DECIMALS = 2
 MAX_CELL = 60
 
 
+# records of a name and its count, by their keys: (the name's key, the count's key)
+_NAMED_COUNTS = ({"term": "count"}, {"event": "articles"}, {"true_event": "articles"})
+
+
 def _counted(value: Any) -> str | None:
-    """A {"term", "count"} record as people read it ("angeblich (1)"), else None."""
-    if isinstance(value, dict) and value.keys() == {"term", "count"}:
-        return f"{value['term']} ({value['count']})"
+    """A counted record as people read it, else None: {"term", "count"} as "angeblich (1)",
+    {"event"/"true_event", "articles"} as "E12 (11)", {"found", "total"} as "3/5"."""
+    if not isinstance(value, dict) or len(value) != 2:
+        return None
+    if value.keys() == {"found", "total"}:
+        return f"{value['found']}/{value['total']}"
+    for named in _NAMED_COUNTS:
+        ((name, count),) = named.items()
+        if value.keys() == {name, count}:
+            return f"{value[name]} ({value[count]})"
     return None
 
 
