@@ -35,6 +35,9 @@ SPLIT_MAX_GAP = 8
 # Haufen schmutziger Wäsche, die er vor aller Augen wusch")
 SPLIT_GAP_PER_WORD = 4
 _TEXT = attrgetter("text")
+_LOW = attrgetter("low")
+_LEMMA_LOW = attrgetter("lemma_low")
+_IS_WORD = attrgetter("is_word")
 
 
 class Hit(NamedTuple):
@@ -348,6 +351,11 @@ class Matcher:
         self._word_matches = lru_cache(maxsize=100_000)(self._match_word)
         self._types = Generations(CACHE_GENERATION)  # _Info per surface form (bounded, keeps the common ones)
         self._pairs = Generations(CACHE_GENERATION // 2)  # (type, next word's type) -> phrases it may start
+        self._fold_forms = Generations(CACHE_GENERATION)  # surface form -> its folded forms (_folds)
+        # every folded form a split phrase's word may be found as: its alternatives, and the stem
+        # of a separable verb among them
+        self._split_forms = frozenset(x for words in self.split_words.values() for alts in words for a in alts
+                                      for x in (a, self.morph.separable(a)[1]) if x)
 
     def _match_word(self, norm: str, lemma: str) -> tuple[tuple[Entry, str], ...]:
         """Entries matching one word type, with how they matched."""
@@ -455,6 +463,33 @@ class Matcher:
             self._pairs.put(key, got)
         return got
 
+    def _folds(self, t: TokenType) -> tuple[str, ...]:
+        """The folded forms of a token type that a split phrase's word may be (its lemma, its
+        form, and for a word the dictionary forms its ending suggests; only those some split
+        phrase has), `_NO_FOLDS` for none."""
+        fold = self.morph.fold
+        forms = (fold(t.lemma_low), fold(t.low), *(self.morph.folded_stems(t.low) if t.is_word else ()))
+        got = tuple(f for f in dict.fromkeys(forms) if f in self._split_forms) or _NO_FOLDS
+        self._fold_forms.put(t.text, got)
+        return got
+
+    def _fold_index(self, types: list[TokenType]) -> dict[str, list[int]]:
+        """Folded form -> the tokens that may be it (ascending; `_folds`): one C-level pass over
+        the document, then each split phrase's word is a few dict lookups."""
+        looked_up = list(map(self._fold_forms.young.get, map(_TEXT, types)))
+        fill_missing(looked_up, lambda i: self._fold_forms.get(types[i].text) or self._folds(types[i]))
+        folds = cast(list[tuple[str, ...]], looked_up)
+        where: dict[str, list[int]] = {}
+        has = list(map(is_not, folds, repeat(_NO_FOLDS)))
+        for k, forms in zip(compress(count(), has), compress(folds, has), strict=True):
+            for f in forms:
+                got = where.get(f)
+                if got is None:
+                    where[f] = [k]
+                else:
+                    got.append(k)
+        return where
+
     def find_hits(self, an: Analysed) -> list[Hit]:
         """All lexicon hits of an analysed article, with voice; overlapping hits keep the most
         specific entry (a phrase over its words, an exact word over a compound part)."""
@@ -493,6 +528,7 @@ class Matcher:
                         cands.append((idx, e, "phrase"))
             if split_keys:
                 split_sentences.setdefault(doc.sent[i], set()).update(split_keys)
+        where = self._fold_index(types) if split_sentences else {}
         for si, keys in sorted(split_sentences.items()):
             s = doc.sentences[si]
             tried: set[str] = set()
@@ -501,7 +537,7 @@ class Matcher:
                     if e.id in tried:
                         continue
                     tried.add(e.id)
-                    idx = _split_in(types, s.first_token, s.last_token, self.split_words[e.id], self.morph)
+                    idx = _split_in(types, where, s.first_token, s.last_token, self.split_words[e.id], self.morph)
                     if idx:
                         cands.append((idx, e, "split"))
         cands += _claimed(types, doc, self.morph)
@@ -802,11 +838,15 @@ def _senses_fit(cands: list[tuple[tuple[int, ...], Entry, str]], doc: Doc,
     in the whole article)."""
     contexts: dict[int, _Context] = {}
     topics: dict[str, bool] = {}
+    wholes: list[_Context] = []  # the whole article as a context, made once when a topic item asks
 
     def topic(text: str) -> bool:
         got = topics.get(text)
         if got is None:
-            whole = _Context(frozenset(w for t in doc.types if t.is_word for w in (t.low, t.lemma_low)), doc.text)
+            if not wholes:
+                word_types = list(compress(doc.types, map(_IS_WORD, doc.types)))
+                wholes.append(_Context(frozenset(map(_LOW, word_types)).union(map(_LEMMA_LOW, word_types)), doc.text))
+            whole = wholes[0]
             held = sum(_any_holds(forms, whole) for forms in _topic_items(text, language))
             got = topics[text] = held >= TOPIC_MIN_WORDS
         return got
@@ -912,6 +952,7 @@ def _impersonal(types: list[TokenType], i: int, subjects: frozenset[str]) -> boo
 # separable verbs it may be the finite part of (particle, entry)
 _Info = tuple[tuple[tuple[Entry, str], ...], tuple[Entry, ...], frozenset[str], tuple[tuple[str, Entry], ...]]
 _NOTHING: _Info = ((), (), frozenset(), ())
+_NO_FOLDS: tuple[str, ...] = ("",)  # a type no split phrase's word can be (Matcher._folds; truthy, for fill_missing)
 def _participle(lem: str, rules: tuple[tuple[str, str], ...]) -> str:
     """The past participle stem of a verb lemma by the language's rules (ending of the lemma →
     ending of the participle: importieren → importiert, erweitern → erweitert); "" for other words."""
@@ -955,34 +996,37 @@ def _phrase_at(types: list[TokenType], i: int, lemmas: tuple[str, ...], m: _Morp
 
 
 
-def _split_in(types: list[TokenType], first: int, last: int,
+def _split_in(types: list[TokenType], where: dict[str, list[int]], first: int, last: int,
               lemmas: tuple[tuple[str, ...], ...], m: _Morphology) -> tuple[int, ...] | None:
-    """The tightest tokens of one sentence (first..last) carrying all words of a split phrase
-    (each word given as its folded alternatives, ß as ss: the term's word and its lemma). A
+    """The tightest tokens of one sentence (first..last; `where`: the document's tokens by
+    folded form, Matcher._fold_index) carrying all words of a split phrase (each word given as
+    its folded alternatives, ß as ss: the term's word and its lemma). A
     separable verb of the phrase may stand split, its particle closing the clause ("den Ast
     absägen": "sägt den Ast ab"). The words may lie SPLIT_MAX_GAP tokens apart, four more for
     each word beyond two (three words together are rarer by chance: "Haufen schmutziger Wäsche,
     die er … wusch")."""
     positions = []
     particle_at: dict[int, int] = {}
-    fold = m.fold
     for alts in lemmas:
-        pos = [k for k in range(first, last) if fold(types[k].lemma_low) in alts or fold(types[k].low) in alts
-               or (types[k].is_word and not m.folded_stems(types[k].low).isdisjoint(alts))]
+        found: set[int] = set()
+        for a in alts:
+            ks = where.get(a)
+            if ks:
+                found.update(ks[bisect_left(ks, first) : bisect_left(ks, last)])
         for lem in alts:
             particle, stem = m.separable(lem)
-            if not stem:
+            ks = where.get(stem) if stem else None
+            if not ks:
                 continue
-            for k in range(first, last):
-                if k not in pos and types[k].is_word and stem in (
-                        fold(types[k].lemma_low), fold(types[k].low), *m.folded_stems(types[k].low)):
-                    at = _particle_after(types, k, last, particle, m.particle_closers, fold)
+            for k in ks[bisect_left(ks, first) : bisect_left(ks, last)]:
+                if k not in found and types[k].is_word:
+                    at = _particle_after(types, k, last, particle, m.particle_closers, m.fold)
                     if at is not None:
-                        pos.append(k)
+                        found.add(k)
                         particle_at[k] = at
-        if not pos:
+        if not found:
             return None
-        positions.append(sorted(pos))
+        positions.append(sorted(found))
     gap = SPLIT_MAX_GAP + SPLIT_GAP_PER_WORD * max(0, len(lemmas) - 2)
     best: tuple[int, ...] | None = None
     for p0 in positions[0]:
