@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import re._constants as sre_constants
+import re._parser as sre_parse
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
@@ -249,6 +251,18 @@ class _Morphology:
         return frozenset(map(self.fold, self.stems(low)))
 
 
+def _anchored(pattern: str) -> bool:
+    """Can the regular expression only match at the start of a string (without re.MULTILINE:
+    it begins with ^ or \\A outside any top-level alternative)? Then `match` and `search` agree."""
+    try:
+        parsed = sre_parse.parse(pattern, re.I)
+    except re.error:
+        return False
+    return len(parsed) > 0 and parsed[0] in ((sre_constants.AT, sre_constants.AT_BEGINNING),
+                                             (sre_constants.AT, sre_constants.AT_BEGINNING_STRING)) \
+        and not parsed.state.flags & re.MULTILINE
+
+
 def _any_of(words: Iterable[str]) -> str:
     """A regular expression group matching any of `words` (longest first), or nothing when empty."""
     alts = sorted({re.escape(w) for w in words}, key=lambda w: (-len(w), w))
@@ -337,6 +351,10 @@ class Matcher:
                 self._any_pattern = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in self.patterns), re.I)
             except re.error:  # a pattern that cannot stand inside others (inline flags): test each
                 self._any_pattern = None
+        # patterns anchored at the start (^…, as lexicon patterns are written) can only match
+        # there: `match` finds what `search` finds without trying every later position (for
+        # the alternation of all patterns, ≈ 25 µs per word of ten letters)
+        self._all_anchored = all(_anchored(rx.pattern) for rx, _ in self.patterns)
         # separable verbs: "einräumen" is also "räumte … ein" (the particle closes the clause)
         self.separable: dict[str, list[tuple[str, Entry]]] = {}
         for e in lexicon.entries:
@@ -387,7 +405,10 @@ class Matcher:
                         if rest.startswith(link) and known(rest[len(link):]):
                             out += [(e, "compound") for e in self.modifiers[mod]]
                             break
-        if self._any_pattern is None or self._any_pattern.search(low):  # one pass rules most words out
+        if self._all_anchored:  # (the same as the search below: see __init__)
+            if self._any_pattern is None or self._any_pattern.match(low):  # one pass rules most words out
+                out += [(e, "pattern") for rx, e in self.patterns if rx.match(low)]
+        elif self._any_pattern is None or self._any_pattern.search(low):
             for rx, e in self.patterns:
                 if rx.search(low):
                     out.append((e, "pattern"))
