@@ -525,6 +525,7 @@ class Matcher:
         fill_missing(looked_up, lambda i: self._type_info(types[i]))  # types seen for the first time
         infos = cast(list[_Info], looked_up)
         joiners, impersonal = self.morph.clause_joiners, self.morph.impersonal_subjects
+        pairs_get = self._pairs.young.get
         for i in compress(count(), map(is_not, infos, repeat(_NOTHING))):
             words, phrases, split_keys, separable = infos[i]
             for particle, e in separable:
@@ -540,10 +541,17 @@ class Matcher:
                 cands.append(((i,), e, how))
             if phrases:
                 # the next word decides most phrases ("noch nie", "so genannt"): test it here
-                # before walking the whole phrase
-                k = _next_word(types, i + 1)
+                # before walking the whole phrase (_next_word and the pair cache's young
+                # generation inline: a few dozen tokens of every article start a phrase)
+                k = i + 1
+                while k < n_types and not types[k].is_word and types[k].text not in ".!?":
+                    k += 1
                 nxt = types[k] if k < n_types else None
-                for e in self._phrases_before(types[i], phrases, nxt):
+                tt = types[i]
+                before = pairs_get((tt.text, nxt.text if nxt is not None else None))
+                if before is None:
+                    before = self._phrases_before(tt, phrases, nxt)
+                for e in before:
                     idx = _phrase_at(types, i, e.lemmas, self.morph, self.phrase_words.get(e.id, e.lemmas))
                     if idx:
                         cands.append((idx, e, "phrase"))

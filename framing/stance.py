@@ -45,8 +45,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
-from itertools import accumulate, chain, compress, count, repeat
-from operator import and_, attrgetter, is_, mul
+from itertools import chain, repeat
+from operator import attrgetter, mul
 from pathlib import Path
 from typing import Any, Final, NamedTuple
 
@@ -401,13 +401,17 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
     empty = (0.0, 0.0, 0.0, 0.0)
     # the lemmas of all words in text order, and the number of words before each token: a
     # sentence's own lemmas are then one slice, not a Python loop per token
-    # (conventional wording is left out: a mask token would learn its side)
-    lems = list(map(_LEMMA_LOW_OF, types))
-    keep: list[bool] = list(map(_IS_WORD_OF, types))
-    if conventional and _conventional_ends(conventional):
-        keep = list(map(and_, keep, _not_conventional(lems, conventional)))
-    word_lemmas = list(compress(lems, keep))
-    word_prefix = list(accumulate(keep, initial=0))  # (all in C: no Python step per token)
+    word_lemmas: list[str] = []
+    word_prefix = [0]
+    n_words = 0
+    conv_ends = tuple(c for c in conventional if " " not in c and len(c) >= 6)
+    for t in types:  # one loop: compiled (mypyc), a field read per token
+        if t.is_word:
+            lem = t.lemma_low
+            if not (conv_ends and (lem in conventional or lem.endswith(conv_ends))):
+                word_lemmas.append(lem)  # conventional wording is left out (a mask token would learn its side)
+                n_words += 1
+        word_prefix.append(n_words)
     n_spans = len(spans)
     new_view, bisect = _NEW_VIEW, bisect_left
     for s in doc.sentences:
@@ -455,32 +459,6 @@ def sentence_views(an: Analysed, hits: Sequence[Hit], axis_camps: dict[str, floa
 
 
 _NEW_VIEW: Final = partial(tuple.__new__, SentenceView)  # a view from a tuple of its fields, in C
-_LEMMA_LOW_OF: Final = attrgetter("lemma_low")
-_IS_WORD_OF: Final = attrgetter("is_word")
-_KEPT_LIMIT: Final = 200_000
-_KEPT: dict[frozenset[str], dict[str, bool]] = {}  # per conventional list: lemma -> not conventional
-
-
-@cache
-def _conventional_ends(conventional: frozenset[str]) -> tuple[str, ...]:
-    """The conventional words a lemma may end in (compounds ending in them are conventional
-    too); without them no lemma is left out."""
-    return tuple(c for c in conventional if " " not in c and len(c) >= 6)
-
-
-def _not_conventional(lems: list[str], conventional: frozenset[str]) -> list[bool]:
-    """Per lemma: False when it is conventional wording (in the list, or ending in one of its
-    words), cached per lemma (bounded: cleared when full)."""
-    kept = _KEPT.get(conventional)
-    if kept is None or len(kept) > _KEPT_LIMIT:
-        kept = _KEPT[conventional] = {}
-    flags = list(map(kept.get, lems))
-    if None in flags:
-        ends = _conventional_ends(conventional)
-        for k in compress(count(), map(is_, flags, repeat(None))):
-            lem = lems[k]
-            flags[k] = kept[lem] = not (lem in conventional or lem.endswith(ends))
-    return flags  # type: ignore[return-value]
 _LEMMAS_OF: Final = attrgetter("lemmas")
 _LEXICON_OF: Final = attrgetter("lexicon")
 _LEMMA_TABLE_LIMIT: Final = 150_000
