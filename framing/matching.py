@@ -369,7 +369,6 @@ class Matcher:
         self._word_matches = lru_cache(maxsize=100_000)(self._match_word)
         self._types = Generations(CACHE_GENERATION)  # _Info per surface form (bounded, keeps the common ones)
         self._pairs = Generations(CACHE_GENERATION // 2)  # (type, next word's type) -> phrases it may start
-        self._fold_forms = Generations(CACHE_GENERATION)  # surface form -> its folded forms (_folds)
         # every folded form a split phrase's word may be found as: its alternatives, and the stem
         # of a separable verb among them
         self._split_forms = frozenset(x for words in self.split_words.values() for alts in words for a in alts
@@ -451,9 +450,11 @@ class Matcher:
         return out
 
     def _type_info(self, tt: TokenType) -> _Info:
-        """Word matches, phrases starting here and split-phrase keys of one token type."""
+        """Word matches, phrases starting here, split-phrase keys, separable verbs and the folded
+        forms a split phrase's word may take (`_folds`) of one token type."""
         got: _Info | None = self._types.get(tt.text)
         if got is None:
+            folds = self._folds(tt)
             if tt.is_word:
                 low, lem = tt.low, tt.lemma_low
                 m = self.morph
@@ -464,11 +465,11 @@ class Matcher:
                 got = (self._word_matches(tt.norm, tt.lemma), tuple(phrases),
                        frozenset(k for k in (m.fold(low), m.fold(lem), *m.folded_stems(low)) if k in self.splits),
                        tuple(x for k in dict.fromkeys((lem, low, *m.stems(low)[:3]))
-                             for x in self.separable.get(k, ())))
+                             for x in self.separable.get(k, ())), folds)
                 if not any(got):
                     got = _NOTHING
             else:
-                got = _NOTHING
+                got = ((), (), frozenset(), (), folds) if folds else _NOTHING
             self._types.put(tt.text, got)
         return got
 
@@ -485,31 +486,12 @@ class Matcher:
         return got
 
     def _folds(self, t: TokenType) -> tuple[str, ...]:
-        """The folded forms of a token type that a split phrase's word may be (its lemma, its
+        """The folded forms of a token type that a split phrase's word may be: its lemma, its
         form, and for a word the dictionary forms its ending suggests; only those some split
-        phrase has), `_NO_FOLDS` for none."""
+        phrase has (`_split_in` finds a phrase's words by them)."""
         fold = self.morph.fold
         forms = (fold(t.lemma_low), fold(t.low), *(self.morph.folded_stems(t.low) if t.is_word else ()))
-        got = tuple(f for f in dict.fromkeys(forms) if f in self._split_forms) or _NO_FOLDS
-        self._fold_forms.put(t.text, got)
-        return got
-
-    def _fold_index(self, types: list[TokenType]) -> dict[str, list[int]]:
-        """Folded form -> the tokens that may be it (ascending; `_folds`): one C-level pass over
-        the document, then each split phrase's word is a few dict lookups."""
-        looked_up = list(map(self._fold_forms.young.get, map(_TEXT, types)))
-        fill_missing(looked_up, lambda i: self._fold_forms.get(types[i].text) or self._folds(types[i]))
-        folds = cast(list[tuple[str, ...]], looked_up)
-        where: dict[str, list[int]] = {}
-        has = list(map(is_not, folds, repeat(_NO_FOLDS)))
-        for k, forms in zip(compress(count(), has), compress(folds, has), strict=True):
-            for f in forms:
-                got = where.get(f)
-                if got is None:
-                    where[f] = [k]
-                else:
-                    got.append(k)
-        return where
+        return tuple(f for f in dict.fromkeys(forms) if f in self._split_forms)
 
     def find_hits(self, an: Analysed) -> list[Hit]:
         """All lexicon hits of an analysed article, with voice; overlapping hits keep the most
@@ -526,8 +508,15 @@ class Matcher:
         infos = cast(list[_Info], looked_up)
         joiners, impersonal = self.morph.clause_joiners, self.morph.impersonal_subjects
         pairs_get = self._pairs.young.get
+        where: dict[str, list[int]] = {}  # folded form -> tokens that may be it (for split phrases)
         for i in compress(count(), map(is_not, infos, repeat(_NOTHING))):
-            words, phrases, split_keys, separable = infos[i]
+            words, phrases, split_keys, separable, folds = infos[i]
+            for f in folds:
+                at = where.get(f)
+                if at is None:
+                    where[f] = [i]
+                else:
+                    at.append(i)
             for particle, e in separable:
                 s = doc.sentences[doc.sent[i]]
                 for k in range(i + 1, min(s.last_token, i + 16)):
@@ -557,7 +546,6 @@ class Matcher:
                         cands.append((idx, e, "phrase"))
             if split_keys:
                 split_sentences.setdefault(doc.sent[i], set()).update(split_keys)
-        where = self._fold_index(types) if split_sentences else {}
         for si, keys in sorted(split_sentences.items()):
             s = doc.sentences[si]
             tried: set[str] = set()
@@ -978,10 +966,11 @@ def _impersonal(types: list[TokenType], i: int, subjects: frozenset[str]) -> boo
 
 
 # per token type: its word matches, the phrases starting with it, its split-phrase keys, the
-# separable verbs it may be the finite part of (particle, entry)
-_Info = tuple[tuple[tuple[Entry, str], ...], tuple[Entry, ...], frozenset[str], tuple[tuple[str, Entry], ...]]
-_NOTHING: _Info = ((), (), frozenset(), ())
-_NO_FOLDS: tuple[str, ...] = ("",)  # a type no split phrase's word can be (Matcher._folds; truthy, for fill_missing)
+# separable verbs it may be the finite part of (particle, entry), the folded forms a split
+# phrase's word may take in it (Matcher._folds)
+_Info = tuple[tuple[tuple[Entry, str], ...], tuple[Entry, ...], frozenset[str], tuple[tuple[str, Entry], ...],
+              tuple[str, ...]]
+_NOTHING: _Info = ((), (), frozenset(), (), ())
 def _participle(lem: str, rules: tuple[tuple[str, str], ...]) -> str:
     """The past participle stem of a verb lemma by the language's rules (ending of the lemma →
     ending of the participle: importieren → importiert, erweitern → erweitert); "" for other words."""
@@ -1028,7 +1017,7 @@ def _phrase_at(types: list[TokenType], i: int, lemmas: tuple[str, ...], m: _Morp
 def _split_in(types: list[TokenType], where: dict[str, list[int]], first: int, last: int,
               lemmas: tuple[tuple[str, ...], ...], m: _Morphology) -> tuple[int, ...] | None:
     """The tightest tokens of one sentence (first..last; `where`: the document's tokens by
-    folded form, Matcher._fold_index) carrying all words of a split phrase (each word given as
+    folded form, built in Matcher.find_hits) carrying all words of a split phrase (each word given as
     its folded alternatives, ß as ss: the term's word and its lemma). A
     separable verb of the phrase may stand split, its particle closing the clause ("den Ast
     absägen": "sägt den Ast ab"). The words may lie SPLIT_MAX_GAP tokens apart, four more for
