@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import re._constants as sre_constants
+import re._parser as sre_parse
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
@@ -35,6 +37,9 @@ SPLIT_MAX_GAP = 8
 # Haufen schmutziger Wäsche, die er vor aller Augen wusch")
 SPLIT_GAP_PER_WORD = 4
 _TEXT = attrgetter("text")
+_LOW = attrgetter("low")
+_LEMMA_LOW = attrgetter("lemma_low")
+_IS_WORD = attrgetter("is_word")
 
 
 class Hit(NamedTuple):
@@ -246,6 +251,18 @@ class _Morphology:
         return frozenset(map(self.fold, self.stems(low)))
 
 
+def _anchored(pattern: str) -> bool:
+    """Can the regular expression only match at the start of a string (without re.MULTILINE:
+    it begins with ^ or \\A outside any top-level alternative)? Then `match` and `search` agree."""
+    try:
+        parsed = sre_parse.parse(pattern, re.I)
+    except re.error:
+        return False
+    return len(parsed) > 0 and parsed[0] in ((sre_constants.AT, sre_constants.AT_BEGINNING),
+                                             (sre_constants.AT, sre_constants.AT_BEGINNING_STRING)) \
+        and not parsed.state.flags & re.MULTILINE
+
+
 def _any_of(words: Iterable[str]) -> str:
     """A regular expression group matching any of `words` (longest first), or nothing when empty."""
     alts = sorted({re.escape(w) for w in words}, key=lambda w: (-len(w), w))
@@ -334,6 +351,10 @@ class Matcher:
                 self._any_pattern = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in self.patterns), re.I)
             except re.error:  # a pattern that cannot stand inside others (inline flags): test each
                 self._any_pattern = None
+        # patterns anchored at the start (^…, as lexicon patterns are written) can only match
+        # there: `match` finds what `search` finds without trying every later position (for
+        # the alternation of all patterns, ≈ 25 µs per word of ten letters)
+        self._all_anchored = all(_anchored(rx.pattern) for rx, _ in self.patterns)
         # separable verbs: "einräumen" is also "räumte … ein" (the particle closes the clause)
         self.separable: dict[str, list[tuple[str, Entry]]] = {}
         for e in lexicon.entries:
@@ -348,6 +369,10 @@ class Matcher:
         self._word_matches = lru_cache(maxsize=100_000)(self._match_word)
         self._types = Generations(CACHE_GENERATION)  # _Info per surface form (bounded, keeps the common ones)
         self._pairs = Generations(CACHE_GENERATION // 2)  # (type, next word's type) -> phrases it may start
+        # every folded form a split phrase's word may be found as: its alternatives, and the stem
+        # of a separable verb among them
+        self._split_forms = frozenset(x for words in self.split_words.values() for alts in words for a in alts
+                                      for x in (a, self.morph.separable(a)[1]) if x)
 
     def _match_word(self, norm: str, lemma: str) -> tuple[tuple[Entry, str], ...]:
         """Entries matching one word type, with how they matched."""
@@ -379,7 +404,10 @@ class Matcher:
                         if rest.startswith(link) and known(rest[len(link):]):
                             out += [(e, "compound") for e in self.modifiers[mod]]
                             break
-        if self._any_pattern is None or self._any_pattern.search(low):  # one pass rules most words out
+        if self._all_anchored:  # (the same as the search below: see __init__)
+            if self._any_pattern is None or self._any_pattern.match(low):  # one pass rules most words out
+                out += [(e, "pattern") for rx, e in self.patterns if rx.match(low)]
+        elif self._any_pattern is None or self._any_pattern.search(low):
             for rx, e in self.patterns:
                 if rx.search(low):
                     out.append((e, "pattern"))
@@ -422,9 +450,11 @@ class Matcher:
         return out
 
     def _type_info(self, tt: TokenType) -> _Info:
-        """Word matches, phrases starting here and split-phrase keys of one token type."""
+        """Word matches, phrases starting here, split-phrase keys, separable verbs and the folded
+        forms a split phrase's word may take (`_folds`) of one token type."""
         got: _Info | None = self._types.get(tt.text)
         if got is None:
+            folds = self._folds(tt)
             if tt.is_word:
                 low, lem = tt.low, tt.lemma_low
                 m = self.morph
@@ -435,11 +465,11 @@ class Matcher:
                 got = (self._word_matches(tt.norm, tt.lemma), tuple(phrases),
                        frozenset(k for k in (m.fold(low), m.fold(lem), *m.folded_stems(low)) if k in self.splits),
                        tuple(x for k in dict.fromkeys((lem, low, *m.stems(low)[:3]))
-                             for x in self.separable.get(k, ())))
+                             for x in self.separable.get(k, ())), folds)
                 if not any(got):
                     got = _NOTHING
             else:
-                got = _NOTHING
+                got = ((), (), frozenset(), (), folds) if folds else _NOTHING
             self._types.put(tt.text, got)
         return got
 
@@ -455,6 +485,14 @@ class Matcher:
             self._pairs.put(key, got)
         return got
 
+    def _folds(self, t: TokenType) -> tuple[str, ...]:
+        """The folded forms of a token type that a split phrase's word may be: its lemma, its
+        form, and for a word the dictionary forms its ending suggests; only those some split
+        phrase has (`_split_in` finds a phrase's words by them)."""
+        fold = self.morph.fold
+        forms = (fold(t.lemma_low), fold(t.low), *(self.morph.folded_stems(t.low) if t.is_word else ()))
+        return tuple(f for f in dict.fromkeys(forms) if f in self._split_forms)
+
     def find_hits(self, an: Analysed) -> list[Hit]:
         """All lexicon hits of an analysed article, with voice; overlapping hits keep the most
         specific entry (a phrase over its words, an exact word over a compound part)."""
@@ -469,8 +507,16 @@ class Matcher:
         fill_missing(looked_up, lambda i: self._type_info(types[i]))  # types seen for the first time
         infos = cast(list[_Info], looked_up)
         joiners, impersonal = self.morph.clause_joiners, self.morph.impersonal_subjects
+        pairs_get = self._pairs.young.get
+        where: dict[str, list[int]] = {}  # folded form -> tokens that may be it (for split phrases)
         for i in compress(count(), map(is_not, infos, repeat(_NOTHING))):
-            words, phrases, split_keys, separable = infos[i]
+            words, phrases, split_keys, separable, folds = infos[i]
+            for f in folds:
+                at = where.get(f)
+                if at is None:
+                    where[f] = [i]
+                else:
+                    at.append(i)
             for particle, e in separable:
                 s = doc.sentences[doc.sent[i]]
                 for k in range(i + 1, min(s.last_token, i + 16)):
@@ -484,10 +530,17 @@ class Matcher:
                 cands.append(((i,), e, how))
             if phrases:
                 # the next word decides most phrases ("noch nie", "so genannt"): test it here
-                # before walking the whole phrase
-                k = _next_word(types, i + 1)
+                # before walking the whole phrase (_next_word and the pair cache's young
+                # generation inline: a few dozen tokens of every article start a phrase)
+                k = i + 1
+                while k < n_types and not types[k].is_word and types[k].text not in ".!?":
+                    k += 1
                 nxt = types[k] if k < n_types else None
-                for e in self._phrases_before(types[i], phrases, nxt):
+                tt = types[i]
+                before = pairs_get((tt.text, nxt.text if nxt is not None else None))
+                if before is None:
+                    before = self._phrases_before(tt, phrases, nxt)
+                for e in before:
                     idx = _phrase_at(types, i, e.lemmas, self.morph, self.phrase_words.get(e.id, e.lemmas))
                     if idx:
                         cands.append((idx, e, "phrase"))
@@ -501,7 +554,7 @@ class Matcher:
                     if e.id in tried:
                         continue
                     tried.add(e.id)
-                    idx = _split_in(types, s.first_token, s.last_token, self.split_words[e.id], self.morph)
+                    idx = _split_in(types, where, s.first_token, s.last_token, self.split_words[e.id], self.morph)
                     if idx:
                         cands.append((idx, e, "split"))
         cands += _claimed(types, doc, self.morph)
@@ -802,11 +855,15 @@ def _senses_fit(cands: list[tuple[tuple[int, ...], Entry, str]], doc: Doc,
     in the whole article)."""
     contexts: dict[int, _Context] = {}
     topics: dict[str, bool] = {}
+    wholes: list[_Context] = []  # the whole article as a context, made once when a topic item asks
 
     def topic(text: str) -> bool:
         got = topics.get(text)
         if got is None:
-            whole = _Context(frozenset(w for t in doc.types if t.is_word for w in (t.low, t.lemma_low)), doc.text)
+            if not wholes:
+                word_types = list(compress(doc.types, map(_IS_WORD, doc.types)))
+                wholes.append(_Context(frozenset(map(_LOW, word_types)).union(map(_LEMMA_LOW, word_types)), doc.text))
+            whole = wholes[0]
             held = sum(_any_holds(forms, whole) for forms in _topic_items(text, language))
             got = topics[text] = held >= TOPIC_MIN_WORDS
         return got
@@ -909,9 +966,11 @@ def _impersonal(types: list[TokenType], i: int, subjects: frozenset[str]) -> boo
 
 
 # per token type: its word matches, the phrases starting with it, its split-phrase keys, the
-# separable verbs it may be the finite part of (particle, entry)
-_Info = tuple[tuple[tuple[Entry, str], ...], tuple[Entry, ...], frozenset[str], tuple[tuple[str, Entry], ...]]
-_NOTHING: _Info = ((), (), frozenset(), ())
+# separable verbs it may be the finite part of (particle, entry), the folded forms a split
+# phrase's word may take in it (Matcher._folds)
+_Info = tuple[tuple[tuple[Entry, str], ...], tuple[Entry, ...], frozenset[str], tuple[tuple[str, Entry], ...],
+              tuple[str, ...]]
+_NOTHING: _Info = ((), (), frozenset(), (), ())
 def _participle(lem: str, rules: tuple[tuple[str, str], ...]) -> str:
     """The past participle stem of a verb lemma by the language's rules (ending of the lemma →
     ending of the participle: importieren → importiert, erweitern → erweitert); "" for other words."""
@@ -955,34 +1014,37 @@ def _phrase_at(types: list[TokenType], i: int, lemmas: tuple[str, ...], m: _Morp
 
 
 
-def _split_in(types: list[TokenType], first: int, last: int,
+def _split_in(types: list[TokenType], where: dict[str, list[int]], first: int, last: int,
               lemmas: tuple[tuple[str, ...], ...], m: _Morphology) -> tuple[int, ...] | None:
-    """The tightest tokens of one sentence (first..last) carrying all words of a split phrase
-    (each word given as its folded alternatives, ß as ss: the term's word and its lemma). A
+    """The tightest tokens of one sentence (first..last; `where`: the document's tokens by
+    folded form, built in Matcher.find_hits) carrying all words of a split phrase (each word given as
+    its folded alternatives, ß as ss: the term's word and its lemma). A
     separable verb of the phrase may stand split, its particle closing the clause ("den Ast
     absägen": "sägt den Ast ab"). The words may lie SPLIT_MAX_GAP tokens apart, four more for
     each word beyond two (three words together are rarer by chance: "Haufen schmutziger Wäsche,
     die er … wusch")."""
     positions = []
     particle_at: dict[int, int] = {}
-    fold = m.fold
     for alts in lemmas:
-        pos = [k for k in range(first, last) if fold(types[k].lemma_low) in alts or fold(types[k].low) in alts
-               or (types[k].is_word and not m.folded_stems(types[k].low).isdisjoint(alts))]
+        found: set[int] = set()
+        for a in alts:
+            ks = where.get(a)
+            if ks:
+                found.update(ks[bisect_left(ks, first) : bisect_left(ks, last)])
         for lem in alts:
             particle, stem = m.separable(lem)
-            if not stem:
+            ks = where.get(stem) if stem else None
+            if not ks:
                 continue
-            for k in range(first, last):
-                if k not in pos and types[k].is_word and stem in (
-                        fold(types[k].lemma_low), fold(types[k].low), *m.folded_stems(types[k].low)):
-                    at = _particle_after(types, k, last, particle, m.particle_closers, fold)
+            for k in ks[bisect_left(ks, first) : bisect_left(ks, last)]:
+                if k not in found and types[k].is_word:
+                    at = _particle_after(types, k, last, particle, m.particle_closers, m.fold)
                     if at is not None:
-                        pos.append(k)
+                        found.add(k)
                         particle_at[k] = at
-        if not pos:
+        if not found:
             return None
-        positions.append(sorted(pos))
+        positions.append(sorted(found))
     gap = SPLIT_MAX_GAP + SPLIT_GAP_PER_WORD * max(0, len(lemmas) - 2)
     best: tuple[int, ...] | None = None
     for p0 in positions[0]:

@@ -1314,6 +1314,8 @@ def _acronym_re(acronym: str, upper: str) -> re.Pattern[str]:
 def _expand_acronym(text: str, acronym: str, w: _Words) -> str:
     """An acronym with the name the text gives it: "Der Deutsche Bauernverband (DBV)" makes
     "DBV" "Deutsche Bauernverband (DBV)"; the acronym alone when the text spells it out nowhere."""
+    if f"({acronym})" not in text:  # (what the regex needs: a plain substring test rules most texts out)
+        return acronym
     m = _acronym_re(acronym, w.upper).search(text)
     if m is None:
         return acronym
@@ -2333,7 +2335,7 @@ def _after_colon(doc: Doc, pos: int, mask: _Mask, person: bool, whole: bool = Fa
     b = n if b == -1 else b
     while b > a and text[b - 1].isspace():
         b -= 1
-    words = text[a:b].split()
+    words = text[a:b].split(None, 25)  # (the first 25 words and the rest are all that is asked of them)
     if len(words) < 2 or text[b - 1] == ":" or (len(words) == 2 and not _SHORT_CRY_RE.match(text, a, b)):
         return None  # too short, or a label line ("Wladimir Putin, Präsident Russlands:")
     if speaking and not _speaks(text[a : min(b, doc.sentences[doc.sentence_at(a)].end)], w):

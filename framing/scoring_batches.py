@@ -23,7 +23,7 @@ BATCH = 256
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while a batch kept for the stance is analysed and
     classified: its documents stay alive until the batch is classified, and every
     young-generation collection would scan their token columns again (measured in-process:
@@ -53,7 +53,7 @@ def score_articles(articles: Iterable[Article], matcher: Matcher, model: StanceM
     version = model_version(model)
     it = iter(articles)
     while chunk := list(islice(it, batch)):
-        with _gc_paused():
+        with gc_paused():
             scores = [score_article(analyse(a, matcher.language), matcher) for a in chunk]
             stances = article_stances([(s.analysed, s.hits) for s in scores], model,
                                       targets=[s.targets for s in scores], camps=matcher.lexicon.camps)

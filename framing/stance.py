@@ -41,7 +41,7 @@ import re
 import tomllib
 import zipfile
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
@@ -287,9 +287,12 @@ def topic_check(an: Analysed, topic: AxisTopic, actors: ActorList | None = None)
         for found in _vocabulary_re(topic.vocabulary, topic.words).finditer(doc.text):
             spans.append((found.start(), found.end()))
             where.append(doc.sentence_at(found.start()))
+    span_starts = [a for a, _ in spans]  # (the matches of one regex: sorted, not overlapping)
     for m in doc_mentions(doc, actors):  # named actors the vocabulary does not cover (Peskow, Lawrow)
-        if m.actor.camp in topic.about and not any(a <= m.start < b for a, b in spans):
-            where.append(m.sentence)
+        if m.actor.camp in topic.about:
+            k = bisect_right(span_starts, m.start) - 1  # the one span that may hold the mention
+            if k < 0 or m.start >= spans[k][1]:
+                where.append(m.sentence)
     n, sents = len(where), len(set(where))
     need_sentences = min(topic.min_sentences, len(doc.sentences))  # a one-sentence article can qualify
     other = sum(1 for _ in _vocabulary_re(topic.off_topic).finditer(doc.text)) if topic.off_topic else 0

@@ -101,3 +101,24 @@ def test_doubt_in_a_paraphrase_is_the_outlets_but_in_a_quote_the_speakers(matche
 
     assert voices("Laut dem Minister prüfen die Ermittler ein angebliches Reisebüro.")["angebliches"] == "outlet"
     assert voices("„Das ist eine angebliche Invasion“, sagte der Minister.")["angebliche"] == "quote"
+
+
+def test_anchored_patterns_are_recognised():
+    from framing.matching import _anchored
+
+    assert _anchored("^schein(wahl|debatte)$") and _anchored(r"\Afoo") and _anchored("^(?:a|b)")
+    assert _anchored("^(?:x)|^y")  # every alternative anchored
+    assert not _anchored("^a|b") and not _anchored("a^") and not _anchored("(?m)^a") and not _anchored("(^a)")
+    assert not _anchored("(")  # not a regular expression: searched as before
+
+
+def test_an_unanchored_pattern_is_still_searched_inside_words():
+    import dataclasses
+
+    lex = default_lexicon()
+    pattern = next(e for e in lex.entries if e.match == "pattern")
+    inside = dataclasses.replace(pattern, id="test-inside", term="xylofant", requires=(), excludes=())  # no ^
+    m = Matcher(dataclasses.replace(lex, entries=(*lex.entries, inside)))
+    assert not m._all_anchored
+    assert "test-inside" in {h.entry.id for h in hits(m, "Die Riesenxylofanten kamen zurück.")}
+    assert Matcher(lex)._all_anchored  # the shipped patterns: tried with match
