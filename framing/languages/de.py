@@ -1076,7 +1076,8 @@ MIN_SHARE: Final = 0.04  # below this share of German function words a text is n
 # --- tokens (framing.text) ------------------------------------------------------------------
 
 # suspended compounds: a word ending in a hyphen before one of these keeps the hyphen and is not
-# joined to the next word ("Asyl- und Migrationspolitik", "Bus- bzw. Bahnfahrer")
+# joined to the next word ("Asyl- und Migrationspolitik"). Each must end at a word boundary, so
+# "bzw." holds only before a letter ("bzw.X"), not before a space: "Bus- bzw. Bahn" splits the hyphen
 HYPHEN_COORDINATORS: Final = ("und", "oder", "bzw.", "sowie", "wie")
 # gendered forms, kept as one token and folded to the base form in its normal form: a gender
 # mark followed by a feminine ending, its first letter in either case ("Bürger*innen",
