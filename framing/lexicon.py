@@ -91,7 +91,7 @@ class Lexicon:
     def find(self, term: str) -> list[Entry]:
         """Entries whose term, normal form or lemma equals a word or phrase (case-insensitive)."""
         low = term.strip().lower()
-        lem = " ".join(lemmatise(token_norm(w), self.lang).lower() for w in term.split())
+        lem = " ".join(lemmatise(token_norm(w, self.lang), self.lang).lower() for w in term.split())
         return [e for e in self.entries if low in (e.term.lower(), e.key) or lem == " ".join(e.lemmas)]
 
 
@@ -252,11 +252,11 @@ def parse_conditions(text: str, contexts: dict[str, str] | None = None,
                 raise ValueError(f"bad pattern '{rx}' ({e})") from None
             items.append(("re", rx))
         elif item.endswith("*") and len(item) > 2:
-            items.append(("prefix", token_norm(item[:-1]).lower()))
+            items.append(("prefix", token_norm(item[:-1], language).lower()))
         elif len(item.split()) > 1:
             items.append(("phrase", " ".join(item.lower().split())))
         else:
-            norm = token_norm(item)
+            norm = token_norm(item, language)
             items.append(("lemma", norm.lower()))
             lem = lemmatise(norm, language).lower()
             if lem != norm.lower():
@@ -380,9 +380,9 @@ def parse_entries(text: str, shown: str, manifest: Manifest, poles: tuple[str, s
             weight=weight, neutral=tuple(n.strip() for n in r.get("neutral", "").split(";") if n.strip()),
             explanation=explanation or "", contested=contested in ("yes", "true", "1"),
             target_note=r.get("target_note", ""), source=r.get("source", ""), origin=where,
-            lemmas=(_term_lemma(token_norm(term), lang),) if len(words) == 1 else
-            tuple(lemmatise(token_norm(w), lang).lower() for w in words),
-            key=token_norm(term).lower() if len(words) == 1 else term.lower(),
+            lemmas=(_term_lemma(token_norm(term, lang), lang),) if len(words) == 1 else
+            tuple(lemmatise(token_norm(w, lang), lang).lower() for w in words),
+            key=token_norm(term, lang).lower() if len(words) == 1 else term.lower(),
             register=register, requires=conds[0], excludes=conds[1], example=r.get("example", ""),
             pack=entry_pack,
         ))

@@ -48,17 +48,64 @@ def normalise(text: str) -> str:
 # --- tokens ----------------------------------------------------------------------------------
 
 _WCH: Final = r"(?:[^\W_]|[\u00ad\u0300-\u036f\u200b-\u200d])"
-_GENDER: Final = r"[*:_](?=[Ii]nnen\b|[Ii]n\b)"
-TOKEN_RE: Final = re.compile(
-    rf"""
-    \d+(?:[.,]\d+)+                                   # 10.000  4,8
-  | {_WCH}+(?:(?:-|['’]|{_GENDER}){_WCH}+)*           # Kreml-Propaganda, Bürger*innen, geht's
-    (?:-(?=\s+(?:und|oder|bzw\.|sowie|wie)\b))?       # Asyl- und … : keep the hyphen, never join
-  | \S                                                # any other visible character
-    """,
-    re.VERBOSE,
-)
-_GENDER_SUFFIX: Final = re.compile(r"(?:[*:_][Ii]nnen|[*:_][Ii]n|(?<=[a-zäöüß])Innen)$")
+_NEVER: Final = "(?!)"  # the alternatives of an empty list: matches nothing
+_GENDERED_MIN_LENGTH: Final = 7  # shorter tokens are never folded
+
+
+def _alternatives(items: tuple[str, ...] | list[str]) -> str:
+    """A regex group matching any of the strings (as written), or nothing when there are none."""
+    return "(?:" + "|".join(map(re.escape, items)) + ")" if items else _NEVER
+
+
+def _either_case(ending: str) -> str:
+    """An ending whose first letter may be written in either case: "innen" → [Ii]nnen."""
+    first = ending[:1]
+    return f"[{re.escape(first.upper())}{re.escape(first.lower())}]{re.escape(ending[1:])}"
+
+
+class _TokenRules(NamedTuple):
+    """The language's token rules as regexes (built once per TextLayer from its word lists)."""
+
+    token_re: re.Pattern[str]  # one token
+    hyphen_cue_at: re.Pattern[str]  # a hyphen kept before a coordinator ("Asyl- und …")
+    trailing_hyphen_cue: re.Pattern[str]  # the same, matched from the hyphen
+    gender_cue: re.Pattern[str]  # a token that may hold a gendered form (cheap test first)
+    gender_suffix: re.Pattern[str]  # the gendered ending a token's normal form drops
+
+
+def _token_rules(language: Language) -> _TokenRules:
+    """The token regexes of a language, from its lists: hyphen_coordinators ("Asyl- und …"),
+    gender_marks with gender_plural_endings / gender_singular_endings ("Bürger*innen",
+    "BürgerInnen"), and the lower-case letters beyond a-z (the letter before a capital-I ending)."""
+    coordinators = _alternatives(language.sequence("hyphen_coordinators"))
+    marks = language.sequence("gender_marks")
+    plural = language.sequence("gender_plural_endings")
+    singular = language.sequence("gender_singular_endings")
+    endings = [_either_case(e) for e in plural + singular]
+    mark = "[" + "".join(map(re.escape, marks)) + "]" if marks else _NEVER
+    lower = "a-z" + "".join(map(re.escape, language.sequence("lower_letters_beyond_ascii")))
+    gender = rf"{mark}(?=" + ("|".join(e + r"\b" for e in endings) or _NEVER) + ")"
+    # a token is: a number with separators (10.000, 4,8); or words joined by hyphens, apostrophes
+    # or gender marks (Kreml-Propaganda, Bürger*innen, geht's), keeping a last hyphen before a
+    # coordinator (Asyl- und …: never joined); or any other visible character
+    token_re = re.compile(
+        rf"""
+        \d+(?:[.,]\d+)+
+      | {_WCH}+(?:(?:-|['’]|{gender}){_WCH}+)*
+        (?:-(?=\s+{coordinators}\b))?
+      | \S
+        """,
+        re.VERBOSE,
+    )
+    # the cheap test: a plural ending in either case anywhere, or a mark and a lower-case singular ending at the end
+    inside = [f for e in plural for f in (e, e[:1].upper() + e[1:])]
+    at_end = [m + e for m in marks for e in singular]
+    cue = "|".join(filter(None, [_alternatives(inside) if inside else "",
+                                 _alternatives(at_end) + r"\Z" if at_end else ""])) or _NEVER
+    binnen_i = [e[:1].upper() + e[1:] for e in plural]
+    suffix = "|".join([mark + e for e in endings] + ([rf"(?<=[{lower}]){_alternatives(binnen_i)}"] if binnen_i else []))
+    return _TokenRules(token_re, re.compile(rf"-(?=\s+{coordinators}\b)"), re.compile(rf"-\s+{coordinators}\b"),
+                       re.compile(cue), re.compile(rf"(?:{suffix or _NEVER})$"))
 
 
 class Token(NamedTuple):
@@ -83,15 +130,10 @@ class Sentence(NamedTuple):
     last_token: int  # exclusive
 
 
-@lru_cache(maxsize=65_536)
-def token_norm(surface: str) -> str:
-    """Normal form of one token: NFC, invisible characters removed, gendered forms folded."""
-    s = surface
-    if not s.isascii():
-        s = unicodedata.normalize("NFC", s.translate(_INVISIBLE))
-    if ("innen" in s or "Innen" in s or s.endswith(("*in", ":in", "_in"))) and len(s) > 6:
-        s = _GENDER_SUFFIX.sub("", s)
-    return s
+def token_norm(surface: str, language: Language | None = None) -> str:
+    """Normal form of one token in the language (German when None): NFC, invisible characters
+    removed, gendered forms folded ("Bürger*innen" → "Bürger"); cached per language."""
+    return text_layer(language).token_norm(surface)
 
 
 def lemmatise(norm: str, language: Language | None = None) -> str:
@@ -181,12 +223,14 @@ def split_sentences(text: str, language: Language | None = None) -> list[tuple[i
     return _split(normalise(text), text_layer(language))
 
 
-def _plain_end_re(abbreviations: frozenset[str]) -> re.Pattern[str]:
+def _plain_end_re(abbreviations: frozenset[str], language: Language) -> re.Pattern[str]:
     """The common sentence end decided at once: a dot after more lower-case letters than the
-    longest abbreviation has (at least seven), one space, a capital. _is_boundary says the
-    same, at more cost."""
+    longest abbreviation has (at least seven), one space, a capital (the letters: a-z / A-Z and
+    the language's lower/upper_letters_beyond_ascii). _is_boundary says the same, at more cost."""
     longest = max((len(a) for a in abbreviations), default=0)
-    return re.compile(rf"(?<=[a-zäöüß]{{{max(7, longest + 1)}}})\. [A-ZÄÖÜ]")
+    lower = "a-z" + "".join(map(re.escape, language.sequence("lower_letters_beyond_ascii")))
+    upper = "A-Z" + "".join(map(re.escape, language.sequence("upper_letters_beyond_ascii")))
+    return re.compile(rf"(?<=[{lower}]{{{max(7, longest + 1)}}})\. [{upper}]")
 
 
 def _split(norm: str, layer: TextLayer) -> list[tuple[int, int]]:
@@ -307,19 +351,31 @@ class TextLayer:
     """
 
     __slots__ = ("_lemmatize", "abbreviations", "chunks", "is_known", "language", "lemmatise", "months",
-                 "ordinal_cues", "plain_end", "types")
+                 "ordinal_cues", "plain_end", "rules", "token_norm", "types")
 
     def __init__(self, language: Language, generation: int = CACHE_GENERATION) -> None:
         self.language = language
         self.abbreviations = language.words("abbreviations")  # dots after them rarely end a sentence
         self.months = language.words("months")  # "12. September": no sentence end
         self.ordinal_cues = language.words("ordinal_cues")  # "am 4. Tag": no sentence end
-        self.plain_end = _plain_end_re(self.abbreviations)
+        self.plain_end = _plain_end_re(self.abbreviations, language)
+        self.rules = _token_rules(language)  # token regexes: hyphen coordinators, gendered forms
+        self.token_norm: Callable[[str], str] = lru_cache(maxsize=65_536)(self._norm)
         self.is_known = language.is_known
         self._lemmatize = language.lemmatize
         self.lemmatise: Callable[[str], str] = lru_cache(maxsize=65_536)(self._lemma)
         self.types = Generations(generation)
         self.chunks = Generations(2 * generation)
+
+    def _norm(self, surface: str) -> str:
+        """Normal form of one token (cached per surface form by `token_norm`): NFC, invisible
+        characters removed, gendered forms folded."""
+        s = surface
+        if not s.isascii():
+            s = unicodedata.normalize("NFC", s.translate(_INVISIBLE))
+        if len(s) >= _GENDERED_MIN_LENGTH and self.rules.gender_cue.search(s):
+            s = self.rules.gender_suffix.sub("", s)
+        return s
 
     def _lemma(self, norm: str) -> str:
         """Lemma of a normalised word (cached per word type by `lemmatise`).
@@ -343,7 +399,7 @@ class TextLayer:
         """The shared analysis of a surface form (normal form, lemma, lower-cased forms)."""
         tt: TokenType | None = self.types.get(surface)
         if tt is None:
-            n = token_norm(surface)
+            n = self.token_norm(surface)
             is_word = n[:1].isalnum()
             lemma = self.lemmatise(n) if is_word else n
             # equal strings are kept once (most words are their own lower case, many their own lemma)
@@ -364,7 +420,7 @@ class TextLayer:
         if got is None:
             token_type = self.token_type
             got = _make_chunk([(m.start(), m.end(), token_type(chunk[m.start() : m.end()]))
-                               for m in TOKEN_RE.finditer(normalise(chunk))])
+                               for m in self.rules.token_re.finditer(normalise(chunk))])
             self.chunks.put(chunk, got)
         return got
 
@@ -502,8 +558,6 @@ class Doc:
         return got
 
 
-_TRAILING_HYPHEN_CUE: Final = re.compile(r"-\s+(?:und|oder|bzw\.|sowie|wie)\b")
-_HYPHEN_CUE_AT: Final = re.compile(r"-(?=\s+(?:und|oder|bzw\.|sowie|wie)\b)")
 _WS_SPLIT: Final = re.compile(r"(\s+)")
 _LENGTH: Final = attrgetter("length")
 
@@ -528,11 +582,12 @@ def tokenize(text: str, language: Language | None = None) -> Doc:
     got = cast(list[_Chunk | TokenType], looked_up)
     sstarts = [a for a, _ in spans]
     if "-" in norm:
-        for m in _HYPHEN_CUE_AT.finditer(norm):
+        trailing_hyphen_cue = layer.rules.trailing_hyphen_cue.match
+        for m in layer.rules.hyphen_cue_at.finditer(norm):
             h = m.start()
             si = bisect_right(sstarts, h) - 1
             s_end = spans[si][1]
-            if _TRAILING_HYPHEN_CUE.match(norm, h, s_end):
+            if trailing_hyphen_cue(norm, h, s_end):
                 k = bisect_right(cstarts, h) - 1
                 got[k] = _hyphen_chunk(text, norm, cstarts[k], h + 1, s_end, layer)
     starts: list[int] = []
@@ -589,7 +644,7 @@ def _chunks(text: str) -> tuple[list[str], list[int]]:
 def _hyphen_chunk(text: str, norm: str, p: int, pos: int, s_end: int, layer: TextLayer) -> _Chunk | TokenType:
     """A chunk ending in a hyphen that keeps it because a conjunction follows ("Asyl- und")."""
     found = []
-    for m in TOKEN_RE.finditer(norm, p, s_end):
+    for m in layer.rules.token_re.finditer(norm, p, s_end):
         if m.start() >= pos:
             break
         found.append((m.start() - p, m.end() - p, layer.token_type(text[m.start() : m.end()])))

@@ -38,7 +38,9 @@ def test_german_is_a_language_object_holding_the_word_lists():
     assert de.lemmatize("Kriegen") == "Krieg" and de.is_known("Regierung")
     for name in ("speech_verbs", "abbreviations", "months", "stopwords", "prepositions", "articles",
                  "letter_folds", "umlauts", "day_marks", "numeric_date_formats", "writer_speakers",
-                 "phrase_loading_words", "speaker_function_words", "own_list_wording", "built_in_rules"):
+                 "phrase_loading_words", "speaker_function_words", "own_list_wording", "built_in_rules",
+                 "hyphen_coordinators", "gender_marks", "gender_plural_endings", "gender_singular_endings",
+                 "lower_letters_beyond_ascii", "upper_letters_beyond_ascii"):
         assert de.words(name), name
     assert "sagen" in de.words("speech_verbs") and "usw" in de.words("abbreviations")
     assert de.looks_like(GERMAN_TEXT)[0] and not de.looks_like("The chancellor said on Monday that the "
@@ -172,6 +174,30 @@ def test_speakers_are_compared_in_the_language(monkeypatch: pytest.MonkeyPatch):
     assert not same_speaker("Der Minister", "Der Sprecher") and not same_speaker("Müller", "Muller")
     bare = _derived(monkeypatch, "de-x-bare", speaker_function_words=frozenset(), umlauts=())  # type: ignore[arg-type]
     assert same_speaker("Der Minister", "Der Sprecher", bare) and same_speaker("Müller", "Muller", bare)
+
+
+def test_the_tokenizer_reads_the_languages_coordinators_and_gender_forms(monkeypatch: pytest.MonkeyPatch):
+    """The hyphen kept before a coordinator ("Asyl- sowie …") and the gendered forms kept together
+    and folded ("Bürger*innen", "LehrerInnen") come from the language's lists, not from the code."""
+    from framing.text import token_norm, tokenize
+
+    de = get_language("de")
+    text = "Die Asyl- sowie Migrationspolitik betrifft Bürger*innen und LehrerInnen."
+
+    def surfaces(lang: Language) -> list[str]:
+        return [t.text for t in tokenize(text, lang).tokens]
+
+    german = surfaces(de)
+    assert german[1:4] == ["Asyl-", "sowie", "Migrationspolitik"] and "Bürger*innen" in german
+    assert token_norm("Bürger*innen") == "Bürger" and token_norm("LehrerInnen", de) == "Lehrer"
+    no_sowie = _derived(monkeypatch, "de-x-nosowie",
+                        hyphen_coordinators=tuple(c for c in de.sequence("hyphen_coordinators") if c != "sowie"))  # type: ignore[arg-type]
+    assert surfaces(no_sowie)[1:5] == ["Asyl", "-", "sowie", "Migrationspolitik"]
+    no_marks = _derived(monkeypatch, "de-x-nomarks", gender_marks=())  # type: ignore[arg-type]
+    assert surfaces(no_marks)[5:8] == ["Bürger", "*", "innen"]
+    no_plural = _derived(monkeypatch, "de-x-noplural", gender_plural_endings=())  # type: ignore[arg-type]
+    assert token_norm("LehrerInnen", no_plural) == "LehrerInnen" and token_norm("Lehrer*in", no_plural) == "Lehrer"
+    assert token_norm("Bürger*innen", no_plural) == "Bürger*innen"
 
 
 def test_every_list_a_stage_asks_for_is_in_german():

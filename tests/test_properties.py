@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from framing.articles import build_article
 from framing.quotes import find_quotes
-from framing.text import TOKEN_RE, normalise, split_sentences, token_type, tokenize
+from framing.text import normalise, split_sentences, text_layer, token_type, tokenize
 
 PIECE_LIST = (
     [*"abcdefghijklmnopqrstuvwxyzäöüßABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ0123456789 .,;:!?-–—()\n",
@@ -36,7 +36,7 @@ def _reference_tokens(text):
     norm = normalise(text)
     out = []
     for si, (a, b) in enumerate(split_sentences(text)):
-        for m in TOKEN_RE.finditer(norm, a, b):
+        for m in text_layer().rules.token_re.finditer(norm, a, b):
             out.append((m.start(), m.end(), si, token_type(text[m.start() : m.end()])))
     return out
 

@@ -1073,6 +1073,21 @@ MIN_WORDS: Final = 20  # fewer words than this cannot be judged; such texts are 
 MIN_SHARE: Final = 0.04  # below this share of German function words a text is not taken for German
 
 
+# --- tokens (framing.text) ------------------------------------------------------------------
+
+# suspended compounds: a word ending in a hyphen before one of these keeps the hyphen and is not
+# joined to the next word ("Asyl- und Migrationspolitik"). Each must end at a word boundary, so
+# "bzw." holds only before a letter ("bzw.X"), not before a space: "Bus- bzw. Bahn" splits the hyphen
+HYPHEN_COORDINATORS: Final = ("und", "oder", "bzw.", "sowie", "wie")
+# gendered forms, kept as one token and folded to the base form in its normal form: a gender
+# mark followed by a feminine ending, its first letter in either case ("Bürger*innen",
+# "Lehrer:in", "Kolleg_Innen" → "Bürger", "Lehrer", "Kolleg"), and the plural ending written
+# with a capital I straight after a lower-case letter ("BürgerInnen"). A mark with the capital
+# singular ending ("Bürger*In") is one token but not folded.
+GENDER_MARKS: Final = ("*", ":", "_")
+GENDER_PLURAL_ENDINGS: Final = ("innen",)
+GENDER_SINGULAR_ENDINGS: Final = ("in",)
+
 # simplemma's memory-frugal dictionary backend: the same lemmas and known words (checked on
 # every word of 10kGNAD) from ≈ 15 MB instead of ≈ 100 MB per process, for lookups that cost
 # ≈ 20 µs more; the text layer looks each surface form up once (framing.text).
