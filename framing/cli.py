@@ -68,6 +68,12 @@ def _fail(message: str) -> None:
     sys.exit(1)
 
 
+def _heading(text: str, fmt: str) -> None:
+    """A report's heading line: above the table for a reader; on stderr for csv/json/jsonl, so
+    that stdout holds only data a program can parse."""
+    click.echo(text, err=fmt not in ("table", "markdown"))
+
+
 def _note(message: Warning | str, category: type[Warning], *_: Any, **__: Any) -> None:
     """The library's notes (lexicon, model) and read warnings as one line on stderr each."""
     kind = "Warning" if issubclass(category, api.ReadWarning) else "Note"
@@ -585,13 +591,13 @@ def evaluate_lexicon(gold_path: str, agree_with: str | None, fmt: str, **kw: Any
     if agree_with is not None:
         second = None if agree_with == "tool" else load_gold(agree_with, lex.lang)
         rows = [a.row() for a in agreement(gold, second, Matcher(lex), second_name=agree_with)]
-        click.echo(f"agreement: {gold_path} vs {agree_with} ({len(gold)} documents); lexicon: {lex.version}")
+        _heading(f"agreement: {gold_path} vs {agree_with} ({len(gold)} documents); lexicon: {lex.version}", fmt)
         click.echo(render(rows, ["labels", "items", "krippendorff_alpha", "cohen_kappa"], fmt), nl=False)
         return
     report = evaluate_hits(gold, Matcher(lex))
     recs = report.rows()
-    click.echo(f"gold: {gold_path} ({report.documents} documents, {report.gold_total} gold spans); "
-               f"lexicon: {lex.version}")
+    _heading(f"gold: {gold_path} ({report.documents} documents, {report.gold_total} gold spans); "
+             f"lexicon: {lex.version}", fmt)
     click.echo(render(recs, ["scope", "group", "gold", "predicted", "tp", "precision", "recall", "f1"], fmt),
                nl=False)
 
@@ -673,7 +679,7 @@ def _text_language(code: str) -> Language:
 def evaluate_quotes(gold_path: str, texts: str | None, language: str, fmt: str) -> None:
     """Span and character P/R/F1 of direct and reported speech, and speaker accuracy."""
     report = evaluate_quote_spans(gold_path, texts, _text_language(language))
-    click.echo(f"gold: {gold_path} ({report.documents} documents)")
+    _heading(f"gold: {gold_path} ({report.documents} documents)", fmt)
     click.echo(render(report.rows(), list(report.rows()[0]), fmt), nl=False)
 
 
@@ -687,7 +693,7 @@ def evaluate_voice_command(set_dir: str, texts: str, language: str, fmt: str) ->
     """Quoted gold terms given a quote/reported voice, own-voice terms given to a speaker, and
     quoted speakers found, on an annotated set (manifest.csv, gold.csv, speakers.csv)."""
     report = evaluate_voice(set_dir, texts, _text_language(language))
-    click.echo(f"set: {set_dir} ({report.articles} articles)")
+    _heading(f"set: {set_dir} ({report.articles} articles)", fmt)
     click.echo(render(report.rows(), ["measure", "count", "share"], fmt), nl=False)
 
 

@@ -53,7 +53,11 @@ def test_quote_spans_cli_and_bad_gold(tmp_path):
     assert r.exit_code == 1 and "zz.txt" in r.output
     gold.write_text('{"id": "a1", "type": "direct", "start": 54, "end": 69}\n', encoding="utf-8")
     r = CliRunner().invoke(main, ["evaluate", "quotes", "--gold", str(gold), "--format", "csv"])
-    assert r.exit_code == 0 and r.output.splitlines()[1].startswith("kind,gold,predicted")
+    assert r.exit_code == 0 and r.stdout.splitlines()[0].startswith("kind,gold,predicted")
+    r = CliRunner().invoke(main, ["evaluate", "quotes", "--gold", str(gold), "--format", "json"])
+    assert r.exit_code == 0 and json.loads(r.stdout)[0]["kind"] == "direct" and r.stderr.startswith("gold: ")
+    r = CliRunner().invoke(main, ["evaluate", "quotes", "--gold", str(gold)])
+    assert r.stdout.startswith("gold: ")  # above the table for a reader
 
 
 def test_same_speaker():
@@ -99,7 +103,8 @@ def test_voice_on_an_annotated_set(tmp_path):
     r = CliRunner().invoke(main, ["evaluate", "voice", str(tmp_path), "--texts", str(texts), "--format", "csv"])
     assert r.exit_code == 0 and "quoted speakers found,2/3" in r.output
     r = CliRunner().invoke(main, ["evaluate", "voice", str(tmp_path), "--texts", str(texts), "--format", "json"])
-    rows = json.loads(r.output[r.output.index("["):])
+    rows = json.loads(r.stdout)  # the heading line goes to stderr: stdout is JSON a program can read
+    assert r.stderr.startswith("set: ")
     assert rows[-1]["measure"] == "quoted speakers found" and rows[-1]["count"] == {"found": 2, "total": 3}
     r = CliRunner().invoke(main, ["evaluate", "voice", str(tmp_path), "--texts", str(texts)])
     assert "2/3" in r.output and "found" not in r.output.split("quoted speakers found", 1)[1]
