@@ -335,3 +335,15 @@ def test_the_quotation_rules_read_their_forms_from_the_language(monkeypatch: pyt
     other = {(q["kind"], q["text"]) for q in api.quotations([{"text": text}],
                                                              Settings(language="de-x-nokonj", stance=False))}
     assert ("reported", "die Hilfe plane man neu") in german and ("reported", "die Hilfe plane man neu") not in other
+
+
+def test_a_language_module_defines_each_list_once():
+    """A second `NAME = …` in de.py silently replaces the first (this happened twice when work on
+    two modules met: the matcher's and the quotation finder's infinitive endings)."""
+    folder = Path(framing.__file__).parent / "languages"
+    for module in sorted(folder.glob("*.py")):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        names = [t.id for node in tree.body if isinstance(node, (ast.Assign, ast.AnnAssign))
+                 for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
+                 if isinstance(t, ast.Name)]
+        assert [n for n in set(names) if names.count(n) > 1] == [], module.name

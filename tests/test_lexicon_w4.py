@@ -1,6 +1,7 @@
-"""The team's fourth block of entries (ids de-w4-…; that every entry is found by its own example is
-tested with the other blocks in test_lexicon_words.py): ordinary senses stay unflagged, and the character judgements of political actors need a
-political actor in the sentence (the manifest's `politics` context)."""
+"""The team's fourth block of entries (ids de-w4-…): ordinary senses stay unflagged, and the
+character judgements of political actors need a political actor in the sentence (the manifest's
+`politics` context). That every entry is found by its own example is tested with the other blocks
+in test_lexicon_words.py."""
 
 import pytest
 
