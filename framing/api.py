@@ -45,7 +45,7 @@ from framing.events import Event, GroupingReport, evaluate_grouping, events_of, 
 from framing.languages import get_language
 from framing.lexicon import Lexicon, default_lexicon, load_lexicon, shipped_axes
 from framing.matching import Matcher
-from framing.readers import Admitted, Problem, ReadOptions, admit, read_articles
+from framing.readers import Admitted, Problem, ReadOptions, admit, read_articles, run_language
 from framing.records import (
     Comparison,
     EventComparison,
@@ -146,9 +146,11 @@ def article_from_record(rec: Mapping[str, object], where: str, fallback_id: str,
     # header line ("date 2024-06 Title") or a short first line before a blank line is the headline
     # (a text of one line is no headline unless it has the header or a title is given)
     if meta.title:
-        return build_article(f"{meta.title}\n\n{raw}", id=meta.id or fallback_id, source=where, meta=meta)
+        return build_article(f"{meta.title}\n\n{raw}", id=meta.id or fallback_id, source=where, meta=meta,
+                             language=run_language(opts))
     header = sum(1 for line in raw.splitlines() if line.strip()) > 1 or _HEADER_RE.match(raw) is not None
-    return build_article(raw, id=meta.id or fallback_id, source=where, meta=meta, parse_header=header)
+    return build_article(raw, id=meta.id or fallback_id, source=where, meta=meta, parse_header=header,
+                         language=run_language(opts))
 
 
 def _frame_records(df: Any, opts: ReadOptions) -> Iterator[tuple[Article | Problem, bool]]:

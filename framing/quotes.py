@@ -1345,7 +1345,8 @@ def _role_holder(text: str, at: int, role: str, w: _Words) -> str:
                 break
             words.append(word)
         # a given name and a surname, or one word the dictionary does not know or the actor list does
-        if len(words) >= 2 or (words and (not _known_word(token_norm(words[0]), w) or _actor_label(words[0], w))):
+        if len(words) >= 2 or (words and (not _known_word(token_norm(words[0], w.language), w)
+                                          or _actor_label(words[0], w))):
             best = " ".join(words)
     return best
 
@@ -2150,7 +2151,7 @@ def _name_in_sentence(toks: _Run, o: int, c: int, qtext: str) -> bool:
         return True  # "Popolo Romano", "Journal de St. Petersburg", "Deutschen Politik"
     # a one-word name the dictionary does not know, subject of a speech verb ("Die „Bohemia“ meint")
     return len(words) == 1 and nxt is not None and nxt.is_word and nxt.text[:1].islower() \
-        and _is_speech(nxt, toks, e, w.speech_or_cognition) and not _known_word(token_norm(words[0]), w)
+        and _is_speech(nxt, toks, e, w.speech_or_cognition) and not _known_word(token_norm(words[0], w.language), w)
 
 
 
@@ -2835,7 +2836,7 @@ def _is_title(text: str, o: int, c: int, qtext: str, w: _Words, weak: bool = Fal
     if weak and word[:1].isupper() and before_word is not None and before_word.end() + max(0, o - 40) >= o - 1:
         k = max(0, o - 40) + before_word.start()
         prev = text[:k].rstrip()[-1:]
-        return prev.isalpha() and _known_word(token_norm(word), w)
+        return prev.isalpha() and _known_word(token_norm(word, w.language), w)
     return False
 
 
@@ -2929,7 +2930,7 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
     # (a') a headline "„Selbstentlarvend“ – Sacharowa zu den Reaktionen": a dash and a name
     if not cue:
         m = w.dash_speaker_re.match(text, c + 1)
-        if m and (not _known_word(token_norm(m.group(1).split()[-1]), w) or _actor_label(m.group(1), w)):
+        if m and (not _known_word(token_norm(m.group(1).split()[-1], w.language), w) or _actor_label(m.group(1), w)):
             speaker, cue = m.group(1), "–"
     # (b) before the quote: X erklärte: „…“
     if not cue:

@@ -278,7 +278,8 @@ def _record_article(rec: dict, where: str, fallback_id: str, opts: ReadOptions,
     yield from problems
     if extra:
         meta = meta.merged(extra)
-    yield build_article(text, id=meta.id or fallback_id, source=where, meta=meta, parse_header=False)
+    yield build_article(text, id=meta.id or fallback_id, source=where, meta=meta, parse_header=False,
+                        language=run_language(opts))
 
 
 def guess_delimiter(text: str, default: str = ",") -> str:
@@ -443,7 +444,16 @@ def read_jsonl(text: str, name: str, opts: ReadOptions) -> Iterator[Article | Pr
             yield from _record_article(rec, where, f"{stem}-{n}", opts, None)
 
 
-def read_html(text: str, name: str, meta: Meta | None) -> Article | Problem:
+def run_language(opts: ReadOptions) -> Language | None:
+    """The run's language, whose boilerplate rules `build_article` applies (None: German, also
+    for a code no language module knows; `admit` reports that case)."""
+    try:
+        return get_language(opts.language)
+    except KeyError:
+        return None
+
+
+def read_html(text: str, name: str, meta: Meta | None, language: Language | None = None) -> Article | Problem:
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
     doc = trafilatura.bare_extraction(text, include_comments=False, with_metadata=True,
@@ -461,7 +471,8 @@ def read_html(text: str, name: str, meta: Meta | None) -> Article | Problem:
     full = page if meta is None else meta.merged(page)  # a manifest beside the page wins
     title = full.title
     raw = (title + "\n\n" + body) if title else body
-    return build_article(raw, id=Path(name).stem, source=name, meta=full, parse_header=not title)
+    return build_article(raw, id=Path(name).stem, source=name, meta=full, parse_header=not title,
+                         language=language)
 
 
 def _kind_of(name: str, text: str, opts: ReadOptions) -> str:
@@ -502,21 +513,23 @@ def read_text_input(text: str, name: str, opts: ReadOptions, meta: Meta | None =
     elif kind == "jsonl":
         items = list(read_jsonl(text, name, opts))
         if Path(name).suffix.lower() not in JSON_SUFFIXES and not any(isinstance(i, Article) for i in items):
-            yield from _read_txt(text, name, meta)  # sniffed as JSON, but it is text starting with [ or {
+            # sniffed as JSON, but it is text starting with [ or {
+            yield from _read_txt(text, name, meta, run_language(opts))
         else:
             yield from items
     elif kind == "html":
-        yield read_html(text, name, meta)
+        yield read_html(text, name, meta, run_language(opts))
     else:
-        yield from _read_txt(text, name, meta)
+        yield from _read_txt(text, name, meta, run_language(opts))
 
 
-def _read_txt(text: str, name: str, meta: Meta | None) -> Iterator[Article | Problem]:
+def _read_txt(text: str, name: str, meta: Meta | None, language: Language | None = None
+              ) -> Iterator[Article | Problem]:
     first = next((ln for ln in text.split("\n", 5) if ln.strip()), "")
     hm = _HEADER_DATE_RE.match(first)
     if hm and normalise_date(hm.group(1)) is None:
         yield Problem(f"{name}:1", f"date '{hm.group(1)}' is not a valid date; read without a date", skipped=False)
-    yield build_article(text, id=Path(name).stem, source=name, meta=meta)
+    yield build_article(text, id=Path(name).stem, source=name, meta=meta, language=language)
 
 
 _HEADER_DATE_RE = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b")

@@ -347,3 +347,35 @@ def test_a_language_module_defines_each_list_once():
                  for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
                  if isinstance(t, ast.Name)]
         assert [n for n in set(names) if names.count(n) > 1] == [], module.name
+
+
+BOILERPLATE_TEXT = "Der Minister reiste nach Prag.\nArtikel teilen\nDort traf er die Regierungschefin."
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".csv", ".jsonl"])
+def test_files_are_read_with_the_boilerplate_rules_of_the_run_language(monkeypatch: pytest.MonkeyPatch,
+                                                                        tmp_path, suffix: str):
+    import json
+
+    from framing.readers import ReadOptions, read_articles
+
+    de = get_language("de")
+    lines = tuple(r for r in de.sequence("boilerplate_lines") if r[0] != "print-share")
+    _derived(monkeypatch, "de-x-keepshare", boilerplate_lines=lines)  # type: ignore[arg-type]
+    path = tmp_path / f"a{suffix}"
+    if suffix == ".txt":
+        path.write_text(BOILERPLATE_TEXT, encoding="utf-8")
+    elif suffix == ".csv":
+        path.write_text('id,text\na,"' + BOILERPLATE_TEXT + '"\n', encoding="utf-8")
+    else:
+        path.write_text(json.dumps({"id": "a", "text": BOILERPLATE_TEXT}, ensure_ascii=False) + "\n",
+                        encoding="utf-8")
+
+    def body(language: str) -> str:
+        [a] = read_articles([str(path)], ReadOptions(language=language)).articles
+        return a.text
+
+    assert "Artikel teilen" not in body("de")  # a share button's line, removed in German …
+    assert "Artikel teilen" in body("de-x-keepshare")  # … kept by a language without that rule
+    assert "Artikel teilen" in next(api.article_records([{"text": BOILERPLATE_TEXT}],
+                                                        Settings(language="de-x-keepshare", stance=False)))["text"]
