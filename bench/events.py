@@ -23,9 +23,12 @@ import sys
 import tempfile
 from pathlib import Path
 
+if not __package__:  # run as `python bench/NAME.py`: the checkout, not bench/, on the path
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.shared import GNAD_PARTS, existing_file, shared_file
+
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = next((p / "shared" / "corpora" / "10kgnad" / "test.csv" for p in (ROOT.parent, ROOT.parent.parent)
-               if (p / "shared").is_dir()), ROOT.parent / "shared" / "corpora" / "10kgnad" / "test.csv")
+CORPUS = shared_file(*GNAD_PARTS)
 OUTLETS = 40
 DAYS = 3 * 365
 START = dt.date(2021, 1, 1)
@@ -75,7 +78,7 @@ def timed(args: list[str]) -> tuple[float, float, float]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--corpus", type=existing_file, default=str(CORPUS))
     ap.add_argument("--parallel", action="store_true",
                     help="Run score, events and compare of a size at the same time (each its own process; CPU "
                          "seconds and peak memory stay per command, wall time is shared).")

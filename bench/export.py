@@ -35,8 +35,12 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
+if not __package__:  # run as `python bench/NAME.py`: the checkout, not bench/, on the path
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.shared import GNAD_PARTS, existing_file, shared_file
+
 ROOT = Path(__file__).resolve().parent.parent
-GNAD = ROOT.parent.parent / "shared" / "corpora" / "10kgnad" / "test.csv"
+GNAD = shared_file(*GNAD_PARTS)
 SEEDS = ROOT / "seeds"
 OUTLETS = ("Blatt A", "Blatt B", "Blatt C", "Blatt D", "Blatt E", "Blatt F")
 _DIGIT = re.compile(r"\d")
@@ -152,7 +156,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
-    ap.add_argument("--gnad", type=Path, default=GNAD)
+    ap.add_argument("--gnad", type=existing_file, default=str(GNAD))
     ap.add_argument("--no-seeds", action="store_true", help="Skip the seeds corpus.")
     ap.add_argument("--keep", type=Path, default=None, help="Build the corpora in this folder and keep them.")
     args = ap.parse_args()

@@ -20,6 +20,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+if not __package__:  # run as `python bench/NAME.py`: the checkout, not bench/, on the path
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.shared import GNAD_PARTS, existing_file, shared_file
 from framing.articles import build_article
 from framing.lexicon import load_lexicon
 from framing.matching import Matcher
@@ -27,9 +30,7 @@ from framing.scoring import score_article
 from framing.textlayer import analyse
 
 ROOT = Path(__file__).resolve().parent.parent
-# ../shared next to the checkout (or next to the folder of worktrees)
-DEFAULT = next((p / "shared" / "corpora" / "10kgnad" / "test.csv" for p in (ROOT.parent, ROOT.parent.parent)
-                if (p / "shared").is_dir()), ROOT.parent / "shared" / "corpora" / "10kgnad" / "test.csv")
+DEFAULT = shared_file(*GNAD_PARTS)
 
 
 def read_corpus(path: Path, labels: set[str]) -> list[tuple[str, str]]:
@@ -40,7 +41,7 @@ def read_corpus(path: Path, labels: set[str]) -> list[tuple[str, str]]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpus", type=Path, default=DEFAULT)
+    ap.add_argument("--corpus", type=existing_file, default=str(DEFAULT))
     ap.add_argument("--labels", default="Sport,Wissenschaft,Kultur,Wirtschaft")
     ap.add_argument("--top", type=int, default=25)
     ap.add_argument("--sample", type=int, default=0)
