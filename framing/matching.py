@@ -136,6 +136,8 @@ class _Morphology:
         self.participle_endings: tuple[str, ...] = lang.sequence("participle_endings")
         self.participle_infixes: tuple[str, ...] = lang.sequence("participle_infixes")
         self.participle_suffixes: tuple[str, ...] = lang.sequence("participle_suffixes")
+        self.participle_word_endings: tuple[str, ...] = lang.sequence("participle_word_endings")
+        self.adjective_noun_suffixes: tuple[str, ...] = lang.sequence("adjective_noun_suffixes")
         # the last letters of an inflected adjective (of the endings above): "dem Dritten"
         self.adjective_final_letters = frozenset(e[-1:] for e in self.adjective_endings if e)
         self.fold: Callable[[str], str] = _folder(lang.sequence("letter_folds"))  # ß as ss
@@ -224,6 +226,32 @@ class _Morphology:
                 if stem != low and stem not in out:
                     out.append(stem)
         return out
+
+    def without_participle_prefix(self, low: str) -> list[str]:
+        """A past participle (or participial adjective) without its "ge": after a verb particle
+        ("aufgebauscht" -> "aufbauscht", "abgestürzte" -> "abstürzte") or at the start
+        ("hingerichtet" stays for the lemmatiser; "gemeuchelt" -> "meuchelt"), so the stem rules
+        reach the infinitive."""
+        if not low.endswith(self.participle_word_endings):
+            return []
+        low = low[: low.rindex("t") + 1]  # "abgestürzten" -> "abgestürzt"
+        out = []
+        for ge in self.participle_infixes:
+            if low.startswith(ge) and len(low) - len(ge) >= 5:
+                out.append(low[len(ge):])
+            for p in self.particles:
+                rest = low[len(p):]
+                if low.startswith(p) and rest.startswith(ge) and len(rest) - len(ge) >= 4:
+                    out.append(p + rest[len(ge):])
+        return out
+
+    def noun_adjectives(self, low: str) -> list[str]:
+        """The adjective a noun in -heit/-keit/-igkeit is made of ("sturheit" -> "stur",
+        "dreistigkeit" -> "dreist", "gehässigkeit" -> "gehässig"), a plural in -en first stripped."""
+        if low.endswith("en"):
+            low = low[:-2]
+        return [low[: len(low) - len(s)] for s in self.adjective_noun_suffixes
+                if low.endswith(s) and len(low) - len(s) >= 4]
 
     def _decomposable(self, low: str) -> bool:
         """A word the language knows, or one that ends in a known word ("Klimaretter" -> Retter)."""
@@ -446,7 +474,21 @@ class Matcher:
             if upper:
                 out += [(e, "compound") for e in self._compound_heads(stem)]
             if out:
-                break
+                return out
+        if not upper:  # a participle simplemma does not know: "aufgebauscht", "abgestürzte" (aufbauschen)
+            for bare in self.morph.without_participle_prefix(low):
+                for stem in self.morph.stems(bare):
+                    out += [(e, "exact") for e in self.exact.get(stem, ())
+                            if e.match == "lemma" and e.term.islower() and e.term.endswith(self.morph.verb_lemma_endings)]
+                    if out:
+                        return out
+        elif low.endswith(self.morph.adjective_noun_suffixes):  # "Sturheit", "Verlogenheit": stur, verlogen
+            for adj in self.morph.noun_adjectives(low):
+                out += [(e, "exact") for e in self.exact.get(adj, ())
+                        if e.match == "lemma" and e.term.islower() and " " not in e.term
+                        and not e.term.endswith(self.morph.verb_lemma_endings)]
+                if out:
+                    return out
         return out
 
     def _type_info(self, tt: TokenType) -> _Info:

@@ -912,6 +912,12 @@ PARTICIPLE_RULES: Final = (("ern", "ert"), ("eln", "elt"), ("ieren", "iert"))
 PARTICIPLE_ENDINGS: Final = ("t", "en")
 PARTICIPLE_INFIXES: Final = ("ge",)
 PARTICIPLE_SUFFIXES: Final = ("iert",)
+# how a weak past participle or a participial adjective ends (aufgebauscht, abgestürzte,
+# weggeduckten): the matcher drops its "ge" to find the verb when the lemmatiser does not know it
+PARTICIPLE_WORD_ENDINGS: Final = ("t", "te", "ten", "ter", "tes", "tem")
+# nouns made of an adjective (Sturheit, Verlogenheit, Dreistigkeit): the suffixes the matcher
+# strips to find an adjective entry, longest first
+ADJECTIVE_NOUN_SUFFIXES: Final = ("igkeit", "heit", "keit")
 # letters written two ways, one form for matching split phrases (simplemma: "goss" -> "giessen")
 LETTER_FOLDS: Final = (("ß", "ss"),)
 # vowels and their umlauts: simplemma takes some strong present forms for another verb ("fällt"
