@@ -245,6 +245,19 @@ class _Morphology:
                     out.append(p + rest[len(ge):])
         return out
 
+    def graded_bases(self, low: str) -> list[str]:
+        """The adjective of a comparative or superlative as written: "skrupellosesten" ->
+        "skrupellos", "unmenschlichere" -> "unmenschlich" (at least four letters left)."""
+        out = []
+        sup = self.superlative_end_re.sub("", low)
+        if sup != low and len(sup) >= 4:
+            out.append(sup)
+        for c in self.comparative_endings:
+            for e in self.adjective_endings:
+                if low.endswith(c + e) and len(low) - len(c + e) >= 4:
+                    out.append(low[: len(low) - len(c + e)])
+        return out
+
     def noun_adjectives(self, low: str) -> list[str]:
         """The adjective a noun in -heit/-keit/-igkeit is made of ("sturheit" -> "stur",
         "dreistigkeit" -> "dreist", "gehässigkeit" -> "gehässig"), a plural in -en first stripped."""
@@ -476,12 +489,20 @@ class Matcher:
             if out:
                 return out
         if not upper:  # a participle simplemma does not know: "aufgebauscht", "abgestürzte" (aufbauschen)
+            verb_endings = self.morph.verb_lemma_endings
             for bare in self.morph.without_participle_prefix(low):
                 for stem in self.morph.stems(bare):
                     out += [(e, "exact") for e in self.exact.get(stem, ())
-                            if e.match == "lemma" and e.term.islower() and e.term.endswith(self.morph.verb_lemma_endings)]
+                            if e.match == "lemma" and e.term.islower() and e.term.endswith(verb_endings)]
                     if out:
                         return out
+            # a comparative or superlative of an adjective entry ("skrupellosesten", "brutalere")
+            for base in self.morph.graded_bases(low):
+                out += [(e, "exact") for e in self.exact.get(base, ())
+                        if e.match == "lemma" and e.term.islower() and " " not in e.term
+                        and not e.term.endswith(verb_endings)]
+                if out:
+                    return out
         elif low.endswith(self.morph.adjective_noun_suffixes):  # "Sturheit", "Verlogenheit": stur, verlogen
             for adj in self.morph.noun_adjectives(low):
                 out += [(e, "exact") for e in self.exact.get(adj, ())
