@@ -19,7 +19,7 @@ def own(matcher, text):
     return [(h.surface, h.entry.id) for h in hits if h.voice not in ("quote", "reported")]
 
 
-@pytest.mark.parametrize(("prefix", "at_least"), [("de-w3-", 200), ("de-w4-", 100)])
+@pytest.mark.parametrize(("prefix", "at_least"), [("de-w3-", 200), ("de-w4-", 100), ("de-w5-", 120)])
 def test_every_entry_of_a_block_is_found_by_its_own_example(prefix, at_least):
     lex = load_lexicon()
     lex = load_lexicon(packs=lex.packs)
