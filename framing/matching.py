@@ -490,10 +490,14 @@ class Matcher:
                 return out
         if not upper:  # a participle simplemma does not know: "aufgebauscht", "abgestürzte" (aufbauschen)
             verb_endings = self.morph.verb_lemma_endings
+            # an attributive participle of a speech verb names no speaker's act ("die eingeräumte
+            # Frist", "die angedrohte Klage"): only its plain form keeps the judging verb
+            attributive = not low.endswith("t")
             for bare in self.morph.without_participle_prefix(low):
                 for stem in self.morph.stems(bare):
                     out += [(e, "exact") for e in self.exact.get(stem, ())
-                            if e.match == "lemma" and e.term.islower() and e.term.endswith(verb_endings)]
+                            if e.match == "lemma" and e.term.islower() and e.term.endswith(verb_endings)
+                            and not (attributive and e.category == "attribution-verb")]
                     if out:
                         return out
             # a comparative or superlative of an adjective entry ("skrupellosesten", "brutalere")
@@ -503,10 +507,13 @@ class Matcher:
                         and not e.term.endswith(verb_endings)]
                 if out:
                     return out
-        elif low.endswith(self.morph.adjective_noun_suffixes):  # "Sturheit", "Verlogenheit": stur, verlogen
+        elif low.endswith(self.morph.adjective_noun_suffixes):  # "Sturheit", "Verbohrtheit": stur, verbohrt
+            # only a judgement said of an actor (an entry that requires its context): the nouns of
+            # other adjectives name offences, diagnoses and properties ("Bestechlichkeit",
+            # "Haltlosigkeit", "Durchsichtigkeit des Wassers")
             for adj in self.morph.noun_adjectives(low):
                 out += [(e, "exact") for e in self.exact.get(adj, ())
-                        if e.match == "lemma" and e.term.islower() and " " not in e.term
+                        if e.match == "lemma" and e.term.islower() and " " not in e.term and e.requires
                         and not e.term.endswith(self.morph.verb_lemma_endings)]
                 if out:
                     return out
