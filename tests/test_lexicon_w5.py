@@ -90,3 +90,14 @@ def test_loaded_uses_are_flagged(matcher, text, entry):
 ])
 def test_kriegserklaerung_sense(matcher, text, flagged):
     assert ("de-kriegserklaerung" in {i for _, i in own(matcher, text)}) is flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # the politics context also holds for compounds naming a political actor
+    ("Der Finanzminister bleibt stur.", True),
+    ("Die Koalition im Verteidigungsministerium bleibt stur.", True),
+    ("Der Vereinspräsident blieb stur, sagt der Trainer.", False),
+    ("Der Trainer blieb stur.", False),
+])
+def test_politics_context_holds_for_compound_actors(matcher, text, flagged):
+    assert ("de-w4-stur" in {i for _, i in own(matcher, text)}) is flagged
