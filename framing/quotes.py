@@ -225,6 +225,8 @@ class _Words:
     definite_articles: frozenset[str]
     charge_verbs: frozenset[str]
     pp_content: dict[str, tuple[str, ...]]  # speech verb -> prepositions of its reported content
+    reflexive_verb_forms: dict[str, str]  # a form read as an adjective -> the verb it is before "sich"
+    particle_pp_content: dict[str, tuple[str, ...]]  # verb -> (particle, prepositions): "geht von … aus"
     outlet_pronouns: frozenset[str]
     first_person_singular: frozenset[str]
     written_text_verbs: frozenset[str]  # a written text after their colon runs to the paragraph end
@@ -398,6 +400,8 @@ def _words(lang: Language) -> _Words:
         pointing_adverbs=w("pointing_adverbs"), so_source_words=w("so_source_words"),
         focus_particles=w("focus_particles"), definite_articles=w("definite_articles"), charge_verbs=w("charge_verbs"),
         pp_content={k: tuple(v) for k, v in lang.table("pp_content").items()},
+        reflexive_verb_forms=lang.table("reflexive_verb_forms"),
+        particle_pp_content={k: tuple(v) for k, v in lang.table("particle_pp_content").items()},
         outlet_pronouns=w("outlet_pronouns"), first_person_singular=w("first_person_singular"),
         written_text_verbs=w("written_text_verbs"), press_name_parts=lang.sequence("press_name_parts"),
         name_joiners=w("name_joiners"), not_speaker_labels=w("not_speaker_labels"),
@@ -613,7 +617,8 @@ def _type_flags(tt: TokenType, w: _Words) -> int:
     if tt.low in w.cue_words or tt.low.endswith(w.source_noun_endings) or (tt.is_word and tt.text[:1].islower() and (
             lem in w.speech_verbs or lem in w.cognition_verbs or lem in w.separable
             or lem in w.reflexive_cues or lem in w.colon_text_verbs
-            or lem in w.thought_verbs or lem in w.zu_content_verbs)) or _modern(tt.low, w) in w.content_nouns:
+            or lem in w.thought_verbs or lem in w.zu_content_verbs)) or _modern(tt.low, w) in w.content_nouns \
+            or tt.low in w.reflexive_verb_forms or (tt.text[:1].islower() and lem in w.particle_pp_content):
         f |= _MAY_CUE
     if tt.low in w.konj1:
         f |= _MAY_KONJ1
@@ -663,10 +668,21 @@ def _lemma(t: TokenType, w: _Words) -> str:
     return got
 
 
+def _verb_lemma(toks: _Run, i: int) -> str:
+    """The token's lemma as a verb: a past form the dictionary reads as an adjective is the verb
+    before a reflexive pronoun ("bekannte sich zu …" → bekennen)."""
+    w = toks.words
+    t = toks[i]
+    verb = w.reflexive_verb_forms.get(t.low)
+    if verb is not None and i + 1 < len(toks) and toks[i + 1].low in w.reflexive_pronouns:
+        return verb
+    return _lemma(t, w)
+
+
 def _is_speech(t: TokenType, toks: _Run, i: int, verbs: frozenset[str] | None = None) -> bool:
     w = toks.words
     low = t.low
-    lem = _lemma(t, w)
+    lem = _verb_lemma(toks, i) if low in w.reflexive_verb_forms else _lemma(t, w)
     if low in w.so_words and i > 0 and toks[i - 1].text == ",":
         return _so_source(toks, i)  # "…", so Shin
     if not t.is_word:
@@ -842,6 +858,12 @@ def _np_after(toks: _Run, i: int, objects: bool = False) -> tuple[int, int] | No
                     toks[i + 1].text[:1].isupper() and i + 2 < n and _is_name(toks[i + 2], w))):
             i += 1  # "eine Sprecherin von Greenpeace", "einer Mitteilung von RIA Novosti"
             continue
+        if low in w.and_words and has_noun and last_name and i + 1 < n:
+            # coordinated names keep both: "die EU und die NATO", "Putin und Lukaschenko"
+            k = i + 1 + (toks[i + 1].low in w.determiners)
+            if k < n and (_is_name(toks[k], w) or _acronym(toks[k])):
+                i = k
+                continue
         if low in w.np_stop and not (low in w.and_words and has_noun and i + 1 < n and (
                 _is_name(toks[i + 1], w) or (toks[i + 1].text.isupper() and len(toks[i + 1].text) > 1))):
             break
@@ -977,7 +999,10 @@ def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
                 return after
     before = _np_before(toks, cs, v)
     if before is not None:
-        return _fronted_object(toks, before, v) or before
+        fronted = _fronted_object(toks, before, v)
+        if fronted is not None or toks[before[0]].low not in w.not_subject_articles:
+            return fronted or before
+        # "den versammelten Bauern anbot": dative or accusative, never the subject
     first = toks[cs] if cs < v else None
     if cs > lo and first is not None and first.text[:1].islower() and first.low not in w.not_a_verb_start \
             and toks[lo].text[:1].isupper():
@@ -1483,6 +1508,8 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
                  and _noun_comma(toks, i, hi) > 0)
              or (toks[i].lemma_low in w.thought_verbs and toks[i].text[:1].islower()
                  and _content_of_verb(toks, lo, hi, i) is not None)
+             or (toks[i].lemma_low in w.particle_pp_content and toks[i].text[:1].islower()
+                 and _assumes(toks, lo, hi, i))
              or (toks[i].low.endswith(w.source_noun_endings) and _after_nach(toks, i))
              or (toks[i].low == w.citing_noun and i > 0 and toks[i - 1].low == w.citing_before))]
     if not cands:
@@ -1593,8 +1620,12 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
             rng = _np_after(toks, v + 1 + (v + 1 < hi and toks[v + 1].low in w.auxiliaries))
         elif _lemma(t, w) in w.hearsay_verbs:
             # "hieß es in dem WSJ-Bericht" / "In der New York Times hieß es": the source
-            # follows a preposition
-            for k in [*range(_clause_start(toks, lo, v), v), *range(v + 1, min(hi, v + 8))]:
+            # follows a preposition; "… unter Berufung auf Y" names who said it
+            cited = next((k for k in range(lo + 1, hi - 2) if toks[k].low == w.citing_noun
+                          and toks[k - 1].low == w.citing_before and toks[k + 1].low == w.citing_after), None)
+            if cited is not None:
+                rng = _np_after(toks, cited + 2)
+            for k in [] if rng is not None else [*range(_clause_start(toks, lo, v), v), *range(v + 1, min(hi, v + 8))]:
                 if toks[k].low in w.hearsay_prepositions:
                     rng = _np_after(toks, k + 1)
                     if rng is not None:
@@ -1622,6 +1653,15 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
     plural = t.text.endswith(w.plural_verb_endings) and not t.text.startswith(w.participle_prefixes)
     speaker = speakers.resolve(doc, toks, rng, named, plural)
     return _Frame(v, speaker, cue, content, named, rng, lo)
+
+
+def _assumes(toks: _Run, lo: int, hi: int, v: int) -> bool:
+    """Does a verb of assuming ("gehen … von … aus") have its content and a subject that names a
+    speaker (a name, an acronym, a speaking role or institution)?"""
+    if _content_of_verb(toks, lo, hi, v) is None:
+        return False
+    subj = _subject(toks, lo, v)
+    return subj is not None and _head_speaks(toks, subj)
 
 
 def _modern(low: str, w: _Words) -> str:
@@ -1731,7 +1771,7 @@ def _content_of_verb(toks: _Run, lo: int, hi: int, v: int) -> tuple[int, int] | 
     # "X sagte am Dienstag, die USA seien …" / "X drohte, Nordkorea werde …" / "…, dass …"
     m = _COLON_OR_SEMICOLON.search(toks.codes, v + 1, hi)
     end = m.start() if m else hi
-    lemma = _lemma(toks[v], w)
+    lemma = _verb_lemma(toks, v)
     if lemma in w.label_verbs:
         # "Pjöngjang bezeichnete die Übungen als Vorbereitung auf einen Präventivschlag": the
         # words after "als" are the speaker's label, up to the end of that clause
@@ -1769,6 +1809,15 @@ def _content_of_verb(toks: _Run, lo: int, hi: int, v: int) -> tuple[int, int] | 
         aux = next((k for k in range(cs, v) if toks[k].low in w.auxiliaries), None)
         if aux is not None and aux + 1 < v:
             return (aux + 1, v)
+    pp = w.particle_pp_content.get(lemma)
+    if pp is not None and toks[v].text[:1].islower():
+        # "Die Ermittler gehen von Brandstiftung aus": the object between the preposition and
+        # the particle that closes the clause
+        stop = _clause_stop(toks, v, end)
+        if stop - 1 > v + 1 and toks[stop - 1].low == pp[0]:
+            prep = next((k for k in range(v + 1, stop - 1) if toks[k].low in pp[1:]), None)
+            if prep is not None and prep + 1 < stop - 1:
+                return (prep + 1, stop - 1)
     if lemma in w.pp_content and toks[v].text[:1].islower():
         # "Ex-Häftlinge berichten von brutalen Zuständen", "warnte vor einer Eskalation": the
         # prepositional object is what was said
@@ -1780,8 +1829,8 @@ def _content_of_verb(toks: _Run, lo: int, hi: int, v: int) -> tuple[int, int] | 
             # a participle closing its clause: "hatte vor einer Unterwanderung … gewarnt"
             cs = _clause_start(toks, lo, v)
             prep = next((k for k in range(cs, v) if toks[k].low in w.pp_content[lemma]), None)
-            if prep is not None and prep + 1 < v:
-                return (prep + 1, v)
+            if prep is not None and prep + 1 < v and toks[prep + 1].low not in w.relative_pronouns:
+                return (prep + 1, v)  # (not "…, über die der Blog berichtet": the content is before)
     parts = w.separable.get(lemma)
     if parts and lemma not in w.charge_particles and toks[v].text[:1].islower():
         # "kündigt Vernichtung der Putschisten an": the object between verb and particle, also

@@ -260,7 +260,16 @@ PP_CONTENT: Final = {
     "warnen": ("vor",), "schwärmen": ("von",), "klagen": ("über",), "spotten": ("über",),
     "aufrufen": ("zu", "zum", "zur"), "auffordern": ("zu", "zum", "zur"),
     "bekennen": ("zu", "zum", "zur"),  # "bekannte sich zur Führungsrolle"
+    # an investigation names the authority's charge: "Die Staatsanwaltschaft ermittelt wegen Betrugs"
+    "ermitteln": ("wegen",),
 }
+# verbs of assuming with a particle: lemma of the finite part -> (particle, prepositions of the
+# assumed content); they frame only a subject that names a speaker ("Die Ermittler gehen von
+# Brandstiftung aus"), not a thing ("Die Gefahr geht von dem Damm aus" is no one's belief)
+PARTICLE_PP_CONTENT: Final = {"gehen": ("aus", "von")}
+# past forms of reflexive speech verbs that the dictionary reads as adjectives: before "sich"
+# they are the verb ("Die Partei bekannte sich zur Verantwortung"; not "die bekannte Autorin")
+REFLEXIVE_VERB_FORMS: Final = {"bekannte": "bekennen", "bekannten": "bekennen"}
 # the outlet speaking of itself: "wir" before a colon is no one else's speech
 OUTLET_PRONOUNS: Final = frozenset(["wir", "uns"])
 # "ich" (and Jch, the old print form): a Konjunktiv-like form next to it is the indicative
@@ -305,7 +314,7 @@ COGNITION_VERBS: Final = frozenset([
     "glauben", "meinen", "vermuten", "befürchten", "fürchten", "annehmen", "hoffen", "wissen", "begreifen",
     "bezweifeln", "zweifeln", "überzeugen", "erfahren", "verstehen", "denken", "wünschen", "erwarten", "rechnen",
 ])
-# verbs of knowing, perceiving, remembering and deciding: their dass-, ob- or zu-clause is
+# verbs of knowing, perceiving, remembering, deciding, and investigating: their dass-, ob- or zu-clause is
 # someone's thought (reported thought); they frame a sentence only when such a clause follows
 # ("man vergißt, daß …", "der Verein hat beschlossen, … zu gründen")
 THOUGHT_VERBS: Final = frozenset(
@@ -313,6 +322,7 @@ THOUGHT_VERBS: Final = frozenset(
     vergessen erinnern bedenken erkennen einsehen finden sehen hören vernehmen beschließen wundern
     ahnen merken beobachten lesen träumen entscheiden beabsichtigen gedenken weigern vorhaben
     planen vorgeben geloben schwören wetten
+    ermitteln
     """.split()
 )
 # verbs whose zu-infinitive, with or without a comma, is what was said, thought or intended
@@ -680,7 +690,7 @@ CLITICS: Final = ("s", "ne", "n", "nen", "nem", "ner", "m", "r", "em", "s'")
 # question words among the clause openers ("wie", "wer", "was": the subject need not follow)
 # and those of them that open a relative clause after a comma ("…, was die Verwaltung erklärt hatte")
 CLAUSE_LINKING_CONJUNCTIONS: Final = frozenset({"und", "doch", "aber", "denn"})
-FOCUS_PHRASES: Final = (("vor", "allem"),)
+FOCUS_PHRASES: Final = (("vor", "allem"), ("unter", "anderem"), ("allen", "voran"))
 VERB_COORDINATORS: Final = frozenset({"und", "sowie", "oder"})
 INFINITIVE_MARKERS: Final = frozenset({"zu"})
 PURPOSE_OPENERS: Final = frozenset({"um", "ohne", "statt"})
