@@ -1002,7 +1002,12 @@ def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
         fronted = _fronted_object(toks, before, v)
         if fronted is not None or toks[before[0]].low not in w.not_subject_articles:
             return fronted or before
-        # "den versammelten Bauern anbot": dative or accusative, never the subject
+        # "Den Bauern versprach er …", "den versammelten Bauern anbot": a dative or accusative is
+        # never the subject; the subject follows the verb, or the clause names none
+        after = _np_after(toks, v + 1)
+        if after is not None and (toks[after[0]].low in w.pronouns or toks[after[0]].low in w.subject_articles
+                                  or _is_name(toks[after[0]], w)):
+            return after
     first = toks[cs] if cs < v else None
     if cs > lo and first is not None and first.text[:1].islower() and first.low not in w.not_a_verb_start \
             and toks[lo].text[:1].isupper():

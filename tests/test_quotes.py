@@ -508,3 +508,48 @@ def test_the_object_of_a_separable_speech_verb_runs_past_a_list():
         "Verbandspräsident Rukwied fordert die Koalition aus SPD, Grünen und FDP zur Rücknahme der Pläne auf."))]
     assert got == [("die Koalition aus SPD, Grünen und FDP zur Rücknahme der Pläne", "fordert",
                     "Verbandspräsident Rukwied")]
+
+
+def _spoken(text: str) -> list[tuple[str, str, str, str]]:
+    return [(q.kind, q.text, q.cue, q.speaker) for q in find_quotes(tokenize(text)) if q.kind in ("direct", "reported")]
+
+
+def test_speech_acts_without_quoted_words_name_their_speaker():
+    # "bekannte sich" is the verb bekennen (the dictionary reads "bekannte" as an adjective)
+    assert _spoken("Die Gewerkschaft bekannte sich am Freitag zur Verantwortung für den Streik.") == \
+        [("reported", "Verantwortung für den Streik", "bekannte", "Gewerkschaft")]
+    assert _spoken("Die bekannte Sängerin trat am Abend in Leipzig auf.") == []
+    # an investigation names the authority's charge, also when it is quoted
+    assert _spoken("Die Staatsanwaltschaft Köln ermittelt wegen Untreue.") == \
+        [("reported", "Untreue", "ermittelt", "Staatsanwaltschaft Köln")]
+    assert ("direct", "schwerer Körperverletzung", "ermittelt", "Polizei") in \
+        _spoken("Seit Tagen ermittelt die Polizei wegen „schwerer Körperverletzung“ gegen zwei Männer.")
+    assert _spoken("Die Polizei ermittelt noch.") == []
+
+
+def test_an_assumption_needs_a_subject_that_can_assume():
+    assert _spoken("Die Feuerwehr geht von einem technischen Defekt aus.") == \
+        [("reported", "einem technischen Defekt", "geht", "Feuerwehr")]
+    assert _spoken("Die größte Gefahr geht von dem alten Damm aus.") == []
+    assert _spoken("Das Licht geht um zehn Uhr aus.") == []
+
+
+def test_coordinated_names_speak_together():
+    assert _spoken("Unter anderem die UNO und die OSZE warnen vor einer Hungersnot.") == \
+        [("reported", "einer Hungersnot", "warnen", "UNO und die OSZE")]
+
+
+def test_hearsay_with_a_cited_source_names_the_cited_source():
+    got = _spoken("Der Hafen sei geschlossen worden, heißt es in den Meldungen unter Berufung auf Hafenkreise.")
+    assert [s for *_, s in got] == ["Hafenkreise"]
+
+
+def test_a_dative_phrase_is_not_the_speaker_and_a_relative_pp_is_not_content():
+    got = _spoken("Minister Max Kurz kam nach Kiel. Den Bauern versprach er, die Steuer zu senken.")
+    assert [(t, s) for _, t, _, s in got] == [("die Steuer zu senken", "Max Kurz")]
+    got = _spoken("Der Minister, der zwar an den Plänen festhielt, den Bauern aber zugleich versprach, "
+                  "die Steuer zu senken, kam spät.")
+    assert [s for *_, s in got if "Bauern" in s] == []
+    # "über die" opens a relative clause: what was reported is its antecedent, not "die der Blog …"
+    assert _spoken("Das zeigen Interviews, die der Reporter Max Kurz geführt hat und über die der Blog "
+                   "Wahrheitsfunk berichtet.") == []
