@@ -1542,6 +1542,16 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
             and any(j < i and contents[i][0] <= j < contents[i][1] for j in with_content))]  # type: ignore[index]
         if inner_first:
             with_content = inner_first
+        # a speech verb inside the content of an earlier one is reported inside it ("Der Wirt teilt
+        # mit, dass der Pächter … und sich bereit erklärt hat, … zu zahlen"): the earlier verb frames
+        # (not a verb after a comma, "…, sagte X", which governs what comes before it, nor one in the
+        # content of a verb whose content is a main or relative clause: "…, und der Verband erklärte")
+        outer = [i for i in with_content if toks[i - 1].text == "," or not any(
+            j < i and contents[j][0] < i < contents[j][1]  # type: ignore[index]
+            and toks[contents[j][0]].low not in w.main_coordinators  # type: ignore[index]
+            and toks[contents[j][0]].low not in w.relative_pronouns for j in with_content)]  # type: ignore[index]
+        if outer:
+            with_content = outer
         if with_content:
             # a verb in Konjunktiv inside reported content ("…, sagte, er glaube, dass …") is no
             # frame when an indicative speech verb frames the sentence

@@ -553,3 +553,14 @@ def test_a_dative_phrase_is_not_the_speaker_and_a_relative_pp_is_not_content():
     # "über die" opens a relative clause: what was reported is its antecedent, not "die der Blog …"
     assert _spoken("Das zeigen Interviews, die der Reporter Max Kurz geführt hat und über die der Blog "
                    "Wahrheitsfunk berichtet.") == []
+
+
+def test_a_speech_verb_inside_a_dass_clause_leaves_the_frame_to_the_outer_verb():
+    got = _spoken("Die Wirtin teilt mit, dass der Pächter nichts zahlen will und sich nur bereit erklärt hat, "
+                  "Holz zu liefern.")
+    assert got[0] == ("reported", "dass der Pächter nichts zahlen will und sich nur bereit erklärt hat, Holz zu liefern",
+                      "teilt", "Wirtin")
+    # an inverted verb after a comma still governs what comes before it
+    got = _spoken("Zur Frage sei eine Formel gefunden worden, die von allen akzeptiert werde, sagte der Vermittler.")
+    assert got == [("reported", "Zur Frage sei eine Formel gefunden worden, die von allen akzeptiert werde", "sagte",
+                    "Vermittler")]
