@@ -614,7 +614,8 @@ def _type_flags(tt: TokenType, w: _Words) -> int:
     """May the type be an attribution cue, a Konjunktiv I form, any Konjunktiv form?"""
     f = 0
     lem = _lemma(tt, w)
-    if tt.low in w.cue_words or tt.low.endswith(w.source_noun_endings) or (tt.is_word and tt.text[:1].islower() and (
+    if tt.low in w.cue_words or tt.low.endswith(w.source_noun_endings) or (tt.is_word and (
+            tt.text[:1].islower() or tt.text[:1] != tt.low[:1]) and (
             lem in w.speech_verbs or lem in w.cognition_verbs or lem in w.separable
             or lem in w.reflexive_cues or lem in w.colon_text_verbs
             or lem in w.thought_verbs or lem in w.zu_content_verbs)) or _modern(tt.low, w) in w.content_nouns \
@@ -679,6 +680,17 @@ def _verb_lemma(toks: _Run, i: int) -> str:
     return _lemma(t, w)
 
 
+def _verb_first(toks: _Run, i: int) -> bool:
+    """A capitalised verb that opens its clause before a personal pronoun: a question, a request
+    or an exhortation ("Glauben Sie, dass …?", "Hoffen wir, dass …", "Bedenkt man, dass …")."""
+    w = toks.words
+    if i + 1 >= len(toks) or (i > 0 and toks[i - 1].is_word):
+        return False
+    nxt = toks[i + 1]
+    return nxt.low in w.pronouns or nxt.low in w.first_person_speakers or nxt.low in w.anonymous \
+        or nxt.text in w.formal_address
+
+
 def _is_speech(t: TokenType, toks: _Run, i: int, verbs: frozenset[str] | None = None) -> bool:
     w = toks.words
     low = t.low
@@ -689,7 +701,7 @@ def _is_speech(t: TokenType, toks: _Run, i: int, verbs: frozenset[str] | None = 
         return False
     if lem in w.hearsay_verbs and i > 0 and toks[i - 1].low in w.namely_subjects_any:
         return False  # "Das heißt …": that means, no source
-    if lem in (w.speech_verbs if verbs is None else verbs) and t.text[:1].islower():
+    if lem in (w.speech_verbs if verbs is None else verbs) and (t.text[:1].islower() or _verb_first(toks, i)):
         return True
     if lem in w.reflexive_cues and t.text[:1].islower() and any(
             x.low in w.reflexive_pronouns for x in toks[i + 1 : i + 4]):
@@ -1511,7 +1523,7 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
              or (toks[i].low in w.speech_nouns and toks[i].text[:1].isupper())
              or (_modern(toks[i].low, w) in w.content_nouns and toks[i].text[:1].isupper()
                  and _noun_comma(toks, i, hi) > 0)
-             or (toks[i].lemma_low in w.thought_verbs and toks[i].text[:1].islower()
+             or (toks[i].lemma_low in w.thought_verbs and (toks[i].text[:1].islower() or _verb_first(toks, i))
                  and _content_of_verb(toks, lo, hi, i) is not None)
              or (toks[i].lemma_low in w.particle_pp_content and toks[i].text[:1].islower()
                  and _assumes(toks, lo, hi, i))
@@ -1656,6 +1668,8 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
                     and not ((subj := _subject(toks, lo, v)) is not None and subj[1] == v - 1
                              and _np_like(toks, toks.codes.rfind(",", lo + 1, v - 1) + 1, v - 1)):
                 rng = after  # "…, sagte der Minister" (not "Uschakow, Putins Berater, nannte …")
+            elif t.text[:1].isupper() and _verb_first(toks, v):
+                rng = (v + 1, v + 2)  # "Hoffen wir, dass …": the pronoun after the verb
             else:
                 rng = _subject(toks, lo, v) or (after if may_follow else _np_after(toks, v + 1))
         content = contents[v] if v in contents else _content_of_verb(toks, lo, hi, v)

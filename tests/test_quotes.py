@@ -564,3 +564,11 @@ def test_a_speech_verb_inside_a_dass_clause_leaves_the_frame_to_the_outer_verb()
     got = _spoken("Zur Frage sei eine Formel gefunden worden, die von allen akzeptiert werde, sagte der Vermittler.")
     assert got == [("reported", "Zur Frage sei eine Formel gefunden worden, die von allen akzeptiert werde", "sagte",
                     "Vermittler")]
+
+
+def test_a_verb_that_opens_a_question_or_an_exhortation_frames_its_clause():
+    assert _spoken("Hoffen wir, dass die Brücke hält.") == [("reported", "dass die Brücke hält", "Hoffen", "wir")]
+    assert _spoken("Kanzler Max Kurz zögert. Glaubt er wirklich, dass die Gäste kommen?") == \
+        [("reported", "dass die Gäste kommen", "Glaubt", "Max Kurz")]
+    # a capitalised noun is no verb: "Der Glaube, dass …" stays a content noun, "Sagen und Märchen" nothing
+    assert _spoken("Sagen und Märchen erzählen, dass der Wald alt ist.")[0][2] == "erzählen"
