@@ -278,6 +278,9 @@ class _Words:
     so_words: frozenset[str]  # "…, so der Minister": a source after a comma
     reflexive_pronouns: frozenset[str]  # "zeigte sich besorgt"
     text_nouns: frozenset[str]  # "mit den Worten:": a text follows verbatim
+    inscription_verbs: frozenset[str]  # "»…« steht auf einem Plakat der X": the carrier is the source
+    inscription_prepositions: frozenset[str]
+    carrier_noun_endings: tuple[str, ...]
     adverbial_subordinators: frozenset[str]  # "…, sagte er, weil …": the sentence goes on
     hearsay_verbs: frozenset[str]  # lemma: "hieß es in …" (source after a preposition), "das heißt" (namely)
     namely_subjects: frozenset[str]  # "das heißt:" before a colon: namely, no source
@@ -431,6 +434,8 @@ def _words(lang: Language) -> _Words:
                       if _respell(v, swiss) != v},
         word_codes=lang.table("code_words_as_written"), low_codes=lang.table("code_words"),
         so_words=w("so_words"), reflexive_pronouns=w("reflexive_pronouns"), text_nouns=w("text_nouns"),
+        inscription_verbs=w("inscription_verbs"), inscription_prepositions=w("inscription_prepositions"),
+        carrier_noun_endings=tuple(lang.sequence("carrier_noun_endings")),
         adverbial_subordinators=w("adverbial_subordinators"), hearsay_verbs=w("hearsay_verbs"),
         namely_subjects=w("namely_subjects"), namely_subjects_any=w("namely_subjects") | w("namely_relatives"),
         hearsay_prepositions=w("hearsay_prepositions"),
@@ -2991,6 +2996,12 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
                 f = _frame(doc, atoks, speakers, 0, min(len(atoks), k + 12), prefer_after=k) or f
             if f is not None:
                 speaker, cue = f.speaker, f.cue
+        elif k + 2 < len(atoks) and atoks[k].text[:1].islower() and _lemma(atoks[k], w) in w.inscription_verbs \
+                and atoks[k + 1].low in w.inscription_prepositions \
+                and (rng := _np_after(atoks, k + 2)) is not None and _carrier(atoks, rng):
+            # "»Ampel stoppen« steht auf einem Plakat der Bewegung X": written on a carrier
+            named = any(_is_name(x, w) for x in atoks[rng[0] : rng[1]])
+            speaker, cue = speakers.resolve(doc, atoks, rng, named), atoks[k].text
         elif k < len(atoks) and (words >= 2 or w.full_sentence_re.match(qtext)) and _inquit(atoks, k):
             # "„Ja, ihr Gesicht ist joli“, nickte Briesack.": any finite verb with its subject
             # right after the quotation (and a comma) says who spoke
@@ -3074,6 +3085,14 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
         # a title after a noun of works in someone's report: "…, wie der Leiter sagte, die Oper „…“"
         return Quote("title", start, end, qtext, "", "", si)
     return Quote("direct", start, end, qtext, speaker, cue, si)
+
+
+def _carrier(toks: _Run, rng: tuple[int, int]) -> bool:
+    """Is the head of the phrase (its first noun) a carrier of writing: a poster, a sign, a letter?"""
+    w = toks.words
+    head = next((t for t in toks[rng[0] : rng[1]] if t.is_word and t.text[:1].isupper()
+                 and t.low not in w.determiners), None)
+    return head is not None and head.low.endswith(w.carrier_noun_endings)
 
 
 def _near_frame(toks: _Run, f: _Frame, o: int, c: int) -> bool:

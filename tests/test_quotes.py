@@ -572,3 +572,13 @@ def test_a_verb_that_opens_a_question_or_an_exhortation_frames_its_clause():
         [("reported", "dass die Gäste kommen", "Glaubt", "Max Kurz")]
     # a capitalised noun is no verb: "Der Glaube, dass …" stays a content noun, "Sagen und Märchen" nothing
     assert _spoken("Sagen und Märchen erzählen, dass der Wald alt ist.")[0][2] == "erzählen"
+
+
+def test_words_written_on_a_carrier_belong_to_the_carrier():
+    assert ("direct", "Kein Bier für Nazis", "steht", "Schild der Initiative") in \
+        _spoken("»Kein Bier für Nazis« steht auf einem Schild der Initiative am Eingang.")
+    assert ("direct", "Freiheit jetzt", "stand", "Transparenten der Demonstranten") in \
+        _spoken("„Freiheit jetzt“ stand auf den Transparenten der Demonstranten.")
+    # no carrier, no source: "auf dem Spiel", "in der Halle"
+    assert _spoken("„Freiheit“ steht auf dem Spiel.") == []
+    assert _spoken("Der „Titan“ steht in der Halle.") == []

@@ -700,6 +700,16 @@ WH_RELATIVES: Final = frozenset({"was", "wer"})
 REFLEXIVE_PRONOUNS: Final = frozenset({"sich"})
 # "mit den Worten:": a text follows verbatim
 TEXT_NOUNS: Final = frozenset({"worte", "worten"})
+# a quotation written on a carrier: "»…« steht auf einem Plakat der Initiative X" — the verb, its
+# prepositions and the endings of carrier nouns (also in compounds: "Wahlplakat", "Protestschild");
+# the carrier with its genitive is the source
+INSCRIPTION_VERBS: Final = frozenset({"stehen", "prangen", "stand"})  # ("stand": the dictionary's lemma of the past form)
+INSCRIPTION_PREPOSITIONS: Final = frozenset({"auf", "in", "an", "über", "unter"})
+CARRIER_NOUN_ENDINGS: Final = (
+    "plakat", "plakate", "plakaten", "schild", "schilder", "schildern", "transparent", "transparente",
+    "transparenten", "banner", "bannern", "flugblatt", "flugblättern", "zettel", "zetteln", "tafel", "tafeln",
+    "aufkleber", "aufklebern", "graffiti", "brief", "briefe", "briefen", "flyer", "flyern", "shirt", "shirts",
+)
 # subordinators after which a sentence goes on past the speech verb ("…, sagte er, weil …")
 ADVERBIAL_SUBORDINATORS: Final = frozenset({"weil", "wenn", "da"})
 # "hieß es in dem Bericht": a verb of hearsay whose source follows one of HEARSAY_PREPOSITIONS;
