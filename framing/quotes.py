@@ -227,6 +227,7 @@ class _Words:
     pp_content: dict[str, tuple[str, ...]]  # speech verb -> prepositions of its reported content
     reflexive_verb_forms: dict[str, str]  # a form read as an adjective -> the verb it is before "sich"
     particle_pp_content: dict[str, tuple[str, ...]]  # verb -> (particle, prepositions): "geht von … aus"
+    object_content_verbs: frozenset[str]  # "behauptet erste Zusammenstöße": the object is the claim
     outlet_pronouns: frozenset[str]
     first_person_singular: frozenset[str]
     written_text_verbs: frozenset[str]  # a written text after their colon runs to the paragraph end
@@ -405,6 +406,7 @@ def _words(lang: Language) -> _Words:
         pp_content={k: tuple(v) for k, v in lang.table("pp_content").items()},
         reflexive_verb_forms=lang.table("reflexive_verb_forms"),
         particle_pp_content={k: tuple(v) for k, v in lang.table("particle_pp_content").items()},
+        object_content_verbs=w("object_content_verbs"),
         outlet_pronouns=w("outlet_pronouns"), first_person_singular=w("first_person_singular"),
         written_text_verbs=w("written_text_verbs"), press_name_parts=lang.sequence("press_name_parts"),
         name_joiners=w("name_joiners"), not_speaker_labels=w("not_speaker_labels"),
@@ -957,6 +959,12 @@ def _subject(toks: _Run, lo: int, v: int) -> tuple[int, int] | None:
     cs = _clause_start_through(toks, lo, v)
     if cs == v and v - 1 > lo and toks[v - 1].text == ",":
         return _subject_before_comma(toks, lo, v)
+    if cs == v and v - 2 >= lo and toks[v - 1].text in "“”«»\"":
+        # a quoted name as the subject: "„Kommersant“ berichtet, …"
+        j = next((j for j in range(v - 3, max(lo, v - 9) - 1, -1) if toks[j].text in _OPENING_MARKS), -1)
+        if j >= lo and _title_at(toks, j, len(toks)) == v and (j == lo or not toks[j - 1].is_word) \
+                and _no_subject_after(toks, v):
+            return (j, v)
     if v - 1 > lo and toks[v - 1].low in w.verb_coordinators:
         # coordinated verbs share the subject: "Putin verurteilt … und kündigt … an"
         head = _np_before(toks, lo, v - 1)
@@ -1893,7 +1901,16 @@ def _content_of_verb(toks: _Run, lo: int, hi: int, v: int) -> tuple[int, int] | 
         best = max(before, after, key=lambda r: r[1] - r[0])
         if best[1] - best[0] >= 2:
             return best
-    return _clause_content(toks, lo, hi, v, end)
+    got = _clause_content(toks, lo, hi, v, end)
+    if got is None and lemma in w.object_content_verbs and toks[v].text[:1].islower() and v + 1 < end \
+            and toks[v + 1].is_word and toks[v + 1].low not in w.pronouns and toks[v + 1].low not in w.reflexive_pronouns \
+            and toks[v + 1].low not in w.pointing_adverbs and toks[v + 1].low not in w.object_pronouns:
+        # "Die Zeitung behauptet erste Zusammenstöße bei X": the object is the claim
+        stop = _clause_stop(toks, v, end)
+        obj = _np_after(toks, v + 1)
+        if stop - v >= 3 and not (obj is not None and _head_speaks(toks, obj)):
+            return (v + 1, stop)  # (not "bestätigte der Sprecher am Montag": the subject follows)
+    return got
 
 
 
@@ -2986,6 +3003,9 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
     speaker, cue = "", ""
     # (a) after the quote: „…“, sagte X / „…“, so X
     after = _tokens_after(doc, runs, c)
+    if after is not None and words <= 3 and _name_subject(doc, after[0], after[1], o, c, qtext):
+        # "„Bild“ behauptet erste Zusammenstöße": a quoted name is the subject of the speech verb
+        return Quote("title", start, end, qtext, "", "", si)
     if after is not None:
         atoks, k = after
         if k < len(atoks) and _is_speech(atoks[k], atoks, k):
@@ -3085,6 +3105,38 @@ def _classify(doc: Doc, runs: _Runs, speakers: _Speakers, o: int, c: int, frame:
         # a title after a noun of works in someone's report: "…, wie der Leiter sagte, die Oper „…“"
         return Quote("title", start, end, qtext, "", "", si)
     return Quote("direct", start, end, qtext, speaker, cue, si)
+
+
+_NAME_WORDS_RE: Final = re.compile(r"[^\W\d_][\w.&-]*(?: [^\W\d_][\w.&-]*){0,2}")
+
+
+def _name_subject(doc: Doc, toks: _Run, k: int, o: int, c: int, qtext: str) -> bool:
+    """Is a short quotation of capitalised words that opens its clause the subject of the speech
+    verb right after it ("„Bild“ behauptet …", "„Kommersant“ berichtet, dass …")? Only when what
+    follows the verb cannot be its subject (no article, name or pronoun, but a comma, a colon or
+    a lower-case word): "„Nein“ sagte er", "„Verrat“ rief die Menge" keep the quotation."""
+    w = toks.words
+    if not (0 < k + 1 < len(toks)) or toks.starts[k - 1] != c or not _is_speech(toks[k], toks, k) \
+            or _NAME_WORDS_RE.fullmatch(qtext) is None or any(x[:1].islower() for x in qtext.split()):
+        return False
+    before = doc.text[max(0, o - 3) : o].strip()
+    if before and before[-1] not in ".!?:;\n":
+        return False  # the quotation opens its sentence or clause
+    return _no_subject_after(toks, k)
+
+
+def _no_subject_after(toks: _Run, k: int) -> bool:
+    """Does the verb at k leave its subject before it: a comma, a colon or a lower-case word that
+    opens no subject in the next two words ("behauptet erste Zusammenstöße"; not "rief laut ein
+    Mann", "sagte er")?"""
+    w = toks.words
+    if k + 1 >= len(toks):
+        return False
+    if toks[k + 1].text in (",", ":"):
+        return True
+    return toks[k + 1].is_word and toks[k + 1].text[:1].islower() and not _clause_adverb(toks[k + 1], w) and not any(
+        x.low in w.determiners or x.low in w.pronouns or x.low in w.anonymous or x.low in w.first_person_speakers
+        or x.low in w.object_pronouns or x.low in w.reflexive_pronouns or _is_name(x, w) for x in toks[k + 1 : k + 3])
 
 
 def _carrier(toks: _Run, rng: tuple[int, int]) -> bool:

@@ -582,3 +582,20 @@ def test_words_written_on_a_carrier_belong_to_the_carrier():
     # no carrier, no source: "auf dem Spiel", "in der Halle"
     assert _spoken("„Freiheit“ steht auf dem Spiel.") == []
     assert _spoken("Der „Titan“ steht in der Halle.") == []
+
+
+def test_a_quoted_name_before_a_speech_verb_is_its_subject_when_none_follows():
+    got = [(q.kind, q.text, q.speaker) for q in find_quotes(tokenize(
+        "Die Lage ist unklar. „Kurier“ behauptet schwere Kämpfe am Fluss."))]
+    assert got == [("title", "Kurier", ""), ("reported", "schwere Kämpfe am Fluss", "„Kurier“")]
+    got = [(q.kind, q.text, q.speaker) for q in find_quotes(tokenize("„Abendpost“ berichtet, dass die Fähre ausfällt."))]
+    assert got == [("title", "Abendpost", ""), ("reported", "dass die Fähre ausfällt", "„Abendpost“")]
+    # a subject after the verb: the quotation is the words
+    for text in ("„Nein“ sagte er.", "„Verrat“ rief die Menge.", "„Hilfe“ rief laut ein Mann."):
+        assert find_quotes(tokenize(text))[0].kind == "direct", text
+
+
+def test_a_claim_verb_reports_its_object_not_its_subject():
+    assert _spoken("Das Ministerium dementierte jede Beteiligung an dem Anschlag.") == \
+        [("reported", "jede Beteiligung an dem Anschlag", "dementierte", "Ministerium")]
+    assert _spoken("Das bestätigte der Sprecher am Montag.") == []

@@ -267,6 +267,9 @@ PP_CONTENT: Final = {
 # assumed content); they frame only a subject that names a speaker ("Die Ermittler gehen von
 # Brandstiftung aus"), not a thing ("Die Gefahr geht von dem Damm aus" is no one's belief)
 PARTICLE_PP_CONTENT: Final = {"gehen": ("aus", "von")}
+# verbs of claiming, confirming and denying whose accusative object is what was claimed ("Die
+# Zeitung behauptet erste Zusammenstöße", "Das Ministerium dementierte jede Beteiligung")
+OBJECT_CONTENT_VERBS: Final = frozenset("behaupten dementieren bestreiten bestätigen".split())
 # past forms of reflexive speech verbs that the dictionary reads as adjectives: before "sich"
 # they are the verb ("Die Partei bekannte sich zur Verantwortung"; not "die bekannte Autorin")
 REFLEXIVE_VERB_FORMS: Final = {"bekannte": "bekennen", "bekannten": "bekennen"}
