@@ -1903,8 +1903,9 @@ def _content_of_verb(toks: _Run, lo: int, hi: int, v: int) -> tuple[int, int] | 
             return best
     got = _clause_content(toks, lo, hi, v, end)
     if got is None and lemma in w.object_content_verbs and toks[v].text[:1].islower() and v + 1 < end \
-            and toks[v + 1].is_word and toks[v + 1].low not in w.pronouns and toks[v + 1].low not in w.reflexive_pronouns \
-            and toks[v + 1].low not in w.pointing_adverbs and toks[v + 1].low not in w.object_pronouns:
+            and toks[v + 1].is_word and toks[v + 1].low not in w.pronouns \
+            and toks[v + 1].low not in w.reflexive_pronouns and toks[v + 1].low not in w.pointing_adverbs \
+            and toks[v + 1].low not in w.object_pronouns:
         # "Die Zeitung behauptet erste Zusammenstöße bei X": the object is the claim
         stop = _clause_stop(toks, v, end)
         obj = _np_after(toks, v + 1)
@@ -3115,7 +3116,6 @@ def _name_subject(doc: Doc, toks: _Run, k: int, o: int, c: int, qtext: str) -> b
     verb right after it ("„Bild“ behauptet …", "„Kommersant“ berichtet, dass …")? Only when what
     follows the verb cannot be its subject (no article, name or pronoun, but a comma, a colon or
     a lower-case word): "„Nein“ sagte er", "„Verrat“ rief die Menge" keep the quotation."""
-    w = toks.words
     if not (0 < k + 1 < len(toks)) or toks.starts[k - 1] != c or not _is_speech(toks[k], toks, k) \
             or _NAME_WORDS_RE.fullmatch(qtext) is None or any(x[:1].islower() for x in qtext.split()):
         return False

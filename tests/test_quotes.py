@@ -558,7 +558,8 @@ def test_a_dative_phrase_is_not_the_speaker_and_a_relative_pp_is_not_content():
 def test_a_speech_verb_inside_a_dass_clause_leaves_the_frame_to_the_outer_verb():
     got = _spoken("Die Wirtin teilt mit, dass der Pächter nichts zahlen will und sich nur bereit erklärt hat, "
                   "Holz zu liefern.")
-    assert got[0] == ("reported", "dass der Pächter nichts zahlen will und sich nur bereit erklärt hat, Holz zu liefern",
+    assert got[0] == ("reported",
+                      "dass der Pächter nichts zahlen will und sich nur bereit erklärt hat, Holz zu liefern",
                       "teilt", "Wirtin")
     # an inverted verb after a comma still governs what comes before it
     got = _spoken("Zur Frage sei eine Formel gefunden worden, die von allen akzeptiert werde, sagte der Vermittler.")
@@ -588,7 +589,8 @@ def test_a_quoted_name_before_a_speech_verb_is_its_subject_when_none_follows():
     got = [(q.kind, q.text, q.speaker) for q in find_quotes(tokenize(
         "Die Lage ist unklar. „Kurier“ behauptet schwere Kämpfe am Fluss."))]
     assert got == [("title", "Kurier", ""), ("reported", "schwere Kämpfe am Fluss", "„Kurier“")]
-    got = [(q.kind, q.text, q.speaker) for q in find_quotes(tokenize("„Abendpost“ berichtet, dass die Fähre ausfällt."))]
+    got = [(q.kind, q.text, q.speaker)
+           for q in find_quotes(tokenize("„Abendpost“ berichtet, dass die Fähre ausfällt."))]
     assert got == [("title", "Abendpost", ""), ("reported", "dass die Fähre ausfällt", "„Abendpost“")]
     # a subject after the verb: the quotation is the words
     for text in ("„Nein“ sagte er.", "„Verrat“ rief die Menge.", "„Hilfe“ rief laut ein Mann."):

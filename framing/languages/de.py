@@ -705,8 +705,8 @@ REFLEXIVE_PRONOUNS: Final = frozenset({"sich"})
 TEXT_NOUNS: Final = frozenset({"worte", "worten"})
 # a quotation written on a carrier: "»…« steht auf einem Plakat der Initiative X" — the verb, its
 # prepositions and the endings of carrier nouns (also in compounds: "Wahlplakat", "Protestschild");
-# the carrier with its genitive is the source
-INSCRIPTION_VERBS: Final = frozenset({"stehen", "prangen", "stand"})  # ("stand": the dictionary's lemma of the past form)
+# the carrier with its genitive is the source ("stand": the dictionary's lemma of the past form)
+INSCRIPTION_VERBS: Final = frozenset({"stehen", "prangen", "stand"})
 INSCRIPTION_PREPOSITIONS: Final = frozenset({"auf", "in", "an", "über", "unter"})
 CARRIER_NOUN_ENDINGS: Final = (
     "plakat", "plakate", "plakaten", "schild", "schilder", "schildern", "transparent", "transparente",
