@@ -1690,11 +1690,29 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         # the speaker as the outlet names him stays in the outlet's voice: "kündigte der
         # Autokrat die Vernichtung an" reports "die Vernichtung"
         content = (rng[1], content[1]) if rng[1] < content[1] else None
+    if content is not None:
+        content = _past_semicolons(toks, content, hi)
     named = rng is not None and any(_is_name(x, w) for x in toks[rng[0] : rng[1]])
     # "behaupten", not "geschrieben"
     plural = t.text.endswith(w.plural_verb_endings) and not t.text.startswith(w.participle_prefixes)
     speaker = speakers.resolve(doc, toks, rng, named, plural)
     return _Frame(v, speaker, cue, content, named, rng, lo)
+
+
+def _past_semicolons(toks: _Run, content: tuple[int, int], hi: int) -> tuple[int, int]:
+    """A report goes on past a semicolon while the next clause is in Konjunktiv ("…, sie habe
+    nichts erhalten; sie sei aber zufrieden"); an indicative clause after it is the outlet's."""
+    a, b = content
+    while b + 1 < hi and toks[b].text == ";":
+        stop = toks.codes.find(";", b + 1, hi)
+        stop = hi if stop == -1 else stop
+        while stop > b + 1 and toks[stop - 1].text in (".", "!", "?"):
+            stop -= 1
+        if stop <= b + 1 or not toks[b + 1].is_word or _KONJ_REPORT_RE.search(toks.codes, b + 1, stop) is None \
+                or any(x.low in toks.words.first_second_person for x in toks[b + 1 : stop]):
+            break
+        b = stop
+    return a, b
 
 
 def _assumes(toks: _Run, lo: int, hi: int, v: int) -> bool:

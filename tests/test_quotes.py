@@ -601,3 +601,10 @@ def test_a_claim_verb_reports_its_object_not_its_subject():
     assert _spoken("Das Ministerium dementierte jede Beteiligung an dem Anschlag.") == \
         [("reported", "jede Beteiligung an dem Anschlag", "dementierte", "Ministerium")]
     assert _spoken("Das bestätigte der Sprecher am Montag.") == []
+
+
+def test_a_report_goes_on_past_a_semicolon_only_in_konjunktiv():
+    assert _spoken("Die Malerin sagte, sie habe nur wenig Geld erhalten; sie sei aber zufrieden.") == \
+        [("reported", "sie habe nur wenig Geld erhalten; sie sei aber zufrieden", "sagte", "Malerin")]
+    assert _spoken("Der Minister sagte, er sei zufrieden; die Opposition protestierte.") == \
+        [("reported", "er sei zufrieden", "sagte", "Minister")]
