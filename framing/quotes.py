@@ -176,6 +176,31 @@ def _close(stack: list[tuple[str, int]], where: dict[str, list[int]], k: int, i:
 # --- 2. word lists: from the document's language (framing.languages) -------------------------
 
 
+class _Idiom(NamedTuple):
+    """A multi-word predicate of saying or thinking ("in Abrede stellen"): the verb's lemma, for a
+    separable verb also its finite part's lemma and its particle, the fixed words (each a set of
+    forms, in their usual order) and the slot whose words flag a token as a possible cue."""
+
+    verb: str
+    base: str
+    particle: str
+    fixed: tuple[frozenset[str], ...]
+    anchor: int
+
+
+def _idioms(entries: Sequence[tuple[str, str]]) -> tuple[_Idiom, ...]:
+    """Parse `speech_idioms` entries ("aus+drücken", "bedauern|hoffnung")."""
+    out = []
+    for verb, words in entries:
+        particle, _, base = verb.rpartition("+")
+        fixed = tuple(frozenset(slot.split("|")) for slot in words.split())
+        if not fixed:
+            raise ValueError(f"speech idiom {verb!r} needs at least one fixed word")
+        anchor = max(range(len(fixed)), key=lambda k: (max(map(len, fixed[k])), k))
+        out.append(_Idiom(particle + base, base if particle else "", particle, fixed, anchor))
+    return tuple(out)
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class _Words:
     """The word lists of the quotation finder in one language, and the caches of what it
@@ -187,6 +212,8 @@ class _Words:
     auxiliaries: frozenset[str]
     cognition_verbs: frozenset[str]  # verbs of belief: reported content, no direct quote
     content_nouns: frozenset[str]  # "die Nachricht, dass …"
+    speech_idioms: tuple[_Idiom, ...]  # "in Abrede stellen", "kein Hehl daraus machen"
+    idiom_anchors: dict[str, tuple[int, ...]]  # word of an idiom's flagging slot -> its idioms
     request_verbs: frozenset[str]  # their zu-infinitive is the reported request
     separable: dict[str, frozenset[str]]  # lemma of the finite part -> particles that complete it
     speech_nouns: frozenset[str]
@@ -380,7 +407,13 @@ def _words(lang: Language) -> _Words:
     swiss = lang.sequence("swiss_spellings")
     genitive_endings = lang.sequence("genitive_endings")
     upper = "A-Z" + "".join(lang.sequence("upper_letters_beyond_ascii"))
+    idioms = _idioms(lang.sequence("speech_idioms"))
+    anchors: dict[str, list[int]] = {}
+    for n, idiom in enumerate(idioms):
+        for word in sorted(idiom.fixed[idiom.anchor]):
+            anchors.setdefault(word, []).append(n)
     return _Words(
+        speech_idioms=idioms, idiom_anchors={k: tuple(v) for k, v in anchors.items()},
         anonymous=w("anonymous"), auxiliaries=w("auxiliaries"), cognition_verbs=cognition_verbs,
         content_nouns=content_nouns, request_verbs=w("request_verbs"),
         separable=separable,
@@ -626,7 +659,8 @@ def _type_flags(tt: TokenType, w: _Words) -> int:
             lem in w.speech_verbs or lem in w.cognition_verbs or lem in w.separable
             or lem in w.reflexive_cues or lem in w.colon_text_verbs
             or lem in w.thought_verbs or lem in w.zu_content_verbs)) or _modern(tt.low, w) in w.content_nouns \
-            or tt.low in w.reflexive_verb_forms or (tt.text[:1].islower() and lem in w.particle_pp_content):
+            or tt.low in w.reflexive_verb_forms or (tt.text[:1].islower() and lem in w.particle_pp_content) \
+            or (tt.is_word and tt.low in w.idiom_anchors):
         f |= _MAY_CUE
     if tt.low in w.konj1:
         f |= _MAY_KONJ1
@@ -1541,7 +1575,8 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
              or (toks[i].lemma_low in w.particle_pp_content and toks[i].text[:1].islower()
                  and _assumes(toks, lo, hi, i))
              or (toks[i].low.endswith(w.source_noun_endings) and _after_nach(toks, i))
-             or (toks[i].low == w.citing_noun and i > 0 and toks[i - 1].low == w.citing_before))]
+             or (toks[i].low == w.citing_noun and i > 0 and toks[i - 1].low == w.citing_before)
+             or (toks[i].low in w.idiom_anchors and _idiom(toks, lo, hi, i) is not None))]
     if not cands:
         return None
     contents: dict[int, tuple[int, int] | None] = {}
@@ -1624,6 +1659,13 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
         rng = (j, v) if v > j else None
         content = _content_around(toks, lo, hi, j, v + 1)
         cue = t.text
+    elif low in w.idiom_anchors and (idiom := _idiom(toks, lo, hi, v)) is not None:
+        # "Der Minister stellte in Abrede, dass …": the idiom and its subject stay the outlet's,
+        # the clause after it is the subject's
+        iv, a, b, content = idiom
+        cue = _span_text(doc, toks, (a, b))
+        rng = _subject(toks, lo, iv)
+        t = toks[iv]
     elif _modern(low, w) in w.content_nouns and (comma := _noun_comma(toks, v, hi)) > 0:
         # "die Nachricht, dass …", "stellte die These auf, X hätten …": the clause is the
         # reported content; its source a genitive after the noun or the subject of the verb
@@ -1697,6 +1739,115 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
     plural = t.text.endswith(w.plural_verb_endings) and not t.text.startswith(w.participle_prefixes)
     speaker = speakers.resolve(doc, toks, rng, named, plural)
     return _Frame(v, speaker, cue, content, named, rng, lo)
+
+
+_IDIOM_GAP: Final = 3  # words allowed between two fixed words of an idiom ("keinen Hehl daraus")
+_IDIOM_REACH: Final = 6  # words allowed between the idiom's last word and its comma
+
+
+def _idiom(toks: _Run, lo: int, hi: int, i: int) -> tuple[int, int, int, tuple[int, int]] | None:
+    """A multi-word speech predicate whose flagging word is at i and the content it frames: (its
+    verb, its first and last word + 1, the content range), or None.
+
+    The idiom's words lie in one clause (any order of verb and fixed words: verb-second, verb-final
+    in a subordinate clause, perfect and passive participles, zu-infinitives, a separable verb's
+    particle closing the clause); its content is the dass-/ob-/w-clause, zu-infinitive or
+    Konjunktiv clause right after the clause's comma. The idiom's object is not content."""
+    w = toks.words
+    n = min(hi, len(toks))
+    cs = i
+    while cs > lo and toks[cs - 1].text not in (",", ";", ":", "–", "—"):
+        cs -= 1
+    ce = i + 1
+    while ce < n and toks[ce].text not in (",", ";", ":", ".", "!", "?", "–", "—"):
+        ce += 1
+    if ce >= n or toks[ce].text != ",":
+        return None
+    m = _COLON_OR_SEMICOLON.search(toks.codes, ce + 1, n)
+    end = m.start() if m else n
+    for k in w.idiom_anchors.get(toks[i].low, ()):
+        idiom = w.speech_idioms[k]
+        where = _idiom_words(toks, cs, ce, i, idiom)
+        if where is None:
+            continue
+        verb = next((j for j in range(cs, ce) if j not in where and _idiom_verb(toks, j, ce, idiom)), None)
+        if verb is None:
+            continue
+        a, b = min(verb, *where), max(verb, *where) + 1
+        if idiom.base and toks[verb].lemma_low != idiom.verb:
+            b = max(b, ce)  # "drückte … aus": the particle closes the clause
+        if ce - b > _IDIOM_REACH:
+            continue
+        content = _idiom_content(toks, ce, end)
+        if content is not None:
+            return verb, a, b, content
+    return None
+
+
+def _idiom_words(toks: _Run, cs: int, ce: int, i: int, idiom: _Idiom) -> list[int] | None:
+    """Positions of the idiom's fixed words around its flagging word at i, in order and close
+    together, inside the clause [cs, ce); None when one is missing."""
+    where = [i]
+    j = i
+    for slot in reversed(idiom.fixed[: idiom.anchor]):
+        j = next((x for x in range(j - 1, max(cs, j - 1 - _IDIOM_GAP) - 1, -1) if toks[x].low in slot), -1)
+        if j < 0:
+            return None
+        where.insert(0, j)
+    j = i
+    for slot in idiom.fixed[idiom.anchor + 1 :]:
+        j = next((x for x in range(j + 1, min(ce, j + 2 + _IDIOM_GAP)) if toks[x].low in slot), -1)
+        if j < 0:
+            return None
+        where.append(j)
+    return where
+
+
+def _idiom_verb(toks: _Run, j: int, ce: int, idiom: _Idiom) -> bool:
+    """Is the word at j a form of the idiom's verb ("stellte", "gestellt", "zu stellen",
+    "ausgedrückt", "drückte" with "aus" closing the clause)? Not a possessive ("sein Bedauern")."""
+    w = toks.words
+    t = toks[j]
+    if not (t.is_word and t.text[:1].islower()):
+        return False
+    if t.low in w.determiners and j + 1 < ce and toks[j + 1].text[:1].isupper():
+        return False
+    lem = _lemma(t, w)
+    if lem == idiom.verb:
+        return True
+    return bool(idiom.base) and lem == idiom.base and toks[ce - 1].low == idiom.particle and ce - 1 > j
+
+
+def _idiom_content(toks: _Run, ce: int, end: int) -> tuple[int, int] | None:
+    """The content after an idiom's comma: a dass-/ob-clause, an indirect question, a
+    zu-infinitive or a clause in Konjunktiv; not an ordinary clause ("…, und …", "…, der …")."""
+    w = toks.words
+    start = ce + 1
+    if start + 1 >= end or not toks[start].is_word:
+        return None
+    first = toks[start].low
+    if first in w.content_clause_conjunctions:
+        return (start, _subclause_end(toks, start, end))
+    if (first in w.wh_words or first in w.wh_openers) and start + 2 < end \
+            and toks[start + 1].low not in w.wh_not_clause:
+        return (start, _subclause_end(toks, start, end))
+    if first in w.purpose_zu or first in w.main_coordinators or first in w.subordinators:
+        return None
+    stop = toks.codes.find(",", start, end)
+    seg = (start, end if stop == -1 else stop)
+    last = seg[1] - 1
+    while last > start and not toks[last].is_word:
+        last -= 1
+    if last > start and toks[last].low in w.modal_infinitives and toks[last - 1].low not in w.infinitive_markers:
+        last -= 1  # "… senken zu können" is "zu können"; "… abzuschließen haben"
+    if last > start and ((toks[last - 1].low in w.infinitive_markers and _verb_form(toks[last], w))
+                         or (toks[last].low not in w.infinitive_markers and _zu_infinitive(toks[last], w))):
+        # the clause closes with its zu-infinitive: "stellte in Aussicht, die Löhne zu erhöhen"
+        # (not a relative clause, "…, die er zu lösen versuchte")
+        return (start, _subclause_end(toks, start, end))
+    if first not in w.relative_pronouns and _reports(toks, seg):
+        return (start, end)  # "gab zu verstehen, er werde bleiben"
+    return None
 
 
 def _past_semicolons(toks: _Run, content: tuple[int, int], hi: int) -> tuple[int, int]:
@@ -1828,6 +1979,10 @@ def _content_of_verb(toks: _Run, lo: int, hi: int, v: int) -> tuple[int, int] | 
     label of "bezeichnete X als Y" and the charge of "warf X Y vor"; and the rest of the
     sentence after "Wie X anführt, …"."""
     w = toks.words
+    if toks[v].low in w.idiom_anchors:
+        idiom = _idiom(toks, lo, hi, v)
+        if idiom is not None:
+            return idiom[3]
     # "X sagte am Dienstag, die USA seien …" / "X drohte, Nordkorea werde …" / "…, dass …"
     m = _COLON_OR_SEMICOLON.search(toks.codes, v + 1, hi)
     end = m.start() if m else hi

@@ -608,3 +608,69 @@ def test_a_report_goes_on_past_a_semicolon_only_in_konjunktiv():
         [("reported", "sie habe nur wenig Geld erhalten; sie sei aber zufrieden", "sagte", "Malerin")]
     assert _spoken("Der Minister sagte, er sei zufrieden; die Opposition protestierte.") == \
         [("reported", "er sei zufrieden", "sagte", "Minister")]
+
+
+# multi-word predicates of saying and thinking frame only the clause after them (sentences
+# written by the team): (text, reported span, speaker, the idiom words that stay the outlet's)
+IDIOM_CASES = [
+    ("Der Minister stellte in Abrede, dass er von den Zahlungen gewusst habe.",
+     "dass er von den Zahlungen gewusst habe", "Minister", "in Abrede"),
+    ("Die Sprecherin machte keinen Hehl daraus, dass sie den Plan für falsch hält.",
+     "dass sie den Plan für falsch hält", "Sprecherin", "keinen Hehl"),
+    ("Die Bischöfe brachten am Sonntag zum Ausdruck, dass der Krieg sofort enden müsse.",
+     "dass der Krieg sofort enden müsse", "Bischöfe", "zum Ausdruck"),
+    # a separable verb whose particle closes the clause
+    ("Der Bürgermeister drückte sein Bedauern darüber aus, dass das Fest ausfällt.",
+     "dass das Fest ausfällt", "Bürgermeister", "Bedauern"),
+    ("Die Gewerkschaft vertritt die Auffassung, dass die Löhne steigen müssen.",
+     "dass die Löhne steigen müssen", "Gewerkschaft", "Auffassung"),
+    ("Der Verband ließ keinen Zweifel daran, ob er gegen das Gesetz klagt.",
+     "ob er gegen das Gesetz klagt", "Verband", "Zweifel"),
+    ("Der Stadtrat nahm zur Kenntnis, wie viel Geld der Umbau kostet.",
+     "wie viel Geld der Umbau kostet", "Stadtrat", "Kenntnis"),
+    ("Die Kanzlerin war sich darüber im Klaren, dass die Mehrheit knapp ist.",
+     "dass die Mehrheit knapp ist", "Kanzlerin", "Klaren"),
+    # a zu-infinitive, a Konjunktiv clause
+    ("Die Firma stellte in Aussicht, die Preise im Herbst senken zu können.",
+     "die Preise im Herbst senken zu können", "Firma", "Aussicht"),
+    ("Die Trainerin gab zu verstehen, sie werde den Verein im Sommer verlassen.",
+     "sie werde den Verein im Sommer verlassen", "Trainerin", "verstehen"),
+    # verb-final in a subordinate clause, perfect, passive
+    ("Weil der Landrat in Abrede gestellt hatte, dass er die Akten kannte, trat er zurück.",
+     "dass er die Akten kannte", "Landrat", "Abrede"),
+    ("Die Ärztin hat es für möglich gehalten, dass das Virus sich weiter verbreitet.",
+     "dass das Virus sich weiter verbreitet", "Ärztin", "möglich"),
+    ("Auf der Sitzung wurde zum Ausdruck gebracht, dass die Reform scheitern werde.",
+     "dass die Reform scheitern werde", "", "Ausdruck"),
+    ("Die Kommission ist zu dem Schluss gekommen, dass die Regeln verletzt wurden.",
+     "dass die Regeln verletzt wurden", "Kommission", "Schluss"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "speaker", "idiom"), IDIOM_CASES)
+def test_a_speech_idiom_frames_only_the_clause_after_it(text, span, speaker, idiom):
+    qs = [q for q in find_quotes(tokenize(text)) if q.kind == "reported"]
+    match = [q for q in qs if q.text == span]
+    assert match, [(q.text, q.speaker) for q in qs]
+    if speaker:
+        assert speaker in match[0].speaker
+    at = text.index(idiom)
+    # the idiom and the matrix clause stay in the outlet's voice
+    assert not any(q.start <= at < q.end for q in qs), [(q.text, q.speaker) for q in qs]
+    assert idiom.split()[-1] in match[0].cue
+
+
+@pytest.mark.parametrize("text", [
+    # the idiom without a content clause: its object is no one's words
+    "Der Minister stellte seine Beteiligung an dem Geschäft entschieden in Abrede.",
+    "Die Sängerin machte keinen Hehl aus ihrer Freude.",
+    # an ordinary clause after the idiom's comma
+    "Die Gewerkschaft ließ keinen Zweifel daran, und die Verhandlungen begannen am Abend.",
+    "Die Partei vertrat die Auffassung, die der Vorstand beschlossen hatte.",
+    "Der Konzern stellte neue Stellen in Aussicht, um die Belegschaft zu beruhigen.",
+    "Der Ausschuss nahm den Bericht zur Kenntnis, während draußen Bauern protestierten.",
+    # the fixed words without the idiom's verb
+    "Im Klaren Wasser des Sees schwimmen Fische, dass es eine Freude ist.",
+])
+def test_no_reported_speech_from_an_idiom_without_its_content(text):
+    assert not [q.text for q in find_quotes(tokenize(text)) if q.kind == "reported"]

@@ -267,6 +267,48 @@ PP_CONTENT: Final = {
 # assumed content); they frame only a subject that names a speaker ("Die Ermittler gehen von
 # Brandstiftung aus"), not a thing ("Die Gefahr geht von dem Damm aus" is no one's belief)
 PARTICLE_PP_CONTENT: Final = {"gehen": ("aus", "von")}
+# multi-word predicates of saying and thinking: (verb lemma, fixed words in their usual order).
+# A separable verb is written "particle+verb" (V2: "drückte sein Bedauern darüber aus"); "a|b"
+# lists the inflected or alternative forms of one fixed word. Such an idiom frames only the
+# dass-/ob-/w-clause, zu-infinitive or Konjunktiv clause after its comma, with the matrix
+# subject as speaker; the idiom's own object stays in the outlet's voice ("stellte seine
+# Beteiligung in Abrede" reports nothing). Written by the team, not taken from any corpus.
+SPEECH_IDIOMS: Final = (
+    ("stellen", "in abrede"), ("stellen", "in aussicht"), ("stellen", "in frage"),
+    ("stellen", "zur debatte|diskussion"), ("stellen", "in den raum"), ("stellen", "in rechnung"),
+    ("stellen", "auf den standpunkt"), ("stehen", "auf dem standpunkt"),
+    ("machen", "kein|keinen hehl"), ("machen", "kein|keinen geheimnis"), ("machen", "geltend"),
+    ("machen", "gedanken"), ("machen", "sorgen"), ("machen", "hoffnung|hoffnungen"),
+    ("machen", "zur bedingung"),
+    ("geben", "zu verstehen|bedenken|erkennen|protokoll"), ("geben", "zur antwort"),
+    ("geben", "auskunft"), ("geben", "bescheid"), ("geben", "ausdruck"), ("verleihen", "ausdruck"),
+    ("bringen", "zum ausdruck"), ("bringen", "zur sprache"), ("bringen", "in erfahrung"),
+    ("bringen", "ins gespräch"),
+    ("aus+drücken", "bedauern|hoffnung|sorge|sorgen|zuversicht|erwartung|überzeugung|besorgnis|freude|"
+     "genugtuung|zweifel|verwunderung|erstaunen|unmut|befürchtung"),
+    ("äußern", "zweifel|bedenken|kritik|verständnis|unverständnis|besorgnis|sorge|sorgen"),
+    ("an+melden", "zweifel|bedenken"), ("hegen", "zweifel|bedenken"), ("tragen", "bedenken"),
+    ("üben", "kritik"),
+    ("vertreten", "meinung|ansicht|auffassung|standpunkt|position|überzeugung|these"),
+    ("ein+nehmen", "standpunkt|position|haltung"),
+    ("teilen", "meinung|ansicht|auffassung|einschätzung|sorge|befürchtung"),
+    ("sein", "der|dieser meinung|ansicht|auffassung|überzeugung"), ("sein", "im klaren"),
+    ("sein", "sich bewusst|bewußt|sicher|einig"), ("sein", "überzeugt"),
+    ("lassen", "keinen zweifel"), ("lassen", "durchblicken|verlauten|anklingen"), ("lassen", "wissen"),
+    ("haben", "keinen|kein zweifel"), ("haben", "den eindruck"),
+    ("nehmen", "zur kenntnis"), ("nehmen", "anstoß"),
+    ("legen", "wert"),
+    ("ziehen", "in zweifel"), ("ziehen", "in betracht|erwägung"), ("ziehen", "den schluss|schluß"),
+    ("kommen", "zu dem|der schluss|schluß|ergebnis|überzeugung|einsicht|erkenntnis|auffassung"),
+    ("kommen", "zum|zur schluss|schluß|ergebnis|überzeugung|einsicht|erkenntnis|auffassung"),
+    ("gelangen", "zu dem|der schluss|schluß|ergebnis|überzeugung|einsicht|erkenntnis|auffassung"),
+    ("gelangen", "zum|zur schluss|schluß|ergebnis|überzeugung|einsicht|erkenntnis|auffassung"),
+    ("gewinnen", "den eindruck"), ("gewinnen", "die überzeugung"),
+    ("führen", "ins feld"), ("führen", "vor augen"),
+    ("halten", "für möglich|wahrscheinlich|unwahrscheinlich|ausgeschlossen|denkbar|richtig|falsch|"
+     "notwendig|nötig|geboten|erwiesen|sicher|unvermeidlich|angebracht|sinnvoll|wichtig|unerlässlich"),
+    ("erachten", "für|als möglich|wahrscheinlich|notwendig|nötig|geboten|richtig|sinnvoll|unerlässlich"),
+)
 # verbs of claiming, confirming and denying whose accusative object is what was claimed ("Die
 # Zeitung behauptet erste Zusammenstöße", "Das Ministerium dementierte jede Beteiligung")
 OBJECT_CONTENT_VERBS: Final = frozenset("behaupten dementieren bestreiten bestätigen".split())
