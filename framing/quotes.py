@@ -179,7 +179,8 @@ def _close(stack: list[tuple[str, int]], where: dict[str, list[int]], k: int, i:
 class _Idiom(NamedTuple):
     """A multi-word predicate of saying or thinking ("in Abrede stellen"): the verb's lemma, for a
     separable verb also its finite part's lemma and its particle, the fixed words (each a set of
-    forms, in their usual order) and the slot whose words flag a token as a possible cue."""
+    forms, in their usual order) and the slot whose words flag a token as a possible cue (the last,
+    the idiom's head)."""
 
     verb: str
     base: str
@@ -196,8 +197,9 @@ def _idioms(entries: Sequence[tuple[str, str]]) -> tuple[_Idiom, ...]:
         fixed = tuple(frozenset(slot.split("|")) for slot in words.split())
         if not fixed:
             raise ValueError(f"speech idiom {verb!r} needs at least one fixed word")
-        anchor = max(range(len(fixed)), key=lambda k: (max(map(len, fixed[k])), k))
-        out.append(_Idiom(particle + base, base if particle else "", particle, fixed, anchor))
+        # the last fixed word is the idiom's head ("in Abrede", "keinen Hehl", "für möglich"):
+        # the rarest, so it flags the token
+        out.append(_Idiom(particle + base, base if particle else "", particle, fixed, len(fixed) - 1))
     return tuple(out)
 
 
@@ -212,6 +214,7 @@ class _Words:
     auxiliaries: frozenset[str]
     cognition_verbs: frozenset[str]  # verbs of belief: reported content, no direct quote
     content_nouns: frozenset[str]  # "die Nachricht, dass …"
+    joined_speech_verbs: frozenset[str]  # "hingewiesen": frames only a content clause after it
     speech_idioms: tuple[_Idiom, ...]  # "in Abrede stellen", "kein Hehl daraus machen"
     idiom_anchors: dict[str, tuple[int, ...]]  # word of an idiom's flagging slot -> its idioms
     request_verbs: frozenset[str]  # their zu-infinitive is the reported request
@@ -414,6 +417,7 @@ def _words(lang: Language) -> _Words:
             anchors.setdefault(word, []).append(n)
     return _Words(
         speech_idioms=idioms, idiom_anchors={k: tuple(v) for k, v in anchors.items()},
+        joined_speech_verbs=w("joined_speech_verbs"),
         anonymous=w("anonymous"), auxiliaries=w("auxiliaries"), cognition_verbs=cognition_verbs,
         content_nouns=content_nouns, request_verbs=w("request_verbs"),
         separable=separable,
@@ -660,7 +664,7 @@ def _type_flags(tt: TokenType, w: _Words) -> int:
             or lem in w.reflexive_cues or lem in w.colon_text_verbs
             or lem in w.thought_verbs or lem in w.zu_content_verbs)) or _modern(tt.low, w) in w.content_nouns \
             or tt.low in w.reflexive_verb_forms or (tt.text[:1].islower() and lem in w.particle_pp_content) \
-            or (tt.is_word and tt.low in w.idiom_anchors):
+            or (tt.is_word and tt.low in w.idiom_anchors) or lem in w.joined_speech_verbs:
         f |= _MAY_CUE
     if tt.low in w.konj1:
         f |= _MAY_KONJ1
@@ -1576,7 +1580,9 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
                  and _assumes(toks, lo, hi, i))
              or (toks[i].low.endswith(w.source_noun_endings) and _after_nach(toks, i))
              or (toks[i].low == w.citing_noun and i > 0 and toks[i - 1].low == w.citing_before)
-             or (toks[i].low in w.idiom_anchors and _idiom(toks, lo, hi, i) is not None))]
+             or (toks[i].low in w.idiom_anchors and _idiom(toks, lo, hi, i) is not None)
+             or (toks[i].lemma_low in w.joined_speech_verbs and toks[i].text[:1].islower()
+                 and (c := _content_of_verb(toks, lo, hi, i)) is not None and c[0] > i))]
     if not cands:
         return None
     contents: dict[int, tuple[int, int] | None] = {}
@@ -1662,8 +1668,8 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
     elif low in w.idiom_anchors and (idiom := _idiom(toks, lo, hi, v)) is not None:
         # "Der Minister stellte in Abrede, dass …": the idiom and its subject stay the outlet's,
         # the clause after it is the subject's
-        iv, a, b, content = idiom
-        cue = _span_text(doc, toks, (a, b))
+        iv, _, _, content = idiom
+        cue = t.text  # the idiom's flagging word, as for a content noun ("Ansicht")
         rng = _subject(toks, lo, iv)
         t = toks[iv]
     elif _modern(low, w) in w.content_nouns and (comma := _noun_comma(toks, v, hi)) > 0:
@@ -2917,6 +2923,7 @@ def _segment_frames(doc: Doc, toks: _Run, speakers: _Speakers, pairs: _Mask,
     ends = [*bounds, len(toks)]
     for n, hi in enumerate(ends):
         if hi > lo:
+            split = False  # the segment's statement before the speaker's name has a frame of its own
             f = _frame(doc, toks, speakers, lo, hi, verbs=w.speech_or_cognition, pairs=pairs, maybe=maybe)
             if f is None and lo == 0 and n + 1 < len(ends) and _speaker_label(toks, lo, hi):
                 # "Scholz: „Beschämend“" / "Selenskyj: Nawalny wurde „getötet“": a name before a
@@ -2952,6 +2959,19 @@ def _segment_frames(doc: Doc, toks: _Run, speakers: _Speakers, pairs: _Mask,
                     if f2 is not None and f2.content is not None and f2.content[1] <= f.srng[0] \
                             and f2.verb < f.srng[0]:
                         frames.insert(len(frames) - 1, f2)
+                        split = True
+                if f.content is not None and f.content[0] > f.verb and not split:
+                    # "X gab zu verstehen, dass A, und äußerte die Sorge, dass B": a statement
+                    # before the clause of the chosen verb has its own frame
+                    cut = codes.rfind(",", lo, f.verb)
+                    if cut > lo + 2:
+                        saved = speakers.last
+                        f3 = _frame(doc, toks, speakers, lo, cut, verbs=w.speech_or_cognition, pairs=pairs,
+                                    maybe=maybe)
+                        speakers.last = saved
+                        if f3 is not None and f3.content is not None and f3.content[0] > f3.verb \
+                                and f3.content[1] <= cut:
+                            frames.insert(len(frames) - 1, f3)
         lo = hi + 1
     return frames
 

@@ -657,7 +657,7 @@ def test_a_speech_idiom_frames_only_the_clause_after_it(text, span, speaker, idi
     at = text.index(idiom)
     # the idiom and the matrix clause stay in the outlet's voice
     assert not any(q.start <= at < q.end for q in qs), [(q.text, q.speaker) for q in qs]
-    assert idiom.split()[-1] in match[0].cue
+    assert match[0].cue == idiom.split()[-1]
 
 
 @pytest.mark.parametrize("text", [
@@ -674,3 +674,20 @@ def test_a_speech_idiom_frames_only_the_clause_after_it(text, span, speaker, idi
 ])
 def test_no_reported_speech_from_an_idiom_without_its_content(text):
     assert not [q.text for q in find_quotes(tokenize(text)) if q.kind == "reported"]
+
+
+def test_a_separable_speech_verb_written_as_one_word_frames_the_clause_after_it():
+    got = [(q.text, q.speaker) for q in find_quotes(tokenize(
+        "Der Sprecher hatte schon im Mai darauf hingewiesen, dass die Mittel knapp sind.")) if q.kind == "reported"]
+    assert got == [("dass die Mittel knapp sind", "Sprecher")]
+    # no content after it: nothing reported ("…, sondern alles auf X hinweist" is no speech)
+    for text in ("Die Lage war ernst, sondern alles auf einen Anschlag hinweist.",
+                 "Die Gutachter haben darauf hingewiesen."):
+        assert not [q for q in find_quotes(tokenize(text)) if q.kind == "reported"], text
+
+
+def test_two_coordinated_statements_of_one_speaker_are_both_reported():
+    text = ("Die Ministerin gab zu verstehen, dass sie bleiben wolle, und äußerte die Sorge, dass der Haushalt "
+            "nicht reiche.")
+    got = [(q.text, q.speaker) for q in find_quotes(tokenize(text)) if q.kind == "reported"]
+    assert got == [("dass sie bleiben wolle", "Ministerin"), ("dass der Haushalt nicht reiche", "Ministerin")]

@@ -305,9 +305,18 @@ SPEECH_IDIOMS: Final = (
     ("gelangen", "zum|zur schluss|schluß|ergebnis|überzeugung|einsicht|erkenntnis|auffassung"),
     ("gewinnen", "den eindruck"), ("gewinnen", "die überzeugung"),
     ("führen", "ins feld"), ("führen", "vor augen"),
+    ("setzen", "in kenntnis"), ("setzen", "ins bild"), ("geben", "sein|ihr|das wort"), ("legen", "ans herz"),
+    ("lassen", "ausrichten"), ("treffen", "die feststellung"),
+    ("erheben", "vorwurf|vorwürfe|einwand|einwände|einspruch|protest"),
     ("halten", "für möglich|wahrscheinlich|unwahrscheinlich|ausgeschlossen|denkbar|richtig|falsch|"
      "notwendig|nötig|geboten|erwiesen|sicher|unvermeidlich|angebracht|sinnvoll|wichtig|unerlässlich"),
     ("erachten", "für|als möglich|wahrscheinlich|notwendig|nötig|geboten|richtig|sinnvoll|unerlässlich"),
+)
+# separable speech verbs written as one word (participle, zu-infinitive, verb-final: "hatte darauf
+# hingewiesen, dass …", "gab an, dass" is `SEPARABLE`): they frame only a content clause after them
+# ("…, sondern alles auf einen Anschlag hinweist" reports nothing)
+JOINED_SPEECH_VERBS: Final = frozenset(
+    "hinweisen bekanntgeben klarmachen deutlichmachen entgegenhalten vorbringen angeben voraussagen".split()
 )
 # verbs of claiming, confirming and denying whose accusative object is what was claimed ("Die
 # Zeitung behauptet erste Zusammenstöße", "Das Ministerium dementierte jede Beteiligung")
