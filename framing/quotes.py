@@ -1749,6 +1749,7 @@ def _frame(doc: Doc, toks: _Run, speakers: _Speakers, lo: int, hi: int,
 
 _IDIOM_GAP: Final = 3  # words allowed between two fixed words of an idiom ("keinen Hehl daraus")
 _IDIOM_REACH: Final = 6  # words allowed between the idiom's last word and its comma
+_IDIOM_WINDOW: Final = 40  # the idiom's clause is looked for this far around its head (linear time)
 
 
 def _idiom(toks: _Run, lo: int, hi: int, i: int) -> tuple[int, int, int, tuple[int, int]] | None:
@@ -1762,10 +1763,10 @@ def _idiom(toks: _Run, lo: int, hi: int, i: int) -> tuple[int, int, int, tuple[i
     w = toks.words
     n = min(hi, len(toks))
     cs = i
-    while cs > lo and toks[cs - 1].text not in (",", ";", ":", "–", "—"):
+    while cs > max(lo, i - _IDIOM_WINDOW) and toks[cs - 1].text not in (",", ";", ":", "–", "—"):
         cs -= 1
     ce = i + 1
-    while ce < n and toks[ce].text not in (",", ";", ":", ".", "!", "?", "–", "—"):
+    while ce < min(n, i + _IDIOM_WINDOW) and toks[ce].text not in (",", ";", ":", ".", "!", "?", "–", "—"):
         ce += 1
     if ce >= n or toks[ce].text != ",":
         return None
