@@ -2073,11 +2073,14 @@ def _content_of_verb(toks: _Run, lo: int, hi: int, v: int) -> tuple[int, int] | 
         if comma is not None and comma + 1 < end:
             return (comma + 1, end)
     cs = _clause_start(toks, lo, v)
-    if cs > lo + 1 and toks[cs].low in w.source_clause_conjunctions and toks[cs - 1].text == "," and v + 1 < end \
-            and toks[v + 1].text == "," and toks[v].text[:1].islower():
+    shut = v + 1  # the comma closing an inserted clause, past a passive's or perfect's auxiliary
+    while shut < min(end, v + 3) and toks[shut].low in w.auxiliaries:
+        shut += 1
+    if cs > lo + 1 and toks[cs].low in w.source_clause_conjunctions and toks[cs - 1].text == "," and shut < end \
+            and toks[shut].text == "," and toks[v].text[:1].islower():
         # "Er soll, wie Augenzeugen berichten, eine Kurve zu kurz genommen haben": the main clause
-        # around the inserted "wie"-clause is reported (its longer part)
-        before, after = (lo, cs - 1), (v + 2, end)
+        # around the inserted "wie"-clause is reported (its longer part); also "wie versichert wird"
+        before, after = (lo, cs - 1), (shut + 1, end)
         best = max(before, after, key=lambda r: r[1] - r[0])
         if best[1] - best[0] >= 2:
             return best

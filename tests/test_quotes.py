@@ -691,3 +691,9 @@ def test_two_coordinated_statements_of_one_speaker_are_both_reported():
             "nicht reiche.")
     got = [(q.text, q.speaker) for q in find_quotes(tokenize(text)) if q.kind == "reported"]
     assert got == [("dass sie bleiben wolle", "Ministerin"), ("dass der Haushalt nicht reiche", "Ministerin")]
+
+
+def test_an_inserted_passive_source_clause_leaves_the_main_clause_reported():
+    got = [q.text for q in find_quotes(tokenize("Der Bürgermeister soll, wie versichert wird, im Mai zurücktreten."))
+           if q.kind == "reported"]
+    assert got == ["im Mai zurücktreten"]
