@@ -40,6 +40,7 @@ _TEXT = attrgetter("text")
 _LOW = attrgetter("low")
 _LEMMA_LOW = attrgetter("lemma_low")
 _IS_WORD = attrgetter("is_word")
+_NEW_TYPE_CACHE = 4096  # entries of the caches asked only while a new word type is analysed (_Morphology)
 
 
 class Hit(NamedTuple):
@@ -166,10 +167,16 @@ class _Morphology:
         def known(word: str) -> bool:
             return len(word) >= REMAINDER_MIN_CHARS and bool(is_known(word.capitalize()) or is_known(word))
 
+        # Per-word caches, bounded. word_is_inflected is asked per (word type, phrase word) on the
+        # hot path: on 10kGNAD about 140,000 keys are in use, and an LRU cache smaller than the
+        # keys a corpus cycles through would miss on every one of them. stems and folded_stems
+        # are asked only while the matcher analyses a new word type (Matcher._type_info, cached
+        # per type), several times for the same word in a row: a small cache serves those repeats.
         self.known: Callable[[str], bool] = lru_cache(maxsize=50_000)(known)
         self.decomposable: Callable[[str], bool] = lru_cache(maxsize=20_000)(self._decomposable)
         self.word_is_inflected: Callable[[str, str], bool] = lru_cache(maxsize=200_000)(self._word_is_inflected)
-        self.folded_stems: Callable[[str], frozenset[str]] = lru_cache(maxsize=100_000)(self._folded_stems)
+        self.folded_stems: Callable[[str], frozenset[str]] = lru_cache(maxsize=_NEW_TYPE_CACHE)(self._folded_stems)
+        self.stems: Callable[[str], tuple[str, ...]] = lru_cache(maxsize=_NEW_TYPE_CACHE)(self._stems)
         self.known_modifier: Callable[[str], bool] = lru_cache(maxsize=50_000)(self._known_modifier)
         self.separable: Callable[[str], tuple[str, str]] = lru_cache(maxsize=20_000)(self._separable)
 
@@ -217,15 +224,16 @@ class _Morphology:
                 return self.fold(p), self.fold(rest)
         return "", ""
 
-    def stems(self, low: str) -> list[str]:
-        """Candidate dictionary forms of an unknown inflected word, most specific ending first."""
-        out = []
+    def _stems(self, low: str) -> tuple[str, ...]:
+        """Candidate dictionary forms of an unknown inflected word, most specific ending first
+        (`stems`, cached: a new word type asks for them three or four times)."""
+        out: list[str] = []
         for end, repl in self.stem_rules:
             if low.endswith(end) and len(low) - len(end) >= 4:
                 stem = low[: len(low) - len(end)] + repl
                 if stem != low and stem not in out:
                     out.append(stem)
-        return out
+        return tuple(out)
 
     def without_participle_prefix(self, low: str) -> list[str]:
         """A past participle (or participial adjective) without its "ge": after a verb particle
@@ -407,7 +415,7 @@ class Matcher:
         # a phrase's words as written, next to their lemmas (simplemma may lemmatise them apart)
         self.phrase_words = {e.id: tuple(w.lower() for w in e.term.split()) for e in lexicon.entries
                              if e.match == "phrase"}
-        self._word_matches = lru_cache(maxsize=100_000)(self._match_word)
+        self._word_matches = lru_cache(maxsize=CACHE_GENERATION)(self._match_word)
         self._types = Generations(CACHE_GENERATION)  # _Info per surface form (bounded, keeps the common ones)
         self._pairs = Generations(CACHE_GENERATION // 2)  # (type, next word's type) -> phrases it may start
         # every folded form a split phrase's word may be found as: its alternatives, and the stem

@@ -26,7 +26,7 @@ from typing import Final, NamedTuple, cast
 
 from framing.languages import Language, default_language
 from framing.runs import Run as _Run
-from framing.text import Doc, TokenType, fill_missing, lemmatise, token_norm
+from framing.text import CACHE_GENERATION, Doc, Generations, TokenType, fill_missing, lemmatise, token_norm
 
 KINDS: Final = ("direct", "reported", "scare", "title")
 VOICE_OF_KIND: Final = {"direct": "quote", "reported": "reported", "scare": "scare-quote", "title": "outlet"}
@@ -386,10 +386,12 @@ class _Words:
     dash_speaker_re: re.Pattern[str]  # "„…“ – Name" (a headline naming its speaker)
     full_sentence_re: re.Pattern[str]  # a capitalised text ending in a sentence mark
     is_known: Callable[[str], bool]  # (cached per normal form: `_known_word`)
-    codes: dict[str, str]  # token text -> its code character (`_code_of`)
-    names: dict[str, bool]  # token text -> is it a proper name (`_is_name`)
-    known: dict[str, bool]  # normal form -> does the lemmatiser's dictionary know it
-    old_lemmas: dict[str, str]  # word in an old spelling -> its modern lemma (`_lemma`)
+    # per-type caches, bounded like the text layer's (framing.text.Generations): memory stays
+    # flat however many new words an archive brings
+    codes: Generations  # token text -> its code character (`_code_of`)
+    names: Generations  # token text -> is it a proper name (`_is_name`)
+    known: Generations  # normal form -> does the lemmatiser's dictionary know it
+    old_lemmas: Generations  # word in an old spelling -> its modern lemma (`_lemma`)
     language: Language
 
 
@@ -527,7 +529,8 @@ def _words(lang: Language) -> _Words:
                                    + "".join(re.escape(x) + r"\b|" for x in lang.sequence("dash_speaker_followers"))
                                    + r":|,))"),
         full_sentence_re=re.compile(rf"^[{upper}\d].*[.!?…]$", re.S),
-        is_known=lang.is_known, codes={}, names={}, known={}, old_lemmas={}, language=lang,
+        is_known=lang.is_known, codes=Generations(CACHE_GENERATION), names=Generations(CACHE_GENERATION),
+        known=Generations(CACHE_GENERATION), old_lemmas=Generations(CACHE_GENERATION), language=lang,
     )
 
 
@@ -561,9 +564,8 @@ def _known_word(norm: str, w: _Words) -> bool:
     """Does the language's dictionary know the word? Cached per normal form."""
     got = w.known.get(norm)
     if got is None:
-        if len(w.known) >= _FLAGS_LIMIT:
-            w.known.clear()
-        got = w.known[norm] = bool(w.is_known(norm))
+        got = bool(w.is_known(norm))
+        w.known.put(norm, got)
     return got
 
 
@@ -573,9 +575,7 @@ def _is_name(t: TokenType, w: _Words) -> bool:
     got = names.get(t.text)
     if got is None:
         got = t.is_word and t.text[:1].isupper() and not t.text.isupper() and not _known_word(t.norm, w)
-        if len(names) >= _FLAGS_LIMIT:
-            names.clear()
-        names[t.text] = got
+        names.put(t.text, got)
     return got
 
 
@@ -613,7 +613,6 @@ def _is_konj(t: TokenType, report: bool, w: _Words) -> bool:
 # so find_quotes skips it without building its tokens.
 _MAY_CUE, _MAY_KONJ1, _MAY_KONJ, _MAY_KONJ_REPORT = 1, 2, 4, 16
 _TEXT: Final = attrgetter("text")
-_FLAGS_LIMIT: Final = 500_000  # the code and name caches are cleared (between documents) past this many types
 
 
 # One character per token type, so the scans of a sentence (next comma, last clause boundary,
@@ -679,7 +678,8 @@ def _code_of(tt: TokenType, w: _Words) -> str:
     """The type's code character, computed once per type."""
     code = w.codes.get(tt.text)
     if code is None:
-        code = w.codes[tt.text] = _code(tt, w)
+        code = _code(tt, w)
+        w.codes.put(tt.text, code)
     return code
 
 
@@ -708,9 +708,7 @@ def _lemma(t: TokenType, w: _Words) -> str:
         if modern != t.low:
             m = lemmatise(modern, w.language).lower()
             got = m if m != modern or _known_word(modern, w) else lem
-        if len(old_lemmas) >= _FLAGS_LIMIT:
-            old_lemmas.clear()
-        old_lemmas[t.low] = got
+        old_lemmas.put(t.low, got)
     return got
 
 
@@ -2264,10 +2262,8 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     last_speaker = ""
     last_framed = False
     # per sentence: the union of its tokens' flags, and the tokens that may be cues
-    if len(w.codes) >= _FLAGS_LIMIT:
-        w.codes.clear()
     types = doc.types
-    codes = list(map(w.codes.get, map(_TEXT, types)))
+    codes = list(map(w.codes.young.get, map(_TEXT, types)))
     fill_missing(codes, lambda i: _code_of(types[i], w))  # types seen for the first time
     code_str = "".join(cast(list[str], codes))
     runs = _Runs(doc, code_str, w)

@@ -52,3 +52,36 @@ def test_token_caches_do_not_change_the_tokens():
         assert [(t.start, t.end, t.text, t.lemma) for t in tokenize(text).tokens] == before
     finally:
         limit_caches()
+
+
+def test_quote_caches_are_bounded_and_keep_the_quotes():
+    from framing.quotes import _words, find_quotes
+    from framing.text import CACHE_GENERATION, text_layer
+
+    texts = [f"„Das ist Fall {i}“, sagte Ministerin Wortmann{i} am Montag. Sie habe Zeuge{i} gehört, "
+             f"erklärte der Sprecher Müllerich{i}." for i in range(30)]
+    before = [find_quotes(tokenize(t)) for t in texts]
+    w = _words(text_layer().language)
+    caches = [w.codes, w.names, w.known, w.old_lemmas]
+    try:
+        for c in caches:  # generations of 3 entries: nearly every lookup misses
+            c.size = 3
+            c.clear()
+        assert [find_quotes(tokenize(t)) for t in texts] == before
+        assert all(len(c) <= 6 for c in caches)
+    finally:
+        for c in caches:
+            c.size = CACHE_GENERATION
+            c.clear()
+
+
+def test_new_word_caches_are_small_and_bounded():
+    from framing.lexicon import default_lexicon
+    from framing.matching import _NEW_TYPE_CACHE, Matcher
+    from framing.text import CACHE_GENERATION
+
+    m = Matcher(default_lexicon())
+    assert m.morph.stems("verharmlosten") == m.morph._stems("verharmlosten")
+    for f in (m.morph.stems, m.morph.folded_stems):
+        assert f.cache_info().maxsize == _NEW_TYPE_CACHE  # type: ignore[attr-defined]
+    assert m._word_matches.cache_info().maxsize == CACHE_GENERATION
