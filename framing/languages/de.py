@@ -273,6 +273,8 @@ PARTICLE_PP_CONTENT: Final = {"gehen": ("aus", "von")}
 # dass-/ob-/w-clause, zu-infinitive or Konjunktiv clause after its comma, with the matrix
 # subject as speaker; the idiom's own object stays in the outlet's voice ("stellte seine
 # Beteiligung in Abrede" reports nothing). Written by the team, not taken from any corpus.
+# what one comes to ("kam zu dem Schluss, dass …")
+_CONCLUSION_NOUNS: Final = "schluss|schluß|ergebnis|überzeugung|einsicht|erkenntnis|auffassung"
 SPEECH_IDIOMS: Final = (
     ("stellen", "in abrede"), ("stellen", "in aussicht"), ("stellen", "in frage"),
     ("stellen", "zur debatte|diskussion"), ("stellen", "in den raum"), ("stellen", "in rechnung"),
@@ -299,10 +301,8 @@ SPEECH_IDIOMS: Final = (
     ("nehmen", "zur kenntnis"), ("nehmen", "anstoß"),
     ("legen", "wert"),
     ("ziehen", "in zweifel"), ("ziehen", "in betracht|erwägung"), ("ziehen", "den schluss|schluß"),
-    ("kommen", "zu dem|der schluss|schluß|ergebnis|überzeugung|einsicht|erkenntnis|auffassung"),
-    ("kommen", "zum|zur schluss|schluß|ergebnis|überzeugung|einsicht|erkenntnis|auffassung"),
-    ("gelangen", "zu dem|der schluss|schluß|ergebnis|überzeugung|einsicht|erkenntnis|auffassung"),
-    ("gelangen", "zum|zur schluss|schluß|ergebnis|überzeugung|einsicht|erkenntnis|auffassung"),
+    ("kommen", f"zu dem|der {_CONCLUSION_NOUNS}"), ("kommen", f"zum|zur {_CONCLUSION_NOUNS}"),
+    ("gelangen", f"zu dem|der {_CONCLUSION_NOUNS}"), ("gelangen", f"zum|zur {_CONCLUSION_NOUNS}"),
     ("gewinnen", "den eindruck"), ("gewinnen", "die überzeugung"),
     ("führen", "ins feld"), ("führen", "vor augen"),
     ("setzen", "in kenntnis"), ("setzen", "ins bild"), ("geben", "sein|ihr|das wort"), ("legen", "ans herz"),
