@@ -48,7 +48,7 @@ from framing.records import (
     Term,
 )
 from framing.reprints import Reprint, find_reprints, minhash, originals, reprint_groups, word_hashes
-from framing.scoring import OWN_VOICES, QUOTED_VOICES, ArticleScore, shown_term
+from framing.scoring import OWN_VOICES, ArticleScore, shown_term
 from framing.stance import stance_label
 from framing.text import tokenize
 
@@ -170,7 +170,7 @@ def headline(s: ArticleScore) -> Headline | None:
     if head is None or head.start == head.end:
         return None
     marks, pos = [], head.start
-    for h in sorted((h for h in s.hits if h.voice in OWN_VOICES and head.start <= h.start < head.end),
+    for h in sorted((h for h in s.own if head.start <= h.start < head.end),
                     key=lambda h: h.start):
         if h.start < pos:
             continue
@@ -198,8 +198,9 @@ class Digest:
     headline: Headline | None  # with its own-voice loaded words as marks
     words: int
     stance: tuple[float, float, str] | None  # score, confidence, label
-    own: tuple[str, ...]  # own-voice loaded terms as shown
-    quoted: tuple[str, ...]
+    own: tuple[str, ...]  # overt own-voice loaded terms as shown (ArticleScore.own)
+    quoted: tuple[str, ...]  # overt quoted loaded terms (ArticleScore.quoted)
+    conventional: tuple[str, ...]  # own-voice conventional and technical terms (ArticleScore.own_conventional)
     mentions: Counter[str]  # actor id → mentions
     naming: dict[str, Counter[str]]  # actor id → descriptors ("" = the name only)
     aimed: dict[str, Counter[str]]  # actor id → own-voice loaded terms aimed at it
@@ -221,7 +222,7 @@ def digest(s: ArticleScore, actors: ActorList, lemmas: Vocabulary, counts: Count
     aimed: dict[str, Counter[str]] = defaultdict(Counter)
     for i, h in enumerate(s.hits):
         t = s.targets.get(i)
-        if t is not None and t.actor is not None and h.voice in OWN_VOICES:
+        if t is not None and t.actor is not None and h.voice in OWN_VOICES and h.entry.register == "overt":
             aimed[t.actor.id][shown_term(h)] += 1
     language = doc.language
     quotes = tuple((*_speaker_side(q.speaker, actors, language), q.cue.lower() if q.cue else "")
@@ -230,8 +231,8 @@ def digest(s: ArticleScore, actors: ActorList, lemmas: Vocabulary, counts: Count
     stance = (float(st.score), float(st.confidence), st.label) if st is not None and st.score is not None else None
     ids, values = lemmas.encode(lemma_counts(s) if counts is None else counts)
     return Digest(a.id, a.source, outlet_of(s), a.date, a.reprint_of, headline(s), s.words, stance,
-                  tuple(shown_term(h) for h in s.hits if h.voice in OWN_VOICES),
-                  tuple(shown_term(h) for h in s.hits if h.voice in QUOTED_VOICES),
+                  tuple(shown_term(h) for h in s.own), tuple(shown_term(h) for h in s.quoted),
+                  tuple(shown_term(h) for h in s.own_conventional),
                   Counter(m.actor.id for m in ms), dict(naming), dict(aimed), quotes, ids, values)
 
 
@@ -271,6 +272,7 @@ def _fill(col: Column, key_actors: list[str], reprints: ReprintIndex) -> None:
     c["loaded_per_1000"] = round(1000 * len(own) / words, 2) if words else 0.0
     c["own_terms"] = _counts(Counter(own))
     c["quoted_terms"] = _counts(Counter(t for d in ds for t in d.quoted))
+    c["conventional_terms"] = _counts(Counter(t for d in ds for t in d.conventional))
     # how each actor is named, and the loaded words aimed at it
     naming: dict[str, Counter[str]] = {a: Counter() for a in key_actors}
     aimed: dict[str, Counter[str]] = {a: Counter() for a in key_actors}
@@ -440,7 +442,8 @@ def column_record(col: Column) -> ComparisonColumn:
         headlines=tuple(Headline(h["id"], h["text"], tuple(Mark(**m) for m in h["marks"])) for h in c["headlines"]),
         stance=c.get("stance"), stance_label=c.get("stance_label"), stance_confidence=c.get("stance_confidence"),
         words=c["words"], loaded_per_1000=c["loaded_per_1000"], own_terms=_terms(c["own_terms"]),
-        quoted_terms=_terms(c["quoted_terms"]), naming={a: _terms(v) for a, v in c["naming"].items()},
+        quoted_terms=_terms(c["quoted_terms"]), conventional_terms=_terms(c["conventional_terms"]),
+        naming={a: _terms(v) for a, v in c["naming"].items()},
         name_only=dict(c["name_only"]), aimed={a: _terms(v) for a, v in c["aimed"].items()},
         quoted_sources={k: _terms(v) for k, v in c["quoted_sources"].items()},
         attribution_verbs=_terms(c["attribution_verbs"]),

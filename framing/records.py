@@ -208,8 +208,9 @@ class ComparisonColumn(_Record):
     stance_confidence: float | None
     words: int
     loaded_per_1000: float
-    own_terms: tuple[Term, ...]
+    own_terms: tuple[Term, ...]  # overt loaded wording in the outlet's voice (what loaded_per_1000 counts)
     quoted_terms: tuple[Term, ...]
+    conventional_terms: tuple[Term, ...]  # conventional newsroom and technical terms in its voice: shown, not counted
     naming: dict[str, tuple[Term, ...]]  # actor -> how the column names it
     name_only: dict[str, int]  # actor -> mentions by bare name
     aimed: dict[str, tuple[Term, ...]]  # actor -> own-voice loaded words aimed at it

@@ -84,6 +84,25 @@ def test_compare_columns_name_putin_differently(seed_scores):
     assert cols["RT DE"].cells["distinctive"] and cols["Ippen Media"].cells["distinctive"]
 
 
+
+def test_conventional_and_technical_terms_are_shown_apart_not_counted(seed_scores):
+    """A term of art (Sanktionsregime, register technical) is listed in its own row and left
+    out of the own-voice loaded words and their rate, as in `framing score` (issue 14)."""
+    event = next(e for e in group_events(seed_scores) if len(e.scores) == 3)
+    rt = next(c for c in compare_event(event) if c.name == "RT DE").cells
+    assert [t["term"] for t in rt["conventional_terms"]] == ["Sanktionsregime"]
+    assert not any(t["term"] == "Sanktionsregime" for t in rt["own_terms"])
+    members = [s for s in event.scores if s.analysed.article.outlet == "RT DE"]
+    words = sum(s.words for s in members)
+    assert rt["loaded_per_1000"] == round(1000 * sum(len(s.own) for s in members) / words, 2)
+    assert sum(t["count"] for t in rt["own_terms"]) <= sum(len(s.own) for s in members)
+    r = run("compare", str(SEEDS), "--format", "json", "-q", "--no-stance")
+    col = next(c for e in json.loads(r.output) for c in e["columns"] if c["name"] == "RT DE" and c["articles"] == 2)
+    assert col["conventional_terms"] == [{"term": "Sanktionsregime", "count": 2}]
+    r = run("compare", str(SEEDS), "--format", "markdown", "-q", "--no-stance")
+    row = next(line for line in r.output.splitlines() if "conventional or technical terms" in line)
+    assert "Sanktionsregime (2)" in row
+
 def test_cli_compare_on_the_seeds_fits_the_width_and_marks_headlines():
     r = run("compare", str(SEEDS), "--width", "80", "-q", "--no-stance")
     assert r.exit_code == 0, r.output

@@ -90,7 +90,7 @@ def test_word_hashes_give_the_signature_of_the_words():
 
 
 def _digest(ids: list[int], counts: list[float]) -> Digest:
-    return Digest("x", "s", "o", None, None, None, 0, None, (), (), Counter(), {}, {}, (),
+    return Digest("x", "s", "o", None, None, None, 0, None, (), (), (), Counter(), {}, {}, (),
                   np.array(ids, dtype=np.int32), np.array(counts, dtype=np.float32))
 
 

@@ -65,6 +65,8 @@ def aspect_rows(cols: Sequence[dict[str, Any]]) -> list[tuple[str, list[str]]]:
         lambda c: f"{c['loaded_per_1000']:.1f}")
     add("loaded words, own voice", lambda c: _list(c["own_terms"]))
     add("loaded words, quoted", lambda c: _list(c["quoted_terms"]))
+    if any(c["conventional_terms"] for c in cols):
+        add("conventional or technical terms, own voice (shown, not counted)", lambda c: _list(c["conventional_terms"]))
     actors = list(cols[0]["naming"]) if cols else []
     for a in actors:
         rows.append((f"{a} named as", [_list([*c["naming"].get(a, []),
@@ -158,8 +160,8 @@ def render_csv(items: Sequence[EventComparison]) -> str:
 
 # the keys of a column in JSON, in the order a reader scans them (a stance only when computed)
 _JSON_KEYS = ("name", "dates", "headlines", "stance", "stance_label", "stance_confidence", "words", "loaded_per_1000",
-              "own_terms", "quoted_terms", "naming", "name_only", "aimed", "quoted_sources", "attribution_verbs",
-              "ids", "articles", "reprints", "reprint_of", "distinctive")
+              "own_terms", "quoted_terms", "conventional_terms", "naming", "name_only", "aimed", "quoted_sources",
+              "attribution_verbs", "ids", "articles", "reprints", "reprint_of", "distinctive")
 
 
 def comparison_record(item: EventComparison) -> dict[str, Any]:
